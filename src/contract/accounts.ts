@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { paging } from './common.ts';
+import { role } from './auth.ts';
+
+/** A staff account as admins see it; never the password hash. */
+export const account = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  unitId: z.number().int(),
+  unitName: z.string(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof account>;
+
+export const listAccountsQuery = z.strictObject({
+  under: z.coerce.number().int().positive().optional(),
+  role: role.optional(),
+  q: z.string().trim().max(50).optional(),
+  ...paging,
+});
+
+export const createAccountRequest = z.strictObject({
+  username: z.string().trim().regex(/^[a-z0-9_.-]{3,64}$/),
+  displayName: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(256),
+  role,
+  unitId: z.number().int().positive(),
+});
+
+export const setDisabledRequest = z.strictObject({ disabled: z.boolean() });

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { paging } from './common.ts';
+
+/** One audit entry. Before/after are the changed object's fields, personal data already masked. */
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
+
+export const listAuditQuery = z.strictObject({
+  entity: z.string().trim().max(32).optional(),
+  action: z.string().trim().max(64).optional(),
+  actorId: z.coerce.number().int().positive().optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...paging,
+});

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import type { Engine } from './migrations/helpers.ts';
+import { openSqlite } from './node-sqlite-adapter.ts';
+
+/** An open database and what the rest of the app needs to know about it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** Oldest SQLite we accept: RETURNING (3.35) and the JSON functions are used. */
+export const MIN_SQLITE_VERSION = '3.45.0';
+
+// int8 (count(*), bigserial) arrives as a string by default; Huimin's counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface DatabaseOptions {
+  /** postgres://… to use PostgreSQL; otherwise SQLite. */
+  databaseUrl?: string | undefined;
+  /** SQLite file, or ':memory:'. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+/** Opens SQLite (the embedded default) or PostgreSQL when a URL is given; one Kysely code path serves both. */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options);
+  return openSqliteDatabase(options.sqliteFile ?? join('data', 'huimin.db'));
+}
+
+async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.pgPoolSize ?? 10,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openSqliteDatabase(file: string): Promise<DatabaseHandle> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const adapter = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adapter }) });
+  const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db);
+  const version = rows[0]?.v ?? '0';
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    await db.destroy();
+    throw new Error(`SQLite ${version} is too old; Huimin needs ${MIN_SQLITE_VERSION} or newer (use Node.js 24).`);
+  }
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/** Compares dotted version strings numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './database.ts';
+import { migrations } from './migrations/index.ts';
+
+/** The database holds migrations this code does not know: an older build must not run on it. */
+export class DatabaseNewerThanCodeError extends Error {
+  constructor(unknown: string[]) {
+    super(`The database was migrated by a newer Huimin (unknown migrations: ${unknown.join(', ')}). Refusing to start.`);
+    this.name = 'DatabaseNewerThanCodeError';
+  }
+}
+
+function migratorFor(handle: DatabaseHandle): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(handle.engine) };
+  return new Migrator({ db: handle.db as Kysely<unknown>, provider });
+}
+
+/** Names of the migrations already applied, oldest first; empty on a new database. */
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    return rows.map((r) => r.name);
+  } catch {
+    return [];
+  }
+}
+
+/** Refuses a database migrated by newer code, then applies every pending migration. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const known = new Set(Object.keys(migrations(handle.engine)));
+  const unknown = (await appliedMigrations(handle.db as Kysely<unknown>)).filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown);
+  const { error, results } = await migratorFor(handle).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Rolls back the newest migration (for `huimin migrate down`). */
+export async function migrateDown(handle: DatabaseHandle): Promise<string[]> {
+  const { error, results } = await migratorFor(handle).migrateDown();
+  if (error) throw error;
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+/** The newest applied migration's name: the schema version reported by /api/health. */
+export async function schemaVersion(db: Kysely<unknown>): Promise<string | null> {
+  const applied = await appliedMigrations(db);
+  return applied.at(-1) ?? null;
+}

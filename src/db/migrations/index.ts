@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { Engine } from './helpers.ts';
+import { foundation } from './2026-11-25-0001-foundation.ts';
+
+/**
+ * Every migration, by a name that sorts in the order they run. Add new ones with
+ * `npm run db:new-migration -- <name>`; never rename or edit one that has shipped.
+ */
+export function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '2026-11-25-0001-foundation': foundation(engine),
+  };
+}

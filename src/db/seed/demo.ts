@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { readXinluoDivisions } from './divisions.ts';
+import { insertUnitTree, type UnitSpec } from './units.ts';
+
+/** The documented demo password of every demo account (demo mode only). */
+export const DEMO_PASSWORD = 'Huimin@2026';
+
+/** One demo account per role, placed in the real units the bulletin names. */
+export const demoAccounts: Array<{ username: string; displayName: string; role: Role; unitCode: string }> = [
+  { username: 'admin', displayName: '区委组织部管理员', role: 'district_admin', unitCode: '350802000000' },
+  { username: 'xicheng', displayName: '西城街道党工委', role: 'street_admin', unitCode: '350802003000' },
+  { username: 'zhongcheng', displayName: '中城街道党工委', role: 'street_admin', unitCode: '350802004000' },
+  { username: 'xixing', displayName: '西兴社区党委', role: 'community_admin', unitCode: '350802003004' },
+  { username: 'zhangwanzhen', displayName: '张婉珍', role: 'member', unitCode: '350802003004' },
+  { username: 'jiandu', displayName: '西城街道群众监督员', role: 'supervisor', unitCode: '350802003000' },
+];
+
+/** A few enterprises (demo names, marked as such) beside the real divisions. */
+const demoEnterprises: UnitSpec[] = [
+  { code: '350802003E01', name: '龙腾物流有限公司（演示）', shortName: '龙腾物流', level: 'enterprise', parentCode: '350802003000' },
+  { code: '350802001E01', name: '闽西建材厂（演示）', shortName: '闽西建材厂', level: 'enterprise', parentCode: '350802001000' },
+  { code: '350802105E01', name: '雅金生猪养殖合作社（演示）', shortName: '雅金养殖合作社', level: 'enterprise', parentCode: '350802105000' },
+];
+
+/** The Xinluo org tree: real codes and names, with GCJ-02 points where the source has them. */
+export function xinluoUnits(): UnitSpec[] {
+  const divisions = readXinluoDivisions().map((d) => ({
+    code: d.code,
+    name: d.name,
+    shortName: d.shortName,
+    level: d.level,
+    parentCode: d.level === 'district' ? null : d.parentCode,
+    lng: d.lng,
+    lat: d.lat,
+  }));
+  return [...divisions, ...demoEnterprises];
+}
+
+/** Loads the demo data into an empty database: the Xinluo tree and the demo accounts. */
+export async function loadDemoData(db: Kysely<Database>, at: string, passwordHash: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ids = await insertUnitTree(trx, xinluoUnits(), at);
+    for (const a of demoAccounts) {
+      const unitId = ids.get(a.unitCode);
+      if (unitId === undefined) throw new Error(`demo unit ${a.unitCode} missing`);
+      await trx
+        .insertInto('accounts')
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: passwordHash,
+          role: a.role,
+          unit_id: unitId,
+          locale: 'zh-CN',
+          large_font: 0,
+          failed_count: 0,
+          locked_until: null,
+          disabled: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    await trx
+      .insertInto('audit_log')
+      .values({ at, actor_id: null, actor_name: 'system', unit_id: null, entity: 'system', entity_id: null, action: 'demo.load', before_json: null, after_json: JSON.stringify({ units: ids.size, accounts: demoAccounts.length }), ip: null, request_id: null })
+      .execute();
+  });
+}
+
+/** True when the database holds no org unit yet (a fresh install). */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst()) === undefined;
+}

@@ -1,0 +1,51 @@
+/** The org tree: 区 → 街道/乡镇 → 社区/村/企业, each unit hosting a service 中心, 站 or 点. */
+export const unitLevels = ['district', 'street', 'town', 'community', 'village', 'enterprise'] as const;
+export type UnitLevel = (typeof unitLevels)[number];
+
+/** The party-member education and service post a unit runs: centre (中心), station (站) or point (点). */
+export const postKinds = ['center', 'station', 'point'] as const;
+export type PostKind = (typeof postKinds)[number];
+
+/** The post each level runs by default, as the bulletin describes: 区 centre, 乡镇 station, 村/企 point. */
+export function defaultPostKind(level: UnitLevel): PostKind {
+  if (level === 'district') return 'center';
+  if (level === 'street' || level === 'town') return 'station';
+  return 'point';
+}
+
+/** Which levels may be placed directly under a unit of the given level. */
+export function allowedChildLevels(level: UnitLevel): readonly UnitLevel[] {
+  switch (level) {
+    case 'district':
+      return ['street', 'town'];
+    case 'street':
+    case 'town':
+      return ['community', 'village', 'enterprise'];
+    default:
+      return [];
+  }
+}
+
+/** Materialized path of a unit: its ancestors' codes and its own, each followed by '/'. */
+export function childPath(parentPath: string | null, code: string): string {
+  return `${parentPath ?? '/'}${code}/`;
+}
+
+/**
+ * The half-open key range [from, to) holding a unit's path and every path below it.
+ * '0' is the character right after '/', so one indexed range scan finds the subtree
+ * on both engines (byte-order collation), where LIKE 'x%' would not use the index everywhere.
+ */
+export function subtreeRange(path: string): { from: string; to: string } {
+  return { from: path, to: `${path.slice(0, -1)}0` };
+}
+
+/** True when `path` is `scopePath` itself or lies below it. */
+export function isWithin(path: string, scopePath: string): boolean {
+  return path.startsWith(scopePath);
+}
+
+/** Codes may not contain the path separator; they are short and printable. */
+export function isValidUnitCode(code: string): boolean {
+  return /^[0-9A-Za-z-]{1,32}$/.test(code);
+}

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { systemClock, type AppDeps } from './context.ts';
+import { features } from './features/index.ts';
+import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+
+/** Routes that document the API and carry no access declaration of their own. */
+const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
+
+/** Builds the HTTP app on the given database and settings; it does not listen. */
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', { db: deps.db, engine: deps.engine, config: deps.config, clock: deps.clock ?? systemClock, appVersion: deps.appVersion ?? readVersion() });
+  app.decorate('routeAccess', []);
+  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every API route must say who may call it; a route without a declaration fails at start-up.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || DOC_PREFIXES.some((p) => route.url.startsWith(p))) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  registerSession(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Huimin API', description: '共产党员专业服务工作室 — party member professional service studios', version: app.deps.appVersion },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'huimin_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const feature of features) await app.register(feature);
+
+  const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any non-API GET gets its shell.
+    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendNotFound(request, reply);
+  });
+  return app;
+}
+
+function defaultWebRoot(): string | null {
+  const dir = join(import.meta.dirname, '..', '..', 'dist', 'web');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import { createDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
+import { hashPassword } from './features/auth/password-hasher.ts';
+
+/** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
+export async function openAndPrepare(config: Config): Promise<{ handle: DatabaseHandle; demoLoaded: boolean; where: string }> {
+  const sqliteFile = join(config.HUIMIN_DATA_DIR, 'huimin.db');
+  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile, pgPoolSize: config.PG_POOL_SIZE });
+  try {
+    await migrateToLatest(handle);
+    let demoLoaded = false;
+    if (config.HUIMIN_DEMO && (await isEmpty(handle.db))) {
+      await loadDemoData(handle.db, new Date().toISOString(), await hashPassword(DEMO_PASSWORD));
+      demoLoaded = true;
+    }
+    const where = config.DATABASE_URL ? `PostgreSQL ${redact(config.DATABASE_URL)}` : `SQLite ${sqliteFile}`;
+    return { handle, demoLoaded, where };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/** A database URL without its password, for logs. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  actorId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Audit entries, newest first. */
+export async function listAudit(db: Kysely<Database>, f: AuditFilter) {
+  let base = db.selectFrom('audit_log');
+  if (f.entity) base = base.where('entity', '=', f.entity);
+  if (f.entityId) base = base.where('entity_id', '=', f.entityId);
+  if (f.action) base = base.where('action', '=', f.action);
+  if (f.actorId) base = base.where('actor_id', '=', f.actorId);
+  if (f.from) base = base.where('at', '>=', f.from);
+  // A bare date as `to` means the whole of that day.
+  if (f.to) base = base.where('at', '<', f.to.length === 10 ? `${f.to}T99` : f.to);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

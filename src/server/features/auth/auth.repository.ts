@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+
+/** An account with the unit that bounds it, as login and session checks need it. */
+export async function findAccountForLogin(db: Kysely<Database>, username: string) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('org_units', 'org_units.id', 'accounts.unit_id')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.password_hash',
+      'accounts.role',
+      'accounts.unit_id',
+      'accounts.failed_count',
+      'accounts.locked_until',
+      'accounts.disabled',
+      'org_units.path as unit_path',
+    ])
+    .where('accounts.username', '=', username)
+    .executeTakeFirst();
+}
+
+/** The session with its account and unit: one query per authenticated request. */
+export async function findSession(db: Kysely<Database>, sessionId: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .innerJoin('org_units', 'org_units.id', 'accounts.unit_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'accounts.id as account_id',
+      'accounts.username',
+      'accounts.role',
+      'accounts.unit_id',
+      'accounts.locale',
+      'accounts.disabled',
+      'org_units.path as unit_path',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+/** Everything /api/auth/me shows. */
+export async function findMe(db: Kysely<Database>, accountId: number) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('org_units', 'org_units.id', 'accounts.unit_id')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.role',
+      'accounts.locale',
+      'accounts.large_font',
+      'accounts.password_hash',
+      'org_units.id as unit_id',
+      'org_units.code as unit_code',
+      'org_units.name as unit_name',
+      'org_units.level as unit_level',
+    ])
+    .where('accounts.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  s: { id: string; accountId: number; csrfToken: string; at: string; ip: string; userAgent: string | null },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      account_id: s.accountId,
+      csrf_token: s.csrfToken,
+      created_at: s.at,
+      last_seen_at: s.at,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export async function touchSession(db: Kysely<Database>, sessionId: string, at: string) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of an account but one (after a password change), or all of them. */
+export async function deleteSessionsOf(db: Kysely<Database>, accountId: number, except?: string) {
+  let q = db.deleteFrom('sessions').where('account_id', '=', accountId);
+  if (except) q = q.where('id', '!=', except);
+  await q.execute();
+}
+
+export async function updateLoginState(db: Kysely<Database>, accountId: number, failedCount: number, lockedUntil: string | null, at: string) {
+  await db
+    .updateTable('accounts')
+    .set({ failed_count: failedCount, locked_until: lockedUntil, updated_at: at })
+    .where('id', '=', accountId)
+    .execute();
+}

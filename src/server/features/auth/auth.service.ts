@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../../../domain/errors.ts';
+import { afterFailedLogin, afterSuccessfulLogin, isLocked } from '../../../domain/accounts/lockout.ts';
+import { passwordProblems } from '../../../domain/accounts/password.ts';
+import type { Role } from '../../../domain/access/roles.ts';
+import type { Me } from '../../../contract/auth.ts';
+import type { Locale } from '../../../contract/common.ts';
+import { recordAudit } from '../../audit.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import * as repo from './auth.repository.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher.ts';
+
+/** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
+
+/** Signs in: checks lockout and password, records the attempt, and opens a session. Returns the cookie token. */
+export async function login(
+  deps: Deps,
+  ctx: AuditContext,
+  input: { username: string; password: string; userAgent: string | null },
+): Promise<{ token: string; me: Me }> {
+  const { db, config } = deps;
+  const policy = { maxFailures: config.LOCKOUT_MAX_FAILURES, lockMinutes: config.LOCKOUT_MINUTES };
+  const now = Date.parse(ctx.at);
+  const account = await repo.findAccountForLogin(db, input.username);
+  const failed = (reason: string, accountId: number | null, unitId: number | null) =>
+    recordAudit(db, ctx, { entity: 'session', entityId: accountId, action: 'login.failed', unitId, after: { username: input.username, reason } });
+
+  if (!account || account.disabled) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    await failed(account ? 'disabled' : 'unknown', account?.id ?? null, account?.unit_id ?? null);
+    throw new DomainError('INVALID_CREDENTIALS');
+  }
+  const state = { failedCount: account.failed_count, lockedUntil: ms(account.locked_until) };
+  if (isLocked(state, now)) {
+    await failed('locked', account.id, account.unit_id);
+    throw new DomainError('ACCOUNT_LOCKED', { minutes: Math.ceil(((state.lockedUntil ?? now) - now) / 60_000) });
+  }
+  if (!(await verifyPassword(input.password, account.password_hash))) {
+    const next = afterFailedLogin(state, now, policy);
+    const lockedUntil = next.lockedUntil === null ? null : new Date(next.lockedUntil).toISOString();
+    await db.transaction().execute(async (trx) => {
+      await repo.updateLoginState(trx, account.id, next.failedCount, lockedUntil, ctx.at);
+      await recordAudit(trx, ctx, {
+        entity: 'session',
+        entityId: account.id,
+        action: 'login.failed',
+        unitId: account.unit_id,
+        after: { username: input.username, reason: 'password', locked: isLocked(next, now) },
+      });
+    });
+    if (isLocked(next, now)) throw new DomainError('ACCOUNT_LOCKED', { minutes: policy.lockMinutes });
+    throw new DomainError('INVALID_CREDENTIALS');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const sessionId = sessionIdOf(token);
+  const actor = { accountId: account.id, username: account.username, role: account.role as Role, unitId: account.unit_id, unitPath: account.unit_path };
+  await db.transaction().execute(async (trx) => {
+    const reset = afterSuccessfulLogin();
+    await repo.updateLoginState(trx, account.id, reset.failedCount, null, ctx.at);
+    await repo.insertSession(trx, { id: sessionId, accountId: account.id, csrfToken, at: ctx.at, ip: ctx.ip, userAgent: input.userAgent });
+    await recordAudit(trx, { ...ctx, actor }, { entity: 'session', entityId: account.id, action: 'login', unitId: account.unit_id });
+  });
+  return { token, me: await getMe(deps, account.id, csrfToken) };
+}
+
+/** Ends a session on the server, so the cookie is worthless even if kept. */
+export async function logout(deps: Deps, ctx: AuditContext, sessionId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, sessionId);
+    if (ctx.actor) await recordAudit(trx, ctx, { entity: 'session', entityId: ctx.actor.accountId, action: 'logout', unitId: ctx.actor.unitId });
+  });
+}
+
+/** The signed-in account as the web app shows it. */
+export async function getMe(deps: Deps, accountId: number, csrfToken: string): Promise<Me> {
+  const row = await repo.findMe(deps.db, accountId);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, level: row.unit_level },
+    locale: row.locale as Locale,
+    largeFont: row.large_font === 1,
+    csrfToken,
+    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+  };
+}
+
+/** Saves the account's language and large-font preference. */
+export async function updateSettings(deps: Deps, ctx: AuditContext, accountId: number, input: { locale?: Locale | undefined; largeFont?: boolean | undefined }) {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findMe(trx, accountId);
+    const set: { locale?: string; large_font?: number; updated_at: string } = { updated_at: ctx.at };
+    if (input.locale !== undefined) set.locale = input.locale;
+    if (input.largeFont !== undefined) set.large_font = input.largeFont ? 1 : 0;
+    await trx.updateTable('accounts').set(set).where('id', '=', accountId).execute();
+    await recordAudit(trx, ctx, {
+      entity: 'account',
+      entityId: accountId,
+      action: 'settings.update',
+      unitId: before.unit_id,
+      before: { locale: before.locale, largeFont: before.large_font === 1 },
+      after: { locale: input.locale ?? before.locale, largeFont: input.largeFont ?? before.large_font === 1 },
+    });
+  });
+}
+
+/** Checks a new password against the configured policy. */
+export function assertPasswordAcceptable(deps: Deps, password: string): void {
+  const policy = { minLength: deps.config.PASSWORD_MIN_LENGTH, minClasses: deps.config.PASSWORD_MIN_CLASSES };
+  if (passwordProblems(password, policy).length > 0) throw new DomainError('PASSWORD_TOO_WEAK', policy);
+}
+
+/** Changes the actor's own password and ends their other sessions. */
+export async function changePassword(deps: Deps, ctx: AuditContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
+  const actor = ctx.actor;
+  if (!actor) throw new DomainError('UNAUTHENTICATED');
+  const row = await repo.findMe(deps.db, actor.accountId);
+  if (!(await verifyPassword(input.currentPassword, row.password_hash))) throw new DomainError('WRONG_PASSWORD');
+  assertPasswordAcceptable(deps, input.newPassword);
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ password_hash: hash, updated_at: ctx.at }).where('id', '=', actor.accountId).execute();
+    await repo.deleteSessionsOf(trx, actor.accountId, sessionId);
+    await recordAudit(trx, ctx, { entity: 'account', entityId: actor.accountId, action: 'password.change', unitId: actor.unitId });
+  });
+}

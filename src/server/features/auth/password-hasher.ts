@@ -1,0 +1,39 @@
+import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane), from Node's own crypto
+ * (Node ≥ 24.7), so no native module has to build. Hashes use the PHC string format.
+ */
+const params = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 };
+
+function derive(password: string, salt: Buffer, p: typeof params): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    argon2('argon2id', { message: password, nonce: salt, ...p }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+const b64 = (b: Buffer) => b.toString('base64').replace(/=+$/, '');
+
+/** Hashes a password into `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, params);
+  return `$argon2id$v=19$m=${params.memory},t=${params.passes},p=${params.parallelism}$${b64(salt)}$${b64(key)}`;
+}
+
+/** Checks a password against a stored PHC hash in constant time; a malformed hash never matches. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(stored);
+  if (!m) return false;
+  const expected = Buffer.from(m[5] ?? '', 'base64');
+  const key = await derive(password, Buffer.from(m[4] ?? '', 'base64'), {
+    memory: Number(m[1]),
+    passes: Number(m[2]),
+    parallelism: Number(m[3]),
+    tagLength: expected.length,
+  });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash that no password matches, verified against when a username is unknown so timing does not reveal it. */
+export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../../../db/schema.ts';
+import { subtreeRange } from '../../../domain/org/units.ts';
+import { likeEscape } from '../../authorize.ts';
+
+export type OrgUnitWithChildren = OrgUnitRow & { has_children: number | boolean };
+
+const hasChildren = sql<number | boolean>`exists (select 1 from org_units c where c.parent_id = org_units.id)`.as('has_children');
+
+export async function findUnit(db: Kysely<Database>, id: number): Promise<OrgUnitWithChildren | undefined> {
+  return db.selectFrom('org_units').selectAll().select(hasChildren).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUnitByCode(db: Kysely<Database>, code: string) {
+  return db.selectFrom('org_units').select(['id']).where('code', '=', code).executeTakeFirst();
+}
+
+export interface SubtreeFilter {
+  path: string;
+  q?: string | undefined;
+  level?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One page of a subtree in tree order, found by an indexed range over the materialized path. */
+export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promise<{ rows: OrgUnitWithChildren[]; total: number }> {
+  const { from, to } = subtreeRange(f.path);
+  let base = db.selectFrom('org_units').where('path', '>=', from).where('path', '<', to);
+  if (f.level) base = base.where('level', '=', f.level);
+  if (f.q) {
+    const text = `%${likeEscape(f.q)}%`;
+    const key = `${likeEscape(f.q.toLowerCase().replace(/\s+/g, ''))}%`;
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`name like ${text} escape '\\'`,
+        sql<boolean>`pinyin like ${key} escape '\\'`,
+        sql<boolean>`initials like ${key} escape '\\'`,
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll().select(hasChildren).orderBy('path').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function listChildren(db: Kysely<Database>, parentId: number): Promise<OrgUnitWithChildren[]> {
+  return db.selectFrom('org_units').selectAll().select(hasChildren).where('parent_id', '=', parentId).orderBy('path').execute();
+}
+
+export async function insertUnit(db: Kysely<Database>, unit: NewOrgUnit): Promise<number> {
+  const row = await db.insertInto('org_units').values(unit).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUnit(db: Kysely<Database>, id: number, set: OrgUnitUpdate): Promise<void> {
+  await db.updateTable('org_units').set(set).where('id', '=', id).execute();
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParam, pageOf } from '../../../contract/common.ts';
+import { createOrgUnitRequest, listOrgUnitsQuery, orgUnit, updateOrgUnitRequest } from '../../../contract/org-units.ts';
+import { auditContextOf } from '../../audit.ts';
+import { actorOf } from '../../plugins/session.ts';
+import * as units from './org-units.service.ts';
+
+/** The org tree: browse, search, add units and edit them, each within the actor's subtree. */
+export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+  const tags = ['org-units'];
+
+  app.get(
+    '/api/org-units',
+    {
+      config: { access: { action: 'read', subject: 'orgUnit' } },
+      schema: { tags, summary: 'Units in a subtree, searchable by name, pinyin and initials', querystring: listOrgUnitsQuery, response: { 200: pageOf(orgUnit) } },
+    },
+    async (request) => units.listUnits(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/org-units/:id',
+    { config: { access: { action: 'read', subject: 'orgUnit' } }, schema: { tags, summary: 'One unit', params: idParam, response: { 200: orgUnit } } },
+    async (request) => units.getUnit(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/org-units/:id/children',
+    {
+      config: { access: { action: 'read', subject: 'orgUnit' } },
+      schema: { tags, summary: 'Direct children of a unit', params: idParam, response: { 200: z.array(orgUnit) } },
+    },
+    async (request) => units.listChildren(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/org-units',
+    {
+      config: { access: { action: 'create', subject: 'orgUnit' } },
+      schema: { tags, summary: 'Add a unit under one in scope', body: createOrgUnitRequest, response: { 201: orgUnit } },
+    },
+    async (request, reply) => {
+      const created = await units.createUnit(deps, auditContextOf(request, deps.clock), actorOf(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/org-units/:id',
+    {
+      config: { access: { action: 'update', subject: 'orgUnit' } },
+      schema: { tags, summary: 'Edit a unit', params: idParam, body: updateOrgUnitRequest, response: { 200: orgUnit } },
+    },
+    async (request) => units.updateUnit(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org/units.ts';
+import { searchKeysOf } from '../../../domain/text/search-keys.ts';
+import type { OrgUnit, createOrgUnitRequest, listOrgUnitsQuery, updateOrgUnitRequest } from '../../../contract/org-units.ts';
+import type { OrgUnitUpdate } from '../../../db/schema.ts';
+import { authorize } from '../../authorize.ts';
+import { recordAudit } from '../../audit.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import * as repo from './org-units.repository.ts';
+import { auditedUnit, presentUnit } from './org-units.presenter.ts';
+
+/** Loads a unit the actor may see, or answers 404. */
+async function loadVisible(deps: Deps, actor: Actor, id: number) {
+  const unit = await repo.findUnit(deps.db, id);
+  if (!unit) throw new DomainError('NOT_FOUND');
+  authorize(actor, 'read', 'orgUnit', { unitPath: unit.path });
+  return unit;
+}
+
+/** One page of the subtree under a unit (the actor's own by default), optionally searched by name, pinyin or initials. */
+export async function listUnits(deps: Deps, actor: Actor, query: z.infer<typeof listOrgUnitsQuery>) {
+  const root = await loadVisible(deps, actor, query.under ?? actor.unitId);
+  const { rows, total } = await repo.listSubtree(deps.db, { path: root.path, q: query.q || undefined, level: query.level, limit: query.limit, offset: query.offset });
+  return { items: rows.map(presentUnit), total };
+}
+
+export async function getUnit(deps: Deps, actor: Actor, id: number): Promise<OrgUnit> {
+  return presentUnit(await loadVisible(deps, actor, id));
+}
+
+/** The direct children of a unit, for a tree that opens one level at a time. */
+export async function listChildren(deps: Deps, actor: Actor, id: number): Promise<OrgUnit[]> {
+  await loadVisible(deps, actor, id);
+  return (await repo.listChildren(deps.db, id)).map(presentUnit);
+}
+
+/** Adds a unit (typically an enterprise) under a unit in the actor's scope. */
+export async function createUnit(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof createOrgUnitRequest>): Promise<OrgUnit> {
+  const parent = await loadVisible(deps, actor, input.parentId);
+  authorize(actor, 'create', 'orgUnit', { unitPath: parent.path });
+  if (!allowedChildLevels(parent.level as UnitLevel).includes(input.level)) {
+    throw new DomainError('VALIDATION_FAILED', { field: 'level' });
+  }
+  const id = await deps.db.transaction().execute(async (trx) => {
+    if (await repo.findUnitByCode(trx, input.code)) throw new DomainError('UNIT_CODE_TAKEN', { code: input.code });
+    const keys = searchKeysOf(input.shortName ?? input.name);
+    const row = {
+      code: input.code,
+      name: input.name,
+      short_name: input.shortName ?? input.name,
+      level: input.level,
+      post_kind: input.postKind ?? defaultPostKind(input.level),
+      parent_id: parent.id,
+      path: childPath(parent.path, input.code),
+      depth: parent.depth + 1,
+      lng: input.lng ?? null,
+      lat: input.lat ?? null,
+      address: input.address ?? null,
+      pinyin: keys.pinyin,
+      initials: keys.initials,
+      created_at: ctx.at,
+      updated_at: ctx.at,
+    };
+    const newId = await repo.insertUnit(trx, row);
+    await recordAudit(trx, ctx, { entity: 'orgUnit', entityId: newId, action: 'create', unitId: parent.id, after: auditedUnit(row) });
+    return newId;
+  });
+  return getUnit(deps, actor, id);
+}
+
+/** Edits a unit's names, post kind, address or point. */
+export async function updateUnit(deps: Deps, ctx: AuditContext, actor: Actor, id: number, input: z.infer<typeof updateOrgUnitRequest>): Promise<OrgUnit> {
+  const before = await loadVisible(deps, actor, id);
+  authorize(actor, 'update', 'orgUnit', { unitPath: before.path });
+  const set: OrgUnitUpdate = { updated_at: ctx.at };
+  if (input.name !== undefined) set.name = input.name;
+  if (input.shortName !== undefined) {
+    const keys = searchKeysOf(input.shortName);
+    Object.assign(set, { short_name: input.shortName, pinyin: keys.pinyin, initials: keys.initials });
+  }
+  if (input.postKind !== undefined) set.post_kind = input.postKind;
+  if (input.lng !== undefined) set.lng = input.lng;
+  if (input.lat !== undefined) set.lat = input.lat;
+  if (input.address !== undefined) set.address = input.address;
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateUnit(trx, id, set);
+    const after = { ...before, ...set };
+    await recordAudit(trx, ctx, { entity: 'orgUnit', entityId: id, action: 'update', unitId: id, before: auditedUnit(before), after: auditedUnit(after) });
+  });
+  return getUnit(deps, actor, id);
+}

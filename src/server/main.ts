@@ -1,0 +1,32 @@
+import { loadConfig } from '../config/config.ts';
+import { buildApp } from './app.ts';
+import { openAndPrepare } from './bootstrap.ts';
+
+/** Starts Huimin: configuration → database → app → listen, and shuts down gracefully on SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { handle, demoLoaded, where } = await openAndPrepare(config);
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config }, { logger: { level: config.LOG_LEVEL } });
+  await app.listen({ port: config.PORT, host: config.HOST, listenTextResolver: () => 'listening' });
+  const port = (app.server.address() as { port: number } | null)?.port ?? config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  console.log(`Huimin is serving at http://${host}:${port} (${where}${demoLoaded ? ', demo data loaded' : ''})`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // close() stops accepting connections and waits for in-flight requests to finish.
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isSessionIdle, shouldTouchSession } from '../../domain/accounts/session.ts';
+import { roleMayEver } from '../../domain/access/rules.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Locale } from '../../contract/common.ts';
+import { localeFromHeader } from '../i18n/error-messages.ts';
+import { deleteSession, findSession, touchSession } from '../features/auth/auth.repository.ts';
+import { sessionIdOf } from '../features/auth/auth.service.ts';
+
+export const SESSION_COOKIE = 'huimin_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves who is calling (session cookie → actor) and in which language, enforces the
+ * idle timeout and CSRF on cookie-authenticated writes, then checks the route's access
+ * declaration. Object-level scope is checked later, in the services.
+ */
+export function registerSession(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || !request.url.startsWith('/api/')) return;
+    const { db, clock, config } = app.deps;
+    const sessionId = sessionIdOf(token);
+    const row = await findSession(db, sessionId);
+    if (!row || row.disabled) return;
+    const now = clock.now().getTime();
+    const lastSeen = Date.parse(row.last_seen_at);
+    if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+      await deleteSession(db, sessionId);
+      request.sessionExpired = true;
+      return;
+    }
+    if (shouldTouchSession(lastSeen, now)) await touchSession(db, sessionId, new Date(now).toISOString());
+    request.actor = { accountId: row.account_id, username: row.username, role: row.role as Role, unitId: row.unit_id, unitPath: row.unit_path };
+    request.sessionId = sessionId;
+    request.locale = row.locale as Locale;
+    const access = request.routeOptions.config.access;
+    if (!SAFE_METHODS.has(request.method) && !(access && 'public' in access)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, row.csrf_token)) throw new DomainError('CSRF_TOKEN_INVALID');
+    }
+  });
+
+  // preValidation: a caller without access learns nothing from validation messages.
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || 'public' in access) return;
+    if (!request.actor) throw new DomainError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if ('action' in access && !roleMayEver(request.actor.role, access.action, access.subject)) throw new DomainError('FORBIDDEN');
+  });
+}
+
+/** The actor of a route that requires sign-in (the preHandler guarantees it). */
+export function actorOf(request: FastifyRequest) {
+  if (!request.actor) throw new DomainError('UNAUTHENTICATED');
+  return request.actor;
+}
