@@ -10,9 +10,14 @@ export class DatabaseNewerThanCodeError extends Error {
   }
 }
 
-function migratorFor(handle: DatabaseHandle): Migrator {
+async function migratorFor(handle: DatabaseHandle): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(handle.engine) };
-  return new Migrator({ db: handle.db as Kysely<unknown>, provider });
+  const db = handle.db as Kysely<unknown>;
+  if (handle.engine === 'sqlite') return new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables across all schemas unless told which one;
+  // name the current one so databases in sibling schemas stay independent.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
 /** Names of the migrations already applied, oldest first; empty on a new database. */
@@ -30,14 +35,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   const known = new Set(Object.keys(migrations(handle.engine)));
   const unknown = (await appliedMigrations(handle.db as Kysely<unknown>)).filter((n) => !known.has(n));
   if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown);
-  const { error, results } = await migratorFor(handle).migrateToLatest();
+  const { error, results } = await (await migratorFor(handle)).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** Rolls back the newest migration (for `huimin migrate down`). */
 export async function migrateDown(handle: DatabaseHandle): Promise<string[]> {
-  const { error, results } = await migratorFor(handle).migrateDown();
+  const { error, results } = await (await migratorFor(handle)).migrateDown();
   if (error) throw error;
   return (results ?? []).map((r) => r.migrationName);
 }

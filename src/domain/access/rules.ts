@@ -10,10 +10,11 @@ export const subjects = ['orgUnit', 'account', 'auditLog'] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
- * When a rule applies: to anything (`any`), to objects inside the actor's org subtree
- * (`inScope`), or to the actor's own account (`self`).
+ * When a rule applies: to anything (`any`), or to objects inside the actor's org
+ * subtree (`inScope`). An account's own profile is not a rule: every signed-in
+ * account may read and change its own settings (routes declare `authenticated`).
  */
-export type Condition = 'any' | 'inScope' | 'self';
+export type Condition = 'any' | 'inScope';
 
 /** One access rule: `role` may do `action` to `subject` when `condition` holds. */
 export interface Rule {
@@ -42,16 +43,13 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'create', 'account', 'inScope')),
   ...admins.map((r) => allow(r, 'unlock', 'account', 'inScope')),
   ...admins.map((r) => allow(r, 'disable', 'account', 'inScope')),
-  ...staff.map((r) => allow(r, 'read', 'account', 'self')),
-  ...staff.map((r) => allow(r, 'update', 'account', 'self')),
 
   allow('district_admin', 'read', 'auditLog', 'any'),
 ];
 
-/** The target of an object-level check: where it sits in the org tree, and whose account it is. */
+/** The target of an object-level check: where it sits in the org tree. */
 export interface Target {
   unitPath: string;
-  accountId?: number;
 }
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */
@@ -66,8 +64,6 @@ export function conditionHolds(condition: Condition, actor: Actor, target: Targe
       return true;
     case 'inScope':
       return target !== undefined && isWithin(target.unitPath, actor.unitPath);
-    case 'self':
-      return target?.accountId !== undefined && target.accountId === actor.accountId;
   }
 }
 

@@ -30,13 +30,14 @@ function present(row: Row, now: number): Account {
 async function loadInScope(deps: Deps, actor: Actor, id: number, action: 'read' | 'unlock' | 'disable') {
   const row = await repo.findAccount(deps.db, id);
   if (!row) throw new DomainError('NOT_FOUND');
-  authorize(actor, action, 'account', { unitPath: row.unit_path, accountId: row.id });
+  authorize(actor, action, 'account', { unitPath: row.unit_path });
   return row;
 }
 
 /** Accounts in the actor's subtree (or a unit's, when `under` is in scope). */
 export async function listAccounts(deps: Deps, actor: Actor, query: z.infer<typeof listAccountsQuery>) {
   let path = actor.unitPath;
+  authorize(actor, 'read', 'account', { unitPath: path });
   if (query.under) {
     const unit = await findUnit(deps.db, query.under);
     if (!unit) throw new DomainError('NOT_FOUND');

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import type { OrgUnit } from '../../../contract/org-units.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+type Page = { items: OrgUnit[]; total: number };
+
+describe('GET /api/org-units', () => {
+  it('shows a district admin the whole of 新罗区: 20 streets and towns and every community, village and enterprise', async () => {
+    const c = await t.login('admin');
+    const page = (await c.get('/api/org-units?limit=500')).json() as Page;
+    expect(page.total).toBe(1 + 20 + 346 + 3);
+    expect(page.items[0]?.name).toBe('新罗区');
+    expect(page.items.filter((u) => u.level === 'street' || u.level === 'town')).toHaveLength(20);
+    const children = (await c.get(`/api/org-units/${page.items[0]?.id}/children`)).json() as OrgUnit[];
+    expect(children).toHaveLength(20);
+    expect(children.every((u) => u.hasChildren)).toBe(true);
+  });
+
+  it('shows a street admin of 西城街道 only 西城街道 and what lies under it', async () => {
+    const c = await t.login('xicheng');
+    const page = (await c.get('/api/org-units?limit=500')).json() as Page;
+    expect(page.items[0]?.name).toBe('西城街道');
+    expect(page.items.map((u) => u.shortName)).toContain('西兴社区');
+    expect(page.items.every((u) => u.code.startsWith('350802003'))).toBe(true);
+    expect(page.total).toBe(page.items.length);
+  });
+
+  it('shows a community admin and a member only their own community', async () => {
+    for (const user of ['xixing', 'zhangwanzhen']) {
+      const page = (await (await t.login(user)).get('/api/org-units')).json() as Page;
+      expect(page.items.map((u) => u.shortName)).toEqual(['西兴社区']);
+    }
+  });
+
+  it('finds 西兴社区 by Chinese name, full pinyin and initials', async () => {
+    const c = await t.login('admin');
+    for (const q of ['西兴', 'xixing', 'xxsq', 'XXSQ']) {
+      const page = (await c.get(`/api/org-units?q=${encodeURIComponent(q)}`)).json() as Page;
+      expect(page.items.map((u) => u.shortName), q).toContain('西兴社区');
+    }
+  });
+
+  it('treats LIKE wildcards in a search as plain text', async () => {
+    const page = (await (await t.login('admin')).get('/api/org-units?q=%25')).json() as Page;
+    expect(page.total).toBe(0);
+  });
+
+  it('pages through a subtree in tree order', async () => {
+    const c = await t.login('admin');
+    const first = (await c.get('/api/org-units?limit=10&offset=0')).json() as Page;
+    const second = (await c.get('/api/org-units?limit=10&offset=10')).json() as Page;
+    expect(first.items).toHaveLength(10);
+    expect(second.items[0]?.code > (first.items[9]?.code ?? '')).toBe(true);
+  });
+
+  it('answers 404 for a subtree outside the actor’s scope', async () => {
+    const dongcheng = await t.unitId('350802001000');
+    const res = await (await t.login('xicheng')).get(`/api/org-units?under=${dongcheng}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('NOT_FOUND');
+  });
+
+  it('refuses bad paging', async () => {
+    const c = await t.login('admin');
+    expect((await c.get('/api/org-units?limit=0')).statusCode).toBe(400);
+    expect((await c.get('/api/org-units?limit=abc')).statusCode).toBe(400);
+    expect((await c.get('/api/org-units?level=province')).statusCode).toBe(400);
+    expect((await c.get(`/api/org-units?q=${'长'.repeat(51)}`)).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/org-units/:id', () => {
+  it('answers 404 for a unit of another street and for a unit that does not exist', async () => {
+    const c = await t.login('xicheng');
+    expect((await c.get(`/api/org-units/${await t.unitId('350802003004')}`)).statusCode).toBe(200);
+    expect((await c.get(`/api/org-units/${await t.unitId('350802004001')}`)).statusCode).toBe(404);
+    expect((await c.get('/api/org-units/99999999')).statusCode).toBe(404);
+    expect((await c.get('/api/org-units/abc')).statusCode).toBe(400);
+  });
+
+  it('answers 401 without a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/org-units/1' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('POST /api/org-units', () => {
+  it('lets a street admin add an enterprise under its street, audited with the new values', async () => {
+    const c = await t.login('xicheng');
+    const parentId = await t.unitId('350802003000');
+    const res = await c.post('/api/org-units', { parentId, code: '350802003E02', name: '西城商务楼宇党支部', level: 'enterprise', lng: 117.02, lat: 25.09 });
+    expect(res.statusCode).toBe(201);
+    const unit = res.json() as OrgUnit;
+    expect(unit).toMatchObject({ parentId, level: 'enterprise', postKind: 'point', depth: 2 });
+    const found = (await c.get('/api/org-units?q=xcswly')).json() as Page;
+    expect(found.items.map((u) => u.id)).toContain(unit.id);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'orgUnit').where('entity_id', '=', String(unit.id)).executeTakeFirstOrThrow();
+    expect(audit.action).toBe('create');
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ code: '350802003E02', name: '西城商务楼宇党支部' });
+  });
+
+  it('refuses a duplicate code with 409 and writes nothing', async () => {
+    const c = await t.login('admin');
+    const before = await t.auditCount();
+    const res = await c.post('/api/org-units', { parentId: await t.unitId('350802003000'), code: '350802003004', name: 'x', level: 'community' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('UNIT_CODE_TAKEN');
+    expect(await t.auditCount()).toBe(before);
+  });
+
+  it('refuses a level that does not fit under the parent', async () => {
+    const c = await t.login('admin');
+    const res = await c.post('/api/org-units', { parentId: await t.unitId('350802003004'), code: 'X1', name: 'x', level: 'enterprise' });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('answers 404 to a street admin adding under another street, and 403 to a community admin', async () => {
+    const other = await t.unitId('350802004000');
+    expect((await (await t.login('xicheng')).post('/api/org-units', { parentId: other, code: 'X2', name: 'x', level: 'enterprise' })).statusCode).toBe(404);
+    expect((await (await t.login('xixing')).post('/api/org-units', { parentId: other, code: 'X3', name: 'x', level: 'enterprise' })).statusCode).toBe(403);
+  });
+
+  it('refuses codes with a path separator, out-of-range coordinates and over-long names', async () => {
+    const c = await t.login('admin');
+    const parentId = await t.unitId('350802003000');
+    expect((await c.post('/api/org-units', { parentId, code: 'a/b', name: 'x', level: 'enterprise' })).statusCode).toBe(400);
+    expect((await c.post('/api/org-units', { parentId, code: 'X4', name: 'x', level: 'enterprise', lng: 500 })).statusCode).toBe(400);
+    expect((await c.post('/api/org-units', { parentId, code: 'X5', name: '名'.repeat(101), level: 'enterprise' })).statusCode).toBe(400);
+  });
+});
+
+describe('PATCH /api/org-units/:id', () => {
+  it('lets a community admin change its post kind and address, auditing before and after', async () => {
+    const c = await t.login('xixing');
+    const id = await t.unitId('350802003004');
+    const res = await c.patch(`/api/org-units/${id}`, { postKind: 'station', address: '西兴社区党群服务中心' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ postKind: 'station', address: '西兴社区党群服务中心' });
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'orgUnit').where('action', '=', 'update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ postKind: 'point', address: null });
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ postKind: 'station', address: '西兴社区党群服务中心' });
+    expect(audit.actor_name).toBe('xixing');
+  });
+
+  it('answers 404 for a neighbouring community and 403 to a member', async () => {
+    expect((await (await t.login('xixing')).patch(`/api/org-units/${await t.unitId('350802003001')}`, { address: 'x' })).statusCode).toBe(404);
+    expect((await (await t.login('zhangwanzhen')).patch(`/api/org-units/${await t.unitId('350802003004')}`, { address: 'x' })).statusCode).toBe(403);
+  });
+});
