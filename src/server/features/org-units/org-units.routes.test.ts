@@ -56,7 +56,7 @@ describe('GET /api/org-units', () => {
     const first = (await c.get('/api/org-units?limit=10&offset=0')).json() as Page;
     const second = (await c.get('/api/org-units?limit=10&offset=10')).json() as Page;
     expect(first.items).toHaveLength(10);
-    expect(second.items[0]?.code > (first.items[9]?.code ?? '')).toBe(true);
+    expect((second.items[0]?.code ?? '') > (first.items[9]?.code ?? '')).toBe(true);
   });
 
   it('answers 404 for a subtree outside the actor’s scope', async () => {

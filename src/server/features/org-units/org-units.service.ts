@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org/units.ts';

@@ -1,0 +1,42 @@
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/test-database.ts';
+import { appliedMigrations, DatabaseNewerThanCodeError, migrateDown, migrateToLatest, schemaVersion } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+import { compareVersions } from './database.ts';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+describe('migrations', () => {
+  it('apply every migration on an empty database, then roll back and forward again', async () => {
+    const h = await createTestDatabase({ migrate: false });
+    cleanup = h.drop;
+    const applied = await migrateToLatest(h);
+    expect(applied).toEqual(Object.keys(migrations(h.engine)));
+    expect(await schemaVersion(h.db as Kysely<unknown>)).toBe(applied.at(-1));
+    expect(await migrateToLatest(h)).toEqual([]);
+    await migrateDown(h);
+    expect(await appliedMigrations(h.db as Kysely<unknown>)).toEqual(applied.slice(0, -1));
+    await migrateToLatest(h);
+    await h.db.selectFrom('org_units').select('id').execute();
+  });
+
+  it('refuse to run on a database migrated by newer code', async () => {
+    const h = await createTestDatabase();
+    cleanup = h.drop;
+    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-0001-from-the-future', '2099-01-01T00:00:00.000Z')`.execute(h.db);
+    await expect(migrateToLatest(h)).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
+  });
+});
+
+describe('compareVersions', () => {
+  it('compares numerically, not as text', () => {
+    expect(compareVersions('3.53.4', '3.45.0')).toBeGreaterThan(0);
+    expect(compareVersions('3.9.0', '3.45.0')).toBeLessThan(0);
+    expect(compareVersions('3.45', '3.45.0')).toBe(0);
+  });
+});
