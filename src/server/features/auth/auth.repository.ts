@@ -23,7 +23,7 @@ export async function findAccountForLogin(db: Kysely<Database>, username: string
 }
 
 /** The session with its account and unit: one query per authenticated request. */
-export async function findSession(db: Kysely<Database>, sessionId: string) {
+export function findSessionQuery(db: Kysely<Database>, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
@@ -40,8 +40,11 @@ export async function findSession(db: Kysely<Database>, sessionId: string) {
       'accounts.disabled',
       'org_units.path as unit_path',
     ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('sessions.id', '=', sessionId);
+}
+
+export async function findSession(db: Kysely<Database>, sessionId: string) {
+  return findSessionQuery(db, sessionId).executeTakeFirst();
 }
 
 /** Everything /api/auth/me shows. */

@@ -23,8 +23,8 @@ export interface SubtreeFilter {
   offset: number;
 }
 
-/** One page of a subtree in tree order, found by an indexed range over the materialized path. */
-export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promise<{ rows: OrgUnitWithChildren[]; total: number }> {
+/** The units of a subtree matching a filter, found by an indexed range over the materialized path. */
+export function subtreeQuery(db: Kysely<Database>, f: Omit<SubtreeFilter, 'limit' | 'offset'>) {
   const { from, to } = subtreeRange(f.path);
   let base = db.selectFrom('org_units').where('path', '>=', from).where('path', '<', to);
   if (f.level) base = base.where('level', '=', f.level);
@@ -39,6 +39,12 @@ export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promi
       ]),
     );
   }
+  return base;
+}
+
+/** One page of a subtree in tree order, and how many units match in all. */
+export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promise<{ rows: OrgUnitWithChildren[]; total: number }> {
+  const base = subtreeQuery(db, f);
   const [rows, count] = await Promise.all([
     base.selectAll().select(hasChildren).orderBy('path').limit(f.limit).offset(f.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

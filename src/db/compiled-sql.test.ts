@@ -1,0 +1,34 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Database } from './schema.ts';
+import { subtreeQuery } from '../server/features/org-units/org-units.repository.ts';
+import { findSessionQuery } from '../server/features/auth/auth.repository.ts';
+
+/**
+ * The SQL of the hottest queries, compiled for both engines and checked in under
+ * src/db/compiled-sql/, so a change in generated SQL shows up in review.
+ */
+const engines = {
+  sqlite: new Kysely<Database>({
+    dialect: { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() },
+  }),
+  postgres: new Kysely<Database>({
+    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+  }),
+};
+
+const queries = {
+  'org-subtree-page': (db: Kysely<Database>) =>
+    subtreeQuery(db, { path: '/350802000000/', q: 'xxsq' }).selectAll().orderBy('path').limit(50).offset(0),
+  'session-actor': (db: Kysely<Database>) => findSessionQuery(db, 'sha256-of-token'),
+};
+
+describe('compiled SQL of key queries', () => {
+  for (const [engine, db] of Object.entries(engines)) {
+    for (const [name, build] of Object.entries(queries)) {
+      it(`${name} on ${engine}`, async () => {
+        await expect(`${build(db).compile().sql}\n`).toMatchFileSnapshot(`compiled-sql/${name}.${engine}.sql`);
+      });
+    }
+  }
+});
