@@ -9,6 +9,206 @@ export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  categories: CategoryTable;
+  volunteers: VolunteerTable;
+  studios: StudioTable;
+  studio_categories: { studio_id: number; category_id: number };
+  studio_service_items: { id: Generated<number>; studio_id: number; title: string; description: string; position: number };
+  studio_members: { studio_id: number; volunteer_id: number; role: string };
+  attachments: AttachmentTable;
+  studio_qualifications: { id: Generated<number>; studio_id: number; holder: string; title: string; issuer: string; attachment_id: number | null };
+  studio_reviews: StudioReviewTable;
+  studio_contracts: StudioContractTable;
+  plaques: PlaqueTable;
+  studio_rectifications: StudioRectificationTable;
+  studio_transitions: StudioTransitionTable;
+  commitments: CommitmentTable;
+  commitment_checks: { id: Generated<number>; commitment_id: number; period: string; kept: number; note: string; checked_by: number; at: string };
+  sms_subscriptions: SmsSubscriptionTable;
+  outbox: OutboxTable;
+  reminders: ReminderTable;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  code: string;
+  name_zh_cn: string;
+  name_zh_tw: string;
+  name_en: string;
+  icon: string;
+  color: string;
+  position: number;
+  enabled: number;
+}
+
+export interface VolunteerTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  gender: string | null;
+  birth_year: number | null;
+  phone: string | null;
+  unit_id: number;
+  account_id: number | null;
+  party_branch: string | null;
+  profession: string | null;
+  pinyin: string;
+  initials: string;
+  screening_status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StudioTable {
+  id: Generated<number>;
+  name: string;
+  unit_id: number;
+  status: string;
+  staffing_mode: string;
+  origin: string;
+  recommended_by_unit_id: number | null;
+  applicant_account_id: number;
+  leader_volunteer_id: number | null;
+  description: string;
+  venue_address: string;
+  opening_hours: string;
+  contact_phone: string | null;
+  lng: number | null;
+  lat: number | null;
+  term_start: string | null;
+  term_end: string | null;
+  plaque_number: string | null;
+  status_reason: string | null;
+  status_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  unit_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface StudioReviewTable {
+  id: Generated<number>;
+  studio_id: number;
+  stage: string;
+  political_pass: number;
+  political_comment: string;
+  specialty_pass: number;
+  specialty_comment: string;
+  items_pass: number;
+  items_comment: string;
+  decision: string;
+  reason: string | null;
+  reviewer_id: number;
+  at: string;
+}
+
+export interface StudioContractTable {
+  id: Generated<number>;
+  studio_id: number;
+  number: string;
+  term_start: string;
+  term_end: string;
+  signatories_json: string;
+  unpaid_clause: string;
+  renewal: number;
+  signed_by: number;
+  signed_at: string;
+}
+
+export interface PlaqueTable {
+  id: Generated<number>;
+  number: string;
+  studio_id: number;
+  awarded_on: string;
+  awarded_by: number;
+  retired_on: string | null;
+  retired_reason: string | null;
+}
+
+export interface StudioRectificationTable {
+  id: Generated<number>;
+  studio_id: number;
+  kind: string;
+  findings: string;
+  deadline: string;
+  opened_by: number;
+  opened_at: string;
+  closed_at: string | null;
+  outcome: string | null;
+}
+
+export interface StudioTransitionTable {
+  id: Generated<number>;
+  studio_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface CommitmentTable {
+  id: Generated<number>;
+  studio_id: number;
+  kind: string;
+  text: string;
+  target: number | null;
+  position: number;
+  status: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SmsSubscriptionTable {
+  id: Generated<number>;
+  unit_id: number;
+  phone: string;
+  consent_version: string;
+  subscribed_at: string;
+  unsubscribed_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: string;
+  template_id: string;
+  params_json: string;
+  recipient: string;
+  signature: string;
+  body: string;
+  unit_id: number;
+  entity: string | null;
+  entity_id: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  provider_message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ReminderTable {
+  id: Generated<number>;
+  unit_id: number;
+  studio_id: number;
+  kind: string;
+  due: string;
+  created_at: string;
+  resolved_at: string | null;
 }
 
 export interface OrgUnitTable {
@@ -77,3 +277,5 @@ export type OrgUnitUpdate = Updateable<OrgUnitTable>;
 export type AccountRow = Selectable<AccountTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type StudioRow = Selectable<StudioTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -4,6 +4,8 @@ import { createTestApp, signIn, type TestApp } from '../../test/test-app.ts';
 import { roleMayEver, rules } from '../domain/access/rules.ts';
 import { roles, type Role } from '../domain/access/roles.ts';
 import type { RouteAccess } from './context.ts';
+import { applicationFor, createStudio, type Place } from '../../test/factories.ts';
+import type { StudioStatus } from '../domain/studios/lifecycle.ts';
 
 /**
  * Every API route × every role × an object inside and an object outside the actor's
@@ -21,6 +23,11 @@ const demoUserOf: Record<Role, string> = {
 };
 
 interface Ids {
+  studio: number; // a fresh studio prepared for the call (see `needs`)
+  commitment: number;
+  xixingApplication: Record<string, unknown>;
+  zhongchengApplication: Record<string, unknown>;
+  activeStudio: number; // a seeded active studio, public
   xixing: number; // 西兴社区: inside every demo actor's scope
   xicheng: number; // 西城街道
   zhongcheng: number; // 中城街道: outside every actor's scope but the district admin's
@@ -30,7 +37,16 @@ interface Ids {
 }
 
 type Build = (ids: Ids, n: number) => InjectOptions;
-const requests: Record<string, { inScope: Build; outOfScope?: Build }> = {
+/** `needs`: each call gets a fresh studio in this state (and with this commitment), in or out of scope. */
+type Entry = { inScope: Build; outOfScope?: Build; needs?: { status: StudioStatus; commitment?: 'draft' | 'published' } };
+const post = (url: string, payload?: unknown): InjectOptions => (payload === undefined ? { method: 'POST', url } : { method: 'POST', url, payload: payload as InjectOptions['payload'] });
+const studioRoute = (suffix: string, status: StudioStatus, payload?: unknown, commitment?: 'draft' | 'published'): Entry => ({
+  needs: { status, ...(commitment ? { commitment } : {}) },
+  inScope: (i) => post(`/api/studios/${i.studio}${suffix}`, payload),
+  outOfScope: (i) => post(`/api/studios/${i.studio}${suffix}`, payload),
+});
+const goodReview = { politicalQuality: { pass: true, comment: '' }, professionalSpecialty: { pass: true, comment: '' }, serviceItems: { pass: true, comment: '' }, decision: 'pass' };
+const requests: Record<string, Entry> = {
   'GET /api/health': { inScope: () => ({ method: 'GET', url: '/api/health' }) },
   'POST /api/auth/login': { inScope: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Huimin@2026' } }) },
   'POST /api/auth/logout': { inScope: () => ({ method: 'POST', url: '/api/auth/logout' }) },
@@ -77,6 +93,59 @@ const requests: Record<string, { inScope: Build; outOfScope?: Build }> = {
     outOfScope: (i) => ({ method: 'PUT', url: `/api/accounts/${i.zhongchengAccount}/disabled`, payload: { disabled: false } }),
   },
   'GET /api/audit-log': { inScope: () => ({ method: 'GET', url: '/api/audit-log' }) },
+
+  'GET /api/categories': { inScope: () => ({ method: 'GET', url: '/api/categories' }) },
+  'GET /api/volunteers': {
+    inScope: (i) => ({ method: 'GET', url: `/api/volunteers?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/volunteers?under=${i.zhongcheng}` }),
+  },
+  'GET /api/studios': {
+    inScope: (i) => ({ method: 'GET', url: `/api/studios?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/studios?under=${i.zhongcheng}` }),
+  },
+  'GET /api/studios/:id': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}` }) },
+  'POST /api/studios': {
+    inScope: (i) => post('/api/studios', i.xixingApplication),
+    outOfScope: (i) => post('/api/studios', i.zhongchengApplication),
+  },
+  'PUT /api/studios/:id': {
+    needs: { status: 'draft' },
+    inScope: (i) => ({ method: 'PUT', url: `/api/studios/${i.studio}`, payload: i.xixingApplication as InjectOptions['payload'] }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/studios/${i.studio}`, payload: i.zhongchengApplication as InjectOptions['payload'] }),
+  },
+  'POST /api/studios/:id/submit': studioRoute('/submit', 'draft'),
+  'POST /api/studios/:id/community-review': studioRoute('/community-review', 'submitted', goodReview),
+  'POST /api/studios/:id/street-review': studioRoute('/street-review', 'community_reviewed', goodReview),
+  'POST /api/studios/:id/contract': studioRoute('/contract', 'approved', { termStart: '2026-12-01', termEnd: '2028-11-30', signatories: [{ party: '甲方', name: '街道党工委' }, { party: '乙方', name: '张婉珍' }] }),
+  'POST /api/studios/:id/plaque': studioRoute('/plaque', 'contracted', { awardedOn: '2026-11-25' }),
+  'POST /api/studios/:id/rectification': studioRoute('/rectification', 'active', { kind: 'drift_bureaucratic', findings: '只挂牌不服务', deadline: '2026-12-31' }),
+  'POST /api/studios/:id/rectification/complete': studioRoute('/rectification/complete', 'rectification', { outcome: '已整改' }),
+  'POST /api/studios/:id/revoke': studioRoute('/revoke', 'active', { reason: '群众反映强烈', decidedOn: '2026-11-25' }),
+  'POST /api/studios/:id/close': studioRoute('/close', 'active', { reason: '不再领岗' }),
+  'POST /api/studios/:id/renew': studioRoute('/renew', 'active', { termEnd: '2028-12-31' }),
+  'POST /api/studios/:id/reopen': studioRoute('/reopen', 'rejected'),
+  'GET /api/studios/:id/commitments': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }) },
+  'PUT /api/studios/:id/commitments': {
+    needs: { status: 'active' },
+    inScope: (i) => ({ method: 'PUT', url: `/api/studios/${i.studio}/commitments`, payload: { items: [{ kind: 'hours', text: '每周六上午开放' }] } }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/studios/${i.studio}/commitments`, payload: { items: [{ kind: 'hours', text: '每周六上午开放' }] } }),
+  },
+  'POST /api/studios/:id/commitments/publish': studioRoute('/commitments/publish', 'active', undefined, 'draft'),
+  'POST /api/studios/:id/commitments/:commitmentId/fulfilment': {
+    needs: { status: 'active', commitment: 'published' },
+    inScope: (i) => post(`/api/studios/${i.studio}/commitments/${i.commitment}/fulfilment`, { period: '2026-11', kept: true }),
+    outOfScope: (i) => post(`/api/studios/${i.studio}/commitments/${i.commitment}/fulfilment`, { period: '2026-11', kept: true }),
+  },
+  'GET /api/outbox': { inScope: () => ({ method: 'GET', url: '/api/outbox' }) },
+  'GET /api/reminders': { inScope: () => ({ method: 'GET', url: '/api/reminders' }) },
+
+  'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
+  'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
+  'GET /api/public/studios/:id/qr.svg': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}/qr.svg` }) },
+  'GET /api/public/units/:id/board': { inScope: (i) => ({ method: 'GET', url: `/api/public/units/${i.xixing}/board` }) },
+  'GET /api/public/units': { inScope: () => ({ method: 'GET', url: '/api/public/units?q=xxsq' }) },
+  'POST /api/public/sms/subscribe': { inScope: (i) => post('/api/public/sms/subscribe', { unitId: i.xixing, phone: '13912345678', consent: true }) },
+  'POST /api/public/sms/unsubscribe': { inScope: (i) => post('/api/public/sms/unsubscribe', { unitId: i.xixing, phone: '13912345678' }) },
 };
 
 function expectedStatus(access: RouteAccess, role: Role, inScope: boolean): 'ok' | 403 | 404 {
@@ -98,9 +167,21 @@ beforeAll(async () => {
     zhongchengCommunity: await t.unitId('350802004001'),
     memberAccount: await account('zhangwanzhen'),
     zhongchengAccount: await account('zhongcheng'),
+    studio: 0,
+    commitment: 0,
+    xixingApplication: await applicationFor(t.db, 'xixing'),
+    zhongchengApplication: await applicationFor(t.db, 'zhongcheng'),
+    activeStudio: (await t.db.selectFrom('studios').select('id').where('status', '=', 'active').executeTakeFirstOrThrow()).id,
   };
 });
 afterAll(() => t.close());
+
+/** The ids for one call, with a fresh studio when the route needs one in a given state. */
+async function prepared(entry: Entry, place: Place): Promise<Ids> {
+  if (!entry.needs) return ids;
+  const s = await createStudio(t.db, { status: entry.needs.status, place, ...(entry.needs.commitment ? { commitment: entry.needs.commitment } : {}) });
+  return { ...ids, studio: s.id, commitment: s.commitmentId ?? 0 };
+}
 
 describe('the access matrix', () => {
   it('has a request for every API route, and every rule-checked route has at least one rule', () => {
@@ -116,7 +197,8 @@ describe('the access matrix', () => {
   it('answers 401 to every non-public route without a session', async () => {
     for (const r of t.app.routeAccess) {
       if ('public' in r.access) continue;
-      const res = await t.app.inject(requests[`${r.method} ${r.url}`]?.inScope(ids, ++counter) ?? { url: '/' });
+      const entry = requests[`${r.method} ${r.url}`];
+      const res = await t.app.inject(entry ? entry.inScope(await prepared(entry, 'xixing'), ++counter) : { url: '/' });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -133,7 +215,7 @@ describe('the access matrix', () => {
         for (const [inScope, build] of cases) {
           // A fresh session per call: logout and password changes end sessions.
           const client = await signIn(t.app, demoUserOf[role]);
-          const res = await client.request(build(ids, ++counter));
+          const res = await client.request(build(await prepared(entry, inScope ? 'xixing' : 'zhongcheng'), ++counter));
           const expected = expectedStatus(r.access, role, inScope);
           const label = `${role} ${key} ${inScope ? 'in' : 'out of'} scope → ${res.statusCode} ${res.body.slice(0, 120)}`;
           if (expected === 'ok') expect(res.statusCode < 300, label).toBe(true);

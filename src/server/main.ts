@@ -1,6 +1,9 @@
 import { loadConfig } from '../config/config.ts';
 import { buildApp } from './app.ts';
 import { openAndPrepare } from './bootstrap.ts';
+import { systemClock } from './context.ts';
+import { startJobs } from './jobs/scheduler.ts';
+import { LogNotifier } from './notifier/notifier.ts';
 
 /** Starts Huimin: configuration → database → app → listen, and shuts down gracefully on SIGTERM. */
 async function main(): Promise<void> {
@@ -12,6 +15,8 @@ async function main(): Promise<void> {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   console.log(`Huimin is serving at http://${host}:${port} (${where}${demoLoaded ? ', demo data loaded' : ''})`);
 
+  const jobs = startJobs(handle.db, systemClock, new LogNotifier(app.log), app.log);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -19,6 +24,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     // close() stops accepting connections and waits for in-flight requests to finish.
     await app.close();
+    await jobs.stop();
     await handle.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Engine } from './helpers.ts';
 import { foundation } from './2026-11-25-0001-foundation.ts';
+import { studios } from './2026-11-25-0002-studios.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -9,5 +10,6 @@ import { foundation } from './2026-11-25-0001-foundation.ts';
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '2026-11-25-0001-foundation': foundation(engine),
+    '2026-11-25-0002-studios': studios(engine),
   };
 }

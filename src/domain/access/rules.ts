@@ -1,20 +1,22 @@
 import type { Actor, Role } from './roles.ts';
 import { isWithin } from '../org/units.ts';
+import { lifecycle, studioActions } from '../studios/lifecycle.ts';
 
-/** What an actor wants to do. */
-export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal'] as const;
+/** What an actor wants to do. Studio transitions are actions of their own. */
+export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', ...studioActions] as const;
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
-export const subjects = ['orgUnit', 'account', 'auditLog'] as const;
+export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer'] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
- * When a rule applies: to anything (`any`), or to objects inside the actor's org
- * subtree (`inScope`). An account's own profile is not a rule: every signed-in
- * account may read and change its own settings (routes declare `authenticated`).
+ * When a rule applies: to anything (`any`), to objects inside the actor's org subtree
+ * (`inScope`), or to objects in scope that the actor owns (`own`: applied for or leads).
+ * An account's own profile is not a rule: every signed-in account may read and change
+ * its own settings (routes declare `authenticated`).
  */
-export type Condition = 'any' | 'inScope';
+export type Condition = 'any' | 'inScope' | 'own';
 
 /** One access rule: `role` may do `action` to `subject` when `condition` holds. */
 export interface Rule {
@@ -45,11 +47,41 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'disable', 'account', 'inScope')),
 
   allow('district_admin', 'read', 'auditLog', 'any'),
+
+  // Studios: every staff role sees those in its subtree; members apply and edit their own drafts.
+  ...staff.map((r) => allow(r, 'read', 'studio', 'inScope')),
+  allow('member', 'create', 'studio', 'inScope'),
+  allow('community_admin', 'create', 'studio', 'inScope'),
+  allow('street_admin', 'create', 'studio', 'inScope'),
+  allow('member', 'update', 'studio', 'own'),
+  allow('community_admin', 'update', 'studio', 'inScope'),
+  allow('street_admin', 'update', 'studio', 'inScope'),
+  // Every lifecycle transition, straight from the state machine's table.
+  ...studioActions.flatMap((action) => lifecycle[action].allow.map(([role, condition]) => allow(role, action, 'studio', condition))),
+
+  // Public commitments (公开承诺): the leading member writes and publishes them; admins may too.
+  allow('member', 'update', 'commitment', 'own'),
+  allow('member', 'publish', 'commitment', 'own'),
+  ...admins.map((r) => allow(r, 'update', 'commitment', 'inScope')),
+  ...admins.map((r) => allow(r, 'publish', 'commitment', 'inScope')),
+  // Whether a promise was kept is judged by the organisation, not by the studio itself.
+  ...admins.map((r) => allow(r, 'check', 'commitment', 'inScope')),
+
+  // Sent messages and reminders are for the street and the district.
+  allow('district_admin', 'read', 'outbox', 'inScope'),
+  allow('street_admin', 'read', 'outbox', 'inScope'),
+  allow('district_admin', 'read', 'reminder', 'inScope'),
+  allow('street_admin', 'read', 'reminder', 'inScope'),
+
+  ...staff.map((r) => allow(r, 'read', 'category', 'any')),
+  // The registry (选好人): staff pick studio members from it within their subtree.
+  ...staff.map((r) => allow(r, 'read', 'volunteer', 'inScope')),
 ];
 
-/** The target of an object-level check: where it sits in the org tree. */
+/** The target of an object-level check: where it sits in the org tree, and which accounts own it. */
 export interface Target {
   unitPath: string;
+  ownerAccountIds?: readonly number[];
 }
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */
@@ -64,6 +96,8 @@ export function conditionHolds(condition: Condition, actor: Actor, target: Targe
       return true;
     case 'inScope':
       return target !== undefined && isWithin(target.unitPath, actor.unitPath);
+    case 'own':
+      return target !== undefined && isWithin(target.unitPath, actor.unitPath) && (target.ownerAccountIds ?? []).includes(actor.accountId);
   }
 }
 

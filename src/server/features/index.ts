@@ -2,8 +2,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { categoryRoutes } from './categories/categories.routes.ts';
+import { commitmentRoutes } from './commitments/commitments.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import { volunteerRoutes } from './registry/volunteers.routes.ts';
+import { reminderRoutes } from './reminders/reminders.routes.ts';
+import { studioRoutes } from './studios/studios.routes.ts';
 
 /** The one list of feature plugins. */
-export const features: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, orgUnitRoutes, accountRoutes, auditRoutes];
+export const features: FastifyPluginAsyncZod[] = [
+  healthRoutes,
+  authRoutes,
+  orgUnitRoutes,
+  accountRoutes,
+  auditRoutes,
+  categoryRoutes,
+  volunteerRoutes,
+  studioRoutes,
+  commitmentRoutes,
+  outboxRoutes,
+  reminderRoutes,
+  publicRoutes,
+];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { studioStatus } from './studios.ts';
+import { commitment } from './commitments.ts';
+
+/** A studio as residents see it: no personal data beyond the public service contact. */
+export const publicStudio = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  status: studioStatus,
+  /** True while the studio holds its plaque and serves; a revoked or closed studio says so. */
+  serving: z.boolean(),
+  statusNote: z.string().nullable(),
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+  categoryIds: z.array(z.number().int()),
+  description: z.string(),
+  serviceItems: z.array(z.object({ title: z.string(), description: z.string() })),
+  members: z.array(z.object({ name: z.string(), role: z.enum(['leader', 'member']) })),
+  openingHours: z.string(),
+  venueAddress: z.string(),
+  contactPhone: z.string().nullable(),
+  plaqueNumber: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  commitments: z.array(commitment.pick({ id: true, kind: true, text: true, target: true, publishedAt: true })),
+  publicUrl: z.string(),
+});
+export type PublicStudio = z.infer<typeof publicStudio>;
+
+/** A community's bulletin board (公告栏): every serving studio with its commitments. */
+export const bulletinBoard = z.object({
+  unit: z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable() }),
+  studios: z.array(publicStudio),
+  generatedAt: z.string(),
+});
+
+export const publicUnit = z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), level: z.string(), parentName: z.string().nullable() });
+export const publicUnitsQuery = z.strictObject({ q: z.string().trim().max(50).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+const phone = z.string().trim().regex(/^1[3-9]\d{9}$/);
+export const subscribeRequest = z.strictObject({ unitId: z.number().int().positive(), phone, consent: z.literal(true) });
+export const unsubscribeRequest = z.strictObject({ unitId: z.number().int().positive(), phone });
+export const subscriptionResult = z.object({ unitName: z.string(), phone: z.string(), subscribed: z.boolean() });
+
+/** The consent text shown before subscribing; its version is stored with each subscription. */
+export const SMS_CONSENT_VERSION = '2026-11';

@@ -1,0 +1,159 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { subtreeRange } from '../../../domain/org/units.ts';
+import type { StudioApplication } from '../../../contract/studios.ts';
+import { likeEscape } from '../../authorize.ts';
+
+/** A studio with where it sits and who owns it: what every check needs. */
+export async function findStudioCore(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .leftJoin('volunteers as leader', 'leader.id', 'studios.leader_volunteer_id')
+    .selectAll('studios')
+    .select(['org_units.path as unit_path', 'org_units.name as unit_name', 'leader.account_id as leader_account_id', 'leader.name as leader_name'])
+    .where('studios.id', '=', id)
+    .executeTakeFirst();
+}
+export type StudioCore = NonNullable<Awaited<ReturnType<typeof findStudioCore>>>;
+
+export interface StudioFilter {
+  path: string;
+  status?: string | undefined;
+  categoryId?: number | undefined;
+  q?: string | undefined;
+  ownerAccountId?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Studios in a subtree, newest change first. */
+export async function listStudios(db: Kysely<Database>, f: StudioFilter) {
+  const { from, to } = subtreeRange(f.path);
+  let base = db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .leftJoin('volunteers as leader', 'leader.id', 'studios.leader_volunteer_id')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to);
+  if (f.status) base = base.where('studios.status', '=', f.status);
+  if (f.categoryId) {
+    const categoryId = f.categoryId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('studio_categories as sc').select('sc.studio_id').whereRef('sc.studio_id', '=', 'studios.id').where('sc.category_id', '=', categoryId)));
+  }
+  if (f.q) base = base.where(sql<boolean>`studios.name like ${`%${likeEscape(f.q)}%`} escape '\\'`);
+  if (f.ownerAccountId) {
+    const owner = f.ownerAccountId;
+    base = base.where((eb) => eb.or([eb('studios.applicant_account_id', '=', owner), eb('leader.account_id', '=', owner)]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'studios.id',
+        'studios.name',
+        'studios.status',
+        'studios.unit_id',
+        'studios.plaque_number',
+        'studios.term_end',
+        'studios.status_changed_at',
+        'org_units.name as unit_name',
+        'leader.name as leader_name',
+      ])
+      .orderBy('studios.status_changed_at', 'desc')
+      .orderBy('studios.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const categories = await categoryIdsOf(db, rows.map((r) => r.id));
+  return { rows: rows.map((r) => ({ ...r, category_ids: categories.get(r.id) ?? [] })), total: Number(count.n) };
+}
+
+/** The category ids of several studios, in one query. */
+export async function categoryIdsOf(db: Kysely<Database>, studioIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  if (studioIds.length === 0) return map;
+  const rows = await db.selectFrom('studio_categories').select(['studio_id', 'category_id']).where('studio_id', 'in', studioIds).orderBy('category_id').execute();
+  for (const r of rows) map.set(r.studio_id, [...(map.get(r.studio_id) ?? []), r.category_id]);
+  return map;
+}
+
+/** Everything the detail page shows beyond the core row. */
+export async function loadStudioParts(db: Kysely<Database>, id: number) {
+  const [items, members, qualifications, reviews, contracts, plaques, rectifications, history, categories] = await Promise.all([
+    db.selectFrom('studio_service_items').select(['title', 'description']).where('studio_id', '=', id).orderBy('position').execute(),
+    db
+      .selectFrom('studio_members')
+      .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
+      .select(['volunteers.id', 'volunteers.name', 'volunteers.phone', 'studio_members.role'])
+      .where('studio_members.studio_id', '=', id)
+      .orderBy('studio_members.role')
+      .orderBy('volunteers.id')
+      .execute(),
+    db.selectFrom('studio_qualifications').select(['holder', 'title', 'issuer', 'attachment_id']).where('studio_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('studio_reviews').innerJoin('accounts', 'accounts.id', 'studio_reviews.reviewer_id').selectAll('studio_reviews').select('accounts.display_name as reviewer_name').where('studio_id', '=', id).orderBy('studio_reviews.id').execute(),
+    db.selectFrom('studio_contracts').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('plaques').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('studio_rectifications').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('studio_transitions').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+    categoryIdsOf(db, [id]),
+  ]);
+  return { items, members, qualifications, reviews, contracts, plaques, rectifications, history, categoryIds: categories.get(id) ?? [] };
+}
+
+/** Party members from the registry, with the unit path each sits in. */
+export async function findVolunteers(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+    .select(['volunteers.id', 'volunteers.kind', 'volunteers.account_id', 'volunteers.name', 'org_units.path as unit_path'])
+    .where('volunteers.id', 'in', ids)
+    .execute();
+}
+
+/** Writes the application's parts (categories, items, members, qualifications), replacing any earlier ones. */
+export async function writeApplicationParts(db: Kysely<Database>, studioId: number, app: StudioApplication): Promise<void> {
+  await db.deleteFrom('studio_categories').where('studio_id', '=', studioId).execute();
+  await db.deleteFrom('studio_service_items').where('studio_id', '=', studioId).execute();
+  await db.deleteFrom('studio_members').where('studio_id', '=', studioId).execute();
+  await db.deleteFrom('studio_qualifications').where('studio_id', '=', studioId).execute();
+  await db.insertInto('studio_categories').values([...new Set(app.categoryIds)].map((category_id) => ({ studio_id: studioId, category_id }))).execute();
+  await db
+    .insertInto('studio_service_items')
+    .values(app.serviceItems.map((item, i) => ({ studio_id: studioId, title: item.title, description: item.description, position: i + 1 })))
+    .execute();
+  const others = [...new Set(app.memberVolunteerIds)].filter((v) => v !== app.leaderVolunteerId);
+  await db
+    .insertInto('studio_members')
+    .values([{ studio_id: studioId, volunteer_id: app.leaderVolunteerId, role: 'leader' }, ...others.map((volunteer_id) => ({ studio_id: studioId, volunteer_id, role: 'member' }))])
+    .execute();
+  if (app.qualifications.length > 0) {
+    await db
+      .insertInto('studio_qualifications')
+      .values(app.qualifications.map((q) => ({ studio_id: studioId, holder: q.holder, title: q.title, issuer: q.issuer, attachment_id: q.attachmentId ?? null })))
+      .execute();
+  }
+}
+
+/** Whether a plaque number was ever given, to any studio, retired or not. */
+export async function plaqueNumberUsed(db: Kysely<Database>, number: string): Promise<boolean> {
+  return (await db.selectFrom('plaques').select('id').where('number', '=', number).executeTakeFirst()) !== undefined;
+}
+
+/** The next free plaque number of a year: 新罗-<year>-<seq>, counting retired plaques so none is reused. */
+export async function nextPlaqueNumber(db: Kysely<Database>, year: string): Promise<string> {
+  const prefix = `XL-${year}-`;
+  const rows = await db.selectFrom('plaques').select('number').where('number', 'like', `${prefix}%`).execute();
+  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
+  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+}
+
+/** Counts contracts, for contract numbers. */
+export async function nextContractNumber(db: Kysely<Database>, year: string): Promise<string> {
+  const prefix = `XLHT-${year}-`;
+  const rows = await db.selectFrom('studio_contracts').select('number').where('number', 'like', `${prefix}%`).execute();
+  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
+  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+}

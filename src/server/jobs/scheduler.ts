@@ -1,0 +1,58 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Clock } from '../context.ts';
+import type { Notifier } from '../notifier/notifier.ts';
+import { dispatchDue } from '../features/outbox/outbox.dispatcher.ts';
+import { refreshReminders } from '../features/reminders/reminders.job.ts';
+import { chinaDate } from '../time.ts';
+
+/** A periodic task: its name, how often it runs, and what it does. */
+interface Job {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/**
+ * Runs Huimin's periodic tasks in the server process: the outbox every 5 seconds, the
+ * reminders every hour. Each is safe to run on several instances at once. `stop` waits
+ * for a running task to finish, so shutdown never cuts one in half.
+ */
+export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier, log: FastifyBaseLogger) {
+  const jobs: Job[] = [
+    { name: 'outbox', everyMs: 5_000, run: () => dispatchDue(db, notifier, clock.now()) },
+    {
+      name: 'reminders',
+      everyMs: 60 * 60_000,
+      run: () => {
+        const now = clock.now();
+        return refreshReminders(db, chinaDate(now), now.toISOString());
+      },
+    },
+  ];
+  const running = new Set<Promise<unknown>>();
+  const timers = jobs.map((job) => {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      const p = job
+        .run()
+        .catch((err: unknown) => log.error({ err, job: job.name }, 'job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    setTimeout(tick, 1_000).unref();
+    return setInterval(tick, job.everyMs).unref();
+  });
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running);
+    },
+  };
+}

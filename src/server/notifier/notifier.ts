@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * One SMS as Chinese SMS gateways take it: a registered template id with parameters
+ * and a registered signature (签名). `body` is the rendered text, kept for the outbox list
+ * and for providers that send free text.
+ */
+export interface SmsMessage {
+  to: string;
+  templateId: string;
+  params: Record<string, string>;
+  signature: string;
+  body: string;
+}
+
+/** Sends notifications. Real providers implement this; the outbox calls it with retries. */
+export interface Notifier {
+  readonly name: string;
+  sendSms(message: SmsMessage): Promise<{ providerMessageId: string }>;
+}
+
+/** The default provider: sends nothing out, writes each message to the log. The outbox keeps the record. */
+export class LogNotifier implements Notifier {
+  readonly name = 'log';
+  private readonly log: FastifyBaseLogger | undefined;
+  private counter = 0;
+  constructor(log?: FastifyBaseLogger) {
+    this.log = log;
+  }
+  async sendSms(message: SmsMessage): Promise<{ providerMessageId: string }> {
+    this.counter += 1;
+    // Never log the full number.
+    this.log?.info({ to: `${message.to.slice(0, 3)}****${message.to.slice(-4)}`, templateId: message.templateId, signature: message.signature }, 'sms (log provider)');
+    return { providerMessageId: `log-${Date.now()}-${this.counter}` };
+  }
+}
+
+/** SMS templates Huimin uses, with the text each renders to. */
+export const smsTemplates = {
+  commitmentPublished: {
+    id: 'HUIMIN_COMMITMENT_PUBLISHED',
+    render: (p: Record<string, string>) => `${p.studio}（${p.unit}）公开承诺：${p.items}。详情：${p.url} 回复TD退订`,
+  },
+} as const;
+
+/** The signature (签名) messages carry. */
+export const SMS_SIGNATURE = '新罗惠民';
