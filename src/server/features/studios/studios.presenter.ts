@@ -1,14 +1,11 @@
 import type { StudioDetail, StudioSummary } from '../../../contract/studios.ts';
+import { maskPhone } from '../../../domain/registry/id-number.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import type { StudioCore, loadStudioParts } from './studios.repository.ts';
 
 type Parts = Awaited<ReturnType<typeof loadStudioParts>>;
 
-/** Masks a phone number for viewers who do not need it: 138****5678. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
+export { maskPhone };
 
 export function presentSummary(row: {
   id: number;
