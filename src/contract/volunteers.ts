@@ -1,25 +1,82 @@
 import { z } from 'zod';
+import { volunteerKinds } from '../domain/registry/import-rows.ts';
 import { paging } from './common.ts';
 
-export const volunteerKind = z.enum(['party_member', 'talent', 'stationed_unit', 'civic_organisation']);
+export const volunteerKind = z.enum(volunteerKinds);
+export const screeningStatus = z.enum(['candidate', 'selected', 'declined']);
 
-/** A person or organisation in the registry; the phone is masked unless the viewer's role needs it. */
+/** A person or organisation in the registry. Phone and ID number are always masked here; see the contact route. */
 export const volunteer = z.object({
   id: z.number().int(),
   kind: volunteerKind,
   name: z.string(),
+  gender: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
   unitId: z.number().int(),
   unitName: z.string(),
   phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
   profession: z.string().nullable(),
   partyBranch: z.string().nullable(),
+  qualifications: z.string().nullable(),
+  availability: z.string().nullable(),
+  contactName: z.string().nullable(),
+  notes: z.string().nullable(),
+  categoryIds: z.array(z.number().int()),
   accountId: z.number().int().nullable(),
-  screeningStatus: z.string(),
+  screeningStatus,
+  screeningReason: z.string().nullable(),
+  screenedAt: z.string().nullable(),
 });
+export type Volunteer = z.infer<typeof volunteer>;
 
 export const listVolunteersQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
   kind: volunteerKind.optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  screeningStatus: screeningStatus.optional(),
+  /** Chinese name, full pinyin or initials (`zwz` finds 张婉珍), or a skill/profession word. */
   q: z.string().trim().max(50).optional(),
   ...paging,
 });
+
+const text = (max: number) => z.string().trim().max(max);
+export const volunteerInput = z.strictObject({
+  kind: volunteerKind,
+  name: text(100).min(1),
+  gender: z.enum(['男', '女']).nullable().optional(),
+  birthYear: z.number().int().min(1900).max(2020).nullable().optional(),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/),
+  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/).nullable().optional(),
+  unitId: z.number().int().positive(),
+  partyBranch: text(100).nullable().optional(),
+  profession: text(100).nullable().optional(),
+  qualifications: text(500).nullable().optional(),
+  availability: text(200).nullable().optional(),
+  contactName: text(100).nullable().optional(),
+  notes: text(500).nullable().optional(),
+  categoryIds: z.array(z.number().int().positive()).max(11).default([]),
+});
+export type VolunteerInput = z.infer<typeof volunteerInput>;
+
+export const screeningRequest = z.strictObject({ status: z.enum(['selected', 'declined']), reason: text(500).min(1) });
+
+/** Unmasked contact data, for roles that need it; every read is written to the audit log. */
+export const volunteerContact = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });
+
+/** An import's progress and its report. */
+export const importStatus = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  status: z.enum(['validating', 'validated', 'committing', 'committed', 'failed']),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  errorRows: z.number().int(),
+  duplicateRows: z.number().int(),
+  committedRows: z.number().int(),
+  problems: z.array(z.object({ row: z.number().int(), column: z.string(), columnHeader: z.string(), problem: z.string(), message: z.string(), other: z.number().int().nullable() })),
+  createdAt: z.string(),
+});
+export const importCommitRequest = z.strictObject({ mode: z.enum(['all', 'valid']) });
+export const importUploadQuery = z.strictObject({ filename: z.string().trim().min(1).max(200).default('registry.xlsx') });
+export const exportQuery = listVolunteersQuery.omit({ limit: true, offset: true }).extend({ unmasked: z.enum(['0', '1']).default('0') });

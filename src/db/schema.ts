@@ -27,6 +27,72 @@ export interface Database {
   sms_subscriptions: SmsSubscriptionTable;
   outbox: OutboxTable;
   reminders: ReminderTable;
+  volunteer_categories: { volunteer_id: number; category_id: number };
+  settings: { key: string; value: string; updated_at: string };
+  imports: ImportTable;
+  needs: NeedTable;
+  venues: VenueTable;
+  residential_areas: ResidentialAreaTable;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  kind: string;
+  unit_id: number;
+  created_by: number;
+  filename: string;
+  attachment_id: number;
+  status: string;
+  total_rows: number;
+  processed_rows: number;
+  error_rows: number;
+  duplicate_rows: number;
+  committed_rows: number;
+  report_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NeedTable {
+  id: Generated<number>;
+  unit_id: number;
+  channel: string;
+  recorded_on: string;
+  resident_name: string | null;
+  resident_phone: string | null;
+  text: string;
+  urgency: string;
+  suggested_category_id: number | null;
+  confidence: number | null;
+  category_id: number | null;
+  category_source: string;
+  corrected_by: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VenueTable {
+  id: Generated<number>;
+  unit_id: number;
+  type: string;
+  name: string;
+  address: string;
+  lng: number;
+  lat: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResidentialAreaTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  population: number;
+  lng: number;
+  lat: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface CategoryTable {
@@ -55,6 +121,15 @@ export interface VolunteerTable {
   pinyin: string;
   initials: string;
   screening_status: string;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  contact_name: string | null;
+  qualifications: string | null;
+  availability: string | null;
+  notes: string | null;
+  screened_by: number | null;
+  screened_at: string | null;
+  screening_reason: string | null;
   created_at: string;
   updated_at: string;
 }

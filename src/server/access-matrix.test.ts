@@ -5,6 +5,7 @@ import { roleMayEver, rules } from '../domain/access/rules.ts';
 import { roles, type Role } from '../domain/access/roles.ts';
 import type { RouteAccess } from './context.ts';
 import { applicationFor, createStudio, type Place } from '../../test/factories.ts';
+import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
 import type { StudioStatus } from '../domain/studios/lifecycle.ts';
 
 /**
@@ -28,6 +29,9 @@ interface Ids {
   xixingApplication: Record<string, unknown>;
   zhongchengApplication: Record<string, unknown>;
   activeStudio: number; // a seeded active studio, public
+  volunteerIn: number; // 张婉珍, in 西兴社区
+  volunteerOut: number; // 蒋来发, in 中城街道
+  import: number; // an import prepared for the call
   xixing: number; // 西兴社区: inside every demo actor's scope
   xicheng: number; // 西城街道
   zhongcheng: number; // 中城街道: outside every actor's scope but the district admin's
@@ -38,7 +42,13 @@ interface Ids {
 
 type Build = (ids: Ids, n: number) => InjectOptions;
 /** `needs`: each call gets a fresh studio in this state (and with this commitment), in or out of scope. */
-type Entry = { inScope: Build; outOfScope?: Build; needs?: { status: StudioStatus; commitment?: 'draft' | 'published' } };
+type Entry = {
+  inScope: Build;
+  outOfScope?: Build;
+  needs?: { status: StudioStatus; commitment?: 'draft' | 'published' };
+  /** Anything else a call needs made fresh, in or out of scope. */
+  prepare?: (place: Place) => Promise<Partial<Ids>>;
+};
 const post = (url: string, payload?: unknown): InjectOptions => (payload === undefined ? { method: 'POST', url } : { method: 'POST', url, payload: payload as InjectOptions['payload'] });
 const studioRoute = (suffix: string, status: StudioStatus, payload?: unknown, commitment?: 'draft' | 'published'): Entry => ({
   needs: { status, ...(commitment ? { commitment } : {}) },
@@ -139,6 +149,39 @@ const requests: Record<string, Entry> = {
   'GET /api/outbox': { inScope: () => ({ method: 'GET', url: '/api/outbox' }) },
   'GET /api/reminders': { inScope: () => ({ method: 'GET', url: '/api/reminders' }) },
 
+  'GET /api/volunteers/:id': { inScope: (i) => ({ method: 'GET', url: `/api/volunteers/${i.volunteerIn}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/volunteers/${i.volunteerOut}` }) },
+  'GET /api/volunteers/:id/contact': { inScope: (i) => ({ method: 'GET', url: `/api/volunteers/${i.volunteerIn}/contact` }), outOfScope: (i) => ({ method: 'GET', url: `/api/volunteers/${i.volunteerOut}/contact` }) },
+  'POST /api/volunteers': {
+    inScope: (i, n) => post('/api/volunteers', { kind: 'talent', name: '矩阵', phone: `1370000${String(n).padStart(4, '0')}`, unitId: i.xixing }),
+    outOfScope: (i, n) => post('/api/volunteers', { kind: 'talent', name: '矩阵', phone: `1370000${String(n).padStart(4, '0')}`, unitId: i.zhongchengCommunity }),
+  },
+  'PUT /api/volunteers/:id': {
+    inScope: (i) => ({ method: 'PUT', url: `/api/volunteers/${i.volunteerIn}`, payload: { kind: 'party_member', name: '张婉珍', phone: '13905970101', unitId: i.xixing } }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/volunteers/${i.volunteerOut}`, payload: { kind: 'party_member', name: '蒋来发', phone: '13905970102', unitId: i.zhongchengCommunity } }),
+  },
+  'POST /api/volunteers/:id/screening': {
+    inScope: (i) => post(`/api/volunteers/${i.volunteerIn}/screening`, { status: 'selected', reason: '符合条件' }),
+    outOfScope: (i) => post(`/api/volunteers/${i.volunteerOut}/screening`, { status: 'selected', reason: '符合条件' }),
+  },
+  'GET /api/registry/template.xlsx': { inScope: () => ({ method: 'GET', url: '/api/registry/template.xlsx' }) },
+  'GET /api/registry/export.xlsx': {
+    inScope: (i) => ({ method: 'GET', url: `/api/registry/export.xlsx?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/registry/export.xlsx?under=${i.zhongcheng}` }),
+  },
+  'POST /api/registry/imports': {
+    inScope: () => ({ method: 'POST', url: '/api/registry/imports', payload: Buffer.from('PK'), headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+  },
+  'GET /api/registry/imports/:id': {
+    prepare: (place) => importAt(place),
+    inScope: (i) => ({ method: 'GET', url: `/api/registry/imports/${i.import}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/registry/imports/${i.import}` }),
+  },
+  'POST /api/registry/imports/:id/commit': {
+    prepare: (place) => importAt(place),
+    inScope: (i) => post(`/api/registry/imports/${i.import}/commit`, { mode: 'valid' }),
+    outOfScope: (i) => post(`/api/registry/imports/${i.import}/commit`, { mode: 'valid' }),
+  },
+
   'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
   'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
   'GET /api/public/studios/:id/qr.svg': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}/qr.svg` }) },
@@ -172,15 +215,36 @@ beforeAll(async () => {
     xixingApplication: await applicationFor(t.db, 'xixing'),
     zhongchengApplication: await applicationFor(t.db, 'zhongcheng'),
     activeStudio: (await t.db.selectFrom('studios').select('id').where('status', '=', 'active').executeTakeFirstOrThrow()).id,
+    volunteerIn: (await t.db.selectFrom('volunteers').select('id').where('name', '=', '张婉珍').executeTakeFirstOrThrow()).id,
+    volunteerOut: (await t.db.selectFrom('volunteers').select('id').where('name', '=', '蒋来发').executeTakeFirstOrThrow()).id,
+    import: 0,
   };
 });
 afterAll(() => t.close());
 
 /** The ids for one call, with a fresh studio when the route needs one in a given state. */
 async function prepared(entry: Entry, place: Place): Promise<Ids> {
-  if (!entry.needs) return ids;
+  let result = ids;
+  if (entry.prepare) result = { ...result, ...(await entry.prepare(place)) };
+  if (!entry.needs) return result;
   const s = await createStudio(t.db, { status: entry.needs.status, place, ...(entry.needs.commitment ? { commitment: entry.needs.commitment } : {}) });
-  return { ...ids, studio: s.id, commitment: s.commitmentId ?? 0 };
+  return { ...result, studio: s.id, commitment: s.commitmentId ?? 0 };
+}
+
+let importSeq = 0;
+/** A validated one-row import, uploaded by the place's admin. */
+async function importAt(place: Place): Promise<Partial<Ids>> {
+  const seq = ++importSeq;
+  const file = await workbookOf([{ ...goodRow(700_000 + seq), unit: place === 'xixing' ? '350802003004' : '350802004001' }]);
+  const uploader = await t.db.selectFrom('accounts').select(['id', 'unit_id']).where('username', '=', place === 'xixing' ? 'xixing' : 'zhongcheng').executeTakeFirstOrThrow();
+  const at = '2026-11-25T08:00:00.000Z';
+  const attachment = await t.db.insertInto('attachments').values({ filename: 'm.xlsx', mime: 'x', size: file.length, sha256: 'x', content: file, unit_id: uploader.unit_id, created_by: uploader.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await t.db
+    .insertInto('imports')
+    .values({ kind: 'registry', unit_id: uploader.unit_id, created_by: uploader.id, filename: 'm.xlsx', attachment_id: attachment.id, status: 'validated', total_rows: 1, processed_rows: 1, error_rows: 0, duplicate_rows: 0, committed_rows: 0, report_json: '[]', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { import: row.id };
 }
 
 describe('the access matrix', () => {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Engine } from './helpers.ts';
 import { foundation } from './2026-11-25-0001-foundation.ts';
 import { studios } from './2026-11-25-0002-studios.ts';
+import { registryNeedsSiting } from './2026-11-25-0003-registry-needs-siting.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -11,5 +12,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '2026-11-25-0001-foundation': foundation(engine),
     '2026-11-25-0002-studios': studios(engine),
+    '2026-11-25-0003-registry-needs-siting': registryNeedsSiting(engine),
   };
 }

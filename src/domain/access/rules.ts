@@ -3,7 +3,7 @@ import { isWithin } from '../org/units.ts';
 import { lifecycle, studioActions } from '../studios/lifecycle.ts';
 
 /** What an actor wants to do. Studio transitions are actions of their own. */
-export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', ...studioActions] as const;
+export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', 'screen', 'export', ...studioActions] as const;
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
@@ -76,6 +76,12 @@ export const rules: readonly Rule[] = [
   ...staff.map((r) => allow(r, 'read', 'category', 'any')),
   // The registry (选好人): staff pick studio members from it within their subtree.
   ...staff.map((r) => allow(r, 'read', 'volunteer', 'inScope')),
+  ...admins.map((r) => allow(r, 'create', 'volunteer', 'inScope')),
+  ...admins.map((r) => allow(r, 'update', 'volunteer', 'inScope')),
+  ...admins.map((r) => allow(r, 'screen', 'volunteer', 'inScope')),
+  ...admins.map((r) => allow(r, 'export', 'volunteer', 'inScope')),
+  // Unmasked phone and ID numbers: only the organisations that arrange services; each read is logged.
+  ...admins.map((r) => allow(r, 'readPersonal', 'volunteer', 'inScope')),
 ];
 
 /** The target of an object-level check: where it sits in the org tree, and which accounts own it. */

@@ -41,6 +41,10 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Studios serve unpaid: no fee, price or payment may be recorded',
   },
   CONSENT_REQUIRED: { 'zh-CN': '请先阅读并同意短信订阅说明', 'zh-TW': '請先閱讀並同意簡訊訂閱說明', en: 'Please read and accept the SMS consent text' },
+  DUPLICATE_VOLUNTEER: { 'zh-CN': '登记册中已有相同身份证号或手机号的记录', 'zh-TW': '登記冊中已有相同身分證號或手機號的記錄', en: 'The registry already holds someone with this ID number or phone' },
+  IMPORT_NOT_READY: { 'zh-CN': '导入尚未校验完成或已提交', 'zh-TW': '匯入尚未校驗完成或已提交', en: 'The import is not validated yet, or was already committed' },
+  IMPORT_HAS_ERRORS: { 'zh-CN': '有 {count} 行存在问题，不能全部导入；可以只导入无误的行', 'zh-TW': '有 {count} 行存在問題，不能全部匯入；可以只匯入無誤的行', en: '{count} rows have problems, so not all can be imported; import only the good rows instead' },
+  INVALID_WORKBOOK: { 'zh-CN': '无法读取该文件，请使用下载的 Excel 模板（.xlsx）', 'zh-TW': '無法讀取該檔案，請使用下載的 Excel 範本（.xlsx）', en: 'The file cannot be read; use the downloaded Excel template (.xlsx)' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'zh-TW': '提交的內容過大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     'zh-CN': '不支持的内容类型，请使用 application/json',

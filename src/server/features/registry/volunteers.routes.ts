@@ -1,62 +1,106 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageOf } from '../../../contract/common.ts';
-import type { volunteerKind } from '../../../contract/volunteers.ts';
-import { listVolunteersQuery, volunteer } from '../../../contract/volunteers.ts';
+import { idParam, pageOf } from '../../../contract/common.ts';
+import { exportQuery, importCommitRequest, importStatus, importUploadQuery, listVolunteersQuery, screeningRequest, volunteer, volunteerContact, volunteerInput } from '../../../contract/volunteers.ts';
+import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
-import type { z } from 'zod';
-import { authorize, likeEscape } from '../../authorize.ts';
+import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
-import { maskPhone } from '../studios/studios.presenter.ts';
+import { listCategories } from '../categories/categories.service.ts';
+import { streamRegistryExport } from './registry-export.ts';
+import { templateWorkbook } from './registry-excel.ts';
+import * as imports from './registry-import.service.ts';
+import * as registry from './volunteers.service.ts';
 
-/** The registry, read-only for now: staff pick studio members from it. Search by name, pinyin or initials. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The registry (选好人): people and organisations, screening, Excel import and export. */
 export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
+  const tags = ['registry'];
+  // Uploads arrive as the raw workbook; this parser lives only inside this plugin.
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 30 * 1_048_576 }, (_req, body, done) => done(null, body));
+
   app.get(
     '/api/volunteers',
-    { config: { access: { action: 'read', subject: 'volunteer' } }, schema: { tags: ['registry'], summary: 'People and organisations in the registry', querystring: listVolunteersQuery, response: { 200: pageOf(volunteer) } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const q = request.query;
-      let path = actor.unitPath;
-      authorize(actor, 'read', 'volunteer', { unitPath: path });
-      if (q.under) {
-        const unit = await findUnit(deps.db, q.under);
-        if (!unit) throw new DomainError('NOT_FOUND');
-        authorize(actor, 'read', 'volunteer', { unitPath: unit.path });
-        path = unit.path;
-      }
-      const { from, to } = subtreeRange(path);
-      let base = deps.db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
-      if (q.kind) base = base.where('volunteers.kind', '=', q.kind);
-      if (q.q) {
-        const text = `%${likeEscape(q.q)}%`;
-        const key = `${likeEscape(q.q.toLowerCase().replace(/\s+/g, ''))}%`;
-        base = base.where((eb) => eb.or([sql<boolean>`volunteers.name like ${text} escape '\\'`, sql<boolean>`volunteers.pinyin like ${key} escape '\\'`, sql<boolean>`volunteers.initials like ${key} escape '\\'`]));
-      }
-      const [rows, count] = await Promise.all([
-        base.selectAll('volunteers').select('org_units.name as unit_name').orderBy('volunteers.id').limit(q.limit).offset(q.offset).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      // Admins arrange services and need the number; members and supervisors see it masked.
-      const showPhone = actor.role !== 'member' && actor.role !== 'supervisor';
-      return {
-        total: Number(count.n),
-        items: rows.map((v) => ({
-          id: v.id,
-          kind: v.kind as z.infer<typeof volunteerKind>,
-          name: v.name,
-          unitId: v.unit_id,
-          unitName: v.unit_name,
-          phone: showPhone ? v.phone : maskPhone(v.phone),
-          profession: v.profession,
-          partyBranch: v.party_branch,
-          accountId: v.account_id,
-          screeningStatus: v.screening_status,
-        })),
-      };
+    { config: { access: { action: 'read', subject: 'volunteer' } }, schema: { tags, summary: 'Search the registry by name, pinyin, initials, skill, category and unit', querystring: listVolunteersQuery, response: { 200: pageOf(volunteer) } } },
+    async (request) => registry.listVolunteers(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/volunteers/:id',
+    { config: { access: { action: 'read', subject: 'volunteer' } }, schema: { tags, summary: 'One record (phone and ID number masked)', params: idParam, response: { 200: volunteer } } },
+    async (request) => registry.getVolunteer(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/volunteers/:id/contact',
+    { config: { access: { action: 'readPersonal', subject: 'volunteer' } }, schema: { tags, summary: 'Unmasked contact data; the read is audited', params: idParam, response: { 200: volunteerContact } } },
+    async (request) => registry.revealContact(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/volunteers',
+    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Add to the registry', body: volunteerInput, response: { 201: volunteer } } },
+    async (request, reply) => reply.status(201).send(await registry.createVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  );
+
+  app.put(
+    '/api/volunteers/:id',
+    { config: { access: { action: 'update', subject: 'volunteer' } }, schema: { tags, summary: 'Edit a record', params: idParam, body: volunteerInput, response: { 200: volunteer } } },
+    async (request) => registry.updateVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/volunteers/:id/screening',
+    { config: { access: { action: 'screen', subject: 'volunteer' } }, schema: { tags, summary: 'Select or decline (挑选)', params: idParam, body: screeningRequest, response: { 200: volunteer } } },
+    async (request) => registry.screenVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/registry/template.xlsx',
+    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'The Excel import template (Chinese headers)' } },
+    async (_request, reply) => {
+      const names = (await listCategories(deps.db)).filter((c) => c.enabled).map((c) => c.name['zh-CN']);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记模板.xlsx')}`)
+        .send(await templateWorkbook(names));
     },
+  );
+
+  app.get(
+    '/api/registry/export.xlsx',
+    { config: { access: { action: 'export', subject: 'volunteer' } }, schema: { tags, summary: 'Export a filtered list (streamed; unmasked only for roles that may, and logged)', querystring: exportQuery } },
+    async (request, reply) => {
+      const stream = await streamRegistryExport(deps, auditContextOf(request, deps.clock), actorOf(request), request.query);
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="registry.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记册.xlsx')}`).send(stream);
+    },
+  );
+
+  app.post(
+    '/api/registry/imports',
+    {
+      config: { access: { action: 'create', subject: 'volunteer' } },
+      bodyLimit: 30 * 1_048_576,
+      schema: { tags, summary: 'Upload a filled-in template; the dry run starts at once', querystring: importUploadQuery, response: { 202: z.object({ id: z.number().int() }) } },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('INVALID_WORKBOOK');
+      const id = await imports.startImport(deps, auditContextOf(request, deps.clock), actorOf(request), request.query.filename, body);
+      return reply.status(202).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/registry/imports/:id',
+    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Progress and the report of bad rows and duplicates', params: idParam, response: { 200: importStatus } } },
+    async (request) => imports.importStatus(deps, actorOf(request), request.params.id, request.locale),
+  );
+
+  app.post(
+    '/api/registry/imports/:id/commit',
+    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Import all rows, or only the good ones', params: idParam, body: importCommitRequest, response: { 200: importStatus } } },
+    async (request) => imports.commitImport(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body.mode),
   );
 };

@@ -159,11 +159,18 @@ describe('GET /api/studios', () => {
     }
   });
 
-  it('masks members’ phones for members and shows them to admins', async () => {
+  it('masks members’ phones for every role; an admin reveals one through the registry, and the read is logged', async () => {
     const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
-    const asMember = (await (await t.login('zhangwanzhen')).get(`/api/studios/${id}`)).json() as StudioDetail;
-    expect(asMember.members[0]?.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    const asAdmin = (await (await t.login('xixing')).get(`/api/studios/${id}`)).json() as StudioDetail;
-    expect(asAdmin.members[0]?.phone).toMatch(/^\d{11}$/);
+    for (const user of ['zhangwanzhen', 'xixing']) {
+      const detail = (await (await t.login(user)).get(`/api/studios/${id}`)).json() as StudioDetail;
+      expect(detail.members[0]?.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    }
+    const admin = await t.login('xixing');
+    const leader = ((await admin.get(`/api/studios/${id}`)).json() as StudioDetail).members[0];
+    const contact = await admin.get(`/api/volunteers/${leader?.volunteerId}/contact`);
+    expect(contact.json().phone).toMatch(/^\d{11}$/);
+    const logged = await t.db.selectFrom('audit_log').select(['actor_name']).where('action', '=', 'personal.read').where('entity_id', '=', String(leader?.volunteerId)).execute();
+    expect(logged.map((l) => l.actor_name)).toEqual(['xixing']);
+    expect((await (await t.login('zhangwanzhen')).get(`/api/volunteers/${leader?.volunteerId}/contact`)).statusCode).toBe(403);
   });
 });

@@ -68,8 +68,9 @@ export async function getStudio(deps: Deps, actor: Actor, id: number): Promise<S
   const parts = await repo.loadStudioParts(deps.db, id);
   const applicant = await deps.db.selectFrom('accounts').select('display_name').where('id', '=', core.applicant_account_id).executeTakeFirst();
   const recommender = core.recommended_by_unit_id ? await findUnit(deps.db, core.recommended_by_unit_id) : undefined;
-  // Members' phones are personal data: admins of the studio's scope need them to arrange service; others see them masked.
-  const showPhones = actor.role !== 'member' && actor.role !== 'supervisor';
+  // Members' phones are personal data: masked here for everyone; admins reveal one through the
+  // registry's contact route, which logs the read.
+  const showPhones = false;
   return presentDetail(core, parts, {
     applicantName: applicant?.display_name ?? '',
     recommendedByUnitName: recommender?.name ?? null,

@@ -1,0 +1,186 @@
+import { birthYearOf, isValidIdNumber, isValidMobile } from './id-number.ts';
+
+/** The four kinds of resource the registry holds (党员, 专业技术人才, 驻区单位, 民间组织). */
+export const volunteerKinds = ['party_member', 'talent', 'stationed_unit', 'civic_organisation'] as const;
+export type VolunteerKind = (typeof volunteerKinds)[number];
+
+/** Chinese labels of the kinds, as the Excel template writes them. */
+export const kindLabels: Record<VolunteerKind, string> = {
+  party_member: '党员',
+  talent: '专业技术人才',
+  stationed_unit: '驻区单位',
+  civic_organisation: '民间组织',
+};
+
+/** The template's columns, in order, with the Chinese header each carries. */
+export const templateColumns = [
+  { key: 'kind', header: '类型*', width: 14, example: '党员' },
+  { key: 'name', header: '姓名或名称*', width: 18, example: '张婉珍' },
+  { key: 'gender', header: '性别', width: 8, example: '女' },
+  { key: 'birthYear', header: '出生年份', width: 10, example: '1958' },
+  { key: 'phone', header: '手机号码*', width: 14, example: '13905970101' },
+  { key: 'idNumber', header: '身份证号', width: 22, example: '' },
+  { key: 'unit', header: '所在单位（代码或名称）*', width: 22, example: '西兴社区' },
+  { key: 'partyBranch', header: '所在党支部', width: 18, example: '西兴社区第一党支部' },
+  { key: 'profession', header: '职业或专业', width: 16, example: '书法、音乐、绘画' },
+  { key: 'qualifications', header: '资质证书', width: 20, example: '福建省书法家协会会员' },
+  { key: 'categories', header: '技能类别（用顿号分隔）', width: 22, example: '文化宣传、教育辅导' },
+  { key: 'availability', header: '可服务时间', width: 18, example: '每周六上午' },
+  { key: 'contactName', header: '联系人（单位、组织填写）', width: 16, example: '' },
+  { key: 'notes', header: '备注', width: 20, example: '' },
+] as const;
+export type ColumnKey = (typeof templateColumns)[number]['key'];
+
+/** A row as read from the sheet: each column's text, trimmed. */
+export type RawRow = Partial<Record<ColumnKey, string>>;
+
+/** Why a cell is refused. Messages are looked up by code in the reader's language. */
+export type RowProblem =
+  | 'required'
+  | 'invalidKind'
+  | 'invalidGender'
+  | 'invalidYear'
+  | 'invalidPhone'
+  | 'invalidIdNumber'
+  | 'idNumberYearMismatch'
+  | 'unknownUnit'
+  | 'unitOutOfScope'
+  | 'unknownCategory'
+  | 'tooLong'
+  | 'duplicateInFile'
+  | 'duplicateExisting';
+
+export interface CellError {
+  row: number;
+  column: ColumnKey;
+  problem: RowProblem;
+  /** For duplicates: the other row of the file, or the existing record's id. */
+  other?: number;
+}
+
+/** A row that passed every check, ready to be stored. */
+export interface CleanRow {
+  row: number;
+  kind: VolunteerKind;
+  name: string;
+  gender: '男' | '女' | null;
+  birthYear: number | null;
+  phone: string;
+  idNumber: string | null;
+  unitId: number;
+  partyBranch: string | null;
+  profession: string | null;
+  qualifications: string | null;
+  categoryIds: number[];
+  availability: string | null;
+  contactName: string | null;
+  notes: string | null;
+}
+
+/** What validation needs to know about the world, looked up by the caller. */
+export interface RowContext {
+  /** Resolves a unit code or name to an id, and says whether it lies in the importer's scope. */
+  unit(ref: string): { id: number; inScope: boolean } | undefined;
+  /** Resolves a category name (any language) to its id. */
+  category(name: string): number | undefined;
+  currentYear: number;
+}
+
+const maxLength: Partial<Record<ColumnKey, number>> = {
+  name: 100,
+  partyBranch: 100,
+  profession: 100,
+  qualifications: 500,
+  availability: 200,
+  contactName: 100,
+  notes: 500,
+};
+
+const kindByLabel = new Map<string, VolunteerKind>(Object.entries(kindLabels).map(([k, v]) => [v, k as VolunteerKind]));
+
+/** Checks one row; returns the clean row or the problems of its cells (row numbers are the sheet's). */
+export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean: CleanRow } | { errors: CellError[] } {
+  const errors: CellError[] = [];
+  const fail = (column: ColumnKey, problem: RowProblem) => errors.push({ row, column, problem });
+  const v = (k: ColumnKey) => (raw[k] ?? '').trim();
+  const opt = (k: ColumnKey) => v(k) || null;
+
+  for (const [k, max] of Object.entries(maxLength) as Array<[ColumnKey, number]>) if (v(k).length > max) fail(k, 'tooLong');
+  // The Chinese label, as the template has it; the internal code is accepted too.
+  const kind: VolunteerKind | undefined = kindByLabel.get(v('kind')) ?? volunteerKinds.find((k) => k === v('kind'));
+  if (!v('kind')) fail('kind', 'required');
+  else if (!kind) fail('kind', 'invalidKind');
+  if (!v('name')) fail('name', 'required');
+
+  const gender = v('gender');
+  if (gender && gender !== '男' && gender !== '女') fail('gender', 'invalidGender');
+
+  const yearText = v('birthYear');
+  const birthYear = yearText ? Number(yearText) : null;
+  if (yearText && (!Number.isInteger(birthYear) || (birthYear ?? 0) < 1900 || (birthYear ?? 0) > ctx.currentYear - 14)) fail('birthYear', 'invalidYear');
+
+  const phone = v('phone').replace(/[\s-]/g, '');
+  if (!phone) fail('phone', 'required');
+  else if (!isValidMobile(phone)) fail('phone', 'invalidPhone');
+
+  const idNumber = v('idNumber').toUpperCase() || null;
+  if (idNumber && !isValidIdNumber(idNumber)) fail('idNumber', 'invalidIdNumber');
+  else if (idNumber && birthYear !== null && birthYearOf(idNumber) !== birthYear) fail('birthYear', 'idNumberYearMismatch');
+
+  const unit = v('unit') ? ctx.unit(v('unit')) : undefined;
+  if (!v('unit')) fail('unit', 'required');
+  else if (!unit) fail('unit', 'unknownUnit');
+  else if (!unit.inScope) fail('unit', 'unitOutOfScope');
+
+  const categoryIds: number[] = [];
+  for (const name of v('categories').split(/[、,，;；\s]+/).filter(Boolean)) {
+    const id = ctx.category(name);
+    if (id === undefined) {
+      fail('categories', 'unknownCategory');
+      break;
+    }
+    if (!categoryIds.includes(id)) categoryIds.push(id);
+  }
+
+  if (errors.length > 0 || !kind || !unit) return { errors };
+  return {
+    clean: {
+      row,
+      kind,
+      name: v('name'),
+      gender: gender === '男' || gender === '女' ? gender : null,
+      birthYear: birthYear ?? (idNumber ? birthYearOf(idNumber) : null),
+      phone,
+      idNumber,
+      unitId: unit.id,
+      partyBranch: opt('partyBranch'),
+      profession: opt('profession'),
+      qualifications: opt('qualifications'),
+      categoryIds,
+      availability: opt('availability'),
+      contactName: opt('contactName'),
+      notes: opt('notes'),
+    },
+  };
+}
+
+/**
+ * Finds rows that repeat an earlier row of the same file by ID number or phone.
+ * The first occurrence stays; each later one is reported against it.
+ */
+export function duplicatesInFile(rows: ReadonlyArray<Pick<CleanRow, 'row' | 'phone' | 'idNumber'>>): CellError[] {
+  const byId = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  const found: CellError[] = [];
+  for (const r of rows) {
+    const sameId = r.idNumber ? byId.get(r.idNumber) : undefined;
+    const samePhone = byPhone.get(r.phone);
+    if (sameId !== undefined) found.push({ row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId });
+    else if (samePhone !== undefined) found.push({ row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone });
+    else {
+      if (r.idNumber) byId.set(r.idNumber, r.row);
+      byPhone.set(r.phone, r.row);
+    }
+  }
+  return found;
+}

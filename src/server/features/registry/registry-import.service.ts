@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
+import { duplicatesInFile, templateColumns, validateRow, type CellError, type CleanRow, type RowContext } from '../../../domain/registry/import-rows.ts';
+import { isWithin } from '../../../domain/org/units.ts';
+import { searchKeysOf } from '../../../domain/text/search-keys.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { Locale } from '../../../contract/common.ts';
+import { authorize } from '../../authorize.ts';
+import { recordAudit } from '../../audit.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import { idNumberHash, installSecret } from '../../secrets.ts';
+import { importProblemMessage } from '../../i18n/import-messages.ts';
+import { readRegistryRows } from './registry-excel.ts';
+import { existingMatches } from './volunteers.repository.ts';
+
+/** Rows validated between two progress updates. */
+const PROGRESS_EVERY = 500;
+
+/** Everything needed to check rows of one importer: the units and categories it may name. */
+async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
+  const units = await db.selectFrom('org_units').select(['id', 'code', 'name', 'short_name', 'path']).execute();
+  const byRef = new Map<string, { id: number; inScope: boolean }>();
+  const ambiguous = new Set<string>();
+  for (const u of units) {
+    const entry = { id: u.id, inScope: isWithin(u.path, actor.unitPath) };
+    byRef.set(u.code, entry);
+    for (const name of new Set([u.name, u.short_name])) {
+      // A name shared by two units is only usable inside the importer's scope, where it is usually unique.
+      const seen = byRef.get(name);
+      if (seen && seen.id !== u.id) {
+        if (entry.inScope && !seen.inScope) byRef.set(name, entry);
+        else if (entry.inScope === seen.inScope) ambiguous.add(name);
+      } else byRef.set(name, entry);
+    }
+  }
+  for (const name of ambiguous) byRef.delete(name);
+  const categories = await db.selectFrom('categories').select(['id', 'name_zh_cn', 'name_zh_tw', 'name_en', 'code']).where('enabled', '=', 1).execute();
+  const byName = new Map<string, number>();
+  for (const c of categories) for (const n of [c.name_zh_cn, c.name_zh_tw, c.name_en.toLowerCase(), c.code]) byName.set(n, c.id);
+  return { unit: (ref) => byRef.get(ref), category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()), currentYear: year };
+}
+
+interface Checked {
+  clean: CleanRow[];
+  problems: CellError[];
+  total: number;
+}
+
+/** Reads and checks every row: cell problems, duplicates within the file, and duplicates of existing records. */
+async function checkFile(db: Kysely<Database>, actor: Actor, file: Buffer, year: number, onProgress: (n: number) => Promise<void>): Promise<Checked> {
+  const ctx = await rowContext(db, actor, year);
+  await installSecret(db, 'id_number_pepper');
+  const clean: CleanRow[] = [];
+  const problems: CellError[] = [];
+  let total = 0;
+  try {
+    for await (const { row, raw } of readRegistryRows(file)) {
+      total += 1;
+      const r = validateRow(row, raw, ctx);
+      if ('clean' in r) clean.push(r.clean);
+      else problems.push(...r.errors);
+      if (total % PROGRESS_EVERY === 0) await onProgress(total);
+    }
+  } catch {
+    throw new DomainError('INVALID_WORKBOOK');
+  }
+  const inFile = duplicatesInFile(clean);
+  const hashes = new Map<number, string>();
+  for (const c of clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
+  const existing = await existingMatches(db, [...hashes.values()], clean.map((c) => c.phone));
+  const inDb: CellError[] = [];
+  for (const c of clean) {
+    const byId = hashes.has(c.row) ? existing.byHash.get(hashes.get(c.row) ?? '') : undefined;
+    const byPhone = existing.byPhone.get(c.phone);
+    if (byId !== undefined) inDb.push({ row: c.row, column: 'idNumber', problem: 'duplicateExisting', other: byId });
+    else if (byPhone !== undefined) inDb.push({ row: c.row, column: 'phone', problem: 'duplicateExisting', other: byPhone });
+  }
+  const duplicates = [...inFile, ...inDb];
+  const duplicateRows = new Set(duplicates.map((d) => d.row));
+  return { clean: clean.filter((c) => !duplicateRows.has(c.row)), problems: [...problems, ...duplicates].sort((a, b) => a.row - b.row), total };
+}
+
+/** Stores the upload and starts the dry run in the background; the caller polls the import's status. */
+export async function startImport(deps: Deps, ctx: AuditContext, actor: Actor, filename: string, file: Buffer): Promise<number> {
+  authorize(actor, 'create', 'volunteer', { unitPath: actor.unitPath });
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const attachment = await trx
+      .insertInto('attachments')
+      .values({ filename, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: file.length, sha256: createHash('sha256').update(file).digest('hex'), content: file, unit_id: actor.unitId, created_by: actor.accountId, created_at: ctx.at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('imports')
+      .values({ kind: 'registry', unit_id: actor.unitId, created_by: actor.accountId, filename, attachment_id: attachment.id, status: 'validating', total_rows: 0, processed_rows: 0, error_rows: 0, duplicate_rows: 0, committed_rows: 0, report_json: null, created_at: ctx.at, updated_at: ctx.at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { entity: 'import', entityId: row.id, action: 'upload', unitId: actor.unitId, after: { filename, size: file.length } });
+    return row.id;
+  });
+  const year = Number(ctx.at.slice(0, 4));
+  void (async () => {
+    try {
+      const checked = await checkFile(deps.db, actor, file, year, (n) => progress(deps.db, id, n));
+      const errorRows = new Set(checked.problems.filter((p) => !p.problem.startsWith('duplicate')).map((p) => p.row)).size;
+      const duplicateRows = new Set(checked.problems.filter((p) => p.problem.startsWith('duplicate')).map((p) => p.row)).size;
+      await deps.db
+        .updateTable('imports')
+        .set({ status: 'validated', total_rows: checked.total, processed_rows: checked.total, error_rows: errorRows, duplicate_rows: duplicateRows, report_json: JSON.stringify(checked.problems), updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
+    } catch (err) {
+      const code = err instanceof DomainError ? err.code : 'INTERNAL';
+      await deps.db.updateTable('imports').set({ status: 'failed', report_json: JSON.stringify({ code }), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    }
+  })();
+  return id;
+}
+
+async function progress(db: Kysely<Database>, id: number, processed: number): Promise<void> {
+  await db.updateTable('imports').set({ processed_rows: processed }).where('id', '=', id).execute();
+}
+
+async function loadImport(deps: Deps, actor: Actor, id: number) {
+  const row = await deps.db.selectFrom('imports').innerJoin('org_units', 'org_units.id', 'imports.unit_id').selectAll('imports').select('org_units.path as unit_path').where('imports.id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND');
+  authorize(actor, 'create', 'volunteer', { unitPath: row.unit_path });
+  return row;
+}
+
+/** An import's progress and, once validated, every problem with its row, column and reason in the reader's language. */
+export async function importStatus(deps: Deps, actor: Actor, id: number, locale: Locale) {
+  const row = await loadImport(deps, actor, id);
+  const report = row.report_json ? (JSON.parse(row.report_json) as CellError[] | { code: string }) : [];
+  const problems = Array.isArray(report) ? report : [];
+  const header = new Map<string, string>(templateColumns.map((c) => [c.key, c.header.replace('*', '')]));
+  return {
+    id: row.id,
+    filename: row.filename,
+    status: row.status as 'validating' | 'validated' | 'committing' | 'committed' | 'failed',
+    totalRows: row.total_rows,
+    processedRows: row.processed_rows,
+    errorRows: row.error_rows,
+    duplicateRows: row.duplicate_rows,
+    committedRows: row.committed_rows,
+    problems: problems.map((p) => ({
+      row: p.row,
+      column: p.column,
+      columnHeader: header.get(p.column) ?? p.column,
+      problem: p.problem,
+      message: importProblemMessage(p.problem, locale, p.other),
+      other: p.other ?? null,
+    })),
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Writes the checked rows in one transaction: `all` only when every row is good, `valid`
+ * skipping the rows with problems. The file is checked again, so records added since the
+ * dry run are still caught as duplicates.
+ */
+export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, id: number, mode: 'all' | 'valid') {
+  const row = await loadImport(deps, actor, id);
+  if (row.status !== 'validated') throw new DomainError('IMPORT_NOT_READY');
+  const claimed = await deps.db.updateTable('imports').set({ status: 'committing', updated_at: ctx.at }).where('id', '=', id).where('status', '=', 'validated').executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('IMPORT_NOT_READY');
+  try {
+    const file = (await deps.db.selectFrom('attachments').select('content').where('id', '=', row.attachment_id).executeTakeFirstOrThrow()).content;
+    const checked = await checkFile(deps.db, actor, Buffer.from(file), Number(ctx.at.slice(0, 4)), async () => {});
+    const badRows = new Set(checked.problems.map((p) => p.row)).size;
+    if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
+    const hashes = new Map<number, string>();
+    for (const c of checked.clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(deps.db, c.idNumber));
+    await deps.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < checked.clean.length; i += 200) {
+        const batch = checked.clean.slice(i, i + 200);
+        const inserted = await trx
+          .insertInto('volunteers')
+          .values(
+            batch.map((c) => {
+              const keys = searchKeysOf(c.name);
+              return {
+                kind: c.kind,
+                name: c.name,
+                gender: c.gender,
+                birth_year: c.birthYear,
+                phone: c.phone,
+                unit_id: c.unitId,
+                account_id: null,
+                party_branch: c.partyBranch,
+                profession: c.profession,
+                qualifications: c.qualifications,
+                availability: c.availability,
+                contact_name: c.contactName,
+                notes: c.notes,
+                id_number_hash: hashes.get(c.row) ?? null,
+                id_number_masked: c.idNumber ? maskIdNumber(c.idNumber) : null,
+                pinyin: keys.pinyin,
+                initials: keys.initials,
+                screening_status: 'candidate',
+                created_at: ctx.at,
+                updated_at: ctx.at,
+              };
+            }),
+          )
+          .returning('id')
+          .execute();
+        const links = batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: inserted[n]?.id ?? 0, category_id })));
+        if (links.length) await trx.insertInto('volunteer_categories').values(links).execute();
+      }
+      await trx.updateTable('imports').set({ status: 'committed', committed_rows: checked.clean.length, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { entity: 'import', entityId: id, action: 'commit', unitId: row.unit_id, after: { mode, committed: checked.clean.length, skipped: badRows, sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })) } });
+    });
+    return importStatus(deps, actor, id, 'zh-CN');
+  } catch (err) {
+    await deps.db.updateTable('imports').set({ status: 'validated', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    throw err;
+  }
+}

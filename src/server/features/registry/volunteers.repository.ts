@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { subtreeRange } from '../../../domain/org/units.ts';
+import { likeEscape } from '../../authorize.ts';
+
+export interface VolunteerFilter {
+  path: string;
+  kind?: string | undefined;
+  categoryId?: number | undefined;
+  screeningStatus?: string | undefined;
+  q?: string | undefined;
+}
+
+/** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/skill word. */
+export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
+  const { from, to } = subtreeRange(f.path);
+  let base = db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  if (f.kind) base = base.where('volunteers.kind', '=', f.kind);
+  if (f.screeningStatus) base = base.where('volunteers.screening_status', '=', f.screeningStatus);
+  if (f.categoryId) {
+    const categoryId = f.categoryId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('volunteer_categories as vc').select('vc.volunteer_id').whereRef('vc.volunteer_id', '=', 'volunteers.id').where('vc.category_id', '=', categoryId)));
+  }
+  if (f.q) {
+    const text = `%${likeEscape(f.q)}%`;
+    const key = `${likeEscape(f.q.toLowerCase().replace(/\s+/g, ''))}%`;
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`volunteers.name like ${text} escape '\\'`,
+        sql<boolean>`volunteers.pinyin like ${key} escape '\\'`,
+        sql<boolean>`volunteers.initials like ${key} escape '\\'`,
+        sql<boolean>`volunteers.profession like ${text} escape '\\'`,
+        sql<boolean>`volunteers.qualifications like ${text} escape '\\'`,
+      ]),
+    );
+  }
+  return base;
+}
+
+export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
+
+const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
+
+export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
+  const base = volunteerQuery(db, f);
+  const [rows, count] = await Promise.all([
+    base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), categories: await categoriesOf(db, rows.map((r) => r.id)) };
+}
+
+export async function findVolunteer(db: Kysely<Database>, id: number) {
+  return db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').selectAll('volunteers').select(columns).where('volunteers.id', '=', id).executeTakeFirst();
+}
+
+/** Skill categories of several volunteers, in one query. */
+export async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('volunteer_categories').select(['volunteer_id', 'category_id']).where('volunteer_id', 'in', ids.slice(i, i + 500)).orderBy('category_id').execute();
+    for (const r of rows) map.set(r.volunteer_id, [...(map.get(r.volunteer_id) ?? []), r.category_id]);
+  }
+  return map;
+}
+
+/** Existing records that share an ID-number hash or a phone with the given ones (for duplicate reports). */
+export async function existingMatches(db: Kysely<Database>, hashes: string[], phones: string[]) {
+  const byHash = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db.selectFrom('volunteers').select(['id', 'id_number_hash']).where('id_number_hash', 'in', hashes.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.id_number_hash) byHash.set(r.id_number_hash, r.id);
+  }
+  for (let i = 0; i < phones.length; i += 500) {
+    const rows = await db.selectFrom('volunteers').select(['id', 'phone']).where('phone', 'in', phones.slice(i, i + 500)).execute();
+    for (const r of rows) if (r.phone) byPhone.set(r.phone, r.id);
+  }
+  return { byHash, byPhone };
+}
+
+export async function setCategories(db: Kysely<Database>, volunteerId: number, categoryIds: number[]): Promise<void> {
+  await db.deleteFrom('volunteer_categories').where('volunteer_id', '=', volunteerId).execute();
+  if (categoryIds.length) await db.insertInto('volunteer_categories').values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id }))).execute();
+}

@@ -1,0 +1,37 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+const cache = new WeakMap<Kysely<Database>, Map<string, string>>();
+
+/**
+ * A random secret of this installation, created on first use and kept in the settings
+ * table, so every server instance on the same database shares it.
+ */
+export async function installSecret(db: Kysely<Database>, key: string): Promise<string> {
+  const known = cache.get(db)?.get(key);
+  if (known) return known;
+  let row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) {
+    try {
+      await db.insertInto('settings').values({ key, value: randomBytes(32).toString('hex'), updated_at: new Date().toISOString() }).execute();
+    } catch {
+      // Another instance created it first; read theirs.
+    }
+    row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  }
+  const map = cache.get(db) ?? new Map<string, string>();
+  map.set(key, row.value);
+  cache.set(db, map);
+  return row.value;
+}
+
+/**
+ * The keyed hash under which an ID number is matched. A plain hash of an 18-digit number
+ * with a known structure could be reversed by trying them all; the install's secret key
+ * prevents that.
+ */
+export async function idNumberHash(db: Kysely<Database>, idNumber: string): Promise<string> {
+  const key = await installSecret(db, 'id_number_pepper');
+  return createHmac('sha256', key).update(idNumber.trim().toUpperCase()).digest('hex');
+}
