@@ -1,0 +1,37 @@
+import PDFDocument from 'pdfkit';
+import { fontData } from './document-fonts.ts';
+
+/** A pdfkit document being drawn. */
+export type Pdf = PDFKit.PDFDocument;
+
+/** What a rendered document says about itself in the PDF's properties. */
+export type PdfSetup = {
+  title: string;
+  subject: string;
+  layout: 'portrait' | 'landscape';
+  margins: { top: number; bottom: number; left: number; right: number };
+};
+
+/** Starts an A4 document with the Chinese fonts registered as `regular` and `bold`, and collects its bytes. */
+export function createPdf(setup: PdfSetup): { pdf: Pdf; finished: Promise<Buffer> } {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    layout: setup.layout,
+    margins: setup.margins,
+    // Page numbers are written after the body, when the page count is known.
+    bufferPages: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: setup.title, Subject: setup.subject, Author: '惠民 Huimin', Creator: '惠民 Huimin' },
+  });
+  pdf.registerFont('regular', fontData('regular'));
+  pdf.registerFont('bold', fontData('bold'));
+  pdf.font('regular');
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  return { pdf, finished };
+}
