@@ -61,6 +61,14 @@ export async function createStudio(db: Kysely<Database>, o: StudioOptions): Prom
   await db.insertInto('studio_categories').values({ studio_id: id, category_id: category.id }).execute();
   await db.insertInto('studio_service_items').values({ studio_id: id, title: '书法培训', description: '', position: 1 }).execute();
   await db.insertInto('studio_members').values({ studio_id: id, volunteer_id: leader.id, role: 'leader' }).execute();
+  if (contracted) {
+    const signatories = JSON.stringify([{ party: '甲方', name: '中共西城街道工作委员会' }, { party: '乙方', name: place.leader }]);
+    await db.insertInto('studio_contracts').values({ studio_id: id, number: `T-HT-${id}`, term_start: '2025-01-01', term_end: '2026-12-20', signatories_json: signatories, unpaid_clause: '', renewal: 0, signed_by: applicant.id, signed_at: at }).execute();
+  }
+  if (o.status === 'active' || o.status === 'rectification') {
+    await db.insertInto('plaques').values({ number: `T-${id}`, studio_id: id, awarded_on: '2025-01-10', awarded_by: applicant.id, retired_on: null, retired_reason: null }).execute();
+    await db.updateTable('studios').set({ plaque_number: `T-${id}` }).where('id', '=', id).execute();
+  }
   if (o.status === 'rectification') {
     await db.insertInto('studio_rectifications').values({ studio_id: id, kind: 'other', findings: '服务记录不全', deadline: '2026-12-31', opened_by: applicant.id, opened_at: at, closed_at: null, outcome: null }).execute();
   }

@@ -134,6 +134,10 @@ const requests: Record<string, Entry> = {
   'POST /api/studios/:id/close': studioRoute('/close', 'active', { reason: '不再领岗' }),
   'POST /api/studios/:id/renew': studioRoute('/renew', 'active', { termEnd: '2028-12-31' }),
   'POST /api/studios/:id/reopen': studioRoute('/reopen', 'rejected'),
+  'GET /api/studios/:id/contract.pdf': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.pdf` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.pdf` }) },
+  'GET /api/studios/:id/contract.html': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.html` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.html` }) },
+  'GET /api/studios/:id/plaque.pdf': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.pdf` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.pdf` }) },
+  'GET /api/studios/:id/plaque.html': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.html` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.html` }) },
   'GET /api/studios/:id/commitments': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }) },
   'PUT /api/studios/:id/commitments': {
     needs: { status: 'active' },

@@ -10,6 +10,7 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { volunteerRoutes } from './registry/volunteers.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
+import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
 
 /** The one list of feature plugins. */
@@ -22,6 +23,7 @@ export const features: FastifyPluginAsyncZod[] = [
   categoryRoutes,
   volunteerRoutes,
   studioRoutes,
+  studioDocumentRoutes,
   commitmentRoutes,
   outboxRoutes,
   reminderRoutes,

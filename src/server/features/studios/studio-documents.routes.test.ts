@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { createStudio } from '../../../../test/factories.ts';
+import { pdfPages, pdfText, readQrCode } from '../../documents/pdf-inspection.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { HUIMIN_PUBLIC_URL: 'https://huimin.example.cn' } });
+});
+afterAll(() => t.close());
+
+describe('studio documents', () => {
+  it('render the signed agreement as PDF with its Chinese text and the unpaid clause', async () => {
+    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const res = await (await t.login('xicheng')).get(`/api/studios/${id}/contract.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+    expect(text).toContain('婉珍文艺专业服务室');
+    expect(text).toContain('不领取任何报酬');
+  });
+
+  it('render the plaque certificate with a QR code that opens the studio’s public page', async () => {
+    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const res = await (await t.login('xixing')).get(`/api/studios/${id}/plaque.pdf`);
+    expect((await pdfText(res.rawPayload)).replace(/\s+/g, '')).toContain('XL-2011-0002');
+    const [page] = await pdfPages(res.rawPayload, 150);
+    expect(readQrCode(page ?? Buffer.alloc(0))).toBe(`https://huimin.example.cn/s/${id}`);
+  });
+
+  it('serve printable pages in the reader’s language, and 404 before there is anything to print', async () => {
+    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const street = await t.login('xicheng');
+    const html = await street.get(`/api/studios/${id}/plaque.html?lang=zh-TW`);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('婉珍文艺专业服务室');
+    const draft = await createStudio(t.db, { status: 'approved' });
+    expect((await street.get(`/api/studios/${draft.id}/contract.pdf`)).statusCode).toBe(404);
+    expect((await (await t.login('zhongcheng')).get(`/api/studios/${id}/plaque.pdf`)).statusCode).toBe(404);
+  });
+});
