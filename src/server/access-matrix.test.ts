@@ -32,6 +32,7 @@ interface Ids {
   volunteerIn: number; // 张婉珍, in 西兴社区
   volunteerOut: number; // 蒋来发, in 中城街道
   import: number; // an import prepared for the call
+  site: number; // a venue or residential area prepared for the call
   xixing: number; // 西兴社区: inside every demo actor's scope
   xicheng: number; // 西城街道
   zhongcheng: number; // 中城街道: outside every actor's scope but the district admin's
@@ -186,6 +187,32 @@ const requests: Record<string, Entry> = {
     outOfScope: (i) => post(`/api/registry/imports/${i.import}/commit`, { mode: 'valid' }),
   },
 
+  'GET /api/venues': { inScope: (i) => ({ method: 'GET', url: `/api/venues?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/venues?under=${i.zhongcheng}` }) },
+  'POST /api/venues': {
+    inScope: (i) => post('/api/venues', { unitId: i.xixing, type: 'market', name: '市场', lng: 117.02, lat: 25.09 }),
+    outOfScope: (i) => post('/api/venues', { unitId: i.zhongchengCommunity, type: 'market', name: '市场', lng: 117.02, lat: 25.09 }),
+  },
+  'PUT /api/venues/:id': {
+    prepare: async (place) => ({ site: await venueAt(place) }),
+    inScope: (i) => ({ method: 'PUT', url: `/api/venues/${i.site}`, payload: { unitId: i.xixing, type: 'office', name: '楼宇', lng: 117.02, lat: 25.09 } }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/venues/${i.site}`, payload: { unitId: i.zhongchengCommunity, type: 'office', name: '楼宇', lng: 117.02, lat: 25.09 } }),
+  },
+  'GET /api/residential-areas': { inScope: (i) => ({ method: 'GET', url: `/api/residential-areas?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/residential-areas?under=${i.zhongcheng}` }) },
+  'POST /api/residential-areas': {
+    inScope: (i) => post('/api/residential-areas', { unitId: i.xixing, name: '小区', population: 100, lng: 117.02, lat: 25.09 }),
+    outOfScope: (i) => post('/api/residential-areas', { unitId: i.zhongchengCommunity, name: '小区', population: 100, lng: 117.02, lat: 25.09 }),
+  },
+  'PUT /api/residential-areas/:id': {
+    prepare: async (place) => ({ site: await areaAt(place) }),
+    inScope: (i) => ({ method: 'PUT', url: `/api/residential-areas/${i.site}`, payload: { unitId: i.xixing, name: '小区', population: 120, lng: 117.02, lat: 25.09 } }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/residential-areas/${i.site}`, payload: { unitId: i.zhongchengCommunity, name: '小区', population: 120, lng: 117.02, lat: 25.09 } }),
+  },
+  'GET /api/siting/coverage': { inScope: (i) => ({ method: 'GET', url: `/api/siting/coverage?categoryId=1&under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/siting/coverage?categoryId=1&under=${i.zhongcheng}` }) },
+  'GET /api/map/layers': { inScope: (i) => ({ method: 'GET', url: `/api/map/layers?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/map/layers?under=${i.zhongcheng}` }) },
+  'GET /api/map/outline': { inScope: () => ({ method: 'GET', url: '/api/map/outline' }) },
+  'GET /api/map/settings': { inScope: () => ({ method: 'GET', url: '/api/map/settings' }) },
+  'PUT /api/map/settings': { inScope: () => ({ method: 'PUT', url: '/api/map/settings', payload: { tiles: { kind: 'none' }, coverageRadiusM: 1000 } }) },
+
   'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
   'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
   'GET /api/public/studios/:id/qr.svg': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}/qr.svg` }) },
@@ -222,6 +249,7 @@ beforeAll(async () => {
     volunteerIn: (await t.db.selectFrom('volunteers').select('id').where('name', '=', '张婉珍').executeTakeFirstOrThrow()).id,
     volunteerOut: (await t.db.selectFrom('volunteers').select('id').where('name', '=', '蒋来发').executeTakeFirstOrThrow()).id,
     import: 0,
+    site: 0,
   };
 });
 afterAll(() => t.close());
@@ -233,6 +261,18 @@ async function prepared(entry: Entry, place: Place): Promise<Ids> {
   if (!entry.needs) return result;
   const s = await createStudio(t.db, { status: entry.needs.status, place, ...(entry.needs.commitment ? { commitment: entry.needs.commitment } : {}) });
   return { ...result, studio: s.id, commitment: s.commitmentId ?? 0 };
+}
+
+/** A venue, or a residential area, in the place. */
+async function venueAt(place: Place): Promise<number> {
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  const at = '2026-11-25T08:00:00.000Z';
+  return (await t.db.insertInto('venues').values({ unit_id: unitId, type: 'market', name: 'v', address: '', lng: 117.02, lat: 25.09, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+}
+async function areaAt(place: Place): Promise<number> {
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  const at = '2026-11-25T08:00:00.000Z';
+  return (await t.db.insertInto('residential_areas').values({ unit_id: unitId, name: 'a', population: 10, lng: 117.02, lat: 25.09, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 let importSeq = 0;

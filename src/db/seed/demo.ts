@@ -4,6 +4,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { readXinluoDivisions } from './divisions.ts';
 import { insertUnitTree, type UnitSpec } from './units.ts';
 import { loadDemoStudios } from './demo-studios.ts';
+import { loadDemoSiting } from './demo-siting.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -65,6 +66,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
         .execute();
     }
     await loadDemoStudios(trx, at);
+    await loadDemoSiting(trx, at);
     await trx
       .insertInto('audit_log')
       .values({ at, actor_id: null, actor_name: 'system', unit_id: null, entity: 'system', entity_id: null, action: 'demo.load', before_json: null, after_json: JSON.stringify({ units: ids.size, accounts: demoAccounts.length }), ip: null, request_id: null })

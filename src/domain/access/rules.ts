@@ -7,7 +7,7 @@ export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPe
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
-export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer'] as const;
+export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need'] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
@@ -80,6 +80,11 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'update', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'screen', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'export', 'volunteer', 'inScope')),
+  // Siting (找准点): everyone sees the map of their subtree; admins record venues and residential areas.
+  ...staff.map((r) => allow(r, 'read', 'venue', 'inScope')),
+  ...admins.map((r) => allow(r, 'create', 'venue', 'inScope')),
+  ...admins.map((r) => allow(r, 'update', 'venue', 'inScope')),
+  allow('district_admin', 'update', 'mapSettings', 'inScope'),
   // Unmasked phone and ID numbers: only the organisations that arrange services; each read is logged.
   ...admins.map((r) => allow(r, 'readPersonal', 'volunteer', 'inScope')),
 ];

@@ -10,6 +10,7 @@ import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { volunteerRoutes } from './registry/volunteers.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
+import { sitingRoutes } from './siting/siting.routes.ts';
 import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
 
@@ -27,5 +28,6 @@ export const features: FastifyPluginAsyncZod[] = [
   commitmentRoutes,
   outboxRoutes,
   reminderRoutes,
+  sitingRoutes,
   publicRoutes,
 ];
