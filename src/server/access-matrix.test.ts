@@ -213,6 +213,22 @@ const requests: Record<string, Entry> = {
   'GET /api/map/settings': { inScope: () => ({ method: 'GET', url: '/api/map/settings' }) },
   'PUT /api/map/settings': { inScope: () => ({ method: 'PUT', url: '/api/map/settings', payload: { tiles: { kind: 'none' }, coverageRadiusM: 1000 } }) },
 
+  'POST /api/needs': {
+    inScope: (i) => post('/api/needs', { unitId: i.xixing, channel: 'diary', recordedOn: '2026-11-20', text: '希望有人来教广场舞' }),
+    outOfScope: (i) => post('/api/needs', { unitId: i.zhongchengCommunity, channel: 'diary', recordedOn: '2026-11-20', text: '希望有人来教广场舞' }),
+  },
+  'POST /api/needs/classify': { inScope: () => post('/api/needs/classify', { text: '希望有人来教广场舞' }) },
+  'GET /api/needs': { inScope: (i) => ({ method: 'GET', url: `/api/needs?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/needs?under=${i.zhongcheng}` }) },
+  'PUT /api/needs/:id/category': {
+    prepare: async (place) => ({ site: await needAt(place) }),
+    inScope: (i) => ({ method: 'PUT', url: `/api/needs/${i.site}/category`, payload: { categoryId: 2 } }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/needs/${i.site}/category`, payload: { categoryId: 2 } }),
+  },
+  'GET /api/needs/pressing': {
+    inScope: (i) => ({ method: 'GET', url: `/api/needs/pressing?from=2026-09-01&to=2026-11-30&under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/needs/pressing?from=2026-09-01&to=2026-11-30&under=${i.zhongcheng}` }),
+  },
+
   'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
   'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
   'GET /api/public/studios/:id/qr.svg': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}/qr.svg` }) },
@@ -273,6 +289,20 @@ async function areaAt(place: Place): Promise<number> {
   const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
   const at = '2026-11-25T08:00:00.000Z';
   return (await t.db.insertInto('residential_areas').values({ unit_id: unitId, name: 'a', population: 10, lng: 117.02, lat: 25.09, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A recorded need in the place. */
+async function needAt(place: Place): Promise<number> {
+  const at = '2026-11-25T08:00:00.000Z';
+  const admin = await t.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  return (
+    await t.db
+      .insertInto('needs')
+      .values({ unit_id: unitId, channel: 'diary', recorded_on: '2026-11-20', resident_name: null, resident_phone: null, text: '需要帮助', urgency: 'normal', suggested_category_id: null, confidence: null, category_id: null, category_source: 'auto', corrected_by: null, created_by: admin.id, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 let importSeq = 0;

@@ -5,6 +5,7 @@ import { readXinluoDivisions } from './divisions.ts';
 import { insertUnitTree, type UnitSpec } from './units.ts';
 import { loadDemoStudios } from './demo-studios.ts';
 import { loadDemoSiting } from './demo-siting.ts';
+import { loadDemoNeeds } from './demo-needs.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -67,6 +68,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     }
     await loadDemoStudios(trx, at);
     await loadDemoSiting(trx, at);
+    await loadDemoNeeds(trx, at);
     await trx
       .insertInto('audit_log')
       .values({ at, actor_id: null, actor_name: 'system', unit_id: null, entity: 'system', entity_id: null, action: 'demo.load', before_json: null, after_json: JSON.stringify({ units: ids.size, accounts: demoAccounts.length }), ip: null, request_id: null })

@@ -80,6 +80,10 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'update', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'screen', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'export', 'volunteer', 'inScope')),
+  // Needs intake (访民情) holds residents' words: the party organisations record and read it.
+  ...admins.map((r) => allow(r, 'read', 'need', 'inScope')),
+  ...admins.map((r) => allow(r, 'create', 'need', 'inScope')),
+  ...admins.map((r) => allow(r, 'update', 'need', 'inScope')),
   // Siting (找准点): everyone sees the map of their subtree; admins record venues and residential areas.
   ...staff.map((r) => allow(r, 'read', 'venue', 'inScope')),
   ...admins.map((r) => allow(r, 'create', 'venue', 'inScope')),

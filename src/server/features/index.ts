@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
 import { commitmentRoutes } from './commitments/commitments.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
@@ -28,6 +29,7 @@ export const features: FastifyPluginAsyncZod[] = [
   commitmentRoutes,
   outboxRoutes,
   reminderRoutes,
+  needRoutes,
   sitingRoutes,
   publicRoutes,
 ];

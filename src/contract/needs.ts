@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const needChannel = z.enum(['diary', 'survey', 'visit']);
+export const urgency = z.enum(['low', 'normal', 'high']);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A resident's need as staff record it (民情日记, 征求意见, 入户访谈). */
+export const needInput = z.strictObject({
+  unitId: z.number().int().positive(),
+  channel: needChannel,
+  recordedOn: date,
+  residentName: z.string().trim().max(50).nullable().optional(),
+  residentPhone: z.string().trim().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+  text: z.string().trim().min(4).max(1000),
+  urgency: urgency.default('normal'),
+});
+
+export const suggestion = z.object({
+  categoryId: z.number().int().nullable(),
+  confidence: z.number(),
+  /** True when the confidence is below the threshold: a person should choose. */
+  askAPerson: z.boolean(),
+  ranking: z.array(z.object({ categoryId: z.number().int(), p: z.number() })),
+});
+
+/** A recorded need; the resident's name and phone are masked. */
+export const need = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  channel: needChannel,
+  recordedOn: z.string(),
+  residentName: z.string().nullable(),
+  residentPhone: z.string().nullable(),
+  text: z.string(),
+  urgency,
+  categoryId: z.number().int().nullable(),
+  categorySource: z.enum(['auto', 'staff']),
+  suggestedCategoryId: z.number().int().nullable(),
+  confidence: z.number().nullable(),
+});
+
+export const recordedNeed = z.object({ need, suggestion });
+
+export const listNeedsQuery = z.strictObject({
+  under: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  channel: needChannel.optional(),
+  uncategorised: z.enum(['1']).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const correctCategoryRequest = z.strictObject({ categoryId: z.number().int().positive() });
+export const classifyRequest = z.strictObject({ text: z.string().trim().min(2).max(1000) });
+
+export const pressingQuery = z.strictObject({ under: z.coerce.number().int().positive().optional(), from: date, to: date });
+
+/** "Most pressing needs": counts by category and by the units one level down, against the previous period of equal length. */
+export const pressingNeeds = z.object({
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  previous: z.object({ from: z.string(), to: z.string() }),
+  total: z.number().int(),
+  previousTotal: z.number().int(),
+  byCategory: z.array(z.object({ categoryId: z.number().int().nullable(), count: z.number().int(), previous: z.number().int(), change: z.number().int() })),
+  byUnit: z.array(z.object({ unitId: z.number().int(), name: z.string(), count: z.number().int(), previous: z.number().int(), topCategoryId: z.number().int().nullable(), hasChildren: z.boolean() })),
+});
