@@ -125,3 +125,13 @@ export const studioDetail = studioSummary.extend({
 export type StudioDetail = z.infer<typeof studioDetail>;
 
 export const studioIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** A category as district admins edit it. */
+export const categoryInput = z.strictObject({
+  code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  name: z.strictObject({ 'zh-CN': z.string().trim().min(1).max(50), 'zh-TW': z.string().trim().min(1).max(50), en: z.string().trim().min(1).max(80) }),
+  icon: z.string().trim().regex(/^[A-Za-z]{1,40}$/),
+  color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/),
+  position: z.number().int().min(1).max(999),
+  enabled: z.boolean(),
+});

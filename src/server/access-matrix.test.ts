@@ -106,6 +106,12 @@ const requests: Record<string, Entry> = {
   'GET /api/audit-log': { inScope: () => ({ method: 'GET', url: '/api/audit-log' }) },
 
   'GET /api/categories': { inScope: () => ({ method: 'GET', url: '/api/categories' }) },
+  'POST /api/categories': {
+    inScope: (_i, n) => post('/api/categories', { code: `matrix-${n}`, name: { 'zh-CN': '测试', 'zh-TW': '測試', en: 'Test' }, icon: 'Tool', color: '#123456', position: 50, enabled: false }),
+  },
+  'PUT /api/categories/:id': {
+    inScope: () => ({ method: 'PUT', url: '/api/categories/11', payload: { code: 'repair', name: { 'zh-CN': '便民维修', 'zh-TW': '便民維修', en: 'Household repairs' }, icon: 'Tool', color: '#4b5563', position: 11, enabled: true } }),
+  },
   'GET /api/volunteers': {
     inScope: (i) => ({ method: 'GET', url: `/api/volunteers?under=${i.xixing}` }),
     outOfScope: (i) => ({ method: 'GET', url: `/api/volunteers?under=${i.zhongcheng}` }),

@@ -74,6 +74,8 @@ export const rules: readonly Rule[] = [
   allow('street_admin', 'read', 'reminder', 'inScope'),
 
   ...staff.map((r) => allow(r, 'read', 'category', 'any')),
+  allow('district_admin', 'create', 'category', 'any'),
+  allow('district_admin', 'update', 'category', 'any'),
   // The registry (选好人): staff pick studio members from it within their subtree.
   ...staff.map((r) => allow(r, 'read', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'create', 'volunteer', 'inScope')),

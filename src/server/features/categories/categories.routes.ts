@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { category } from '../../../contract/studios.ts';
-import { listCategories } from './categories.service.ts';
+import { idParam } from '../../../contract/common.ts';
+import { category, categoryInput } from '../../../contract/studios.ts';
+import { auditContextOf } from '../../audit.ts';
+import { actorOf } from '../../plugins/session.ts';
+import { listCategories, saveCategory } from './categories.service.ts';
 
-/** Service categories for staff screens (management arrives with the registry). */
+/** Service categories: every staff screen reads them; district admins configure them. */
 export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/categories',
-    { config: { access: { action: 'read', subject: 'category' } }, schema: { tags: ['categories'], summary: 'All service categories', response: { 200: z.array(category) } } },
-    async () => listCategories(app.deps.db),
+  const { deps } = app;
+  const tags = ['categories'];
+  app.get('/api/categories', { config: { access: { action: 'read', subject: 'category' } }, schema: { tags, summary: 'All service categories', response: { 200: z.array(category) } } }, async () => listCategories(deps.db));
+  app.post('/api/categories', { config: { access: { action: 'create', subject: 'category' } }, schema: { tags, summary: 'Add a category', body: categoryInput, response: { 201: category } } }, async (request, reply) =>
+    reply.status(201).send(await saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  );
+  app.put('/api/categories/:id', { config: { access: { action: 'update', subject: 'category' } }, schema: { tags, summary: 'Edit a category (names, icon, colour, order, enabled)', params: idParam, body: categoryInput, response: { 200: category } } }, async (request) =>
+    saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body, request.params.id),
   );
 };
