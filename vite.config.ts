@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
+
+// plugin-react 6 on Vite 8 transforms JSX with Oxc and needs no Babel; the optional peers
+// (Babel, React Compiler) are only for the React Compiler, which Huimin does not use.
+// A default export is what Vite expects from its config file.
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    // antd is one large vendor chunk; pages are split off and loaded on demand.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // The web app imports types and pure rules from src/contract and src/domain, outside its root.
+    fs: { allow: [repoRoot] },
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  preview: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
