@@ -1,0 +1,40 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { ConfigProviderProps } from 'antd';
+import enUS from 'antd/es/locale/en_US.js';
+import zhCN from 'antd/es/locale/zh_CN.js';
+import zhTW from 'antd/es/locale/zh_TW.js';
+import { RouterProvider } from 'react-router';
+import type { Locale } from '../lib/i18n/index.ts';
+import { defaultExport } from '../lib/interop.ts';
+import { PreferencesProvider, usePreferences } from './preferences.tsx';
+import { router } from './router.tsx';
+import { SessionProvider } from './session.tsx';
+import { themeFor } from './theme.ts';
+
+const antdLocales: Record<Locale, NonNullable<ConfigProviderProps['locale']>> = {
+  'zh-CN': defaultExport(zhCN),
+  'zh-TW': defaultExport(zhTW),
+  en: defaultExport(enUS),
+};
+
+function ThemedApp() {
+  const { locale, largeFont } = usePreferences();
+  return (
+    <ConfigProvider locale={antdLocales[locale]} theme={themeFor(largeFont)}>
+      <AntApp>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole app: preferences → antd theme and locale → session → routes. */
+export function App() {
+  return (
+    <PreferencesProvider>
+      <ThemedApp />
+    </PreferencesProvider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Role } from '../../domain/access/roles.ts';
+import type { MessageKey } from '../lib/i18n/index.ts';
+
+const ADMINS: readonly Role[] = ['district_admin', 'street_admin', 'community_admin'];
+const EVERYONE: readonly Role[] = [...ADMINS, 'member', 'supervisor'];
+
+/** A page in the main menu and the roles that may open it (mirrors the API's access rules). */
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+/** The main menu, in order. */
+export const navItems: readonly NavItem[] = [
+  { path: '/org', label: 'nav.org', roles: EVERYONE },
+  { path: '/accounts', label: 'nav.accounts', roles: ADMINS },
+  { path: '/audit', label: 'nav.audit', roles: ['district_admin'] },
+  { path: '/about', label: 'nav.about', roles: EVERYONE },
+];
+
+/** The roles allowed on a menu path. */
+export function rolesFor(path: string): readonly Role[] {
+  return navItems.find((item) => item.path === path)?.roles ?? [];
+}

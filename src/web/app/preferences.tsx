@@ -1,0 +1,94 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import 'dayjs/locale/zh-tw.js';
+import { setApiLocale } from '../lib/api.ts';
+import { isLocale, type Locale } from '../lib/i18n/index.ts';
+import { I18nProvider } from '../lib/i18n/react.tsx';
+import { readStored, writeStored } from './storage.ts';
+
+const LOCALE_KEY = 'huimin.locale';
+const LARGE_FONT_KEY = 'huimin.largeFont';
+const dayjsLocales: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
+
+/** The two settings a person carries from page to page: language and large-font mode. */
+export interface Preferences {
+  locale: Locale;
+  largeFont: boolean;
+}
+
+interface PreferencesValue extends Preferences {
+  /** Applies settings in this browser (state, localStorage, document); saving them to the account is the caller's job. */
+  apply(patch: Partial<Preferences>): void;
+  /** Remembers that the person chose a setting while signed out, so sign-in keeps it instead of the account's. */
+  markChosenSignedOut(): void;
+  /** True once after a signed-out choice; reading it clears it. */
+  takeChosenSignedOut(): boolean;
+}
+
+const PreferencesContext = createContext<PreferencesValue | null>(null);
+
+function applyToDocument({ locale, largeFont }: Preferences): void {
+  // Language must be right before the first request and the first date is formatted.
+  setApiLocale(locale);
+  dayjs.locale(dayjsLocales[locale]);
+  document.documentElement.lang = locale;
+  document.documentElement.classList.toggle('hm-large', largeFont);
+}
+
+function initial(): Preferences {
+  const stored = readStored(LOCALE_KEY);
+  // Simplified Chinese unless this browser chose otherwise (the product's default language).
+  const prefs = { locale: isLocale(stored) ? stored : 'zh-CN', largeFont: readStored(LARGE_FONT_KEY) === '1' } satisfies Preferences;
+  applyToDocument(prefs);
+  return prefs;
+}
+
+/** Holds language and large-font mode, mirrors them to localStorage and the document. */
+export function PreferencesProvider({ children }: { children: ReactNode }) {
+  const [prefs, setPrefs] = useState<Preferences>(initial);
+  const chosenSignedOut = useRef(false);
+
+  useEffect(() => {
+    applyToDocument(prefs);
+    writeStored(LOCALE_KEY, prefs.locale);
+    writeStored(LARGE_FONT_KEY, prefs.largeFont ? '1' : '0');
+  }, [prefs]);
+
+  const apply = useCallback((patch: Partial<Preferences>) => {
+    setPrefs((current) => {
+      const next = { ...current, ...patch };
+      applyToDocument(next);
+      return next;
+    });
+  }, []);
+
+  const value = useMemo<PreferencesValue>(
+    () => ({
+      ...prefs,
+      apply,
+      markChosenSignedOut: () => {
+        chosenSignedOut.current = true;
+      },
+      takeChosenSignedOut: () => {
+        const was = chosenSignedOut.current;
+        chosenSignedOut.current = false;
+        return was;
+      },
+    }),
+    [prefs, apply],
+  );
+
+  return (
+    <PreferencesContext value={value}>
+      <I18nProvider locale={prefs.locale}>{children}</I18nProvider>
+    </PreferencesContext>
+  );
+}
+
+/** The current preferences and the means to change them locally. */
+export function usePreferences(): PreferencesValue {
+  const value = useContext(PreferencesContext);
+  if (!value) throw new Error('usePreferences outside PreferencesProvider');
+  return value;
+}
