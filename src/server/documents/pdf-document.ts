@@ -10,12 +10,19 @@ export type PdfSetup = {
   subject: string;
   layout: 'portrait' | 'landscape';
   margins: { top: number; bottom: number; left: number; right: number };
+  /** The page as [short side, long side] in points, turned by `layout`; A4 when absent. */
+  size?: [number, number];
 };
 
-/** Starts an A4 document with the Chinese fonts registered as `regular` and `bold`, and collects its bytes. */
+/** Points in `mm` millimetres: page sizes and print geometry are specified in millimetres. */
+export function mm(millimetres: number): number {
+  return (millimetres * 72) / 25.4;
+}
+
+/** Starts a document (A4 unless `size` says otherwise) with the Chinese fonts registered as `regular` and `bold`, and collects its bytes. */
 export function createPdf(setup: PdfSetup): { pdf: Pdf; finished: Promise<Buffer> } {
   const pdf = new PDFDocument({
-    size: 'A4',
+    size: setup.size ?? 'A4',
     layout: setup.layout,
     margins: setup.margins,
     // Page numbers are written after the body, when the page count is known.

@@ -36,6 +36,26 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   return withPdfFile(pdf, async (file) => (await run('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout);
 }
 
+/** A word pdftotext found, on page `page` (1-based), with its box in points from the page's top left. */
+export type PdfWord = { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Every word with where it is (pdftotext -bbox): to check what is printed where, and how large. */
+export async function pdfWords(pdf: Buffer): Promise<PdfWord[]> {
+  const { stdout } = await withPdfFile(pdf, (file) => run('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 }));
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of stdout.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (!m) continue;
+    const text = (m[5] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => xmlEntities[name] ?? '');
+    words.push({ page, text, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+  }
+  return words;
+}
+
 /** `pdfinfo` as key/value pairs: Pages, Page size, Title, … */
 export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
   const { stdout } = await withPdfFile(pdf, (file) => run('pdfinfo', ['-enc', 'UTF-8', file]));
@@ -67,16 +87,37 @@ export async function pdfPages(pdf: Buffer, dpi: number, keep?: { dir: string; n
   });
 }
 
+/** The pixels of an image, RGBA. */
+export type Pixels = { width: number; height: number; data: Buffer };
+
 /** The decoded pixels of a PNG. */
-export function decodePng(png: Buffer): { width: number; height: number; data: Buffer } {
+export function decodePng(png: Buffer): Pixels {
   const { width, height, data } = PNG.sync.read(png);
   return { width, height, data };
 }
 
-/** The text of the QR code found in a PNG, or null when none can be read. */
-export function readQrCode(png: Buffer): string | null {
-  const { width, height, data } = decodePng(png);
+/** A rectangle of a page image, in pixels. */
+export type PixelRegion = { left: number; top: number; width: number; height: number };
+
+/**
+ * The text of the QR code found in a PNG, or in one `region` of it (a page holding several codes), or null when
+ * none can be read. Reading many regions of one page, pass it decoded (`decodePng`) to decode it once.
+ */
+export function readQrCode(png: Buffer | Pixels, region?: PixelRegion): string | null {
+  const image = Buffer.isBuffer(png) ? decodePng(png) : png;
+  const { width, height, data } = region ? crop(image, region) : image;
   return jsqr.default(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height)?.data ?? null;
+}
+
+// RGBA rows copied out of the image, the region clamped to it.
+function crop(image: Pixels, region: PixelRegion): Pixels {
+  const left = Math.max(0, Math.round(region.left));
+  const top = Math.max(0, Math.round(region.top));
+  const width = Math.max(0, Math.min(image.width, Math.round(region.left + region.width)) - left);
+  const height = Math.max(0, Math.min(image.height, Math.round(region.top + region.height)) - top);
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) image.data.copy(data, y * width * 4, ((top + y) * image.width + left) * 4, ((top + y) * image.width + left + width) * 4);
+  return { width, height, data };
 }
 
 /** How many pixels are close to a colour: a cheap way to tell that red or gold was printed. */
