@@ -16,6 +16,11 @@ export interface StudioOptions {
   termEnd?: string | null;
   commitment?: 'draft' | 'published';
   name?: string;
+  /** Category code; culture by default. */
+  category?: string;
+  /** Where it sits (GCJ-02); near 西兴社区 by default. */
+  lng?: number;
+  lat?: number;
 }
 
 /**
@@ -29,7 +34,7 @@ export async function createStudio(db: Kysely<Database>, o: StudioOptions): Prom
   const unit = await db.selectFrom('org_units').select('id').where('code', '=', place.unitCode).executeTakeFirstOrThrow();
   const applicant = await db.selectFrom('accounts').select('id').where('username', '=', place.applicant).executeTakeFirstOrThrow();
   const leader = await db.selectFrom('volunteers').select('id').where('name', '=', place.leader).executeTakeFirstOrThrow();
-  const category = await db.selectFrom('categories').select('id').where('code', '=', 'culture').executeTakeFirstOrThrow();
+  const category = await db.selectFrom('categories').select('id').where('code', '=', o.category ?? 'culture').executeTakeFirstOrThrow();
   const contracted = ['contracted', 'active', 'rectification'].includes(o.status);
   const { id } = await db
     .insertInto('studios')
@@ -46,8 +51,8 @@ export async function createStudio(db: Kysely<Database>, o: StudioOptions): Prom
       venue_address: '社区党群服务中心',
       opening_hours: '每周六 9:00-11:00',
       contact_phone: null,
-      lng: 117.02,
-      lat: 25.09,
+      lng: o.lng ?? 117.02,
+      lat: o.lat ?? 25.09,
       term_start: contracted ? '2025-01-01' : null,
       term_end: o.termEnd !== undefined ? o.termEnd : contracted ? '2026-12-20' : null,
       plaque_number: null,

@@ -33,6 +33,53 @@ export interface Database {
   needs: NeedTable;
   venues: VenueTable;
   residential_areas: ResidentialAreaTable;
+  service_requests: ServiceRequestTable;
+  service_request_events: { id: Generated<number>; request_id: number; action: string; studio_id: number | null; actor_id: number | null; note: string | null; at: string };
+  service_records: ServiceRecordTable;
+  service_record_feedback: { id: Generated<number>; record_id: number; on_date: string; result: string; author_id: number; created_at: string };
+  service_record_revisions: { id: Generated<number>; record_id: number; before_json: string; after_json: string; author_id: number; at: string };
+  ratings: { id: Generated<number>; studio_id: number; request_id: number | null; record_id: number | null; score: number; comment: string; created_at: string };
+  rate_counters: { key: string; window_start: string; count: number };
+}
+
+export interface ServiceRequestTable {
+  id: Generated<number>;
+  tracking_code: string;
+  category_id: number;
+  unit_id: number;
+  text: string;
+  preferred_time: string;
+  resident_name: string;
+  resident_phone: string;
+  lng: number | null;
+  lat: number | null;
+  status: string;
+  studio_id: number | null;
+  declined_json: string;
+  accepted_by: number | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceRecordTable {
+  id: Generated<number>;
+  studio_id: number;
+  unit_id: number;
+  author_id: number;
+  request_id: number | null;
+  idempotency_key: string;
+  rating_code: string;
+  served_at: string;
+  duration_minutes: number;
+  recipient_name: string | null;
+  groups_json: string;
+  category_id: number;
+  mode: string;
+  content: string;
+  person_times: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ImportTable {

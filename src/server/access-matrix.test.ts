@@ -235,6 +235,33 @@ const requests: Record<string, Entry> = {
     outOfScope: (i) => ({ method: 'GET', url: `/api/needs/pressing?from=2026-09-01&to=2026-11-30&under=${i.zhongcheng}` }),
   },
 
+  'GET /api/requests': { inScope: (i) => ({ method: 'GET', url: `/api/requests?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/requests?under=${i.zhongcheng}` }) },
+  'GET /api/requests/:id/contact': { prepare: (place) => requestAt(place, 'assigned'), inScope: (i) => ({ method: 'GET', url: `/api/requests/${i.site}/contact` }), outOfScope: (i) => ({ method: 'GET', url: `/api/requests/${i.site}/contact` }) },
+  'POST /api/requests/:id/accept': { prepare: (place) => requestAt(place, 'assigned'), inScope: (i) => post(`/api/requests/${i.site}/accept`), outOfScope: (i) => post(`/api/requests/${i.site}/accept`) },
+  'POST /api/requests/:id/complete': { prepare: (place) => requestAt(place, 'accepted'), inScope: (i) => post(`/api/requests/${i.site}/complete`), outOfScope: (i) => post(`/api/requests/${i.site}/complete`) },
+  'POST /api/requests/:id/decline': { prepare: (place) => requestAt(place, 'assigned'), inScope: (i) => post(`/api/requests/${i.site}/decline`, { reason: '外出' }), outOfScope: (i) => post(`/api/requests/${i.site}/decline`, { reason: '外出' }) },
+  'POST /api/records': {
+    needs: { status: 'active' },
+    inScope: (i, n) => ({ ...post('/api/records', recordBody(i.studio)), headers: { 'idempotency-key': `matrix-record-${n}` } }),
+    outOfScope: (i, n) => ({ ...post('/api/records', recordBody(i.studio)), headers: { 'idempotency-key': `matrix-record-${n}` } }),
+  },
+  'GET /api/records': { inScope: (i) => ({ method: 'GET', url: `/api/records?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/records?under=${i.zhongcheng}` }) },
+  'GET /api/records/stats': { inScope: (i) => ({ method: 'GET', url: `/api/records/stats?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/records/stats?under=${i.zhongcheng}` }) },
+  'GET /api/records/export.xlsx': { inScope: (i) => ({ method: 'GET', url: `/api/records/export.xlsx?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/records/export.xlsx?under=${i.zhongcheng}` }) },
+  'GET /api/records/:id': { prepare: (place) => recordAt(place), inScope: (i) => ({ method: 'GET', url: `/api/records/${i.site}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/records/${i.site}` }) },
+  'GET /api/records/:id/revisions': { prepare: (place) => recordAt(place), inScope: (i) => ({ method: 'GET', url: `/api/records/${i.site}/revisions` }), outOfScope: (i) => ({ method: 'GET', url: `/api/records/${i.site}/revisions` }) },
+  'PUT /api/records/:id': {
+    prepare: (place) => recordAt(place),
+    inScope: (i) => ({ method: 'PUT', url: `/api/records/${i.site}`, payload: correction }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/records/${i.site}`, payload: correction }),
+  },
+  'POST /api/records/:id/feedback': { prepare: (place) => recordAt(place), inScope: (i) => post(`/api/records/${i.site}/feedback`, { onDate: '2026-11-25', result: '已回访' }), outOfScope: (i) => post(`/api/records/${i.site}/feedback`, { onDate: '2026-11-25', result: '已回访' }) },
+  'GET /api/public/nearest': { inScope: (i) => ({ method: 'GET', url: `/api/public/nearest?unitId=${i.xixing}` }) },
+  'POST /api/public/requests': { inScope: (i, n) => post('/api/public/requests', { categoryId: 5, text: '想请医生上门量血压', unitId: i.xixing, residentName: '王', residentPhone: `1350000${String(n).padStart(4, '0')}` }) },
+  'GET /api/public/requests/:code': { prepare: (place) => requestAt(place, 'completed'), inScope: (i) => ({ method: 'GET', url: `/api/public/requests/${codeOf(i.site)}` }) },
+  'GET /api/public/ratings/:code': { prepare: (place) => requestAt(place, 'completed'), inScope: (i) => ({ method: 'GET', url: `/api/public/ratings/${codeOf(i.site)}` }) },
+  'POST /api/public/ratings/:code': { prepare: (place) => requestAt(place, 'completed'), inScope: (i) => post(`/api/public/ratings/${codeOf(i.site)}`, { score: 4 }) },
+
   'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
   'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
   'GET /api/public/studios/:id/qr.svg': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}/qr.svg` }) },
@@ -309,6 +336,39 @@ async function needAt(place: Place): Promise<number> {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+}
+
+const correction = { servedAt: '2026-11-25T06:00:00.000Z', durationMinutes: 60, groups: ['elderly'], categoryId: 5, mode: 'home', content: '上门量血压', personTimes: 1 };
+const recordBody = (studioId: number) => ({ studioId, ...correction });
+/** Tracking codes are derived from the request id in these fixtures, so a test can name them. */
+const codeOf = (id: number) => `MX${String(id).padStart(6, '0')}`.replace(/[01]/g, (d) => (d === '0' ? 'Z' : 'Y'));
+
+/** A request in the given state, assigned to a fresh studio in the place (owned by that place's demo member or admin). */
+async function requestAt(place: Place, status: string): Promise<Partial<Ids>> {
+  const studio = await createStudio(t.db, { status: 'active', place, category: 'health' });
+  const at = '2026-11-25T08:00:00.000Z';
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  const row = await t.db
+    .insertInto('service_requests')
+    .values({ tracking_code: `TMP${studio.id}`, category_id: 5, unit_id: unitId, text: '上门量血压', preferred_time: '', resident_name: '王秀兰', resident_phone: '13800001111', lng: 117.02, lat: 25.09, status, studio_id: studio.id, declined_json: '[]', accepted_by: null, completed_at: status === 'completed' ? at : null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db.updateTable('service_requests').set({ tracking_code: codeOf(row.id) }).where('id', '=', row.id).execute();
+  return { site: row.id, studio: studio.id };
+}
+
+/** A record in a fresh studio in the place, written by the studio's member (or the street admin for 中城). */
+async function recordAt(place: Place): Promise<Partial<Ids>> {
+  const studio = await createStudio(t.db, { status: 'active', place, category: 'health' });
+  const author = await t.db.selectFrom('accounts').select('id').where('username', '=', place === 'xixing' ? 'zhangwanzhen' : 'zhongcheng').executeTakeFirstOrThrow();
+  const at = '2026-11-25T08:00:00.000Z';
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  const row = await t.db
+    .insertInto('service_records')
+    .values({ studio_id: studio.id, unit_id: unitId, author_id: author.id, request_id: null, idempotency_key: `fixture-${studio.id}`, rating_code: `R${studio.id}ZZZZ`.slice(0, 12), served_at: at, duration_minutes: 30, recipient_name: null, groups_json: '["elderly"]', category_id: 5, mode: 'home', content: '上门量血压', person_times: 1, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { site: row.id };
 }
 
 let importSeq = 0;

@@ -3,11 +3,11 @@ import { isWithin } from '../org/units.ts';
 import { lifecycle, studioActions } from '../studios/lifecycle.ts';
 
 /** What an actor wants to do. Studio transitions are actions of their own. */
-export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', 'screen', 'export', ...studioActions] as const;
+export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', 'screen', 'export', 'handle', 'rate', 'correct', ...studioActions] as const;
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
-export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need'] as const;
+export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need', 'serviceRequest', 'serviceRecord'] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
@@ -86,6 +86,19 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'read', 'need', 'inScope')),
   ...admins.map((r) => allow(r, 'create', 'need', 'inScope')),
   ...admins.map((r) => allow(r, 'update', 'need', 'inScope')),
+  // Service delivery: a studio's members handle its requests and keep its record book;
+  // the party organisations above see them and may act for a member who cannot.
+  ...staff.map((r) => allow(r, 'read', 'serviceRequest', 'inScope')),
+  allow('member', 'handle', 'serviceRequest', 'own'),
+  ...admins.map((r) => allow(r, 'handle', 'serviceRequest', 'inScope')),
+  ...staff.map((r) => allow(r, 'read', 'serviceRecord', 'inScope')),
+  allow('member', 'create', 'serviceRecord', 'own'),
+  ...admins.map((r) => allow(r, 'create', 'serviceRecord', 'inScope')),
+  // Follow-ups are added by the studio's members or the organisations; a correction only by the record's author.
+  allow('member', 'update', 'serviceRecord', 'own'),
+  ...admins.map((r) => allow(r, 'update', 'serviceRecord', 'inScope')),
+  allow('member', 'correct', 'serviceRecord', 'own'),
+  ...admins.map((r) => allow(r, 'export', 'serviceRecord', 'inScope')),
   // Siting (找准点): everyone sees the map of their subtree; admins record venues and residential areas.
   ...staff.map((r) => allow(r, 'read', 'venue', 'inScope')),
   ...admins.map((r) => allow(r, 'create', 'venue', 'inScope')),

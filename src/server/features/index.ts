@@ -4,6 +4,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
 import { commitmentRoutes } from './commitments/commitments.routes.ts';
+import { deliveryRoutes } from './delivery/delivery.routes.ts';
+import { publicDeliveryRoutes } from './delivery/public-delivery.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
@@ -31,5 +33,7 @@ export const features: FastifyPluginAsyncZod[] = [
   reminderRoutes,
   needRoutes,
   sitingRoutes,
+  deliveryRoutes,
   publicRoutes,
+  publicDeliveryRoutes,
 ];

@@ -41,6 +41,10 @@ export const smsTemplates = {
     id: 'HUIMIN_COMMITMENT_PUBLISHED',
     render: (p: Record<string, string>) => `${p.studio}（${p.unit}）公开承诺：${p.items}。详情：${p.url} 回复TD退订`,
   },
+  requestAssigned: {
+    id: 'HUIMIN_REQUEST_ASSIGNED',
+    render: (p: Record<string, string>) => `${p.studio}：居民通过惠民平台请求“${p.category}”服务（${p.text}），请登录查看并及时响应。跟踪码 ${p.code}`,
+  },
 } as const;
 
 /** The signature (签名) messages carry. */

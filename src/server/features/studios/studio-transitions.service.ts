@@ -10,6 +10,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './studios.repository.ts';
 import { getStudio, loadVisibleStudio, relationOf } from './studios.service.ts';
+import { studioIndexOf } from '../delivery/studio-index.ts';
 
 /** A transition as the API receives it; `award` may leave the plaque number to be generated. */
 export type ActionRequest =
@@ -148,5 +149,7 @@ export async function act(deps: Deps, ctx: AuditContext, actor: Actor, studioId:
     await trx.insertInto('studio_transitions').values({ studio_id: studioId, action: input.action, from_status: from, to_status: result.to, actor_id: actor.accountId, actor_name: actor.username, note, at: ctx.at }).execute();
     await recordAudit(trx, ctx, { entity: 'studio', entityId: studioId, action: input.action, unitId: core.unit_id, before: { status: from }, after: { status: result.to, ...input } });
   });
+  // A plaque awarded or withdrawn changes who serves: the nearest-studio index looks again.
+  studioIndexOf(deps.db).invalidate();
   return getStudio(deps, actor, studioId);
 }

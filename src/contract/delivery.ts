@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { requestStatuses, servedGroups, serviceModes } from '../domain/services/delivery.ts';
+import { paging } from './common.ts';
+
+export const servedGroup = z.enum(servedGroups);
+export const serviceMode = z.enum(serviceModes);
+export const requestStatus = z.enum(requestStatuses);
+const lng = z.coerce.number().min(-180).max(180);
+const lat = z.coerce.number().min(-90).max(90);
+
+/** Where the resident is: the phone's position (WGS-84, as browsers give it) or a chosen community. */
+export const nearestQuery = z.strictObject({
+  categoryId: z.coerce.number().int().positive().optional(),
+  lng: lng.optional(),
+  lat: lat.optional(),
+  datum: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  unitId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const nearbyStudio = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  unitName: z.string(),
+  categoryIds: z.array(z.number().int()),
+  openingHours: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  distanceM: z.number().int(),
+});
+export const nearestResult = z.object({ origin: z.object({ lng: z.number(), lat: z.number() }), studios: z.array(nearbyStudio) });
+
+export const serviceRequestInput = z.strictObject({
+  categoryId: z.number().int().positive(),
+  text: z.string().trim().min(4).max(500),
+  preferredTime: z.string().trim().max(100).default(''),
+  unitId: z.number().int().positive(),
+  residentName: z.string().trim().min(1).max(50),
+  residentPhone: z.string().trim().regex(/^1[3-9]\d{9}$/),
+  lng: lng.nullable().optional(),
+  lat: lat.nullable().optional(),
+  datum: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+});
+export const serviceRequestCreated = z.object({ trackingCode: z.string(), status: requestStatus, studioName: z.string().nullable(), duplicate: z.boolean() });
+
+/** What a resident sees with the tracking code: no personal data but their own masked name. */
+export const trackedRequest = z.object({
+  trackingCode: z.string(),
+  status: requestStatus,
+  categoryId: z.number().int(),
+  text: z.string(),
+  residentName: z.string(),
+  studio: z.object({ id: z.number().int(), name: z.string(), contactPhone: z.string().nullable() }).nullable(),
+  events: z.array(z.object({ action: z.string(), at: z.string() })),
+  canRate: z.boolean(),
+  rating: z.object({ score: z.number().int(), comment: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+
+export const ratingInput = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).default('') });
+
+/** A request as members and staff see it; the resident's phone is masked unless the request is theirs to serve. */
+export const serviceRequest = z.object({
+  id: z.number().int(),
+  trackingCode: z.string(),
+  status: requestStatus,
+  categoryId: z.number().int(),
+  text: z.string(),
+  preferredTime: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  residentName: z.string(),
+  residentPhone: z.string(),
+  studioId: z.number().int().nullable(),
+  studioName: z.string().nullable(),
+  createdAt: z.string(),
+  allowedActions: z.array(z.string()),
+});
+export const listRequestsQuery = z.strictObject({ status: requestStatus.optional(), studioId: z.coerce.number().int().positive().optional(), under: z.coerce.number().int().positive().optional(), ...paging });
+export const declineRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+const recordFields = {
+  servedAt: z.string().datetime({ offset: true }),
+  durationMinutes: z.number().int().min(0).max(24 * 60),
+  recipientName: z.string().trim().max(50).nullable().optional(),
+  groups: z.array(servedGroup).min(1).max(9),
+  categoryId: z.number().int().positive(),
+  mode: serviceMode,
+  content: z.string().trim().min(1).max(1000),
+  /** 人次: a class of 30 counts 30. */
+  personTimes: z.number().int().min(1).max(100_000),
+};
+export const recordInput = z.strictObject({ studioId: z.number().int().positive(), requestId: z.number().int().positive().nullable().optional(), ...recordFields });
+export const recordCorrection = z.strictObject(recordFields);
+export const feedbackInput = z.strictObject({ onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), result: z.string().trim().min(1).max(500) });
+
+export const serviceRecord = z.object({
+  id: z.number().int(),
+  studioId: z.number().int(),
+  studioName: z.string(),
+  unitName: z.string(),
+  authorName: z.string(),
+  requestId: z.number().int().nullable(),
+  ratingCode: z.string(),
+  servedAt: z.string(),
+  durationMinutes: z.number().int(),
+  recipientName: z.string().nullable(),
+  groups: z.array(servedGroup),
+  categoryId: z.number().int(),
+  mode: serviceMode,
+  content: z.string(),
+  personTimes: z.number().int(),
+  createdAt: z.string(),
+  feedback: z.array(z.object({ onDate: z.string(), result: z.string(), at: z.string() })),
+  revisions: z.number().int(),
+  correctable: z.boolean(),
+});
+export const listRecordsQuery = z.strictObject({
+  under: z.coerce.number().int().positive().optional(),
+  studioId: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  group: servedGroup.optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  mine: z.enum(['1']).optional(),
+  ...paging,
+});
+export const recordStats = z.object({
+  records: z.number().int(),
+  personTimes: z.number().int(),
+  byGroup: z.array(z.object({ group: servedGroup, records: z.number().int(), personTimes: z.number().int() })),
+  byCategory: z.array(z.object({ categoryId: z.number().int(), records: z.number().int(), personTimes: z.number().int() })),
+});

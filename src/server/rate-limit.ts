@@ -1,0 +1,23 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
+
+/**
+ * Counts an event against a fixed window and refuses it (429) past the limit. Counters live
+ * in the database, so every server instance shares them; an upsert makes the count atomic.
+ */
+export async function consume(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: Date): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+  const row = await db
+    .insertInto('rate_counters')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_counters.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  if (row.count > limit) throw new DomainError('RATE_LIMITED');
+}
+
+/** Removes windows that ended long ago (run by the periodic jobs). */
+export async function pruneCounters(db: Kysely<Database>, before: Date): Promise<void> {
+  await db.deleteFrom('rate_counters').where('window_start', '<', before.toISOString()).execute();
+}
