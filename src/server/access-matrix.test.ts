@@ -145,6 +145,8 @@ const requests: Record<string, Entry> = {
   'GET /api/studios/:id/contract.html': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.html` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/contract.html` }) },
   'GET /api/studios/:id/plaque.pdf': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.pdf` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.pdf` }) },
   'GET /api/studios/:id/plaque.html': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.html` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/plaque.html` }) },
+  'GET /api/studios/:id/cards.pdf': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/cards.pdf` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/cards.pdf` }) },
+  'GET /api/service-cards.pdf': { inScope: (i) => ({ method: 'GET', url: `/api/service-cards.pdf?under=${i.xixing}` }), outOfScope: (i) => ({ method: 'GET', url: `/api/service-cards.pdf?under=${i.zhongcheng}` }) },
   'GET /api/studios/:id/commitments': { needs: { status: 'active' }, inScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }), outOfScope: (i) => ({ method: 'GET', url: `/api/studios/${i.studio}/commitments` }) },
   'PUT /api/studios/:id/commitments': {
     needs: { status: 'active' },

@@ -39,3 +39,26 @@ describe('studio documents', () => {
     expect((await (await t.login('zhongcheng')).get(`/api/studios/${id}/plaque.pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('service cards (便民服务卡)', () => {
+  it('print a member’s card with Chinese text and a QR code that decodes to the studio’s page and rating form', async () => {
+    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '来发医疗卫生专业服务室').executeTakeFirstOrThrow()).id;
+    const res = await (await t.login('zhongcheng')).get(`/api/studios/${id}/cards.pdf`);
+    expect(res.statusCode).toBe(200);
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+    expect(text).toContain('蒋来发');
+    expect(text).toContain('便民服务卡');
+    const pages = await pdfPages(res.rawPayload, 300);
+    expect(pages).toHaveLength(2);
+    expect(readQrCode(pages[1] ?? Buffer.alloc(0))).toBe(`https://huimin.example.cn/s/${id}?rate=1`);
+  });
+
+  it('print a batch for every member of a street on A4 sheets', async () => {
+    const res = await (await t.login('xicheng')).get('/api/service-cards.pdf');
+    expect(res.statusCode).toBe(200);
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+    expect(text).toContain('张婉珍');
+    expect(text).toContain('陈惠敏');
+    expect(text).not.toContain('蒋来发');
+  });
+});
