@@ -1,0 +1,350 @@
+/**
+ * A whole-province data set for the benchmarks: a synthetic top unit (福建省（基准）), 90 districts,
+ * 1,100 streets and towns and 17,000 communities, villages and enterprises with realistic Chinese
+ * names (so the pinyin and initials keys are real), plus two accounts with a known password.
+ *
+ * The schema's top level is 'district' and allowedChildLevels lets only streets and towns sit under a
+ * district, so no real level fits a province. The top unit is therefore a 'district'-level unit with the
+ * 90 districts (also 'district') under it: the one place where this data set departs from
+ * allowedChildLevels (the API would refuse to create such a child; insertUnitTree does not check).
+ * Everything below a district follows the rules. One root keeps the app's single-root assumption
+ * (public unit search starts from the first root) true, and gives a province-wide admin.
+ *
+ * Generated once per version key (this file, the migrations and the seeding code) into
+ * bench/.data/ (SQLite) or a template database huimin_bench_tpl (PostgreSQL), and reused.
+ *
+ *   node bench/province.ts                 # SQLite, prints the file and the summary
+ *   DATABASE_URL=postgres://… node bench/province.ts
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Kysely } from 'kysely';
+import { createDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/schema.ts';
+import { insertUnitTree, type UnitSpec } from '../src/db/seed/units.ts';
+import type { Role } from '../src/domain/access/roles.ts';
+import { hashPassword } from '../src/server/features/auth/password-hasher.ts';
+
+const root = join(import.meta.dirname, '..');
+export const DATA_DIR = join(import.meta.dirname, '.data');
+
+/** The password of every bench account. */
+export const BENCH_PASSWORD = 'Bench@2026';
+export const TOP_ADMIN = 'bench_admin';
+export const STREET_ADMIN = 'bench_street';
+
+const SIZES = { districts: 90, streetsAndTowns: 1_100, leaves: 17_000 };
+
+/** What the runner needs to know about a generated data set. */
+export interface ProvinceMeta {
+  key: string;
+  engine: 'sqlite' | 'postgres';
+  units: { total: number; districts: number; streetsAndTowns: number; leaves: number; enterprises: number };
+  root: { id: number; code: string; name: string };
+  /** The district the district-page endpoint lists (the largest one). */
+  district: { id: number; code: string; name: string; subtreeSize: number };
+  /** The street the street admin is bound to and whose subtree the street endpoint lists. */
+  street: { id: number; code: string; name: string; subtreeSize: number };
+  accounts: { topAdmin: string; streetAdmin: string; password: string };
+  generatedMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic names and shapes
+
+/** mulberry32: a small seeded PRNG, so every run generates the same province. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Characters common in Fujian place names (first and second syllable of a two-character name).
+const FIRST = [...'东西南北中上下大小新龙凤金银石青白黄红马鹤梅竹松桂兰莲溪江湖山岭坪洋田塘林高长永安平福宁清华兴和顺富古桥岩云霞涵翠锦仙'];
+const SECOND = [...'山峰岭岩溪江湖港湾洋田坪埔厝庄城坊桥塘坑口头阳安宁平和丰兴隆昌盛华美源泉林园亭岗屿洲前后里亨福德春光'];
+const TRADES = ['物流', '建材', '食品', '机械', '电子', '纺织', '茶业', '农业', '建设', '医药', '鞋业', '石材', '环保', '汽配', '水产'];
+
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)] as T;
+}
+
+/** A two-character stem not yet used among its siblings. */
+function stem(r: () => number, used: Set<string>): string {
+  for (;;) {
+    const s = pick(r, FIRST) + pick(r, SECOND);
+    if (!used.has(s)) {
+      used.add(s);
+      return s;
+    }
+  }
+}
+
+/** Splits `total` into `parts` counts of at least `min`, uneven like real divisions. */
+function spread(r: () => number, total: number, parts: number, min: number): number[] {
+  const counts = Array.from({ length: parts }, () => min);
+  const weights = Array.from({ length: parts }, () => 0.3 + r() * r() * 3);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let left = total - min * parts;
+  const shares = weights.map((w) => Math.floor(((total - min * parts) * w) / sum));
+  for (let i = 0; i < parts; i++) {
+    counts[i] = (counts[i] ?? 0) + (shares[i] ?? 0);
+    left -= shares[i] ?? 0;
+  }
+  for (let i = 0; left > 0; i = (i + 1) % parts, left--) counts[i] = (counts[i] ?? 0) + 1;
+  return counts;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The units of the province, parents before children, with 12-digit division-style codes. */
+export function provinceUnits(): UnitSpec[] {
+  const r = rng(20261125);
+  const specs: UnitSpec[] = [];
+  const rootCode = '350000000000';
+  specs.push({ code: rootCode, name: '福建省（基准）', shortName: '福建省', level: 'district', parentCode: null, lng: 119.296494, lat: 26.074508 });
+
+  const streetsPer = spread(r, SIZES.streetsAndTowns, SIZES.districts, 5);
+  const leavesPer = spread(r, SIZES.leaves, SIZES.streetsAndTowns, 3);
+  const districtStems = new Set<string>();
+  let streetIndex = 0;
+  for (let d = 0; d < SIZES.districts; d++) {
+    // 35 CC DD 000000: nine "cities" of ten districts each.
+    const dCode = `35${pad(Math.floor(d / 10) + 1, 2)}${pad((d % 10) + 1, 2)}000000`;
+    const dStem = stem(r, districtStems);
+    const dSuffix = pick(r, ['区', '区', '县', '县', '县', '市']);
+    const dLng = 116 + r() * 4.2;
+    const dLat = 24 + r() * 3.8;
+    specs.push({ code: dCode, name: dStem + dSuffix, shortName: dStem + dSuffix, level: 'district', parentCode: rootCode, lng: round6(dLng), lat: round6(dLat) });
+
+    const streetStems = new Set<string>();
+    for (let s = 0; s < (streetsPer[d] ?? 0); s++, streetIndex++) {
+      const isStreet = r() < 0.3;
+      const sStem = stem(r, streetStems);
+      const sName = isStreet ? `${sStem}街道` : `${sStem}${r() < 0.8 ? '镇' : '乡'}`;
+      const sCode = `${dCode.slice(0, 6)}${pad(isStreet ? s + 1 : s + 100, 3)}000`;
+      const sLng = dLng + (r() - 0.5) * 0.3;
+      const sLat = dLat + (r() - 0.5) * 0.3;
+      specs.push({ code: sCode, name: sName, shortName: sName, level: isStreet ? 'street' : 'town', parentCode: dCode, lng: round6(sLng), lat: round6(sLat) });
+
+      const leafStems = new Set<string>();
+      let enterprises = 0;
+      for (let v = 0; v < (leavesPer[streetIndex] ?? 0); v++) {
+        const lStem = stem(r, leafStems);
+        const point = { lng: round6(sLng + (r() - 0.5) * 0.08), lat: round6(sLat + (r() - 0.5) * 0.08) };
+        if (r() < 0.1) {
+          enterprises++;
+          const trade = pick(r, TRADES);
+          specs.push({ code: `${sCode.slice(0, 9)}E${pad(enterprises, 2)}`, name: `${lStem}${trade}有限公司`, shortName: `${lStem}${trade}`, level: 'enterprise', parentCode: sCode, ...point });
+        } else if (isStreet || r() < 0.15) {
+          specs.push({ code: `${sCode.slice(0, 9)}${pad(v + 1, 3)}`, name: `${lStem}社区居民委员会`, shortName: `${lStem}社区`, level: 'community', parentCode: sCode, ...point });
+        } else {
+          specs.push({ code: `${sCode.slice(0, 9)}${pad(v + 200, 3)}`, name: `${lStem}村民委员会`, shortName: `${lStem}村`, level: 'village', parentCode: sCode, ...point });
+        }
+      }
+    }
+  }
+  return specs;
+}
+
+/** Picks the district (the largest) and the street (the street-level unit with most children in it, at most 49). */
+function choose(specs: UnitSpec[]) {
+  const children = new Map<string, number>();
+  for (const s of specs) if (s.parentCode) children.set(s.parentCode, (children.get(s.parentCode) ?? 0) + 1);
+  const districts = specs.filter((s) => s.level === 'district' && s.parentCode !== null);
+  const subtree = (code: string) => 1 + specs.filter((s) => s.parentCode === code).reduce((n, s) => n + 1 + (children.get(s.code) ?? 0), 0);
+  let district = districts[0] as UnitSpec;
+  for (const d of districts) if (subtree(d.code) > subtree(district.code)) district = d;
+  const streets = specs.filter((s) => s.parentCode === district.code && s.level === 'street' && (children.get(s.code) ?? 0) <= 49);
+  if (streets.length === 0) throw new Error('the chosen district has no street-level unit');
+  let street = streets[0] as UnitSpec;
+  for (const s of streets) if ((children.get(s.code) ?? 0) > (children.get(street.code) ?? 0)) street = s;
+  return { district, districtSize: subtree(district.code), street, streetSize: 1 + (children.get(street.code) ?? 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/** Changes when the generator, the migrations or the seeding code change: a new key means a new data set. */
+export function versionKey(): string {
+  const h = createHash('sha256');
+  const files = [
+    join(root, 'bench', 'province.ts'),
+    join(root, 'src', 'db', 'seed', 'units.ts'),
+    join(root, 'src', 'domain', 'text', 'search-keys.ts'),
+    join(root, 'src', 'domain', 'org', 'units.ts'),
+    ...readdirSync(join(root, 'src', 'db', 'migrations'))
+      .sort()
+      .map((f) => join(root, 'src', 'db', 'migrations', f)),
+  ];
+  for (const f of files) h.update(f.slice(root.length)).update(readFileSync(f));
+  return h.digest('hex').slice(0, 12);
+}
+
+async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> {
+  const started = performance.now();
+  await migrateToLatest(handle);
+  const specs = provinceUnits();
+  const chosen = choose(specs);
+  const at = '2026-11-25T00:00:00.000Z';
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const ids = await handle.db.transaction().execute(async (trx) => {
+    const ids = await insertUnitTree(trx, specs, at);
+    await insertAccount(trx, TOP_ADMIN, '省级管理员（基准）', 'district_admin', ids.get('350000000000'), passwordHash, at);
+    await insertAccount(trx, STREET_ADMIN, `${chosen.street.name}党工委（基准）`, 'street_admin', ids.get(chosen.street.code), passwordHash, at);
+    return ids;
+  });
+  const id = (code: string) => {
+    const v = ids.get(code);
+    if (v === undefined) throw new Error(`unit ${code} was not inserted`);
+    return v;
+  };
+  const count = (pred: (s: UnitSpec) => boolean) => specs.filter(pred).length;
+  return {
+    key,
+    engine: handle.engine,
+    units: {
+      total: specs.length,
+      districts: count((s) => s.level === 'district' && s.parentCode !== null),
+      streetsAndTowns: count((s) => s.level === 'street' || s.level === 'town'),
+      leaves: count((s) => s.level === 'community' || s.level === 'village' || s.level === 'enterprise'),
+      enterprises: count((s) => s.level === 'enterprise'),
+    },
+    root: { id: id('350000000000'), code: '350000000000', name: '福建省（基准）' },
+    district: { id: id(chosen.district.code), code: chosen.district.code, name: chosen.district.name, subtreeSize: chosen.districtSize },
+    street: { id: id(chosen.street.code), code: chosen.street.code, name: chosen.street.name, subtreeSize: chosen.streetSize },
+    accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, password: BENCH_PASSWORD },
+    generatedMs: Math.round(performance.now() - started),
+  };
+}
+
+async function insertAccount(db: Kysely<Database>, username: string, displayName: string, role: Role, unitId: number | undefined, hash: string, at: string) {
+  if (unitId === undefined) throw new Error(`no unit for ${username}`);
+  await db
+    .insertInto('accounts')
+    .values({
+      username,
+      display_name: displayName,
+      password_hash: hash,
+      role,
+      unit_id: unitId,
+      locale: 'zh-CN',
+      large_font: 0,
+      failed_count: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+/** The generated SQLite file for the current version key, generating it when missing. */
+export async function sqliteProvince(log: (s: string) => void = () => {}): Promise<{ file: string; meta: ProvinceMeta }> {
+  const key = versionKey();
+  const file = join(DATA_DIR, `province-${key}.db`);
+  const metaFile = join(DATA_DIR, `province-${key}.json`);
+  if (existsSync(file) && existsSync(metaFile)) {
+    log(`reusing ${file}`);
+    return { file, meta: JSON.parse(readFileSync(metaFile, 'utf8')) as ProvinceMeta };
+  }
+  mkdirSync(DATA_DIR, { recursive: true });
+  // Older versions are stale: remove them, and any half-written attempt.
+  for (const f of readdirSync(DATA_DIR)) {
+    const stale = f.startsWith('province-') && (!f.startsWith(`province-${key}.`) || f.includes('.tmp-'));
+    if (stale && !f.endsWith('.pg.json')) rmSync(join(DATA_DIR, f), { force: true });
+  }
+  const tmp = join(DATA_DIR, `province-${key}.tmp-${process.pid}.db`);
+  log(`generating ${file} …`);
+  const handle = await createDatabase({ sqliteFile: tmp });
+  let meta: ProvinceMeta;
+  try {
+    meta = await load(handle, key);
+  } finally {
+    await handle.close(); // closing checkpoints the WAL into the main file
+  }
+  for (const ext of ['-wal', '-shm']) rmSync(tmp + ext, { force: true });
+  renameSync(tmp, file);
+  writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+  log(`generated ${meta.units.total} units in ${meta.generatedMs} ms`);
+  return { file, meta };
+}
+
+const TEMPLATE_DB = 'huimin_bench_tpl';
+export const PG_BENCH_DB = 'huimin_bench';
+
+/** A URL naming another database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function adminQuery<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh PostgreSQL database `huimin_bench` (dropped first) copied from a template database that is
+ * generated once per version key (the key is kept as the template's comment). Returns its URL.
+ */
+export async function postgresProvince(adminUrl: string, log: (s: string) => void = () => {}): Promise<{ url: string; meta: ProvinceMeta }> {
+  const key = versionKey();
+  const metaFile = join(DATA_DIR, `province-${key}.pg.json`);
+  const found = await adminQuery<{ comment: string | null }>(
+    adminUrl,
+    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+    [TEMPLATE_DB],
+  );
+  let meta: ProvinceMeta;
+  if (found[0]?.comment === key && existsSync(metaFile)) {
+    log(`reusing template database ${TEMPLATE_DB}`);
+    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as ProvinceMeta;
+  } else {
+    log(`generating template database ${TEMPLATE_DB} …`);
+    await adminQuery(adminUrl, `drop database if exists ${TEMPLATE_DB}`);
+    await adminQuery(adminUrl, `create database ${TEMPLATE_DB}`);
+    const handle = await createDatabase({ databaseUrl: withDatabase(adminUrl, TEMPLATE_DB), pgPoolSize: 2 });
+    try {
+      meta = await load(handle, key);
+    } finally {
+      await handle.close();
+    }
+    // Statistics and a visibility map, as autovacuum gives a database in service (without the
+    // visibility map every index-only scan fetches heap pages); copied along with the template.
+    await adminQuery(withDatabase(adminUrl, TEMPLATE_DB), 'vacuum analyze');
+    await adminQuery(adminUrl, `comment on database ${TEMPLATE_DB} is '${key}'`);
+    mkdirSync(DATA_DIR, { recursive: true });
+    for (const f of readdirSync(DATA_DIR)) if (f.startsWith('province-') && f.endsWith('.pg.json')) rmSync(join(DATA_DIR, f), { force: true });
+    writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+    log(`generated ${meta.units.total} units in ${meta.generatedMs} ms`);
+  }
+  await adminQuery(adminUrl, `drop database if exists ${PG_BENCH_DB}`);
+  await adminQuery(adminUrl, `create database ${PG_BENCH_DB} template ${TEMPLATE_DB}`);
+  return { url: withDatabase(adminUrl, PG_BENCH_DB), meta };
+}
+
+/** Drops the per-run PostgreSQL database (the template stays for the next run). */
+export async function dropPostgresBench(adminUrl: string): Promise<void> {
+  await adminQuery(adminUrl, `drop database if exists ${PG_BENCH_DB} with (force)`);
+}
+
+if (import.meta.main) {
+  const url = process.env.DATABASE_URL;
+  const result = url ? await postgresProvince(url, console.log) : await sqliteProvince(console.log);
+  console.log(JSON.stringify(result, null, 2));
+}
