@@ -12,6 +12,7 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf } from './requests.service.ts';
+import { groupCommitterOf } from '../../../db/group-commit.ts';
 
 /** How long records stay correctable, from the settings staff change (hours). */
 async function correctionHours(db: Kysely<Database>): Promise<number> {
@@ -104,7 +105,9 @@ export async function submitRecord(deps: Deps, ctx: AuditContext, actor: Actor, 
   }
   let id: number;
   try {
-    id = await deps.db.transaction().execute(async (trx) => {
+    // Records arrive in bursts when phones come back online: group commit shares one flush
+    // among concurrent submissions, and each is acknowledged only once it is on disk.
+    id = await groupCommitterOf(deps.db).run(async (trx) => {
       const row = await trx
         .insertInto('service_records')
         .values({
