@@ -19,7 +19,7 @@ const engines = {
 
 const queries = {
   'org-subtree-page': (db: Kysely<Database>) =>
-    subtreeQuery(db, { path: '/350802000000/', q: 'xxsq' }).selectAll().orderBy('path').limit(50).offset(0),
+    subtreeQuery(db, { path: '/350802000000/', q: 'xxsq' }).select(['id', 'code', 'name', 'short_name', 'level', 'post_kind', 'parent_id', 'depth', 'lng', 'lat', 'address']).orderBy('path').limit(50).offset(0),
   'session-actor': (db: Kysely<Database>) => findSessionQuery(db, 'sha256-of-token'),
 };
 

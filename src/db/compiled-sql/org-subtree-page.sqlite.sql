@@ -1,1 +1,1 @@
-select * from "org_units" where "path" >= ? and "path" < ? and (name like ? escape '\' or pinyin like ? escape '\' or initials like ? escape '\') order by "path" limit ? offset ?
+select "id", "code", "name", "short_name", "level", "post_kind", "parent_id", "depth", "lng", "lat", "address" from "org_units" where "path" >= ? and "path" < ? and (name like ? escape '\' or pinyin like ? escape '\' or initials like ? escape '\') order by "path" limit ? offset ?
