@@ -70,14 +70,25 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  const residentShell = webRoot && existsSync(join(webRoot, 'resident.html'));
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes in the browser: any non-API GET gets its shell.
+    // The web apps route in the browser: any non-API GET gets its shell. Residents' pages
+    // have a light shell of their own, so a phone never downloads the admin console.
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      const page = residentShell && isResidentPath(request.url) ? 'resident.html' : 'index.html';
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     }
     return sendNotFound(request, reply);
   });
   return app;
+}
+
+/** Paths of the resident-facing pages (public, no account), served by resident.html. */
+export const RESIDENT_PATHS = ['/s/', '/board/', '/sms', '/find', '/ask', '/track', '/rate'];
+
+function isResidentPath(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return RESIDENT_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path === p);
 }
 
 function defaultWebRoot(): string | null {
