@@ -258,6 +258,8 @@ const requests: Record<string, Entry> = {
     outOfScope: (i) => ({ method: 'PUT', url: `/api/records/${i.site}`, payload: correction }),
   },
   'POST /api/records/:id/feedback': { prepare: (place) => recordAt(place), inScope: (i) => post(`/api/records/${i.site}/feedback`, { onDate: '2026-11-25', result: '已回访' }), outOfScope: (i) => post(`/api/records/${i.site}/feedback`, { onDate: '2026-11-25', result: '已回访' }) },
+  'GET /api/settings/records': { inScope: () => ({ method: 'GET', url: '/api/settings/records' }) },
+  'PUT /api/settings/records': { inScope: () => ({ method: 'PUT', url: '/api/settings/records', payload: { correctionHours: 72 } }) },
   'GET /api/public/nearest': { inScope: (i) => ({ method: 'GET', url: `/api/public/nearest?unitId=${i.xixing}` }) },
   'POST /api/public/requests': { inScope: (i, n) => post('/api/public/requests', { categoryId: 5, text: '想请医生上门量血压', unitId: i.xixing, residentName: '王', residentPhone: `1350000${String(n).padStart(4, '0')}` }) },
   'GET /api/public/requests/:code': { prepare: (place) => requestAt(place, 'completed'), inScope: (i) => ({ method: 'GET', url: `/api/public/requests/${codeOf(i.site)}` }) },

@@ -7,7 +7,7 @@ export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPe
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
-export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need', 'serviceRequest', 'serviceRecord'] as const;
+export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need', 'serviceRequest', 'serviceRecord', 'recordSettings'] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
@@ -98,6 +98,7 @@ export const rules: readonly Rule[] = [
   allow('member', 'update', 'serviceRecord', 'own'),
   ...admins.map((r) => allow(r, 'update', 'serviceRecord', 'inScope')),
   allow('member', 'correct', 'serviceRecord', 'own'),
+  allow('district_admin', 'update', 'recordSettings', 'any'),
   ...admins.map((r) => allow(r, 'export', 'serviceRecord', 'inScope')),
   // Siting (找准点): everyone sees the map of their subtree; admins record venues and residential areas.
   ...staff.map((r) => allow(r, 'read', 'venue', 'inScope')),

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
 import { commitmentRoutes } from './commitments/commitments.routes.ts';
 import { deliveryRoutes } from './delivery/delivery.routes.ts';
+import { recordSettingsRoutes } from './delivery/record-settings.routes.ts';
 import { publicDeliveryRoutes } from './delivery/public-delivery.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
@@ -36,6 +37,7 @@ export const features: FastifyPluginAsyncZod[] = [
   needRoutes,
   sitingRoutes,
   deliveryRoutes,
+  recordSettingsRoutes,
   publicRoutes,
   publicDeliveryRoutes,
 ];

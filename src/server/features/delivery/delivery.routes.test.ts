@@ -162,6 +162,12 @@ describe('the service record book (服务记录本)', () => {
     expect(history[0]).toMatchObject({ before: { personTimes: 30 }, after: { personTimes: 32 } });
     t.clock.advanceMinutes(73 * 60);
     expect((await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().code).toBe('TRANSITION_NOT_ALLOWED');
+    // The window is a setting: the district admin widens it, and the record opens again.
+    const admin = await t.login('admin');
+    expect((await (await t.login('xicheng')).put('/api/settings/records', { correctionHours: 96 })).statusCode).toBe(403);
+    expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({ correctionHours: 96 });
+    expect((await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().personTimes).toBe(33);
+    await admin.put('/api/settings/records', { correctionHours: 72 });
   });
 
   it('adds follow-ups and counts person-times by group (legal aid by group)', async () => {
