@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { passwordProblems } from '../domain/accounts/password.ts';
+import { newAccountRow } from '../db/accounts.ts';
 import { hashPassword } from '../server/features/auth/password-hasher.ts';
 
 /** Creates the first district admin of a production install; returns a sentence for the operator. */
@@ -21,20 +22,7 @@ export async function createAdmin(
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('accounts')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: await hashPassword(input.password),
-        role: 'district_admin',
-        unit_id: unit.id,
-        locale: 'zh-CN',
-        large_font: 0,
-        failed_count: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(newAccountRow({ username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), role: 'district_admin', unitId: unit.id, at }))
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

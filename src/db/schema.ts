@@ -397,6 +397,7 @@ export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitTable>;
 export type AccountRow = Selectable<AccountTable>;
+export type NewAccount = Insertable<AccountTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type StudioRow = Selectable<StudioTable>;

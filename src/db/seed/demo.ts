@@ -4,6 +4,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { readXinluoDivisions } from './divisions.ts';
 import { insertUnitTree, type UnitSpec } from './units.ts';
 import { loadDemoStudios } from './demo-studios.ts';
+import { newAccountRow } from '../accounts.ts';
 import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 
@@ -48,23 +49,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     for (const a of demoAccounts) {
       const unitId = ids.get(a.unitCode);
       if (unitId === undefined) throw new Error(`demo unit ${a.unitCode} missing`);
-      await trx
-        .insertInto('accounts')
-        .values({
-          username: a.username,
-          display_name: a.displayName,
-          password_hash: passwordHash,
-          role: a.role,
-          unit_id: unitId,
-          locale: 'zh-CN',
-          large_font: 0,
-          failed_count: 0,
-          locked_until: null,
-          disabled: 0,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await trx.insertInto('accounts').values(newAccountRow({ username: a.username, displayName: a.displayName, passwordHash, role: a.role, unitId, at })).execute();
     }
     await loadDemoStudios(trx, at);
     await loadDemoSiting(trx, at);

@@ -3,6 +3,7 @@ import { assignableRoles, levelsForRole, type Actor, type Role } from '../../../
 import { isLocked } from '../../../domain/accounts/lockout.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { Account, createAccountRequest, listAccountsQuery } from '../../../contract/accounts.ts';
+import { newAccountRow } from '../../../db/accounts.ts';
 import { authorize } from '../../authorize.ts';
 import { recordAudit } from '../../audit.ts';
 import type { AuditContext, Deps } from '../../context.ts';
@@ -62,20 +63,7 @@ export async function createAccount(deps: Deps, ctx: AuditContext, actor: Actor,
     if (await repo.usernameExists(trx, input.username)) throw new DomainError('USERNAME_TAKEN', { username: input.username });
     const row = await trx
       .insertInto('accounts')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hash,
-        role: input.role,
-        unit_id: unit.id,
-        locale: 'zh-CN',
-        large_font: 0,
-        failed_count: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: ctx.at,
-        updated_at: ctx.at,
-      })
+      .values(newAccountRow({ username: input.username, displayName: input.displayName, passwordHash: hash, role: input.role, unitId: unit.id, at: ctx.at }))
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
