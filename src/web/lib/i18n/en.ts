@@ -1,4 +1,5 @@
 import type { Messages } from './messages.ts';
+import { en as delivery } from '../../features/delivery/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -163,4 +164,5 @@ export const en: Messages = {
   'about.source.modood': 'Township and street codes and names (NBS 2023 release); licence: WTFPL',
   'about.source.nbs': 'Statistical division and urban-rural codes © National Bureau of Statistics of China, 2023 changes as collected by njzjz/prcadmin',
   'about.coords': 'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
+  ...delivery,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.ts';
+import { zhTW as delivery } from '../../features/delivery/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -162,4 +163,5 @@ export const zhTW: Messages = {
   'about.source.modood': '鄉鎮、街道代碼與名稱（國家統計局 2023 年版）；授權：WTFPL',
   'about.source.nbs': '統計用區劃代碼和城鄉劃分代碼 © 國家統計局，經 njzjz/prcadmin 整理的 2023 年變更',
   'about.coords': '座標為 GCJ-02（火星座標系），部分街道座標為下屬社區座標的平均值，僅供參考。',
+  ...delivery,
 };
