@@ -16,6 +16,8 @@ export const navItems: readonly NavItem[] = [
   { path: '/org', label: 'nav.org', roles: EVERYONE },
   { path: '/accounts', label: 'nav.accounts', roles: ADMINS },
   { path: '/audit', label: 'nav.audit', roles: ['district_admin'] },
+  { path: '/registry', label: 'nav.registry', roles: ADMINS },
+  { path: '/categories', label: 'nav.categories', roles: ['district_admin'] },
   { path: '/about', label: 'nav.about', roles: EVERYONE },
 ];
 

@@ -10,6 +10,8 @@ const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));
+const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
+const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
 
 /** The app's routes; role checks mirror the menu (navigation.ts). */
 export const router = createBrowserRouter([
@@ -26,6 +28,8 @@ export const router = createBrowserRouter([
       { path: 'accounts', element: <RequireRole path="/accounts"><AccountsPage /></RequireRole> },
       { path: 'audit', element: <RequireRole path="/audit"><AuditPage /></RequireRole> },
       { path: 'about', element: <RequireRole path="/about"><AboutPage /></RequireRole> },
+      { path: 'registry', element: <RequireRole path="/registry"><RegistryPage /></RequireRole> },
+      { path: 'categories', element: <RequireRole path="/categories"><CategoriesPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,7 @@
 import type { Messages } from './messages.ts';
 import { en as delivery } from '../../features/delivery/messages.ts';
+import { en as registry } from '../../features/registry/messages.ts';
+import { en as categories } from '../../features/categories/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -165,4 +167,6 @@ export const en: Messages = {
   'about.source.nbs': 'Statistical division and urban-rural codes © National Bureau of Statistics of China, 2023 changes as collected by njzjz/prcadmin',
   'about.coords': 'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
   ...delivery,
+  ...registry,
+  ...categories,
 };

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { Category, categoryInput } from '../../../contract/studios.ts';
+import { api } from '../../lib/api.ts';
+
+export type { Category };
+export type CategoryInput = z.infer<typeof categoryInput>;
+
+/** Service categories: every staff member reads them; district admins add and edit them. */
+export const categoriesApi = {
+  list: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
+  create: (body: CategoryInput) => api.post<Category>('/api/categories', body),
+  update: (id: number, body: CategoryInput) => api.put<Category>(`/api/categories/${id}`, body),
+};

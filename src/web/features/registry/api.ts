@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { importStatus, listVolunteersQuery, Volunteer, VolunteerInput } from '../../../contract/volunteers.ts';
+import { api } from '../../lib/api.ts';
+import type { Page } from '../../lib/page.ts';
+
+export type { Volunteer, VolunteerInput };
+export type VolunteerQuery = Partial<z.infer<typeof listVolunteersQuery>>;
+export type ImportStatus = z.infer<typeof importStatus>;
+export type ImportProblem = ImportStatus['problems'][number];
+export type VolunteerKind = Volunteer['kind'];
+export type ScreeningStatus = Volunteer['screeningStatus'];
+
+/** The registry (选好人), always bounded by the signed-in account's subtree on the server. */
+export const registryApi = {
+  list: (query: VolunteerQuery, signal?: AbortSignal) => api.get<Page<Volunteer>>('/api/volunteers', query, signal),
+  /** Unmasked phone; the server writes every call to the audit log. */
+  contact: (id: number) => api.get<{ phone: string | null; idNumber: string | null }>(`/api/volunteers/${id}/contact`),
+  create: (body: VolunteerInput) => api.post<Volunteer>('/api/volunteers', body),
+  update: (id: number, body: VolunteerInput) => api.put<Volunteer>(`/api/volunteers/${id}`, body),
+  screen: (id: number, status: 'selected' | 'declined', reason: string) => api.post<Volunteer>(`/api/volunteers/${id}/screening`, { status, reason }),
+  importStatus: (id: number, signal?: AbortSignal) => api.get<ImportStatus>(`/api/registry/imports/${id}`, undefined, signal),
+  commitImport: (id: number, mode: 'all' | 'valid') => api.post<ImportStatus>(`/api/registry/imports/${id}/commit`, { mode }),
+};
+
+export const TEMPLATE_PATH = '/api/registry/template.xlsx';
+export const EXPORT_PATH = '/api/registry/export.xlsx';
+export const IMPORT_PATH = '/api/registry/imports';
