@@ -18,6 +18,12 @@ export const navItems: readonly NavItem[] = [
   { path: '/audit', label: 'nav.audit', roles: ['district_admin'] },
   { path: '/registry', label: 'nav.registry', roles: ADMINS },
   { path: '/categories', label: 'nav.categories', roles: ['district_admin'] },
+  { path: '/studio-apply', label: 'studios.nav.apply', roles: ['member'] },
+  { path: '/my-studios', label: 'studios.nav.mine', roles: ['member'] },
+  { path: '/studios', label: 'studios.nav.list', roles: ADMINS },
+  { path: '/studio-reviews', label: 'studios.nav.reviews', roles: ['community_admin', 'street_admin'] },
+  { path: '/reminders', label: 'studios.nav.reminders', roles: ['street_admin', 'district_admin'] },
+  { path: '/outbox', label: 'studios.nav.outbox', roles: ['street_admin', 'district_admin'] },
   { path: '/about', label: 'nav.about', roles: EVERYONE },
 ];
 

@@ -12,6 +12,14 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
+const StudiosPage = lazy(() => import('../features/studios/StudiosPage.tsx'));
+const MyStudiosPage = lazy(() => import('../features/studios/MyStudiosPage.tsx'));
+const StudioApplyPage = lazy(() => import('../features/studios/ApplyPage.tsx'));
+const StudioDetailPage = lazy(() => import('../features/studios/StudioDetailPage.tsx'));
+const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage.tsx'));
+const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
+const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
+const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
 
 /** The app's routes; role checks mirror the menu (navigation.ts). */
 export const router = createBrowserRouter([
@@ -30,6 +38,17 @@ export const router = createBrowserRouter([
       { path: 'about', element: <RequireRole path="/about"><AboutPage /></RequireRole> },
       { path: 'registry', element: <RequireRole path="/registry"><RegistryPage /></RequireRole> },
       { path: 'categories', element: <RequireRole path="/categories"><CategoriesPage /></RequireRole> },
+      // Studios: a studio's own pages are not role-guarded here; the API shows each account only its scope.
+      { path: 'studio-apply', element: <RequireRole path="/studio-apply"><StudioApplyPage /></RequireRole> },
+      { path: 'my-studios', element: <RequireRole path="/my-studios"><MyStudiosPage /></RequireRole> },
+      { path: 'studios', element: <RequireRole path="/studios"><StudiosPage /></RequireRole> },
+      { path: 'studios/new', element: <RequireRole path="/studios"><StudioApplyPage /></RequireRole> },
+      { path: 'studios/:id', element: <StudioDetailPage /> },
+      { path: 'studios/:id/edit', element: <StudioApplyPage /> },
+      { path: 'studios/:id/commitments', element: <StudioCommitmentsPage /> },
+      { path: 'studio-reviews', element: <RequireRole path="/studio-reviews"><StudioReviewsPage /></RequireRole> },
+      { path: 'reminders', element: <RequireRole path="/reminders"><RemindersPage /></RequireRole> },
+      { path: 'outbox', element: <RequireRole path="/outbox"><OutboxPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

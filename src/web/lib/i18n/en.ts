@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
+import { en as studios } from '../../features/studios/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -169,4 +170,5 @@ export const en: Messages = {
   ...delivery,
   ...registry,
   ...categories,
+  ...studios,
 };

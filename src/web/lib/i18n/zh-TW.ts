@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
+import { zhTW as studios } from '../../features/studios/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -168,4 +169,5 @@ export const zhTW: Messages = {
   ...delivery,
   ...registry,
   ...categories,
+  ...studios,
 };

@@ -1,0 +1,69 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Form, Modal } from 'antd';
+import type { FormInstance } from 'antd';
+import { errorMessage } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n/react.tsx';
+import type { StudioDetail } from './api.ts';
+
+interface Props<V> {
+  title: string;
+  /** The form's name: field ids become `<name>_<field>`. */
+  name: string;
+  okText: string;
+  danger?: boolean;
+  initialValues: Partial<V>;
+  onClose(): void;
+  /** Sends the transition; a refusal is shown in the dialog with the server's message. */
+  onSubmit(values: V): Promise<StudioDetail>;
+  onDone(studio: StudioDetail): void;
+  onValuesChange?: (changed: Partial<V>, form: FormInstance<V>) => void;
+  children: ReactNode;
+}
+
+/** A lifecycle step as a dialog: the step's fields, the server's answer, and progress while it runs. */
+export function ActionModal<V extends object>({ title, name, okText, danger, initialValues, onClose, onSubmit, onDone, onValuesChange, children }: Props<V>) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<V>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await onSubmit(values));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      okButtonProps={{ danger }}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={640}
+    >
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="action-error" />}
+      <Form<V>
+        form={form}
+        layout="vertical"
+        name={name}
+        initialValues={initialValues}
+        onFinish={(v) => void submit(v)}
+        onValuesChange={(changed: Partial<V>) => onValuesChange?.(changed, form)}
+        requiredMark
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,96 @@
+import { Alert, Button, Col, Result, Row, Space, Spin } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/session.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n/react.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { studiosApi } from './api.ts';
+import { DocumentLinks } from './DocumentLinks.tsx';
+import { StatusTag } from './StatusTag.tsx';
+import { StudioActions } from './StudioActions.tsx';
+import { StudioHistory } from './StudioHistory.tsx';
+import { StudioInfo } from './StudioInfo.tsx';
+import { StudioRecords } from './StudioRecords.tsx';
+import './studios.css';
+
+/** Statuses in which a studio keeps public commitments. */
+const COMMITTING = new Set(['contracted', 'active', 'rectification']);
+
+/**
+ * One studio: where it stands and why, what this viewer may do next, its documents, the
+ * application, the review, contract, plaque and rectification records, and its history.
+ * A studio outside the viewer's scope answers 404 on the server and shows "not found" here.
+ */
+export default function StudioDetailPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const id = Number(useParams().id);
+  const { data, error, reload } = useLoad(
+    async (signal) => {
+      try {
+        const [studio, categories, mine] = await Promise.all([
+          studiosApi.get(id, signal),
+          studiosApi.categories(signal),
+          // Members may edit commitments only of their own studios; the API says which those are.
+          me.role === 'member' ? studiosApi.list({ mine: '1', limit: 500 }, signal) : Promise.resolve(null),
+        ]);
+        const own = mine ? mine.items.some((s) => s.id === id) : me.role !== 'supervisor';
+        return { studio, categories, own };
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    String(id),
+  );
+  const studio = data?.studio;
+  usePageTitle(studio?.name ?? t('studios.detail.heading'));
+
+  if (error) return <LoadError message={error} onRetry={reload} />;
+  if (data === null || !Number.isInteger(id)) {
+    return <Result status="404" title={<h1 className="hm-result-title">{t('studios.detail.notFound')}</h1>} subTitle={t('studios.detail.notFoundBody')} />;
+  }
+  if (!data || !studio) return <Spin className="hm-page-spin" description={t('common.loading')} />;
+
+  return (
+    <div className="hm-studio-detail" data-studio-id={studio.id} data-status={studio.status}>
+      <h1 className="hm-page-title">{studio.name}</h1>
+      <Space wrap className="hm-studio-summary">
+        <StatusTag status={studio.status} />
+        {studio.plaqueNumber && <span>{t('studios.detail.plaqueLine', { number: studio.plaqueNumber })}</span>}
+        <span className="hm-muted">{studio.unitName}</span>
+      </Space>
+      {studio.statusReason && (
+        <Alert
+          type={studio.status === 'rectification' ? 'warning' : 'error'}
+          showIcon
+          title={t('studios.detail.reason')}
+          description={studio.statusReason}
+          className="hm-studio-reason"
+          data-testid="status-reason"
+        />
+      )}
+      <StudioActions studio={studio} onChanged={reload} />
+      {data.own && COMMITTING.has(studio.status) && (
+        <p>
+          <Link to={`/studios/${studio.id}/commitments`}>{t('studios.detail.commitmentsLink')}</Link>
+        </p>
+      )}
+      <Row gutter={[16, 0]}>
+        <Col xs={24} xl={15}>
+          <StudioInfo studio={studio} categories={data.categories} />
+          <StudioRecords studio={studio} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <DocumentLinks studio={studio} />
+          <StudioHistory studio={studio} />
+        </Col>
+      </Row>
+      <Link to={me.role === 'member' ? '/my-studios' : '/studios'}>
+        <Button tabIndex={-1}>{t('studios.detail.back')}</Button>
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Button, Input, Select } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
+import { useMe } from '../../app/session.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useI18n } from '../../lib/i18n/react.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { studiosApi, type StudioStatus } from './api.ts';
+import { statusLabel } from './labels.ts';
+import { StudioTable } from './StudioTable.tsx';
+
+const PAGE_SIZE = 20;
+
+/** 工作室: every studio in the admin's subtree, filtered by status or searched by name. */
+export default function StudiosPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  usePageTitle(t('studios.list.heading'));
+  const [status, setStatus] = useState<StudioStatus | undefined>(undefined);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useLoad(
+    (signal) => studiosApi.list({ status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    `${status ?? ''}|${q}|${page}`,
+  );
+  // 推荐: a community or street party organisation may put a member forward.
+  const mayRecommend = me.role === 'community_admin' || me.role === 'street_admin';
+
+  return (
+    <>
+      <h1 className="hm-page-title">{t('studios.list.heading')}</h1>
+      <div className="hm-toolbar">
+        <div className="hm-field">
+          <label htmlFor="studio-status">{t('studios.list.statusFilter')}</label>
+          <Select<StudioStatus>
+            id="studio-status"
+            style={{ minWidth: 200 }}
+            allowClear
+            placeholder={t('studios.list.allStatuses')}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={studioStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          />
+        </div>
+        <div role="search" className="hm-field hm-field-wide">
+          <label htmlFor="studio-search">{t('studios.list.searchLabel')}</label>
+          <Input.Search
+            id="studio-search"
+            allowClear
+            enterButton={t('common.search')}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+          />
+        </div>
+        {mayRecommend && (
+          <Link to="/studios/new">
+            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
+              {t('studios.list.recommend')}
+            </Button>
+          </Link>
+        )}
+        {me.role === 'community_admin' && (
+          <a href={`/board/${me.unit.id}`} target="_blank" rel="noopener">
+            {t('studios.list.board')}
+          </a>
+        )}
+      </div>
+      {error ? (
+        <LoadError message={error} onRetry={reload} />
+      ) : (
+        <StudioTable
+          items={data?.items ?? []}
+          total={data?.total ?? 0}
+          loading={loading}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          caption={t('studios.list.heading')}
+        />
+      )}
+    </>
+  );
+}
