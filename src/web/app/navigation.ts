@@ -17,6 +17,8 @@ export const navItems: readonly NavItem[] = [
   { path: '/accounts', label: 'nav.accounts', roles: ADMINS },
   { path: '/audit', label: 'nav.audit', roles: ['district_admin'] },
   { path: '/registry', label: 'nav.registry', roles: ADMINS },
+  { path: '/needs', label: 'nav.needs', roles: ADMINS },
+  { path: '/pressing', label: 'nav.pressing', roles: ADMINS },
   { path: '/categories', label: 'nav.categories', roles: ['district_admin'] },
   { path: '/studio-apply', label: 'studios.nav.apply', roles: ['member'] },
   { path: '/my-studios', label: 'studios.nav.mine', roles: ['member'] },
@@ -24,6 +26,9 @@ export const navItems: readonly NavItem[] = [
   { path: '/studio-reviews', label: 'studios.nav.reviews', roles: ['community_admin', 'street_admin'] },
   { path: '/reminders', label: 'studios.nav.reminders', roles: ['street_admin', 'district_admin'] },
   { path: '/outbox', label: 'studios.nav.outbox', roles: ['street_admin', 'district_admin'] },
+  { path: '/requests', label: 'delivery.nav.requests', roles: [...ADMINS, 'member'] },
+  { path: '/records', label: 'delivery.nav.records', roles: [...ADMINS, 'member'] },
+  { path: '/legal-aid', label: 'delivery.nav.legalAid', roles: ADMINS },
   { path: '/about', label: 'nav.about', roles: EVERYONE },
 ];
 

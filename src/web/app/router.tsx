@@ -10,8 +10,14 @@ const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));
+const RequestsPage = lazy(() => import('../features/delivery/RequestsPage.tsx'));
+const RecordsPage = lazy(() => import('../features/delivery/RecordsPage.tsx'));
+const RecordFormPage = lazy(() => import('../features/delivery/RecordFormPage.tsx'));
+const LegalAidPage = lazy(() => import('../features/delivery/LegalAidPage.tsx'));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
+const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
+const PressingPage = lazy(() => import('../features/needs/PressingPage.tsx'));
 const StudiosPage = lazy(() => import('../features/studios/StudiosPage.tsx'));
 const MyStudiosPage = lazy(() => import('../features/studios/MyStudiosPage.tsx'));
 const StudioApplyPage = lazy(() => import('../features/studios/ApplyPage.tsx'));
@@ -36,8 +42,15 @@ export const router = createBrowserRouter([
       { path: 'accounts', element: <RequireRole path="/accounts"><AccountsPage /></RequireRole> },
       { path: 'audit', element: <RequireRole path="/audit"><AuditPage /></RequireRole> },
       { path: 'about', element: <RequireRole path="/about"><AboutPage /></RequireRole> },
+      { path: 'requests', element: <RequireRole path="/requests"><RequestsPage /></RequireRole> },
+      { path: 'records', element: <RequireRole path="/records"><RecordsPage /></RequireRole> },
+      { path: 'records/new', element: <RequireRole path="/records"><RecordFormPage /></RequireRole> },
+      { path: 'records/:id/edit', element: <RequireRole path="/records"><RecordFormPage /></RequireRole> },
+      { path: 'legal-aid', element: <RequireRole path="/legal-aid"><LegalAidPage /></RequireRole> },
       { path: 'registry', element: <RequireRole path="/registry"><RegistryPage /></RequireRole> },
       { path: 'categories', element: <RequireRole path="/categories"><CategoriesPage /></RequireRole> },
+      { path: 'needs', element: <RequireRole path="/needs"><NeedsPage /></RequireRole> },
+      { path: 'pressing', element: <RequireRole path="/pressing"><PressingPage /></RequireRole> },
       // Studios: a studio's own pages are not role-guarded here; the API shows each account only its scope.
       { path: 'studio-apply', element: <RequireRole path="/studio-apply"><StudioApplyPage /></RequireRole> },
       { path: 'my-studios', element: <RequireRole path="/my-studios"><MyStudiosPage /></RequireRole> },

@@ -3,6 +3,7 @@ import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as needs } from '../../features/needs/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -171,4 +172,5 @@ export const en: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...needs,
 };

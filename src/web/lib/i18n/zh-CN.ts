@@ -2,6 +2,7 @@ import { zhCN as delivery } from '../../features/delivery/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
+import { zhCN as needs } from '../../features/needs/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -169,4 +170,5 @@ export const zhCN = {
   ...registry,
   ...categories,
   ...studios,
+  ...needs,
 } as const;

@@ -3,6 +3,7 @@ import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
+import { zhTW as needs } from '../../features/needs/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -170,4 +171,5 @@ export const zhTW: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...needs,
 };
