@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Empty, Pagination, Space, Spin, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useMe } from '../../app/session.tsx';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useI18n } from '../../lib/i18n/react.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { exportUrl, recordsApi, type ServiceRecord } from './api.ts';
+import { FeedbackModal } from './FeedbackModal.tsx';
+import { loadMyStudios, useCategories, useOutbox } from './hooks.ts';
+import { categoryName, formatTime, groupLabel, modeLabel } from './labels.ts';
+import { QueuedRecords } from './QueuedRecords.tsx';
+import { RecordCard } from './RecordCard.tsx';
+import { RecordFilters, type RecordFilter } from './RecordFilters.tsx';
+import { RevisionsModal } from './RevisionsModal.tsx';
+import './delivery.css';
+
+const PAGE_SIZE = 20;
+
+/** 服务记录本: a member's own records and unsent ones; staff see and export the records in scope. */
+export default function RecordsPage() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const staff = me.role !== 'member';
+  usePageTitle(t('delivery.records.heading'));
+  const categories = useCategories();
+  const { entries } = useOutbox();
+  const [filter, setFilter] = useState<RecordFilter>({});
+  const [page, setPage] = useState(1);
+  const [feedbackFor, setFeedbackFor] = useState<ServiceRecord | null>(null);
+  const [historyFor, setHistoryFor] = useState<ServiceRecord | null>(null);
+  const query = staff ? filter : { mine: '1' as const };
+  const { data, error, loading, reload } = useLoad(
+    (signal) => recordsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    `${JSON.stringify(query)}|${page}`,
+  );
+
+  // Get the form ready while online: its code and the member's studios, so it opens offline too.
+  useEffect(() => {
+    void import('./RecordFormPage.tsx').catch(() => undefined);
+    if (!staff) void loadMyStudios(me.id).catch(() => undefined);
+  }, [staff, me.id]);
+
+  // Queued records that went out appear in the list without a reload.
+  const queued = useRef(entries.length);
+  useEffect(() => {
+    if (entries.length < queued.current) reload();
+    queued.current = entries.length;
+  }, [entries.length, reload]);
+
+  const columns: TableColumnsType<ServiceRecord> = [
+    { title: t('delivery.records.col.servedAt'), key: 'servedAt', render: (_, r) => formatTime(r.servedAt, locale) },
+    { title: t('delivery.records.col.studio'), key: 'studio', render: (_, r) => `${r.studioName}（${r.unitName}）`, responsive: ['md'] },
+    { title: t('delivery.records.col.category'), key: 'category', render: (_, r) => categoryName(categories, r.categoryId, locale) },
+    { title: t('delivery.records.col.groups'), key: 'groups', responsive: ['lg'], render: (_, r) => r.groups.map((g) => <Tag key={g}>{groupLabel(t, g)}</Tag>) },
+    { title: t('delivery.records.col.mode'), key: 'mode', responsive: ['lg'], render: (_, r) => modeLabel(t, r.mode) },
+    { title: t('delivery.records.col.content'), dataIndex: 'content', key: 'content', ellipsis: true, responsive: ['sm'] },
+    { title: t('delivery.records.col.personTimes'), dataIndex: 'personTimes', key: 'personTimes', align: 'right' },
+    { title: t('delivery.records.col.author'), dataIndex: 'authorName', key: 'author', responsive: ['md'] },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, r) => (
+        <Space wrap>
+          <Button size="small" onClick={() => setFeedbackFor(r)}>
+            {t('delivery.records.addFeedback')}
+          </Button>
+          {r.revisions > 0 && (
+            <Button size="small" onClick={() => setHistoryFor(r)} aria-label={`${t('delivery.records.history')} ${formatTime(r.servedAt, locale)}`}>
+              {t('delivery.records.history')}（{r.revisions}）
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const list = () => {
+    if (error) return <LoadError message={error} onRetry={reload} />;
+    if (staff) {
+      return (
+        <div data-testid="records-table">
+          <Table<ServiceRecord>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            locale={{ emptyText: t('delivery.records.empty') }}
+            expandable={{ rowExpandable: (r) => r.feedback.length > 0, expandedRowRender: (r) => <ul className="hm-dlv-feedback">{r.feedback.map((f, i) => <li key={i}>{f.onDate}：{f.result}</li>)}</ul> }}
+            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+          />
+        </div>
+      );
+    }
+    return (
+      <Spin spinning={loading} description={t('common.loading')}>
+        {data && data.items.length === 0 ? (
+          <Empty description={t('delivery.records.empty')} />
+        ) : (
+          <ul className="hm-dlv-list" data-testid="record-list" data-total={data?.total} aria-busy={loading}>
+            {data?.items.map((r) => <RecordCard key={r.id} record={r} categories={categories} onFeedback={setFeedbackFor} onHistory={setHistoryFor} />)}
+          </ul>
+        )}
+        {(data?.total ?? 0) > PAGE_SIZE && <Pagination current={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} showSizeChanger={false} showTotal={(total) => t('common.total', { total })} onChange={setPage} />}
+      </Spin>
+    );
+  };
+
+  return (
+    <>
+      <h1 className="hm-page-title">{t('delivery.records.heading')}</h1>
+      <QueuedRecords entries={entries} categories={categories} />
+      <div className="hm-toolbar">
+        <Link to="/records/new" className="hm-dlv-link-button hm-dlv-primary" data-testid="new-record">
+          <PlusOutlined aria-hidden style={{ marginRight: 8 }} />
+          {t('delivery.records.new')}
+        </Link>
+        {staff && (
+          <a href={exportUrl(filter)} download className="hm-dlv-link-button">
+            <DownloadOutlined aria-hidden style={{ marginRight: 8 }} />
+            {t('delivery.records.export')}
+          </a>
+        )}
+      </div>
+      <h2 className="hm-card-title" style={{ marginBottom: 12 }}>
+        {t(staff ? 'delivery.records.inScope' : 'delivery.records.mine')}
+      </h2>
+      {staff && (
+        <RecordFilters
+          idPrefix="records"
+          value={filter}
+          categories={categories}
+          onChange={(next) => {
+            setFilter(next);
+            setPage(1);
+          }}
+        />
+      )}
+      {list()}
+      <FeedbackModal
+        record={feedbackFor}
+        onClose={() => setFeedbackFor(null)}
+        onSaved={() => {
+          setFeedbackFor(null);
+          void message.success(t('delivery.feedback.saved'));
+          reload();
+        }}
+      />
+      <RevisionsModal record={historyFor} categories={categories} onClose={() => setHistoryFor(null)} />
+    </>
+  );
+}
