@@ -19,6 +19,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/registry', label: 'nav.registry', roles: ADMINS },
   { path: '/needs', label: 'nav.needs', roles: ADMINS },
   { path: '/pressing', label: 'nav.pressing', roles: ADMINS },
+  { path: '/map', label: 'nav.map', roles: EVERYONE },
   { path: '/categories', label: 'nav.categories', roles: ['district_admin'] },
   { path: '/studio-apply', label: 'studios.nav.apply', roles: ['member'] },
   { path: '/my-studios', label: 'studios.nav.mine', roles: ['member'] },

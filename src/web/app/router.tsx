@@ -18,6 +18,7 @@ const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'))
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
 const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
 const PressingPage = lazy(() => import('../features/needs/PressingPage.tsx'));
+const MapPage = lazy(() => import('../features/siting/MapPage.tsx'));
 const StudiosPage = lazy(() => import('../features/studios/StudiosPage.tsx'));
 const MyStudiosPage = lazy(() => import('../features/studios/MyStudiosPage.tsx'));
 const StudioApplyPage = lazy(() => import('../features/studios/ApplyPage.tsx'));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'categories', element: <RequireRole path="/categories"><CategoriesPage /></RequireRole> },
       { path: 'needs', element: <RequireRole path="/needs"><NeedsPage /></RequireRole> },
       { path: 'pressing', element: <RequireRole path="/pressing"><PressingPage /></RequireRole> },
+      { path: 'map', element: <RequireRole path="/map"><MapPage /></RequireRole> },
       // Studios: a studio's own pages are not role-guarded here; the API shows each account only its scope.
       { path: 'studio-apply', element: <RequireRole path="/studio-apply"><StudioApplyPage /></RequireRole> },
       { path: 'my-studios', element: <RequireRole path="/my-studios"><MyStudiosPage /></RequireRole> },

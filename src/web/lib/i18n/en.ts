@@ -4,6 +4,7 @@ import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
+import { en as siting } from '../../features/siting/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -173,4 +174,5 @@ export const en: Messages = {
   ...categories,
   ...studios,
   ...needs,
+  ...siting,
 };

@@ -4,6 +4,7 @@ import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
+import { zhTW as siting } from '../../features/siting/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -172,4 +173,5 @@ export const zhTW: Messages = {
   ...categories,
   ...studios,
   ...needs,
+  ...siting,
 };
