@@ -9,7 +9,7 @@ import { defaultExport } from '../lib/interop.ts';
 import { PreferencesProvider, usePreferences } from './preferences.tsx';
 import { router } from './router.tsx';
 import { SessionProvider } from './session.tsx';
-import { themeFor } from './theme.ts';
+import { motionAnchor, themeFor } from './theme.ts';
 
 const antdLocales: Record<Locale, NonNullable<ConfigProviderProps['locale']>> = {
   'zh-CN': defaultExport(zhCN),
@@ -20,12 +20,16 @@ const antdLocales: Record<Locale, NonNullable<ConfigProviderProps['locale']>> = 
 function ThemedApp() {
   const { locale, largeFont } = usePreferences();
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={themeFor(largeFont)}>
-      <AntApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntApp>
+    <ConfigProvider theme={motionAnchor}>
+      {/* autoInsertSpace off: antd would show two-character labels as "登 录", which screen
+          readers then spell out and which no longer match the dictionary's text. */}
+      <ConfigProvider locale={antdLocales[locale]} theme={themeFor(largeFont)} button={{ autoInsertSpace: false }}>
+        <AntApp>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
     </ConfigProvider>
   );
 }

@@ -1,14 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import 'dayjs/locale/zh-tw.js';
 import { setApiLocale } from '../lib/api.ts';
 import { isLocale, type Locale } from '../lib/i18n/index.ts';
 import { I18nProvider } from '../lib/i18n/react.tsx';
-import { readStored, writeStored } from './storage.ts';
+import { readStored, removeStored, writeStored } from './storage.ts';
 
 const LOCALE_KEY = 'huimin.locale';
 const LARGE_FONT_KEY = 'huimin.largeFont';
+// Set when a setting is chosen while signed out (kept across reloads of the login page).
+const CHOSEN_KEY = 'huimin.chosenSignedOut';
 const dayjsLocales: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
 
 /** The two settings a person carries from page to page: language and large-font mode. */
@@ -44,10 +46,21 @@ function initial(): Preferences {
   return prefs;
 }
 
+// Module functions, not closures: they touch only storage, and stable identities keep
+// the session's start-up effect from running again on every preference change.
+function markChosenSignedOut(): void {
+  writeStored(CHOSEN_KEY, '1');
+}
+
+function takeChosenSignedOut(): boolean {
+  const was = readStored(CHOSEN_KEY) === '1';
+  removeStored(CHOSEN_KEY);
+  return was;
+}
+
 /** Holds language and large-font mode, mirrors them to localStorage and the document. */
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [prefs, setPrefs] = useState<Preferences>(initial);
-  const chosenSignedOut = useRef(false);
 
   useEffect(() => {
     applyToDocument(prefs);
@@ -58,26 +71,14 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const apply = useCallback((patch: Partial<Preferences>) => {
     setPrefs((current) => {
       const next = { ...current, ...patch };
+      // Same values, same object: consumers' effects must not re-run for a no-op.
+      if (next.locale === current.locale && next.largeFont === current.largeFont) return current;
       applyToDocument(next);
       return next;
     });
   }, []);
 
-  const value = useMemo<PreferencesValue>(
-    () => ({
-      ...prefs,
-      apply,
-      markChosenSignedOut: () => {
-        chosenSignedOut.current = true;
-      },
-      takeChosenSignedOut: () => {
-        const was = chosenSignedOut.current;
-        chosenSignedOut.current = false;
-        return was;
-      },
-    }),
-    [prefs, apply],
-  );
+  const value = useMemo<PreferencesValue>(() => ({ ...prefs, apply, markChosenSignedOut, takeChosenSignedOut }), [prefs, apply]);
 
   return (
     <PreferencesContext value={value}>

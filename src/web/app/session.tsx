@@ -51,6 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     authApi.me().then(
       (account) => {
         if (cancelled) return;
+        // Already signed in (a reload): the account's settings are the newest.
+        takeChosenSignedOut();
         apply({ locale: account.locale, largeFont: account.largeFont });
         enter(account);
       },
@@ -61,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, [apply, enter]);
+  }, [apply, enter, takeChosenSignedOut]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {

@@ -17,3 +17,12 @@ export function writeStored(key: string, value: string): void {
     // not persisted; the choice still applies to this page
   }
 }
+
+/** Removes a stored value if storage is available. */
+export function removeStored(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // nothing stored, nothing to remove
+  }
+}

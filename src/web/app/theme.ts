@@ -1,8 +1,12 @@
 import type { ThemeConfig } from 'antd';
 
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 // Party red as the accent. #b3261e on white has a contrast of 6.3:1 (WCAG AA for all text).
 const standard: ThemeConfig = {
-  token: { colorPrimary: '#b3261e', colorLink: '#a31515', borderRadius: 6, fontSize: 15 },
+  token: { colorPrimary: '#b3261e', colorLink: '#a31515', borderRadius: 6, fontSize: 15, motion: !prefersReducedMotion() },
 };
 
 // 适老化: at least 18px text, larger targets, black text and borders on white, darker accents
@@ -15,6 +19,8 @@ const largeHighContrast: ThemeConfig = {
     controlHeight: 44,
     lineWidth: 2,
     borderRadius: 4,
+    // No animations: movement distracts and slows down older readers.
+    motion: false,
     colorPrimary: '#7a0000',
     colorLink: '#7a0000',
     colorText: '#000000',
@@ -35,3 +41,11 @@ const largeHighContrast: ThemeConfig = {
 export function themeFor(largeFont: boolean): ThemeConfig {
   return largeFont ? largeHighContrast : standard;
 }
+
+/**
+ * Wrap the themed ConfigProvider in one with this theme. antd puts a motion provider around
+ * the tree the first time the `motion` token differs from the parent's, which remounts the
+ * whole page (losing its state) when large-font mode first switches motion off. With a
+ * parent whose motion is always off, the wrapper is there from the first render.
+ */
+export const motionAnchor: ThemeConfig = { token: { motion: false } };

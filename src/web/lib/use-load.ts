@@ -5,7 +5,10 @@ import { errorMessage } from './api.ts';
 export interface Loaded<T> {
   data: T | undefined;
   error: string | null;
+  /** True from the moment the key changes until its answer (or failure) is in. */
   loading: boolean;
+  /** The key (and attempt) `data` belongs to; lists expose it so tests can wait for a specific answer. */
+  loadedKey: string | null;
   reload(): void;
 }
 
@@ -16,30 +19,32 @@ export interface Loaded<T> {
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
+  const [settledKey, setSettledKey] = useState<string | null>(null);
   const latest = useRef(load);
   latest.current = load;
+  const fullKey = `${key}#${attempt}`;
 
   useEffect(() => {
     const controller = new AbortController();
-    setLoading(true);
     latest.current(controller.signal).then(
       (result) => {
         if (controller.signal.aborted) return;
         setData(result);
         setError(null);
-        setLoading(false);
+        setSettledKey(fullKey);
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         setError(errorMessage(err));
-        setLoading(false);
+        setSettledKey(fullKey);
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [fullKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, error, loading, reload };
+  // Derived rather than stored, so the render right after a key change already counts as loading.
+  const loading = settledKey !== fullKey;
+  return { data, error, loading, loadedKey: loading ? null : settledKey, reload };
 }
