@@ -22,7 +22,7 @@ export default function AccountsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const { data, error, loading, reload } = useLoad(
+  const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => accountsApi.list({ q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${q}|${page}`,
   );
@@ -110,7 +110,7 @@ export default function AccountsPage() {
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <div data-testid="accounts-table">
+        <div data-testid="accounts-table" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
           <Table<Account>
             rowKey="id"
             size="middle"

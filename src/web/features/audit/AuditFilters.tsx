@@ -57,6 +57,7 @@ export function AuditFilters({ onApply }: { onApply(values: AuditFilterValues): 
           allowClear
           placeholder={t('audit.filter.any')}
           style={{ minWidth: 180 }}
+          virtual={false}
           options={auditEntities.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
         />
       </div>

@@ -18,15 +18,17 @@ export default function AuditPage() {
   usePageTitle(t('audit.heading'));
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useLoad(
+  // Counts searches, so pressing 搜索 again with the same filters fetches the newest entries.
+  const [searches, setSearches] = useState(0);
+  const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => auditApi.list({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-    `${JSON.stringify(filters)}|${page}`,
+    `${JSON.stringify(filters)}|${page}|${searches}`,
   );
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.col.at'), key: 'at', render: (_, e) => <time dateTime={e.at}>{format.format(new Date(e.at))}</time>, width: 190 },
-    { title: t('audit.col.actor'), key: 'actor', render: (_, e) => e.actorName ?? t('audit.system') },
+    { title: t('audit.col.actor'), key: 'actor', render: (_, e) => (e.actorName === null || e.actorName === 'system' ? t('audit.system') : e.actorName) },
     {
       title: t('audit.col.entity'),
       key: 'entity',
@@ -47,12 +49,13 @@ export default function AuditPage() {
         onApply={(values) => {
           setFilters(values);
           setPage(1);
+          setSearches((n) => n + 1);
         }}
       />
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <div data-testid="audit-table">
+        <div data-testid="audit-table" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
           <Table<AuditEntry>
             rowKey="id"
             size="middle"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Tree } from 'antd';
+import { Skeleton, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -60,6 +60,9 @@ export function OrgTree({ rootId, selectedId, onSelect }: Props) {
   };
 
   if (error) return <LoadError message={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  // Mount the tree only with its root: expanding a tree that mounted empty plays an
+  // animation during which the root is not rendered.
+  if (nodes.length === 0) return <Skeleton active title={false} paragraph={{ rows: 4 }} />;
   return (
     <Tree<UnitNode>
       aria-label={t('org.treeLabel')}

@@ -15,7 +15,7 @@ export function UnitTable({ under, q, caption }: { under: number; q: string; cap
   const [page, setPage] = useState({ under, q, number: 1 });
   // A new unit or search starts again at page 1.
   const current = page.under === under && page.q === q ? page.number : 1;
-  const { data, error, loading, reload } = useLoad(
+  const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => orgApi.list({ under, q: q || undefined, limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE }, signal),
     `${under}|${q}|${current}`,
   );
@@ -35,7 +35,7 @@ export function UnitTable({ under, q, caption }: { under: number; q: string; cap
 
   if (error) return <LoadError message={error} onRetry={reload} />;
   return (
-    <div data-testid="unit-table">
+    <div data-testid="unit-table" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
       <Table<OrgUnit>
         rowKey="id"
         size="middle"
