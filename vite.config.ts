@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -16,6 +17,11 @@ export default defineConfig({
     emptyOutDir: true,
     // antd is one large vendor chunk; pages are split off and loaded on demand.
     chunkSizeWarningLimit: 1500,
+    // Two entries: the staff console (index.html) and the light resident pages (resident.html),
+    // which share only React; the server picks resident.html for RESIDENT_PATHS.
+    rolldownOptions: {
+      input: { index: join(webRoot, 'index.html'), resident: join(webRoot, 'resident.html') },
+    },
   },
   server: {
     // The web app imports types and pure rules from src/contract and src/domain, outside its root.
