@@ -16,6 +16,7 @@ import { QueuedRecords } from './QueuedRecords.tsx';
 import { RecordCard } from './RecordCard.tsx';
 import { RecordFilters, type RecordFilter } from './RecordFilters.tsx';
 import { RevisionsModal } from './RevisionsModal.tsx';
+import { withOfflineCopy } from './reference-cache.ts';
 import './delivery.css';
 
 const PAGE_SIZE = 20;
@@ -35,7 +36,11 @@ export default function RecordsPage() {
   const [historyFor, setHistoryFor] = useState<ServiceRecord | null>(null);
   const query = staff ? filter : { mine: '1' as const };
   const { data, error, loading, reload } = useLoad(
-    (signal) => recordsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    (signal) => {
+      const load = () => recordsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal);
+      // A member offline still sees the book as it last was (recipients come masked from the server).
+      return staff ? load() : withOfflineCopy(`records.${me.id}.${page}`, load);
+    },
     `${JSON.stringify(query)}|${page}`,
   );
 

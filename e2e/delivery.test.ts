@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage, untilResponse, type DemoUser } from './fixtures/browser.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { Shell } from './pages/shell.page.ts';
+import { myRecordCount, RecordBook, RecordFormScreen, RequestsScreen } from './pages/delivery.page.ts';
+import { Resident } from './pages/delivery-resident.page.ts';
+
+const e2e = useE2E();
+const phone = { width: 390, height: 844 };
+const overflowsSideways = () => document.documentElement.scrollWidth > window.innerWidth + 1;
+
+/** A signed-in browser on a phone; also gives the account's unit (西兴社区 for the member). */
+async function signedIn(user: DemoUser, viewport = phone): Promise<{ context: BrowserContext; page: Page; unitId: number }> {
+  const { context, page } = await openPage(e2e.browser, e2e.url, { viewport });
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInAs(user);
+  const me = (await (await context.request.get('/api/auth/me')).json()) as { unit: { id: number } };
+  return { context, page, unitId: me.unit.id };
+}
+
+describe('service delivery on a phone (390×844)', () => {
+  // The issue's story names 医疗保健, but in the demo data the nearest 医疗保健 studio to
+  // 西兴社区 (来发医疗卫生专业服务室) is run by a member with no login account. The demo member
+  // 张婉珍 leads 婉珍文艺专业服务室 (文化宣传) in 西兴社区 itself, so the resident asks for
+  // 文化宣传 and the member plays her own part on her phone: the flow is the same.
+  it('a resident of 西兴社区 asks the nearest 文化宣传 studio; its member accepts, calls, completes and writes the record; the resident rates it', async () => {
+    const { context, page, unitId: xixing } = await signedIn('zhangwanzhen');
+    const resident = new Resident(e2e.url, '王秀兰', '13800005678');
+    const culture = await resident.categoryId('文化宣传');
+    const nearest = await resident.nearest(culture, xixing);
+    expect(nearest[0]?.name).toBe('婉珍文艺专业服务室');
+    const asked = await resident.ask(culture, xixing, '想请老师教社区老人跳广场舞');
+    expect(asked.studioName).toBe('婉珍文艺专业服务室');
+    const code = asked.trackingCode;
+
+    const requests = new RequestsScreen(page);
+    await requests.goto();
+    expect(await requests.status(code)).toBe('待接单');
+    // Masked until the member asks to call (that read is audited).
+    expect(await requests.card(code).innerText()).not.toContain('13800005678');
+    await requests.accept(code);
+    expect(await requests.status(code)).toBe('已接单');
+    expect(await requests.showContact(code)).toContain('13800005678');
+    expect(await requests.card(code).locator('a[href="tel:13800005678"]').count()).toBe(1);
+    await requests.complete(code);
+    expect(await requests.status(code)).toBe('已完成');
+    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-requests.png' });
+
+    // The record starts from the request: its text and category are filled in.
+    const form = await requests.writeRecord(code);
+    expect(await form.value('content')).toBe('想请老师教社区老人跳广场舞');
+    expect(await page.getByTestId('record-studio').innerText()).toContain('婉珍文艺专业服务室');
+    await form.fill({ groups: ['老年人', '妇女儿童'], mode: '集体活动', personTimes: 30, duration: 90 });
+    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-form.png', fullPage: true });
+    await form.submit();
+    await page.waitForURL('**/records');
+
+    const book = new RecordBook(page);
+    const card = book.card('广场舞');
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('30 人次');
+    expect(text).toContain('集体活动');
+    expect(text).toContain('来自居民服务请求');
+    await book.addFeedback('广场舞', '老人们已能跟着音乐跳完一整套');
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-book.png', fullPage: true });
+
+    const before = await resident.track(code);
+    expect(before).toMatchObject({ status: 'completed', canRate: true, rating: null });
+    await resident.rate(code, 5, '老师很耐心');
+    expect((await resident.track(code)).rating).toEqual({ score: 5, comment: '老师很耐心' });
+    await context.close();
+  });
+
+  it('declining with a reason takes the request off the member’s list and passes it on', async () => {
+    const { context, page, unitId: xixing } = await signedIn('zhangwanzhen');
+    const resident = new Resident(e2e.url, '李建华', '13800007777');
+    const asked = await resident.ask(await resident.categoryId('文化宣传'), xixing, '想学书法，周末有没有课');
+    const requests = new RequestsScreen(page);
+    await requests.goto();
+    await requests.card(asked.trackingCode).waitFor();
+    await requests.decline(asked.trackingCode, '本周外出培训，无法安排');
+    expect(await requests.card(asked.trackingCode).count()).toBe(0);
+    expect((await resident.track(asked.trackingCode)).status).not.toBe('accepted');
+    await context.close();
+  });
+
+  it('a record that names a fee is refused with the server’s message, kept, and sent once corrected', async () => {
+    const { context, page } = await signedIn('zhangwanzhen');
+    const before = await myRecordCount(context.request);
+    const book = new RecordBook(page);
+    await book.goto();
+    const form = await book.openNew();
+    await form.fill({ groups: ['青少年'], content: '书法课，每人收费 20 元' });
+    await form.submit();
+    await form.error.waitFor();
+    expect(await form.error.innerText()).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
+    // Nothing was lost: the form still holds what was typed.
+    expect(await form.value('content')).toBe('书法课，每人收费 20 元');
+    await form.fill({ content: '书法公益课，讲授楷书基本笔画' });
+    await form.submit();
+    await page.waitForURL('**/records');
+    await book.card('楷书基本笔画').waitFor();
+    expect(await book.queued()).toBe(0);
+    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await context.close();
+  });
+});
+
+describe('the record book offline', () => {
+  it('two records written without a network wait on the phone and reach the server exactly once when it returns', async () => {
+    const { context, page } = await signedIn('zhangwanzhen');
+    const book = new RecordBook(page);
+    await book.goto();
+    const before = await myRecordCount(context.request);
+
+    await context.setOffline(true);
+    for (const content of ['离线记录一：入户教老人写春联', '离线记录二：社区合唱排练']) {
+      const form = await book.openNew();
+      await form.offlineBanner.waitFor();
+      await form.fill({ groups: ['老年人'], mode: '上门', content });
+      await form.submit({ expectPost: false });
+      await page.waitForURL('**/records');
+    }
+    await book.waitForQueued(2);
+    expect(await book.queue.innerText()).toContain('2 条记录保存在本机，待发送');
+    expect(await myRecordCount(context.request)).toBe(before);
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-offline.png', fullPage: true });
+
+    await context.setOffline(false);
+    await book.queue.waitFor({ state: 'detached' });
+    await book.card('离线记录二').waitFor();
+    expect(await myRecordCount(context.request)).toBe(before + 2);
+    await context.close();
+  });
+
+  it('a record whose answer was lost is sent again after a reload and still written once', async () => {
+    const { context, page } = await signedIn('zhangwanzhen');
+    const book = new RecordBook(page);
+    await book.goto();
+    const before = await myRecordCount(context.request);
+
+    // The server takes the record, but the connection drops before its answer arrives.
+    let dropped = 0;
+    await page.route('**/api/records', async (route) => {
+      if (route.request().method() !== 'POST' || dropped > 0) return route.fallback();
+      dropped += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const form = await book.openNew();
+    await form.fill({ groups: ['青少年'], content: '答复丢失的记录：青少年书法兴趣班' });
+    await form.submit({ expectPost: false });
+    await page.waitForURL('**/records');
+    await book.waitForQueued(1);
+    expect(dropped).toBe(1);
+    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await page.unroute('**/api/records');
+
+    // On reload the app sends its queue again with the same idempotency key.
+    await page.reload();
+    await book.card('答复丢失的记录').waitFor();
+    expect(await book.queued()).toBe(0);
+    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await context.close();
+  });
+
+  it('once installed, the console opens without a network and the record form still works', async () => {
+    const { context, page } = await signedIn('zhangwanzhen');
+    const book = new RecordBook(page);
+    await book.goto();
+    // The service worker has taken over and cached the shell.
+    await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller);
+    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json() as Promise<{ display: string; icons: unknown[] }>);
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.length).toBeGreaterThan(0);
+    const before = await myRecordCount(context.request);
+
+    await context.setOffline(true);
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.locator('main h1').filter({ hasText: '服务记录本' }).waitFor();
+    const form = await book.openNew();
+    await form.fill({ groups: ['困难群众'], mode: '电话', content: '离线打开后写的记录：电话回访' });
+    await form.submit({ expectPost: false });
+    await book.waitForQueued(1);
+
+    await context.setOffline(false);
+    await book.queue.waitFor({ state: 'detached' });
+    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await context.close();
+  });
+});
+
+describe('staff see, correct the record of, export and count the records in their street', () => {
+  it('a member corrects a legal-aid record on her phone; the street admin filters it, sees the correction, exports, and counts legal aid by group', async () => {
+    // The member's record: 政策法律咨询 for migrant workers and young people, 30 person-times.
+    const member = await signedIn('zhangwanzhen');
+    const resident = new Resident(e2e.url, '陈阿姨', '13800009999');
+    const waiting = await resident.ask(await resident.categoryId('文化宣传'), member.unitId, '想报名参加社区文艺汇演');
+    const me = (await (await member.context.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const categories = (await (await member.context.request.get('/api/categories')).json()) as Array<{ id: number; code: string }>;
+    const legal = categories.find((c) => c.code === 'legal');
+    const studios = (await (await member.context.request.get('/api/studios?mine=1')).json()) as { items: Array<{ id: number }> };
+    const created = await member.context.request.post('/api/records', {
+      headers: { 'x-csrf-token': me.csrfToken, 'idempotency-key': 'e2e-legal-aid-record-1' },
+      data: { studioId: studios.items[0]?.id, servedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 60, groups: ['migrant_workers', 'youth'], categoryId: legal?.id, mode: 'activity', content: '为进城务工人员讲解劳动合同', personTimes: 30 },
+    });
+    expect(created.status()).toBe(201);
+
+    const book = new RecordBook(member.page);
+    await book.goto();
+    await book.card('劳动合同').getByRole('link', { name: '更正' }).click();
+    const form = new RecordFormScreen(member.page);
+    await form.ready();
+    expect(await form.value('personTimes')).toBe('30');
+    await form.fill({ personTimes: 32 });
+    await untilResponse(member.page, (url, method) => /\/api\/records\/\d+$/.test(url) && method === 'PUT', () => form.form.locator('button[type="submit"]').click());
+    await member.page.waitForURL('**/records');
+    const corrected = await book.card('劳动合同').innerText();
+    expect(corrected).toContain('32 人次');
+    expect(corrected).toContain('已更正 1 次');
+    await member.context.close();
+
+    const { context, page } = await signedIn('xicheng', { width: 1280, height: 900 });
+    const shell = new Shell(page);
+    expect(await shell.menuLabels()).toEqual(expect.arrayContaining(['服务请求', '服务记录本', '法律援助统计']));
+    await shell.open('服务记录本');
+    const staffBook = new RecordBook(page);
+    await staffBook.filter('records-category', '政策法律咨询');
+    await staffBook.filter('records-group', '进城务工人员');
+    const rows = await staffBook.rows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('劳动合同');
+    expect(rows[0]).toContain('张婉珍');
+
+    await staffBook.table.getByRole('button', { name: /更正记录/ }).click();
+    const history = page.getByTestId('revision');
+    await history.waitFor();
+    const change = await history.locator('tbody tr', { hasText: '服务人次' }).innerText();
+    expect(change).toMatch(/30\s+32/);
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-history.png' });
+    await page.locator('.ant-modal-footer button').click();
+
+    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]).then(([d]) => d);
+    expect(download.url()).toContain(`categoryId=${legal?.id}`);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(await download.failure()).toBeNull();
+
+    await shell.open('法律援助统计', '法律援助咨询统计');
+    const table = page.getByTestId('legal-aid-table');
+    await table.locator('tbody tr', { hasText: '进城务工人员' }).filter({ hasText: '32' }).waitFor();
+    expect(await table.locator('tbody tr', { hasText: '青少年' }).innerText()).toMatch(/1\s+32/);
+    expect(await table.locator('tbody tr', { hasText: '台胞侨眷' }).innerText()).toMatch(/0\s+0/);
+    await page.screenshot({ path: '/tmp/huimin-e2e-delivery-legal.png' });
+
+    // The street's requests, filtered to those waiting: the resident's is there, masked.
+    await shell.open('服务请求');
+    const requests = new RequestsScreen(page);
+    await requests.settled();
+    await page.locator('#request-status').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="待接单"]').click();
+    await requests.settled();
+    const card = requests.card(waiting.trackingCode);
+    expect(await card.innerText()).toContain('陈**，138****9999');
+    expect(new Set(await page.getByTestId('request-status').allInnerTexts())).toEqual(new Set(['待接单']));
+    await context.close();
+  });
+});
