@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { category } from '../../contract/studios.ts';
-import { api, errorMessage } from './api.ts';
+import { api, ApiError, errorMessage } from './api.ts';
 import { useT } from './i18n/index.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
   error: string | null;
+  /** True when the last failure may pass on a second try (a network or server fault, not a 404). */
+  retryable: boolean;
   loading: boolean;
   reload(): void;
 }
@@ -16,7 +18,7 @@ export interface Loaded<T> {
  * question never replaces the answer to the new one. An empty key means "nothing to load yet".
  */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ key: string; data?: T; error: string | null }>({ key: '', error: null });
+  const [state, setState] = useState<{ key: string; data?: T; error: string | null; retryable: boolean }>({ key: '', error: null, retryable: false });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(load);
   latest.current = load;
@@ -27,17 +29,19 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     const controller = new AbortController();
     latest.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ key: fullKey, data, error: null });
+        if (!controller.signal.aborted) setState({ key: fullKey, data, error: null, retryable: false });
       },
       (err: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err) }));
+        const retryable = !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500;
+        if (!controller.signal.aborted) setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err), retryable }));
       },
     );
     return () => controller.abort();
   }, [fullKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data: state.data, error: state.key === fullKey ? state.error : null, loading: fullKey !== '' && state.key !== fullKey, reload };
+  const current = state.key === fullKey;
+  return { data: state.data, error: current ? state.error : null, retryable: current && state.retryable, loading: fullKey !== '' && !current, reload };
 }
 
 /** Sets the tab title to "<page> · 惠民". */

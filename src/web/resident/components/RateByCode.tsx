@@ -51,7 +51,7 @@ export function RatingForCode({ code, idPrefix }: { code: string; idPrefix: stri
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (target.loading) return <Loading />;
-  if (target.error || !target.data) return <ErrorNotice message={target.error ?? ''} onRetry={target.reload} />;
+  if (target.error || !target.data) return <ErrorNotice message={target.error ?? ''} onRetry={target.retryable ? target.reload : undefined} />;
   const { studioName, servedAt, rating } = target.data;
   return (
     <div className="r-rating" data-testid="rating-section">

@@ -126,7 +126,7 @@ export function AskPage({ search }: { search: URLSearchParams }) {
             <Field id="ask-category" label={t('category.label')} error={errors.category} required>
               {(a11y) => <CategorySelect {...a11y} categories={categories.data ?? []} value={categoryId} onChange={setCategoryId} emptyLabel={t('category.choose')} required />}
             </Field>
-            {categories.error && <ErrorNotice message={categories.error} onRetry={categories.reload} />}
+            {categories.error && <ErrorNotice message={categories.error} onRetry={categories.retryable ? categories.reload : undefined} />}
             <Field id="ask-text" label={t('ask.text')} hint={t('ask.textHint')} error={errors.text} required>
               {(a11y) => <textarea {...a11y} className="r-input" rows={4} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />}
             </Field>

@@ -23,7 +23,7 @@ export function BoardPage({ unitId }: { unitId: string }) {
   useTitle(title);
 
   if (board.loading) return <Loading />;
-  if (board.error || !board.data) return <ErrorNotice message={board.error ?? ''} onRetry={board.reload} />;
+  if (board.error || !board.data) return <ErrorNotice message={board.error ?? ''} onRetry={board.retryable ? board.reload : undefined} />;
   const { unit, studios, generatedAt } = board.data;
 
   return (

@@ -36,13 +36,13 @@ export function FindPage({ search }: { search: URLSearchParams }) {
   useEffect(() => {
     const q = new URLSearchParams();
     if (categoryId) q.set('categoryId', String(categoryId));
-    if (unit && !position) {
+    if (unit) {
       q.set('unitId', String(unit.id));
       q.set('unitName', unit.name);
     }
     const qs = q.toString();
     window.history.replaceState(null, '', qs ? `/find?${qs}` : '/find');
-  }, [categoryId, unit, position]);
+  }, [categoryId, unit]);
 
   const origin = position ? { lng: position.lng, lat: position.lat, datum: 'wgs84' } : unit ? { unitId: unit.id } : null;
   const key = origin ? `nearest:${categoryId ?? ''}:${JSON.stringify(origin)}` : '';
@@ -53,6 +53,8 @@ export function FindPage({ search }: { search: URLSearchParams }) {
     setGeoError(null);
     try {
       setPosition(await locate());
+      // The position now decides; a community left on screen would say otherwise.
+      setUnit(null);
     } catch (err) {
       setGeoError(err as ResidentKey);
     } finally {
@@ -94,7 +96,7 @@ export function FindPage({ search }: { search: URLSearchParams }) {
 
       {!origin && <p className="r-hint">{t('find.chooseWhere')}</p>}
       {nearest.loading && <Loading />}
-      {nearest.error && <ErrorNotice message={nearest.error} onRetry={nearest.reload} />}
+      {nearest.error && <ErrorNotice message={nearest.error} onRetry={nearest.retryable ? nearest.reload : undefined} />}
       {origin && !nearest.loading && nearest.data && (
         <section aria-labelledby="find-results" className="r-stack" data-testid="find-results">
           <h2 id="find-results">
@@ -121,7 +123,7 @@ export function FindPage({ search }: { search: URLSearchParams }) {
                       </p>
                       <p className="r-hint">{s.openingHours}</p>
                     </div>
-                    <Link to={askPath(categoryId ?? s.categoryIds[0], position ? null : unit)} className="r-button r-button-small" aria-label={`${t('find.ask')}: ${s.name}`}>
+                    <Link to={askPath(categoryId ?? s.categoryIds[0], unit)} className="r-button r-button-small" aria-label={`${t('find.ask')}: ${s.name}`}>
                       {t('find.ask')}
                     </Link>
                   </li>

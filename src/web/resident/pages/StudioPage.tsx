@@ -63,7 +63,7 @@ export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
   useTitle(studio.data?.name ?? '');
 
   if (studio.loading) return <Loading />;
-  if (studio.error || !studio.data) return <ErrorNotice message={studio.error ?? ''} onRetry={studio.reload} />;
+  if (studio.error || !studio.data) return <ErrorNotice message={studio.error ?? ''} onRetry={studio.retryable ? studio.reload : undefined} />;
   const s = studio.data;
   const cats = categoryNames(categories.data, s.categoryIds, locale);
 

@@ -24,7 +24,7 @@ function TrackedRequest({ code }: { code: string }) {
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (request.loading) return <Loading />;
-  if (request.error || !request.data) return <ErrorNotice message={request.error ?? ''} onRetry={request.reload} />;
+  if (request.error || !request.data) return <ErrorNotice message={request.error ?? ''} onRetry={request.retryable ? request.reload : undefined} />;
   const r = request.data;
   const rating = rated ?? r.rating;
   const category = categoryNames(categories.data, [r.categoryId], locale)[0];

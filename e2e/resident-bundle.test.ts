@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const dist = join(import.meta.dirname, '..', 'dist', 'web');
+
+/**
+ * The JavaScript a browser fetches before the page can run: the entry script of an HTML file
+ * and every module it preloads (Vite lists the entry's static imports as modulepreload links).
+ */
+function firstLoad(html: string): { files: string[]; bytes: number; gzip: number } {
+  const page = readFileSync(join(dist, html), 'utf8');
+  const files = [...page.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const code = readFileSync(join(dist, file));
+    bytes += code.length;
+    gzip += gzipSync(code, { level: 9 }).length;
+  }
+  return { files, bytes, gzip };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+describe('the resident pages load light (built dist/web)', () => {
+  it('resident.html loads no console code and a fraction of the console first load', () => {
+    const resident = firstLoad('resident.html');
+    const console_ = firstLoad('index.html');
+    // Printed for the report and the bench notes: first-load JavaScript, gzip -9.
+    process.stdout.write(`first-load JS (gzip): resident ${kb(resident.gzip)} (${kb(resident.bytes)} raw, ${resident.files.length} files); console ${kb(console_.gzip)} (${kb(console_.bytes)} raw, ${console_.files.length} files)\n`);
+
+    const code = resident.files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    // antd's class prefix and the console's dictionary would show that console code leaked in.
+    expect(code).not.toMatch(/ant-btn|ant-layout|ant-table/);
+    expect(code).not.toContain('nav.accounts');
+    // React and react-dom are most of it; the budget leaves room for the pages to grow.
+    expect(resident.gzip).toBeLessThan(100 * 1024);
+    expect(resident.gzip).toBeLessThan(console_.gzip / 2);
+  });
+});
