@@ -51,7 +51,7 @@ export function RecordCard({ record: r, categories, onFeedback, onHistory }: Pro
             <ul className="hm-dlv-feedback" data-testid="record-feedback">
               {r.feedback.map((f, i) => (
                 <li key={i}>
-                  {f.onDate}：{f.result}
+                  {t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}
                 </li>
               ))}
             </ul>

@@ -83,12 +83,12 @@ export function RecordForm({ initial, studios, categories, submitLabel, busy, ma
     <Form<RecordFormValues> form={form} layout="vertical" name="service-record" className="hm-dlv-form" initialValues={initial} onFinish={onSubmit} requiredMark scrollToFirstError>
       {studios.kind === 'fixed' ? (
         <p className="hm-dlv-meta">
-          {t('delivery.form.studio')}：{studios.name}
+          {t('delivery.form.studioIs', { name: studios.name })}
         </p>
       ) : studios.kind === 'mine' && studios.studios.length === 1 ? (
         <>
           <p className="hm-dlv-meta" data-testid="record-studio">
-            {t('delivery.form.studio')}：{studios.studios[0]?.name}
+            {t('delivery.form.studioIs', { name: studios.studios[0]?.name ?? '' })}
           </p>
           <Form.Item name="studioId" hidden>
             <Input />
@@ -116,7 +116,7 @@ export function RecordForm({ initial, studios, categories, submitLabel, busy, ma
         <Checkbox.Group className="hm-dlv-groups" role="group" aria-label={t('delivery.form.groups')} options={servedGroups.map((g) => ({ value: g, label: groupLabel(t, g) }))} />
       </Form.Item>
       <Form.Item label={t('delivery.form.content')} name="content" extra={t('delivery.form.contentHelp')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}>
-        <Input.TextArea rows={4} maxLength={1000} showCount />
+        <Input.TextArea rows={4} maxLength={1000} />
       </Form.Item>
       <Form.Item label={t('delivery.form.personTimes')} name="personTimes" extra={t('delivery.form.personTimesHelp')} rules={[{ required: true, message: t('common.required') }]}>
         <InputNumber min={1} max={100_000} precision={0} inputMode="numeric" style={{ width: '100%' }} />

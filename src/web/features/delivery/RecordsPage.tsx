@@ -59,7 +59,7 @@ export default function RecordsPage() {
 
   const columns: TableColumnsType<ServiceRecord> = [
     { title: t('delivery.records.col.servedAt'), key: 'servedAt', render: (_, r) => formatTime(r.servedAt, locale) },
-    { title: t('delivery.records.col.studio'), key: 'studio', render: (_, r) => `${r.studioName}（${r.unitName}）`, responsive: ['md'] },
+    { title: t('delivery.records.col.studio'), key: 'studio', render: (_, r) => t('delivery.studioInUnit', { name: r.studioName, unit: r.unitName }), responsive: ['md'] },
     { title: t('delivery.records.col.category'), key: 'category', render: (_, r) => categoryName(categories, r.categoryId, locale) },
     { title: t('delivery.records.col.groups'), key: 'groups', responsive: ['lg'], render: (_, r) => r.groups.map((g) => <Tag key={g}>{groupLabel(t, g)}</Tag>) },
     { title: t('delivery.records.col.mode'), key: 'mode', responsive: ['lg'], render: (_, r) => modeLabel(t, r.mode) },
@@ -76,7 +76,7 @@ export default function RecordsPage() {
           </Button>
           {r.revisions > 0 && (
             <Button size="small" onClick={() => setHistoryFor(r)} aria-label={`${t('delivery.records.history')} ${formatTime(r.servedAt, locale)}`}>
-              {t('delivery.records.history')}（{r.revisions}）
+              {t('delivery.records.historyCount', { n: r.revisions })}
             </Button>
           )}
         </Space>
@@ -96,7 +96,7 @@ export default function RecordsPage() {
             dataSource={data?.items ?? []}
             loading={loading}
             locale={{ emptyText: t('delivery.records.empty') }}
-            expandable={{ rowExpandable: (r) => r.feedback.length > 0, expandedRowRender: (r) => <ul className="hm-dlv-feedback">{r.feedback.map((f, i) => <li key={i}>{f.onDate}：{f.result}</li>)}</ul> }}
+            expandable={{ rowExpandable: (r) => r.feedback.length > 0, expandedRowRender: (r) => <ul className="hm-dlv-feedback">{r.feedback.map((f, i) => <li key={i}>{t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}</li>)}</ul> }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
           />
         </div>

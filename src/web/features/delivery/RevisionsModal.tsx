@@ -21,7 +21,7 @@ const FIELDS: ReadonlyArray<[string, MessageKey]> = [
 function show(field: string, value: unknown, t: Translate, locale: Locale, categories: Category[] | undefined): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   if (field === 'servedAt' && typeof value === 'string') return formatTime(value, locale);
-  if (field === 'groups' && Array.isArray(value)) return value.map((g) => groupLabel(t, g as ServedGroup)).join('、');
+  if (field === 'groups' && Array.isArray(value)) return value.map((g) => groupLabel(t, g as ServedGroup)).join(t('delivery.listSeparator'));
   if (field === 'categoryId' && typeof value === 'number') return categoryName(categories, value, locale);
   if (field === 'mode' && typeof value === 'string') return modeLabel(t, value as ServiceMode);
   if (field === 'recipientName' && typeof value === 'string') return `${[...value][0] ?? ''}**`;

@@ -48,7 +48,7 @@ export function StudioSelect({ id, value, onChange, under, serving, allowClear, 
       loading={loading}
       placeholder={placeholder ?? t('delivery.form.studioSearch')}
       notFoundContent={loading ? t('common.loading') : undefined}
-      options={options.map((s) => ({ value: s.id, label: `${s.name}（${s.unitName}）` }))}
+      options={options.map((s) => ({ value: s.id, label: t('delivery.studioInUnit', { name: s.name, unit: s.unitName }) }))}
     />
   );
 }
