@@ -82,7 +82,7 @@ export default function CategoriesPage() {
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <div data-testid="categories-table">
+        <div data-testid="categories-table" aria-busy={loading}>
           <Table<Category> rowKey="id" size="middle" columns={columns} dataSource={all} loading={loading} pagination={false} />
         </div>
       )}

@@ -27,7 +27,8 @@ interface Values {
 
 /**
  * Records a need from a diary, a survey or a visit. While the text is typed the classifier
- * suggests a category; when it is unsure, the category must be chosen by the person.
+ * suggests a category; when it is unsure, it asks the person to choose, and a need left
+ * without one waits in the uncategorised queue.
  */
 export function NeedForm({ categories, onRecorded }: { categories: Categories; onRecorded(need: Need): void }) {
   const { t, locale } = useI18n();
@@ -51,7 +52,6 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
   const pick = (categoryId: number) => {
     chosenByPerson.current = true;
     form.setFieldValue('categoryId', categoryId);
-    void form.validateFields(['categoryId']);
   };
 
   const submit = async (v: Values) => {
@@ -69,7 +69,7 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
       });
       // The server files it under its own suggestion when confident; a person's choice wins.
       const saved = v.categoryId !== undefined && v.categoryId !== need.categoryId ? await needsApi.correct(need.id, v.categoryId) : need;
-      void message.success(t('needs.form.recorded', { category: categories.nameOf(saved.categoryId) }));
+      void message.success(saved.categoryId === null ? t('needs.form.queued') : t('needs.form.recorded', { category: categories.nameOf(saved.categoryId) }));
       chosenByPerson.current = false;
       form.setFieldsValue({ text: '', residentName: '', residentPhone: '', categoryId: undefined, urgency: 'normal' });
       onRecorded(saved);
@@ -126,7 +126,6 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
             label={t('needs.form.category')}
             name="categoryId"
             extra={ask ? t('needs.form.categoryAsk') : t('needs.form.categoryHelp')}
-            rules={[{ required: ask, message: t('needs.form.categoryRequired') }]}
           >
             <Select<number>
               allowClear

@@ -37,10 +37,10 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
     to: range?.[1]?.format('YYYY-MM-DD'),
   };
   const key = `${JSON.stringify(query)}|${version}`;
-  const { data, error, loading, reload } = useLoad((signal) => needsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), `${key}|${page}`);
+  const { data, error, loading, loadedKey, reload } = useLoad((signal) => needsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), `${key}|${page}`);
   // The queue's size, shown on its tab whichever view is open.
   const queue = useLoad((signal) => needsApi.list({ uncategorised: '1', limit: 1 }, signal), `queue|${version}|${data?.total ?? ''}`);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
   const changed = () => setPage(1);
 
   const columns: TableColumnsType<Need> = [
@@ -158,7 +158,7 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <div data-testid="needs-table">
+        <div data-testid="needs-table" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
           <Table<Need>
             rowKey="id"
             size="middle"

@@ -31,7 +31,7 @@ export default function PressingPage() {
   // The drill-down path below the account's own unit.
   const [path, setPath] = useState<Crumb[]>([]);
   const under = path.at(-1)?.id;
-  const { data, error, loading, reload } = useLoad(
+  const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => needsApi.pressing({ under, from: iso(period[0]), to: iso(period[1]) }, signal),
     `${under ?? ''}|${iso(period[0])}|${iso(period[1])}`,
   );
@@ -136,7 +136,7 @@ export default function PressingPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title={<h2 className="hm-card-title">{t('pressing.byCategory')}</h2>} size="small">
-                <div data-testid="pressing-categories">
+                <div data-testid="pressing-categories" aria-busy={loading}>
                   <Table<CategoryRow> rowKey={(r) => String(r.categoryId)} size="small" columns={categoryColumns} dataSource={data?.byCategory ?? []} loading={loading} pagination={false} />
                 </div>
               </Card>
@@ -144,7 +144,7 @@ export default function PressingPage() {
             <Col xs={24} xl={12}>
               <Card title={<h2 className="hm-card-title">{t('pressing.byUnit', { name: data?.unit.name ?? '' })}</h2>} size="small">
                 <p className="hm-muted">{t('pressing.drillHint')}</p>
-                <div data-testid="pressing-units">
+                <div data-testid="pressing-units" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
                   <Table<UnitRow> rowKey="unitId" size="small" columns={unitColumns} dataSource={data?.byUnit ?? []} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} />
                 </div>
               </Card>

@@ -23,7 +23,7 @@ interface Props {
 /** One page of the registry: phone and ID number masked as the API gives them. */
 export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onEdit, onScreen }: Props) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = loaded;
+  const { data, error, loading, loadedKey, reload } = loaded;
 
   const columns: TableColumnsType<Volunteer> = [
     {
@@ -78,7 +78,7 @@ export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onE
 
   if (error) return <LoadError message={error} onRetry={reload} />;
   return (
-    <div data-testid="registry-table">
+    <div data-testid="registry-table" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
       <Table<Volunteer>
         rowKey="id"
         size="middle"
