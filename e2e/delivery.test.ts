@@ -139,6 +139,39 @@ describe('the record book offline', () => {
     await context.close();
   });
 
+  it('a queued record the server refuses stays on the phone with the server’s message until the member fixes it', async () => {
+    const { context, page } = await signedIn('zhangwanzhen');
+    const book = new RecordBook(page);
+    await book.goto();
+    const before = await myRecordCount(context.request);
+
+    await context.setOffline(true);
+    const form = await book.openNew();
+    await form.fill({ groups: ['青少年'], content: '暑期书法班，每人收费 50 元' });
+    await form.submit({ expectPost: false });
+    await book.waitForQueued(1);
+    await context.setOffline(false);
+
+    // Sent when the network is back, refused for the fee: kept, marked, and explained.
+    const refused = page.locator('[data-testid="queued-record"][data-state="failed"]');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
+    expect(await book.queued()).toBe(1);
+    expect(await myRecordCount(context.request)).toBe(before);
+
+    await refused.getByRole('link', { name: '修改后重发' }).click();
+    const edit = new RecordFormScreen(page);
+    await edit.ready();
+    expect(await edit.value('content')).toBe('暑期书法班，每人收费 50 元');
+    await edit.fill({ content: '暑期书法公益班，学员免费参加' });
+    await edit.submit();
+    await page.waitForURL('**/records');
+    await book.card('暑期书法公益班').waitFor();
+    expect(await book.queued()).toBe(0);
+    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await context.close();
+  });
+
   it('a record whose answer was lost is sent again after a reload and still written once', async () => {
     const { context, page } = await signedIn('zhangwanzhen');
     const book = new RecordBook(page);

@@ -71,11 +71,13 @@ self.addEventListener('message', (event) => {
   );
 });
 
-async function networkFirst(request, cacheName, key) {
+async function networkFirst(request, cacheName, key, type) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    // Only what was asked for is kept: a JSON file opened in a tab must not become the shell.
+    const fits = (response.headers.get('content-type') ?? '').includes(type);
+    if (response.ok && fits) await cache.put(key, response.clone());
     else if (response.status === 401) await cache.delete(key);
     return response;
   } catch (err) {
@@ -106,12 +108,12 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (url.pathname.startsWith('/api/')) {
-    if (isOfflineReadable(url)) event.respondWith(networkFirst(request, API, url.pathname + url.search));
+    if (isOfflineReadable(url)) event.respondWith(networkFirst(request, API, url.pathname, 'application/json'));
     return;
   }
   if (request.mode === 'navigate') {
     if (isResidentPath(url.pathname)) return;
-    event.respondWith(networkFirst(request, SHELL, '/index.html'));
+    event.respondWith(networkFirst(request, SHELL, '/index.html', 'text/html'));
     return;
   }
   if (url.pathname.startsWith('/assets/') || STATIC_FILES.includes(url.pathname)) event.respondWith(cacheFirst(request));

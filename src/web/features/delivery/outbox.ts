@@ -26,6 +26,8 @@ export type SendOutcome =
   | { kind: 'signedOut' };
 
 const CHANNEL = 'huimin-record-outbox';
+/** A send that has not answered by then is treated as offline: a weak signal must not hang the form. */
+const SEND_TIMEOUT_MS = 20_000;
 const local = new EventTarget();
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 
@@ -62,6 +64,7 @@ export async function sendRecord(key: string, body: RecordInput, auth: SendAuth)
       headers: { accept: 'application/json', 'accept-language': auth.locale, 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken, 'idempotency-key': key },
       body: JSON.stringify(body),
       credentials: 'same-origin',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } catch {
     return { kind: 'offline' };
