@@ -6,6 +6,7 @@ import { LoginPage } from './pages/login.page.ts';
 import { Shell } from './pages/shell.page.ts';
 import { myRecordCount, RecordBook, RecordFormScreen, RequestsScreen } from './pages/delivery.page.ts';
 import { Resident } from './pages/delivery-resident.page.ts';
+import { ResidentPages } from './pages/resident.page.ts';
 
 const e2e = useE2E();
 const phone = { width: 390, height: 844 };
@@ -26,16 +27,21 @@ describe('service delivery on a phone (390×844)', () => {
   // 西兴社区 (来发医疗卫生专业服务室) is run by a member with no login account. The demo member
   // 张婉珍 leads 婉珍文艺专业服务室 (文化宣传) in 西兴社区 itself, so the resident asks for
   // 文化宣传 and the member plays her own part on her phone: the flow is the same.
-  it('a resident of 西兴社区 asks the nearest 文化宣传 studio; its member accepts, calls, completes and writes the record; the resident rates it', async () => {
-    const { context, page, unitId: xixing } = await signedIn('zhangwanzhen');
-    const resident = new Resident(e2e.url, '王秀兰', '13800005678');
-    const culture = await resident.categoryId('文化宣传');
-    const nearest = await resident.nearest(culture, xixing);
-    expect(nearest[0]?.name).toBe('婉珍文艺专业服务室');
-    const asked = await resident.ask(culture, xixing, '想请老师教社区老人跳广场舞');
-    expect(asked.studioName).toBe('婉珍文艺专业服务室');
-    const code = asked.trackingCode;
+  it('a resident of 西兴社区 finds the nearest 文化宣传 studio and asks; its member accepts, calls, completes and writes the record; the resident rates it from the tracking page', async () => {
+    // The resident, on their own phone without an account, on the resident pages.
+    const residentPhone = await openPage(e2e.browser, e2e.url, { viewport: phone });
+    const r = new ResidentPages(residentPhone.page);
+    await r.goto('/find');
+    await residentPhone.page.locator('#find-category').selectOption({ label: '文化宣传' });
+    await r.chooseCommunity('find-unit', '西兴', '西兴社区居委会');
+    expect((await r.foundStudios())[0]?.name).toBe('婉珍文艺专业服务室');
+    await residentPhone.page.getByTestId('find-result').first().getByRole('link', { name: /求助/ }).click();
+    await residentPhone.page.waitForFunction(() => document.querySelector('main h1')?.textContent === '我要求助');
+    const code = await r.sendRequest({ text: '想请老师教社区老人跳广场舞', time: '周六上午', name: '王秀兰', phone: '13800005678' });
+    expect(await r.main.innerText()).toContain('婉珍文艺专业服务室');
 
+    // The member, on her phone.
+    const { context, page } = await signedIn('zhangwanzhen');
     const requests = new RequestsScreen(page);
     await requests.goto();
     expect(await requests.status(code)).toBe('待接单');
@@ -70,11 +76,17 @@ describe('service delivery on a phone (390×844)', () => {
     await book.addFeedback('广场舞', '老人们已能跟着音乐跳完一整套');
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-book.png', fullPage: true });
 
-    const before = await resident.track(code);
-    expect(before).toMatchObject({ status: 'completed', canRate: true, rating: null });
-    await resident.rate(code, 5, '老师很耐心');
-    expect((await resident.track(code)).rating).toEqual({ score: 5, comment: '老师很耐心' });
     await context.close();
+
+    // Back on the resident's phone: the tracking page shows it done and takes one rating.
+    await r.goto(`/track/${code}`);
+    expect((await r.trackedStatus()).status).toBe('completed');
+    await r.rate(5, '老师很耐心');
+    await residentPhone.page.getByText('感谢您的评价！').waitFor();
+    await residentPhone.page.screenshot({ path: '/tmp/huimin-e2e-delivery-rated.png', fullPage: true });
+    await residentPhone.context.close();
+    const tracked = await fetch(`${e2e.url}/api/public/requests/${code}`).then((res) => res.json() as Promise<{ rating: unknown; canRate: boolean }>);
+    expect(tracked).toMatchObject({ rating: { score: 5, comment: '老师很耐心' }, canRate: false });
   });
 
   it('declining with a reason takes the request off the member’s list and passes it on', async () => {

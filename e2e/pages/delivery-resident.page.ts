@@ -1,11 +1,5 @@
-// What the resident does in the delivery tests: find the nearest studio, ask, and rate.
-// Driven through the public API the resident pages use; see the note in delivery.test.ts.
-
-interface Nearby {
-  id: number;
-  name: string;
-  distanceM: number;
-}
+// Requests set up for the member and staff tests, through the public API the resident pages
+// use (the full resident story on the pages is in delivery.test.ts's first test).
 
 async function json<T>(response: Response, what: string): Promise<T> {
   const text = await response.text();
@@ -33,11 +27,6 @@ export class Resident {
     return found.id;
   }
 
-  /** The nearest serving studios of a category to a chosen community. */
-  async nearest(categoryId: number, unitId: number): Promise<Nearby[]> {
-    return (await json<{ studios: Nearby[] }>(await fetch(`${this.baseURL}/api/public/nearest?categoryId=${categoryId}&unitId=${unitId}&limit=5`), 'nearest')).studios;
-  }
-
   /** Sends a request; gives the tracking code and the studio it went to. */
   async ask(categoryId: number, unitId: number, text: string): Promise<{ trackingCode: string; studioName: string | null }> {
     const response = await fetch(`${this.baseURL}/api/public/requests`, {
@@ -50,12 +39,5 @@ export class Resident {
 
   async track(code: string): Promise<{ status: string; canRate: boolean; rating: { score: number; comment: string } | null }> {
     return json(await fetch(`${this.baseURL}/api/public/requests/${code}`), 'track');
-  }
-
-  async rate(code: string, score: number, comment: string): Promise<void> {
-    await json(
-      await fetch(`${this.baseURL}/api/public/ratings/${code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ score, comment }) }),
-      'rate',
-    );
   }
 }
