@@ -15,6 +15,8 @@ import { StudioInfo } from './StudioInfo.tsx';
 import { StudioRecords } from './StudioRecords.tsx';
 import './studios.css';
 
+/** Statuses whose reason the viewer must see first (the server also keeps notes of other steps). */
+const EXPLAINED = new Set(['rejected', 'rectification', 'revoked', 'closed']);
 /** Statuses in which a studio keeps public commitments. */
 const COMMITTING = new Set(['contracted', 'active', 'rectification']);
 
@@ -62,7 +64,7 @@ export default function StudioDetailPage() {
         {studio.plaqueNumber && <span>{t('studios.detail.plaqueLine', { number: studio.plaqueNumber })}</span>}
         <span className="hm-muted">{studio.unitName}</span>
       </Space>
-      {studio.statusReason && (
+      {studio.statusReason && EXPLAINED.has(studio.status) && (
         <Alert
           type={studio.status === 'rectification' ? 'warning' : 'error'}
           showIcon

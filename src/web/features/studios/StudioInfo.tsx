@@ -11,7 +11,7 @@ export function StudioInfo({ studio, categories }: { studio: StudioDetail; categ
   return (
     <>
       <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.application')}</h2>} className="hm-studio-card">
-        <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered data-testid="studio-info">
+        <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 1, xxl: 2 }} bordered data-testid="studio-info">
           <Descriptions.Item label={t('studios.detail.origin')}>
             {studio.origin === 'self' ? t('studios.origin.self') : t('studios.origin.recommended', { unit: studio.recommendedByUnitName ?? '' })}
           </Descriptions.Item>

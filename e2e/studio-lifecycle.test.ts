@@ -1,0 +1,329 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, type DemoUser } from './fixtures/browser.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { OutboxPage } from './pages/studio-outbox.page.ts';
+import { Shell } from './pages/shell.page.ts';
+import { StudioApplyPage } from './pages/studio-apply.page.ts';
+import { StudioCommitmentsPage } from './pages/studio-commitments.page.ts';
+import { StudioDetailPage } from './pages/studio-detail.page.ts';
+import { StudioListPage } from './pages/studios.page.ts';
+
+// One studio goes from application to plaque to revocation, each step taken by the
+// person who takes it in real life, in the browser. The tests run in order and share it.
+const e2e = useE2E();
+const STUDIO = '婉珍书画公益课堂';
+const phone = { width: 390, height: 844 };
+let studioId = 0;
+let boardUnitId = 0;
+const open: Array<() => Promise<void>> = [];
+
+// Each test closes its browser contexts, so a long file does not pile up open pages.
+afterEach(async () => {
+  for (const close of open.splice(0)) await close();
+});
+
+async function signedInAs(user: DemoUser, viewport?: { width: number; height: number }): Promise<{ page: Page; shell: Shell }> {
+  const { context, page } = await openPage(e2e.browser, e2e.url, viewport ? { viewport } : {});
+  open.push(() => context.close());
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInAs(user);
+  return { page, shell: new Shell(page) };
+}
+
+describe('studio lifecycle, from application to revocation', () => {
+  it('a member of 西兴社区 saves an application as a draft, edits it and submits it', async () => {
+    const { page, shell } = await signedInAs('zhangwanzhen');
+    await shell.open('申办工作室');
+    const form = new StudioApplyPage(page);
+    await form.waitForForm();
+    expect(await page.getByTestId('application-unit').innerText()).toBe('西兴社区居委会');
+    expect(await page.getByTestId('application-leader').innerText()).toBe('张婉珍');
+    await form.fill({
+      name: STUDIO,
+      categories: ['文化宣传'],
+      items: [{ title: '少儿书法公益课', description: '每周六上午，社区活动室' }, { title: '老年绘画兴趣班' }],
+      venue: '西兴社区党群服务中心二楼活动室',
+      hours: '每周六 9:00-11:00',
+      phone: '0597-2345678',
+      members: ['陈惠敏'],
+      qualifications: [{ holder: '张婉珍', title: '龙岩市书法家协会会员', issuer: '龙岩市书法家协会' }],
+    });
+    await form.saveDraft();
+    const detail = new StudioDetailPage(page);
+    await detail.waitForStatus('draft');
+    studioId = detail.id();
+    expect(await detail.heading.innerText()).toBe(STUDIO);
+    expect(await detail.actions()).toEqual(expect.arrayContaining(['submit']));
+
+    // Edit the draft: the form comes back filled in; change the hours, then submit from the form.
+    await page.getByRole('link', { name: '编辑申请' }).click();
+    await form.waitForForm();
+    expect(await page.locator('#studio-application_serviceItems_1_title').inputValue()).toBe('老年绘画兴趣班');
+    await page.locator('#studio-application_openingHours').fill('每周六 9:00-11:30');
+    await form.submit();
+    await detail.waitForStatus('submitted');
+    expect(await page.getByTestId('studio-info').innerText()).toContain('每周六 9:00-11:30');
+    expect(await detail.actions()).toEqual([]);
+
+    await shell.open('我的工作室');
+    expect(await new StudioListPage(page).names()).toContain(STUDIO);
+  });
+
+  it('the community admin (西兴社区) passes it on the 资质把关 checklist', async () => {
+    const { page, shell } = await signedInAs('xixing');
+    await shell.open('资质审核');
+    const queue = new StudioListPage(page);
+    expect(await queue.names()).toContain(STUDIO);
+    await queue.open(STUDIO);
+    const detail = new StudioDetailPage(page);
+    expect(await detail.actions()).toEqual(['communityReview']);
+    expect(await detail.review({ comment: '符合要求' })).toBe(200);
+    await detail.waitForStatus('community_reviewed');
+    expect(await page.getByTestId('review-community').innerText()).toContain('符合要求');
+  });
+
+  it('the street admin (西城街道) approves it, signs the agreement and awards the plaque', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await shell.open('资质审核');
+    const queue = new StudioListPage(page);
+    await queue.open(STUDIO);
+    const detail = new StudioDetailPage(page);
+    expect(await detail.review()).toBe(200);
+    await detail.waitForStatus('approved');
+
+    const contract = await detail.open('sign', 'studio-contract');
+    expect(await contract.locator('#studio-contract_signatories_0_party').inputValue()).toBe('甲方');
+    expect(await contract.locator('#studio-contract_signatories_0_name').inputValue()).toBe('中共西城街道工作委员会');
+    expect(await contract.locator('#studio-contract_signatories_1_party').inputValue()).toBe('乙方');
+    expect(await contract.locator('#studio-contract_signatories_1_name').inputValue()).toBe('张婉珍');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('contracted');
+
+    await detail.open('award', 'studio-plaque');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('active');
+    // No number typed: the server gave the next free one.
+    expect(await page.locator('.hm-studio-summary').innerText()).toMatch(/牌匾编号 XL-\d{4}-\d+/);
+
+    // The agreement and certificate print from the links on the page.
+    const contractHtml = await page.request.get(await detail.documentHref('服务协议（打印）'));
+    expect(contractHtml.status()).toBe(200);
+    expect(await contractHtml.text()).toContain('中共西城街道工作委员会');
+    const plaquePdf = await page.request.get(await detail.documentHref('牌匾证书 PDF'));
+    expect(plaquePdf.headers()['content-type']).toBe('application/pdf');
+    const cards = await page.request.get(await detail.documentHref('便民服务卡 PDF'));
+    expect(cards.status()).toBe(200);
+    boardUnitId = Number(/\/board\/(\d+)/.exec(await detail.documentHref('社区公告栏'))?.[1]);
+    expect(boardUnitId).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/huimin-e2e-studio-active.png', fullPage: true });
+  });
+
+  it('the member publishes commitments; the SMS count is shown', async () => {
+    const { page, shell } = await signedInAs('zhangwanzhen');
+    await shell.open('我的工作室');
+    await new StudioListPage(page).open(STUDIO);
+    await page.getByRole('link', { name: '公开承诺：编辑并发布' }).click();
+    const commitments = new StudioCommitmentsPage(page);
+    await commitments.fill([
+      { kind: '服务时间', text: '每周六上午在社区活动室开课' },
+      { kind: '每月活动', text: '每月举办 2 次书画公益讲座', target: 2 },
+    ]);
+    await commitments.publish();
+    // 西兴社区 has three subscribers in the demo data.
+    expect(await commitments.result.innerText()).toBe('已发布 2 条承诺，已排队发送 3 条短信。');
+    expect(await commitments.published.innerText()).toContain('每月举办 2 次书画公益讲座');
+  });
+
+  it('the community bulletin board shows the commitments', async () => {
+    const { context, page } = await openPage(e2e.browser, e2e.url);
+    open.push(() => context.close());
+    await page.goto(`/board/${boardUnitId}`);
+    const entry = page.getByTestId('board-studio').filter({ hasText: STUDIO });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('每月举办 2 次书画公益讲座');
+    await page.screenshot({ path: '/tmp/huimin-e2e-board.png', fullPage: true });
+  });
+
+  it('the street sees one SMS per subscriber in its sent messages, numbers masked', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await shell.open('已发短信');
+    const rows = (await new OutboxPage(page).rows()).filter((r) => r.body.includes(STUDIO));
+    expect(rows.map((r) => r.recipient).sort()).toEqual(['138****0001', '138****0002', '138****0003']);
+    expect(rows[0]?.body).toContain('每月举办 2 次书画公益讲座');
+  });
+
+  it('the street revokes the plaque; the public page says so', async () => {
+    const { page } = await signedInAs('xicheng');
+    const detail = new StudioDetailPage(page);
+    await detail.goto(studioId);
+    const form = await detail.open('revoke', 'studio-revoke');
+    await form.locator('#studio-revoke_reason').fill('连续两个月未按承诺开展服务，经街道党工委研究决定取消牌匾。');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('revoked');
+    expect(await detail.reason.innerText()).toContain('连续两个月未按承诺开展服务');
+    expect(await detail.actions()).toEqual([]);
+
+    const { context, page: resident } = await openPage(e2e.browser, e2e.url);
+    open.push(() => context.close());
+    await resident.goto(`/s/${studioId}`);
+    const banner = resident.getByTestId('studio-status');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('已取消牌匾');
+    const pub = (await (await fetch(`${e2e.url}/api/public/studios/${studioId}`)).json()) as { status: string; serving: boolean };
+    expect(pub).toMatchObject({ status: 'revoked', serving: false });
+  });
+
+  it('another street’s admin (中城街道) sees none of it', async () => {
+    const { page, shell } = await signedInAs('zhongcheng');
+    await shell.open('工作室');
+    const list = new StudioListPage(page);
+    const names = await list.names();
+    expect(names).not.toContain(STUDIO);
+    expect(names).toContain('来发医疗卫生专业服务室');
+    await page.goto(`/studios/${studioId}`);
+    await page.getByText('未找到该工作室').waitFor();
+    expect(await page.locator('.hm-studio-detail').count()).toBe(0);
+  });
+});
+
+describe('review refusals', () => {
+  it('a failing review without a reason shows the server’s message and changes nothing', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await shell.open('资质审核');
+    const queue = new StudioListPage(page);
+    await queue.open('晓燕心理疏导工作室');
+    const detail = new StudioDetailPage(page);
+    expect(await detail.review({ fail: ['serviceItems'] })).toBe(400);
+    await detail.dialogError.waitFor();
+    expect(await detail.dialogError.innerText()).toBe('请填写理由或说明');
+    // The decision followed the failing item; the reason field is marked as required.
+    expect(await page.locator('#studio-review_decision input[value="fail"]').isChecked()).toBe(true);
+    await detail.closeDialog();
+    expect(await detail.status()).toBe('community_reviewed');
+  });
+});
+
+describe('recommendation, rejection and reapplying', () => {
+  it('the community admin recommends a member (推荐): a draft with the community as recommender', async () => {
+    const { page, shell } = await signedInAs('xixing');
+    await shell.open('工作室');
+    await page.getByRole('button', { name: '推荐工作室' }).click();
+    const form = new StudioApplyPage(page);
+    await form.fill({ name: '惠敏舞蹈队', categories: ['文化宣传'], items: [{ title: '广场舞基础班' }], venue: '西兴社区广场', hours: '每周三 19:30-21:00', leader: '陈惠敏' });
+    await form.saveDraft();
+    const detail = new StudioDetailPage(page);
+    await detail.waitForStatus('draft');
+    expect(await page.getByTestId('studio-info').innerText()).toContain('西兴社区居委会推荐');
+  });
+
+  it('a recommended draft is submitted and passed by the community, rejected by the street with a reason, and reopened', async () => {
+    const community = await signedInAs('xixing');
+    await community.shell.open('工作室');
+    await new StudioListPage(community.page).open('美玲学业辅导工作室');
+    const atCommunity = new StudioDetailPage(community.page);
+    expect(await atCommunity.actions()).toEqual(['submit']);
+    await atCommunity.confirmAction('submit');
+    await atCommunity.waitForStatus('submitted');
+    expect(await atCommunity.review()).toBe(200);
+    await atCommunity.waitForStatus('community_reviewed');
+
+    const street = await signedInAs('xicheng');
+    const atStreet = new StudioDetailPage(street.page);
+    await atStreet.goto(atCommunity.id());
+    expect(await atStreet.review({ fail: ['professionalSpecialty'], reason: '缺少教师资格证明，请补充后重新申办。' })).toBe(200);
+    await atStreet.waitForStatus('rejected');
+    expect(await atStreet.reason.innerText()).toContain('缺少教师资格证明');
+
+    await community.page.reload();
+    await atCommunity.waitForStatus('rejected');
+    expect(await atCommunity.actions()).toEqual(['reopen']);
+    await atCommunity.confirmAction('reopen');
+    await atCommunity.waitForStatus('draft');
+  });
+
+  it('the status filter lists only studios in that state', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await shell.open('工作室');
+    const list = new StudioListPage(page);
+    await list.filterStatus('已批准，待签约');
+    expect(await list.names()).toEqual(['海涛就业指导工作室']);
+  });
+});
+
+describe('rectification and renewal', () => {
+  it('the street flags profit-seeking drift (趋利化), closes the rectification and renews the agreement', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await shell.open('工作室');
+    await new StudioListPage(page).open('婉珍文艺专业服务室');
+    const detail = new StudioDetailPage(page);
+    const form = await detail.open('rectify', 'studio-rectify');
+    await form.locator('#studio-rectify_kind').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: '趋利化倾向' }).click();
+    await form.locator('#studio-rectify_findings').fill('群众反映培训后推荐购买指定画材。');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('rectification');
+    expect(await page.getByTestId('rectification-record').innerText()).toContain('趋利化倾向');
+
+    const done = await detail.open('completeRectification', 'studio-complete');
+    await done.locator('#studio-complete_outcome').fill('已停止推荐画材，向居民作出说明。');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('active');
+
+    await detail.open('renew', 'studio-renew');
+    expect(await detail.confirmDialog()).toBe(200);
+    await page.getByTestId('contract-record').filter({ hasText: '续签' }).waitFor();
+  });
+
+  it('reminders: the district sees every street’s, a street only its own', async () => {
+    const district = await signedInAs('admin');
+    await district.shell.open('提醒');
+    const table = district.page.getByTestId('reminders-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const all = await table.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(all.some((r) => r.includes('文斌家电维修服务室') && r.includes('整改已超期'))).toBe(true);
+    expect(all.some((r) => r.includes('秀英养老护理服务室') && r.includes('协议即将到期'))).toBe(true);
+
+    const street = await signedInAs('zhongcheng');
+    await street.shell.open('提醒');
+    const mine = street.page.getByTestId('reminders-table');
+    await mine.locator('tbody tr.ant-table-row').first().waitFor();
+    const rows = await mine.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows.some((r) => r.includes('秀英养老护理服务室'))).toBe(true);
+    expect(rows.some((r) => r.includes('文斌家电维修服务室'))).toBe(false);
+  });
+});
+
+describe('on a phone (390×844)', () => {
+  it('the member follows an application without sideways scrolling', async () => {
+    const { page } = await signedInAs('zhangwanzhen', phone);
+    await page.goto('/my-studios');
+    const list = new StudioListPage(page);
+    await list.open('婉珍文艺专业服务室');
+    const detail = new StudioDetailPage(page);
+    expect(await detail.status()).toBe('active');
+    await detail.history.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await page.screenshot({ path: '/tmp/huimin-e2e-phone-studio.png', fullPage: true });
+    await page.goto('/studio-apply');
+    await new StudioApplyPage(page).waitForForm();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await page.screenshot({ path: '/tmp/huimin-e2e-phone-apply.png', fullPage: true });
+  });
+
+  it('the member steps down: closing the studio asks for a reason', async () => {
+    const { page } = await signedInAs('zhangwanzhen', phone);
+    await page.goto('/my-studios');
+    await new StudioListPage(page).open('婉珍文艺专业服务室');
+    const detail = new StudioDetailPage(page);
+    expect(await detail.actions()).toEqual(['close']);
+    await detail.open('close', 'studio-close');
+    await detail.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('#studio-close_reason_help').getByText('此项必填').waitFor();
+    await page.locator('#studio-close_reason').fill('本人身体原因，不再领岗。');
+    expect(await detail.confirmDialog()).toBe(200);
+    await detail.waitForStatus('closed');
+  });
+});
