@@ -99,6 +99,34 @@ describe('志愿者登记册 (community admin)', () => {
     await registry.importDialog.waitFor({ state: 'hidden' });
   });
 
+  it('adds a person with the form, then edits them (the edit form reads the full phone, and says it was logged)', async () => {
+    await page.getByRole('button', { name: '新增', exact: true }).click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.locator('form#volunteer') });
+    await dialog.locator('#volunteer_name').fill('林晓梅');
+    await dialog.locator('#volunteer_phone').fill('13812345678');
+    await dialog.locator('#volunteer_categoryIds').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="文化宣传"]').click();
+    await page.keyboard.press('Escape');
+    await tableReloadedBy(page, 'registry-table', () =>
+      untilResponse(page, (url, method) => url.endsWith('/api/volunteers') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+    );
+    expect(await registry.searchFor('lxm')).toEqual(['林晓梅']);
+    const row = await registry.row('林晓梅').innerText();
+    expect(row).toContain('138****5678');
+    expect(row).toContain('待挑选');
+
+    await untilResponse(page, (url) => /\/api\/volunteers\/\d+\/contact$/.test(url), () => registry.row('林晓梅').getByRole('button', { name: '编辑“林晓梅”' }).click());
+    await page.waitForFunction(() => (document.querySelector('#volunteer_phone') as HTMLInputElement | null)?.value === '13812345678');
+    expect(await dialog.innerText()).toContain('记入审计日志');
+    await dialog.locator('#volunteer_profession').fill('社区医生');
+    await tableReloadedBy(page, 'registry-table', () =>
+      untilResponse(page, (url, method) => /\/api\/volunteers\/\d+$/.test(url) && method === 'PUT', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+    );
+    expect(await registry.row('林晓梅').innerText()).toContain('社区医生');
+    await registry.search.fill('');
+    await tableReloadedBy(page, 'registry-table', () => registry.search.press('Enter'));
+  });
+
   it('screens an imported candidate as selected, with a reason', async () => {
     const name = good[0]!.name!;
     expect(await registry.row(name).innerText()).toContain('待挑选');

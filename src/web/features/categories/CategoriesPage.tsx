@@ -62,7 +62,7 @@ export default function CategoriesPage() {
       key: 'actions',
       width: 110,
       render: (_, c) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={t('categories.editNamed', { name: c.name[locale] })}>
+        <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(c)} aria-label={t('categories.editNamed', { name: c.name[locale] })}>
           {t('categories.edit')}
         </Button>
       ),
@@ -74,7 +74,7 @@ export default function CategoriesPage() {
       <h1 className="hm-page-title">{t('categories.heading')}</h1>
       <p className="hm-muted">{t('categories.intro')}</p>
       <div className="hm-toolbar">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
           {t('categories.create')}
         </Button>
         <Tag>{t('common.total', { total: all.length })}</Tag>

@@ -49,7 +49,7 @@ export default function PressingPage() {
       key: 'count',
       render: (_, r) => (
         <div className="hm-bar-cell">
-          <Progress percent={(r.count / maxCategory) * 100} showInfo={false} strokeColor={r.categoryId === null ? '#9ca3af' : categories.byId.get(r.categoryId)?.color} aria-hidden />
+          <Progress percent={(r.count / maxCategory) * 100} status="normal" showInfo={false} strokeColor={r.categoryId === null ? '#9ca3af' : categories.byId.get(r.categoryId)?.color} aria-hidden />
           <strong>{r.count}</strong>
         </div>
       ),
@@ -76,7 +76,7 @@ export default function PressingPage() {
       key: 'count',
       render: (_, u) => (
         <div className="hm-bar-cell">
-          <Progress percent={(u.count / maxUnit) * 100} showInfo={false} aria-hidden />
+          <Progress percent={(u.count / maxUnit) * 100} status="normal" showInfo={false} aria-hidden />
           <strong>{u.count}</strong>
         </div>
       ),
@@ -134,14 +134,14 @@ export default function PressingPage() {
             )}
           </div>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xxl={12}>
               <Card title={<h2 className="hm-card-title">{t('pressing.byCategory')}</h2>} size="small">
                 <div data-testid="pressing-categories" aria-busy={loading}>
                   <Table<CategoryRow> rowKey={(r) => String(r.categoryId)} size="small" columns={categoryColumns} dataSource={data?.byCategory ?? []} loading={loading} pagination={false} />
                 </div>
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xxl={12}>
               <Card title={<h2 className="hm-card-title">{t('pressing.byUnit', { name: data?.unit.name ?? '' })}</h2>} size="small">
                 <p className="hm-muted">{t('pressing.drillHint')}</p>
                 <div data-testid="pressing-units" aria-busy={loading} data-loaded={loadedKey ?? undefined}>

@@ -64,7 +64,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
         return Upload.LIST_IGNORE;
       }}
     >
-      <Button type={primary ? 'primary' : 'default'} icon={<UploadOutlined />} data-testid="import-choose">
+      <Button type={primary ? 'primary' : 'default'} icon={<UploadOutlined aria-hidden />} data-testid="import-choose">
         {label}
       </Button>
     </Upload>
@@ -118,7 +118,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
               <li>{t('registry.import.step3')}</li>
             </ol>
             <Space wrap>
-              <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void downloadTemplate()}>
+              <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void downloadTemplate()}>
                 {t('registry.import.template')}
               </Button>
               {chooser(t('registry.import.choose'), true)}

@@ -54,13 +54,13 @@ export default function RegistryPage() {
         }}
       />
       <Space wrap className="hm-reg-actions">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing(null)}>
           {t('registry.create')}
         </Button>
-        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+        <Button icon={<ImportOutlined aria-hidden />} onClick={() => setImporting(true)}>
           {t('registry.import.open')}
         </Button>
-        <Button icon={<ExportOutlined />} onClick={() => setExporting(true)}>
+        <Button icon={<ExportOutlined aria-hidden />} onClick={() => setExporting(true)}>
           {t('registry.export.open')}
         </Button>
       </Space>

@@ -104,7 +104,7 @@ export default function MapPage() {
         </span>
         {tiles && <Tag>{t('siting.tileSource', { source: t(`siting.settings.kind.${tiles.kind}`), datum: t(`siting.datum.${datum}`) })}</Tag>}
         {me.role === 'district_admin' && (
-          <Button icon={<SettingOutlined />} onClick={() => setEditingSettings(true)} disabled={!settings.data}>
+          <Button icon={<SettingOutlined aria-hidden />} onClick={() => setEditingSettings(true)} disabled={!settings.data}>
             {t('siting.settings.open')}
           </Button>
         )}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage } from './fixtures/browser.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { CategoriesPage } from './pages/categories.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { Shell } from './pages/shell.page.ts';
+
+const e2e = useE2E();
+let context: BrowserContext;
+let page: Page;
+let categories: CategoriesPage;
+
+beforeAll(async () => {
+  ({ context, page } = await openPage(e2e.browser, e2e.url));
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInAs('admin');
+  categories = new CategoriesPage(page);
+  await new Shell(page).open('服务类别');
+  await categories.waitForTable();
+});
+afterAll(() => context.close());
+
+describe('服务类别 (district admin)', () => {
+  it('lists the 11 default categories in order, with their names in three languages', async () => {
+    const rows = await categories.rows();
+    expect(rows).toHaveLength(11);
+    expect(rows[0]).toEqual(expect.arrayContaining(['1', '政策法律咨询', '政策法律諮詢', 'Policy and legal advice', 'legal']));
+    expect(rows.map((r) => r[2])).toEqual(expect.arrayContaining(['文化宣传', '计生服务', '就业指导', '医疗保健']));
+  });
+
+  it('edits a category’s names', async () => {
+    await categories.edit('便民维修', { nameZhTW: '便民維修服務', nameEn: 'Repairs at home' });
+    const row = await categories.row('便民维修').innerText();
+    expect(row).toContain('便民維修服務');
+    expect(row).toContain('Repairs at home');
+  });
+
+  it('adds a category and disables it again', async () => {
+    await categories.add({ code: 'legal-aid-youth', nameZhCN: '青少年普法', nameZhTW: '青少年普法', nameEn: 'Law for young people', position: 12 });
+    expect((await categories.rows()).at(-1)).toEqual(expect.arrayContaining(['12', '青少年普法', 'Law for young people']));
+    await categories.toggle('青少年普法');
+    expect(await categories.row('青少年普法').getByRole('switch').getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('refuses a second category with the same code, with the server’s message', async () => {
+    await page.getByRole('button', { name: '新增类别' }).click();
+    for (const [field, value] of [
+      ['code', 'legal'],
+      ['nameZhCN', '重复'],
+      ['nameZhTW', '重複'],
+      ['nameEn', 'Duplicate'],
+    ]) {
+      await categories.dialog.locator(`#category_${field}`).fill(value!);
+    }
+    await categories.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await categories.dialog.getByRole('alert').waitFor();
+    expect((await categories.dialog.getByRole('alert').innerText()).length).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('服务类别 for other roles', () => {
+  it('is not in a community admin’s menu', async () => {
+    const { context: other, page: p } = await openPage(e2e.browser, e2e.url);
+    try {
+      const login = new LoginPage(p);
+      await login.goto();
+      await login.signInAs('xixing');
+      expect(await new Shell(p).menuLabels()).not.toContain('服务类别');
+    } finally {
+      await other.close();
+    }
+  });
+});
