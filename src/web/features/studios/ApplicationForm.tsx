@@ -69,8 +69,9 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const isMember = me.role === 'member';
-  // A community admin recommends for their own community; a street admin picks one of theirs.
-  const fixedUnit = isMember || me.role === 'community_admin' ? me.unit.id : undefined;
+  // A community admin recommends for their own community; a street admin picks one of theirs
+  // for a new application (a draft keeps its community: the picker could not show its name).
+  const fixedUnit = isMember || me.role === 'community_admin' ? me.unit.id : draft?.unitId;
 
   const save = async (submit: boolean) => {
     let values: ApplicationValues;
@@ -170,6 +171,7 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
       </Form.Item>
       <Form.Item label={t('studios.form.staffing')} name="staffingMode" rules={[required]}>
         <Radio.Group
+          aria-label={t('studios.form.staffing')}
           options={[
             { value: 'single', label: t('studios.staffing.single') },
             { value: 'team', label: t('studios.staffing.team') },

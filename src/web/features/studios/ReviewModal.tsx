@@ -57,7 +57,9 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
         <fieldset key={check} className="hm-check-item" data-testid={`check-${check}`}>
           <legend>{t(`studios.review.${check}`)}</legend>
           <Form.Item name={[check, 'pass']} label={t('studios.review.result')}>
+            {/* A <label for> cannot name a radio group's <div>; aria-label does. */}
             <Radio.Group
+              aria-label={`${t(`studios.review.${check}`)} ${t('studios.review.result')}`}
               options={[
                 { value: true, label: t('studios.review.pass') },
                 { value: false, label: t('studios.review.fail') },
@@ -71,6 +73,7 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
       ))}
       <Form.Item name="decision" label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}>
         <Radio.Group
+          aria-label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}
           options={[
             { value: 'pass', label: t('studios.review.decisionPass') },
             { value: 'fail', label: t('studios.review.decisionFail') },
