@@ -75,6 +75,10 @@ describe('service delivery on a phone (390×844)', () => {
     expect(text).toContain('来自居民服务请求');
     await book.addFeedback('广场舞', '老人们已能跟着音乐跳完一整套');
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-book.png', fullPage: true });
+    // The request now says its record is written, and offers no second one.
+    await requests.goto();
+    await requests.card(code).getByText('已填写服务记录').waitFor();
+    expect(await requests.card(code).getByRole('button', { name: '填写服务记录' }).count()).toBe(0);
 
     await context.close();
 

@@ -9,13 +9,15 @@ import { categoryName, formatTime, statusColor, statusLabel } from './labels.ts'
 
 interface Props {
   request: ServiceRequest;
+  /** A record for this request exists already (or waits on this phone). */
+  recorded: boolean;
   categories: Category[] | undefined;
   onChanged(): void;
   onDecline(request: ServiceRequest): void;
 }
 
 /** One resident's request: what they need, where it stands, and what the viewer may do with it. */
-export function RequestCard({ request: r, categories, onChanged, onDecline }: Props) {
+export function RequestCard({ request: r, recorded, categories, onChanged, onDecline }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -99,7 +101,8 @@ export function RequestCard({ request: r, categories, onChanged, onDecline }: Pr
               </Button>
             </Popconfirm>
           )}
-          {r.status === 'completed' && (
+          {r.status === 'completed' && recorded && <Tag color="green">{t('delivery.requests.recorded')}</Tag>}
+          {r.status === 'completed' && !recorded && (
             <Button type="primary" onClick={() => void navigate(`/records/new?request=${r.id}`, { state: { request: r } })}>
               {t('delivery.requests.writeRecord')}
             </Button>

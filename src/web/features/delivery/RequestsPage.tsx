@@ -6,9 +6,9 @@ import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { UnitSelect } from '../org/UnitSelect.tsx';
-import { requestsApi, type ServiceRequest } from './api.ts';
+import { recordsApi, requestsApi, type ServiceRequest } from './api.ts';
 import { DeclineModal } from './DeclineModal.tsx';
-import { useCategories } from './hooks.ts';
+import { useCategories, useOutbox } from './hooks.ts';
 import { requestStatuses, statusLabel, UNIT_LEVELS, type RequestStatus } from './labels.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { StudioSelect } from './StudioSelect.tsx';
@@ -29,6 +29,11 @@ export default function RequestsPage() {
   const [page, setPage] = useState(1);
   const [declining, setDeclining] = useState<ServiceRequest | null>(null);
   const categories = useCategories();
+  // Which requests already have their record (sent, or waiting on this phone): a member's own
+  // book is small, so its latest records are enough to tell.
+  const { entries } = useOutbox();
+  const written = useLoad((signal) => (staff ? Promise.resolve(null) : recordsApi.list({ mine: '1', limit: 500 }, signal)), `written|${page}|${entries.length}`);
+  const recorded = new Set<number>([...(written.data?.items ?? []).flatMap((r) => (r.requestId ? [r.requestId] : [])), ...entries.flatMap((e) => (e.body.requestId ? [e.body.requestId] : []))]);
   const { data, error, loading, reload } = useLoad(
     (signal) => requestsApi.list({ status, under, studioId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${status ?? ''}|${under ?? ''}|${studioId ?? ''}|${page}`,
@@ -72,7 +77,7 @@ export default function RequestsPage() {
             <Empty description={t('delivery.requests.empty')} />
           ) : (
             <ul className="hm-dlv-list" data-testid="request-list" aria-busy={loading}>
-              {data?.items.map((r) => <RequestCard key={r.id} request={r} categories={categories} onChanged={reload} onDecline={setDeclining} />)}
+              {data?.items.map((r) => <RequestCard key={r.id} request={r} recorded={recorded.has(r.id)} categories={categories} onChanged={reload} onDecline={setDeclining} />)}
             </ul>
           )}
           {(data?.total ?? 0) > PAGE_SIZE && (
