@@ -112,6 +112,11 @@ describe('service delivery on a phone (390×844)', () => {
     const book = new RecordBook(page);
     await book.goto();
     const form = await book.openNew();
+    // Every field a screen reader reaches has a name (its label, or the group's).
+    const unnamed = await form.form.locator('input:visible, textarea:visible').evaluateAll((els) =>
+      els.filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label') && !e.closest('[aria-label]')).map((e) => e.outerHTML),
+    );
+    expect(unnamed).toEqual([]);
     await form.fill({ groups: ['青少年'], content: '书法课，每人收费 20 元' });
     await form.submit();
     await form.error.waitFor();
