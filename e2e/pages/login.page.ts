@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demo, type DemoUser } from '../fixtures/browser.ts';
+
+/** The sign-in page. Locators use ids and roles, so they work in every language. */
+export class LoginPage {
+  readonly page: Page;
+  readonly username: Locator;
+  readonly password: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+  readonly notice: Locator;
+  readonly heading: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.username = page.locator('#login_username');
+    this.password = page.locator('#login_password');
+    this.submit = page.locator('form#login button[type="submit"]');
+    this.error = page.getByTestId('login-error');
+    this.notice = page.locator('.hm-login-alert[role="status"]');
+    this.heading = page.locator('h1.hm-login-heading');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/login');
+    await this.username.waitFor();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.submit.click();
+  }
+
+  /** Signs in as a demo account and waits for the signed-in shell's <main>. */
+  async signInAs(user: DemoUser): Promise<void> {
+    await this.signIn(demo[user].username, DEMO_PASSWORD);
+    await this.page.locator('main#main').waitFor();
+  }
+
+  /** Picks a language from the menu above the form (shown in its own name, e.g. "English"). */
+  async chooseLanguage(name: string): Promise<void> {
+    await this.page.locator('#login-language').click();
+    await this.page.locator(`.ant-select-item-option[title="${name}"]`).click();
+  }
+
+  async toggleLargeFont(): Promise<void> {
+    await this.page.locator('#login-large-font').click();
+  }
+}
