@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage } from './fixtures/browser.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { AuditPage } from './pages/audit.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { Shell } from './pages/shell.page.ts';
+
+const e2e = useE2E();
+let context: BrowserContext;
+let page: Page;
+let audit: AuditPage;
+
+/** Today in the browser's time zone, as the date picker shows it. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+beforeAll(async () => {
+  // Something to find: a failed sign-in (with details) before the admin signs in.
+  await fetch(`${e2e.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'jiandu', password: 'wrong-Password1' }) });
+  ({ context, page } = await openPage(e2e.browser, e2e.url));
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signInAs('admin');
+  await new Shell(page).open('审计日志');
+  audit = new AuditPage(page);
+  await audit.waitForTable();
+});
+afterAll(() => context.close());
+
+describe('审计日志 (district admin)', () => {
+  it('lists sign-ins and the demo data load, newest first', async () => {
+    const actions = await audit.actions();
+    expect(actions[0]).toBe('login');
+    expect(actions).toContain('login.failed');
+    expect(actions).toContain('demo.load');
+  });
+
+  it('filters by action and by object type', async () => {
+    await audit.filter({ action: 'login.failed' });
+    expect(new Set(await audit.actions())).toEqual(new Set(['login.failed']));
+    await audit.reset();
+    await audit.filter({ entity: '系统' });
+    expect(await audit.actions()).toEqual(['demo.load']);
+  });
+
+  it('expands a row to show what changed', async () => {
+    await audit.reset();
+    const details = await audit.expandFirst('login.failed');
+    expect(details).toContain('变更前');
+    expect(details).toContain('变更后');
+    expect(details).toContain('"username": "jiandu"');
+  });
+
+  it('filters by date range', async () => {
+    await audit.filter({ from: today(), to: today() });
+    expect((await audit.actions()).length).toBeGreaterThan(0);
+    await audit.filter({ from: '2020-01-01', to: '2020-01-31' });
+    expect(await audit.actions()).toEqual([]);
+  });
+});
