@@ -72,8 +72,8 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
 
   const problems = (status?.problems ?? []).filter((p) => (show === 'all' ? true : show === 'duplicates' ? isDuplicate(p) : !isDuplicate(p)));
   const columns: TableColumnsType<ImportProblem> = [
-    { title: t('registry.import.col.row'), dataIndex: 'row', key: 'row', width: 90 },
-    { title: t('registry.import.col.column'), dataIndex: 'columnHeader', key: 'column', width: 200 },
+    { title: t('registry.import.col.row'), dataIndex: 'row', key: 'row', width: 72 },
+    { title: t('registry.import.col.column'), dataIndex: 'columnHeader', key: 'column' },
     { title: t('registry.import.col.message'), dataIndex: 'message', key: 'message' },
   ];
 
@@ -129,10 +129,12 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
         {phase === 'checking' && (
           <div className="hm-reg-progress">
             <p>{t('registry.import.checking', { filename: status?.filename ?? '' })}</p>
+            {/* The dry run reads the workbook as a stream, so its row count is known only at the end:
+                until then the progress is the number of rows checked so far. */}
             {status && status.totalRows > 0 ? (
               <Progress percent={Math.floor((status.processedRows / status.totalRows) * 100)} status="active" aria-label={t('registry.import.progressLabel')} />
             ) : (
-              <Progress percent={99} showInfo={false} status="active" aria-label={t('registry.import.progressLabel')} />
+              <Spin />
             )}
             <p className="hm-muted" data-testid="import-processed">
               {t('registry.import.processed', { count: status?.processedRows ?? 0 })}

@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import type * as L from 'leaflet';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import * as L from 'leaflet';
 import { App, Button, Card, Col, Row, Spin, Tag } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/session.tsx';
@@ -14,7 +14,7 @@ import { sitingApi, type Coverage, type MapSettings } from './api.ts';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { datumOf, toDisplay } from './datum.ts';
 import { LayerControls, type LayerChoice } from './LayerControls.tsx';
-import { areasLayer, coverageLayer, outlineLayer, studiosLayer, unitsLayer, venuesLayer } from './layers.ts';
+import { areasLayer, coverageLayer, located, outlineLayer, studiosLayer, unitsLayer, venuesLayer } from './layers.ts';
 import { LeafletMap } from './LeafletMap.tsx';
 import { MapSettingsModal } from './MapSettingsModal.tsx';
 import { tileLayerOf } from './tiles.ts';
@@ -46,17 +46,24 @@ export default function MapPage() {
   const showAreas = choice.shown.has('areas') && !coverage;
   const colorOf = useCallback((id: number) => categories.byId.get(id)?.color ?? '#9b1c1c', [categories.byId]);
 
+  // Below the district, frame the account's own points rather than the whole district.
+  const ownUnitOnly = me.unit.level !== 'district';
   useMapLayer(map, () => (tiles ? tileLayerOf(tiles) : null), `tiles|${JSON.stringify(tiles ?? null)}`);
   useMapLayer(
     map,
     () => {
       if (!outline.data || !map) return null;
       const layer = outlineLayer(outline.data, datum);
-      map.fitBounds(layer.getBounds(), { padding: [12, 12] });
+      if (!ownUnitOnly) map.fitBounds(layer.getBounds(), { padding: [12, 12] });
       return layer;
     },
-    `outline|${outline.data ? 1 : 0}|${datum}`,
+    `outline|${outline.data ? 1 : 0}|${datum}|${ownUnitOnly}`,
   );
+  useEffect(() => {
+    if (!map || !data || !ownUnitOnly) return;
+    const points = [...data.units, ...data.areas, ...data.venues, ...data.studios].filter(located).map((p) => toDisplay(p.lng, p.lat, datum));
+    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
+  }, [map, data, ownUnitOnly, datum]);
   useMapLayer(map, () => (data && showAreas ? areasLayer(data.areas, datum, t) : null), `areas|${data ? 1 : 0}|${showAreas}|${datum}|${locale}`);
   useMapLayer(map, () => (data && choice.shown.has('venues') ? venuesLayer(data.venues, choice.venueTypes, datum, t) : null), `venues|${data ? 1 : 0}|${choice.shown.has('venues')}|${[...choice.venueTypes].join()}|${datum}|${locale}`);
   useMapLayer(map, () => (data && choice.shown.has('units') ? unitsLayer(data.units, datum, t) : null), `units|${data ? 1 : 0}|${choice.shown.has('units')}|${datum}|${locale}`);

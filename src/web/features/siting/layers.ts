@@ -16,6 +16,11 @@ export const venueTypeColor: Record<VenueType, string> = {
   office: '#4b5563',
 };
 
+/** Whether a point has coordinates: the API sends 0, 0 for a studio that has none. */
+export function located(p: { lng: number; lat: number }): boolean {
+  return p.lng !== 0 || p.lat !== 0;
+}
+
 function label(...lines: string[]): HTMLElement {
   const el = document.createElement('div');
   for (const [i, line] of lines.entries()) {
@@ -73,7 +78,7 @@ export function areasLayer(areas: Area[], datum: Datum, t: Translate): L.LayerGr
 export function studiosLayer(studios: MapLayers['studios'], categoryId: number | undefined, colorOf: (categoryId: number) => string, nameOf: (id: number) => string, datum: Datum): L.LayerGroup {
   return L.layerGroup(
     studios
-      .filter((s) => categoryId === undefined || s.categoryIds.includes(categoryId))
+      .filter((s) => located(s) && (categoryId === undefined || s.categoryIds.includes(categoryId)))
       .map((s) => {
         const color = colorOf(categoryId ?? s.categoryIds[0] ?? 0);
         return L.circleMarker(toDisplay(s.lng, s.lat, datum), { radius: 8, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1, className: 'hm-map-studio' }).bindTooltip(label(s.name, s.categoryIds.map(nameOf).join('、')));
@@ -88,7 +93,7 @@ export function studiosLayer(studios: MapLayers['studios'], categoryId: number |
  */
 export function coverageLayer(coverage: Coverage, studios: MapLayers['studios'], datum: Datum, t: Translate): L.LayerGroup {
   const group = L.layerGroup();
-  for (const s of studios.filter((x) => x.categoryIds.includes(coverage.categoryId))) {
+  for (const s of studios.filter((x) => located(x) && x.categoryIds.includes(coverage.categoryId))) {
     L.circle(toDisplay(s.lng, s.lat, datum), { radius: coverage.radius, color: '#15803d', weight: 1, fillColor: '#22c55e', fillOpacity: 0.12, interactive: false, className: 'hm-map-served' }).addTo(group);
   }
   for (const a of coverage.uncovered) {
