@@ -8,6 +8,7 @@ import { Shell } from './pages/shell.page.ts';
 import { StudioApplyPage } from './pages/studio-apply.page.ts';
 import { StudioCommitmentsPage } from './pages/studio-commitments.page.ts';
 import { StudioDetailPage } from './pages/studio-detail.page.ts';
+import { chooseOption } from './pages/studio-select.ts';
 import { StudioListPage } from './pages/studios.page.ts';
 
 // One studio goes from application to plaque to revocation, each step taken by the
@@ -259,10 +260,9 @@ describe('rectification and renewal', () => {
     await shell.open('工作室');
     await new StudioListPage(page).open('婉珍文艺专业服务室');
     const detail = new StudioDetailPage(page);
-    const form = await detail.open('rectify', 'studio-rectify');
-    await form.locator('#studio-rectify_kind').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: '趋利化倾向' }).click();
-    await form.locator('#studio-rectify_findings').fill('群众反映培训后推荐购买指定画材。');
+    await detail.open('rectify', 'studio-rectify');
+    await chooseOption(page, 'studio-rectify_kind', '趋利化倾向');
+    await page.locator('#studio-rectify_findings').fill('群众反映培训后推荐购买指定画材。');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('rectification');
     expect(await page.getByTestId('rectification-record').innerText()).toContain('趋利化倾向');

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
+import { chooseOption } from './studio-select.ts';
 
 /** What the test types into the application form. */
 export interface Application {
@@ -15,8 +16,6 @@ export interface Application {
   members?: string[];
   qualifications?: Array<{ holder: string; title: string; issuer?: string }>;
 }
-
-const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /** 申办工作室: the application form (new or a draft being edited). Ids come from the form name. */
 export class StudioApplyPage {
@@ -35,9 +34,7 @@ export class StudioApplyPage {
   }
 
   private async pick(selectId: string, label: string): Promise<void> {
-    await this.page.locator(`#${selectId}`).click();
-    // The dropdown just opened is the last in the document (others may still be fading out).
-    await this.page.locator(openDropdown).last().locator('.ant-select-item-option', { hasText: label }).first().click();
+    await chooseOption(this.page, selectId, label);
   }
 
   async fill(app: Application): Promise<void> {

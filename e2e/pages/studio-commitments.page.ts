@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
+import { chooseOption } from './studio-select.ts';
 
 /** 公开承诺: the editor, the published list and the publish result. */
 export class StudioCommitmentsPage {
@@ -25,9 +26,7 @@ export class StudioCommitmentsPage {
     }
     for (const [i, item] of items.entries()) {
       if ((await this.page.locator(`#commitments_items_${i}_text`).count()) === 0) await this.page.getByRole('button', { name: /添加承诺/ }).click();
-      await this.page.locator(`#commitments_items_${i}_kind`).click();
-      // Each row's select has its own dropdown; the one just opened is the last in the document.
-      await this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: item.kind }).first().click();
+      await chooseOption(this.page, `commitments_items_${i}_kind`, item.kind);
       await this.page.locator(`#commitments_items_${i}_text`).fill(item.text);
       if (item.target !== undefined) await this.page.locator(`#commitments_items_${i}_target`).fill(String(item.target));
     }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from './studio-select.ts';
 
 /** A studio table (工作室, 我的工作室, 资质审核): names link to the studio's page. */
 export class StudioListPage {
@@ -32,8 +33,7 @@ export class StudioListPage {
 
   /** Picks a status in the filter by its label. */
   async filterStatus(label: string): Promise<void> {
-    await this.page.locator('#studio-status').click();
-    await this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label }).first().click();
+    await chooseOption(this.page, 'studio-status', label);
     await this.waitForTable();
   }
 }
