@@ -1,7 +1,9 @@
 /**
  * A whole-province data set for the benchmarks: a synthetic top unit (福建省（基准）), 90 districts,
  * 1,100 streets and towns and 17,000 communities, villages and enterprises with realistic Chinese
- * names (so the pinyin and initials keys are real), plus two accounts with a known password.
+ * names (so the pinyin and initials keys are real), plus three accounts with a known password; and
+ * on top of the units (bench/province-services.ts) about 200,000 people in the registry, 23,000
+ * studios (20,000+ active), 100,000 residential areas and 30,000 venues.
  *
  * The schema's top level is 'district' and allowedChildLevels lets only streets and towns sit under a
  * district, so no real level fits a province. The top unit is therefore a 'district'-level unit with the
@@ -27,6 +29,7 @@ import type { Database } from '../src/db/schema.ts';
 import { insertUnitTree, type UnitSpec } from '../src/db/seed/units.ts';
 import type { Role } from '../src/domain/access/roles.ts';
 import { hashPassword } from '../src/server/features/auth/password-hasher.ts';
+import { insertServices, type ServicesMeta } from './province-services.ts';
 
 const root = join(import.meta.dirname, '..');
 export const DATA_DIR = join(import.meta.dirname, '.data');
@@ -35,6 +38,15 @@ export const DATA_DIR = join(import.meta.dirname, '.data');
 export const BENCH_PASSWORD = 'Bench@2026';
 export const TOP_ADMIN = 'bench_admin';
 export const STREET_ADMIN = 'bench_street';
+/** A member leading a studio in the bench street: writes service records. */
+export const MEMBER = 'bench_member';
+
+/**
+ * Bumped when the data set's shape changes in a way the hashed files would not show (the key also
+ * hashes this file, bench/province-services.ts, the migrations and the seeding code).
+ * 2: registry, studios and siting data added.
+ */
+const DATASET_VERSION = 2;
 
 const SIZES = { districts: 90, streetsAndTowns: 1_100, leaves: 17_000 };
 
@@ -48,7 +60,9 @@ export interface ProvinceMeta {
   district: { id: number; code: string; name: string; subtreeSize: number };
   /** The street the street admin is bound to and whose subtree the street endpoint lists. */
   street: { id: number; code: string; name: string; subtreeSize: number };
-  accounts: { topAdmin: string; streetAdmin: string; password: string };
+  accounts: { topAdmin: string; streetAdmin: string; member: string; password: string };
+  /** Registry, studios and siting (bench/province-services.ts). */
+  services: ServicesMeta;
   generatedMs: number;
 }
 
@@ -175,9 +189,10 @@ function choose(specs: UnitSpec[]) {
 
 /** Changes when the generator, the migrations or the seeding code change: a new key means a new data set. */
 export function versionKey(): string {
-  const h = createHash('sha256');
+  const h = createHash('sha256').update(`v${DATASET_VERSION}`);
   const files = [
     join(root, 'bench', 'province.ts'),
+    join(root, 'bench', 'province-services.ts'),
     join(root, 'src', 'db', 'seed', 'units.ts'),
     join(root, 'src', 'domain', 'text', 'search-keys.ts'),
     join(root, 'src', 'domain', 'org', 'units.ts'),
@@ -196,11 +211,20 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
   const chosen = choose(specs);
   const at = '2026-11-25T00:00:00.000Z';
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const ids = await handle.db.transaction().execute(async (trx) => {
+  const { ids, services } = await handle.db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, specs, at);
     await insertAccount(trx, TOP_ADMIN, '省级管理员（基准）', 'district_admin', ids.get('350000000000'), passwordHash, at);
     await insertAccount(trx, STREET_ADMIN, `${chosen.street.name}党工委（基准）`, 'street_admin', ids.get(chosen.street.code), passwordHash, at);
-    return ids;
+    const admin = await trx.selectFrom('accounts').select('id').where('username', '=', TOP_ADMIN).executeTakeFirstOrThrow();
+    const services = await insertServices(trx, handle.engine, specs, ids, {
+      benchStreetCode: chosen.street.code,
+      benchDistrictCode: chosen.district.code,
+      adminAccountId: admin.id,
+      memberUsername: MEMBER,
+      at,
+      passwordHash,
+    });
+    return { ids, services };
   });
   const id = (code: string) => {
     const v = ids.get(code);
@@ -221,7 +245,8 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     root: { id: id('350000000000'), code: '350000000000', name: '福建省（基准）' },
     district: { id: id(chosen.district.code), code: chosen.district.code, name: chosen.district.name, subtreeSize: chosen.districtSize },
     street: { id: id(chosen.street.code), code: chosen.street.code, name: chosen.street.name, subtreeSize: chosen.streetSize },
-    accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, password: BENCH_PASSWORD },
+    accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, member: MEMBER, password: BENCH_PASSWORD },
+    services,
     generatedMs: Math.round(performance.now() - started),
   };
 }
@@ -274,8 +299,18 @@ export async function sqliteProvince(log: (s: string) => void = () => {}): Promi
   for (const ext of ['-wal', '-shm']) rmSync(tmp + ext, { force: true });
   renameSync(tmp, file);
   writeFileSync(metaFile, JSON.stringify(meta, null, 2));
-  log(`generated ${meta.units.total} units in ${meta.generatedMs} ms`);
+  log(`generated ${summaryOf(meta)} in ${meta.generatedMs} ms`);
   return { file, meta };
+}
+
+/** One line saying what a data set holds. */
+export function summaryOf(meta: ProvinceMeta): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const s = meta.services;
+  return (
+    `${n(meta.units.total)} units (${meta.units.districts} districts, ${n(meta.units.streetsAndTowns)} streets/towns, ${n(meta.units.leaves)} communities/villages/enterprises), ` +
+    `${n(s.volunteers)} volunteers, ${n(s.studios.total)} studios (${n(s.studios.active)} active), ${n(s.residentialAreas)} residential areas, ${n(s.venues)} venues`
+  );
 }
 
 const TEMPLATE_DB = 'huimin_bench_tpl';
@@ -331,7 +366,7 @@ export async function postgresProvince(adminUrl: string, log: (s: string) => voi
     mkdirSync(DATA_DIR, { recursive: true });
     for (const f of readdirSync(DATA_DIR)) if (f.startsWith('province-') && f.endsWith('.pg.json')) rmSync(join(DATA_DIR, f), { force: true });
     writeFileSync(metaFile, JSON.stringify(meta, null, 2));
-    log(`generated ${meta.units.total} units in ${meta.generatedMs} ms`);
+    log(`generated ${summaryOf(meta)} in ${meta.generatedMs} ms`);
   }
   await adminQuery(adminUrl, `drop database if exists ${PG_BENCH_DB}`);
   await adminQuery(adminUrl, `create database ${PG_BENCH_DB} template ${TEMPLATE_DB}`);
