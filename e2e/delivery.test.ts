@@ -7,6 +7,7 @@ import { Shell } from './pages/shell.page.ts';
 import { myRecordCount, RecordBook, RecordFormScreen, RequestsScreen } from './pages/delivery.page.ts';
 import { Resident } from './pages/delivery-resident.page.ts';
 import { ResidentPages } from './pages/resident.page.ts';
+import { chooseOption } from './pages/antd-select.ts';
 
 const e2e = useE2E();
 const phone = { width: 390, height: 844 };
@@ -317,8 +318,7 @@ describe('staff see, correct the record of, export and count the records in thei
     await shell.open('服务请求');
     const requests = new RequestsScreen(page);
     await requests.settled();
-    await page.locator('#request-status').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="待接单"]').click();
+    await chooseOption(page, 'request-status', '待接单', { exact: true });
     await requests.settled();
     const card = requests.card(waiting.trackingCode);
     expect(await card.innerText()).toContain('陈**，138****9999');

@@ -7,6 +7,7 @@ import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { RegistryPage } from './pages/registry.page.ts';
 import { Shell } from './pages/shell.page.ts';
+import { chooseOption } from './pages/antd-select.ts';
 
 const e2e = useE2E();
 let context: BrowserContext;
@@ -104,8 +105,7 @@ describe('志愿者登记册 (community admin)', () => {
     const dialog = page.locator('.ant-modal').filter({ has: page.locator('form#volunteer') });
     await dialog.locator('#volunteer_name').fill('林晓梅');
     await dialog.locator('#volunteer_phone').fill('13812345678');
-    await dialog.locator('#volunteer_categoryIds').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="文化宣传"]').click();
+    await chooseOption(page, 'volunteer_categoryIds', '文化宣传', { exact: true });
     await page.keyboard.press('Escape');
     await tableReloadedBy(page, 'registry-table', () =>
       untilResponse(page, (url, method) => url.endsWith('/api/volunteers') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),

@@ -8,7 +8,7 @@ import { Shell } from './pages/shell.page.ts';
 import { StudioApplyPage } from './pages/studio-apply.page.ts';
 import { StudioCommitmentsPage } from './pages/studio-commitments.page.ts';
 import { StudioDetailPage } from './pages/studio-detail.page.ts';
-import { chooseOption } from './pages/studio-select.ts';
+import { chooseOption } from './pages/antd-select.ts';
 import { StudioListPage } from './pages/studios.page.ts';
 
 // One studio goes from application to plaque to revocation, each step taken by the

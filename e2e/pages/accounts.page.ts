@@ -1,5 +1,6 @@
 import { tableReloadedBy, tableSettled, untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption, searchAndChoose } from './antd-select.ts';
 
 /** 账号管理: the account table and the new-account dialog. */
 export class AccountsPage {
@@ -57,11 +58,8 @@ export class AccountsPage {
     await d.locator('#create-account_username').fill(fields.username);
     await d.locator('#create-account_displayName').fill(fields.displayName);
     await d.locator('#create-account_password').fill(fields.password);
-    await d.locator('#create-account_role').click();
-    await this.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${fields.role}"]`).click();
-    await d.locator('#create-account_unitId').fill(fields.unitQuery);
-    const option = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: fields.unitName });
-    await option.first().click();
+    await chooseOption(this.page, 'create-account_role', fields.role);
+    await searchAndChoose(this.page, 'create-account_unitId', fields.unitQuery, fields.unitName);
     await untilResponse(this.page, (url, method) => url.endsWith('/api/accounts') && method === 'POST', () => d.locator('.ant-modal-footer .ant-btn-primary').click());
   }
 

@@ -1,5 +1,6 @@
 import { tableReloadedBy, tableSettled } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from './antd-select.ts';
 
 /** 审计日志: filters, table, expandable before/after. */
 export class AuditPage {
@@ -29,8 +30,7 @@ export class AuditPage {
   /** Sets the filters (only those given) and presses search. Dates as YYYY-MM-DD. */
   async filter(f: { entity?: string; action?: string; from?: string; to?: string }): Promise<void> {
     if (f.entity) {
-      await this.page.locator('#audit-entity').click();
-      await this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${f.entity}$`) }).click();
+      await chooseOption(this.page, 'audit-entity', f.entity, { exact: true });
     }
     if (f.action !== undefined) await this.page.locator('#audit-action').fill(f.action);
     if (f.from && f.to) {

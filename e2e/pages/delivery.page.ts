@@ -1,8 +1,8 @@
 import { untilResponse } from '../fixtures/browser.ts';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { chooseOption } from './antd-select.ts';
 
 const isRecordPost = (url: string, method: string) => new URL(url).pathname === '/api/records' && method === 'POST';
-const visibleDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /** 服务请求: the member's (or staff's) request cards and what can be done with them. */
 export class RequestsScreen {
@@ -24,6 +24,20 @@ export class RequestsScreen {
     await this.page.waitForFunction(() => !!document.querySelector('[data-testid="request-list"][aria-busy="false"], main .ant-empty'));
   }
 
+  /**
+   * Does `action` and waits for the list's answer to the reload it causes (a new data-loaded key,
+   * or the empty message): right after a POST is answered the list still shows the old answer
+   * and reports itself idle until React starts the reload.
+   */
+  private async reloadedBy(action: () => Promise<void>): Promise<void> {
+    const before = await this.list.getAttribute('data-loaded');
+    await action();
+    await this.page.waitForFunction((previous) => {
+      const key = document.querySelector('[data-testid="request-list"]')?.getAttribute('data-loaded');
+      return (!!key && key !== previous) || !!document.querySelector('main .ant-empty');
+    }, before);
+  }
+
   card(code: string): Locator {
     return this.page.locator(`[data-testid="request-card"][data-code="${code}"]`);
   }
@@ -33,9 +47,10 @@ export class RequestsScreen {
   }
 
   private async act(code: string, label: string, path: string): Promise<void> {
-    const response = await untilResponse(this.page, (url, method) => url.endsWith(path) && method === 'POST', () => this.card(code).getByRole('button', { name: label }).click());
-    if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
-    await this.settled();
+    await this.reloadedBy(async () => {
+      const response = await untilResponse(this.page, (url, method) => url.endsWith(path) && method === 'POST', () => this.card(code).getByRole('button', { name: label }).click());
+      if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
+    });
   }
 
   async accept(code: string): Promise<void> {
@@ -45,18 +60,20 @@ export class RequestsScreen {
   /** 完成服务, confirmed in the popover. */
   async complete(code: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '完成服务' }).click();
-    const response = await untilResponse(this.page, (url, method) => url.endsWith('/complete') && method === 'POST', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
-    if (!response.ok()) throw new Error(`/complete answered ${response.status()}`);
-    await this.settled();
+    await this.reloadedBy(async () => {
+      const response = await untilResponse(this.page, (url, method) => url.endsWith('/complete') && method === 'POST', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
+      if (!response.ok()) throw new Error(`/complete answered ${response.status()}`);
+    });
   }
 
   async decline(code: string, reason: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '婉拒' }).click();
     const dialog = this.page.locator('.ant-modal').filter({ has: this.page.locator('form#decline-request') });
     await dialog.locator('#decline-request_reason').fill(reason);
-    const response = await untilResponse(this.page, (url, method) => url.endsWith('/decline') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
-    if (!response.ok()) throw new Error(`/decline answered ${response.status()}`);
-    await this.settled();
+    await this.reloadedBy(async () => {
+      const response = await untilResponse(this.page, (url, method) => url.endsWith('/decline') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
+      if (!response.ok()) throw new Error(`/decline answered ${response.status()}`);
+    });
   }
 
   /** 查看联系方式: the resident's name and full phone, as the member sees them to call. */
@@ -111,8 +128,7 @@ export class RecordFormScreen {
   async fill(fields: RecordFields): Promise<void> {
     const f = this.form;
     if (fields.category) {
-      await f.locator('#service-record_categoryId').click();
-      await this.page.locator(`${visibleDropdown} .ant-select-item-option[title="${fields.category}"]`).click();
+      await chooseOption(this.page, 'service-record_categoryId', fields.category, { exact: true });
     }
     if (fields.mode) await f.getByRole('radiogroup').getByText(fields.mode, { exact: true }).click();
     for (const group of fields.groups ?? []) await f.getByRole('checkbox', { name: group, exact: true }).check();
@@ -194,8 +210,7 @@ export class RecordBook {
 
   /** Staff: picks an option of a filter select by its visible text. */
   async filter(id: string, option: string): Promise<void> {
-    await this.page.locator(`#${id}`).click();
-    await this.page.locator(`${visibleDropdown} .ant-select-item-option[title="${option}"]`).click();
+    await chooseOption(this.page, id, option, { exact: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import { tableReloadedBy, tableSettled, untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from './antd-select.ts';
 
 /** What the form showed while the text was typed. */
 export interface SeenSuggestion {
@@ -85,8 +86,7 @@ export class NeedsPage {
   /** Opens a row's category dialog, picks a category and saves. */
   async correct(text: string, category: string): Promise<void> {
     await this.row(text).locator('td:last-child button').click();
-    await this.correctDialog.locator('#correct-category').click();
-    await this.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${category}"]`).click();
+    await chooseOption(this.page, 'correct-category', category, { exact: true });
     await tableReloadedBy(this.page, 'needs-table', () =>
       untilResponse(this.page, (url, method) => /\/api\/needs\/\d+\/category$/.test(url) && method === 'PUT', () => this.correctDialog.locator('.ant-modal-footer .ant-btn-primary').click()),
     );

@@ -1,5 +1,6 @@
 import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { chooseOption } from './antd-select.ts';
 
 /** 地图与选点: the Leaflet map, its layers, and the coverage panel. */
 export class SitingPage {
@@ -30,10 +31,7 @@ export class SitingPage {
 
   /** Picks a category in the coverage panel; the analysis runs at once. */
   async pickCategory(name: string): Promise<void> {
-    await this.page.locator('#coverage-category').click();
-    await untilResponse(this.page, (url) => url.includes('/api/siting/coverage?'), () =>
-      this.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${name}"]`).click(),
-    );
+    await untilResponse(this.page, (url) => url.includes('/api/siting/coverage?'), () => chooseOption(this.page, 'coverage-category', name, { exact: true }));
     await this.page.getByTestId('recommendations').or(this.result.getByText('没有能增加覆盖的候选场所')).first().waitFor();
   }
 

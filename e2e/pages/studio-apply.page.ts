@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
-import { chooseOption } from './studio-select.ts';
+import { chooseOption } from './antd-select.ts';
 
 /** What the test types into the application form. */
 export interface Application {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
-import { chooseOption } from './studio-select.ts';
+import { chooseOption } from './antd-select.ts';
 
 /** 公开承诺: the editor, the published list and the publish result. */
 export class StudioCommitmentsPage {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption } from './studio-select.ts';
+import { chooseOption } from './antd-select.ts';
 
 /** A studio table (工作室, 我的工作室, 资质审核): names link to the studio's page. */
 export class StudioListPage {

@@ -34,7 +34,7 @@ export default function RequestsPage() {
   const { entries } = useOutbox();
   const written = useLoad((signal) => (staff ? Promise.resolve(null) : recordsApi.list({ mine: '1', limit: 500 }, signal)), `written|${page}|${entries.length}`);
   const recorded = new Set<number>([...(written.data?.items ?? []).flatMap((r) => (r.requestId ? [r.requestId] : [])), ...entries.flatMap((e) => (e.body.requestId ? [e.body.requestId] : []))]);
-  const { data, error, loading, reload } = useLoad(
+  const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => requestsApi.list({ status, under, studioId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${status ?? ''}|${under ?? ''}|${studioId ?? ''}|${page}`,
   );
@@ -76,7 +76,7 @@ export default function RequestsPage() {
           {data && data.items.length === 0 ? (
             <Empty description={t('delivery.requests.empty')} />
           ) : (
-            <ul className="hm-dlv-list" data-testid="request-list" aria-busy={loading}>
+            <ul className="hm-dlv-list" data-testid="request-list" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
               {data?.items.map((r) => <RequestCard key={r.id} request={r} recorded={recorded.has(r.id)} categories={categories} onChanged={reload} onDecline={setDeclining} />)}
             </ul>
           )}
