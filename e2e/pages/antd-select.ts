@@ -11,17 +11,17 @@ async function pickChecked(page: Page, id: string, label: string, open: () => Pr
   const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
   // Options may say more than the label (陈惠敏（舞蹈教师）), so the check matches text, not whole labels.
   const chosen = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: label }).first();
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     if ((await chosen.count()) > 0) return;
     await open();
-    const option = optionIn(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()).first();
-    await option.waitFor();
-    await option.click();
     try {
+      // Short waits: a list that closed again (its dialog was still opening) is opened anew,
+      // rather than waited on for the whole test timeout.
+      await optionIn(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()).first().click({ timeout: 3000 });
       await chosen.waitFor({ timeout: 2000 });
       return;
     } catch {
-      // the click missed: open the list and try again
+      // the click missed, or the list closed: open it and try again
     }
   }
   throw new Error(`could not choose "${label}" in #${id}${what}`);
@@ -33,7 +33,12 @@ async function pickChecked(page: Page, id: string, label: string, open: () => Pr
  */
 export function chooseOption(page: Page, id: string, label: string, options: { exact?: boolean } = {}): Promise<void> {
   const optionIn = (list: Locator) => (options.exact ? list.locator(`.ant-select-item-option[title="${label}"]`) : list.locator('.ant-select-item-option', { hasText: label }));
-  return pickChecked(page, id, label, () => page.locator(`#${id}`).click(), optionIn, '');
+  // Clicking an open list's input closes it: open only a closed one.
+  const open = async () => {
+    const input = page.locator(`#${id}`);
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+  };
+  return pickChecked(page, id, label, open, optionIn, '');
 }
 
 /** Types `query` (a name or pinyin) into a searchable Select and picks the match containing `label`. */
