@@ -129,6 +129,8 @@ describe('志愿者登记册 (community admin)', () => {
 
   it('screens an imported candidate as selected, with a reason', async () => {
     const name = good[0]!.name!;
+    // Found by name, as a community admin would look for them (not left to where the list stands).
+    expect(await registry.searchFor(name)).toContain(name);
     expect(await registry.row(name).innerText()).toContain('待挑选');
     await registry.row(name).getByRole('button', { name: `挑选“${name}”` }).click();
     const dialog = page.locator('.ant-modal').filter({ has: page.locator('form#screening') });
