@@ -19,6 +19,7 @@ import { sql, type Kysely } from 'kysely';
 import gcoordModule from 'gcoord';
 import type { Database } from '../src/db/schema.ts';
 import type { UnitSpec } from '../src/db/seed/units.ts';
+import { insertSearchTerms } from '../src/db/volunteer-terms.ts';
 import { seededRandom } from '../src/domain/needs/evaluation.ts';
 import { searchKeysOf } from '../src/domain/text/search-keys.ts';
 
@@ -364,6 +365,7 @@ export async function insertServices(
   // --- Write everything. Batch sizes keep rows × columns under SQLite's and PostgreSQL's parameter limits.
   await insertBatches(db, 'volunteers', volunteerRows, 400);
   await insertBatches(db, 'volunteer_categories', volunteerCategoryRows, 2000);
+  await insertSearchTerms(db, people);
   await insertBatches(db, 'studios', studioRows, 400);
   await insertBatches(db, 'studio_categories', studioCategoryRows, 2000);
   await insertBatches(db, 'studio_members', memberRows, 2000);

@@ -28,6 +28,8 @@ export interface Database {
   outbox: OutboxTable;
   reminders: ReminderTable;
   volunteer_categories: { volunteer_id: number; category_id: number };
+  /** Search terms of each registry record (src/domain/registry/search-terms.ts). */
+  volunteer_terms: { term: string; volunteer_id: number };
   settings: { key: string; value: string; updated_at: string };
   imports: ImportTable;
   needs: NeedTable;

@@ -4,6 +4,7 @@ import { foundation } from './2026-11-25-0001-foundation.ts';
 import { studios } from './2026-11-25-0002-studios.ts';
 import { registryNeedsSiting } from './2026-11-25-0003-registry-needs-siting.ts';
 import { serviceDelivery } from './2026-11-25-0004-service-delivery.ts';
+import { volunteerSearchTermsMigration } from './2026-11-30-0005-volunteer-search-terms.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -15,5 +16,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-11-25-0002-studios': studios(engine),
     '2026-11-25-0003-registry-needs-siting': registryNeedsSiting(engine),
     '2026-11-25-0004-service-delivery': serviceDelivery(engine),
+    '2026-11-30-0005-volunteer-search-terms': volunteerSearchTermsMigration(engine),
   };
 }

@@ -4,6 +4,7 @@ import type { StudioStatus } from '../../domain/studios/lifecycle.ts';
 import { studioStatuses } from '../../domain/studios/lifecycle.ts';
 import { unpaidClause } from '../../domain/studios/unpaid.ts';
 import { searchKeysOf } from '../../domain/text/search-keys.ts';
+import { insertSearchTerms } from '../volunteer-terms.ts';
 
 /** A demo party member in the registry. */
 interface PersonSpec {
@@ -204,6 +205,7 @@ export async function loadDemoStudios(db: Kysely<Database>, at: string): Promise
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await insertSearchTerms(db, [{ id: row.id, name: p.name, profession: p.profession, ...keys }]);
     personIds.set(p.key, row.id);
   }
 

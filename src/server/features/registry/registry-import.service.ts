@@ -14,7 +14,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
 import { importProblemMessage } from '../../i18n/import-messages.ts';
 import { readRegistryRows } from './registry-excel.ts';
-import { existingMatches } from './volunteers.repository.ts';
+import { existingMatches, insertSearchTerms } from './volunteers.repository.ts';
 
 /** Rows validated between two progress updates. */
 const PROGRESS_EVERY = 500;
@@ -177,39 +177,36 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
     await deps.db.transaction().execute(async (trx) => {
       for (let i = 0; i < checked.clean.length; i += 200) {
         const batch = checked.clean.slice(i, i + 200);
-        const inserted = await trx
-          .insertInto('volunteers')
-          .values(
-            batch.map((c) => {
-              const keys = searchKeysOf(c.name);
-              return {
-                kind: c.kind,
-                name: c.name,
-                gender: c.gender,
-                birth_year: c.birthYear,
-                phone: c.phone,
-                unit_id: c.unitId,
-                account_id: null,
-                party_branch: c.partyBranch,
-                profession: c.profession,
-                qualifications: c.qualifications,
-                availability: c.availability,
-                contact_name: c.contactName,
-                notes: c.notes,
-                id_number_hash: hashes.get(c.row) ?? null,
-                id_number_masked: c.idNumber ? maskIdNumber(c.idNumber) : null,
-                pinyin: keys.pinyin,
-                initials: keys.initials,
-                screening_status: 'candidate',
-                created_at: ctx.at,
-                updated_at: ctx.at,
-              };
-            }),
-          )
-          .returning('id')
-          .execute();
-        const links = batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: inserted[n]?.id ?? 0, category_id })));
+        const values = batch.map((c) => {
+          const keys = searchKeysOf(c.name);
+          return {
+            kind: c.kind,
+            name: c.name,
+            gender: c.gender,
+            birth_year: c.birthYear,
+            phone: c.phone,
+            unit_id: c.unitId,
+            account_id: null,
+            party_branch: c.partyBranch,
+            profession: c.profession,
+            qualifications: c.qualifications,
+            availability: c.availability,
+            contact_name: c.contactName,
+            notes: c.notes,
+            id_number_hash: hashes.get(c.row) ?? null,
+            id_number_masked: c.idNumber ? maskIdNumber(c.idNumber) : null,
+            pinyin: keys.pinyin,
+            initials: keys.initials,
+            screening_status: 'candidate',
+            created_at: ctx.at,
+            updated_at: ctx.at,
+          };
+        });
+        const inserted = await trx.insertInto('volunteers').values(values).returning('id').execute();
+        const idOf = (n: number) => inserted[n]?.id ?? 0;
+        const links = batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id })));
         if (links.length) await trx.insertInto('volunteer_categories').values(links).execute();
+        await insertSearchTerms(trx, values.map((v, n) => ({ ...v, id: idOf(n) })));
       }
       await trx.updateTable('imports').set({ status: 'committed', committed_rows: checked.clean.length, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
       await recordAudit(trx, ctx, { entity: 'import', entityId: id, action: 'commit', unitId: row.unit_id, after: { mode, committed: checked.clean.length, skipped: badRows, sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })) } });

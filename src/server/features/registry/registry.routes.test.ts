@@ -155,6 +155,33 @@ describe('registry search and records', () => {
   });
 });
 
+describe('registry search terms', () => {
+  const idsFor = async (q: string) => ((await admin.get(`/api/volunteers?q=${encodeURIComponent(q)}&limit=100`)).json() as { items: Volunteer[] }).items.map((v) => v.id);
+
+  it('finds the newest record (imported or seeded) by its name and its initials', async () => {
+    const last = await t.db.selectFrom('volunteers').select(['id', 'name', 'initials']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(await idsFor(last.name)).toContain(last.id);
+    expect(await idsFor(last.initials)).toContain(last.id);
+  });
+
+  it('follows an edit: the new name, pinyin and initials find the record, the old ones no longer do; longer queries stay substring matches', async () => {
+    const unitId = await t.unitId('350802003004');
+    const input = { kind: 'talent', name: '欧阳明远', phone: '13600000077', unitId, profession: '中医推拿师' };
+    const v = (await admin.post('/api/volunteers', input)).json() as Volunteer;
+    for (const q of ['欧阳明远', '明远', 'ouyangmingyuan', 'ouyang', 'oymy', '推拿', '中医推拿']) expect(await idsFor(q), q).toContain(v.id);
+    for (const q of ['中医按摩', '明远欧', 'oyx']) expect(await idsFor(q), q).not.toContain(v.id);
+
+    const edited = await admin.put(`/api/volunteers/${v.id}`, { ...input, name: '欧阳清风', profession: '康复治疗师' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    for (const q of ['清风', 'ouyangqingfeng', 'oyqf', '康复']) expect(await idsFor(q), q).toContain(v.id);
+    for (const q of ['明远', 'oymy', 'ouyangming', '推拿']) expect(await idsFor(q), q).not.toContain(v.id);
+    // One set of terms per record: the old ones are gone, none is kept twice.
+    const terms = await t.db.selectFrom('volunteer_terms').select('term').where('volunteer_id', '=', v.id).execute();
+    expect(terms.map((r) => r.term)).not.toContain('g:明远');
+    expect(new Set(terms.map((r) => r.term)).size).toBe(terms.length);
+  });
+});
+
 describe('GET /api/registry/export.xlsx', () => {
   async function sheetOf(body: Buffer) {
     const wb = new ExcelJS.Workbook();

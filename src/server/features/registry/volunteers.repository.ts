@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+export { insertSearchTerms, setSearchTerms } from '../../../db/volunteer-terms.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
+import { normalizeSearchText, termLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../authorize.ts';
 
 export interface VolunteerFilter {
@@ -11,7 +13,7 @@ export interface VolunteerFilter {
   q?: string | undefined;
 }
 
-/** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/skill word. */
+/** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
 export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   const { from, to } = subtreeRange(f.path);
   let base = db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
@@ -21,9 +23,21 @@ export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
     const categoryId = f.categoryId;
     base = base.where((eb) => eb.exists(eb.selectFrom('volunteer_categories as vc').select('vc.volunteer_id').whereRef('vc.volunteer_id', '=', 'volunteers.id').where('vc.category_id', '=', categoryId)));
   }
-  if (f.q) {
+  const lookup = f.q ? termLookup(f.q) : null;
+  if (f.q && lookup) {
+    // Candidates from the search terms (an index lookup), then the conditions a scan would
+    // apply, so that a longer query is still a substring match.
+    const terms = () => db.selectFrom('volunteer_terms').select('volunteer_terms.volunteer_id');
+    base = base.where(
+      'volunteers.id',
+      'in',
+      terms()
+        .where('term', '=', lookup.gram)
+        .union(terms().where('term', '>=', lookup.pinyin.from).where('term', '<', lookup.pinyin.to))
+        .union(terms().where('term', '>=', lookup.initials.from).where('term', '<', lookup.initials.to)),
+    );
     const text = `%${likeEscape(f.q)}%`;
-    const key = `${likeEscape(f.q.toLowerCase().replace(/\s+/g, ''))}%`;
+    const key = `${likeEscape(normalizeSearchText(f.q))}%`;
     base = base.where((eb) =>
       eb.or([
         sql<boolean>`volunteers.name like ${text} escape '\\'`,
@@ -83,3 +97,4 @@ export async function setCategories(db: Kysely<Database>, volunteerId: number, c
   await db.deleteFrom('volunteer_categories').where('volunteer_id', '=', volunteerId).execute();
   if (categoryIds.length) await db.insertInto('volunteer_categories').values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id }))).execute();
 }
+
