@@ -365,7 +365,7 @@ export async function insertServices(
   // --- Write everything. Batch sizes keep rows × columns under SQLite's and PostgreSQL's parameter limits.
   await insertBatches(db, 'volunteers', volunteerRows, 400);
   await insertBatches(db, 'volunteer_categories', volunteerCategoryRows, 2000);
-  await insertSearchTerms(db, people);
+  await insertSearchTerms(db, people.map((p) => ({ ...p, unit_id: p.unit.id })));
   await insertBatches(db, 'studios', studioRows, 400);
   await insertBatches(db, 'studio_categories', studioCategoryRows, 2000);
   await insertBatches(db, 'studio_members', memberRows, 2000);

@@ -29,7 +29,7 @@ export interface Database {
   reminders: ReminderTable;
   volunteer_categories: { volunteer_id: number; category_id: number };
   /** Search terms of each registry record (src/domain/registry/search-terms.ts). */
-  volunteer_terms: { term: string; volunteer_id: number };
+  volunteer_terms: { term: string; unit_id: number; volunteer_id: number };
   settings: { key: string; value: string; updated_at: string };
   imports: ImportTable;
   needs: NeedTable;

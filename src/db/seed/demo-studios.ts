@@ -185,6 +185,7 @@ export async function loadDemoStudios(db: Kysely<Database>, at: string): Promise
   const personIds = new Map<string, number>();
   for (const p of people) {
     const keys = searchKeysOf(p.name);
+    const unitId = (await unit(p.unitCode)).id;
     const row = await db
       .insertInto('volunteers')
       .values({
@@ -193,7 +194,7 @@ export async function loadDemoStudios(db: Kysely<Database>, at: string): Promise
         gender: p.gender,
         birth_year: p.birthYear,
         phone: p.phone,
-        unit_id: (await unit(p.unitCode)).id,
+        unit_id: unitId,
         account_id: p.account ? (await account(p.account)).id : null,
         party_branch: null,
         profession: p.profession,
@@ -205,7 +206,7 @@ export async function loadDemoStudios(db: Kysely<Database>, at: string): Promise
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertSearchTerms(db, [{ id: row.id, name: p.name, profession: p.profession, ...keys }]);
+    await insertSearchTerms(db, [{ id: row.id, unit_id: unitId, name: p.name, profession: p.profession, ...keys }]);
     personIds.set(p.key, row.id);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedChildLevels, childPath, defaultPostKind, isValidUnitCode, isWithin, subtreeRange } from './units.ts';
+import { allowedChildLevels, childPath, defaultPostKind, isValidUnitCode, isWithin, pathDepth, subtreeRange } from './units.ts';
 
 describe('materialized paths', () => {
   const street = childPath(childPath(null, '350802000000'), '350802003000');
@@ -43,5 +43,14 @@ describe('levels and posts', () => {
     expect(allowedChildLevels('district')).toEqual(['street', 'town']);
     expect(allowedChildLevels('street')).toContain('enterprise');
     expect(allowedChildLevels('community')).toEqual([]);
+  });
+});
+
+describe('pathDepth', () => {
+  it('counts a root as 1 and each level below it as one more', () => {
+    const district = childPath(null, '350802000000');
+    expect(pathDepth(district)).toBe(1);
+    expect(pathDepth(childPath(district, '350802003000'))).toBe(2);
+    expect(pathDepth(childPath(childPath(district, '350802003000'), '350802003004'))).toBe(3);
   });
 });

@@ -40,6 +40,11 @@ export function subtreeRange(path: string): { from: string; to: string } {
   return { from: path, to: `${path.slice(0, -1)}0` };
 }
 
+/** How deep a unit lies: 1 for a root ('/code/'), 2 for its children, and so on. */
+export function pathDepth(path: string): number {
+  return path.split('/').length - 2;
+}
+
 /** True when `path` is `scopePath` itself or lies below it. */
 export function isWithin(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);

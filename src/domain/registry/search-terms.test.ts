@@ -21,7 +21,9 @@ describe('volunteerSearchTerms', () => {
 
 describe('termLookup', () => {
   it('looks up the first pair of a query, and its prefix ranges in byte order', () => {
-    expect(termLookup('婉珍书')).toEqual({ gram: 'g:婉珍', pinyin: { from: 'p:婉珍书', to: 'p:婉珍乧' }, initials: { from: 'i:婉珍书', to: 'i:婉珍乧' } });
+    expect(termLookup('婉珍书')).toEqual({ gram: 'g:婉珍', pinyin: { from: 'p:婉珍书', to: 'p:婉珍乧' }, initials: { from: 'i:婉珍书', to: 'i:婉珍乧' }, exact: false });
+    expect(termLookup('婉珍')?.exact).toBe(true);
+    expect(termLookup('陈')?.exact).toBe(true);
     const zwz = termLookup(' ZW z');
     expect(zwz?.gram).toBe('g:zw');
     expect(zwz?.initials).toEqual({ from: 'i:zwz', to: 'i:zw{' });

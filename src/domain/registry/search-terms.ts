@@ -2,16 +2,17 @@
  * The registry's search terms: what makes "who matches q" an index lookup instead of a scan of
  * every record with five LIKEs (a province holds hundreds of thousands of people).
  *
- * Each record gets terms in three namespaces, kept in a byte-ordered column:
+ * Each record gets terms in three namespaces, kept in a byte-ordered column beside the record's
+ * unit path (so "in this subtree" is part of the same index range):
  * - `g:` grams of its text, lowercased and without spaces: every character and every pair of
  *   adjacent characters of the name and the profession, every pair of the qualifications;
  * - `p:` its full pinyin and `i:` its initials (张婉珍 → p:zhangwanzhen, i:zwz), found by prefix
  *   with a range scan.
- * A query's candidates are the records holding its first gram or a pinyin/initials prefix; the
- * original conditions then confirm each candidate, so a longer query (3+ characters) is still a
- * substring match. A record whose text contains q always holds q's first gram, so nothing the
- * scan would find is missed, with one exception: a single character matches names and
- * professions, not qualifications (which get pairs only, to keep the table small).
+ * A query's candidates are the records holding its first gram or a pinyin/initials prefix. For one
+ * or two characters that is the answer (case and spaces ignored); a longer query's candidates are
+ * confirmed by the substring conditions on the record. A record whose text contains q always holds
+ * q's first gram, so nothing a scan would find is missed, with one exception: a single character
+ * matches names and professions, not qualifications (which get pairs only, to keep the table small).
  */
 
 /** Lowercase, no whitespace: the form both terms and queries are compared in. */
@@ -58,6 +59,11 @@ export interface TermLookup {
   gram: string;
   pinyin: { from: string; to: string };
   initials: { from: string; to: string };
+  /**
+   * True when the terms alone answer the query (one or two characters: the gram is the whole
+   * query), so no candidate needs its text checked and counting never reads a record.
+   */
+  exact: boolean;
 }
 
 /** The lookup for a query; null when it has nothing to search for (only spaces). */
@@ -65,5 +71,5 @@ export function termLookup(q: string): TermLookup | null {
   const chars = [...normalizeSearchText(q)];
   if (chars.length === 0) return null;
   const key = chars.join('');
-  return { gram: `g:${chars.slice(0, 2).join('')}`, pinyin: prefixRange(`p:${key}`), initials: prefixRange(`i:${key}`) };
+  return { gram: `g:${chars.slice(0, 2).join('')}`, pinyin: prefixRange(`p:${key}`), initials: prefixRange(`i:${key}`), exact: chars.length <= 2 };
 }

@@ -170,6 +170,18 @@ describe('registry search terms', () => {
     const v = (await admin.post('/api/volunteers', input)).json() as Volunteer;
     for (const q of ['欧阳明远', '明远', 'ouyangmingyuan', 'ouyang', 'oymy', '推拿', '中医推拿']) expect(await idsFor(q), q).toContain(v.id);
     for (const q of ['中医按摩', '明远欧', 'oyx']) expect(await idsFor(q), q).not.toContain(v.id);
+    // With another filter the records are read and checked: the same answer.
+    const talents = (await admin.get(`/api/volunteers?q=${encodeURIComponent('明远')}&kind=talent`)).json() as { items: Volunteer[]; total: number };
+    expect(talents.items.map((x) => x.id)).toEqual([v.id]);
+    // The district admin (the top of the tree: terms are kept by their unit's path) finds it too.
+    const district = await t.login('admin');
+    for (const q of ['明远', 'oymy', '欧阳明远']) {
+      const page = (await district.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { items: Volunteer[] };
+      expect(page.items.map((x) => x.id), q).toContain(v.id);
+    }
+    // Another street's admin does not find it, by name or by initials.
+    const other = await t.login('zhongcheng');
+    for (const q of ['明远', 'oymy', '欧阳明远']) expect(((await other.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { total: number }).total, q).toBe(0);
 
     const edited = await admin.put(`/api/volunteers/${v.id}`, { ...input, name: '欧阳清风', profession: '康复治疗师' });
     expect(edited.statusCode, edited.body).toBe(200);

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 export { insertSearchTerms, setSearchTerms } from '../../../db/volunteer-terms.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
-import { normalizeSearchText, termLookup } from '../../../domain/registry/search-terms.ts';
+import { pathDepth, subtreeRange } from '../../../domain/org/units.ts';
+import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../authorize.ts';
 
 export interface VolunteerFilter {
@@ -11,6 +11,27 @@ export interface VolunteerFilter {
   categoryId?: number | undefined;
   screeningStatus?: string | undefined;
   q?: string | undefined;
+}
+
+/**
+ * The ids of the records in a subtree that hold a query's terms: the gram, and the pinyin and
+ * initials prefix ranges. Below the top, a subtree has few units (a street: tens), so each
+ * unit's stretch of the key (term, unit) is sought directly; the top's subtree is the whole tree
+ * (a province: 18,000 units), so there every matching term is kept if its unit lies inside.
+ */
+function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
+  const { from, to } = subtreeRange(path);
+  const atTop = pathDepth(path) <= 1;
+  const terms = () => {
+    const q = db.selectFrom('volunteer_terms').select('volunteer_terms.volunteer_id');
+    return atTop
+      ? q.innerJoin('org_units', 'org_units.id', 'volunteer_terms.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to)
+      : q.where('volunteer_terms.unit_id', 'in', db.selectFrom('org_units').select('org_units.id').where('org_units.path', '>=', from).where('org_units.path', '<', to));
+  };
+  return terms()
+    .where('term', '=', lookup.gram)
+    .union(terms().where('term', '>=', lookup.pinyin.from).where('term', '<', lookup.pinyin.to))
+    .union(terms().where('term', '>=', lookup.initials.from).where('term', '<', lookup.initials.to));
 }
 
 /** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
@@ -25,28 +46,21 @@ export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   }
   const lookup = f.q ? termLookup(f.q) : null;
   if (f.q && lookup) {
-    // Candidates from the search terms (an index lookup), then the conditions a scan would
-    // apply, so that a longer query is still a substring match.
-    const terms = () => db.selectFrom('volunteer_terms').select('volunteer_terms.volunteer_id');
-    base = base.where(
-      'volunteers.id',
-      'in',
-      terms()
-        .where('term', '=', lookup.gram)
-        .union(terms().where('term', '>=', lookup.pinyin.from).where('term', '<', lookup.pinyin.to))
-        .union(terms().where('term', '>=', lookup.initials.from).where('term', '<', lookup.initials.to)),
-    );
-    const text = `%${likeEscape(f.q)}%`;
-    const key = `${likeEscape(normalizeSearchText(f.q))}%`;
-    base = base.where((eb) =>
-      eb.or([
-        sql<boolean>`volunteers.name like ${text} escape '\\'`,
-        sql<boolean>`volunteers.pinyin like ${key} escape '\\'`,
-        sql<boolean>`volunteers.initials like ${key} escape '\\'`,
-        sql<boolean>`volunteers.profession like ${text} escape '\\'`,
-        sql<boolean>`volunteers.qualifications like ${text} escape '\\'`,
-      ]),
-    );
+    base = base.where('volunteers.id', 'in', candidateIds(db, lookup, f.path));
+    if (!lookup.exact) {
+      // A longer query's candidates hold its first pair: confirm the whole text.
+      const text = `%${likeEscape(f.q)}%`;
+      const key = `${likeEscape(normalizeSearchText(f.q))}%`;
+      base = base.where((eb) =>
+        eb.or([
+          sql<boolean>`volunteers.name like ${text} escape '\\'`,
+          sql<boolean>`volunteers.pinyin like ${key} escape '\\'`,
+          sql<boolean>`volunteers.initials like ${key} escape '\\'`,
+          sql<boolean>`volunteers.profession like ${text} escape '\\'`,
+          sql<boolean>`volunteers.qualifications like ${text} escape '\\'`,
+        ]),
+      );
+    }
   }
   return base;
 }
@@ -56,6 +70,18 @@ export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
 
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
+  const lookup = f.q ? termLookup(f.q) : null;
+  if (lookup?.exact && !f.kind && !f.categoryId && !f.screeningStatus) {
+    // The terms alone answer a short search: count and page over the index, then read only the
+    // page's records (a surname matches tens of thousands in a province).
+    const ids = candidateIds(db, lookup, f.path).as('c');
+    const pageIds = db.selectFrom(ids).select('c.volunteer_id').orderBy('c.volunteer_id').limit(limit).offset(offset);
+    const [rows, count] = await Promise.all([
+      db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').selectAll('volunteers').select(columns).where('volunteers.id', 'in', pageIds).orderBy('volunteers.id').execute(),
+      db.selectFrom(ids).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n), categories: await categoriesOf(db, rows.map((r) => r.id)) };
+  }
   const base = volunteerQuery(db, f);
   const [rows, count] = await Promise.all([
     base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),

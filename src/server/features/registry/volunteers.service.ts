@@ -125,7 +125,7 @@ export async function updateVolunteer(deps: Deps, ctx: AuditContext, actor: Acto
     if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other !== id)) throw new DomainError('DUPLICATE_VOLUNTEER');
     await trx.updateTable('volunteers').set(cols).where('id', '=', id).execute();
     await repo.setCategories(trx, id, input.categoryIds);
-    await repo.setSearchTerms(trx, id, cols);
+    await repo.setSearchTerms(trx, { id, ...cols });
     await recordAudit(trx, ctx, { entity: 'volunteer', entityId: id, action: 'update', unitId: cols.unit_id, before: audited(before), after: audited(cols) });
   });
   return getVolunteer(deps, actor, id);
