@@ -25,13 +25,15 @@ export class RequestsScreen {
   }
 
   /**
-   * Does `action` and waits for the list's answer to the reload it causes (a new data-loaded key,
-   * or the empty message): right after a POST is answered the list still shows the old answer
-   * and reports itself idle until React starts the reload.
+   * Posts through `click` (the call ending in `path`), checks the answer, and waits for the list's
+   * answer to the reload it causes (a new data-loaded key, or the empty message): right after the
+   * POST is answered the list still shows the old answer and reports itself idle until React
+   * starts the reload.
    */
-  private async reloadedBy(action: () => Promise<void>): Promise<void> {
+  private async post(path: string, click: () => Promise<void>): Promise<void> {
     const before = await this.list.getAttribute('data-loaded');
-    await action();
+    const response = await untilResponse(this.page, (url, method) => url.endsWith(path) && method === 'POST', click);
+    if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
     await this.page.waitForFunction((previous) => {
       const key = document.querySelector('[data-testid="request-list"]')?.getAttribute('data-loaded');
       return (!!key && key !== previous) || !!document.querySelector('main .ant-empty');
@@ -47,10 +49,7 @@ export class RequestsScreen {
   }
 
   private async act(code: string, label: string, path: string): Promise<void> {
-    await this.reloadedBy(async () => {
-      const response = await untilResponse(this.page, (url, method) => url.endsWith(path) && method === 'POST', () => this.card(code).getByRole('button', { name: label }).click());
-      if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
-    });
+    await this.post(path, () => this.card(code).getByRole('button', { name: label }).click());
   }
 
   async accept(code: string): Promise<void> {
@@ -60,20 +59,14 @@ export class RequestsScreen {
   /** 完成服务, confirmed in the popover. */
   async complete(code: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '完成服务' }).click();
-    await this.reloadedBy(async () => {
-      const response = await untilResponse(this.page, (url, method) => url.endsWith('/complete') && method === 'POST', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
-      if (!response.ok()) throw new Error(`/complete answered ${response.status()}`);
-    });
+    await this.post('/complete', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
   }
 
   async decline(code: string, reason: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '婉拒' }).click();
     const dialog = this.page.locator('.ant-modal').filter({ has: this.page.locator('form#decline-request') });
     await dialog.locator('#decline-request_reason').fill(reason);
-    await this.reloadedBy(async () => {
-      const response = await untilResponse(this.page, (url, method) => url.endsWith('/decline') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
-      if (!response.ok()) throw new Error(`/decline answered ${response.status()}`);
-    });
+    await this.post('/decline', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
   }
 
   /** 查看联系方式: the resident's name and full phone, as the member sees them to call. */

@@ -2,8 +2,8 @@
  * The registry's search terms: what makes "who matches q" an index lookup instead of a scan of
  * every record with five LIKEs (a province holds hundreds of thousands of people).
  *
- * Each record gets terms in three namespaces, kept in a byte-ordered column beside the record's
- * unit path (so "in this subtree" is part of the same index range):
+ * Each record gets terms in three namespaces, kept in a byte-ordered column keyed together with
+ * the record's unit (so "in this subtree" narrows the same index):
  * - `g:` grams of its text, lowercased and without spaces: every character and every pair of
  *   adjacent characters of the name and the profession, every pair of the qualifications;
  * - `p:` its full pinyin and `i:` its initials (张婉珍 → p:zhangwanzhen, i:zwz), found by prefix

@@ -14,7 +14,8 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
 import { importProblemMessage } from '../../i18n/import-messages.ts';
 import { readRegistryRows } from './registry-excel.ts';
-import { existingMatches, insertSearchTerms } from './volunteers.repository.ts';
+import { insertSearchTerms } from '../../../db/volunteer-terms.ts';
+import { existingMatches } from './volunteers.repository.ts';
 
 /** Rows validated between two progress updates. */
 const PROGRESS_EVERY = 500;

@@ -173,7 +173,7 @@ describe('registry search terms', () => {
     // With another filter the records are read and checked: the same answer.
     const talents = (await admin.get(`/api/volunteers?q=${encodeURIComponent('明远')}&kind=talent`)).json() as { items: Volunteer[]; total: number };
     expect(talents.items.map((x) => x.id)).toEqual([v.id]);
-    // The district admin (the top of the tree: terms are kept by their unit's path) finds it too.
+    // The district admin (the top of the tree: terms are joined to their unit's path) finds it too.
     const district = await t.login('admin');
     for (const q of ['明远', 'oymy', '欧阳明远']) {
       const page = (await district.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { items: Volunteer[] };

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-export { insertSearchTerms, setSearchTerms } from '../../../db/volunteer-terms.ts';
 import { pathDepth, subtreeRange } from '../../../domain/org/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../authorize.ts';
@@ -69,6 +68,12 @@ export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
 
+/** One page, the total, and the page's skill categories. */
+async function pageOf(db: Kysely<Database>, rows: Promise<VolunteerRow[]>, count: Promise<{ n: number | string | bigint }>) {
+  const [items, c] = await Promise.all([rows, count]);
+  return { rows: items, total: Number(c.n), categories: await categoriesOf(db, items.map((r) => r.id)) };
+}
+
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
   const lookup = f.q ? termLookup(f.q) : null;
   if (lookup?.exact && !f.kind && !f.categoryId && !f.screeningStatus) {
@@ -76,18 +81,14 @@ export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter
     // page's records (a surname matches tens of thousands in a province).
     const ids = candidateIds(db, lookup, f.path).as('c');
     const pageIds = db.selectFrom(ids).select('c.volunteer_id').orderBy('c.volunteer_id').limit(limit).offset(offset);
-    const [rows, count] = await Promise.all([
+    return pageOf(
+      db,
       db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').selectAll('volunteers').select(columns).where('volunteers.id', 'in', pageIds).orderBy('volunteers.id').execute(),
       db.selectFrom(ids).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n), categories: await categoriesOf(db, rows.map((r) => r.id)) };
+    );
   }
   const base = volunteerQuery(db, f);
-  const [rows, count] = await Promise.all([
-    base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n), categories: await categoriesOf(db, rows.map((r) => r.id)) };
+  return pageOf(db, base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
 export async function findVolunteer(db: Kysely<Database>, id: number) {
@@ -123,4 +124,3 @@ export async function setCategories(db: Kysely<Database>, volunteerId: number, c
   await db.deleteFrom('volunteer_categories').where('volunteer_id', '=', volunteerId).execute();
   if (categoryIds.length) await db.insertInto('volunteer_categories').values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id }))).execute();
 }
-

@@ -10,6 +10,7 @@ import { recordAudit } from '../../audit.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { idNumberHash } from '../../secrets.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
+import { insertSearchTerms, setSearchTerms } from '../../../db/volunteer-terms.ts';
 import * as repo from './volunteers.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findVolunteer>>>;
@@ -110,7 +111,7 @@ export async function createVolunteer(deps: Deps, ctx: AuditContext, actor: Acto
     if (dup.byHash.size > 0 || dup.byPhone.size > 0) throw new DomainError('DUPLICATE_VOLUNTEER');
     const row = await trx.insertInto('volunteers').values({ ...cols, account_id: null, screening_status: 'candidate', created_at: ctx.at }).returning('id').executeTakeFirstOrThrow();
     await repo.setCategories(trx, row.id, input.categoryIds);
-    await repo.insertSearchTerms(trx, [{ id: row.id, ...cols }]);
+    await insertSearchTerms(trx, [{ id: row.id, ...cols }]);
     await recordAudit(trx, ctx, { entity: 'volunteer', entityId: row.id, action: 'create', unitId: cols.unit_id, after: audited(cols) });
     return row.id;
   });
@@ -125,7 +126,7 @@ export async function updateVolunteer(deps: Deps, ctx: AuditContext, actor: Acto
     if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other !== id)) throw new DomainError('DUPLICATE_VOLUNTEER');
     await trx.updateTable('volunteers').set(cols).where('id', '=', id).execute();
     await repo.setCategories(trx, id, input.categoryIds);
-    await repo.setSearchTerms(trx, { id, ...cols });
+    await setSearchTerms(trx, { id, ...cols });
     await recordAudit(trx, ctx, { entity: 'volunteer', entityId: id, action: 'update', unitId: cols.unit_id, before: audited(before), after: audited(cols) });
   });
   return getVolunteer(deps, actor, id);
