@@ -3,7 +3,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const ioModules = ['node:*', 'fs', 'path', 'http', 'crypto', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'pg', 'react', 'react-dom', 'react/*', 'antd', 'antd/*'];
+const ioModules = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'crypto',
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  'kysely',
+  'pg',
+  'react',
+  'react-dom',
+  'react/*',
+  'antd',
+  'antd/*',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'bench/results', 'bench/.data', 'data', 'coverage'] },
@@ -21,9 +37,12 @@ export default tseslint.config(
     // The domain holds the rules of the seed: no I/O, no framework (CONVENTIONS.md).
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ioModules, message: 'src/domain is pure: no I/O, database, server or UI imports.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ioModules, message: 'src/domain is pure: no I/O, database, server or UI imports.' }],
+        },
+      ],
     },
   },
 );

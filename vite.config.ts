@@ -14,7 +14,8 @@ function residentShellInDev(): Plugin {
     name: 'huimin-resident-shell',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.method === 'GET' && req.url && residentPath.test(req.url) && req.headers.accept?.includes('text/html')) req.url = '/resident.html';
+        if (req.method === 'GET' && req.url && residentPath.test(req.url) && req.headers.accept?.includes('text/html'))
+          req.url = '/resident.html';
         next();
       });
     },

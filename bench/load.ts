@@ -86,7 +86,12 @@ const out: LoadResult = {
   requests: result.requests.total,
   sent: result.requests.sent,
   durationS: result.duration,
-  latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, max: result.latency.max },
+  latencyMs: {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: result.latency.average,
+    max: result.latency.max,
+  },
   non2xx: result.non2xx,
   ok2xx: result['2xx'],
   statusCodes,

@@ -82,9 +82,29 @@ function rng(seed: number): () => number {
 }
 
 // Characters common in Fujian place names (first and second syllable of a two-character name).
-const FIRST = [...'东西南北中上下大小新龙凤金银石青白黄红马鹤梅竹松桂兰莲溪江湖山岭坪洋田塘林高长永安平福宁清华兴和顺富古桥岩云霞涵翠锦仙'];
-const SECOND = [...'山峰岭岩溪江湖港湾洋田坪埔厝庄城坊桥塘坑口头阳安宁平和丰兴隆昌盛华美源泉林园亭岗屿洲前后里亨福德春光'];
-const TRADES = ['物流', '建材', '食品', '机械', '电子', '纺织', '茶业', '农业', '建设', '医药', '鞋业', '石材', '环保', '汽配', '水产'];
+const FIRST = [
+  ...'东西南北中上下大小新龙凤金银石青白黄红马鹤梅竹松桂兰莲溪江湖山岭坪洋田塘林高长永安平福宁清华兴和顺富古桥岩云霞涵翠锦仙',
+];
+const SECOND = [
+  ...'山峰岭岩溪江湖港湾洋田坪埔厝庄城坊桥塘坑口头阳安宁平和丰兴隆昌盛华美源泉林园亭岗屿洲前后里亨福德春光',
+];
+const TRADES = [
+  '物流',
+  '建材',
+  '食品',
+  '机械',
+  '电子',
+  '纺织',
+  '茶业',
+  '农业',
+  '建设',
+  '医药',
+  '鞋业',
+  '石材',
+  '环保',
+  '汽配',
+  '水产',
+];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;
@@ -124,7 +144,15 @@ export function provinceUnits(): UnitSpec[] {
   const r = rng(20261125);
   const specs: UnitSpec[] = [];
   const rootCode = '350000000000';
-  specs.push({ code: rootCode, name: '福建省（基准）', shortName: '福建省', level: 'district', parentCode: null, lng: 119.296494, lat: 26.074508 });
+  specs.push({
+    code: rootCode,
+    name: '福建省（基准）',
+    shortName: '福建省',
+    level: 'district',
+    parentCode: null,
+    lng: 119.296494,
+    lat: 26.074508,
+  });
 
   const streetsPer = spread(r, SIZES.streetsAndTowns, SIZES.districts, 5);
   const leavesPer = spread(r, SIZES.leaves, SIZES.streetsAndTowns, 3);
@@ -137,7 +165,15 @@ export function provinceUnits(): UnitSpec[] {
     const dSuffix = pick(r, ['区', '区', '县', '县', '县', '市']);
     const dLng = 116 + r() * 4.2;
     const dLat = 24 + r() * 3.8;
-    specs.push({ code: dCode, name: dStem + dSuffix, shortName: dStem + dSuffix, level: 'district', parentCode: rootCode, lng: round6(dLng), lat: round6(dLat) });
+    specs.push({
+      code: dCode,
+      name: dStem + dSuffix,
+      shortName: dStem + dSuffix,
+      level: 'district',
+      parentCode: rootCode,
+      lng: round6(dLng),
+      lat: round6(dLat),
+    });
 
     const streetStems = new Set<string>();
     for (let s = 0; s < (streetsPer[d] ?? 0); s++, streetIndex++) {
@@ -147,7 +183,15 @@ export function provinceUnits(): UnitSpec[] {
       const sCode = `${dCode.slice(0, 6)}${pad(isStreet ? s + 1 : s + 100, 3)}000`;
       const sLng = dLng + (r() - 0.5) * 0.3;
       const sLat = dLat + (r() - 0.5) * 0.3;
-      specs.push({ code: sCode, name: sName, shortName: sName, level: isStreet ? 'street' : 'town', parentCode: dCode, lng: round6(sLng), lat: round6(sLat) });
+      specs.push({
+        code: sCode,
+        name: sName,
+        shortName: sName,
+        level: isStreet ? 'street' : 'town',
+        parentCode: dCode,
+        lng: round6(sLng),
+        lat: round6(sLat),
+      });
 
       const leafStems = new Set<string>();
       let enterprises = 0;
@@ -157,11 +201,32 @@ export function provinceUnits(): UnitSpec[] {
         if (r() < 0.1) {
           enterprises++;
           const trade = pick(r, TRADES);
-          specs.push({ code: `${sCode.slice(0, 9)}E${pad(enterprises, 2)}`, name: `${lStem}${trade}有限公司`, shortName: `${lStem}${trade}`, level: 'enterprise', parentCode: sCode, ...point });
+          specs.push({
+            code: `${sCode.slice(0, 9)}E${pad(enterprises, 2)}`,
+            name: `${lStem}${trade}有限公司`,
+            shortName: `${lStem}${trade}`,
+            level: 'enterprise',
+            parentCode: sCode,
+            ...point,
+          });
         } else if (isStreet || r() < 0.15) {
-          specs.push({ code: `${sCode.slice(0, 9)}${pad(v + 1, 3)}`, name: `${lStem}社区居民委员会`, shortName: `${lStem}社区`, level: 'community', parentCode: sCode, ...point });
+          specs.push({
+            code: `${sCode.slice(0, 9)}${pad(v + 1, 3)}`,
+            name: `${lStem}社区居民委员会`,
+            shortName: `${lStem}社区`,
+            level: 'community',
+            parentCode: sCode,
+            ...point,
+          });
         } else {
-          specs.push({ code: `${sCode.slice(0, 9)}${pad(v + 200, 3)}`, name: `${lStem}村民委员会`, shortName: `${lStem}村`, level: 'village', parentCode: sCode, ...point });
+          specs.push({
+            code: `${sCode.slice(0, 9)}${pad(v + 200, 3)}`,
+            name: `${lStem}村民委员会`,
+            shortName: `${lStem}村`,
+            level: 'village',
+            parentCode: sCode,
+            ...point,
+          });
         }
       }
     }
@@ -174,10 +239,13 @@ function choose(specs: UnitSpec[]) {
   const children = new Map<string, number>();
   for (const s of specs) if (s.parentCode) children.set(s.parentCode, (children.get(s.parentCode) ?? 0) + 1);
   const districts = specs.filter((s) => s.level === 'district' && s.parentCode !== null);
-  const subtree = (code: string) => 1 + specs.filter((s) => s.parentCode === code).reduce((n, s) => n + 1 + (children.get(s.code) ?? 0), 0);
+  const subtree = (code: string) =>
+    1 + specs.filter((s) => s.parentCode === code).reduce((n, s) => n + 1 + (children.get(s.code) ?? 0), 0);
   let district = districts[0] as UnitSpec;
   for (const d of districts) if (subtree(d.code) > subtree(district.code)) district = d;
-  const streets = specs.filter((s) => s.parentCode === district.code && s.level === 'street' && (children.get(s.code) ?? 0) <= 49);
+  const streets = specs.filter(
+    (s) => s.parentCode === district.code && s.level === 'street' && (children.get(s.code) ?? 0) <= 49,
+  );
   if (streets.length === 0) throw new Error('the chosen district has no street-level unit');
   let street = streets[0] as UnitSpec;
   for (const s of streets) if ((children.get(s.code) ?? 0) > (children.get(street.code) ?? 0)) street = s;
@@ -213,9 +281,29 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const { ids, services } = await handle.db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, specs, at);
-    await insertAccount(trx, TOP_ADMIN, '省级管理员（基准）', 'district_admin', ids.get('350000000000'), passwordHash, at);
-    await insertAccount(trx, STREET_ADMIN, `${chosen.street.name}党工委（基准）`, 'street_admin', ids.get(chosen.street.code), passwordHash, at);
-    const admin = await trx.selectFrom('accounts').select('id').where('username', '=', TOP_ADMIN).executeTakeFirstOrThrow();
+    await insertAccount(
+      trx,
+      TOP_ADMIN,
+      '省级管理员（基准）',
+      'district_admin',
+      ids.get('350000000000'),
+      passwordHash,
+      at,
+    );
+    await insertAccount(
+      trx,
+      STREET_ADMIN,
+      `${chosen.street.name}党工委（基准）`,
+      'street_admin',
+      ids.get(chosen.street.code),
+      passwordHash,
+      at,
+    );
+    const admin = await trx
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', TOP_ADMIN)
+      .executeTakeFirstOrThrow();
     const services = await insertServices(trx, handle.engine, specs, ids, {
       benchStreetCode: chosen.street.code,
       benchDistrictCode: chosen.district.code,
@@ -243,15 +331,33 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
       enterprises: count((s) => s.level === 'enterprise'),
     },
     root: { id: id('350000000000'), code: '350000000000', name: '福建省（基准）' },
-    district: { id: id(chosen.district.code), code: chosen.district.code, name: chosen.district.name, subtreeSize: chosen.districtSize },
-    street: { id: id(chosen.street.code), code: chosen.street.code, name: chosen.street.name, subtreeSize: chosen.streetSize },
+    district: {
+      id: id(chosen.district.code),
+      code: chosen.district.code,
+      name: chosen.district.name,
+      subtreeSize: chosen.districtSize,
+    },
+    street: {
+      id: id(chosen.street.code),
+      code: chosen.street.code,
+      name: chosen.street.name,
+      subtreeSize: chosen.streetSize,
+    },
     accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, member: MEMBER, password: BENCH_PASSWORD },
     services,
     generatedMs: Math.round(performance.now() - started),
   };
 }
 
-async function insertAccount(db: Kysely<Database>, username: string, displayName: string, role: Role, unitId: number | undefined, hash: string, at: string) {
+async function insertAccount(
+  db: Kysely<Database>,
+  username: string,
+  displayName: string,
+  role: Role,
+  unitId: number | undefined,
+  hash: string,
+  at: string,
+) {
   if (unitId === undefined) throw new Error(`no unit for ${username}`);
   await db
     .insertInto('accounts')
@@ -273,7 +379,9 @@ async function insertAccount(db: Kysely<Database>, username: string, displayName
 }
 
 /** The generated SQLite file for the current version key, generating it when missing. */
-export async function sqliteProvince(log: (s: string) => void = () => {}): Promise<{ file: string; meta: ProvinceMeta }> {
+export async function sqliteProvince(
+  log: (s: string) => void = () => {},
+): Promise<{ file: string; meta: ProvinceMeta }> {
   const key = versionKey();
   const file = join(DATA_DIR, `province-${key}.db`);
   const metaFile = join(DATA_DIR, `province-${key}.json`);
@@ -323,7 +431,11 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function adminQuery<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+async function adminQuery<T extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -337,7 +449,10 @@ async function adminQuery<T extends pg.QueryResultRow>(url: string, text: string
  * A fresh PostgreSQL database `huimin_bench` (dropped first) copied from a template database that is
  * generated once per version key (the key is kept as the template's comment). Returns its URL.
  */
-export async function postgresProvince(adminUrl: string, log: (s: string) => void = () => {}): Promise<{ url: string; meta: ProvinceMeta }> {
+export async function postgresProvince(
+  adminUrl: string,
+  log: (s: string) => void = () => {},
+): Promise<{ url: string; meta: ProvinceMeta }> {
   const key = versionKey();
   const metaFile = join(DATA_DIR, `province-${key}.pg.json`);
   const found = await adminQuery<{ comment: string | null }>(
@@ -364,7 +479,8 @@ export async function postgresProvince(adminUrl: string, log: (s: string) => voi
     await adminQuery(withDatabase(adminUrl, TEMPLATE_DB), 'vacuum analyze');
     await adminQuery(adminUrl, `comment on database ${TEMPLATE_DB} is '${key}'`);
     mkdirSync(DATA_DIR, { recursive: true });
-    for (const f of readdirSync(DATA_DIR)) if (f.startsWith('province-') && f.endsWith('.pg.json')) rmSync(join(DATA_DIR, f), { force: true });
+    for (const f of readdirSync(DATA_DIR))
+      if (f.startsWith('province-') && f.endsWith('.pg.json')) rmSync(join(DATA_DIR, f), { force: true });
     writeFileSync(metaFile, JSON.stringify(meta, null, 2));
     log(`generated ${summaryOf(meta)} in ${meta.generatedMs} ms`);
   }

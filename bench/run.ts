@@ -16,7 +16,18 @@
  * the server's fsync calls per record with strace during the records measurements, which slows them).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -24,7 +35,14 @@ import { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import type { LoadResult, LoadSpec } from './load.ts';
-import { DATA_DIR, dropPostgresBench, postgresProvince, sqliteProvince, summaryOf, type ProvinceMeta } from './province.ts';
+import {
+  DATA_DIR,
+  dropPostgresBench,
+  postgresProvince,
+  sqliteProvince,
+  summaryOf,
+  type ProvinceMeta,
+} from './province.ts';
 import { BENCH_CATEGORY_ID } from './province-services.ts';
 import { goodRow, workbookOf } from '../test/registry-workbook.ts';
 
@@ -61,9 +79,13 @@ function selectedParts(argv: string[]): Set<Part> {
     else if (a === '--only') value = argv[i + 1];
   });
   if (value === undefined) return new Set(PARTS);
-  const asked = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length || asked.length === 0) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${value}`);
+  if (unknown.length || asked.length === 0)
+    throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}; got ${value}`);
   return new Set(asked as Part[]);
 }
 
@@ -205,7 +227,12 @@ interface Measurement extends LoadResult {
 }
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const child = track(spawn(process.execPath, [join(benchDir, 'load.ts'), JSON.stringify(spec)], { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, [join(benchDir, 'load.ts'), JSON.stringify(spec)], {
+      cwd: repoDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -264,7 +291,8 @@ async function measure(t: Target, round: number, duration: number): Promise<Meas
   const before = cpuMs(t.server.child.pid);
   const r = await runLoad({ ...spec, connections: CONNECTIONS, duration });
   const after = cpuMs(t.server.child.pid);
-  const serverCpuUsPerReq = before !== null && after !== null && r.requests > 0 ? ((after - before) * 1000) / r.requests : null;
+  const serverCpuUsPerReq =
+    before !== null && after !== null && r.requests > 0 ? ((after - before) * 1000) / r.requests : null;
   // Work the server does after the load stops (answering requests already accepted) is not counted above.
   const settleS = t.part === 'control' ? 0 : await settle(t.server);
   const m = { ...r, target: t.id, round, plannedS: duration, serverCpuUsPerReq, settleS };
@@ -337,7 +365,18 @@ function summarise(targets: Target[], ms: Measurement[]): Summary[] {
 }
 
 function table(rows: Summary[]): string {
-  const head = ['endpoint', 'runs×s', 'req/s median', 'min–max', 'p50 ms', 'p99 ms', '× control', 'paired ×', 'srv CPU µs/req', 'non-2xx/err'];
+  const head = [
+    'endpoint',
+    'runs×s',
+    'req/s median',
+    'min–max',
+    'p50 ms',
+    'p99 ms',
+    '× control',
+    'paired ×',
+    'srv CPU µs/req',
+    'non-2xx/err',
+  ];
   const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
   const body = rows.map((r) => [
     r.label,
@@ -353,7 +392,8 @@ function table(rows: Summary[]): string {
   ]);
   const all = [head, ...body];
   const widths = head.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
-  const line = (row: string[]) => `| ${row.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length)).join(' | ')} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length)).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
@@ -380,22 +420,47 @@ async function login(port: number, username: string, password: string): Promise<
 }
 
 /** One request over node:http (no client time limit: an import's commit can take minutes). */
-function call(port: number, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<{ status: number; text: string; ms: number }> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<{ status: number; text: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolvePromise({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
   });
 }
 
-async function getJson<T>(port: number, path: string, cookie?: string): Promise<{ status: number; body: T; bytes: number }> {
+async function getJson<T>(
+  port: number,
+  path: string,
+  cookie?: string,
+): Promise<{ status: number; body: T; bytes: number }> {
   const res = await call(port, 'GET', path, cookie ? { cookie } : {});
   return { status: res.status, body: JSON.parse(res.text) as T, bytes: Buffer.byteLength(res.text) };
 }
@@ -405,7 +470,9 @@ async function check(port: number, path: string, cookie: string, expectTotal: nu
   const { status, body } = await getJson<{ items?: unknown[]; total?: number }>(port, path, cookie);
   const items = body.items?.length ?? -1;
   if (status !== 200 || body.total !== expectTotal || items !== Math.min(50, expectTotal)) {
-    throw new Error(`${path} answered ${status} with total ${body.total}, ${items} items; expected total ${expectTotal}`);
+    throw new Error(
+      `${path} answered ${status} with total ${body.total}, ${items} items; expected total ${expectTotal}`,
+    );
   }
 }
 
@@ -418,7 +485,10 @@ function databaseReader(engine: 'sqlite' | 'postgres', where: string): { query: 
   if (engine === 'sqlite') {
     // A read-only connection beside the server's: WAL lets it read while the server writes.
     const db = new DatabaseSync(where, { readOnly: true });
-    return { query: async (text) => db.prepare(text).all() as Array<Record<string, unknown>>, close: async () => db.close() };
+    return {
+      query: async (text) => db.prepare(text).all() as Array<Record<string, unknown>>,
+      close: async () => db.close(),
+    };
   }
   const client = new pg.Client({ connectionString: where });
   const connected = client.connect();
@@ -438,14 +508,17 @@ function databaseReader(engine: 'sqlite' | 'postgres', where: string): { query: 
 // The registry import
 
 /** The import workbook (IMPORT_ROWS good rows in the bench street's units), cached beside the data set. */
-async function importWorkbook(meta: ProvinceMeta): Promise<{ file: string; bytes: number; generatedMs: number | null }> {
+async function importWorkbook(
+  meta: ProvinceMeta,
+): Promise<{ file: string; bytes: number; generatedMs: number | null }> {
   const units = meta.services.importUnitCodes;
   const file = join(DATA_DIR, `import-${IMPORT_ROWS}-${meta.key}.xlsx`);
   if (existsSync(file)) return { file, bytes: statSync(file).size, generatedMs: null };
   const started = performance.now();
   const rows = Array.from({ length: IMPORT_ROWS }, (_, n) => goodRow(n, units[n % units.length]));
   const buffer = await workbookOf(rows);
-  for (const f of readdirSync(DATA_DIR)) if (f.startsWith('import-') && f.endsWith('.xlsx')) rmSync(join(DATA_DIR, f), { force: true });
+  for (const f of readdirSync(DATA_DIR))
+    if (f.startsWith('import-') && f.endsWith('.xlsx')) rmSync(join(DATA_DIR, f), { force: true });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, buffer);
   renameSync(tmp, file);
@@ -485,7 +558,9 @@ interface ImportResult {
 
 async function runImport(server: Server, session: Session, meta: ProvinceMeta): Promise<ImportResult> {
   const wb = await importWorkbook(meta);
-  log(`import workbook: ${n0(IMPORT_ROWS)} rows, ${(wb.bytes / 1_048_576).toFixed(1)} MB${wb.generatedMs === null ? ' (cached)' : `, generated in ${wb.generatedMs} ms`}`);
+  log(
+    `import workbook: ${n0(IMPORT_ROWS)} rows, ${(wb.bytes / 1_048_576).toFixed(1)} MB${wb.generatedMs === null ? ' (cached)' : `, generated in ${wb.generatedMs} ms`}`,
+  );
   const file = readFileSync(wb.file);
   const pid = server.child.pid;
   // Writing 5 to clear_refs resets the high-water mark (VmHWM), so each phase's peak is its own.
@@ -524,7 +599,13 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
   try {
     resetHwm();
     const started = performance.now();
-    const upload = await call(server.port, 'POST', `/api/registry/imports?filename=${encodeURIComponent('基准导入.xlsx')}`, { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, file);
+    const upload = await call(
+      server.port,
+      'POST',
+      `/api/registry/imports?filename=${encodeURIComponent('基准导入.xlsx')}`,
+      { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      file,
+    );
     if (upload.status !== 202) throw new Error(`import upload answered ${upload.status}: ${upload.text.slice(0, 500)}`);
     const { id } = JSON.parse(upload.text) as { id: number };
     let status: ImportStatus;
@@ -537,17 +618,28 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
       if (status.status !== 'validating') break;
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
-        log(`import dry run: ${n0(status.processedRows)} rows checked after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        log(
+          `import dry run: ${n0(status.processedRows)} rows checked after ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
     }
     const dryRunS = (performance.now() - started) / 1000;
     sample();
-    if (status.status !== 'validated') throw new Error(`import dry run ended ${status.status}: ${JSON.stringify(status).slice(0, 500)}`);
-    log(`import dry run: ${status.status} in ${dryRunS.toFixed(1)} s (${n0(status.totalRows)} rows, ${status.errorRows} with errors, ${status.duplicateRows} duplicates)`);
+    if (status.status !== 'validated')
+      throw new Error(`import dry run ended ${status.status}: ${JSON.stringify(status).slice(0, 500)}`);
+    log(
+      `import dry run: ${status.status} in ${dryRunS.toFixed(1)} s (${n0(status.totalRows)} rows, ${status.errorRows} with errors, ${status.duplicateRows} duplicates)`,
+    );
 
     phase = 'commit';
     resetHwm();
-    const commit = await call(server.port, 'POST', `/api/registry/imports/${id}/commit`, { ...headers, 'content-type': 'application/json' }, JSON.stringify({ mode: 'valid' }));
+    const commit = await call(
+      server.port,
+      'POST',
+      `/api/registry/imports/${id}/commit`,
+      { ...headers, 'content-type': 'application/json' },
+      JSON.stringify({ mode: 'valid' }),
+    );
     sample();
     if (commit.status !== 200) throw new Error(`import commit answered ${commit.status}: ${commit.text.slice(0, 500)}`);
     const committed = JSON.parse(commit.text) as ImportStatus;
@@ -559,7 +651,13 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
       hwmReset,
       dryRun: figures('dryRun', dryRunS),
       commit: figures('commit', commit.ms / 1000),
-      status: { status: committed.status, totalRows: committed.totalRows, errorRows: committed.errorRows, duplicateRows: committed.duplicateRows, committedRows: committed.committedRows },
+      status: {
+        status: committed.status,
+        totalRows: committed.totalRows,
+        errorRows: committed.errorRows,
+        duplicateRows: committed.duplicateRows,
+        committedRows: committed.committedRows,
+      },
     };
   } finally {
     clearInterval(sampler);
@@ -580,7 +678,9 @@ interface EntrySize {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }
 
 /** The JavaScript a browser fetches before the first render of an HTML entry: its module scripts, preloads and their static imports. */
@@ -589,13 +689,16 @@ function firstLoadJs(webDir: string, html: string, how: string): EntrySize {
   const refs = new Set<string>();
   const toFile = (ref: string, from: string) => (ref.startsWith('/') ? join(webDir, ref) : resolve(dirname(from), ref));
   for (const m of text.matchAll(/<script[^>]*\bsrc="([^"]+\.m?js)"[^>]*>/g)) refs.add(toFile(m[1] as string, html));
-  for (const m of text.matchAll(/<link[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g)) refs.add(toFile(m[1] as string, html));
+  for (const m of text.matchAll(/<link[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g))
+    refs.add(toFile(m[1] as string, html));
   // Static imports between chunks (`import{a}from"./x.js"`, `import"./x.js"`); dynamic import("…") is left out.
   const queue = [...refs];
   while (queue.length) {
     const f = queue.pop() as string;
     if (!existsSync(f)) continue;
-    for (const m of readFileSync(f, 'utf8').matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{},\s]+?\s*from\s*)?["']([^"']+\.js)["']/g)) {
+    for (const m of readFileSync(f, 'utf8').matchAll(
+      /(?:^|[;\n}])\s*import\s*(?:[\w$*{},\s]+?\s*from\s*)?["']([^"']+\.js)["']/g,
+    )) {
       const dep = toFile(m[1] as string, f);
       if (!refs.has(dep)) {
         refs.add(dep);
@@ -603,11 +706,19 @@ function firstLoadJs(webDir: string, html: string, how: string): EntrySize {
       }
     }
   }
-  const files = [...refs].filter((f) => existsSync(f)).map((f) => {
-    const content = readFileSync(f);
-    return { file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
-  });
-  return { entry: relative(webDir, html), how, files, jsBytes: files.reduce((s, f) => s + f.bytes, 0), jsGzip: files.reduce((s, f) => s + f.gzip, 0) };
+  const files = [...refs]
+    .filter((f) => existsSync(f))
+    .map((f) => {
+      const content = readFileSync(f);
+      return { file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+    });
+  return {
+    entry: relative(webDir, html),
+    how,
+    files,
+    jsBytes: files.reduce((s, f) => s + f.bytes, 0),
+    jsGzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
 }
 
 /** A Vite build manifest (build.manifest): chunk key → output file, static imports, entry flag. */
@@ -628,7 +739,13 @@ function firstLoadFromManifest(webDir: string, manifest: ViteManifest, key: stri
     const content = readFileSync(f);
     return [{ file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length }];
   });
-  return { entry: key, how, files, jsBytes: files.reduce((a, f) => a + f.bytes, 0), jsGzip: files.reduce((a, f) => a + f.gzip, 0) };
+  return {
+    entry: key,
+    how,
+    files,
+    jsBytes: files.reduce((a, f) => a + f.bytes, 0),
+    jsGzip: files.reduce((a, f) => a + f.gzip, 0),
+  };
 }
 
 const RESIDENT = /resident|public|jumin|citizen/i;
@@ -652,18 +769,23 @@ function residentEntry(webDir: string): { size: EntrySize } | { note: string } {
     if (key) return { size: firstLoadFromManifest(webDir, manifest, key, 'entry of .vite/manifest.json') };
   }
   const notes: string[] = [];
-  for (const f of all.filter((x) => /\.webmanifest$|(^|\/)manifest\.json$/.test(x) && !x.includes(`${join('.vite', 'manifest.json')}`))) {
+  for (const f of all.filter(
+    (x) => /\.webmanifest$|(^|\/)manifest\.json$/.test(x) && !x.includes(`${join('.vite', 'manifest.json')}`),
+  )) {
     try {
       const start = (JSON.parse(readFileSync(f, 'utf8')) as { start_url?: string }).start_url ?? '/';
       const path = start.split(/[?#]/)[0] ?? '/';
       const candidate = path.endsWith('.html') ? join(webDir, path) : join(webDir, path, 'index.html');
-      if (RESIDENT.test(path) && existsSync(candidate) && relative(webDir, candidate) !== 'index.html') return { size: firstLoadJs(webDir, candidate, `start_url of ${relative(webDir, f)}`) };
+      if (RESIDENT.test(path) && existsSync(candidate) && relative(webDir, candidate) !== 'index.html')
+        return { size: firstLoadJs(webDir, candidate, `start_url of ${relative(webDir, f)}`) };
       notes.push(`${relative(webDir, f)} starts at ${start}, a staff page served by index.html`);
     } catch {
       // Not a manifest we can read.
     }
   }
-  return { note: `resident entry not built yet (dist/web has only index.html${notes.length ? `; ${notes.join('; ')}` : ''})` };
+  return {
+    note: `resident entry not built yet (dist/web has only index.html${notes.length ? `; ${notes.join('; ')}` : ''})`,
+  };
 }
 
 function webReport(): { resident: EntrySize | null; staff: EntrySize | null; note: string } {
@@ -691,27 +813,55 @@ async function main(): Promise<void> {
     startedAt: started.toISOString(),
     engine,
     parts: [...parts],
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, loadavgAtStart: loadavg() },
-    settings: { rounds: ROUNDS, durationS: DURATION, newEndpointDurationS: NEW_DURATION, warmupS: WARMUP, connections: CONNECTIONS, importRows: IMPORT_ROWS, tool: 'autocannon (separate process)' },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      node: process.version,
+      loadavgAtStart: loadavg(),
+    },
+    settings: {
+      rounds: ROUNDS,
+      durationS: DURATION,
+      newEndpointDurationS: NEW_DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      importRows: IMPORT_ROWS,
+      tool: 'autocannon (separate process)',
+    },
   };
   let failed = false;
 
   if (parts.has('web')) {
     const web = webReport();
     result.web = web;
-    if (web.staff) log(`staff entry index.html: first-load JS ${(web.staff.jsGzip / 1024).toFixed(1)} KB gzip (${(web.staff.jsBytes / 1024).toFixed(1)} KB raw, ${web.staff.files.length} files), for comparison`);
-    if (web.resident) log(`resident entry ${web.resident.entry} (${web.resident.how}): ${web.resident.files.map((f) => `${basename(f.file)} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`);
+    if (web.staff)
+      log(
+        `staff entry index.html: first-load JS ${(web.staff.jsGzip / 1024).toFixed(1)} KB gzip (${(web.staff.jsBytes / 1024).toFixed(1)} KB raw, ${web.staff.files.length} files), for comparison`,
+      );
+    if (web.resident)
+      log(
+        `resident entry ${web.resident.entry} (${web.resident.how}): ${web.resident.files.map((f) => `${basename(f.file)} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+      );
   }
 
   const needServer = loadParts.length > 0 || parts.has('import');
   if (needServer) {
-    const serverEnv: NodeJS.ProcessEnv = { ...process.env, HUIMIN_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
+    const serverEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      HUIMIN_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    };
     delete serverEnv.DATABASE_URL;
     mkdirSync(DATA_DIR, { recursive: true });
     const runDir = mkdtempSync(join(DATA_DIR, 'run-'));
     serverEnv.HUIMIN_DATA_DIR = runDir;
     cleanup = async () => {
-      if (pgUrl) await dropPostgresBench(pgUrl).catch((err: unknown) => log(`could not drop the bench database: ${String(err)}`));
+      if (pgUrl)
+        await dropPostgresBench(pgUrl).catch((err: unknown) =>
+          log(`could not drop the bench database: ${String(err)}`),
+        );
       rmSync(runDir, { recursive: true, force: true });
     };
     try {
@@ -733,8 +883,18 @@ async function main(): Promise<void> {
       log(`data set ${meta.key}: ${summaryOf(meta)}`);
 
       const [control, huimin] = await Promise.all([
-        startServer('control', [join(benchDir, 'control.ts')], { ...process.env, PORT: '0' }, /listening on http:\/\/127\.0\.0\.1:(\d+)/),
-        startServer('huimin', [join(repoDir, 'src', 'server', 'main.ts')], serverEnv, /serving at http:\/\/127\.0\.0\.1:(\d+)/),
+        startServer(
+          'control',
+          [join(benchDir, 'control.ts')],
+          { ...process.env, PORT: '0' },
+          /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+        ),
+        startServer(
+          'huimin',
+          [join(repoDir, 'src', 'server', 'main.ts')],
+          serverEnv,
+          /serving at http:\/\/127\.0\.0\.1:(\d+)/,
+        ),
       ]);
       log(`control on :${control.port}, huimin on :${huimin.port}`);
       const port = huimin.port;
@@ -744,7 +904,14 @@ async function main(): Promise<void> {
       const street = await login(port, meta.accounts.streetAdmin, meta.accounts.password);
       const s = meta.services;
 
-      const controlTarget: Target = { id: 'control', part: 'control', label: 'control: Fastify hello', server: control, spec: { url: `http://127.0.0.1:${control.port}/hello` }, duration: DURATION };
+      const controlTarget: Target = {
+        id: 'control',
+        part: 'control',
+        label: 'control: Fastify hello',
+        server: control,
+        spec: { url: `http://127.0.0.1:${control.port}/hello` },
+        duration: DURATION,
+      };
       const endpoints: Target[] = [];
 
       if (parts.has('org-units')) {
@@ -754,10 +921,31 @@ async function main(): Promise<void> {
         await check(port, districtPath, admin.cookie, meta.district.subtreeSize);
         await check(port, '/api/org-units?limit=50', admin.cookie, meta.units.total);
         endpoints.push(
-          { id: 'street-subtree', part: 'org-units', label: `GET org-units under street (${meta.street.subtreeSize} units)`, server: huimin, spec: { url: huiminUrl(streetPath), headers: { cookie: street.cookie } }, duration: DURATION },
-          { id: 'district-page', part: 'org-units', label: `GET org-units under district, page 1 (of ${meta.district.subtreeSize})`, server: huimin, spec: { url: huiminUrl(districtPath), headers: { cookie: admin.cookie } }, duration: DURATION },
+          {
+            id: 'street-subtree',
+            part: 'org-units',
+            label: `GET org-units under street (${meta.street.subtreeSize} units)`,
+            server: huimin,
+            spec: { url: huiminUrl(streetPath), headers: { cookie: street.cookie } },
+            duration: DURATION,
+          },
+          {
+            id: 'district-page',
+            part: 'org-units',
+            label: `GET org-units under district, page 1 (of ${meta.district.subtreeSize})`,
+            server: huimin,
+            spec: { url: huiminUrl(districtPath), headers: { cookie: admin.cookie } },
+            duration: DURATION,
+          },
           // The top admin's default listing: the first page of the whole province, counted in full.
-          { id: 'province-page', part: 'org-units', label: `GET org-units, top admin's own (province, page 1 of ${meta.units.total})`, server: huimin, spec: { url: huiminUrl('/api/org-units?limit=50'), headers: { cookie: admin.cookie } }, duration: DURATION },
+          {
+            id: 'province-page',
+            part: 'org-units',
+            label: `GET org-units, top admin's own (province, page 1 of ${meta.units.total})`,
+            server: huimin,
+            spec: { url: huiminUrl('/api/org-units?limit=50'), headers: { cookie: admin.cookie } },
+            duration: DURATION,
+          },
         );
       }
       if (parts.has('login')) {
@@ -766,7 +954,12 @@ async function main(): Promise<void> {
           part: 'login',
           label: 'POST auth/login (argon2id)',
           server: huimin,
-          spec: { url: huiminUrl('/api/auth/login'), method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: meta.accounts.topAdmin, password: meta.accounts.password }) },
+          spec: {
+            url: huiminUrl('/api/auth/login'),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: meta.accounts.topAdmin, password: meta.accounts.password }),
+          },
           duration: DURATION,
         });
       }
@@ -774,30 +967,68 @@ async function main(): Promise<void> {
       if (parts.has('registry')) {
         // Every connection asks the six searches in turn: initials (zwz and the street's commonest) and surnames.
         const paths = s.registryTotals.map((t) => `/api/volunteers?q=${encodeURIComponent(t.q)}&limit=20`);
-        for (const [who, session, key] of [['street', street, 'street'], ['top', admin, 'top']] as const) {
+        for (const [who, session, key] of [
+          ['street', street, 'street'],
+          ['top', admin, 'top'],
+        ] as const) {
           for (const t of s.registryTotals) {
-            const { status, body } = await getJson<{ items?: unknown[]; total?: number }>(port, `/api/volunteers?q=${encodeURIComponent(t.q)}&limit=20`, session.cookie);
+            const { status, body } = await getJson<{ items?: unknown[]; total?: number }>(
+              port,
+              `/api/volunteers?q=${encodeURIComponent(t.q)}&limit=20`,
+              session.cookie,
+            );
             const expected = t[key];
             if (status !== 200 || body.total !== expected || (body.items?.length ?? -1) !== Math.min(20, expected)) {
-              throw new Error(`registry search q=${t.q} as the ${who} admin answered ${status} with total ${body.total}; expected ${expected}`);
+              throw new Error(
+                `registry search q=${t.q} as the ${who} admin answered ${status} with total ${body.total}; expected ${expected}`,
+              );
             }
           }
         }
         const qs = s.registryTotals.map((t) => t.q).join(' ');
-        const range = (key: 'street' | 'top') => `${n0(Math.min(...s.registryTotals.map((t) => t[key])))}–${n0(Math.max(...s.registryTotals.map((t) => t[key])))}`;
+        const range = (key: 'street' | 'top') =>
+          `${n0(Math.min(...s.registryTotals.map((t) => t[key])))}–${n0(Math.max(...s.registryTotals.map((t) => t[key])))}`;
         endpoints.push(
-          { id: 'registry-street', part: 'registry', label: `GET volunteers?q= (${qs}) street admin, ${range('street')} hits`, server: huimin, spec: { url: huiminUrl(paths[0] as string), paths, headers: { cookie: street.cookie } }, duration: NEW_DURATION },
-          { id: 'registry-top', part: 'registry', label: `GET volunteers?q= (same) top admin, ${range('top')} hits of ${n0(s.volunteers)}`, server: huimin, spec: { url: huiminUrl(paths[0] as string), paths, headers: { cookie: admin.cookie } }, duration: NEW_DURATION },
+          {
+            id: 'registry-street',
+            part: 'registry',
+            label: `GET volunteers?q= (${qs}) street admin, ${range('street')} hits`,
+            server: huimin,
+            spec: { url: huiminUrl(paths[0] as string), paths, headers: { cookie: street.cookie } },
+            duration: NEW_DURATION,
+          },
+          {
+            id: 'registry-top',
+            part: 'registry',
+            label: `GET volunteers?q= (same) top admin, ${range('top')} hits of ${n0(s.volunteers)}`,
+            server: huimin,
+            spec: { url: huiminUrl(paths[0] as string), paths, headers: { cookie: admin.cookie } },
+            duration: NEW_DURATION,
+          },
         );
       }
 
       if (parts.has('coverage')) {
         const path = `/api/siting/coverage?categoryId=${BENCH_CATEGORY_ID}&under=${meta.district.id}&picks=5`;
-        const { status, body, bytes } = await getJson<{ servingStudios?: number; totalPopulation?: number; uncovered?: unknown[]; recommendations?: unknown[] }>(port, path, admin.cookie);
-        if (status !== 200 || body.servingStudios !== s.coverageDistrict.servingStudiosOfCategory || !body.totalPopulation || (body.recommendations?.length ?? 0) === 0) {
-          throw new Error(`coverage answered ${status}: ${JSON.stringify(body).slice(0, 300)}; expected ${s.coverageDistrict.servingStudiosOfCategory} serving studios`);
+        const { status, body, bytes } = await getJson<{
+          servingStudios?: number;
+          totalPopulation?: number;
+          uncovered?: unknown[];
+          recommendations?: unknown[];
+        }>(port, path, admin.cookie);
+        if (
+          status !== 200 ||
+          body.servingStudios !== s.coverageDistrict.servingStudiosOfCategory ||
+          !body.totalPopulation ||
+          (body.recommendations?.length ?? 0) === 0
+        ) {
+          throw new Error(
+            `coverage answered ${status}: ${JSON.stringify(body).slice(0, 300)}; expected ${s.coverageDistrict.servingStudiosOfCategory} serving studios`,
+          );
         }
-        log(`coverage of ${meta.district.name}: ${s.coverageDistrict.areas} areas, ${s.coverageDistrict.venues} venues, ${body.servingStudios} serving studios; ${body.uncovered?.length} areas uncovered; answer ${n0(bytes / 1024)} KB`);
+        log(
+          `coverage of ${meta.district.name}: ${s.coverageDistrict.areas} areas, ${s.coverageDistrict.venues} venues, ${body.servingStudios} serving studios; ${body.uncovered?.length} areas uncovered; answer ${n0(bytes / 1024)} KB`,
+        );
         endpoints.push({
           id: 'coverage',
           part: 'coverage',
@@ -809,9 +1040,18 @@ async function main(): Promise<void> {
       }
 
       if (parts.has('nearest')) {
-        const paths = s.nearestPoints.map(([lng, lat]) => `/api/public/nearest?categoryId=${BENCH_CATEGORY_ID}&lng=${lng}&lat=${lat}&limit=10`);
-        const { status, body } = await getJson<{ studios?: Array<{ categoryIds: number[] }> }>(port, paths[0] as string);
-        if (status !== 200 || body.studios?.length !== 10 || !body.studios.every((st) => st.categoryIds.includes(BENCH_CATEGORY_ID))) {
+        const paths = s.nearestPoints.map(
+          ([lng, lat]) => `/api/public/nearest?categoryId=${BENCH_CATEGORY_ID}&lng=${lng}&lat=${lat}&limit=10`,
+        );
+        const { status, body } = await getJson<{ studios?: Array<{ categoryIds: number[] }> }>(
+          port,
+          paths[0] as string,
+        );
+        if (
+          status !== 200 ||
+          body.studios?.length !== 10 ||
+          !body.studios.every((st) => st.categoryIds.includes(BENCH_CATEGORY_ID))
+        ) {
           throw new Error(`nearest answered ${status}: ${JSON.stringify(body).slice(0, 300)}`);
         }
         endpoints.push({
@@ -833,7 +1073,10 @@ async function main(): Promise<void> {
       let ok2xx = 0;
       let member: Session | null = null;
       if (parts.has('records')) {
-        if (FSYNC && engine === 'postgres') log('BENCH_FSYNC counts the Node process\'s fsync calls; on PostgreSQL the database\'s own processes flush, so it is skipped');
+        if (FSYNC && engine === 'postgres')
+          log(
+            "BENCH_FSYNC counts the Node process's fsync calls; on PostgreSQL the database's own processes flush, so it is skipped",
+          );
         member = await login(port, meta.accounts.member, meta.accounts.password);
         const runTag = started.getTime().toString(36);
         const body = () =>
@@ -854,7 +1097,9 @@ async function main(): Promise<void> {
         const again = await call(port, 'POST', '/api/records', { ...headers, 'idempotency-key': key }, body());
         const firstId = first.status === 201 ? (JSON.parse(first.text) as { id: number }).id : null;
         if (first.status !== 201 || again.status !== 200 || (JSON.parse(again.text) as { id: number }).id !== firstId) {
-          throw new Error(`record submission answered ${first.status} then ${again.status} on retry: ${first.text.slice(0, 300)}`);
+          throw new Error(
+            `record submission answered ${first.status} then ${again.status} on retry: ${first.text.slice(0, 300)}`,
+          );
         }
         acked.add(key);
         ok2xx += 1;
@@ -869,14 +1114,31 @@ async function main(): Promise<void> {
           spec: { url: huiminUrl('/api/records'), method: 'POST', headers, body: body() },
           duration: NEW_DURATION,
           prepare: async (round, duration) => {
-            const amount = rate > 0 ? Math.min(500_000, Math.max(CONNECTIONS * 10, Math.round(rate * duration))) : CONNECTIONS * 20;
+            const amount =
+              rate > 0 ? Math.min(500_000, Math.max(CONNECTIONS * 10, Math.round(rate * duration))) : CONNECTIONS * 20;
             const ackFile = join(runDir, `records-ack-${++seq}.txt`);
             if (FSYNC && engine === 'sqlite' && round > 0) {
               const file = join(runDir, `strace-${seq}.txt`);
-              strace = { child: track(spawn('strace', ['-c', '-f', '-e', 'trace=fsync,fdatasync', '-p', String(huimin.child.pid), '-o', file], { stdio: 'ignore' })), file };
+              strace = {
+                child: track(
+                  spawn(
+                    'strace',
+                    ['-c', '-f', '-e', 'trace=fsync,fdatasync', '-p', String(huimin.child.pid), '-o', file],
+                    { stdio: 'ignore' },
+                  ),
+                ),
+                file,
+              };
               await new Promise((r) => setTimeout(r, 500));
             }
-            return { url: huiminUrl('/api/records'), method: 'POST', headers, body: body(), amount, uniqueHeader: { name: 'idempotency-key', prefix: `bench-${runTag}-${seq}`, ackFile } };
+            return {
+              url: huiminUrl('/api/records'),
+              method: 'POST',
+              headers,
+              body: body(),
+              amount,
+              uniqueHeader: { name: 'idempotency-key', prefix: `bench-${runTag}-${seq}`, ackFile },
+            };
           },
           after: async (m, spec) => {
             rate = m.reqPerSec;
@@ -908,14 +1170,17 @@ async function main(): Promise<void> {
         for (const t of targets) {
           log(`warm-up ${t.id}`);
           const m = await measure(t, 0, WARMUP);
-          if (m.non2xx || m.errors) log(`warm-up ${t.id}: non-2xx ${m.non2xx} errors ${m.errors} ${JSON.stringify(m.statusCodes)}`);
+          if (m.non2xx || m.errors)
+            log(`warm-up ${t.id}: non-2xx ${m.non2xx} errors ${m.errors} ${JSON.stringify(m.statusCodes)}`);
           // An endpoint too slow to answer ~30 requests in its usual time (50 are queued at once) is measured for longer, up to MAX_SLOW_S.
           if (t.part !== 'control' && !t.prepare && t.duration === NEW_DURATION) {
             const rate = m.requests / WARMUP;
             const needed = rate > 0 ? Math.ceil(30 / rate) : MAX_SLOW_S;
             if (needed > t.duration) {
               t.duration = Math.min(MAX_SLOW_S, needed);
-              log(`${t.id} answered ${m.requests} requests in the ${WARMUP} s warm-up: measuring it for ${t.duration} s`);
+              log(
+                `${t.id} answered ${m.requests} requests in the ${WARMUP} s warm-up: measuring it for ${t.duration} s`,
+              );
             }
           }
         }
@@ -938,11 +1203,15 @@ async function main(): Promise<void> {
             `(shorter, to keep a full run under 8 minutes; endpoints too slow to answer ~30 requests in that time up to ${MAX_SLOW_S} s: see runs×s; records send a fixed number of requests, about ${NEW_DURATION} s' worth)\n`,
         );
         console.log(table(summary));
-        console.log('\n× control: median req/s ÷ control median in this run; paired ×: median of (measurement ÷ the control run just before it).');
+        console.log(
+          '\n× control: median req/s ÷ control median in this run; paired ×: median of (measurement ÷ the control run just before it).',
+        );
         result.summary = summary;
         const bad = summary.filter((x) => x.non2xx > 0 || x.errors > 0);
         if (bad.length > 0) {
-          console.error(`[bench] some responses failed (${bad.map((x) => x.target).join(', ')}): the figures above are not trustworthy`);
+          console.error(
+            `[bench] some responses failed (${bad.map((x) => x.target).join(', ')}): the figures above are not trustworthy`,
+          );
           failed = true;
         }
       }
@@ -953,7 +1222,9 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
         const reader = databaseReader(engine, dbWhere);
         try {
-          const rows = await reader.query(`select r.idempotency_key as k from service_records r join accounts a on a.id = r.author_id where a.username = '${meta.accounts.member}'`);
+          const rows = await reader.query(
+            `select r.idempotency_key as k from service_records r join accounts a on a.id = r.author_id where a.username = '${meta.accounts.member}'`,
+          );
           const keys = rows.map((r) => String(r.k));
           const distinct = new Set(keys);
           const lost = [...acked].filter((k) => !distinct.has(k)).length;
@@ -962,8 +1233,20 @@ async function main(): Promise<void> {
           const ok = keys.length === ok2xx && lost === 0 && doubled === 0 && unacknowledged === 0;
           const line = `records check: ${n0(ok2xx)} 2xx answers, ${n0(keys.length)} rows in service_records (${n0(distinct.size)} distinct keys): lost ${lost}, doubled ${doubled}, written but not acknowledged ${unacknowledged} — ${ok ? 'OK' : 'MISMATCH'}`;
           console.log(`\n${line}`);
-          if (fsync.records > 0) console.log(`records fsync (strace, BENCH_FSYNC=1): ${n0(fsync.calls)} fsync calls for ${n0(fsync.records)} records, ${(fsync.calls / fsync.records).toFixed(2)} per record (group commit would make this well under 1)`);
-          result.recordsCheck = { ok2xx, rows: keys.length, distinctKeys: distinct.size, lost, doubled, unacknowledged, ok, fsync: fsync.records > 0 ? fsync : null };
+          if (fsync.records > 0)
+            console.log(
+              `records fsync (strace, BENCH_FSYNC=1): ${n0(fsync.calls)} fsync calls for ${n0(fsync.records)} records, ${(fsync.calls / fsync.records).toFixed(2)} per record (group commit would make this well under 1)`,
+            );
+          result.recordsCheck = {
+            ok2xx,
+            rows: keys.length,
+            distinctKeys: distinct.size,
+            lost,
+            doubled,
+            unacknowledged,
+            ok,
+            fsync: fsync.records > 0 ? fsync : null,
+          };
           if (!ok) failed = true;
         } finally {
           await reader.close();
@@ -971,7 +1254,9 @@ async function main(): Promise<void> {
       }
 
       if (parts.has('import')) {
-        log(`registry import of ${n0(IMPORT_ROWS)} rows as ${meta.accounts.streetAdmin} (${meta.street.name}, ${meta.services.importUnitCodes.length} units)`);
+        log(
+          `registry import of ${n0(IMPORT_ROWS)} rows as ${meta.accounts.streetAdmin} (${meta.street.name}, ${meta.services.importUnitCodes.length} units)`,
+        );
         const imp = await runImport(huimin, street, meta);
         result.import = imp;
         const good = imp.status.status === 'committed' && imp.status.committedRows === IMPORT_ROWS;
@@ -994,7 +1279,11 @@ async function main(): Promise<void> {
 
   if (parts.has('web')) {
     const web = result.web as ReturnType<typeof webReport>;
-    console.log(web.resident ? `\nresident entry ${web.resident.entry} (${web.resident.how}): first-load JS ${(web.resident.jsGzip / 1024).toFixed(1)} KB gzip (level 9), ${(web.resident.jsBytes / 1024).toFixed(1)} KB raw, ${web.resident.files.length} files` : `\n${web.note}`);
+    console.log(
+      web.resident
+        ? `\nresident entry ${web.resident.entry} (${web.resident.how}): first-load JS ${(web.resident.jsGzip / 1024).toFixed(1)} KB gzip (level 9), ${(web.resident.jsBytes / 1024).toFixed(1)} KB raw, ${web.resident.files.length} files`
+        : `\n${web.note}`,
+    );
   }
 
   result.finishedAt = new Date().toISOString();
@@ -1002,7 +1291,9 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `${started.toISOString().replace(/:/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  log(`results written to ${file} and bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`);
+  log(
+    `results written to ${file} and bench/results/latest.json (${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all)`,
+  );
   if (failed) process.exitCode = 1;
 }
 

@@ -22,7 +22,9 @@ describe('关于', () => {
     expect(await attribution.innerText()).toBe(
       '行政区划与坐标数据：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；统计用区划代码 © 国家统计局',
     );
-    expect(await page.getByRole('link', { name: 'Vonng/adcode' }).getAttribute('href')).toBe('https://github.com/Vonng/adcode');
+    expect(await page.getByRole('link', { name: 'Vonng/adcode' }).getAttribute('href')).toBe(
+      'https://github.com/Vonng/adcode',
+    );
     await context.close();
   });
 });

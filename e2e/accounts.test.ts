@@ -24,14 +24,23 @@ beforeAll(async () => {
 afterAll(() => context.close());
 
 async function signInStatus(username: string, password: string): Promise<number> {
-  const res = await fetch(`${e2e.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${e2e.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return res.status;
 }
 
 describe('账号管理 (street admin)', () => {
   it('offers only the roles a street admin may hand out', async () => {
     await accounts.openCreate();
-    expect(await accounts.roleChoices()).toEqual(['街道（乡镇）党工委管理员', '社区（村、企业）党组织管理员', '领岗党员', '群众监督员']);
+    expect(await accounts.roleChoices()).toEqual([
+      '街道（乡镇）党工委管理员',
+      '社区（村、企业）党组织管理员',
+      '领岗党员',
+      '群众监督员',
+    ]);
     await page.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
   });
 
@@ -46,7 +55,14 @@ describe('账号管理 (street admin)', () => {
 
   it('creates a member in 西兴社区, found by typing pinyin initials', async () => {
     await accounts.openCreate();
-    await accounts.create({ username: 'e2e.member', displayName: '测试党员', password: NEW_PASSWORD, role: '领岗党员', unitQuery: 'xxsq', unitName: '西兴社区居委会' });
+    await accounts.create({
+      username: 'e2e.member',
+      displayName: '测试党员',
+      password: NEW_PASSWORD,
+      role: '领岗党员',
+      unitQuery: 'xxsq',
+      unitName: '西兴社区居委会',
+    });
     await accounts.row('e2e.member').waitFor();
     expect(await accounts.row('e2e.member').innerText()).toContain('西兴社区居委会');
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(200);
@@ -54,7 +70,14 @@ describe('账号管理 (street admin)', () => {
 
   it('shows the server’s message when the username is taken', async () => {
     await accounts.openCreate();
-    await accounts.create({ username: 'e2e.member', displayName: '重复', password: NEW_PASSWORD, role: '领岗党员', unitQuery: '西兴', unitName: '西兴社区居委会' });
+    await accounts.create({
+      username: 'e2e.member',
+      displayName: '重复',
+      password: NEW_PASSWORD,
+      role: '领岗党员',
+      unitQuery: '西兴',
+      unitName: '西兴社区居委会',
+    });
     await accounts.dialog.getByText('用户名“e2e.member”已被使用').waitFor();
     await page.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
   });

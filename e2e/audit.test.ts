@@ -19,7 +19,11 @@ const today = () => {
 
 beforeAll(async () => {
   // Something to find: a failed sign-in (with details) before the admin signs in.
-  await fetch(`${e2e.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'jiandu', password: 'wrong-Password1' }) });
+  await fetch(`${e2e.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'jiandu', password: 'wrong-Password1' }),
+  });
   ({ context, page } = await openPage(e2e.browser, e2e.url));
   const login = new LoginPage(page);
   await login.goto();

@@ -50,11 +50,15 @@ describe('signing in and out', () => {
     const login = new LoginPage(page);
     await login.goto();
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({ cls: document.activeElement?.className ?? '', outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    const first = await page.evaluate(() => ({
+      cls: document.activeElement?.className ?? '',
+      outline: getComputedStyle(document.activeElement!).outlineStyle,
+    }));
     expect(first.cls).toContain('hm-skip-link');
     expect(first.outline).not.toBe('none');
 
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login_username'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login_username'; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('login_username');
     await page.keyboard.type(demo.xixing.username);
     await page.keyboard.press('Tab');

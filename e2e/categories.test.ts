@@ -26,7 +26,9 @@ describe('服务类别 (district admin)', () => {
   it('lists the 11 default categories in order, with their names in three languages', async () => {
     const rows = await categories.rows();
     expect(rows).toHaveLength(11);
-    expect(rows[0]).toEqual(expect.arrayContaining(['1', '政策法律咨询', '政策法律諮詢', 'Policy and legal advice', 'legal']));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(['1', '政策法律咨询', '政策法律諮詢', 'Policy and legal advice', 'legal']),
+    );
     expect(rows.map((r) => r[2])).toEqual(expect.arrayContaining(['文化宣传', '计生服务', '就业指导', '医疗保健']));
   });
 
@@ -38,8 +40,16 @@ describe('服务类别 (district admin)', () => {
   });
 
   it('adds a category and disables it again', async () => {
-    await categories.add({ code: 'legal-aid-youth', nameZhCN: '青少年普法', nameZhTW: '青少年普法', nameEn: 'Law for young people', position: 12 });
-    expect((await categories.rows()).at(-1)).toEqual(expect.arrayContaining(['12', '青少年普法', 'Law for young people']));
+    await categories.add({
+      code: 'legal-aid-youth',
+      nameZhCN: '青少年普法',
+      nameZhTW: '青少年普法',
+      nameEn: 'Law for young people',
+      position: 12,
+    });
+    expect((await categories.rows()).at(-1)).toEqual(
+      expect.arrayContaining(['12', '青少年普法', 'Law for young people']),
+    );
     await categories.toggle('青少年普法');
     expect(await categories.row('青少年普法').getByRole('switch').getAttribute('aria-checked')).toBe('false');
   });

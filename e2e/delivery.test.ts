@@ -14,7 +14,10 @@ const phone = { width: 390, height: 844 };
 const overflowsSideways = () => document.documentElement.scrollWidth > window.innerWidth + 1;
 
 /** A signed-in browser on a phone; also gives the account's unit (西兴社区 for the member). */
-async function signedIn(user: DemoUser, viewport = phone): Promise<{ context: BrowserContext; page: Page; unitId: number }> {
+async function signedIn(
+  user: DemoUser,
+  viewport = phone,
+): Promise<{ context: BrowserContext; page: Page; unitId: number }> {
   const { context, page } = await openPage(e2e.browser, e2e.url, { viewport });
   const login = new LoginPage(page);
   await login.goto();
@@ -38,7 +41,12 @@ describe('service delivery on a phone (390×844)', () => {
     expect((await r.foundStudios())[0]?.name).toBe('婉珍文艺专业服务室');
     await residentPhone.page.getByTestId('find-result').first().getByRole('link', { name: /求助/ }).click();
     await residentPhone.page.waitForFunction(() => document.querySelector('main h1')?.textContent === '我要求助');
-    const code = await r.sendRequest({ text: '想请老师教社区老人跳广场舞', time: '周六上午', name: '王秀兰', phone: '13800005678' });
+    const code = await r.sendRequest({
+      text: '想请老师教社区老人跳广场舞',
+      time: '周六上午',
+      name: '王秀兰',
+      phone: '13800005678',
+    });
     expect(await r.main.innerText()).toContain('婉珍文艺专业服务室');
 
     // The member, on her phone.
@@ -90,7 +98,9 @@ describe('service delivery on a phone (390×844)', () => {
     await residentPhone.page.getByText('感谢您的评价！').waitFor();
     await residentPhone.page.screenshot({ path: '/tmp/huimin-e2e-delivery-rated.png', fullPage: true });
     await residentPhone.context.close();
-    const tracked = await fetch(`${e2e.url}/api/public/requests/${code}`).then((res) => res.json() as Promise<{ rating: unknown; canRate: boolean }>);
+    const tracked = await fetch(`${e2e.url}/api/public/requests/${code}`).then(
+      (res) => res.json() as Promise<{ rating: unknown; canRate: boolean }>,
+    );
     expect(tracked).toMatchObject({ rating: { score: 5, comment: '老师很耐心' }, canRate: false });
   });
 
@@ -114,9 +124,16 @@ describe('service delivery on a phone (390×844)', () => {
     await book.goto();
     const form = await book.openNew();
     // Every field a screen reader reaches has a name (its label, or the group's).
-    const unnamed = await form.form.locator('input:visible, textarea:visible').evaluateAll((els) =>
-      els.filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label') && !e.closest('[aria-label]')).map((e) => e.outerHTML),
-    );
+    const unnamed = await form.form
+      .locator('input:visible, textarea:visible')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (e) =>
+              !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label') && !e.closest('[aria-label]'),
+          )
+          .map((e) => e.outerHTML),
+      );
     expect(unnamed).toEqual([]);
     await form.fill({ groups: ['青少年'], content: '书法课，每人收费 20 元' });
     await form.submit();
@@ -230,8 +247,12 @@ describe('the record book offline', () => {
     const book = new RecordBook(page);
     await book.goto();
     // The service worker has taken over and cached the shell.
-    await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller);
-    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json() as Promise<{ display: string; icons: unknown[] }>);
+    await page.waitForFunction(
+      async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller,
+    );
+    const manifest = await page.evaluate(
+      async () => (await fetch('/manifest.webmanifest')).json() as Promise<{ display: string; icons: unknown[] }>,
+    );
     expect(manifest.display).toBe('standalone');
     expect(manifest.icons.length).toBeGreaterThan(0);
     const before = await myRecordCount(context.request);
@@ -259,12 +280,26 @@ describe('staff see, correct the record of, export and count the records in thei
     const resident = new Resident(e2e.url, '陈阿姨', '13800009999');
     const waiting = await resident.ask(await resident.categoryId('文化宣传'), member.unitId, '想报名参加社区文艺汇演');
     const me = (await (await member.context.request.get('/api/auth/me')).json()) as { csrfToken: string };
-    const categories = (await (await member.context.request.get('/api/categories')).json()) as Array<{ id: number; code: string }>;
+    const categories = (await (await member.context.request.get('/api/categories')).json()) as Array<{
+      id: number;
+      code: string;
+    }>;
     const legal = categories.find((c) => c.code === 'legal');
-    const studios = (await (await member.context.request.get('/api/studios?mine=1')).json()) as { items: Array<{ id: number }> };
+    const studios = (await (await member.context.request.get('/api/studios?mine=1')).json()) as {
+      items: Array<{ id: number }>;
+    };
     const created = await member.context.request.post('/api/records', {
       headers: { 'x-csrf-token': me.csrfToken, 'idempotency-key': 'e2e-legal-aid-record-1' },
-      data: { studioId: studios.items[0]?.id, servedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 60, groups: ['migrant_workers', 'youth'], categoryId: legal?.id, mode: 'activity', content: '为进城务工人员讲解劳动合同', personTimes: 30 },
+      data: {
+        studioId: studios.items[0]?.id,
+        servedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        durationMinutes: 60,
+        groups: ['migrant_workers', 'youth'],
+        categoryId: legal?.id,
+        mode: 'activity',
+        content: '为进城务工人员讲解劳动合同',
+        personTimes: 30,
+      },
     });
     expect(created.status()).toBe(201);
 
@@ -275,7 +310,11 @@ describe('staff see, correct the record of, export and count the records in thei
     await form.ready();
     expect(await form.value('personTimes')).toBe('30');
     await form.fill({ personTimes: 32 });
-    await untilResponse(member.page, (url, method) => /\/api\/records\/\d+$/.test(url) && method === 'PUT', () => form.form.locator('button[type="submit"]').click());
+    await untilResponse(
+      member.page,
+      (url, method) => /\/api\/records\/\d+$/.test(url) && method === 'PUT',
+      () => form.form.locator('button[type="submit"]').click(),
+    );
     await member.page.waitForURL('**/records');
     const corrected = await book.card('劳动合同').innerText();
     expect(corrected).toContain('32 人次');
@@ -302,7 +341,10 @@ describe('staff see, correct the record of, export and count the records in thei
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-history.png' });
     await page.locator('.ant-modal-footer button').click();
 
-    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]).then(([d]) => d);
+    const download = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 Excel' }).click(),
+    ]).then(([d]) => d);
     expect(download.url()).toContain(`categoryId=${legal?.id}`);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(await download.failure()).toBeNull();

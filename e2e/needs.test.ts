@@ -55,7 +55,12 @@ describe('民情需求 (community admin)', () => {
     expect(await needs.chosenCategory()).toBe('');
     await needs.submit();
     expect(await needs.categoryOf(VAGUE)).toContain('待分类');
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="queue-tab"] .ant-badge')?.textContent?.replace(/\D/g, '')) === n + 1, queued);
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid="queue-tab"] .ant-badge')?.textContent?.replace(/\D/g, '')) ===
+        n + 1,
+      queued,
+    );
   });
 
   it('sets the queued need’s category from the queue, which empties it', async () => {

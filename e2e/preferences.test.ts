@@ -9,7 +9,8 @@ import { Shell } from './pages/shell.page.ts';
 const e2e = useE2E();
 
 const bodyFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-const cellFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-table-row .ant-table-cell')!).fontSize));
+const cellFontSize = (page: Page) =>
+  page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-table-row .ant-table-cell')!).fontSize));
 
 describe('language and large-font mode', () => {
   it('switches to English before signing in, keeps it after sign-in and after reload', async () => {
@@ -102,7 +103,9 @@ describe('language and large-font mode', () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.toggleLargeFont();
-    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#login_username')!).fontSize))).toBeGreaterThanOrEqual(18);
+    expect(
+      await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#login_username')!).fontSize)),
+    ).toBeGreaterThanOrEqual(18);
     await context.close();
   });
 });

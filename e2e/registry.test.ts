@@ -108,19 +108,33 @@ describe('志愿者登记册 (community admin)', () => {
     await chooseOption(page, 'volunteer_categoryIds', '文化宣传', { exact: true });
     await page.keyboard.press('Escape');
     await tableReloadedBy(page, 'registry-table', () =>
-      untilResponse(page, (url, method) => url.endsWith('/api/volunteers') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+      untilResponse(
+        page,
+        (url, method) => url.endsWith('/api/volunteers') && method === 'POST',
+        () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ),
     );
     expect(await registry.searchFor('lxm')).toEqual(['林晓梅']);
     const row = await registry.row('林晓梅').innerText();
     expect(row).toContain('138****5678');
     expect(row).toContain('待挑选');
 
-    await untilResponse(page, (url) => /\/api\/volunteers\/\d+\/contact$/.test(url), () => registry.row('林晓梅').getByRole('button', { name: '编辑“林晓梅”' }).click());
-    await page.waitForFunction(() => (document.querySelector('#volunteer_phone') as HTMLInputElement | null)?.value === '13812345678');
+    await untilResponse(
+      page,
+      (url) => /\/api\/volunteers\/\d+\/contact$/.test(url),
+      () => registry.row('林晓梅').getByRole('button', { name: '编辑“林晓梅”' }).click(),
+    );
+    await page.waitForFunction(
+      () => (document.querySelector('#volunteer_phone') as HTMLInputElement | null)?.value === '13812345678',
+    );
     expect(await dialog.innerText()).toContain('记入审计日志');
     await dialog.locator('#volunteer_profession').fill('社区医生');
     await tableReloadedBy(page, 'registry-table', () =>
-      untilResponse(page, (url, method) => /\/api\/volunteers\/\d+$/.test(url) && method === 'PUT', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+      untilResponse(
+        page,
+        (url, method) => /\/api\/volunteers\/\d+$/.test(url) && method === 'PUT',
+        () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ),
     );
     expect(await registry.row('林晓梅').innerText()).toContain('社区医生');
     await registry.search.fill('');
@@ -132,12 +146,19 @@ describe('志愿者登记册 (community admin)', () => {
     // Found by name, as a community admin would look for them (not left to where the list stands).
     expect(await registry.searchFor(name)).toContain(name);
     expect(await registry.row(name).innerText()).toContain('待挑选');
-    await registry.row(name).getByRole('button', { name: `挑选“${name}”` }).click();
+    await registry
+      .row(name)
+      .getByRole('button', { name: `挑选“${name}”` })
+      .click();
     const dialog = page.locator('.ant-modal').filter({ has: page.locator('form#screening') });
     await dialog.getByLabel('选用', { exact: true }).check();
     await dialog.locator('#screening_reason').fill('退休教师，熟悉政策，愿意每周服务');
     await tableReloadedBy(page, 'registry-table', () =>
-      untilResponse(page, (url, method) => /\/api\/volunteers\/\d+\/screening$/.test(url) && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+      untilResponse(
+        page,
+        (url, method) => /\/api\/volunteers\/\d+\/screening$/.test(url) && method === 'POST',
+        () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ),
     );
     expect(await registry.row(name).innerText()).toContain('已选用');
   });
@@ -147,7 +168,10 @@ describe('志愿者登记册 (community admin)', () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: '导出到 Excel' });
     await dialog.getByText('包含完整手机号码').click();
     expect(await dialog.locator('#export-unmasked-warning').innerText()).toContain('审计日志');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('.ant-modal-footer .ant-btn-primary').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('志愿者登记册.xlsx');
   });
 });

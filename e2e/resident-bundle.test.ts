@@ -11,7 +11,9 @@ const dist = join(import.meta.dirname, '..', 'dist', 'web');
  */
 function firstLoad(html: string): { files: string[]; bytes: number; gzip: number } {
   const page = readFileSync(join(dist, html), 'utf8');
-  const files = [...page.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+  const files = [
+    ...page.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
   let bytes = 0;
   let gzip = 0;
   for (const file of files) {
@@ -29,7 +31,9 @@ describe('the resident pages load light (built dist/web)', () => {
     const resident = firstLoad('resident.html');
     const console_ = firstLoad('index.html');
     // Printed for the report and the bench notes: first-load JavaScript, gzip -9.
-    process.stdout.write(`first-load JS (gzip): resident ${kb(resident.gzip)} (${kb(resident.bytes)} raw, ${resident.files.length} files); console ${kb(console_.gzip)} (${kb(console_.bytes)} raw, ${console_.files.length} files)\n`);
+    process.stdout.write(
+      `first-load JS (gzip): resident ${kb(resident.gzip)} (${kb(resident.bytes)} raw, ${resident.files.length} files); console ${kb(console_.gzip)} (${kb(console_.bytes)} raw, ${console_.files.length} files)\n`,
+    );
 
     const code = resident.files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
     // antd's class prefix and the console's dictionary would show that console code leaked in.

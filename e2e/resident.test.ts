@@ -23,14 +23,18 @@ async function xixingId(): Promise<number> {
 
 /** The id of 婉珍文艺专业服务室, from 西兴社区's public bulletin board. */
 async function wanzhenId(): Promise<number> {
-  const board = await publicJson<{ studios: Array<{ id: number; name: string }> }>(`/api/public/units/${await xixingId()}/board`);
+  const board = await publicJson<{ studios: Array<{ id: number; name: string }> }>(
+    `/api/public/units/${await xixingId()}/board`,
+  );
   const studio = board.studios.find((s) => s.name === '婉珍文艺专业服务室');
   if (!studio) throw new Error('婉珍文艺专业服务室 is not on the board');
   return studio.id;
 }
 
 async function categoryId(zhName: string): Promise<number> {
-  const found = (await publicJson<Array<{ id: number; name: Record<string, string> }>>('/api/public/categories')).find((c) => c.name['zh-CN'] === zhName);
+  const found = (await publicJson<Array<{ id: number; name: Record<string, string> }>>('/api/public/categories')).find(
+    (c) => c.name['zh-CN'] === zhName,
+  );
   if (!found) throw new Error(`no category ${zhName}`);
   return found.id;
 }
@@ -56,7 +60,12 @@ describe('resident pages on a phone (390×844)', () => {
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '我要求助');
     expect(await page.locator('#ask-category option:checked').innerText()).toBe('医疗保健');
     expect(await page.getByTestId('chosen-unit').innerText()).toBe('西兴社区居委会');
-    const code = await r.sendRequest({ text: '家里老人行动不便，想请医生上门量血压', time: '周六上午', name: '王秀兰', phone: '13800001234' });
+    const code = await r.sendRequest({
+      text: '家里老人行动不便，想请医生上门量血压',
+      time: '周六上午',
+      name: '王秀兰',
+      phone: '13800001234',
+    });
     expect(code).toMatch(/^[2-9A-Z]{6,16}$/);
     expect(await r.main.innerText()).toContain('已派给：来发医疗卫生专业服务室');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
@@ -143,9 +152,15 @@ describe('resident pages on a phone (390×844)', () => {
     expect(await r.heading.innerText()).toBe('婉珍文艺专业服务室');
     expect(await page.getByTestId('studio-status').innerText()).toContain('服务中');
     const commitments = await page.getByTestId('commitments').innerText();
-    for (const text of ['每周二、四晚在西兴社区广场教授广场舞', '每月举办 2 次书法绘画公益课', '居民预约后 24 小时内答复']) expect(commitments).toContain(text);
+    for (const text of [
+      '每周二、四晚在西兴社区广场教授广场舞',
+      '每月举办 2 次书法绘画公益课',
+      '居民预约后 24 小时内答复',
+    ])
+      expect(commitments).toContain(text);
     const main = await r.main.innerText();
-    for (const text of ['西兴社区居委会', '文化宣传', '张婉珍', 'XL-2011-0002', '广场舞教学']) expect(main).toContain(text);
+    for (const text of ['西兴社区居委会', '文化宣传', '张婉珍', 'XL-2011-0002', '广场舞教学'])
+      expect(main).toContain(text);
     const qr = page.getByRole('img', { name: /婉珍文艺专业服务室.*二维码/ });
     await qr.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
@@ -182,7 +197,8 @@ describe('resident pages on a phone (390×844)', () => {
     const wanzhen = page.getByTestId('board-studio').filter({ hasText: '婉珍文艺专业服务室' });
     expect(await wanzhen.count()).toBe(1);
     const text = await wanzhen.innerText();
-    for (const c of ['每周二、四晚在西兴社区广场教授广场舞', '每月举办 2 次书法绘画公益课', '居民预约后 24 小时内答复']) expect(text).toContain(c);
+    for (const c of ['每周二、四晚在西兴社区广场教授广场舞', '每月举办 2 次书法绘画公益课', '居民预约后 24 小时内答复'])
+      expect(text).toContain(c);
     expect(await wanzhen.getByRole('img', { name: /二维码/ }).count()).toBe(1);
 
     await page.emulateMedia({ media: 'print' });
@@ -229,7 +245,16 @@ describe('resident pages on a phone (390×844)', () => {
     const member = await apiSession(e2e.url, 'zhangwanzhen');
     const record = await member.post<{ ratingCode: string }>(
       '/api/records',
-      { studioId, servedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 90, groups: ['elderly'], categoryId: await categoryId('文化宣传'), mode: 'studio', content: '书法公益课', personTimes: 12 },
+      {
+        studioId,
+        servedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        durationMinutes: 90,
+        groups: ['elderly'],
+        categoryId: await categoryId('文化宣传'),
+        mode: 'studio',
+        content: '书法公益课',
+        personTimes: 12,
+      },
       { 'idempotency-key': randomUUID() },
     );
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
@@ -258,11 +283,19 @@ describe('resident pages on a phone (390×844)', () => {
     const asked = await fetch(`${e2e.url}/api/public/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ categoryId: await categoryId('医疗保健'), text: '请医生讲讲糖尿病饮食', unitId: xixing, residentName: '陈阿姨', residentPhone: '13800003333' }),
+      body: JSON.stringify({
+        categoryId: await categoryId('医疗保健'),
+        text: '请医生讲讲糖尿病饮食',
+        unitId: xixing,
+        residentName: '陈阿姨',
+        residentPhone: '13800003333',
+      }),
     });
     const { trackingCode } = (await asked.json()) as { trackingCode: string };
     const admin = await apiSession(e2e.url, 'admin');
-    const { items } = await admin.get<{ items: Array<{ id: number; trackingCode: string }> }>('/api/requests?limit=100');
+    const { items } = await admin.get<{ items: Array<{ id: number; trackingCode: string }> }>(
+      '/api/requests?limit=100',
+    );
     const request = items.find((i) => i.trackingCode === trackingCode);
     if (!request) throw new Error('the request is not in the admin list');
     await admin.post(`/api/requests/${request.id}/accept`);
@@ -320,7 +353,9 @@ describe('resident pages on a phone (390×844)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('main input, main select, main textarea')].filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label')).map((el) => el.id),
+      [...document.querySelectorAll('main input, main select, main textarea')]
+        .filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
+        .map((el) => el.id),
     );
     expect(unlabelled).toEqual([]);
     await r.nav.getByRole('link', { name: '短信订阅' }).focus();

@@ -29,7 +29,9 @@ describe('地图与选点 (district admin)', () => {
     await siting.drawn();
     expect(await siting.count('leaflet-tile')).toBe(0);
     // The outline is one GeoJSON path besides the markers.
-    expect(await page.locator('.leaflet-overlay-pane path:not(.hm-map-unit):not(.hm-map-area):not(.hm-map-studio)').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('.leaflet-overlay-pane path:not(.hm-map-unit):not(.hm-map-area):not(.hm-map-studio)').count(),
+    ).toBeGreaterThan(0);
     expect(await siting.count('hm-map-unit')).toBeGreaterThan(50);
     expect(await siting.count('hm-map-area')).toBeGreaterThan(100);
     expect(await siting.count('hm-map-studio')).toBeGreaterThan(0);
@@ -63,15 +65,23 @@ describe('地图与选点 (district admin)', () => {
   it('centres the map on a recommended site when it is chosen in the list', async () => {
     const zoomBefore = await page.locator('.leaflet-proxy').first().getAttribute('style');
     await page.getByTestId('recommendations').locator('li button').first().click();
-    await page.waitForFunction((before) => document.querySelector('.leaflet-proxy')?.getAttribute('style') !== before, zoomBefore);
+    await page.waitForFunction(
+      (before) => document.querySelector('.leaflet-proxy')?.getAttribute('style') !== before,
+      zoomBefore,
+    );
   });
 
   it('a bigger walking radius covers more people', async () => {
     const before = await siting.uncoveredTotal();
     await page.locator('#coverage-radius').fill('3000');
-    await untilResponse(page, (url) => url.includes('/api/siting/coverage?') && url.includes('radius=3000'), () => page.getByRole('button', { name: '分析', exact: true }).click());
+    await untilResponse(
+      page,
+      (url) => url.includes('/api/siting/coverage?') && url.includes('radius=3000'),
+      () => page.getByRole('button', { name: '分析', exact: true }).click(),
+    );
     await page.waitForFunction((n) => {
-      const text = document.querySelector('[data-testid="uncovered-areas"] .ant-pagination-total-text')?.textContent ?? '';
+      const text =
+        document.querySelector('[data-testid="uncovered-areas"] .ant-pagination-total-text')?.textContent ?? '';
       return Number(/\d+/.exec(text)?.[0]) < n;
     }, before);
     expect(await siting.uncoveredTotal()).toBeLessThan(before);
@@ -85,8 +95,14 @@ describe('地图与选点 (district admin)', () => {
     await dialog.getByLabel('OSM 类瓦片地址').check();
     // A tile server that refuses at once: the test needs the tile requests, not the pictures.
     await dialog.locator('#map-settings_url').fill('http://127.0.0.1:9/{z}/{x}/{y}.png');
-    await untilResponse(page, (url, method) => url.endsWith('/api/map/settings') && method === 'PUT', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
-    await page.waitForFunction(() => (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('WGS-84'));
+    await untilResponse(
+      page,
+      (url, method) => url.endsWith('/api/map/settings') && method === 'PUT',
+      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
+    await page.waitForFunction(() =>
+      (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('WGS-84'),
+    );
     await siting.map.locator('img.leaflet-tile').first().waitFor({ state: 'attached' });
     await siting.drawn();
     expect(await siting.map.locator('path.hm-map-unit').first().getAttribute('d')).not.toBe(gcj);
@@ -94,8 +110,16 @@ describe('地图与选点 (district admin)', () => {
     // Back to none for everyone else.
     await page.getByRole('button', { name: '地图设置' }).click();
     await dialog.getByLabel('无底图').check();
-    await untilResponse(page, (url, method) => url.endsWith('/api/map/settings') && method === 'PUT', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
-    await page.waitForFunction(() => (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('GCJ-02') && !document.querySelector('img.leaflet-tile'));
+    await untilResponse(
+      page,
+      (url, method) => url.endsWith('/api/map/settings') && method === 'PUT',
+      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('GCJ-02') &&
+        !document.querySelector('img.leaflet-tile'),
+    );
   });
 });
 

@@ -25,7 +25,10 @@ afterEach(async () => {
   for (const close of open.splice(0)) await close();
 });
 
-async function signedInAs(user: DemoUser, viewport?: { width: number; height: number }): Promise<{ page: Page; shell: Shell }> {
+async function signedInAs(
+  user: DemoUser,
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; shell: Shell }> {
   const { context, page } = await openPage(e2e.browser, e2e.url, viewport ? { viewport } : {});
   open.push(() => context.close());
   const login = new LoginPage(page);
@@ -173,7 +176,10 @@ describe('studio lifecycle, from application to revocation', () => {
     const banner = resident.getByTestId('studio-status');
     await banner.waitFor();
     expect(await banner.innerText()).toContain('已取消牌匾');
-    const pub = (await (await fetch(`${e2e.url}/api/public/studios/${studioId}`)).json()) as { status: string; serving: boolean };
+    const pub = (await (await fetch(`${e2e.url}/api/public/studios/${studioId}`)).json()) as {
+      status: string;
+      serving: boolean;
+    };
     expect(pub).toMatchObject({ status: 'revoked', serving: false });
   });
 
@@ -213,7 +219,14 @@ describe('recommendation, rejection and reapplying', () => {
     await shell.open('工作室');
     await page.getByRole('button', { name: '推荐工作室' }).click();
     const form = new StudioApplyPage(page);
-    await form.fill({ name: '惠敏舞蹈队', categories: ['文化宣传'], items: [{ title: '广场舞基础班' }], venue: '西兴社区广场', hours: '每周三 19:30-21:00', leader: '陈惠敏' });
+    await form.fill({
+      name: '惠敏舞蹈队',
+      categories: ['文化宣传'],
+      items: [{ title: '广场舞基础班' }],
+      venue: '西兴社区广场',
+      hours: '每周三 19:30-21:00',
+      leader: '陈惠敏',
+    });
     await form.saveDraft();
     const detail = new StudioDetailPage(page);
     await detail.waitForStatus('draft');
@@ -234,7 +247,9 @@ describe('recommendation, rejection and reapplying', () => {
     const street = await signedInAs('xicheng');
     const atStreet = new StudioDetailPage(street.page);
     await atStreet.goto(atCommunity.id());
-    expect(await atStreet.review({ fail: ['professionalSpecialty'], reason: '缺少教师资格证明，请补充后重新申办。' })).toBe(200);
+    expect(
+      await atStreet.review({ fail: ['professionalSpecialty'], reason: '缺少教师资格证明，请补充后重新申办。' }),
+    ).toBe(200);
     await atStreet.waitForStatus('rejected');
     expect(await atStreet.reason.innerText()).toContain('缺少教师资格证明');
 

@@ -3,8 +3,16 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const api = spawn(process.execPath, ['--watch', join(root, 'src', 'server', 'main.ts')], { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT ?? '3000' } });
-const web = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(root, 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+const api = spawn(process.execPath, ['--watch', join(root, 'src', 'server', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: process.env.PORT ?? '3000' },
+});
+const web = spawn(
+  process.execPath,
+  [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(root, 'vite.config.ts')],
+  { cwd: root, stdio: 'inherit' },
+);
 const stop = () => {
   api.kill('SIGTERM');
   web.kill('SIGTERM');

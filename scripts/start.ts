@@ -6,7 +6,11 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
   console.log('Building the web app (first start only)…');
-  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 await import('../src/server/main.ts');

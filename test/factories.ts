@@ -28,13 +28,32 @@ export interface StudioOptions {
  * item, the place's demo leader), an open rectification when in rectification, and a
  * commitment when asked. For tests that start mid-lifecycle.
  */
-export async function createStudio(db: Kysely<Database>, o: StudioOptions): Promise<{ id: number; commitmentId: number | null }> {
+export async function createStudio(
+  db: Kysely<Database>,
+  o: StudioOptions,
+): Promise<{ id: number; commitmentId: number | null }> {
   const place = places[o.place ?? 'xixing'];
   const at = '2026-11-25T08:00:00.000Z';
-  const unit = await db.selectFrom('org_units').select('id').where('code', '=', place.unitCode).executeTakeFirstOrThrow();
-  const applicant = await db.selectFrom('accounts').select('id').where('username', '=', place.applicant).executeTakeFirstOrThrow();
-  const leader = await db.selectFrom('volunteers').select('id').where('name', '=', place.leader).executeTakeFirstOrThrow();
-  const category = await db.selectFrom('categories').select('id').where('code', '=', o.category ?? 'culture').executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('code', '=', place.unitCode)
+    .executeTakeFirstOrThrow();
+  const applicant = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', place.applicant)
+    .executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom('volunteers')
+    .select('id')
+    .where('name', '=', place.leader)
+    .executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('categories')
+    .select('id')
+    .where('code', '=', o.category ?? 'culture')
+    .executeTakeFirstOrThrow();
   const contracted = ['contracted', 'active', 'rectification'].includes(o.status);
   const { id } = await db
     .insertInto('studios')
@@ -64,24 +83,79 @@ export async function createStudio(db: Kysely<Database>, o: StudioOptions): Prom
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('studio_categories').values({ studio_id: id, category_id: category.id }).execute();
-  await db.insertInto('studio_service_items').values({ studio_id: id, title: '书法培训', description: '', position: 1 }).execute();
+  await db
+    .insertInto('studio_service_items')
+    .values({ studio_id: id, title: '书法培训', description: '', position: 1 })
+    .execute();
   await db.insertInto('studio_members').values({ studio_id: id, volunteer_id: leader.id, role: 'leader' }).execute();
   if (contracted) {
-    const signatories = JSON.stringify([{ party: '甲方', name: '中共西城街道工作委员会' }, { party: '乙方', name: place.leader }]);
-    await db.insertInto('studio_contracts').values({ studio_id: id, number: `T-HT-${id}`, term_start: '2025-01-01', term_end: '2026-12-20', signatories_json: signatories, unpaid_clause: '', renewal: 0, signed_by: applicant.id, signed_at: at }).execute();
+    const signatories = JSON.stringify([
+      { party: '甲方', name: '中共西城街道工作委员会' },
+      { party: '乙方', name: place.leader },
+    ]);
+    await db
+      .insertInto('studio_contracts')
+      .values({
+        studio_id: id,
+        number: `T-HT-${id}`,
+        term_start: '2025-01-01',
+        term_end: '2026-12-20',
+        signatories_json: signatories,
+        unpaid_clause: '',
+        renewal: 0,
+        signed_by: applicant.id,
+        signed_at: at,
+      })
+      .execute();
   }
   if (o.status === 'active' || o.status === 'rectification') {
-    await db.insertInto('plaques').values({ number: `T-${id}`, studio_id: id, awarded_on: '2025-01-10', awarded_by: applicant.id, retired_on: null, retired_reason: null }).execute();
-    await db.updateTable('studios').set({ plaque_number: `T-${id}` }).where('id', '=', id).execute();
+    await db
+      .insertInto('plaques')
+      .values({
+        number: `T-${id}`,
+        studio_id: id,
+        awarded_on: '2025-01-10',
+        awarded_by: applicant.id,
+        retired_on: null,
+        retired_reason: null,
+      })
+      .execute();
+    await db
+      .updateTable('studios')
+      .set({ plaque_number: `T-${id}` })
+      .where('id', '=', id)
+      .execute();
   }
   if (o.status === 'rectification') {
-    await db.insertInto('studio_rectifications').values({ studio_id: id, kind: 'other', findings: '服务记录不全', deadline: '2026-12-31', opened_by: applicant.id, opened_at: at, closed_at: null, outcome: null }).execute();
+    await db
+      .insertInto('studio_rectifications')
+      .values({
+        studio_id: id,
+        kind: 'other',
+        findings: '服务记录不全',
+        deadline: '2026-12-31',
+        opened_by: applicant.id,
+        opened_at: at,
+        closed_at: null,
+        outcome: null,
+      })
+      .execute();
   }
   let commitmentId: number | null = null;
   if (o.commitment) {
     const row = await db
       .insertInto('commitments')
-      .values({ studio_id: id, kind: 'hours', text: '每周六上午开放', target: null, position: 1, status: o.commitment, published_at: o.commitment === 'published' ? at : null, created_at: at, updated_at: at })
+      .values({
+        studio_id: id,
+        kind: 'hours',
+        text: '每周六上午开放',
+        target: null,
+        position: 1,
+        status: o.commitment,
+        published_at: o.commitment === 'published' ? at : null,
+        created_at: at,
+        updated_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     commitmentId = row.id;
@@ -94,7 +168,11 @@ export async function applicationFor(db: Kysely<Database>, place: Place = 'xixin
   const p = places[place];
   const unit = await db.selectFrom('org_units').select('id').where('code', '=', p.unitCode).executeTakeFirstOrThrow();
   const leader = await db.selectFrom('volunteers').select('id').where('name', '=', p.leader).executeTakeFirstOrThrow();
-  const category = await db.selectFrom('categories').select('id').where('code', '=', 'culture').executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('categories')
+    .select('id')
+    .where('code', '=', 'culture')
+    .executeTakeFirstOrThrow();
   return {
     name,
     unitId: unit.id,

@@ -34,7 +34,13 @@ export async function createTestApp(options: { config?: Partial<Config>; demo?: 
   const handle = await createTestDatabase();
   const clock = new TestClock();
   if (options.demo !== false) await loadDemoData(handle.db, clock.now().toISOString(), await demoPasswordHash());
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config: testConfig(options.config), clock, webRoot: null });
+  const app = await buildApp({
+    db: handle.db,
+    engine: handle.engine,
+    config: testConfig(options.config),
+    clock,
+    webRoot: null,
+  });
   await app.ready();
   return {
     app,
@@ -44,8 +50,17 @@ export async function createTestApp(options: { config?: Partial<Config>; demo?: 
     /** Signs in as a demo user and returns a client that sends its cookie and CSRF token. */
     login: (username: string, password = DEMO_PASSWORD) => signIn(app, username, password),
     /** The id of a unit by its code. */
-    unitId: async (code: string) => (await handle.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
-    auditCount: async () => Number((await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    unitId: async (code: string) =>
+      (await handle.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
+    auditCount: async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     close: async () => {
       await app.close();
       await handle.drop();

@@ -13,7 +13,9 @@ export const onPostgres = process.env.HUIMIN_TEST_DB === 'pg';
  * A fresh, empty database for one test file: in-memory SQLite by default, or a new
  * PostgreSQL schema (dropped by `drop`) when HUIMIN_TEST_DB=pg.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle & { drop(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseHandle & { drop(): Promise<void> }> {
   if (!onPostgres) {
     const handle = await createDatabase({ sqliteFile: ':memory:' });
     if (options.migrate !== false) await migrateToLatest(handle);

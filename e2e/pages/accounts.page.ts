@@ -28,7 +28,9 @@ export class AccountsPage {
   }
 
   row(username: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', { has: this.page.locator(`td:first-child:text-is("${username}")`) });
+    return this.table.locator('tbody tr.ant-table-row', {
+      has: this.page.locator(`td:first-child:text-is("${username}")`),
+    });
   }
 
   /** The status tags of an account's row, e.g. ["已停用"]. */
@@ -53,23 +55,38 @@ export class AccountsPage {
   }
 
   /** Fills and submits the dialog; the unit is found by typing `unitQuery` (name or pinyin). */
-  async create(fields: { username: string; displayName: string; password: string; role: string; unitQuery: string; unitName: string }): Promise<void> {
+  async create(fields: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: string;
+    unitQuery: string;
+    unitName: string;
+  }): Promise<void> {
     const d = this.dialog;
     await d.locator('#create-account_username').fill(fields.username);
     await d.locator('#create-account_displayName').fill(fields.displayName);
     await d.locator('#create-account_password').fill(fields.password);
     await chooseOption(this.page, 'create-account_role', fields.role);
     await searchAndChoose(this.page, 'create-account_unitId', fields.unitQuery, fields.unitName);
-    await untilResponse(this.page, (url, method) => url.endsWith('/api/accounts') && method === 'POST', () => d.locator('.ant-modal-footer .ant-btn-primary').click());
+    await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/api/accounts') && method === 'POST',
+      () => d.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
   }
 
   /** Clicks the row's disable/enable button and confirms. */
   async toggleDisabled(username: string): Promise<void> {
     await this.row(username).locator('td:last-child button').last().click();
-    await tableReloadedBy(this.page, 'accounts-table', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
+    await tableReloadedBy(this.page, 'accounts-table', () =>
+      this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
+    );
   }
 
   async unlock(username: string): Promise<void> {
-    await tableReloadedBy(this.page, 'accounts-table', () => this.row(username).getByRole('button', { name: '解锁' }).click());
+    await tableReloadedBy(this.page, 'accounts-table', () =>
+      this.row(username).getByRole('button', { name: '解锁' }).click(),
+    );
   }
 }

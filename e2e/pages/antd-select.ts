@@ -7,7 +7,14 @@ import type { Locator, Page } from 'playwright-core';
  * assumed. A choice already made is never clicked again: in a multiple select a second click
  * takes it off.
  */
-async function pickChecked(page: Page, id: string, label: string, open: () => Promise<void>, optionIn: (list: Locator) => Locator, what: string): Promise<void> {
+async function pickChecked(
+  page: Page,
+  id: string,
+  label: string,
+  open: () => Promise<void>,
+  optionIn: (list: Locator) => Locator,
+  what: string,
+): Promise<void> {
   const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
   // Options may say more than the label (陈惠敏（舞蹈教师）), so the check matches text, not whole labels.
   const chosen = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: label }).first();
@@ -17,7 +24,9 @@ async function pickChecked(page: Page, id: string, label: string, open: () => Pr
     try {
       // Short waits: a list that closed again (its dialog was still opening) is opened anew,
       // rather than waited on for the whole test timeout.
-      await optionIn(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()).first().click({ timeout: 3000 });
+      await optionIn(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last())
+        .first()
+        .click({ timeout: 3000 });
       await chosen.waitFor({ timeout: 2000 });
       return;
     } catch {
@@ -32,7 +41,10 @@ async function pickChecked(page: Page, id: string, label: string, open: () => Pr
  * only the option titled exactly `label` (工作室 and not 工作室成员).
  */
 export function chooseOption(page: Page, id: string, label: string, options: { exact?: boolean } = {}): Promise<void> {
-  const optionIn = (list: Locator) => (options.exact ? list.locator(`.ant-select-item-option[title="${label}"]`) : list.locator('.ant-select-item-option', { hasText: label }));
+  const optionIn = (list: Locator) =>
+    options.exact
+      ? list.locator(`.ant-select-item-option[title="${label}"]`)
+      : list.locator('.ant-select-item-option', { hasText: label });
   // Clicking an open list's input closes it: open only a closed one.
   const open = async () => {
     const input = page.locator(`#${id}`);
@@ -43,5 +55,12 @@ export function chooseOption(page: Page, id: string, label: string, options: { e
 
 /** Types `query` (a name or pinyin) into a searchable Select and picks the match containing `label`. */
 export function searchAndChoose(page: Page, id: string, query: string, label: string): Promise<void> {
-  return pickChecked(page, id, label, () => page.locator(`#${id}`).fill(query), (list) => list.locator('.ant-select-item-option', { hasText: label }), ` by typing "${query}"`);
+  return pickChecked(
+    page,
+    id,
+    label,
+    () => page.locator(`#${id}`).fill(query),
+    (list) => list.locator('.ant-select-item-option', { hasText: label }),
+    ` by typing "${query}"`,
+  );
 }

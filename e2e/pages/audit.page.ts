@@ -42,17 +42,23 @@ export class AuditPage {
       await end.fill(f.to);
       await end.press('Enter');
     }
-    await tableReloadedBy(this.page, 'audit-table', () => this.page.locator('form[role="search"] button[type="submit"]').click());
+    await tableReloadedBy(this.page, 'audit-table', () =>
+      this.page.locator('form[role="search"] button[type="submit"]').click(),
+    );
   }
 
   /** Clears every filter. */
   async reset(): Promise<void> {
-    await tableReloadedBy(this.page, 'audit-table', () => this.page.getByRole('button', { name: '重置', exact: true }).click());
+    await tableReloadedBy(this.page, 'audit-table', () =>
+      this.page.getByRole('button', { name: '重置', exact: true }).click(),
+    );
   }
 
   /** Expands the first row whose action tag is `action` and returns the details text. */
   async expandFirst(action: string): Promise<string> {
-    const row = this.rows().filter({ has: this.page.locator(`.ant-tag:text-is("${action}")`) }).first();
+    const row = this.rows()
+      .filter({ has: this.page.locator(`.ant-tag:text-is("${action}")`) })
+      .first();
     await row.locator('button.ant-table-row-expand-icon').click();
     const details = this.table.locator('tr.ant-table-expanded-row').first();
     await details.waitFor();

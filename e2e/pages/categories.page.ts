@@ -28,13 +28,16 @@ export class CategoriesPage {
   }
 
   row(nameZhCN: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', { has: this.page.locator(`span[lang="zh-CN"]:text-is("${nameZhCN}")`) });
+    return this.table.locator('tbody tr.ant-table-row', {
+      has: this.page.locator(`span[lang="zh-CN"]:text-is("${nameZhCN}")`),
+    });
   }
 
   async rows(): Promise<string[][]> {
     await this.waitForTable();
     const out: string[][] = [];
-    for (const row of await this.table.locator('tbody tr.ant-table-row').all()) out.push((await row.locator('td').allInnerTexts()).map((s) => s.trim()));
+    for (const row of await this.table.locator('tbody tr.ant-table-row').all())
+      out.push((await row.locator('td').allInnerTexts()).map((s) => s.trim()));
     return out;
   }
 
@@ -47,7 +50,11 @@ export class CategoriesPage {
 
   /** Saves the dialog and waits for the table to show the answer. */
   private async save(method: 'POST' | 'PUT'): Promise<void> {
-    await untilResponse(this.page, (url, m) => url.includes('/api/categories') && m === method, () => this.dialog.locator('.ant-modal-footer .ant-btn-primary').click());
+    await untilResponse(
+      this.page,
+      (url, m) => url.includes('/api/categories') && m === method,
+      () => this.dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
     await this.dialog.waitFor({ state: 'hidden' });
     await this.waitForTable();
   }
@@ -60,7 +67,9 @@ export class CategoriesPage {
   }
 
   async edit(nameZhCN: string, fields: CategoryFields): Promise<void> {
-    await this.row(nameZhCN).getByRole('button', { name: `编辑“${nameZhCN}”` }).click();
+    await this.row(nameZhCN)
+      .getByRole('button', { name: `编辑“${nameZhCN}”` })
+      .click();
     await this.dialog.locator('#category_nameZhCN').waitFor();
     await this.fill(fields);
     await this.save('PUT');
@@ -68,7 +77,11 @@ export class CategoriesPage {
 
   /** Flips a row's enabled switch and waits for the save. */
   async toggle(nameZhCN: string): Promise<void> {
-    await untilResponse(this.page, (url, m) => /\/api\/categories\/\d+$/.test(url) && m === 'PUT', () => this.row(nameZhCN).getByRole('switch').click());
+    await untilResponse(
+      this.page,
+      (url, m) => /\/api\/categories\/\d+$/.test(url) && m === 'PUT',
+      () => this.row(nameZhCN).getByRole('switch').click(),
+    );
     await this.waitForTable();
   }
 }

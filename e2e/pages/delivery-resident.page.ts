@@ -21,23 +21,39 @@ export class Resident {
 
   /** The id of a public category by its Chinese name. */
   async categoryId(name: string): Promise<number> {
-    const all = await json<Array<{ id: number; name: Record<string, string> }>>(await fetch(`${this.baseURL}/api/public/categories`), 'categories');
+    const all = await json<Array<{ id: number; name: Record<string, string> }>>(
+      await fetch(`${this.baseURL}/api/public/categories`),
+      'categories',
+    );
     const found = all.find((c) => c.name['zh-CN'] === name);
     if (!found) throw new Error(`no category ${name}`);
     return found.id;
   }
 
   /** Sends a request; gives the tracking code and the studio it went to. */
-  async ask(categoryId: number, unitId: number, text: string): Promise<{ trackingCode: string; studioName: string | null }> {
+  async ask(
+    categoryId: number,
+    unitId: number,
+    text: string,
+  ): Promise<{ trackingCode: string; studioName: string | null }> {
     const response = await fetch(`${this.baseURL}/api/public/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' },
-      body: JSON.stringify({ categoryId, text, preferredTime: '周六上午', unitId, residentName: this.name, residentPhone: this.phone }),
+      body: JSON.stringify({
+        categoryId,
+        text,
+        preferredTime: '周六上午',
+        unitId,
+        residentName: this.name,
+        residentPhone: this.phone,
+      }),
     });
     return json(response, 'ask');
   }
 
-  async track(code: string): Promise<{ status: string; canRate: boolean; rating: { score: number; comment: string } | null }> {
+  async track(
+    code: string,
+  ): Promise<{ status: string; canRate: boolean; rating: { score: number; comment: string } | null }> {
     return json(await fetch(`${this.baseURL}/api/public/requests/${code}`), 'track');
   }
 }

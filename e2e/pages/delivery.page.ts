@@ -21,7 +21,9 @@ export class RequestsScreen {
 
   /** Waits until the list has loaded (cards or the empty message). */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(() => !!document.querySelector('[data-testid="request-list"][aria-busy="false"], main .ant-empty'));
+    await this.page.waitForFunction(
+      () => !!document.querySelector('[data-testid="request-list"][aria-busy="false"], main .ant-empty'),
+    );
   }
 
   /**
@@ -59,7 +61,9 @@ export class RequestsScreen {
   /** 完成服务, confirmed in the popover. */
   async complete(code: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '完成服务' }).click();
-    await this.post('/complete', () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
+    await this.post('/complete', () =>
+      this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
+    );
   }
 
   async decline(code: string, reason: string): Promise<void> {
@@ -126,7 +130,8 @@ export class RecordFormScreen {
     if (fields.mode) await f.getByRole('radiogroup').getByText(fields.mode, { exact: true }).click();
     for (const group of fields.groups ?? []) await f.getByRole('checkbox', { name: group, exact: true }).check();
     if (fields.content !== undefined) await f.locator('#service-record_content').fill(fields.content);
-    if (fields.personTimes !== undefined) await f.locator('#service-record_personTimes').fill(String(fields.personTimes));
+    if (fields.personTimes !== undefined)
+      await f.locator('#service-record_personTimes').fill(String(fields.personTimes));
     if (fields.duration !== undefined) await f.locator('#service-record_durationMinutes').fill(String(fields.duration));
     if (fields.recipient !== undefined) await f.locator('#service-record_recipientName').fill(fields.recipient);
   }
@@ -188,7 +193,11 @@ export class RecordBook {
     await this.card(text).getByRole('button', { name: '添加跟踪反馈' }).click();
     const dialog = this.page.locator('.ant-modal').filter({ has: this.page.locator('form#record-feedback') });
     await dialog.locator('#record-feedback_result').fill(result);
-    await untilResponse(this.page, (url, method) => url.endsWith('/feedback') && method === 'POST', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
+    await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/feedback') && method === 'POST',
+      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
     await this.card(text).getByTestId('record-feedback').filter({ hasText: result }).waitFor();
   }
 
@@ -196,7 +205,11 @@ export class RecordBook {
   async rows(): Promise<string[]> {
     await this.page.waitForFunction(() => {
       const table = document.querySelector('[data-testid="records-table"]');
-      return !!table && !table.querySelector('.ant-spin-spinning') && !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder');
+      return (
+        !!table &&
+        !table.querySelector('.ant-spin-spinning') &&
+        !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder')
+      );
     });
     return this.table.locator('tbody tr.ant-table-row').allInnerTexts();
   }

@@ -36,15 +36,25 @@ export class NeedsPage {
 
   /** Types a need and waits for the suggestion of exactly that text. */
   async type(text: string): Promise<SeenSuggestion> {
-    await untilResponse(this.page, (url, method) => url.endsWith('/api/needs/classify') && method === 'POST', () => this.text.fill(text));
+    await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/api/needs/classify') && method === 'POST',
+      () => this.text.fill(text),
+    );
     await this.suggestion.waitFor();
     await this.page.waitForFunction(() => !document.querySelector('[data-testid="need-suggestion"] .ant-spin'));
-    return { text: (await this.suggestion.innerText()).trim(), askAPerson: (await this.suggestion.getAttribute('data-ask')) === '1' };
+    return {
+      text: (await this.suggestion.innerText()).trim(),
+      askAPerson: (await this.suggestion.getAttribute('data-ask')) === '1',
+    };
   }
 
   /** The category the form's select now holds ('' when none). */
   async chosenCategory(): Promise<string> {
-    const value = this.page.locator('form#need .ant-select').filter({ has: this.page.locator('#need_categoryId') }).locator('.ant-select-content-has-value');
+    const value = this.page
+      .locator('form#need .ant-select')
+      .filter({ has: this.page.locator('#need_categoryId') })
+      .locator('.ant-select-content-has-value');
     return (await value.count()) ? ((await value.getAttribute('title')) ?? '') : '';
   }
 
@@ -56,7 +66,11 @@ export class NeedsPage {
   /** Submits the form and waits until the list shows the new need. */
   async submit(): Promise<void> {
     await tableReloadedBy(this.page, 'needs-table', () =>
-      untilResponse(this.page, (url, method) => url.endsWith('/api/needs') && method === 'POST', () => this.page.locator('form#need button[type="submit"]').click()),
+      untilResponse(
+        this.page,
+        (url, method) => url.endsWith('/api/needs') && method === 'POST',
+        () => this.page.locator('form#need button[type="submit"]').click(),
+      ),
     );
   }
 
@@ -75,7 +89,9 @@ export class NeedsPage {
   }
 
   async showAll(): Promise<void> {
-    await tableReloadedBy(this.page, 'needs-table', () => this.page.locator('.ant-segmented-item', { hasText: '全部需求' }).click());
+    await tableReloadedBy(this.page, 'needs-table', () =>
+      this.page.locator('.ant-segmented-item', { hasText: '全部需求' }).click(),
+    );
   }
 
   /** The number on the queue's tab. */
@@ -88,7 +104,11 @@ export class NeedsPage {
     await this.row(text).locator('td:last-child button').click();
     await chooseOption(this.page, 'correct-category', category, { exact: true });
     await tableReloadedBy(this.page, 'needs-table', () =>
-      untilResponse(this.page, (url, method) => /\/api\/needs\/\d+\/category$/.test(url) && method === 'PUT', () => this.correctDialog.locator('.ant-modal-footer .ant-btn-primary').click()),
+      untilResponse(
+        this.page,
+        (url, method) => /\/api\/needs\/\d+\/category$/.test(url) && method === 'PUT',
+        () => this.correctDialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      ),
     );
   }
 }
@@ -114,23 +134,39 @@ export class PressingPage {
   /** Unit names in the by-unit table. */
   async units(): Promise<string[]> {
     await this.settled();
-    return (await this.page.getByTestId('pressing-units').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
+    return (
+      await this.page.getByTestId('pressing-units').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()
+    ).map((s) => s.trim());
   }
 
   async categories(): Promise<string[]> {
     await this.settled();
-    return (await this.page.getByTestId('pressing-categories').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
+    return (
+      await this.page
+        .getByTestId('pressing-categories')
+        .locator('tbody tr.ant-table-row td:first-child')
+        .allInnerTexts()
+    ).map((s) => s.trim());
   }
 
   async breadcrumb(): Promise<string[]> {
-    return (await this.page.locator('.ant-breadcrumb li:not(.ant-breadcrumb-separator)').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+    return (await this.page.locator('.ant-breadcrumb li:not(.ant-breadcrumb-separator)').allInnerTexts())
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   async drillInto(unit: string): Promise<void> {
-    await tableReloadedBy(this.page, 'pressing-units', () => this.page.getByTestId('pressing-units').getByRole('button', { name: new RegExp(unit) }).click());
+    await tableReloadedBy(this.page, 'pressing-units', () =>
+      this.page
+        .getByTestId('pressing-units')
+        .getByRole('button', { name: new RegExp(unit) })
+        .click(),
+    );
   }
 
   async backTo(unit: string): Promise<void> {
-    await tableReloadedBy(this.page, 'pressing-units', () => this.page.locator('.ant-breadcrumb').getByRole('button', { name: unit }).click());
+    await tableReloadedBy(this.page, 'pressing-units', () =>
+      this.page.locator('.ant-breadcrumb').getByRole('button', { name: unit }).click(),
+    );
   }
 }

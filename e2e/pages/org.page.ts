@@ -47,12 +47,20 @@ export class OrgPage {
 
   /** Opens a tree branch by its short name (children load from the server). */
   async expand(shortName: string): Promise<void> {
-    const node = this.tree.locator('.ant-tree-treenode', { has: this.page.locator(`.hm-tree-name:text-is("${shortName}")`) });
-    await untilResponse(this.page, (url) => /\/api\/org-units\/\d+\/children$/.test(url), () => node.locator('.ant-tree-switcher').click());
+    const node = this.tree.locator('.ant-tree-treenode', {
+      has: this.page.locator(`.hm-tree-name:text-is("${shortName}")`),
+    });
+    await untilResponse(
+      this.page,
+      (url) => /\/api\/org-units\/\d+\/children$/.test(url),
+      () => node.locator('.ant-tree-switcher').click(),
+    );
   }
 
   /** Selects a unit in the tree, so the table lists its subtree. */
   async select(shortName: string): Promise<void> {
-    await tableReloadedBy(this.page, 'unit-table', () => this.tree.locator(`.hm-tree-name:text-is("${shortName}")`).click());
+    await tableReloadedBy(this.page, 'unit-table', () =>
+      this.tree.locator(`.hm-tree-name:text-is("${shortName}")`).click(),
+    );
   }
 }

@@ -37,7 +37,9 @@ export class RegistryPage {
   /** The names in the table (bold, without the kind tag). */
   async names(): Promise<string[]> {
     await this.waitForTable();
-    return (await this.table.locator('tbody tr.ant-table-row td:first-child strong').allInnerTexts()).map((s) => s.trim());
+    return (await this.table.locator('tbody tr.ant-table-row td:first-child strong').allInnerTexts()).map((s) =>
+      s.trim(),
+    );
   }
 
   /** The "共 N 条" count under the table. */
@@ -48,7 +50,9 @@ export class RegistryPage {
   }
 
   row(name: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', { has: this.page.locator(`td:first-child strong:text-is("${name}")`) });
+    return this.table.locator('tbody tr.ant-table-row', {
+      has: this.page.locator(`td:first-child strong:text-is("${name}")`),
+    });
   }
 
   async searchFor(q: string): Promise<string[]> {
@@ -60,7 +64,11 @@ export class RegistryPage {
   /** Clicks 显示号码 on a row and returns the unmasked number it then shows. */
   async revealPhone(name: string): Promise<string> {
     const row = this.row(name);
-    await untilResponse(this.page, (url) => /\/api\/volunteers\/\d+\/contact$/.test(url), () => row.getByRole('button', { name: new RegExp(`${name}.*完整手机号码`) }).click());
+    await untilResponse(
+      this.page,
+      (url) => /\/api\/volunteers\/\d+\/contact$/.test(url),
+      () => row.getByRole('button', { name: new RegExp(`${name}.*完整手机号码`) }).click(),
+    );
     return (await row.getByTestId('contact-phone').innerText()).trim();
   }
 
@@ -81,8 +89,15 @@ export class RegistryPage {
   /** Chooses a workbook in the dialog (its file input) and waits for the check report. */
   async upload(name: string, buffer: Buffer): Promise<string> {
     const input = this.importDialog.locator('input[type="file"]').first();
-    await untilResponse(this.page, (url, method) => url.includes('/api/registry/imports?') && method === 'POST', () =>
-      input.setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer }),
+    await untilResponse(
+      this.page,
+      (url, method) => url.includes('/api/registry/imports?') && method === 'POST',
+      () =>
+        input.setInputFiles({
+          name,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer,
+        }),
     );
     return this.phase('report', 'failed');
   }
@@ -115,7 +130,11 @@ export class RegistryPage {
 
   /** Commits with the given footer button and waits for the result. */
   async commit(name: RegExp): Promise<string> {
-    await untilResponse(this.page, (url, method) => /\/api\/registry\/imports\/\d+\/commit$/.test(url) && method === 'POST', () => this.importButton(name).click());
+    await untilResponse(
+      this.page,
+      (url, method) => /\/api\/registry\/imports\/\d+\/commit$/.test(url) && method === 'POST',
+      () => this.importButton(name).click(),
+    );
     await this.phase('committed', 'report');
     return (await this.panel.innerText()).trim();
   }

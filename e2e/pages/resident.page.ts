@@ -37,7 +37,11 @@ export class ResidentPages {
   /** Searches a community by name, pinyin or initials in the picker `fieldId` and picks the result `name`. */
   async chooseCommunity(fieldId: string, query: string, name: string): Promise<void> {
     await this.page.locator(`#${fieldId}`).fill(query);
-    await this.main.getByRole('list').getByRole('button', { name: new RegExp(name) }).first().click();
+    await this.main
+      .getByRole('list')
+      .getByRole('button', { name: new RegExp(name) })
+      .first()
+      .click();
     await this.page.getByTestId('chosen-unit').filter({ hasText: name }).waitFor();
   }
 
@@ -47,7 +51,10 @@ export class ResidentPages {
     const items = this.page.getByTestId('find-result');
     const out = [];
     for (const item of await items.all()) {
-      out.push({ name: (await item.locator('h3').innerText()).trim(), distance: (await item.locator('.r-result-dist').innerText()).trim() });
+      out.push({
+        name: (await item.locator('h3').innerText()).trim(),
+        distance: (await item.locator('.r-result-dist').innerText()).trim(),
+      });
     }
     return out;
   }
@@ -95,10 +102,20 @@ export async function apiSession(baseURL: string, user: DemoUser) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
     const response = await fetch(`${baseURL}${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
     const text = await response.text();
@@ -107,6 +124,7 @@ export async function apiSession(baseURL: string, user: DemoUser) {
   };
   return {
     get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
   };
 }

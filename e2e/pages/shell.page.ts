@@ -45,7 +45,9 @@ export class Shell {
   /** Chooses a language in the header and waits until the account has saved it. */
   async chooseLanguage(name: string): Promise<void> {
     await this.page.locator('#header-language').click();
-    const response = await untilResponse(this.page, isSettingsSave, () => this.page.locator(`.ant-select-item-option[title="${name}"]`).click());
+    const response = await untilResponse(this.page, isSettingsSave, () =>
+      this.page.locator(`.ant-select-item-option[title="${name}"]`).click(),
+    );
     if (!response.ok()) throw new Error(`saving the language answered ${response.status()}`);
   }
 

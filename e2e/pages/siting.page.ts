@@ -31,8 +31,16 @@ export class SitingPage {
 
   /** Picks a category in the coverage panel; the analysis runs at once. */
   async pickCategory(name: string): Promise<void> {
-    await untilResponse(this.page, (url) => url.includes('/api/siting/coverage?'), () => chooseOption(this.page, 'coverage-category', name, { exact: true }));
-    await this.page.getByTestId('recommendations').or(this.result.getByText('没有能增加覆盖的候选场所')).first().waitFor();
+    await untilResponse(
+      this.page,
+      (url) => url.includes('/api/siting/coverage?'),
+      () => chooseOption(this.page, 'coverage-category', name, { exact: true }),
+    );
+    await this.page
+      .getByTestId('recommendations')
+      .or(this.result.getByText('没有能增加覆盖的候选场所'))
+      .first()
+      .waitFor();
   }
 
   /** The recommended sites, in rank order, as listed. */
@@ -55,7 +63,9 @@ export class SitingPage {
 
   /** The first uncovered areas listed (most populous first). */
   async uncoveredNames(): Promise<string[]> {
-    return (await this.page.getByTestId('uncovered-areas').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
+    return (
+      await this.page.getByTestId('uncovered-areas').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()
+    ).map((s) => s.trim());
   }
 
   /** The tag naming the tile source and the datum the points are drawn in. */

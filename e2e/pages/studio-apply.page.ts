@@ -46,7 +46,8 @@ export class StudioApplyPage {
     for (const [i, item] of app.items.entries()) {
       if (i > 0) await items.getByRole('button', { name: /添加服务项目/ }).click();
       await this.page.locator(`#studio-application_serviceItems_${i}_title`).fill(item.title);
-      if (item.description) await this.page.locator(`#studio-application_serviceItems_${i}_description`).fill(item.description);
+      if (item.description)
+        await this.page.locator(`#studio-application_serviceItems_${i}_description`).fill(item.description);
     }
     await this.page.locator('#studio-application_venueAddress').fill(app.venue);
     await this.page.locator('#studio-application_openingHours').fill(app.hours);
@@ -68,12 +69,20 @@ export class StudioApplyPage {
 
   /** Saves the draft and waits for the studio page it leads to. */
   async saveDraft(): Promise<void> {
-    await untilResponse(this.page, (url, method) => /\/api\/studios(\/\d+)?$/.test(new URL(url).pathname) && (method === 'POST' || method === 'PUT'), () => this.page.getByTestId('save-draft').click());
+    await untilResponse(
+      this.page,
+      (url, method) => /\/api\/studios(\/\d+)?$/.test(new URL(url).pathname) && (method === 'POST' || method === 'PUT'),
+      () => this.page.getByTestId('save-draft').click(),
+    );
     await this.page.waitForURL(/\/studios\/\d+$/);
   }
 
   /** Saves and submits; waits for the submit call's answer. */
   async submit(): Promise<void> {
-    await untilResponse(this.page, (url, method) => url.endsWith('/submit') && method === 'POST', () => this.page.getByTestId('submit-application').click());
+    await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/submit') && method === 'POST',
+      () => this.page.getByTestId('submit-application').click(),
+    );
   }
 }

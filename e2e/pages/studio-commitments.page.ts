@@ -25,15 +25,21 @@ export class StudioCommitmentsPage {
       await this.page.locator('.hm-commitment-row .hm-list-remove').last().click();
     }
     for (const [i, item] of items.entries()) {
-      if ((await this.page.locator(`#commitments_items_${i}_text`).count()) === 0) await this.page.getByRole('button', { name: /添加承诺/ }).click();
+      if ((await this.page.locator(`#commitments_items_${i}_text`).count()) === 0)
+        await this.page.getByRole('button', { name: /添加承诺/ }).click();
       await chooseOption(this.page, `commitments_items_${i}_kind`, item.kind);
       await this.page.locator(`#commitments_items_${i}_text`).fill(item.text);
-      if (item.target !== undefined) await this.page.locator(`#commitments_items_${i}_target`).fill(String(item.target));
+      if (item.target !== undefined)
+        await this.page.locator(`#commitments_items_${i}_target`).fill(String(item.target));
     }
   }
 
   async publish(): Promise<void> {
-    await untilResponse(this.page, (url, method) => url.endsWith('/commitments/publish') && method === 'POST', () => this.page.getByTestId('publish-commitments').click());
+    await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/commitments/publish') && method === 'POST',
+      () => this.page.getByTestId('publish-commitments').click(),
+    );
     await this.result.waitFor();
   }
 }

@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
 
-const transitionCall = (url: string, method: string) => method === 'POST' && /\/api\/studios\/\d+\/[a-z/-]+$/.test(new URL(url).pathname);
+const transitionCall = (url: string, method: string) =>
+  method === 'POST' && /\/api\/studios\/\d+\/[a-z/-]+$/.test(new URL(url).pathname);
 
 /** One studio: status, reason, the allowed steps and their dialogs, documents and history. */
 export class StudioDetailPage {
@@ -50,7 +51,9 @@ export class StudioDetailPage {
   /** The data-action values of the step buttons on show. */
   async actions(): Promise<string[]> {
     await this.root.waitFor();
-    return this.root.locator('.hm-studio-actions [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
+    return this.root
+      .locator('.hm-studio-actions [data-action]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
   }
 
   action(name: string): Locator {
@@ -67,18 +70,28 @@ export class StudioDetailPage {
 
   /** Presses the dialog's OK button and waits for the transition's answer. */
   async confirmDialog(): Promise<number> {
-    const response = await untilResponse(this.page, transitionCall, () => this.dialog.locator('.ant-modal-footer .ant-btn-primary').click());
+    const response = await untilResponse(this.page, transitionCall, () =>
+      this.dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    );
     return response.status();
   }
 
   /** A step needing only a confirmation (submit, reopen). */
   async confirmAction(action: string): Promise<void> {
     await this.action(action).click();
-    await untilResponse(this.page, transitionCall, () => this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click());
+    await untilResponse(this.page, transitionCall, () =>
+      this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
+    );
   }
 
   /** Fills the 资质把关 checklist; `fail` marks those items as failing (the decision follows). */
-  async review(options: { fail?: Array<'politicalQuality' | 'professionalSpecialty' | 'serviceItems'>; comment?: string; reason?: string } = {}): Promise<number> {
+  async review(
+    options: {
+      fail?: Array<'politicalQuality' | 'professionalSpecialty' | 'serviceItems'>;
+      comment?: string;
+      reason?: string;
+    } = {},
+  ): Promise<number> {
     const stage = (await this.action('communityReview').count()) > 0 ? 'communityReview' : 'streetReview';
     const form = await this.open(stage, 'studio-review');
     for (const item of ['politicalQuality', 'professionalSpecialty', 'serviceItems'] as const) {

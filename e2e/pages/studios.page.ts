@@ -15,7 +15,11 @@ export class StudioListPage {
     await this.table.locator('.ant-table').waitFor();
     await this.page.waitForFunction(() => {
       const table = document.querySelector('[data-testid="studios-table"]');
-      return !!table && table.getAttribute('aria-busy') !== 'true' && !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder');
+      return (
+        !!table &&
+        table.getAttribute('aria-busy') !== 'true' &&
+        !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder')
+      );
     });
   }
 

@@ -26,12 +26,16 @@ describe('huimin create-admin', () => {
     expect(accounts).toHaveLength(1);
     expect(accounts[0]?.role).toBe('district_admin');
     expect(await verifyPassword('Prod#Secret99', accounts[0]?.password_hash ?? '')).toBe(true);
-    expect(await h.db.selectFrom('audit_log').select('action').where('entity', '=', 'account').execute()).toEqual([{ action: 'create' }]);
+    expect(await h.db.selectFrom('audit_log').select('action').where('entity', '=', 'account').execute()).toEqual([
+      { action: 'create' },
+    ]);
   });
 
   it('refuses a weak password, a taken username and a unit that is not a district', async () => {
     expect(await createAdmin(h.db, testConfig(), { ...input, username: 'other', password: 'weak' })).toMatch(/policy/);
     expect(await createAdmin(h.db, testConfig(), input)).toMatch(/taken/);
-    expect(await createAdmin(h.db, testConfig(), { ...input, username: 'other', unitCode: '350802003000' })).toMatch(/not a district/);
+    expect(await createAdmin(h.db, testConfig(), { ...input, username: 'other', unitCode: '350802003000' })).toMatch(
+      /not a district/,
+    );
   });
 });

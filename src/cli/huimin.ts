@@ -20,7 +20,10 @@ const usage = `huimin <command>
 
 async function withDatabase<T>(fn: (h: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: join(config.HUIMIN_DATA_DIR, 'huimin.db') });
+  const handle = await createDatabase({
+    databaseUrl: config.DATABASE_URL,
+    sqliteFile: join(config.HUIMIN_DATA_DIR, 'huimin.db'),
+  });
   try {
     return await fn(handle);
   } finally {
@@ -33,7 +36,12 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { down: { type: 'boolean' }, username: { type: 'string' }, 'display-name': { type: 'string' }, unit: { type: 'string' } },
+    options: {
+      down: { type: 'boolean' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      unit: { type: 'string' },
+    },
   });
   switch (command) {
     case 'migrate':

@@ -4,12 +4,21 @@ import { loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults: port 3000, SQLite in ./data, demo on, 30-minute idle timeout', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, HUIMIN_DATA_DIR: 'data', HUIMIN_DEMO: true, SESSION_IDLE_MINUTES: 30, LOCKOUT_MAX_FAILURES: 5, LOCKOUT_MINUTES: 30 });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HUIMIN_DATA_DIR: 'data',
+      HUIMIN_DEMO: true,
+      SESSION_IDLE_MINUTES: 30,
+      LOCKOUT_MAX_FAILURES: 5,
+      LOCKOUT_MINUTES: 30,
+    });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
   it('reports every problem at once', () => {
-    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://x', HUIMIN_DEMO: 'maybe' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*HUIMIN_DEMO/);
+    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://x', HUIMIN_DEMO: 'maybe' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*HUIMIN_DEMO/,
+    );
   });
 
   it('switches demo data off with HUIMIN_DEMO=0', () => {

@@ -15,9 +15,19 @@ export const configSchema = z.object({
   HUIMIN_DATA_DIR: z.string().min(1).default('data'),
   HUIMIN_DEMO: flag.default(true),
   HUIMIN_PUBLIC_URL: z.string().url().optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),

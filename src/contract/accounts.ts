@@ -24,7 +24,10 @@ export const listAccountsQuery = z.strictObject({
 });
 
 export const createAccountRequest = z.strictObject({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{3,64}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,64}$/),
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(256),
   role,

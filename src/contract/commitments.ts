@@ -18,7 +18,13 @@ export type Commitment = z.infer<typeof commitment>;
 
 export const saveCommitmentsRequest = z.strictObject({
   items: z
-    .array(z.strictObject({ kind: commitmentKind, text: z.string().trim().min(1).max(300), target: z.number().int().min(0).max(10_000).nullable().optional() }))
+    .array(
+      z.strictObject({
+        kind: commitmentKind,
+        text: z.string().trim().min(1).max(300),
+        target: z.number().int().min(0).max(10_000).nullable().optional(),
+      }),
+    )
     .min(1)
     .max(20),
 });
@@ -31,7 +37,10 @@ export const fulfilmentRequest = z.strictObject({
   note: z.string().trim().max(500).default(''),
 });
 
-export const commitmentParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), commitmentId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const commitmentParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  commitmentId: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 /** A message in the outbox, as admins see it ("sent messages"); the phone number is masked. */
 export const outboxMessage = z.object({
@@ -46,7 +55,10 @@ export const outboxMessage = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
-export const listOutboxQuery = z.strictObject({ status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(), ...paging });
+export const listOutboxQuery = z.strictObject({
+  status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
+  ...paging,
+});
 
 export const reminder = z.object({
   id: z.number().int(),

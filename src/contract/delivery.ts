@@ -28,7 +28,10 @@ export const nearbyStudio = z.object({
   lat: z.number(),
   distanceM: z.number().int(),
 });
-export const nearestResult = z.object({ origin: z.object({ lng: z.number(), lat: z.number() }), studios: z.array(nearbyStudio) });
+export const nearestResult = z.object({
+  origin: z.object({ lng: z.number(), lat: z.number() }),
+  studios: z.array(nearbyStudio),
+});
 
 export const serviceRequestInput = z.strictObject({
   categoryId: z.number().int().positive(),
@@ -36,12 +39,20 @@ export const serviceRequestInput = z.strictObject({
   preferredTime: z.string().trim().max(100).default(''),
   unitId: z.number().int().positive(),
   residentName: z.string().trim().min(1).max(50),
-  residentPhone: z.string().trim().regex(/^1[3-9]\d{9}$/),
+  residentPhone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/),
   lng: lng.nullable().optional(),
   lat: lat.nullable().optional(),
   datum: z.enum(['wgs84', 'gcj02']).default('wgs84'),
 });
-export const serviceRequestCreated = z.object({ trackingCode: z.string(), status: requestStatus, studioName: z.string().nullable(), duplicate: z.boolean() });
+export const serviceRequestCreated = z.object({
+  trackingCode: z.string(),
+  status: requestStatus,
+  studioName: z.string().nullable(),
+  duplicate: z.boolean(),
+});
 
 /** What a resident sees with the tracking code: no personal data but their own masked name. */
 export const trackedRequest = z.object({
@@ -57,7 +68,10 @@ export const trackedRequest = z.object({
   createdAt: z.string(),
 });
 
-export const ratingInput = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).default('') });
+export const ratingInput = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).default(''),
+});
 
 /** A request as members and staff see it; the resident's phone is masked unless the request is theirs to serve. */
 export const serviceRequest = z.object({
@@ -76,12 +90,21 @@ export const serviceRequest = z.object({
   createdAt: z.string(),
   allowedActions: z.array(z.string()),
 });
-export const listRequestsQuery = z.strictObject({ status: requestStatus.optional(), studioId: z.coerce.number().int().positive().optional(), under: z.coerce.number().int().positive().optional(), ...paging });
+export const listRequestsQuery = z.strictObject({
+  status: requestStatus.optional(),
+  studioId: z.coerce.number().int().positive().optional(),
+  under: z.coerce.number().int().positive().optional(),
+  ...paging,
+});
 export const declineRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 const recordFields = {
   servedAt: z.string().datetime({ offset: true }),
-  durationMinutes: z.number().int().min(0).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   recipientName: z.string().trim().max(50).nullable().optional(),
   groups: z.array(servedGroup).min(1).max(9),
   categoryId: z.number().int().positive(),
@@ -90,9 +113,16 @@ const recordFields = {
   /** 人次: a class of 30 counts 30. */
   personTimes: z.number().int().min(1).max(100_000),
 };
-export const recordInput = z.strictObject({ studioId: z.number().int().positive(), requestId: z.number().int().positive().nullable().optional(), ...recordFields });
+export const recordInput = z.strictObject({
+  studioId: z.number().int().positive(),
+  requestId: z.number().int().positive().nullable().optional(),
+  ...recordFields,
+});
 export const recordCorrection = z.strictObject(recordFields);
-export const feedbackInput = z.strictObject({ onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), result: z.string().trim().min(1).max(500) });
+export const feedbackInput = z.strictObject({
+  onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  result: z.string().trim().min(1).max(500),
+});
 
 export const serviceRecord = z.object({
   id: z.number().int(),
@@ -120,8 +150,14 @@ export const listRecordsQuery = z.strictObject({
   studioId: z.coerce.number().int().positive().optional(),
   categoryId: z.coerce.number().int().positive().optional(),
   group: servedGroup.optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   mine: z.enum(['1']).optional(),
   ...paging,
 });
@@ -129,5 +165,7 @@ export const recordStats = z.object({
   records: z.number().int(),
   personTimes: z.number().int(),
   byGroup: z.array(z.object({ group: servedGroup, records: z.number().int(), personTimes: z.number().int() })),
-  byCategory: z.array(z.object({ categoryId: z.number().int(), records: z.number().int(), personTimes: z.number().int() })),
+  byCategory: z.array(
+    z.object({ categoryId: z.number().int(), records: z.number().int(), personTimes: z.number().int() }),
+  ),
 });

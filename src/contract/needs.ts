@@ -10,7 +10,12 @@ export const needInput = z.strictObject({
   channel: needChannel,
   recordedOn: date,
   residentName: z.string().trim().max(50).nullable().optional(),
-  residentPhone: z.string().trim().regex(/^1[3-9]\d{9}$/).nullable().optional(),
+  residentPhone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/)
+    .nullable()
+    .optional(),
   text: z.string().trim().min(4).max(1000),
   urgency: urgency.default('normal'),
 });
@@ -56,7 +61,11 @@ export const listNeedsQuery = z.strictObject({
 export const correctCategoryRequest = z.strictObject({ categoryId: z.number().int().positive() });
 export const classifyRequest = z.strictObject({ text: z.string().trim().min(2).max(1000) });
 
-export const pressingQuery = z.strictObject({ under: z.coerce.number().int().positive().optional(), from: date, to: date });
+export const pressingQuery = z.strictObject({
+  under: z.coerce.number().int().positive().optional(),
+  from: date,
+  to: date,
+});
 
 /** "Most pressing needs": counts by category and by the units one level down, against the previous period of equal length. */
 export const pressingNeeds = z.object({
@@ -65,6 +74,22 @@ export const pressingNeeds = z.object({
   previous: z.object({ from: z.string(), to: z.string() }),
   total: z.number().int(),
   previousTotal: z.number().int(),
-  byCategory: z.array(z.object({ categoryId: z.number().int().nullable(), count: z.number().int(), previous: z.number().int(), change: z.number().int() })),
-  byUnit: z.array(z.object({ unitId: z.number().int(), name: z.string(), count: z.number().int(), previous: z.number().int(), topCategoryId: z.number().int().nullable(), hasChildren: z.boolean() })),
+  byCategory: z.array(
+    z.object({
+      categoryId: z.number().int().nullable(),
+      count: z.number().int(),
+      previous: z.number().int(),
+      change: z.number().int(),
+    }),
+  ),
+  byUnit: z.array(
+    z.object({
+      unitId: z.number().int(),
+      name: z.string(),
+      count: z.number().int(),
+      previous: z.number().int(),
+      topCategoryId: z.number().int().nullable(),
+      hasChildren: z.boolean(),
+    }),
+  ),
 });

@@ -33,7 +33,10 @@ export const listOrgUnitsQuery = z.strictObject({
 
 export const createOrgUnitRequest = z.strictObject({
   parentId: z.number().int().positive(),
-  code: z.string().trim().regex(/^[0-9A-Za-z-]{1,32}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,32}$/),
   name: z.string().trim().min(1).max(100),
   shortName: z.string().trim().min(1).max(100).optional(),
   level: unitLevel,

@@ -33,11 +33,27 @@ export const bulletinBoard = z.object({
   generatedAt: z.string(),
 });
 
-export const publicUnit = z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), level: z.string(), parentName: z.string().nullable() });
-export const publicUnitsQuery = z.strictObject({ q: z.string().trim().max(50).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const publicUnit = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  shortName: z.string(),
+  level: z.string(),
+  parentName: z.string().nullable(),
+});
+export const publicUnitsQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/);
-export const subscribeRequest = z.strictObject({ unitId: z.number().int().positive(), phone, consent: z.literal(true) });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/);
+export const subscribeRequest = z.strictObject({
+  unitId: z.number().int().positive(),
+  phone,
+  consent: z.literal(true),
+});
 export const unsubscribeRequest = z.strictObject({ unitId: z.number().int().positive(), phone });
 export const subscriptionResult = z.object({ unitName: z.string(), phone: z.string(), subscribed: z.boolean() });
 

@@ -6,12 +6,42 @@ const lng = z.number().min(73).max(136);
 const lat = z.number().min(3).max(54);
 
 /** A place a studio could sit in. Coordinates are GCJ-02, like the shipped Xinluo data. */
-export const venue = z.object({ id: z.number().int(), unitId: z.number().int(), unitName: z.string(), type: venueType, name: z.string(), address: z.string(), lng: z.number(), lat: z.number() });
-export const venueInput = z.strictObject({ unitId: z.number().int().positive(), type: venueType, name: z.string().trim().min(1).max(100), address: z.string().trim().max(200).default(''), lng, lat });
+export const venue = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  type: venueType,
+  name: z.string(),
+  address: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+});
+export const venueInput = z.strictObject({
+  unitId: z.number().int().positive(),
+  type: venueType,
+  name: z.string().trim().min(1).max(100),
+  address: z.string().trim().max(200).default(''),
+  lng,
+  lat,
+});
 
 /** A residential area with its estimated population. */
-export const residentialArea = z.object({ id: z.number().int(), unitId: z.number().int(), unitName: z.string(), name: z.string(), population: z.number().int(), lng: z.number(), lat: z.number() });
-export const residentialAreaInput = z.strictObject({ unitId: z.number().int().positive(), name: z.string().trim().min(1).max(100), population: z.number().int().min(0).max(1_000_000), lng, lat });
+export const residentialArea = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  name: z.string(),
+  population: z.number().int(),
+  lng: z.number(),
+  lat: z.number(),
+});
+export const residentialAreaInput = z.strictObject({
+  unitId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(100),
+  population: z.number().int().min(0).max(1_000_000),
+  lng,
+  lat,
+});
 
 export const underQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
 
@@ -35,18 +65,40 @@ export const coverageResult = z.object({
 
 /** What the map draws: units with a point, venues, serving studios and residential areas. */
 export const mapLayers = z.object({
-  units: z.array(z.object({ id: z.number().int(), name: z.string(), level: z.string(), lng: z.number(), lat: z.number() })),
+  units: z.array(
+    z.object({ id: z.number().int(), name: z.string(), level: z.string(), lng: z.number(), lat: z.number() }),
+  ),
   venues: z.array(venue),
   areas: z.array(residentialArea),
-  studios: z.array(z.object({ id: z.number().int(), name: z.string(), status: z.string(), categoryIds: z.array(z.number().int()), lng: z.number(), lat: z.number() })),
+  studios: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      status: z.string(),
+      categoryIds: z.array(z.number().int()),
+      lng: z.number(),
+      lat: z.number(),
+    }),
+  ),
 });
 
 /** Map settings: the tile source and the default walking radius. Keys are stored server-side, set by district admins. */
 export const tileSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
-  z.strictObject({ kind: z.literal('osm'), url: z.string().trim().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/).max(300), attribution: z.string().trim().max(200).default('') }),
+  z.strictObject({
+    kind: z.literal('osm'),
+    url: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/)
+      .max(300),
+    attribution: z.string().trim().max(200).default(''),
+  }),
   z.strictObject({ kind: z.literal('tianditu'), key: z.string().trim().min(8).max(64) }),
   z.strictObject({ kind: z.literal('amap'), key: z.string().trim().max(64).default('') }),
 ]);
 export const mapSettings = z.object({ tiles: tileSource, coverageRadiusM: z.number().int().min(100).max(10_000) });
-export const mapSettingsInput = z.strictObject({ tiles: tileSource, coverageRadiusM: z.number().int().min(100).max(10_000) });
+export const mapSettingsInput = z.strictObject({
+  tiles: tileSource,
+  coverageRadiusM: z.number().int().min(100).max(10_000),
+});

@@ -6,7 +6,10 @@ export const studioStatus = z.enum(studioStatuses);
 export const studioAction = z.enum(studioActions);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
 
 /** A service category in all three languages. */
 export const category = z.object({
@@ -25,7 +28,10 @@ export const studioApplication = z.strictObject({
   name: text(100).min(1),
   unitId: z.number().int().positive(),
   categoryIds: z.array(z.number().int().positive()).min(1).max(5),
-  serviceItems: z.array(z.strictObject({ title: text(100).min(1), description: text(500).default('') })).min(1).max(20),
+  serviceItems: z
+    .array(z.strictObject({ title: text(100).min(1), description: text(500).default('') }))
+    .min(1)
+    .max(20),
   description: text(1000).default(''),
   venueAddress: text(200).min(1),
   openingHours: text(200).min(1),
@@ -36,7 +42,14 @@ export const studioApplication = z.strictObject({
   leaderVolunteerId: z.number().int().positive(),
   memberVolunteerIds: z.array(z.number().int().positive()).max(30).default([]),
   qualifications: z
-    .array(z.strictObject({ holder: text(100).min(1), title: text(100).min(1), issuer: text(100).default(''), attachmentId: z.number().int().positive().nullable().optional() }))
+    .array(
+      z.strictObject({
+        holder: text(100).min(1),
+        title: text(100).min(1),
+        issuer: text(100).default(''),
+        attachmentId: z.number().int().positive().nullable().optional(),
+      }),
+    )
     .max(20)
     .default([]),
 });
@@ -53,10 +66,17 @@ export const reviewRequest = z.strictObject({
 export const contractRequest = z.strictObject({
   termStart: date,
   termEnd: date,
-  signatories: z.array(z.strictObject({ party: text(50).min(1), name: text(100).min(1) })).min(2).max(6),
+  signatories: z
+    .array(z.strictObject({ party: text(50).min(1), name: text(100).min(1) }))
+    .min(2)
+    .max(6),
 });
 export const plaqueRequest = z.strictObject({ plaqueNumber: text(32).min(3).optional(), awardedOn: date });
-export const rectifyRequest = z.strictObject({ kind: z.enum(['drift_bureaucratic', 'drift_profit', 'other']), findings: text(1000).min(1), deadline: date });
+export const rectifyRequest = z.strictObject({
+  kind: z.enum(['drift_bureaucratic', 'drift_profit', 'other']),
+  findings: text(1000).min(1),
+  deadline: date,
+});
 export const completeRectificationRequest = z.strictObject({ outcome: text(1000).min(1) });
 export const revokeRequest = z.strictObject({ reason: text(500).min(1), decidedOn: date });
 export const closeRequest = z.strictObject({ reason: text(500).min(1) });
@@ -113,13 +133,56 @@ export const studioDetail = studioSummary.extend({
   termStart: z.string().nullable(),
   statusReason: z.string().nullable(),
   serviceItems: z.array(z.object({ title: z.string(), description: z.string() })),
-  members: z.array(z.object({ volunteerId: z.number().int(), name: z.string(), role: z.enum(['leader', 'member']), phone: z.string().nullable() })),
-  qualifications: z.array(z.object({ holder: z.string(), title: z.string(), issuer: z.string(), attachmentId: z.number().int().nullable() })),
+  members: z.array(
+    z.object({
+      volunteerId: z.number().int(),
+      name: z.string(),
+      role: z.enum(['leader', 'member']),
+      phone: z.string().nullable(),
+    }),
+  ),
+  qualifications: z.array(
+    z.object({ holder: z.string(), title: z.string(), issuer: z.string(), attachmentId: z.number().int().nullable() }),
+  ),
   reviews: z.array(review),
-  contracts: z.array(z.object({ number: z.string(), termStart: z.string(), termEnd: z.string(), renewal: z.boolean(), signatories: z.array(z.object({ party: z.string(), name: z.string() })), signedAt: z.string() })),
-  plaques: z.array(z.object({ number: z.string(), awardedOn: z.string(), retiredOn: z.string().nullable(), retiredReason: z.string().nullable() })),
-  rectifications: z.array(z.object({ kind: z.string(), findings: z.string(), deadline: z.string(), openedAt: z.string(), closedAt: z.string().nullable(), outcome: z.string().nullable() })),
-  history: z.array(z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorName: z.string().nullable(), note: z.string().nullable(), at: z.string() })),
+  contracts: z.array(
+    z.object({
+      number: z.string(),
+      termStart: z.string(),
+      termEnd: z.string(),
+      renewal: z.boolean(),
+      signatories: z.array(z.object({ party: z.string(), name: z.string() })),
+      signedAt: z.string(),
+    }),
+  ),
+  plaques: z.array(
+    z.object({
+      number: z.string(),
+      awardedOn: z.string(),
+      retiredOn: z.string().nullable(),
+      retiredReason: z.string().nullable(),
+    }),
+  ),
+  rectifications: z.array(
+    z.object({
+      kind: z.string(),
+      findings: z.string(),
+      deadline: z.string(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   allowedActions: z.array(z.string()),
 });
 export type StudioDetail = z.infer<typeof studioDetail>;
@@ -128,10 +191,23 @@ export const studioIdParam = z.strictObject({ id: z.coerce.number().int().positi
 
 /** A category as district admins edit it. */
 export const categoryInput = z.strictObject({
-  code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,31}$/),
-  name: z.strictObject({ 'zh-CN': z.string().trim().min(1).max(50), 'zh-TW': z.string().trim().min(1).max(50), en: z.string().trim().min(1).max(80) }),
-  icon: z.string().trim().regex(/^[A-Za-z]{1,40}$/),
-  color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,31}$/),
+  name: z.strictObject({
+    'zh-CN': z.string().trim().min(1).max(50),
+    'zh-TW': z.string().trim().min(1).max(50),
+    en: z.string().trim().min(1).max(80),
+  }),
+  icon: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{1,40}$/),
+  color: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/),
   position: z.number().int().min(1).max(999),
   enabled: z.boolean(),
 });

@@ -46,8 +46,16 @@ export const volunteerInput = z.strictObject({
   name: text(100).min(1),
   gender: z.enum(['男', '女']).nullable().optional(),
   birthYear: z.number().int().min(1900).max(2020).nullable().optional(),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/),
-  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{17}[\dXx]$/)
+    .nullable()
+    .optional(),
   unitId: z.number().int().positive(),
   partyBranch: text(100).nullable().optional(),
   profession: text(100).nullable().optional(),
@@ -74,9 +82,22 @@ export const importStatus = z.object({
   errorRows: z.number().int(),
   duplicateRows: z.number().int(),
   committedRows: z.number().int(),
-  problems: z.array(z.object({ row: z.number().int(), column: z.string(), columnHeader: z.string(), problem: z.string(), message: z.string(), other: z.number().int().nullable() })),
+  problems: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      columnHeader: z.string(),
+      problem: z.string(),
+      message: z.string(),
+      other: z.number().int().nullable(),
+    }),
+  ),
   createdAt: z.string(),
 });
 export const importCommitRequest = z.strictObject({ mode: z.enum(['all', 'valid']) });
-export const importUploadQuery = z.strictObject({ filename: z.string().trim().min(1).max(200).default('registry.xlsx') });
-export const exportQuery = listVolunteersQuery.omit({ limit: true, offset: true }).extend({ unmasked: z.enum(['0', '1']).default('0') });
+export const importUploadQuery = z.strictObject({
+  filename: z.string().trim().min(1).max(200).default('registry.xlsx'),
+});
+export const exportQuery = listVolunteersQuery
+  .omit({ limit: true, offset: true })
+  .extend({ unmasked: z.enum(['0', '1']).default('0') });

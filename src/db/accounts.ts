@@ -1,7 +1,14 @@
 import type { NewAccount } from './schema.ts';
 
 /** A new account's row: an enabled, unlocked account in Simplified Chinese and normal font. */
-export function newAccountRow(a: { username: string; displayName: string; passwordHash: string; role: string; unitId: number; at: string }): NewAccount {
+export function newAccountRow(a: {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  unitId: number;
+  at: string;
+}): NewAccount {
   return {
     username: a.username,
     display_name: a.displayName,

@@ -1,4 +1,13 @@
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from './schema.ts';
 import { subtreeQuery } from '../server/features/org-units/org-units.repository.ts';
@@ -10,16 +19,30 @@ import { findSessionQuery } from '../server/features/auth/auth.repository.ts';
  */
 const engines = {
   sqlite: new Kysely<Database>({
-    dialect: { createAdapter: () => new SqliteAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new SqliteIntrospector(db), createQueryCompiler: () => new SqliteQueryCompiler() },
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
   }),
   postgres: new Kysely<Database>({
-    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
   }),
 };
 
 const queries = {
   'org-subtree-page': (db: Kysely<Database>) =>
-    subtreeQuery(db, { path: '/350802000000/', q: 'xxsq' }).select(['id', 'code', 'name', 'short_name', 'level', 'post_kind', 'parent_id', 'depth', 'lng', 'lat', 'address']).orderBy('path').limit(50).offset(0),
+    subtreeQuery(db, { path: '/350802000000/', q: 'xxsq' })
+      .select(['id', 'code', 'name', 'short_name', 'level', 'post_kind', 'parent_id', 'depth', 'lng', 'lat', 'address'])
+      .orderBy('path')
+      .limit(50)
+      .offset(0),
   'session-actor': (db: Kysely<Database>) => findSessionQuery(db, 'sha256-of-token'),
 };
 

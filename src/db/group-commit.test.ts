@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.drop());
 
-const insert = (key: string) => (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0]) => trx.insertInto('settings').values({ key, value: key, updated_at: '' }).returning('key').executeTakeFirstOrThrow();
+const insert = (key: string) => (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0]) =>
+  trx.insertInto('settings').values({ key, value: key, updated_at: '' }).returning('key').executeTakeFirstOrThrow();
 
 describe('group commit', () => {
   it('commits concurrent jobs together, and a failing job alone is rolled back', async () => {
@@ -20,7 +21,9 @@ describe('group commit', () => {
       committer.run(insert('c')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    const keys = (await h.db.selectFrom('settings').select('key').where('key', 'in', ['a', 'b', 'c']).orderBy('key').execute()).map((r) => r.key);
+    const keys = (
+      await h.db.selectFrom('settings').select('key').where('key', 'in', ['a', 'b', 'c']).orderBy('key').execute()
+    ).map((r) => r.key);
     expect(keys).toEqual(['a', 'b', 'c']);
   });
 
@@ -28,7 +31,11 @@ describe('group commit', () => {
     const committer = new GroupCommitter(h.db);
     const many = await Promise.all(Array.from({ length: 300 }, (_, i) => committer.run(insert(`k${i}`))));
     expect(many).toHaveLength(300);
-    const n = await h.db.selectFrom('settings').select((eb) => eb.fn.countAll<number>().as('n')).where('key', 'like', 'k%').executeTakeFirstOrThrow();
+    const n = await h.db
+      .selectFrom('settings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('key', 'like', 'k%')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(300);
   });
 });

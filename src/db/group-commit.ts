@@ -69,7 +69,10 @@ export class GroupCommitter {
       }
       await trx.commit().execute();
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const job of batch) job.reject(error);
       return;
     }

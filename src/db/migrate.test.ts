@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-database.ts';
-import { appliedMigrations, DatabaseNewerThanCodeError, migrateDown, migrateToLatest, schemaVersion } from './migrate.ts';
+import {
+  appliedMigrations,
+  DatabaseNewerThanCodeError,
+  migrateDown,
+  migrateToLatest,
+  schemaVersion,
+} from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { compareVersions } from './database.ts';
 import { loadDemoData } from './seed/demo.ts';
@@ -31,12 +37,23 @@ describe('migrations', () => {
     const h = await createTestDatabase();
     cleanup = h.drop;
     await loadDemoData(h.db, '2026-11-30T00:00:00.000Z', 'not-a-real-hash');
-    const termsNow = async () => (await h.db.selectFrom('volunteer_terms').select(['volunteer_id', 'term']).orderBy('volunteer_id').orderBy('term').execute()).map((r) => `${r.volunteer_id} ${r.term}`);
+    const termsNow = async () =>
+      (
+        await h.db
+          .selectFrom('volunteer_terms')
+          .select(['volunteer_id', 'term'])
+          .orderBy('volunteer_id')
+          .orderBy('term')
+          .execute()
+      ).map((r) => `${r.volunteer_id} ${r.term}`);
     const written = await termsNow();
     // Back to before the terms existed, and forward again: the migration computes them.
     expect((await migrateDown(h)).at(-1)).toBe('2026-11-30-0005-volunteer-search-terms');
     await migrateToLatest(h);
-    const people = await h.db.selectFrom('volunteers').select(['id', 'name', 'profession', 'qualifications', 'pinyin', 'initials']).execute();
+    const people = await h.db
+      .selectFrom('volunteers')
+      .select(['id', 'name', 'profession', 'qualifications', 'pinyin', 'initials'])
+      .execute();
     expect(people.length).toBeGreaterThan(5);
     const expected = people.flatMap((v) => volunteerSearchTerms(v).map((t) => `${v.id} ${t}`));
     expect(new Set(await termsNow())).toEqual(new Set(expected));
@@ -46,7 +63,9 @@ describe('migrations', () => {
   it('refuse to run on a database migrated by newer code', async () => {
     const h = await createTestDatabase();
     cleanup = h.drop;
-    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-0001-from-the-future', '2099-01-01T00:00:00.000Z')`.execute(h.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-0001-from-the-future', '2099-01-01T00:00:00.000Z')`.execute(
+      h.db,
+    );
     await expect(migrateToLatest(h)).rejects.toBeInstanceOf(DatabaseNewerThanCodeError);
   });
 });

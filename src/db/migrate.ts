@@ -5,7 +5,9 @@ import { migrations } from './migrations/index.ts';
 /** The database holds migrations this code does not know: an older build must not run on it. */
 export class DatabaseNewerThanCodeError extends Error {
   constructor(unknown: string[]) {
-    super(`The database was migrated by a newer Huimin (unknown migrations: ${unknown.join(', ')}). Refusing to start.`);
+    super(
+      `The database was migrated by a newer Huimin (unknown migrations: ${unknown.join(', ')}). Refusing to start.`,
+    );
     this.name = 'DatabaseNewerThanCodeError';
   }
 }

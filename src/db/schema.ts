@@ -13,17 +13,38 @@ export interface Database {
   volunteers: VolunteerTable;
   studios: StudioTable;
   studio_categories: { studio_id: number; category_id: number };
-  studio_service_items: { id: Generated<number>; studio_id: number; title: string; description: string; position: number };
+  studio_service_items: {
+    id: Generated<number>;
+    studio_id: number;
+    title: string;
+    description: string;
+    position: number;
+  };
   studio_members: { studio_id: number; volunteer_id: number; role: string };
   attachments: AttachmentTable;
-  studio_qualifications: { id: Generated<number>; studio_id: number; holder: string; title: string; issuer: string; attachment_id: number | null };
+  studio_qualifications: {
+    id: Generated<number>;
+    studio_id: number;
+    holder: string;
+    title: string;
+    issuer: string;
+    attachment_id: number | null;
+  };
   studio_reviews: StudioReviewTable;
   studio_contracts: StudioContractTable;
   plaques: PlaqueTable;
   studio_rectifications: StudioRectificationTable;
   studio_transitions: StudioTransitionTable;
   commitments: CommitmentTable;
-  commitment_checks: { id: Generated<number>; commitment_id: number; period: string; kept: number; note: string; checked_by: number; at: string };
+  commitment_checks: {
+    id: Generated<number>;
+    commitment_id: number;
+    period: string;
+    kept: number;
+    note: string;
+    checked_by: number;
+    at: string;
+  };
   sms_subscriptions: SmsSubscriptionTable;
   outbox: OutboxTable;
   reminders: ReminderTable;
@@ -36,11 +57,41 @@ export interface Database {
   venues: VenueTable;
   residential_areas: ResidentialAreaTable;
   service_requests: ServiceRequestTable;
-  service_request_events: { id: Generated<number>; request_id: number; action: string; studio_id: number | null; actor_id: number | null; note: string | null; at: string };
+  service_request_events: {
+    id: Generated<number>;
+    request_id: number;
+    action: string;
+    studio_id: number | null;
+    actor_id: number | null;
+    note: string | null;
+    at: string;
+  };
   service_records: ServiceRecordTable;
-  service_record_feedback: { id: Generated<number>; record_id: number; on_date: string; result: string; author_id: number; created_at: string };
-  service_record_revisions: { id: Generated<number>; record_id: number; before_json: string; after_json: string; author_id: number; at: string };
-  ratings: { id: Generated<number>; studio_id: number; request_id: number | null; record_id: number | null; score: number; comment: string; created_at: string };
+  service_record_feedback: {
+    id: Generated<number>;
+    record_id: number;
+    on_date: string;
+    result: string;
+    author_id: number;
+    created_at: string;
+  };
+  service_record_revisions: {
+    id: Generated<number>;
+    record_id: number;
+    before_json: string;
+    after_json: string;
+    author_id: number;
+    at: string;
+  };
+  ratings: {
+    id: Generated<number>;
+    studio_id: number;
+    request_id: number | null;
+    record_id: number | null;
+    score: number;
+    comment: string;
+    created_at: string;
+  };
   rate_counters: { key: string; window_start: string; count: number };
 }
 

@@ -16,6 +16,12 @@ export async function setSearchTerms(db: Kysely<Database>, record: TermSource): 
 
 /** Writes the search terms of new records, in batches. */
 export async function insertSearchTerms(db: Kysely<Database>, records: TermSource[]): Promise<void> {
-  const rows = records.flatMap((r) => volunteerSearchTerms(r).map((term) => ({ term, unit_id: r.unit_id, volunteer_id: r.id })));
-  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('volunteer_terms').values(rows.slice(i, i + 2000)).execute();
+  const rows = records.flatMap((r) =>
+    volunteerSearchTerms(r).map((term) => ({ term, unit_id: r.unit_id, volunteer_id: r.id })),
+  );
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insertInto('volunteer_terms')
+      .values(rows.slice(i, i + 2000))
+      .execute();
 }

@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
@@ -16,7 +21,10 @@ import { registerSession } from './plugins/session.ts';
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
 /** Builds the HTTP app on the given database and settings; it does not listen. */
-export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (req) => {
@@ -28,7 +36,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('deps', { db: deps.db, engine: deps.engine, config: deps.config, clock: deps.clock ?? systemClock, appVersion: deps.appVersion ?? readVersion() });
+  app.decorate('deps', {
+    db: deps.db,
+    engine: deps.engine,
+    config: deps.config,
+    clock: deps.clock ?? systemClock,
+    appVersion: deps.appVersion ?? readVersion(),
+  });
   app.decorate('routeAccess', []);
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   app.removeContentTypeParser('text/plain');
@@ -58,7 +72,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Huimin API', description: '共产党员专业服务工作室 — party member professional service studios', version: app.deps.appVersion },
+      info: {
+        title: 'Huimin API',
+        description: '共产党员专业服务工作室 — party member professional service studios',
+        version: app.deps.appVersion,
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'huimin_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -88,7 +106,9 @@ export const RESIDENT_PATHS = ['/s/', '/board/', '/sms', '/find', '/ask', '/trac
 
 function isResidentPath(url: string): boolean {
   const path = url.split('?')[0] ?? '';
-  return RESIDENT_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path === p);
+  return RESIDENT_PATHS.some(
+    (p) => path === p.replace(/\/$/, '') || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path === p,
+  );
 }
 
 function defaultWebRoot(): string | null {
@@ -97,6 +117,8 @@ function defaultWebRoot(): string | null {
 }
 
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

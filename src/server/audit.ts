@@ -22,7 +22,12 @@ export function auditContextOf(request: FastifyRequest, clock: Clock): AuditCont
  * Appends an entry. Call it with the transaction that makes the change, so the change
  * and its record commit together or not at all. There is no update or delete of entries.
  */
-export async function recordAudit(db: Kysely<Database>, ctx: AuditContext, event: AuditEvent, actorName?: string): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  ctx: AuditContext,
+  event: AuditEvent,
+  actorName?: string,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

@@ -6,9 +6,15 @@ import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
 import { hashPassword } from './features/auth/password-hasher.ts';
 
 /** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
-export async function openAndPrepare(config: Config): Promise<{ handle: DatabaseHandle; demoLoaded: boolean; where: string }> {
+export async function openAndPrepare(
+  config: Config,
+): Promise<{ handle: DatabaseHandle; demoLoaded: boolean; where: string }> {
   const sqliteFile = join(config.HUIMIN_DATA_DIR, 'huimin.db');
-  const handle = await createDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile, pgPoolSize: config.PG_POOL_SIZE });
+  const handle = await createDatabase({
+    databaseUrl: config.DATABASE_URL,
+    sqliteFile,
+    pgPoolSize: config.PG_POOL_SIZE,
+  });
   try {
     await migrateToLatest(handle);
     let demoLoaded = false;

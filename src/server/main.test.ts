@@ -35,7 +35,11 @@ describe('starting the server', () => {
     expect(server.output()).toMatch(onPostgres ? /PostgreSQL/ : /SQLite/);
     const health = await fetch(`${server.url}/api/health`).then((r) => r.json());
     expect(health).toMatchObject({ status: 'ok', database: { reachable: true } });
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xicheng', password: 'Huimin@2026' }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'xicheng', password: 'Huimin@2026' }),
+    });
     expect(login.status).toBe(200);
     expect(await server.stop('SIGTERM')).toBe(0);
   });
@@ -44,12 +48,18 @@ describe('starting the server', () => {
     const server = await startServer({ ...(await databaseEnv()), HUIMIN_DEMO: '0' });
     started.push(server);
     expect(server.output()).not.toMatch(/demo data loaded/);
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Huimin@2026' }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Huimin@2026' }),
+    });
     expect(login.status).toBe(401);
     await server.stop();
   });
 
   it('refuses to start with an invalid configuration and says why', async () => {
-    await expect(startServer({ PORT: 'abc', HUIMIN_DEMO: 'perhaps' }, 20_000)).rejects.toThrow(/PORT[\s\S]*HUIMIN_DEMO/);
+    await expect(startServer({ PORT: 'abc', HUIMIN_DEMO: 'perhaps' }, 20_000)).rejects.toThrow(
+      /PORT[\s\S]*HUIMIN_DEMO/,
+    );
   });
 });

@@ -6,7 +6,13 @@ import { DomainError } from '../domain/errors.ts';
  * Counts an event against a fixed window and refuses it (429) past the limit. Counters live
  * in the database, so every server instance shares them; an upsert makes the count atomic.
  */
-export async function consume(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: Date): Promise<void> {
+export async function consume(
+  db: Kysely<Database>,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
   const row = await db
     .insertInto('rate_counters')

@@ -14,7 +14,10 @@ export async function installSecret(db: Kysely<Database>, key: string): Promise<
   let row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (!row) {
     try {
-      await db.insertInto('settings').values({ key, value: randomBytes(32).toString('hex'), updated_at: new Date().toISOString() }).execute();
+      await db
+        .insertInto('settings')
+        .values({ key, value: randomBytes(32).toString('hex'), updated_at: new Date().toISOString() })
+        .execute();
     } catch {
       // Another instance created it first; read theirs.
     }

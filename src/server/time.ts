@@ -1,5 +1,10 @@
 /** Huimin's dates (terms, deadlines, award days) are calendar days in China. */
-const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const chinaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day (YYYY-MM-DD) in China at an instant. */
 export function chinaDate(at: Date): string {

@@ -25,7 +25,18 @@ export function studios(engine: Engine): Migration {
       // The 11 default categories belong to every install, demo or not; district admins edit them later.
       await (db as Kysely<{ categories: Record<string, string | number> }>)
         .insertInto('categories')
-        .values(defaultCategories.map((c, i) => ({ code: c.code, name_zh_cn: c.zhCN, name_zh_tw: c.zhTW, name_en: c.en, icon: c.icon, color: c.color, position: i + 1, enabled: 1 })))
+        .values(
+          defaultCategories.map((c, i) => ({
+            code: c.code,
+            name_zh_cn: c.zhCN,
+            name_zh_tw: c.zhTW,
+            name_en: c.en,
+            icon: c.icon,
+            color: c.color,
+            position: i + 1,
+            enabled: 1,
+          })),
+        )
         .execute();
 
       await withId(db.schema.createTable('volunteers'), engine)
@@ -87,7 +98,11 @@ export function studios(engine: Engine): Migration {
         .addColumn('description', 'varchar(500)', (c) => c.notNull().defaultTo(''))
         .addColumn('position', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('studio_service_items_studio').on('studio_service_items').column('studio_id').execute();
+      await db.schema
+        .createIndex('studio_service_items_studio')
+        .on('studio_service_items')
+        .column('studio_id')
+        .execute();
 
       await db.schema
         .createTable('studio_members')
@@ -116,7 +131,11 @@ export function studios(engine: Engine): Migration {
         .addColumn('issuer', 'varchar(100)', (c) => c.notNull().defaultTo(''))
         .addColumn('attachment_id', 'integer', (c) => c.references('attachments.id'))
         .execute();
-      await db.schema.createIndex('studio_qualifications_studio').on('studio_qualifications').column('studio_id').execute();
+      await db.schema
+        .createIndex('studio_qualifications_studio')
+        .on('studio_qualifications')
+        .column('studio_id')
+        .execute();
 
       await withId(db.schema.createTable('studio_reviews'), engine)
         .addColumn('studio_id', 'integer', (c) => c.notNull().references('studios.id').onDelete('cascade'))
@@ -168,7 +187,11 @@ export function studios(engine: Engine): Migration {
         .addColumn('closed_at', 'varchar(30)')
         .addColumn('outcome', 'varchar(1000)')
         .execute();
-      await db.schema.createIndex('studio_rectifications_studio').on('studio_rectifications').column('studio_id').execute();
+      await db.schema
+        .createIndex('studio_rectifications_studio')
+        .on('studio_rectifications')
+        .column('studio_id')
+        .execute();
 
       await withId(db.schema.createTable('studio_transitions'), engine)
         .addColumn('studio_id', 'integer', (c) => c.notNull().references('studios.id').onDelete('cascade'))

@@ -33,7 +33,11 @@ export function registryNeedsSiting(engine: Engine): Migration {
         .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id'))
         .addPrimaryKeyConstraint('volunteer_categories_pk', ['volunteer_id', 'category_id'])
         .execute();
-      await db.schema.createIndex('volunteer_categories_category').on('volunteer_categories').column('category_id').execute();
+      await db.schema
+        .createIndex('volunteer_categories_category')
+        .on('volunteer_categories')
+        .column('category_id')
+        .execute();
 
       await db.schema
         .createTable('settings')
@@ -103,12 +107,23 @@ export function registryNeedsSiting(engine: Engine): Migration {
       await db.schema.createIndex('residential_areas_unit').on('residential_areas').column('unit_id').execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const t of ['residential_areas', 'venues', 'needs', 'imports', 'settings', 'volunteer_categories']) await db.schema.dropTable(t).execute();
+      for (const t of ['residential_areas', 'venues', 'needs', 'imports', 'settings', 'volunteer_categories'])
+        await db.schema.dropTable(t).execute();
       await db.schema.dropIndex('volunteers_id_hash').execute();
       await db.schema.dropIndex('volunteers_phone').execute();
       await db.schema.dropIndex('volunteers_pinyin').execute();
       await db.schema.dropIndex('volunteers_initials').execute();
-      for (const c of ['id_number_hash', 'id_number_masked', 'contact_name', 'qualifications', 'availability', 'notes', 'screened_by', 'screened_at', 'screening_reason']) {
+      for (const c of [
+        'id_number_hash',
+        'id_number_masked',
+        'contact_name',
+        'qualifications',
+        'availability',
+        'notes',
+        'screened_by',
+        'screened_at',
+        'screening_reason',
+      ]) {
         await db.schema.alterTable('volunteers').dropColumn(c).execute();
       }
     },

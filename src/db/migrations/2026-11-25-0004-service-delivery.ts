@@ -27,8 +27,16 @@ export function serviceDelivery(engine: Engine): Migration {
         .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
         .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('service_requests_studio_status').on('service_requests').columns(['studio_id', 'status']).execute();
-      await db.schema.createIndex('service_requests_phone').on('service_requests').columns(['resident_phone', 'created_at']).execute();
+      await db.schema
+        .createIndex('service_requests_studio_status')
+        .on('service_requests')
+        .columns(['studio_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('service_requests_phone')
+        .on('service_requests')
+        .columns(['resident_phone', 'created_at'])
+        .execute();
       await db.schema.createIndex('service_requests_unit').on('service_requests').column('unit_id').execute();
 
       await withId(db.schema.createTable('service_request_events'), engine)
@@ -39,7 +47,11 @@ export function serviceDelivery(engine: Engine): Migration {
         .addColumn('note', 'varchar(500)')
         .addColumn('at', 'varchar(30)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('service_request_events_request').on('service_request_events').column('request_id').execute();
+      await db.schema
+        .createIndex('service_request_events_request')
+        .on('service_request_events')
+        .column('request_id')
+        .execute();
 
       await withId(db.schema.createTable('service_records'), engine)
         .addColumn('studio_id', 'integer', (c) => c.notNull().references('studios.id'))
@@ -60,8 +72,16 @@ export function serviceDelivery(engine: Engine): Migration {
         .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
         .addUniqueConstraint('service_records_idempotency', ['author_id', 'idempotency_key'])
         .execute();
-      await db.schema.createIndex('service_records_studio_served').on('service_records').columns(['studio_id', 'served_at']).execute();
-      await db.schema.createIndex('service_records_unit_served').on('service_records').columns(['unit_id', 'served_at']).execute();
+      await db.schema
+        .createIndex('service_records_studio_served')
+        .on('service_records')
+        .columns(['studio_id', 'served_at'])
+        .execute();
+      await db.schema
+        .createIndex('service_records_unit_served')
+        .on('service_records')
+        .columns(['unit_id', 'served_at'])
+        .execute();
       await db.schema.createIndex('service_records_request').on('service_records').column('request_id').execute();
 
       await withId(db.schema.createTable('service_record_feedback'), engine)
@@ -71,7 +91,11 @@ export function serviceDelivery(engine: Engine): Migration {
         .addColumn('author_id', 'integer', (c) => c.notNull().references('accounts.id'))
         .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('service_record_feedback_record').on('service_record_feedback').column('record_id').execute();
+      await db.schema
+        .createIndex('service_record_feedback_record')
+        .on('service_record_feedback')
+        .column('record_id')
+        .execute();
 
       await withId(db.schema.createTable('service_record_revisions'), engine)
         .addColumn('record_id', 'integer', (c) => c.notNull().references('service_records.id').onDelete('cascade'))
@@ -80,7 +104,11 @@ export function serviceDelivery(engine: Engine): Migration {
         .addColumn('author_id', 'integer', (c) => c.notNull().references('accounts.id'))
         .addColumn('at', 'varchar(30)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('service_record_revisions_record').on('service_record_revisions').column('record_id').execute();
+      await db.schema
+        .createIndex('service_record_revisions_record')
+        .on('service_record_revisions')
+        .column('record_id')
+        .execute();
 
       // One rating per service: a request or a walk-in record, never both counted twice.
       await withId(db.schema.createTable('ratings'), engine)
@@ -102,7 +130,16 @@ export function serviceDelivery(engine: Engine): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const t of ['rate_counters', 'ratings', 'service_record_revisions', 'service_record_feedback', 'service_records', 'service_request_events', 'service_requests']) await db.schema.dropTable(t).execute();
+      for (const t of [
+        'rate_counters',
+        'ratings',
+        'service_record_revisions',
+        'service_record_feedback',
+        'service_records',
+        'service_request_events',
+        'service_requests',
+      ])
+        await db.schema.dropTable(t).execute();
     },
   };
 }

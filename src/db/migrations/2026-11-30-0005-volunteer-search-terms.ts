@@ -24,15 +24,35 @@ export function volunteerSearchTermsMigration(engine: Engine): Migration {
       await db.schema.createIndex('volunteer_terms_volunteer').on('volunteer_terms').column('volunteer_id').execute();
 
       type Tables = {
-        volunteers: { id: number; unit_id: number; name: string; profession: string | null; qualifications: string | null; pinyin: string; initials: string };
+        volunteers: {
+          id: number;
+          unit_id: number;
+          name: string;
+          profession: string | null;
+          qualifications: string | null;
+          pinyin: string;
+          initials: string;
+        };
         volunteer_terms: { term: string; unit_id: number; volunteer_id: number };
       };
       const people = db as unknown as Kysely<Tables>;
-      for (let after = 0; ; ) {
-        const batch = await people.selectFrom('volunteers').select(['id', 'unit_id', 'name', 'profession', 'qualifications', 'pinyin', 'initials']).where('id', '>', after).orderBy('id').limit(1000).execute();
+      for (let after = 0; ;) {
+        const batch = await people
+          .selectFrom('volunteers')
+          .select(['id', 'unit_id', 'name', 'profession', 'qualifications', 'pinyin', 'initials'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(1000)
+          .execute();
         if (batch.length === 0) break;
-        const rows = batch.flatMap((v) => volunteerSearchTerms(v).map((term) => ({ term, unit_id: v.unit_id, volunteer_id: v.id })));
-        for (let i = 0; i < rows.length; i += 2000) await people.insertInto('volunteer_terms').values(rows.slice(i, i + 2000)).execute();
+        const rows = batch.flatMap((v) =>
+          volunteerSearchTerms(v).map((term) => ({ term, unit_id: v.unit_id, volunteer_id: v.id })),
+        );
+        for (let i = 0; i < rows.length; i += 2000)
+          await people
+            .insertInto('volunteer_terms')
+            .values(rows.slice(i, i + 2000))
+            .execute();
         after = batch[batch.length - 1]!.id;
       }
     },

@@ -4,7 +4,10 @@ import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kyse
 export type Engine = 'sqlite' | 'postgres';
 
 /** Adds an auto-increment integer primary key `id` in each engine's idiom. */
-export function withId<T extends string>(table: CreateTableBuilder<T, never>, engine: Engine): CreateTableBuilder<T, 'id'> {
+export function withId<T extends string>(
+  table: CreateTableBuilder<T, never>,
+  engine: Engine,
+): CreateTableBuilder<T, 'id'> {
   return engine === 'postgres'
     ? table.addColumn('id', 'serial', (c) => c.primaryKey())
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());

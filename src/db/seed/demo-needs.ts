@@ -14,11 +14,25 @@ const channels = ['diary', 'survey', 'visit'] as const;
  * something to show.
  */
 export async function loadDemoNeeds(db: Kysely<Database>, at: string): Promise<void> {
-  const entries = parseCorpus(readFileSync(fileURLToPath(new URL('../../../assets/needs/corpus.tsv', import.meta.url)), 'utf8'));
-  const units = await db.selectFrom('org_units').select(['id', 'code', 'level']).where('level', 'in', ['community', 'village']).orderBy('path').execute();
+  const entries = parseCorpus(
+    readFileSync(fileURLToPath(new URL('../../../assets/needs/corpus.tsv', import.meta.url)), 'utf8'),
+  );
+  const units = await db
+    .selectFrom('org_units')
+    .select(['id', 'code', 'level'])
+    .where('level', 'in', ['community', 'village'])
+    .orderBy('path')
+    .execute();
   const busy = units.filter((u) => /^35080200[1-4]/.test(u.code));
-  const categories = new Map((await db.selectFrom('categories').select(['id', 'code']).execute()).map((c) => [c.code, c.id]));
-  const admin = await db.selectFrom('accounts').select('id').where('role', '=', 'district_admin').orderBy('id').executeTakeFirstOrThrow();
+  const categories = new Map(
+    (await db.selectFrom('categories').select(['id', 'code']).execute()).map((c) => [c.code, c.id]),
+  );
+  const admin = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('role', '=', 'district_admin')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const rows = entries
     .filter((_, i) => i % 3 === 0)
     .map((e, i) => {
@@ -42,5 +56,9 @@ export async function loadDemoNeeds(db: Kysely<Database>, at: string): Promise<v
         updated_at: at,
       };
     });
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('needs').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('needs')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }

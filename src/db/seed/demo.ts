@@ -23,9 +23,27 @@ export const demoAccounts: Array<{ username: string; displayName: string; role: 
 
 /** A few enterprises (demo names, marked as such) beside the real divisions. */
 const demoEnterprises: UnitSpec[] = [
-  { code: '350802003E01', name: '龙腾物流有限公司（演示）', shortName: '龙腾物流', level: 'enterprise', parentCode: '350802003000' },
-  { code: '350802001E01', name: '闽西建材厂（演示）', shortName: '闽西建材厂', level: 'enterprise', parentCode: '350802001000' },
-  { code: '350802105E01', name: '雅金生猪养殖合作社（演示）', shortName: '雅金养殖合作社', level: 'enterprise', parentCode: '350802105000' },
+  {
+    code: '350802003E01',
+    name: '龙腾物流有限公司（演示）',
+    shortName: '龙腾物流',
+    level: 'enterprise',
+    parentCode: '350802003000',
+  },
+  {
+    code: '350802001E01',
+    name: '闽西建材厂（演示）',
+    shortName: '闽西建材厂',
+    level: 'enterprise',
+    parentCode: '350802001000',
+  },
+  {
+    code: '350802105E01',
+    name: '雅金生猪养殖合作社（演示）',
+    shortName: '雅金养殖合作社',
+    level: 'enterprise',
+    parentCode: '350802105000',
+  },
 ];
 
 /** The Xinluo org tree: real codes and names, with GCJ-02 points where the source has them. */
@@ -49,14 +67,31 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     for (const a of demoAccounts) {
       const unitId = ids.get(a.unitCode);
       if (unitId === undefined) throw new Error(`demo unit ${a.unitCode} missing`);
-      await trx.insertInto('accounts').values(newAccountRow({ username: a.username, displayName: a.displayName, passwordHash, role: a.role, unitId, at })).execute();
+      await trx
+        .insertInto('accounts')
+        .values(
+          newAccountRow({ username: a.username, displayName: a.displayName, passwordHash, role: a.role, unitId, at }),
+        )
+        .execute();
     }
     await loadDemoStudios(trx, at);
     await loadDemoSiting(trx, at);
     await loadDemoNeeds(trx, at);
     await trx
       .insertInto('audit_log')
-      .values({ at, actor_id: null, actor_name: 'system', unit_id: null, entity: 'system', entity_id: null, action: 'demo.load', before_json: null, after_json: JSON.stringify({ units: ids.size, accounts: demoAccounts.length }), ip: null, request_id: null })
+      .values({
+        at,
+        actor_id: null,
+        actor_name: 'system',
+        unit_id: null,
+        entity: 'system',
+        entity_id: null,
+        action: 'demo.load',
+        before_json: null,
+        after_json: JSON.stringify({ units: ids.size, accounts: demoAccounts.length }),
+        ip: null,
+        request_id: null,
+      })
       .execute();
   });
 }

@@ -18,12 +18,17 @@ export interface UnitSpec {
  * Inserts a tree of units in batches, parents first, computing each materialized path.
  * Returns the id of every unit by code.
  */
-export async function insertUnitTree(db: Kysely<Database>, specs: UnitSpec[], at: string): Promise<Map<string, number>> {
+export async function insertUnitTree(
+  db: Kysely<Database>,
+  specs: UnitSpec[],
+  at: string,
+): Promise<Map<string, number>> {
   const placed = new Map<string, { id: number; path: string; depth: number }>();
   const ids = new Map<string, number>();
   // Group by depth so that every batch's parents already have ids.
   const depthOf = new Map<string, number>();
-  for (const s of specs) depthOf.set(s.code, s.parentCode && depthOf.has(s.parentCode) ? (depthOf.get(s.parentCode) ?? 0) + 1 : 0);
+  for (const s of specs)
+    depthOf.set(s.code, s.parentCode && depthOf.has(s.parentCode) ? (depthOf.get(s.parentCode) ?? 0) + 1 : 0);
   const maxDepth = Math.max(0, ...depthOf.values());
   for (let d = 0; d <= maxDepth; d++) {
     const layer = specs.filter((s) => depthOf.get(s.code) === d);

@@ -4,7 +4,13 @@ import { assignableRoles, roles, type Actor } from './roles.ts';
 
 const street = '/350802000000/350802003000/';
 const otherStreet = '/350802000000/350802004000/';
-const actor = (role: Actor['role'], unitPath: string, accountId = 1): Actor => ({ accountId, username: 'u', role, unitId: 1, unitPath });
+const actor = (role: Actor['role'], unitPath: string, accountId = 1): Actor => ({
+  accountId,
+  username: 'u',
+  role,
+  unitId: 1,
+  unitPath,
+});
 
 describe('access rules', () => {
   it('let every staff role read units in its own subtree and none outside it', () => {
@@ -20,7 +26,8 @@ describe('access rules', () => {
 
   it('let members and supervisors neither list nor manage accounts', () => {
     for (const role of ['member', 'supervisor'] as const) {
-      for (const action of ['read', 'create', 'unlock', 'disable'] as const) expect(roleMayEver(role, action, 'account')).toBe(false);
+      for (const action of ['read', 'create', 'unlock', 'disable'] as const)
+        expect(roleMayEver(role, action, 'account')).toBe(false);
     }
   });
 

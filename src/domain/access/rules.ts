@@ -3,11 +3,42 @@ import { isWithin } from '../org/units.ts';
 import { lifecycle, studioActions } from '../studios/lifecycle.ts';
 
 /** What an actor wants to do. Studio transitions are actions of their own. */
-export const actions = ['read', 'create', 'update', 'unlock', 'disable', 'readPersonal', 'publish', 'check', 'screen', 'export', 'handle', 'rate', 'correct', ...studioActions] as const;
+export const actions = [
+  'read',
+  'create',
+  'update',
+  'unlock',
+  'disable',
+  'readPersonal',
+  'publish',
+  'check',
+  'screen',
+  'export',
+  'handle',
+  'rate',
+  'correct',
+  ...studioActions,
+] as const;
 export type Action = (typeof actions)[number];
 
 /** What it wants to do it to. */
-export const subjects = ['orgUnit', 'account', 'auditLog', 'studio', 'commitment', 'outbox', 'reminder', 'category', 'volunteer', 'venue', 'mapSettings', 'need', 'serviceRequest', 'serviceRecord', 'recordSettings'] as const;
+export const subjects = [
+  'orgUnit',
+  'account',
+  'auditLog',
+  'studio',
+  'commitment',
+  'outbox',
+  'reminder',
+  'category',
+  'volunteer',
+  'venue',
+  'mapSettings',
+  'need',
+  'serviceRequest',
+  'serviceRecord',
+  'recordSettings',
+] as const;
 export type Subject = (typeof subjects)[number];
 
 /**
@@ -57,7 +88,9 @@ export const rules: readonly Rule[] = [
   allow('community_admin', 'update', 'studio', 'inScope'),
   allow('street_admin', 'update', 'studio', 'inScope'),
   // Every lifecycle transition, straight from the state machine's table.
-  ...studioActions.flatMap((action) => lifecycle[action].allow.map(([role, condition]) => allow(role, action, 'studio', condition))),
+  ...studioActions.flatMap((action) =>
+    lifecycle[action].allow.map(([role, condition]) => allow(role, action, 'studio', condition)),
+  ),
 
   // Public commitments (公开承诺): the leading member writes and publishes them; admins may too.
   allow('member', 'update', 'commitment', 'own'),
@@ -128,13 +161,21 @@ export function conditionHolds(condition: Condition, actor: Actor, target: Targe
     case 'inScope':
       return target !== undefined && isWithin(target.unitPath, actor.unitPath);
     case 'own':
-      return target !== undefined && isWithin(target.unitPath, actor.unitPath) && (target.ownerAccountIds ?? []).includes(actor.accountId);
+      return (
+        target !== undefined &&
+        isWithin(target.unitPath, actor.unitPath) &&
+        (target.ownerAccountIds ?? []).includes(actor.accountId)
+      );
   }
 }
 
 /** The object-level check: some rule for the actor's role allows this action on this target. */
 export function can(actor: Actor, action: Action, subject: Subject, target?: Target): boolean {
   return rules.some(
-    (r) => r.role === actor.role && r.action === action && r.subject === subject && conditionHolds(r.condition, actor, target),
+    (r) =>
+      r.role === actor.role &&
+      r.action === action &&
+      r.subject === subject &&
+      conditionHolds(r.condition, actor, target),
   );
 }

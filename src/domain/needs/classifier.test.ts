@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ASK_A_PERSON_BELOW, DEFAULT_OPTIONS, addExamples, classify, featuresOf, fromJSON, needsAPerson, toJSON, train,
+  ASK_A_PERSON_BELOW,
+  DEFAULT_OPTIONS,
+  addExamples,
+  classify,
+  featuresOf,
+  fromJSON,
+  needsAPerson,
+  toJSON,
+  train,
   type TrainingExample,
 } from './classifier.ts';
 
@@ -35,7 +43,8 @@ describe('needs classifier', () => {
     const result = classify(train(examples), ['漏水', '修']);
     expect(result.ranking.map((r) => r.category).sort()).toEqual(['agriculture', 'health', 'repair']);
     expect(result.ranking.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 12);
-    for (let i = 1; i < result.ranking.length; i++) expect(result.ranking[i - 1]!.p).toBeGreaterThanOrEqual(result.ranking[i]!.p);
+    for (let i = 1; i < result.ranking.length; i++)
+      expect(result.ranking[i - 1]!.p).toBeGreaterThanOrEqual(result.ranking[i]!.p);
     expect(result.confidence).toBe(result.ranking[0]!.p);
     expect(result.confidence).toBeGreaterThan(ASK_A_PERSON_BELOW);
     expect(needsAPerson(result)).toBe(false);
@@ -73,13 +82,16 @@ describe('needs classifier', () => {
   it('lets a weighted example count as several', () => {
     const a = addExamples(train(examples), [{ category: 'health', tokens: ['师傅', '针灸'], weight: 1 }]);
     const b = addExamples(train(examples), [{ category: 'health', tokens: ['师傅', '针灸'], weight: 3 }]);
-    expect(classify(b, ['师傅']).ranking.find((r) => r.category === 'health')!.p)
-      .toBeGreaterThan(classify(a, ['师傅']).ranking.find((r) => r.category === 'health')!.p);
+    expect(classify(b, ['师傅']).ranking.find((r) => r.category === 'health')!.p).toBeGreaterThan(
+      classify(a, ['师傅']).ranking.find((r) => r.category === 'health')!.p,
+    );
     expect(() => addExamples(train(examples), [{ category: 'health', tokens: ['x'], weight: 0 }])).toThrow(/weight/);
   });
 
   it('adding examples one by one gives the same model as training on all of them', () => {
-    const incremental = examples.slice(1).reduce((m, e) => addExamples(m, [e]), train([examples[0]!], {}, ['repair', 'health', 'agriculture']));
+    const incremental = examples
+      .slice(1)
+      .reduce((m, e) => addExamples(m, [e]), train([examples[0]!], {}, ['repair', 'health', 'agriculture']));
     const batch = train(examples, {}, ['repair', 'health', 'agriculture']);
     expect(toJSON(incremental)).toEqual(toJSON(batch));
   });
@@ -117,7 +129,11 @@ describe('needs classifier', () => {
   it('expands tokens into words, prefixed characters and optional bigrams', () => {
     expect(featuresOf(['养猪户', '猪'], DEFAULT_OPTIONS)).toEqual(['养猪户', 'c:养', 'c:猪', 'c:户', '猪']);
     expect(featuresOf(['坏', '坏'], { ...DEFAULT_OPTIONS, characters: false })).toEqual(['坏']);
-    expect(featuresOf(['上门', '理发'], { ...DEFAULT_OPTIONS, characters: false, bigrams: true })).toEqual(['上门', '理发', 'b:上门_理发']);
+    expect(featuresOf(['上门', '理发'], { ...DEFAULT_OPTIONS, characters: false, bigrams: true })).toEqual([
+      '上门',
+      '理发',
+      'b:上门_理发',
+    ]);
   });
 
   it('refuses to train without categories or with nonsense options', () => {

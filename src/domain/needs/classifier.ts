@@ -180,9 +180,11 @@ export function classify(model: NeedsModel, tokens: readonly string[]): Classifi
     for (let i = 0; i < k; i++) {
       const own = row[i] ?? 0;
       const total = totals[i] ?? 0;
-      scores[i] = (scores[i] ?? 0) + (complement
-        ? -Math.log((rowTotal - own + a) / (allTotal - total + smoothing))
-        : Math.log((own + a) / (total + smoothing)));
+      scores[i] =
+        (scores[i] ?? 0) +
+        (complement
+          ? -Math.log((rowTotal - own + a) / (allTotal - total + smoothing))
+          : Math.log((own + a) / (total + smoothing)));
     }
   }
   const probabilities = softmax(scores.map((s) => s / options.temperature));
@@ -238,7 +240,14 @@ export function fromJSON(value: unknown): NeedsModel {
     if (!isRow(row)) throw new Error(`model counts for ${JSON.stringify(f)} must have one count per category`);
     table[f] = [...row];
   }
-  return { version: 1, options: opts, categories: [...categories] as string[], docs: [...docs], totals: [...totals], counts: table };
+  return {
+    version: 1,
+    options: opts,
+    categories: [...categories] as string[],
+    docs: [...docs],
+    totals: [...totals],
+    counts: table,
+  };
 }
 
 /** Totals every classification needs; cached per model because counting 6,000 features per call dominated the cost. */
@@ -265,9 +274,11 @@ function summaryOf(model: NeedsModel): ModelSummary {
 }
 
 function validateOptions(o: ClassifierOptions): void {
-  if (o.variant !== 'complement' && o.variant !== 'multinomial') throw new Error(`unknown variant ${String(o.variant)}`);
+  if (o.variant !== 'complement' && o.variant !== 'multinomial')
+    throw new Error(`unknown variant ${String(o.variant)}`);
   if (!(Number.isFinite(o.alpha) && o.alpha > 0)) throw new Error(`alpha must be positive, got ${o.alpha}`);
-  if (!(Number.isFinite(o.temperature) && o.temperature > 0)) throw new Error(`temperature must be positive, got ${o.temperature}`);
+  if (!(Number.isFinite(o.temperature) && o.temperature > 0))
+    throw new Error(`temperature must be positive, got ${o.temperature}`);
 }
 
 function softmax(xs: readonly number[]): number[] {

@@ -18,7 +18,9 @@ describe('parseCorpus', () => {
     expect(() => parseCorpus('category\ttext\nplumbing\t水管漏水\n')).toThrow(/line 2: unknown category "plumbing"/);
     expect(() => parseCorpus('category\ttext\nrepair\t水管\t漏水\n')).toThrow(/line 2: expected 2/);
     expect(() => parseCorpus('category\ttext\nrepair\t \n')).toThrow(/line 2: empty/);
-    expect(() => parseCorpus('category\ttext\nrepair\t水管漏水\nlegal\t水管漏水\n')).toThrow(/line 3: same text as line 2/);
+    expect(() => parseCorpus('category\ttext\nrepair\t水管漏水\nlegal\t水管漏水\n')).toThrow(
+      /line 3: same text as line 2/,
+    );
   });
 
   it('validates against the configured categories when given', () => {

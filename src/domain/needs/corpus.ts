@@ -16,7 +16,10 @@ export const CORPUS_HEADER = 'category\ttext';
  * Parses TSV text (`category<TAB>text`, header first, blank lines and `#` comments ignored),
  * rejecting unknown category codes, empty texts and duplicate texts with the line number.
  */
-export function parseCorpus(tsv: string, categories: readonly string[] = defaultCategories.map((c) => c.code)): CorpusEntry[] {
+export function parseCorpus(
+  tsv: string,
+  categories: readonly string[] = defaultCategories.map((c) => c.code),
+): CorpusEntry[] {
   const known = new Set(categories);
   const lines = tsv.replace(/^\uFEFF/, '').split(/\r?\n/);
   if ((lines[0] ?? '').trim() !== CORPUS_HEADER) throw new Error(`corpus line 1: expected header "${CORPUS_HEADER}"`);
@@ -26,7 +29,8 @@ export function parseCorpus(tsv: string, categories: readonly string[] = default
     const line = i + 1;
     if (line === 1 || raw.trim() === '' || raw.startsWith('#')) return;
     const cells = raw.split('\t');
-    if (cells.length !== 2) throw new Error(`corpus line ${line}: expected 2 tab-separated columns, got ${cells.length}`);
+    if (cells.length !== 2)
+      throw new Error(`corpus line ${line}: expected 2 tab-separated columns, got ${cells.length}`);
     const category = (cells[0] ?? '').trim();
     const text = (cells[1] ?? '').trim();
     if (!known.has(category)) throw new Error(`corpus line ${line}: unknown category "${category}"`);

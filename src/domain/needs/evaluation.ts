@@ -54,13 +54,21 @@ export function crossValidate(
   options: Partial<ClassifierOptions> = {},
 ): CrossValidation {
   const categories = [...new Set(examples.map((e) => e.category))].sort();
-  const fold = stratifiedFolds(examples.map((e) => e.category), k, seed);
+  const fold = stratifiedFolds(
+    examples.map((e) => e.category),
+    k,
+    seed,
+  );
   const confusion: Record<string, Record<string, number>> = {};
   for (const a of categories) confusion[a] = Object.fromEntries(categories.map((p) => [p, 0]));
   const predictions: CrossValidation['predictions'] = [];
   const foldAccuracy: number[] = [];
   for (let f = 0; f < k; f++) {
-    const model = train(examples.filter((_, i) => fold[i] !== f), options, categories);
+    const model = train(
+      examples.filter((_, i) => fold[i] !== f),
+      options,
+      categories,
+    );
     let right = 0;
     let n = 0;
     examples.forEach((e, index) => {

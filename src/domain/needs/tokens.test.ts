@@ -3,7 +3,24 @@ import { STOP_WORDS, normaliseTokens } from './tokens.ts';
 
 describe('normaliseTokens', () => {
   it('drops punctuation, spaces, numbers and stop words and keeps the order of the rest', () => {
-    const raw = ['雅金村', '张', '大爷', '家', '的', '猪', '，', '拉稀', ' ', '3', '三万', '了', '！', '想', '请', '兽医'];
+    const raw = [
+      '雅金村',
+      '张',
+      '大爷',
+      '家',
+      '的',
+      '猪',
+      '，',
+      '拉稀',
+      ' ',
+      '3',
+      '三万',
+      '了',
+      '！',
+      '想',
+      '请',
+      '兽医',
+    ];
     expect(normaliseTokens(raw)).toEqual(['雅金村', '张', '大爷', '家', '猪', '拉稀', '请', '兽医']);
   });
 

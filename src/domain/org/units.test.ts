@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedChildLevels, childPath, defaultPostKind, isValidUnitCode, isWithin, pathDepth, subtreeRange } from './units.ts';
+import {
+  allowedChildLevels,
+  childPath,
+  defaultPostKind,
+  isValidUnitCode,
+  isWithin,
+  pathDepth,
+  subtreeRange,
+} from './units.ts';
 
 describe('materialized paths', () => {
   const street = childPath(childPath(null, '350802000000'), '350802003000');

@@ -3,22 +3,54 @@ import { idCheckCharacter } from './id-number.ts';
 import { duplicatesInFile, validateRow, type RawRow, type RowContext } from './import-rows.ts';
 
 const ctx: RowContext = {
-  unit: (ref) => (ref === '西兴社区' || ref === '350802003004' ? { id: 50, inScope: true } : ref === '青草盂社区' ? { id: 60, inScope: false } : undefined),
+  unit: (ref) =>
+    ref === '西兴社区' || ref === '350802003004'
+      ? { id: 50, inScope: true }
+      : ref === '青草盂社区'
+        ? { id: 60, inScope: false }
+        : undefined,
   category: (name) => ({ 文化宣传: 2, 教育辅导: 7 })[name],
   currentYear: 2026,
 };
 const id = `35080219580314002${idCheckCharacter('35080219580314002')}`;
-const good: RawRow = { kind: '党员', name: '张婉珍', gender: '女', birthYear: '1958', phone: '139 0597 0101', idNumber: id, unit: '西兴社区', categories: '文化宣传、教育辅导' };
+const good: RawRow = {
+  kind: '党员',
+  name: '张婉珍',
+  gender: '女',
+  birthYear: '1958',
+  phone: '139 0597 0101',
+  idNumber: id,
+  unit: '西兴社区',
+  categories: '文化宣传、教育辅导',
+};
 
 describe('validating an import row', () => {
   it('turns a good row into a clean record', () => {
     const r = validateRow(2, good, ctx);
-    expect(r).toEqual({ clean: expect.objectContaining({ kind: 'party_member', phone: '13905970101', unitId: 50, categoryIds: [2, 7], birthYear: 1958 }) });
+    expect(r).toEqual({
+      clean: expect.objectContaining({
+        kind: 'party_member',
+        phone: '13905970101',
+        unitId: 50,
+        categoryIds: [2, 7],
+        birthYear: 1958,
+      }),
+    });
   });
 
   it('reports each bad cell with its column and reason', () => {
-    const r = validateRow(7, { ...good, kind: '群众', phone: '1234', idNumber: '350802195803140021', unit: '青草盂社区', categories: '舞蹈' }, ctx);
-    expect('errors' in r && r.errors.map((e) => `${e.row}:${e.column}:${e.problem}`)).toEqual(['7:kind:invalidKind', '7:phone:invalidPhone', '7:idNumber:invalidIdNumber', '7:unit:unitOutOfScope', '7:categories:unknownCategory']);
+    const r = validateRow(
+      7,
+      { ...good, kind: '群众', phone: '1234', idNumber: '350802195803140021', unit: '青草盂社区', categories: '舞蹈' },
+      ctx,
+    );
+    expect('errors' in r && r.errors.map((e) => `${e.row}:${e.column}:${e.problem}`)).toEqual([
+      '7:kind:invalidKind',
+      '7:phone:invalidPhone',
+      '7:idNumber:invalidIdNumber',
+      '7:unit:unitOutOfScope',
+      '7:categories:unknownCategory',
+    ]);
   });
 
   it('requires kind, name, phone and unit', () => {

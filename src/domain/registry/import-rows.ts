@@ -105,7 +105,8 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
   const v = (k: ColumnKey) => (raw[k] ?? '').trim();
   const opt = (k: ColumnKey) => v(k) || null;
 
-  for (const [k, max] of Object.entries(maxLength) as Array<[ColumnKey, number]>) if (v(k).length > max) fail(k, 'tooLong');
+  for (const [k, max] of Object.entries(maxLength) as Array<[ColumnKey, number]>)
+    if (v(k).length > max) fail(k, 'tooLong');
   // The Chinese label, as the template has it; the internal code is accepted too.
   const kind: VolunteerKind | undefined = kindByLabel.get(v('kind')) ?? volunteerKinds.find((k) => k === v('kind'));
   if (!v('kind')) fail('kind', 'required');
@@ -117,7 +118,8 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
 
   const yearText = v('birthYear');
   const birthYear = yearText ? Number(yearText) : null;
-  if (yearText && (!Number.isInteger(birthYear) || (birthYear ?? 0) < 1900 || (birthYear ?? 0) > ctx.currentYear - 14)) fail('birthYear', 'invalidYear');
+  if (yearText && (!Number.isInteger(birthYear) || (birthYear ?? 0) < 1900 || (birthYear ?? 0) > ctx.currentYear - 14))
+    fail('birthYear', 'invalidYear');
 
   const phone = v('phone').replace(/[\s-]/g, '');
   if (!phone) fail('phone', 'required');
@@ -125,7 +127,8 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
 
   const idNumber = v('idNumber').toUpperCase() || null;
   if (idNumber && !isValidIdNumber(idNumber)) fail('idNumber', 'invalidIdNumber');
-  else if (idNumber && birthYear !== null && birthYearOf(idNumber) !== birthYear) fail('birthYear', 'idNumberYearMismatch');
+  else if (idNumber && birthYear !== null && birthYearOf(idNumber) !== birthYear)
+    fail('birthYear', 'idNumberYearMismatch');
 
   const unit = v('unit') ? ctx.unit(v('unit')) : undefined;
   if (!v('unit')) fail('unit', 'required');
@@ -133,7 +136,9 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
   else if (!unit.inScope) fail('unit', 'unitOutOfScope');
 
   const categoryIds: number[] = [];
-  for (const name of v('categories').split(/[、,，;；\s]+/).filter(Boolean)) {
+  for (const name of v('categories')
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean)) {
     const id = ctx.category(name);
     if (id === undefined) {
       fail('categories', 'unknownCategory');
@@ -176,7 +181,8 @@ export function duplicatesInFile(rows: ReadonlyArray<Pick<CleanRow, 'row' | 'pho
     const sameId = r.idNumber ? byId.get(r.idNumber) : undefined;
     const samePhone = byPhone.get(r.phone);
     if (sameId !== undefined) found.push({ row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId });
-    else if (samePhone !== undefined) found.push({ row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone });
+    else if (samePhone !== undefined)
+      found.push({ row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone });
     else {
       if (r.idNumber) byId.set(r.idNumber, r.row);
       byPhone.set(r.phone, r.row);

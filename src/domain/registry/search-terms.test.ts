@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSearchText, termLookup, volunteerSearchTerms } from './search-terms.ts';
 
-const zhang = { name: '张婉珍', profession: '书法教师', qualifications: '书法家协会 会员', pinyin: 'zhangwanzhen', initials: 'zwz' };
+const zhang = {
+  name: '张婉珍',
+  profession: '书法教师',
+  qualifications: '书法家协会 会员',
+  pinyin: 'zhangwanzhen',
+  initials: 'zwz',
+};
 
 describe('volunteerSearchTerms', () => {
   it('holds every character and pair of the name and profession, pairs of the qualifications, and the pinyin and initials', () => {
     const terms = volunteerSearchTerms(zhang);
-    for (const t of ['g:张', 'g:婉', 'g:珍', 'g:张婉', 'g:婉珍', 'g:书', 'g:教师', 'g:法家', 'g:会会', 'p:zhangwanzhen', 'i:zwz']) expect(terms).toContain(t);
+    for (const t of [
+      'g:张',
+      'g:婉',
+      'g:珍',
+      'g:张婉',
+      'g:婉珍',
+      'g:书',
+      'g:教师',
+      'g:法家',
+      'g:会会',
+      'p:zhangwanzhen',
+      'i:zwz',
+    ])
+      expect(terms).toContain(t);
     // Qualifications give pairs only; the gap between words is gone.
     expect(terms).not.toContain('g:协');
     expect(terms).not.toContain('g:会 ');
@@ -14,14 +33,24 @@ describe('volunteerSearchTerms', () => {
   });
 
   it('gives a one-character text its character, and lowercases latin text', () => {
-    expect(volunteerSearchTerms({ name: '阿', qualifications: 'X', pinyin: 'a', initials: 'a' })).toEqual(['g:阿', 'g:x', 'p:a', 'i:a']);
+    expect(volunteerSearchTerms({ name: '阿', qualifications: 'X', pinyin: 'a', initials: 'a' })).toEqual([
+      'g:阿',
+      'g:x',
+      'p:a',
+      'i:a',
+    ]);
     expect(volunteerSearchTerms({ name: '李', profession: 'IT', pinyin: 'li', initials: 'l' })).toContain('g:it');
   });
 });
 
 describe('termLookup', () => {
   it('looks up the first pair of a query, and its prefix ranges in byte order', () => {
-    expect(termLookup('婉珍书')).toEqual({ gram: 'g:婉珍', pinyin: { from: 'p:婉珍书', to: 'p:婉珍乧' }, initials: { from: 'i:婉珍书', to: 'i:婉珍乧' }, exact: false });
+    expect(termLookup('婉珍书')).toEqual({
+      gram: 'g:婉珍',
+      pinyin: { from: 'p:婉珍书', to: 'p:婉珍乧' },
+      initials: { from: 'i:婉珍书', to: 'i:婉珍乧' },
+      exact: false,
+    });
     expect(termLookup('婉珍')?.exact).toBe(true);
     expect(termLookup('陈')?.exact).toBe(true);
     const zwz = termLookup(' ZW z');

@@ -71,5 +71,10 @@ export function termLookup(q: string): TermLookup | null {
   const chars = [...normalizeSearchText(q)];
   if (chars.length === 0) return null;
   const key = chars.join('');
-  return { gram: `g:${chars.slice(0, 2).join('')}`, pinyin: prefixRange(`p:${key}`), initials: prefixRange(`i:${key}`), exact: chars.length <= 2 };
+  return {
+    gram: `g:${chars.slice(0, 2).join('')}`,
+    pinyin: prefixRange(`p:${key}`),
+    initials: prefixRange(`i:${key}`),
+    exact: chars.length <= 2,
+  };
 }

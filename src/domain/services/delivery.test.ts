@@ -40,7 +40,13 @@ describe('request transitions', () => {
 
 describe('service records', () => {
   const now = new Date('2026-11-25T08:00:00Z');
-  const good = { servedAt: '2026-11-25T07:00:00Z', durationMinutes: 90, personTimes: 30, groups: ['youth' as const], content: '为 30 名青少年上书法课' };
+  const good = {
+    servedAt: '2026-11-25T07:00:00Z',
+    durationMinutes: 90,
+    personTimes: 30,
+    groups: ['youth' as const],
+    content: '为 30 名青少年上书法课',
+  };
 
   it('accept a class of 30 as 30 person-times', () => {
     expect(code(() => checkRecord(good, now))).toBeUndefined();

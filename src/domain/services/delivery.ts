@@ -2,7 +2,17 @@ import { DomainError } from '../errors.ts';
 import { mentionsFee } from '../studios/unpaid.ts';
 
 /** Groups served, as the bulletin counts them (进城务工人员、青少年、台胞侨眷 …). */
-export const servedGroups = ['migrant_workers', 'youth', 'taiwan_overseas', 'elderly', 'disabled', 'hardship', 'women_children', 'veterans', 'general'] as const;
+export const servedGroups = [
+  'migrant_workers',
+  'youth',
+  'taiwan_overseas',
+  'elderly',
+  'disabled',
+  'hardship',
+  'women_children',
+  'veterans',
+  'general',
+] as const;
 export type ServedGroup = (typeof servedGroups)[number];
 
 /** How a service was given. */
@@ -41,7 +51,10 @@ export function pickStudio(candidates: readonly Candidate[], declined: ReadonlyS
 }
 
 /** The request transitions a studio's member may take, and the status each leads to. */
-export function nextRequestStatus(status: RequestStatus, action: 'accept' | 'decline' | 'complete'): RequestStatus | 'reassign' {
+export function nextRequestStatus(
+  status: RequestStatus,
+  action: 'accept' | 'decline' | 'complete',
+): RequestStatus | 'reassign' {
   if (action === 'accept' && status === 'assigned') return 'accepted';
   if (action === 'decline' && (status === 'assigned' || status === 'accepted')) return 'reassign';
   if (action === 'complete' && status === 'accepted') return 'completed';
@@ -61,7 +74,8 @@ export interface RecordInput {
 /** Checks a record: a real time, a sane duration, at least one person served (a class of 30 counts 30), and no fee. */
 export function checkRecord(r: RecordInput, now: Date): void {
   const at = Date.parse(r.servedAt);
-  if (Number.isNaN(at) || at > now.getTime() + 10 * 60_000) throw new DomainError('VALIDATION_FAILED', { field: 'servedAt' });
+  if (Number.isNaN(at) || at > now.getTime() + 10 * 60_000)
+    throw new DomainError('VALIDATION_FAILED', { field: 'servedAt' });
   if (r.personTimes < 1) throw new DomainError('VALIDATION_FAILED', { field: 'personTimes' });
   if (r.groups.length === 0) throw new DomainError('VALIDATION_FAILED', { field: 'groups' });
   if (mentionsFee(r.content)) throw new DomainError('FEE_NOT_ALLOWED');
@@ -79,7 +93,10 @@ export function withinCorrectionWindow(createdAt: string, now: Date, hours: numb
  * Two requests are the same one sent twice when they come from the same phone for the same
  * category within a day and their texts share most characters.
  */
-export function isDuplicateRequest(a: { phone: string; categoryId: number; text: string; at: number }, b: { phone: string; categoryId: number; text: string; at: number }): boolean {
+export function isDuplicateRequest(
+  a: { phone: string; categoryId: number; text: string; at: number },
+  b: { phone: string; categoryId: number; text: string; at: number },
+): boolean {
   if (a.phone !== b.phone || a.categoryId !== b.categoryId || Math.abs(a.at - b.at) > 86_400_000) return false;
   const chars = (s: string) => new Set([...s.replace(/\s+/g, '')]);
   const x = chars(a.text);
@@ -90,6 +107,7 @@ export function isDuplicateRequest(a: { phone: string; categoryId: number; text:
 
 /** A rating: a whole number of stars from 1 to 5. */
 export function checkRating(score: number, comment: string): void {
-  if (!Number.isInteger(score) || score < 1 || score > 5) throw new DomainError('VALIDATION_FAILED', { field: 'score' });
+  if (!Number.isInteger(score) || score < 1 || score > 5)
+    throw new DomainError('VALIDATION_FAILED', { field: 'score' });
   if (mentionsFee(comment)) throw new DomainError('FEE_NOT_ALLOWED');
 }

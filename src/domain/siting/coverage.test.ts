@@ -41,7 +41,10 @@ describe('coverage within a walking radius', () => {
 
   it('covers nothing with no studio and recommends nothing with no candidate', () => {
     expect(coverage(index, [], [], 1000, 5)).toMatchObject({ coveredPopulation: 0, recommendations: [] });
-    expect(coverage(new AreaIndex([]), [{ x: 0, y: 0 }], [{ id: 1, x: 0, y: 0 }], 1000, 5)).toMatchObject({ totalPopulation: 0, recommendations: [] });
+    expect(coverage(new AreaIndex([]), [{ x: 0, y: 0 }], [{ id: 1, x: 0, y: 0 }], 1000, 5)).toMatchObject({
+      totalPopulation: 0,
+      recommendations: [],
+    });
   });
 });
 

@@ -68,23 +68,37 @@ export class AreaIndex {
  * is within 1 - 1/e of the best possible pick and explains itself: each site's gain is
  * the population it adds beyond the sites before it.
  */
-export function coverage(index: AreaIndex, studios: readonly Xy[], candidates: readonly Site[], radius: number, picks: number): CoverageResult {
+export function coverage(
+  index: AreaIndex,
+  studios: readonly Xy[],
+  candidates: readonly Site[],
+  radius: number,
+  picks: number,
+): CoverageResult {
   const covered = new Uint8Array(index.areas.length);
   for (const s of studios) for (const i of index.within(s, radius)) covered[i] = 1;
 
-  const reach = candidates.map((c) => ({ venueId: c.id, areas: index.within(c, radius).filter((i) => covered[i] === 0) }));
+  const reach = candidates.map((c) => ({
+    venueId: c.id,
+    areas: index.within(c, radius).filter((i) => covered[i] === 0),
+  }));
   const recommendations: Recommendation[] = [];
   for (let k = 0; k < picks; k++) {
     let best: { venueId: number; areas: number[]; gain: number } | undefined;
     for (const r of reach) {
       let gain = 0;
       for (const i of r.areas) if (covered[i] === 0) gain += index.areas[i]?.population ?? 0;
-      if (gain > 0 && (!best || gain > best.gain || (gain === best.gain && r.venueId < best.venueId))) best = { ...r, gain };
+      if (gain > 0 && (!best || gain > best.gain || (gain === best.gain && r.venueId < best.venueId)))
+        best = { ...r, gain };
     }
     if (!best) break;
     const newly = best.areas.filter((i) => covered[i] === 0);
     for (const i of newly) covered[i] = 1;
-    recommendations.push({ venueId: best.venueId, gain: best.gain, areaIds: newly.map((i) => index.areas[i]?.id ?? 0) });
+    recommendations.push({
+      venueId: best.venueId,
+      gain: best.gain,
+      areaIds: newly.map((i) => index.areas[i]?.id ?? 0),
+    });
   }
 
   // Coverage is reported before the recommendations are applied.

@@ -1,21 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles.ts';
 import { DomainError } from '../errors.ts';
-import { applicationProblems, lifecycle, studioActions, studioStatuses, transition, type StudioFacts, type StudioStatus, type TransitionInput } from './lifecycle.ts';
+import {
+  applicationProblems,
+  lifecycle,
+  studioActions,
+  studioStatuses,
+  transition,
+  type StudioFacts,
+  type StudioStatus,
+  type TransitionInput,
+} from './lifecycle.ts';
 import { mentionsFee } from './unpaid.ts';
 
 const today = '2026-11-25';
-const complete = { name: '婉珍文艺工作室', categoryCount: 1, serviceItemCount: 2, openingHours: '每周六 9:00-11:00', staffingMode: 'single' as const, hasLeader: true, memberCount: 1 };
-const facts = (status: StudioStatus, termEnd: string | null = '2027-12-31'): StudioFacts => ({ status, termEnd, application: complete });
+const complete = {
+  name: '婉珍文艺工作室',
+  categoryCount: 1,
+  serviceItemCount: 2,
+  openingHours: '每周六 9:00-11:00',
+  staffingMode: 'single' as const,
+  hasLeader: true,
+  memberCount: 1,
+};
+const facts = (status: StudioStatus, termEnd: string | null = '2027-12-31'): StudioFacts => ({
+  status,
+  termEnd,
+  application: complete,
+});
 const pass = { pass: true, comment: '符合' };
-const goodReview = { politicalQuality: pass, professionalSpecialty: pass, serviceItems: pass, decision: 'pass' as const };
+const goodReview = {
+  politicalQuality: pass,
+  professionalSpecialty: pass,
+  serviceItems: pass,
+  decision: 'pass' as const,
+};
 
 /** A valid input for every action. */
 const inputs: Record<(typeof studioActions)[number], TransitionInput> = {
   submit: { action: 'submit' },
   communityReview: { action: 'communityReview', review: goodReview },
   streetReview: { action: 'streetReview', review: goodReview },
-  sign: { action: 'sign', termStart: '2026-12-01', termEnd: '2028-11-30', signatories: [{ party: '甲方', name: '西城街道党工委' }, { party: '乙方', name: '张婉珍' }] },
+  sign: {
+    action: 'sign',
+    termStart: '2026-12-01',
+    termEnd: '2028-11-30',
+    signatories: [
+      { party: '甲方', name: '西城街道党工委' },
+      { party: '乙方', name: '张婉珍' },
+    ],
+  },
   award: { action: 'award', plaqueNumber: 'XL-2026-001', awardedOn: today, plaqueNumberUsedBefore: false },
   rectify: { action: 'rectify', kind: 'drift_profit', findings: '有向群众推销保健品的情况', deadline: '2026-12-31' },
   completeRectification: { action: 'completeRectification', outcome: '已整改到位' },
@@ -41,7 +75,9 @@ describe('the studio state machine', () => {
       for (const isOwner of [true, false]) {
         const allowed = rule.allow.some(([r, c]) => r === role && (c === 'inScope' || isOwner));
         it(`${allowed ? 'allows' : 'refuses'} ${action} to a ${role}${isOwner ? ' who owns the studio' : ''}`, () => {
-          const result = code(() => transition(facts(rule.from[0] ?? 'draft'), inputs[action], { role, inScope: true, isOwner }, today));
+          const result = code(() =>
+            transition(facts(rule.from[0] ?? 'draft'), inputs[action], { role, inScope: true, isOwner }, today),
+          );
           expect(result).toBe(allowed ? undefined : 'FORBIDDEN');
         });
       }
@@ -49,12 +85,26 @@ describe('the studio state machine', () => {
     it(`refuses ${action} from every state it does not leave from, changing nothing`, () => {
       const allowedRole = rule.allow[0]?.[0] as Role;
       for (const status of studioStatuses.filter((s) => !rule.from.includes(s))) {
-        expect(code(() => transition(facts(status), inputs[action], { role: allowedRole, inScope: true, isOwner: true }, today)), status).toBe('TRANSITION_NOT_ALLOWED');
+        expect(
+          code(() =>
+            transition(facts(status), inputs[action], { role: allowedRole, inScope: true, isOwner: true }, today),
+          ),
+          status,
+        ).toBe('TRANSITION_NOT_ALLOWED');
       }
     });
     it(`answers NOT_FOUND for ${action} out of scope`, () => {
       const allowedRole = rule.allow[0]?.[0] as Role;
-      expect(code(() => transition(facts(rule.from[0] ?? 'draft'), inputs[action], { role: allowedRole, inScope: false, isOwner: true }, today))).toBe('NOT_FOUND');
+      expect(
+        code(() =>
+          transition(
+            facts(rule.from[0] ?? 'draft'),
+            inputs[action],
+            { role: allowedRole, inScope: false, isOwner: true },
+            today,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
     });
   }
 
@@ -84,26 +134,71 @@ describe('guards', () => {
   const street = { role: 'street_admin' as const, inScope: true, isOwner: false };
 
   it('refuse to submit an incomplete application and say what is missing', () => {
-    expect(applicationProblems({ ...complete, categoryCount: 0, staffingMode: 'team', memberCount: 1 })).toEqual(['categories', 'members']);
-    expect(code(() => transition({ ...facts('draft'), application: { ...complete, hasLeader: false } }, inputs.submit, member, today))).toBe('APPLICATION_INCOMPLETE');
+    expect(applicationProblems({ ...complete, categoryCount: 0, staffingMode: 'team', memberCount: 1 })).toEqual([
+      'categories',
+      'members',
+    ]);
+    expect(
+      code(() =>
+        transition({ ...facts('draft'), application: { ...complete, hasLeader: false } }, inputs.submit, member, today),
+      ),
+    ).toBe('APPLICATION_INCOMPLETE');
   });
 
   it('reject with a reason only, and never pass a review with a failed item', () => {
     const failed = { ...goodReview, serviceItems: { pass: false, comment: '服务项目不明确' } };
-    expect(code(() => transition(facts('submitted'), { action: 'communityReview', review: failed }, community, today))).toBe('REVIEW_INCONSISTENT');
-    expect(code(() => transition(facts('submitted'), { action: 'communityReview', review: { ...failed, decision: 'fail' } }, community, today))).toBe('REASON_REQUIRED');
-    const rejected = transition(facts('submitted'), { action: 'communityReview', review: { ...failed, decision: 'fail', reason: '服务项目不明确' } }, community, today);
+    expect(
+      code(() => transition(facts('submitted'), { action: 'communityReview', review: failed }, community, today)),
+    ).toBe('REVIEW_INCONSISTENT');
+    expect(
+      code(() =>
+        transition(
+          facts('submitted'),
+          { action: 'communityReview', review: { ...failed, decision: 'fail' } },
+          community,
+          today,
+        ),
+      ),
+    ).toBe('REASON_REQUIRED');
+    const rejected = transition(
+      facts('submitted'),
+      { action: 'communityReview', review: { ...failed, decision: 'fail', reason: '服务项目不明确' } },
+      community,
+      today,
+    );
     expect(rejected.to).toBe('rejected');
     expect(rejected.effects[0]).toMatchObject({ kind: 'recordReview', stage: 'community' });
   });
 
   it('need a term that ends after it starts and after today, signed by both parties', () => {
-    expect(code(() => transition(facts('approved'), { ...inputs.sign, termEnd: '2026-11-01' } as TransitionInput, street, today))).toBe('TERM_INVALID');
-    expect(code(() => transition(facts('approved'), { ...inputs.sign, signatories: [{ party: '甲方', name: '西城街道党工委' }] } as TransitionInput, street, today))).toBe('SIGNATORIES_REQUIRED');
+    expect(
+      code(() =>
+        transition(facts('approved'), { ...inputs.sign, termEnd: '2026-11-01' } as TransitionInput, street, today),
+      ),
+    ).toBe('TERM_INVALID');
+    expect(
+      code(() =>
+        transition(
+          facts('approved'),
+          { ...inputs.sign, signatories: [{ party: '甲方', name: '西城街道党工委' }] } as TransitionInput,
+          street,
+          today,
+        ),
+      ),
+    ).toBe('SIGNATORIES_REQUIRED');
   });
 
   it('never reuse a plaque number', () => {
-    expect(code(() => transition(facts('contracted'), { ...inputs.award, plaqueNumberUsedBefore: true } as TransitionInput, street, today))).toBe('PLAQUE_NUMBER_TAKEN');
+    expect(
+      code(() =>
+        transition(
+          facts('contracted'),
+          { ...inputs.award, plaqueNumberUsedBefore: true } as TransitionInput,
+          street,
+          today,
+        ),
+      ),
+    ).toBe('PLAQUE_NUMBER_TAKEN');
   });
 
   it('retire the plaque on revocation, and close an open rectification first', () => {
@@ -112,23 +207,38 @@ describe('guards', () => {
   });
 
   it('renew only before the term ends, to a later end', () => {
-    expect(transition(facts('active', '2026-12-20'), inputs.renew, street, today)).toMatchObject({ to: 'active', effects: [{ kind: 'recordContract', renewal: true, termStart: '2026-12-20' }] });
+    expect(transition(facts('active', '2026-12-20'), inputs.renew, street, today)).toMatchObject({
+      to: 'active',
+      effects: [{ kind: 'recordContract', renewal: true, termStart: '2026-12-20' }],
+    });
     expect(code(() => transition(facts('active', '2026-11-25'), inputs.renew, street, today))).toBe('RENEWAL_TOO_LATE');
-    expect(code(() => transition(facts('active', '2026-12-20'), { action: 'renew', termEnd: '2026-12-01' }, street, today))).toBe('TERM_INVALID');
+    expect(
+      code(() => transition(facts('active', '2026-12-20'), { action: 'renew', termEnd: '2026-12-01' }, street, today)),
+    ).toBe('TERM_INVALID');
   });
 
   it('need rectification findings and a future deadline', () => {
-    expect(code(() => transition(facts('active'), { ...inputs.rectify, deadline: today } as TransitionInput, community, today))).toBe('DEADLINE_INVALID');
-    expect(code(() => transition(facts('active'), { ...inputs.rectify, findings: ' ' } as TransitionInput, community, today))).toBe('REASON_REQUIRED');
+    expect(
+      code(() =>
+        transition(facts('active'), { ...inputs.rectify, deadline: today } as TransitionInput, community, today),
+      ),
+    ).toBe('DEADLINE_INVALID');
+    expect(
+      code(() =>
+        transition(facts('active'), { ...inputs.rectify, findings: ' ' } as TransitionInput, community, today),
+      ),
+    ).toBe('REASON_REQUIRED');
   });
 });
 
 describe('the unpaid rule', () => {
   it('catches fees written into text', () => {
-    for (const t of ['每次收费20元', '咨询费用另计', '30元/次', '￥50', '价格面议', 'fee: 10', 'paid consultation']) expect(mentionsFee(t), t).toBe(true);
+    for (const t of ['每次收费20元', '咨询费用另计', '30元/次', '￥50', '价格面议', 'fee: 10', 'paid consultation'])
+      expect(mentionsFee(t), t).toBe(true);
   });
 
   it('lets free services and ordinary numbers through', () => {
-    for (const t of ['免费测血压', '每周六上午 9:00-11:00', '响应时间 24 小时内', '每月开展 2 次活动', '义务诊疗']) expect(mentionsFee(t), t).toBe(false);
+    for (const t of ['免费测血压', '每周六上午 9:00-11:00', '响应时间 24 小时内', '每月开展 2 次活动', '义务诊疗'])
+      expect(mentionsFee(t), t).toBe(false);
   });
 });

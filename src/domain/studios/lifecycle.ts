@@ -48,21 +48,53 @@ interface TransitionRule {
  */
 export const lifecycle: Record<StudioAction, TransitionRule> = {
   // 申办 by the member, or 推荐 by the community or street party organisation.
-  submit: { from: ['draft'], allow: [['member', 'own'], ['community_admin', 'inScope'], ['street_admin', 'inScope']] },
+  submit: {
+    from: ['draft'],
+    allow: [
+      ['member', 'own'],
+      ['community_admin', 'inScope'],
+      ['street_admin', 'inScope'],
+    ],
+  },
   // 资质把关: first the community, then the street, which decides.
   communityReview: { from: ['submitted'], allow: [['community_admin', 'inScope']] },
   streetReview: { from: ['community_reviewed'], allow: [['street_admin', 'inScope']] },
   sign: { from: ['approved'], allow: [['street_admin', 'inScope']] },
   award: { from: ['contracted'], allow: [['street_admin', 'inScope']] },
   // 整改, including a flag for 行政化 / 趋利化 drift.
-  rectify: { from: ['active'], allow: [['community_admin', 'inScope'], ['street_admin', 'inScope'], ['district_admin', 'inScope']] },
+  rectify: {
+    from: ['active'],
+    allow: [
+      ['community_admin', 'inScope'],
+      ['street_admin', 'inScope'],
+      ['district_admin', 'inScope'],
+    ],
+  },
   completeRectification: { from: ['rectification'], allow: [['street_admin', 'inScope']] },
   // 取消牌匾.
-  revoke: { from: ['active', 'rectification'], allow: [['street_admin', 'inScope'], ['district_admin', 'inScope']] },
+  revoke: {
+    from: ['active', 'rectification'],
+    allow: [
+      ['street_admin', 'inScope'],
+      ['district_admin', 'inScope'],
+    ],
+  },
   // The member steps down.
-  close: { from: ['active', 'rectification'], allow: [['member', 'own'], ['street_admin', 'inScope']] },
+  close: {
+    from: ['active', 'rectification'],
+    allow: [
+      ['member', 'own'],
+      ['street_admin', 'inScope'],
+    ],
+  },
   renew: { from: ['contracted', 'active'], allow: [['street_admin', 'inScope']] },
-  reopen: { from: ['rejected'], allow: [['member', 'own'], ['community_admin', 'inScope']] },
+  reopen: {
+    from: ['rejected'],
+    allow: [
+      ['member', 'own'],
+      ['community_admin', 'inScope'],
+    ],
+  },
 };
 
 /** One item of the qualification checklist: pass or fail, with the reviewer's comment. */
@@ -124,7 +156,13 @@ export interface ActorRelation {
 /** The side effects a transition asks the service to persist, besides the new status. */
 export type Effect =
   | { kind: 'recordReview'; stage: 'community' | 'street'; review: Review }
-  | { kind: 'recordContract'; termStart: string; termEnd: string; signatories: Array<{ party: string; name: string }>; renewal: boolean }
+  | {
+      kind: 'recordContract';
+      termStart: string;
+      termEnd: string;
+      signatories: Array<{ party: string; name: string }>;
+      renewal: boolean;
+    }
   | { kind: 'awardPlaque'; number: string; awardedOn: string }
   | { kind: 'retirePlaque'; reason: string; on: string }
   | { kind: 'openRectification'; rectificationKind: RectificationKind; findings: string; deadline: string }
@@ -138,7 +176,9 @@ export interface TransitionResult {
 
 /** Whether the actor's role and relation allow the action at all (status aside). */
 export function mayTake(action: StudioAction, actor: ActorRelation): boolean {
-  return lifecycle[action].allow.some(([role, condition]) => role === actor.role && actor.inScope && (condition === 'inScope' || actor.isOwner));
+  return lifecycle[action].allow.some(
+    ([role, condition]) => role === actor.role && actor.inScope && (condition === 'inScope' || actor.isOwner),
+  );
 }
 
 /** What is still missing from an application; empty when it may be submitted. */
@@ -172,11 +212,17 @@ function checkReview(review: Review): void {
  * and returns the new status with the effects to persist. Throws a DomainError and
  * changes nothing when any check fails. `today` is YYYY-MM-DD.
  */
-export function transition(facts: StudioFacts, input: TransitionInput, actor: ActorRelation, today: string): TransitionResult {
+export function transition(
+  facts: StudioFacts,
+  input: TransitionInput,
+  actor: ActorRelation,
+  today: string,
+): TransitionResult {
   const rule = lifecycle[input.action];
   if (!actor.inScope) throw new DomainError('NOT_FOUND');
   if (!mayTake(input.action, actor)) throw new DomainError('FORBIDDEN');
-  if (!rule.from.includes(facts.status)) throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: facts.status });
+  if (!rule.from.includes(facts.status))
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: facts.status });
 
   switch (input.action) {
     case 'submit': {
@@ -193,22 +239,49 @@ export function transition(facts: StudioFacts, input: TransitionInput, actor: Ac
       return { to, effects: [{ kind: 'recordReview', stage, review: input.review }] };
     }
     case 'sign': {
-      if (!isDate(input.termStart) || !isDate(input.termEnd) || input.termEnd <= input.termStart) throw new DomainError('TERM_INVALID');
+      if (!isDate(input.termStart) || !isDate(input.termEnd) || input.termEnd <= input.termStart)
+        throw new DomainError('TERM_INVALID');
       if (input.termEnd <= today) throw new DomainError('TERM_INVALID');
-      if (input.signatories.length < 2 || input.signatories.some((s) => blank(s.name) || blank(s.party))) throw new DomainError('SIGNATORIES_REQUIRED');
-      return { to: 'contracted', effects: [{ kind: 'recordContract', termStart: input.termStart, termEnd: input.termEnd, signatories: input.signatories, renewal: false }] };
+      if (input.signatories.length < 2 || input.signatories.some((s) => blank(s.name) || blank(s.party)))
+        throw new DomainError('SIGNATORIES_REQUIRED');
+      return {
+        to: 'contracted',
+        effects: [
+          {
+            kind: 'recordContract',
+            termStart: input.termStart,
+            termEnd: input.termEnd,
+            signatories: input.signatories,
+            renewal: false,
+          },
+        ],
+      };
     }
     case 'award': {
-      if (!/^[\p{L}\p{N}-]{3,32}$/u.test(input.plaqueNumber)) throw new DomainError('VALIDATION_FAILED', { field: 'plaqueNumber' });
+      if (!/^[\p{L}\p{N}-]{3,32}$/u.test(input.plaqueNumber))
+        throw new DomainError('VALIDATION_FAILED', { field: 'plaqueNumber' });
       // A plaque number, once given, stays with that studio's history: never reused, even after revocation.
       if (input.plaqueNumberUsedBefore) throw new DomainError('PLAQUE_NUMBER_TAKEN', { number: input.plaqueNumber });
       if (!isDate(input.awardedOn)) throw new DomainError('VALIDATION_FAILED', { field: 'awardedOn' });
-      return { to: 'active', effects: [{ kind: 'awardPlaque', number: input.plaqueNumber, awardedOn: input.awardedOn }] };
+      return {
+        to: 'active',
+        effects: [{ kind: 'awardPlaque', number: input.plaqueNumber, awardedOn: input.awardedOn }],
+      };
     }
     case 'rectify': {
       if (blank(input.findings)) throw new DomainError('REASON_REQUIRED');
       if (!isDate(input.deadline) || input.deadline <= today) throw new DomainError('DEADLINE_INVALID');
-      return { to: 'rectification', effects: [{ kind: 'openRectification', rectificationKind: input.kind, findings: input.findings, deadline: input.deadline }] };
+      return {
+        to: 'rectification',
+        effects: [
+          {
+            kind: 'openRectification',
+            rectificationKind: input.kind,
+            findings: input.findings,
+            deadline: input.deadline,
+          },
+        ],
+      };
     }
     case 'completeRectification': {
       if (blank(input.outcome)) throw new DomainError('REASON_REQUIRED');
@@ -216,7 +289,8 @@ export function transition(facts: StudioFacts, input: TransitionInput, actor: Ac
     }
     case 'revoke': {
       if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
-      if (!isDate(input.decidedOn) || input.decidedOn > today) throw new DomainError('VALIDATION_FAILED', { field: 'decidedOn' });
+      if (!isDate(input.decidedOn) || input.decidedOn > today)
+        throw new DomainError('VALIDATION_FAILED', { field: 'decidedOn' });
       const effects: Effect[] = [{ kind: 'retirePlaque', reason: input.reason, on: input.decidedOn }];
       if (facts.status === 'rectification') effects.unshift({ kind: 'closeRectification', outcome: input.reason });
       return { to: 'revoked', effects };
@@ -231,7 +305,12 @@ export function transition(facts: StudioFacts, input: TransitionInput, actor: Ac
       // Renewal happens before the term ends; an expired contract needs a new application.
       if (facts.termEnd === null || today >= facts.termEnd) throw new DomainError('RENEWAL_TOO_LATE');
       if (!isDate(input.termEnd) || input.termEnd <= facts.termEnd) throw new DomainError('TERM_INVALID');
-      return { to: facts.status, effects: [{ kind: 'recordContract', termStart: facts.termEnd, termEnd: input.termEnd, signatories: [], renewal: true }] };
+      return {
+        to: facts.status,
+        effects: [
+          { kind: 'recordContract', termStart: facts.termEnd, termEnd: input.termEnd, signatories: [], renewal: true },
+        ],
+      };
     }
     case 'reopen':
       return { to: 'draft', effects: [] };

@@ -14,7 +14,18 @@ describe('renderContractPdf', () => {
   });
 
   it('states the agreement, both parties, the studio and its services as real Chinese text', () => {
-    for (const expected of ['共产党员专业服务工作室服务协议', '协议编号：XLHT-2026-0007', '甲方（街道党工委）：中共西城街道工作委员会', '乙方（领岗党员）：张婉珍', '婉珍文艺专业服务室', '西城街道西门社区', '文化艺术、教育培训', '党员团队领办', '陈惠敏、吴秀英', '每周六9:00-11:30']) {
+    for (const expected of [
+      '共产党员专业服务工作室服务协议',
+      '协议编号：XLHT-2026-0007',
+      '甲方（街道党工委）：中共西城街道工作委员会',
+      '乙方（领岗党员）：张婉珍',
+      '婉珍文艺专业服务室',
+      '西城街道西门社区',
+      '文化艺术、教育培训',
+      '党员团队领办',
+      '陈惠敏、吴秀英',
+      '每周六9:00-11:30',
+    ]) {
       expect(text).toContain(compact(expected));
     }
     for (const item of aContract().serviceItems) expect(text).toContain(compact(item));
@@ -33,12 +44,17 @@ describe('renderContractPdf', () => {
   });
 
   it('falls back to the standard unpaid clause when the one given is blank', async () => {
-    expect(compact(await pdfText(await renderContractPdf(aContract({ unpaidClause: '  ' }))))).toContain(compact(unpaidClause));
+    expect(compact(await pdfText(await renderContractPdf(aContract({ unpaidClause: '  ' }))))).toContain(
+      compact(unpaidClause),
+    );
   });
 
   it('embeds its fonts as subsets with Unicode maps, so it prints and copies the same without Chinese fonts installed', async () => {
     const fonts = await pdfFonts(pdf);
-    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSerifSC-Bold', 'NotoSerifSC-Regular']);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSerifSC-Bold',
+      'NotoSerifSC-Regular',
+    ]);
     for (const font of fonts) expect(font).toMatchObject({ isEmbedded: true, isSubset: true, hasUnicode: true });
   });
 
@@ -57,7 +73,9 @@ describe('renderContractPdf', () => {
 
   it('carries long lists of services and members over to further pages without losing any', async () => {
     const serviceItems = Array.from({ length: 40 }, (_, i) => `第${i + 1}项便民服务：为辖区居民提供上门咨询与指导`);
-    const long = await renderContractPdf(aContract({ serviceItems, memberNames: Array.from({ length: 30 }, (_, i) => `成员${i + 1}`) }));
+    const long = await renderContractPdf(
+      aContract({ serviceItems, memberNames: Array.from({ length: 30 }, (_, i) => `成员${i + 1}`) }),
+    );
     const longText = compact(await pdfText(long));
     for (const item of serviceItems) expect(longText).toContain(compact(item));
     expect(Number((await pdfInfo(long))['Pages'])).toBeGreaterThan(2);
@@ -78,7 +96,7 @@ describe('renderContractPdf', () => {
 });
 
 describe('renderContractHtml', () => {
-  it('is a printable A4 page in the reader\'s language, stating the unpaid rule', () => {
+  it("is a printable A4 page in the reader's language, stating the unpaid rule", () => {
     const cn = renderContractHtml(aContract(), 'zh-CN');
     expect(cn).toContain('<html lang="zh-CN">');
     expect(cn).toContain('@page { size: A4 portrait;');
@@ -96,7 +114,21 @@ describe('renderContractHtml', () => {
 
   it('escapes every text a user typed', () => {
     const evil = '<img src=x onerror="alert(1)">&';
-    const html = renderContractHtml(aContract({ studioName: evil, leaderName: evil, memberNames: [evil], serviceItems: [evil], openingHours: evil, contractNumber: evil, signatories: [{ party: evil, name: evil }], unitName: evil, streetName: evil, categories: [evil] }), 'zh-CN');
+    const html = renderContractHtml(
+      aContract({
+        studioName: evil,
+        leaderName: evil,
+        memberNames: [evil],
+        serviceItems: [evil],
+        openingHours: evil,
+        contractNumber: evil,
+        signatories: [{ party: evil, name: evil }],
+        unitName: evil,
+        streetName: evil,
+        categories: [evil],
+      }),
+      'zh-CN',
+    );
     expect(html).not.toContain('<img');
     expect(html).not.toContain('onerror="');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;');

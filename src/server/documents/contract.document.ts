@@ -36,11 +36,21 @@ const indent = 2 * body.size;
 /** The agreement as an A4 PDF in Chinese, with the fonts embedded so it prints the same everywhere. */
 export async function renderContractPdf(doc: ContractDocument): Promise<Buffer> {
   const content = contractContent(doc, 'zh-CN');
-  const { pdf, finished } = createPdf({ title: `${content.title}（${doc.studioName}）`, subject: `${content.numberLabel}：${doc.contractNumber}`, layout: 'portrait', margins });
+  const { pdf, finished } = createPdf({
+    title: `${content.title}（${doc.studioName}）`,
+    subject: `${content.numberLabel}：${doc.contractNumber}`,
+    layout: 'portrait',
+    margins,
+  });
   const width = pdf.page.width - margins.left - margins.right;
   drawHeading(pdf, content, doc.contractNumber, width);
   for (const party of content.parties) labelled(pdf, `${party.label}：`, party.value, margins.left, width);
-  pdf.moveDown(0.6).font('regular').fontSize(body.size).fillColor(ink).text(content.preamble, margins.left, pdf.y, { width, indent, lineGap: body.lineGap });
+  pdf
+    .moveDown(0.6)
+    .font('regular')
+    .fontSize(body.size)
+    .fillColor(ink)
+    .text(content.preamble, margins.left, pdf.y, { width, indent, lineGap: body.lineGap });
   for (const article of content.articles) drawArticle(pdf, article, width);
   drawSignatures(pdf, doc.signatories, content, width);
   numberPages(pdf, content);
@@ -49,12 +59,29 @@ export async function renderContractPdf(doc: ContractDocument): Promise<Buffer> 
 }
 
 function drawHeading(pdf: Pdf, content: ContractContent, contractNumber: string, width: number): void {
-  pdf.font('regular').fontSize(9.5).fillColor(muted).text(`${content.numberLabel}：${contractNumber}`, margins.left, margins.top - 18, { width, align: 'right' });
-  pdf.font('bold').fontSize(20).fillColor(ink).text(content.title, margins.left, margins.top + 14, { width, align: 'center', characterSpacing: 1 });
+  pdf
+    .font('regular')
+    .fontSize(9.5)
+    .fillColor(muted)
+    .text(`${content.numberLabel}：${contractNumber}`, margins.left, margins.top - 18, { width, align: 'right' });
+  pdf
+    .font('bold')
+    .fontSize(20)
+    .fillColor(ink)
+    .text(content.title, margins.left, margins.top + 14, { width, align: 'center', characterSpacing: 1 });
   // A thick and a thin red rule under the title, as on a party committee's own paper.
   const y = pdf.y + 10;
-  pdf.moveTo(margins.left, y).lineTo(margins.left + width, y).lineWidth(1.8).strokeColor(red).stroke();
-  pdf.moveTo(margins.left, y + 4).lineTo(margins.left + width, y + 4).lineWidth(0.6).stroke();
+  pdf
+    .moveTo(margins.left, y)
+    .lineTo(margins.left + width, y)
+    .lineWidth(1.8)
+    .strokeColor(red)
+    .stroke();
+  pdf
+    .moveTo(margins.left, y + 4)
+    .lineTo(margins.left + width, y + 4)
+    .lineWidth(0.6)
+    .stroke();
   pdf.x = margins.left;
   pdf.y = y + 22;
 }
@@ -74,12 +101,20 @@ function drawArticle(pdf: Pdf, article: ContractArticle, width: number): void {
   pdf.moveDown(0.7);
   // Keep a heading with at least two lines of what follows it.
   ensureRoom(pdf, 60);
-  pdf.font('bold').fontSize(12.5).fillColor(article.isHighlighted ? red : ink).text(article.heading, x, pdf.y, { width });
+  pdf
+    .font('bold')
+    .fontSize(12.5)
+    .fillColor(article.isHighlighted ? red : ink)
+    .text(article.heading, x, pdf.y, { width });
   pdf.moveDown(0.3);
   if (article.isHighlighted) return drawHighlight(pdf, article.paragraphs ?? [], width);
   for (const field of article.fields ?? []) drawField(pdf, field.label, field.value, width);
   for (const paragraph of article.paragraphs ?? []) {
-    pdf.font('regular').fontSize(body.size).fillColor(ink).text(paragraph, x, pdf.y, { width, indent, lineGap: body.lineGap });
+    pdf
+      .font('regular')
+      .fontSize(body.size)
+      .fillColor(ink)
+      .text(paragraph, x, pdf.y, { width, indent, lineGap: body.lineGap });
   }
   article.items?.forEach((item, i) => drawItem(pdf, `${i + 1}.`, item, width));
 }
@@ -126,7 +161,12 @@ function drawHighlight(pdf: Pdf, paragraphs: string[], width: number): void {
   pdf.y = top + height;
 }
 
-function drawSignatures(pdf: Pdf, signatories: ContractDocument['signatories'], content: ContractContent, width: number): void {
+function drawSignatures(
+  pdf: Pdf,
+  signatories: ContractDocument['signatories'],
+  content: ContractContent,
+  width: number,
+): void {
   const rows = Math.ceil(signatories.length / 2);
   pdf.moveDown(1.6);
   ensureRoom(pdf, rows * 110);
@@ -135,11 +175,24 @@ function drawSignatures(pdf: Pdf, signatories: ContractDocument['signatories'], 
   signatories.forEach((s, i) => {
     const x = margins.left + (i % 2) * columnWidth;
     if (i % 2 === 0 && i > 0) rowTop += 110;
-    pdf.font('bold').fontSize(12).fillColor(ink).text(`${s.party}：`, x, rowTop, { width: columnWidth - 16, continued: true });
+    pdf
+      .font('bold')
+      .fontSize(12)
+      .fillColor(ink)
+      .text(`${s.party}：`, x, rowTop, { width: columnWidth - 16, continued: true });
     pdf.font('regular').text(s.name, { lineGap: 3 });
     const lineY = rowTop + 58;
-    pdf.font('regular').fontSize(11).fillColor(muted).text(`${content.signLabel}：`, x, lineY - 14, { lineBreak: false });
-    pdf.moveTo(x + 80, lineY).lineTo(x + columnWidth - 20, lineY).lineWidth(0.6).strokeColor('#9a9a9a').stroke();
+    pdf
+      .font('regular')
+      .fontSize(11)
+      .fillColor(muted)
+      .text(`${content.signLabel}：`, x, lineY - 14, { lineBreak: false });
+    pdf
+      .moveTo(x + 80, lineY)
+      .lineTo(x + columnWidth - 20, lineY)
+      .lineWidth(0.6)
+      .strokeColor('#9a9a9a')
+      .stroke();
     pdf.text(`${content.signedOnLabel}：${content.signedOn}`, x, lineY + 12, { width: columnWidth - 16 });
   });
   pdf.x = margins.left;
@@ -153,7 +206,15 @@ function numberPages(pdf: Pdf, content: ContractContent): void {
     pdf.switchToPage(i);
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(9).fillColor(muted).text(content.pageOf(i + 1, range.count), margins.left, pdf.page.height - 40, { width: pdf.page.width - margins.left - margins.right, align: 'center', lineBreak: false });
+    pdf
+      .font('regular')
+      .fontSize(9)
+      .fillColor(muted)
+      .text(content.pageOf(i + 1, range.count), margins.left, pdf.page.height - 40, {
+        width: pdf.page.width - margins.left - margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
     pdf.page.margins.bottom = bottom;
   }
 }
@@ -191,7 +252,10 @@ export function renderContractHtml(doc: ContractDocument, locale: Locale): strin
   const colon = locale === 'en' ? ': ' : '：';
   const articles = content.articles.map(articleHtml).join('\n');
   const signatures = doc.signatories
-    .map((s) => `<div class="signatory"><div><span class="label">${e(s.party)}${colon}</span>${e(s.name)}</div><div class="sign"><span>${e(content.signLabel)}${colon}</span><span class="line"></span></div><div class="date">${e(content.signedOnLabel)}${colon}${e(content.signedOn)}</div></div>`)
+    .map(
+      (s) =>
+        `<div class="signatory"><div><span class="label">${e(s.party)}${colon}</span>${e(s.name)}</div><div class="sign"><span>${e(content.signLabel)}${colon}</span><span class="line"></span></div><div class="date">${e(content.signedOnLabel)}${colon}${e(content.signedOn)}</div></div>`,
+    )
     .join('');
   const bodyHtml = `<main class="sheet">
 <div class="number">${e(content.numberLabel)}${colon}${e(doc.contractNumber)}</div>
@@ -208,9 +272,12 @@ ${content.note ? `<p class="note">${e(content.note)}</p>` : ''}
 
 function articleHtml(article: ContractArticle): string {
   const e = escapeHtml;
-  const fields = article.fields ? `<dl>${article.fields.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('')}</dl>` : '';
+  const fields = article.fields
+    ? `<dl>${article.fields.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('')}</dl>`
+    : '';
   const paragraphs = (article.paragraphs ?? []).map((p) => `<p>${e(p)}</p>`).join('');
   const items = article.items ? `<ol>${article.items.map((i) => `<li>${e(i)}</li>`).join('')}</ol>` : '';
-  if (article.isHighlighted) return `<section class="article highlight"><h2>${e(article.heading)}</h2><div class="box">${paragraphs}</div></section>`;
+  if (article.isHighlighted)
+    return `<section class="article highlight"><h2>${e(article.heading)}</h2><div class="box">${paragraphs}</div></section>`;
   return `<section class="article"><h2>${e(article.heading)}</h2>${fields}${paragraphs}${items}</section>`;
 }

@@ -2,7 +2,20 @@ import type { Locale } from '../../contract/common.ts';
 import { chinaDate } from '../time.ts';
 
 const digits = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const englishMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // Dates arrive as calendar days (YYYY-MM-DD) or as instants (ISO-8601 UTC); an instant is
 // the day it was in China, where the document is signed.

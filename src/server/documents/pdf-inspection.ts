@@ -15,7 +15,9 @@ export function requirePoppler(): void {
   try {
     execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
   } catch {
-    throw new Error('pdftoppm/pdftotext are not installed; install them with `apt-get install -y poppler-utils` (CI must too).');
+    throw new Error(
+      'pdftoppm/pdftotext are not installed; install them with `apt-get install -y poppler-utils` (CI must too).',
+    );
   }
 }
 
@@ -43,7 +45,9 @@ const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: 
 
 /** Every word with where it is (pdftotext -bbox): to check what is printed where, and how large. */
 export async function pdfWords(pdf: Buffer): Promise<PdfWord[]> {
-  const { stdout } = await withPdfFile(pdf, (file) => run('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 }));
+  const { stdout } = await withPdfFile(pdf, (file) =>
+    run('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 }),
+  );
   const words: PdfWord[] = [];
   let page = 0;
   for (const line of stdout.split('\n')) {
@@ -59,18 +63,29 @@ export async function pdfWords(pdf: Buffer): Promise<PdfWord[]> {
 /** `pdfinfo` as key/value pairs: Pages, Page size, Title, … */
 export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
   const { stdout } = await withPdfFile(pdf, (file) => run('pdfinfo', ['-enc', 'UTF-8', file]));
-  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** The fonts the PDF uses, with whether each is embedded, subset and has a Unicode map (pdffonts). */
-export async function pdfFonts(pdf: Buffer): Promise<Array<{ name: string; isEmbedded: boolean; isSubset: boolean; hasUnicode: boolean }>> {
+export async function pdfFonts(
+  pdf: Buffer,
+): Promise<Array<{ name: string; isEmbedded: boolean; isSubset: boolean; hasUnicode: boolean }>> {
   const { stdout } = await withPdfFile(pdf, (file) => run('pdffonts', [file]));
   // Rows follow two header lines; the yes/no columns are the 3rd to 5th from the end.
-  return stdout.trim().split('\n').slice(2).map((row) => {
-    const cells = row.trim().split(/\s+/);
-    const flag = (fromEnd: number) => cells[cells.length - fromEnd] === 'yes';
-    return { name: cells[0] ?? '', isEmbedded: flag(5), isSubset: flag(4), hasUnicode: flag(3) };
-  });
+  return stdout
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((row) => {
+      const cells = row.trim().split(/\s+/);
+      const flag = (fromEnd: number) => cells[cells.length - fromEnd] === 'yes';
+      return { name: cells[0] ?? '', isEmbedded: flag(5), isSubset: flag(4), hasUnicode: flag(3) };
+    });
 }
 
 /** Each page as a PNG (pdftoppm at `dpi`), first page first; `keep` also leaves copies as `<dir>/<name>-<n>.png` to look at. */
@@ -106,7 +121,9 @@ export type PixelRegion = { left: number; top: number; width: number; height: nu
 export function readQrCode(png: Buffer | Pixels, region?: PixelRegion): string | null {
   const image = Buffer.isBuffer(png) ? decodePng(png) : png;
   const { width, height, data } = region ? crop(image, region) : image;
-  return jsqr.default(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height)?.data ?? null;
+  return (
+    jsqr.default(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height)?.data ?? null
+  );
 }
 
 // RGBA rows copied out of the image, the region clamped to it.
@@ -116,7 +133,13 @@ function crop(image: Pixels, region: PixelRegion): Pixels {
   const width = Math.max(0, Math.min(image.width, Math.round(region.left + region.width)) - left);
   const height = Math.max(0, Math.min(image.height, Math.round(region.top + region.height)) - top);
   const data = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++) image.data.copy(data, y * width * 4, ((top + y) * image.width + left) * 4, ((top + y) * image.width + left + width) * 4);
+  for (let y = 0; y < height; y++)
+    image.data.copy(
+      data,
+      y * width * 4,
+      ((top + y) * image.width + left) * 4,
+      ((top + y) * image.width + left + width) * 4,
+    );
   return { width, height, data };
 }
 
@@ -125,7 +148,8 @@ export function countPixelsNear(png: Buffer, rgb: [number, number, number], tole
   const { data } = decodePng(png);
   let count = 0;
   for (let i = 0; i < data.length; i += 4) {
-    const near = Math.abs((data[i] ?? 0) - rgb[0]) + Math.abs((data[i + 1] ?? 0) - rgb[1]) + Math.abs((data[i + 2] ?? 0) - rgb[2]);
+    const near =
+      Math.abs((data[i] ?? 0) - rgb[0]) + Math.abs((data[i + 1] ?? 0) - rgb[1]) + Math.abs((data[i + 2] ?? 0) - rgb[2]);
     if (near <= tolerance) count++;
   }
   return count;

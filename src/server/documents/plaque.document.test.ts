@@ -15,7 +15,14 @@ describe('renderPlaquePdf', () => {
   });
 
   it('names the studio, its plaque number, leader, unit and services as real Chinese text', () => {
-    for (const expected of ['共产党员专业服务工作室', '婉珍文艺专业服务室', '牌匾编号：XL-2026-0012', '张婉珍', '西城街道西门社区', '文化艺术、教育培训']) {
+    for (const expected of [
+      '共产党员专业服务工作室',
+      '婉珍文艺专业服务室',
+      '牌匾编号：XL-2026-0012',
+      '张婉珍',
+      '西城街道西门社区',
+      '文化艺术、教育培训',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -35,7 +42,8 @@ describe('renderPlaquePdf', () => {
     expect(info['Page size']).toMatch(/^841\.89 x 595\.28 pts \(A4\)/);
     expect(countPixelsNear(page, [168, 21, 27])).toBeGreaterThan(50_000);
     expect(countPixelsNear(page, [197, 154, 62])).toBeGreaterThan(2_000);
-    for (const font of await pdfFonts(pdf)) expect(font).toMatchObject({ isEmbedded: true, isSubset: true, hasUnicode: true });
+    for (const font of await pdfFonts(pdf))
+      expect(font).toMatchObject({ isEmbedded: true, isSubset: true, hasUnicode: true });
   });
 
   it('keeps a very long studio name and Traditional characters on the one page', async () => {
@@ -76,7 +84,17 @@ describe('renderPlaqueHtml', () => {
 
   it('escapes every text a user typed', () => {
     const evil = '<script>alert("x")</script>';
-    const html = renderPlaqueHtml(aPlaque({ studioName: evil, unitName: evil, streetName: evil, leaderName: evil, categories: [evil], plaqueNumber: evil }), 'zh-CN');
+    const html = renderPlaqueHtml(
+      aPlaque({
+        studioName: evil,
+        unitName: evil,
+        streetName: evil,
+        leaderName: evil,
+        categories: [evil],
+        plaqueNumber: evil,
+      }),
+      'zh-CN',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
   });

@@ -30,9 +30,39 @@ type PlaqueWording = {
 };
 
 const wordings: Record<Locale, PlaqueWording> = {
-  'zh-CN': { title: '共产党员专业服务工作室', numberLabel: '牌匾编号', leaderLabel: '领办党员', unitLabel: '所在单位', categoriesLabel: '服务类别', listSep: '、', labelSep: '\u3000', qrCaption: '扫码查看服务信息', committee: (s) => `中共${s}工作委员会` },
-  'zh-TW': { title: '共產黨員專業服務工作室', numberLabel: '牌匾編號', leaderLabel: '領辦黨員', unitLabel: '所在單位', categoriesLabel: '服務類別', listSep: '、', labelSep: '\u3000', qrCaption: '掃碼查看服務資訊', committee: (s) => `中共${s}工作委員會` },
-  en: { title: 'Party Member Professional Service Studio', numberLabel: 'Plaque No.', leaderLabel: 'Led by', unitLabel: 'Unit', categoriesLabel: 'Services', listSep: ', ', labelSep: ': ', qrCaption: 'Scan for services and opening hours', committee: (s) => `CPC ${s} Working Committee` },
+  'zh-CN': {
+    title: '共产党员专业服务工作室',
+    numberLabel: '牌匾编号',
+    leaderLabel: '领办党员',
+    unitLabel: '所在单位',
+    categoriesLabel: '服务类别',
+    listSep: '、',
+    labelSep: '\u3000',
+    qrCaption: '扫码查看服务信息',
+    committee: (s) => `中共${s}工作委员会`,
+  },
+  'zh-TW': {
+    title: '共產黨員專業服務工作室',
+    numberLabel: '牌匾編號',
+    leaderLabel: '領辦黨員',
+    unitLabel: '所在單位',
+    categoriesLabel: '服務類別',
+    listSep: '、',
+    labelSep: '\u3000',
+    qrCaption: '掃碼查看服務資訊',
+    committee: (s) => `中共${s}工作委員會`,
+  },
+  en: {
+    title: 'Party Member Professional Service Studio',
+    numberLabel: 'Plaque No.',
+    leaderLabel: 'Led by',
+    unitLabel: 'Unit',
+    categoriesLabel: 'Services',
+    listSep: ', ',
+    labelSep: ': ',
+    qrCaption: 'Scan for services and opening hours',
+    committee: (s) => `CPC ${s} Working Committee`,
+  },
 };
 
 const red = '#a8151b';
@@ -46,23 +76,44 @@ const muted = '#5c5048';
 export async function renderPlaquePdf(doc: PlaqueDocument): Promise<Buffer> {
   const w = wordings['zh-CN'];
   const margins = { top: 0, bottom: 0, left: 0, right: 0 };
-  const { pdf, finished } = createPdf({ title: `${w.title}（${doc.studioName}）`, subject: `${w.numberLabel}：${doc.plaqueNumber}`, layout: 'landscape', margins });
+  const { pdf, finished } = createPdf({
+    title: `${w.title}（${doc.studioName}）`,
+    subject: `${w.numberLabel}：${doc.plaqueNumber}`,
+    layout: 'landscape',
+    margins,
+  });
   const { width, height } = pdf.page;
   const cx = width / 2;
   drawFrame(pdf, width, height);
-  pdf.font('regular').fontSize(10.5).fillColor(goldInk).text(`${w.numberLabel}：${doc.plaqueNumber}`, 0, 52, { width: width - 64, align: 'right', lineBreak: false });
+  pdf
+    .font('regular')
+    .fontSize(10.5)
+    .fillColor(goldInk)
+    .text(`${w.numberLabel}：${doc.plaqueNumber}`, 0, 52, { width: width - 64, align: 'right', lineBreak: false });
   drawStar(pdf, cx, 92, 24);
   // pdfkit counts the spacing after the last character too; half of it shifts the title back to the middle.
-  pdf.font('bold').fontSize(30).fillColor(red).text(w.title, 4, 128, { width, align: 'center', characterSpacing: 8, lineBreak: false });
+  pdf
+    .font('bold')
+    .fontSize(30)
+    .fillColor(red)
+    .text(w.title, 4, 128, { width, align: 'center', characterSpacing: 8, lineBreak: false });
   drawDivider(pdf, cx, 190);
   drawStudioName(pdf, doc.studioName, cx, 248, 620);
   pdf.font('regular').fontSize(14).fillColor(muted);
   const details = `${w.leaderLabel}${w.labelSep}${doc.leaderName}\u3000\u3000\u3000${w.unitLabel}${w.labelSep}${doc.unitName}`;
   pdf.text(details, 90, 318, { width: width - 180, align: 'center' });
-  if (doc.categories.length > 0) pdf.fontSize(13).text(`${w.categoriesLabel}${w.labelSep}${doc.categories.join(w.listSep)}`, 90, pdf.y + 6, { width: width - 180, align: 'center' });
+  if (doc.categories.length > 0)
+    pdf.fontSize(13).text(`${w.categoriesLabel}${w.labelSep}${doc.categories.join(w.listSep)}`, 90, pdf.y + 6, {
+      width: width - 180,
+      align: 'center',
+    });
   const qrSide = 104;
   drawQrCode(pdf, doc.publicUrl, 78, height - 78 - qrSide - 16, qrSide);
-  pdf.font('regular').fontSize(9).fillColor(muted).text(w.qrCaption, 78 - 20, height - 86, { width: qrSide + 40, align: 'center', lineBreak: false });
+  pdf
+    .font('regular')
+    .fontSize(9)
+    .fillColor(muted)
+    .text(w.qrCaption, 78 - 20, height - 86, { width: qrSide + 40, align: 'center', lineBreak: false });
   drawIssuer(pdf, w.committee(doc.streetName), formatCertificateDate(doc.awardedAt, 'zh-CN'), width - 84, height - 150);
   pdf.end();
   return finished;
@@ -72,10 +123,26 @@ export async function renderPlaquePdf(doc: PlaqueDocument): Promise<Buffer> {
 function drawFrame(pdf: Pdf, width: number, height: number): void {
   pdf.rect(0, 0, width, height).fill(red);
   pdf.rect(22, 22, width - 44, height - 44).fill(paper);
-  pdf.rect(14, 14, width - 28, height - 28).lineWidth(1.2).strokeColor(gold).stroke();
-  pdf.rect(30, 30, width - 60, height - 60).lineWidth(1.6).strokeColor(gold).stroke();
-  pdf.rect(35, 35, width - 70, height - 70).lineWidth(0.5).stroke();
-  for (const [x, y] of [[35, 35], [width - 35, 35], [35, height - 35], [width - 35, height - 35]] as const) {
+  pdf
+    .rect(14, 14, width - 28, height - 28)
+    .lineWidth(1.2)
+    .strokeColor(gold)
+    .stroke();
+  pdf
+    .rect(30, 30, width - 60, height - 60)
+    .lineWidth(1.6)
+    .strokeColor(gold)
+    .stroke();
+  pdf
+    .rect(35, 35, width - 70, height - 70)
+    .lineWidth(0.5)
+    .stroke();
+  for (const [x, y] of [
+    [35, 35],
+    [width - 35, 35],
+    [35, height - 35],
+    [width - 35, height - 35],
+  ] as const) {
     diamond(pdf, x, y, 7).fill(gold);
     diamond(pdf, x, y, 3).fill(paper);
   }
@@ -85,8 +152,15 @@ function drawFrame(pdf: Pdf, width: number, height: number): void {
 function drawIssuer(pdf: Pdf, issuer: string, date: string, right: number, top: number): void {
   pdf.font('bold').fontSize(17);
   const column = Math.max(pdf.widthOfString(issuer), pdf.font('regular').fontSize(14).widthOfString(date));
-  pdf.font('bold').fontSize(17).fillColor(ink).text(issuer, right - column, top, { width: column, align: 'center', lineBreak: false });
-  pdf.font('regular').fontSize(14).text(date, right - column, top + 32, { width: column, align: 'center', lineBreak: false });
+  pdf
+    .font('bold')
+    .fontSize(17)
+    .fillColor(ink)
+    .text(issuer, right - column, top, { width: column, align: 'center', lineBreak: false });
+  pdf
+    .font('regular')
+    .fontSize(14)
+    .text(date, right - column, top + 32, { width: column, align: 'center', lineBreak: false });
 }
 
 function diamond(pdf: Pdf, x: number, y: number, r: number): Pdf {
@@ -96,7 +170,11 @@ function diamond(pdf: Pdf, x: number, y: number, r: number): Pdf {
 // A gold five-pointed star on a red disc; the party emblem itself is not reproduced.
 function drawStar(pdf: Pdf, cx: number, cy: number, radius: number): void {
   pdf.circle(cx, cy, radius).fill(red);
-  pdf.circle(cx, cy, radius - 2.5).lineWidth(0.8).strokeColor(gold).stroke();
+  pdf
+    .circle(cx, cy, radius - 2.5)
+    .lineWidth(0.8)
+    .strokeColor(gold)
+    .stroke();
   const points: Array<[number, number]> = [];
   for (let i = 0; i < 10; i++) {
     const r = i % 2 === 0 ? radius * 0.68 : radius * 0.27;
@@ -107,7 +185,14 @@ function drawStar(pdf: Pdf, cx: number, cy: number, radius: number): void {
 }
 
 function drawDivider(pdf: Pdf, cx: number, y: number): void {
-  pdf.moveTo(cx - 190, y).lineTo(cx - 14, y).moveTo(cx + 14, y).lineTo(cx + 190, y).lineWidth(0.8).strokeColor(gold).stroke();
+  pdf
+    .moveTo(cx - 190, y)
+    .lineTo(cx - 14, y)
+    .moveTo(cx + 14, y)
+    .lineTo(cx + 190, y)
+    .lineWidth(0.8)
+    .strokeColor(gold)
+    .stroke();
   diamond(pdf, cx, y, 5).fill(gold);
 }
 
@@ -158,7 +243,10 @@ function starPoints(radius: number): string {
 export function renderPlaqueHtml(doc: PlaqueDocument, locale: Locale): string {
   const w = wordings[locale];
   const e = escapeHtml;
-  const categories = doc.categories.length > 0 ? `<div class="categories">${e(w.categoriesLabel)}${w.labelSep}${e(doc.categories.join(w.listSep))}</div>` : '';
+  const categories =
+    doc.categories.length > 0
+      ? `<div class="categories">${e(w.categoriesLabel)}${w.labelSep}${e(doc.categories.join(w.listSep))}</div>`
+      : '';
   const bodyHtml = `<main class="sheet"><div class="frame"></div><div class="content">
 <div class="number">${e(w.numberLabel)}${locale === 'en' ? ' ' : '：'}${e(doc.plaqueNumber)}</div>
 ${starSvg}

@@ -18,7 +18,10 @@ function darkRuns(matrix: Matrix): Array<{ x: number; y: number; length: number 
   for (let y = 0; y < matrix.size; y++) {
     let x = 0;
     while (x < matrix.size) {
-      if (!matrix.isDark(x, y)) { x++; continue; }
+      if (!matrix.isDark(x, y)) {
+        x++;
+        continue;
+      }
       const start = x;
       while (x < matrix.size && matrix.isDark(x, y)) x++;
       runs.push({ x: start, y, length: x - start });
@@ -43,6 +46,8 @@ export function drawQrCode(pdf: Pdf, text: string, x: number, y: number, side: n
 export function qrCodeSvg(text: string, label: string): string {
   const matrix = matrixOf(text);
   const side = matrix.size + 2 * quietZone;
-  const path = darkRuns(matrix).map((r) => `M${r.x + quietZone} ${r.y + quietZone}h${r.length}v1h-${r.length}z`).join('');
+  const path = darkRuns(matrix)
+    .map((r) => `M${r.x + quietZone} ${r.y + quietZone}h${r.length}v1h-${r.length}z`)
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="${escapeHtml(label)}"><rect width="${side}" height="${side}" fill="#fff"/><path d="${path}" fill="#111"/></svg>`;
 }

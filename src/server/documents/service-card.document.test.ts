@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aServiceCard, compact, keepPages } from './document-fixtures.ts';
-import { countPixelsNear, decodePng, pdfFonts, pdfInfo, pdfPages, pdfText, pdfWords, readQrCode, requirePoppler } from './pdf-inspection.ts';
+import {
+  countPixelsNear,
+  decodePng,
+  pdfFonts,
+  pdfInfo,
+  pdfPages,
+  pdfText,
+  pdfWords,
+  readQrCode,
+  requirePoppler,
+} from './pdf-inspection.ts';
 import type { PdfWord } from './pdf-inspection.ts';
 import { renderServiceCardHtml, renderServiceCardPdf, renderServiceCardsSheetPdf } from './service-card.document.ts';
 import type { ServiceCardDocument } from './service-card.document.ts';
@@ -35,11 +45,26 @@ describe('renderServiceCardPdf', () => {
     expect(info['Title']).toBe('便民服务卡（张婉珍）');
     expect(pages).toHaveLength(2);
     for (const page of pages) expect(decodePng(page)).toMatchObject({ width: 1063, height: 638 });
-    for (const font of await pdfFonts(pdf)) expect(font).toMatchObject({ isEmbedded: true, isSubset: true, hasUnicode: true });
+    for (const font of await pdfFonts(pdf))
+      expect(font).toMatchObject({ isEmbedded: true, isSubset: true, hasUnicode: true });
   });
 
   it('has on the front the title, the member, the studio, its categories, four service items, opening hours and phone', () => {
-    for (const expected of ['便民服务卡', '共产党员专业服务工作室', '张婉珍', '婉珍文艺专业服务室', '西城街道西门社区', '文化艺术', '教育培训', '书法、绘画公益课堂', '社区文艺队排练指导', '节假日文艺演出策划与组织，为辖区老年人、青少年提供文化服务', '老年合唱团声乐辅导', '服务时间每周六9:00-11:30，每周三15:00-17:00', '联系电话0851-86123456']) {
+    for (const expected of [
+      '便民服务卡',
+      '共产党员专业服务工作室',
+      '张婉珍',
+      '婉珍文艺专业服务室',
+      '西城街道西门社区',
+      '文化艺术',
+      '教育培训',
+      '书法、绘画公益课堂',
+      '社区文艺队排练指导',
+      '节假日文艺演出策划与组织，为辖区老年人、青少年提供文化服务',
+      '老年合唱团声乐辅导',
+      '服务时间每周六9:00-11:30，每周三15:00-17:00',
+      '联系电话0851-86123456',
+    ]) {
       expect(front).toContain(expected);
     }
     expect(front).not.toContain('第五项不上卡片');
@@ -47,7 +72,13 @@ describe('renderServiceCardPdf', () => {
   });
 
   it('has on the back the QR caption, the studio address and the unpaid promise', () => {
-    for (const expected of ['扫码查看工作室并评价服务', '婉珍文艺专业服务室', '服务党员：张婉珍', 'https://huimin.example.cn/s/42', '无偿服务·不收取任何费用']) {
+    for (const expected of [
+      '扫码查看工作室并评价服务',
+      '婉珍文艺专业服务室',
+      '服务党员：张婉珍',
+      'https://huimin.example.cn/s/42',
+      '无偿服务·不收取任何费用',
+    ]) {
       expect(back).toContain(expected);
     }
   });
@@ -116,19 +147,69 @@ describe('renderServiceCardPdf', () => {
   });
 });
 
-const surnames = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑'];
-const givenNames = ['婉珍', '建国', '秀兰', '海涛', '惠敏', '秀英', '德胜', '丽', '晓东', '雪', '卫东', '明', '志强', '桂芳', '红梅', '国华', '玉兰', '文斌', '春燕', '振华', '淑贞', '永红', '喆'];
+const surnames = [
+  '张',
+  '李',
+  '王',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+];
+const givenNames = [
+  '婉珍',
+  '建国',
+  '秀兰',
+  '海涛',
+  '惠敏',
+  '秀英',
+  '德胜',
+  '丽',
+  '晓东',
+  '雪',
+  '卫东',
+  '明',
+  '志强',
+  '桂芳',
+  '红梅',
+  '国华',
+  '玉兰',
+  '文斌',
+  '春燕',
+  '振华',
+  '淑贞',
+  '永红',
+  '喆',
+];
 
 // 23 members of one street, each with their own studio page; every third gave no phone number.
 function streetMembers(count: number): ServiceCardDocument[] {
-  return Array.from({ length: count }, (_, i) => aServiceCard({
-    memberName: `${surnames[i % surnames.length] ?? ''}${givenNames[i % givenNames.length] ?? ''}`,
-    studioName: i % 2 === 0 ? '婉珍文艺专业服务室' : '西门法律援助工作室',
-    categories: i % 2 === 0 ? ['文化艺术', '教育培训'] : ['法律咨询'],
-    contactPhone: i % 3 === 0 ? null : `138 0851 ${String(1000 + i)}`,
-    studioUrl: `https://huimin.example.cn/s/${100 + (i % 2)}`,
-    ratingUrl: `https://huimin.example.cn/s/${100 + (i % 2)}?rate=1&m=${i}`,
-  }));
+  return Array.from({ length: count }, (_, i) =>
+    aServiceCard({
+      memberName: `${surnames[i % surnames.length] ?? ''}${givenNames[i % givenNames.length] ?? ''}`,
+      studioName: i % 2 === 0 ? '婉珍文艺专业服务室' : '西门法律援助工作室',
+      categories: i % 2 === 0 ? ['文化艺术', '教育培训'] : ['法律咨询'],
+      contactPhone: i % 3 === 0 ? null : `138 0851 ${String(1000 + i)}`,
+      studioUrl: `https://huimin.example.cn/s/${100 + (i % 2)}`,
+      ratingUrl: `https://huimin.example.cn/s/${100 + (i % 2)}?rate=1&m=${i}`,
+    }),
+  );
 }
 
 // The sheet's geometry as the brief gives it: ten 90 × 54 mm cards, two across, five down, centred on A4.
@@ -137,11 +218,16 @@ const grid = { left: (a4.width - 2 * card.width) / 2, top: (a4.height - 5 * card
 /** Where card `slot` (0–9) of a sheet is, in points: backs are mirrored left to right. */
 function cellOf(slot: number, side: 'front' | 'back'): { x: number; y: number } {
   const column = slot % 2;
-  return { x: grid.left + (side === 'front' ? column : 1 - column) * card.width, y: grid.top + Math.floor(slot / 2) * card.height };
+  return {
+    x: grid.left + (side === 'front' ? column : 1 - column) * card.width,
+    y: grid.top + Math.floor(slot / 2) * card.height,
+  };
 }
 
 function inCell(word: PdfWord, cell: { x: number; y: number }): boolean {
-  return word.xMin >= cell.x && word.xMax <= cell.x + card.width && word.yMin >= cell.y && word.yMax <= cell.y + card.height;
+  return (
+    word.xMin >= cell.x && word.xMax <= cell.x + card.width && word.yMin >= cell.y && word.yMax <= cell.y + card.height
+  );
 }
 
 describe('renderServiceCardsSheetPdf', () => {
@@ -173,7 +259,13 @@ describe('renderServiceCardsSheetPdf', () => {
       expect(Math.abs(height - 1753.9)).toBeLessThan(1);
     }
     const text = pagesOf(await pdfText(pdf));
-    for (const [p, expected] of [[0, '第1/3页·正面'], [1, '第1/3页·背面'], [4, '第3/3页·正面'], [5, '第3/3页·背面']] as const) expect(text[p]).toContain(expected);
+    for (const [p, expected] of [
+      [0, '第1/3页·正面'],
+      [1, '第1/3页·背面'],
+      [4, '第3/3页·正面'],
+      [5, '第3/3页·背面'],
+    ] as const)
+      expect(text[p]).toContain(expected);
   });
 
   it('has every member’s name in their own cell on a page of fronts, and again behind it on the next page', () => {
@@ -191,12 +283,19 @@ describe('renderServiceCardsSheetPdf', () => {
 
   it("puts each member's QR code in the cell behind their front, so duplex printing flipped on the long edge lines them up", () => {
     const px = dpi / 72;
-    const region = (cell: { x: number; y: number }) => ({ left: cell.x * px, top: cell.y * px, width: card.width * px, height: card.height * px });
+    const region = (cell: { x: number; y: number }) => ({
+      left: cell.x * px,
+      top: cell.y * px,
+      width: card.width * px,
+      height: card.height * px,
+    });
     for (let sheet = 0; sheet < 3; sheet++) {
       const back = decodePng(pages[2 * sheet + 1] ?? Buffer.alloc(0));
       for (let slot = 0; slot < 10; slot++) {
         // Empty cells on the last sheet read as no code.
-        expect(readQrCode(back, region(cellOf(slot, 'back'))), `sheet ${sheet + 1} slot ${slot}`).toBe(members[sheet * 10 + slot]?.ratingUrl ?? null);
+        expect(readQrCode(back, region(cellOf(slot, 'back'))), `sheet ${sheet + 1} slot ${slot}`).toBe(
+          members[sheet * 10 + slot]?.ratingUrl ?? null,
+        );
       }
     }
     // The fronts carry no code at all.
@@ -217,20 +316,29 @@ describe('renderServiceCardsSheetPdf', () => {
     const grey = (x: number, y: number) => {
       let darkest = 255;
       for (let dy = -2; dy <= 2; dy++) {
-        for (let dx = -2; dx <= 2; dx++) darkest = Math.min(darkest, page.data[((Math.round(y) + dy) * page.width + Math.round(x) + dx) * 4] ?? 255);
+        for (let dx = -2; dx <= 2; dx++)
+          darkest = Math.min(darkest, page.data[((Math.round(y) + dy) * page.width + Math.round(x) + dx) * 4] ?? 255);
       }
       return darkest < 230;
     };
     // Above the grid, on each of the three vertical cut lines, 5.5 mm from the grid; and nothing between them.
-    for (const x of [grid.left, grid.left + card.width, grid.left + 2 * card.width]) expect(grey(x * px, (grid.top - pt(5.5)) * px), `x ${x}`).toBe(true);
+    for (const x of [grid.left, grid.left + card.width, grid.left + 2 * card.width])
+      expect(grey(x * px, (grid.top - pt(5.5)) * px), `x ${x}`).toBe(true);
     expect(grey((grid.left + card.width / 2) * px, (grid.top - pt(5.5)) * px)).toBe(false);
     // Left of the grid, on each of the six horizontal cut lines.
-    for (let r = 0; r <= 5; r++) expect(grey((grid.left - pt(5.5)) * px, (grid.top + r * card.height) * px), `row ${r}`).toBe(true);
+    for (let r = 0; r <= 5; r++)
+      expect(grey((grid.left - pt(5.5)) * px, (grid.top + r * card.height) * px), `row ${r}`).toBe(true);
   });
 
   it('handles any count: one card makes one sheet of two pages, ten exactly fill it', async () => {
-    for (const [count, pages] of [[1, '2'], [10, '2'], [11, '4']] as const) {
-      expect((await pdfInfo(await renderServiceCardsSheetPdf(streetMembers(count))))['Pages'], `${count} cards`).toBe(pages);
+    for (const [count, pages] of [
+      [1, '2'],
+      [10, '2'],
+      [11, '4'],
+    ] as const) {
+      expect((await pdfInfo(await renderServiceCardsSheetPdf(streetMembers(count))))['Pages'], `${count} cards`).toBe(
+        pages,
+      );
     }
   });
 
@@ -246,7 +354,9 @@ describe('renderServiceCardsSheetPdf', () => {
       times.push(performance.now() - started);
     }
     const median = times.sort((a, b) => a - b)[1] ?? Infinity;
-    console.info(`service card sheet, 23 cards / 6 pages: first ${renderMs.toFixed(0)} ms, median ${median.toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`);
+    console.info(
+      `service card sheet, 23 cards / 6 pages: first ${renderMs.toFixed(0)} ms, median ${median.toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`,
+    );
     expect(median).toBeLessThan(1500);
   });
 });
@@ -274,7 +384,20 @@ describe('renderServiceCardHtml', () => {
 
   it('escapes every text a user typed, and links only web addresses', () => {
     const evil = '<script>alert("x")</script>';
-    const html = renderServiceCardHtml(aServiceCard({ memberName: evil, studioName: evil, unitName: evil, streetName: evil, categories: [evil], serviceItems: [evil], contactPhone: evil, openingHours: evil, studioUrl: 'javascript:alert(1)' }), 'zh-CN');
+    const html = renderServiceCardHtml(
+      aServiceCard({
+        memberName: evil,
+        studioName: evil,
+        unitName: evil,
+        streetName: evil,
+        categories: [evil],
+        serviceItems: [evil],
+        contactPhone: evil,
+        openingHours: evil,
+        studioUrl: 'javascript:alert(1)',
+      }),
+      'zh-CN',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).not.toContain('href="javascript:');

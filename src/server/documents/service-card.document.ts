@@ -39,9 +39,45 @@ type CardWording = {
 };
 
 const wordings: Record<Locale, CardWording> = {
-  'zh-CN': { title: '便民服务卡', subtitle: '共产党员专业服务工作室', hoursLabel: '服务时间', phoneLabel: '联系电话', memberLabel: '服务党员', labelSep: '：', qrCaption: ['扫码查看工作室', '并评价服务'], promise: '无偿服务 · 不收取任何费用', more: '等', front: '正面', back: '背面' },
-  'zh-TW': { title: '便民服務卡', subtitle: '共產黨員專業服務工作室', hoursLabel: '服務時間', phoneLabel: '聯絡電話', memberLabel: '服務黨員', labelSep: '：', qrCaption: ['掃碼查看工作室', '並評價服務'], promise: '無償服務 · 不收取任何費用', more: '等', front: '正面', back: '背面' },
-  en: { title: 'Community Service Card', subtitle: 'Party Member Professional Service Studio', hoursLabel: 'Hours', phoneLabel: 'Phone', memberLabel: 'Party member', labelSep: ': ', qrCaption: ['Scan to view the studio', 'and rate our service'], promise: 'Voluntary service · no fees of any kind', more: '…', front: 'Front', back: 'Back' },
+  'zh-CN': {
+    title: '便民服务卡',
+    subtitle: '共产党员专业服务工作室',
+    hoursLabel: '服务时间',
+    phoneLabel: '联系电话',
+    memberLabel: '服务党员',
+    labelSep: '：',
+    qrCaption: ['扫码查看工作室', '并评价服务'],
+    promise: '无偿服务 · 不收取任何费用',
+    more: '等',
+    front: '正面',
+    back: '背面',
+  },
+  'zh-TW': {
+    title: '便民服務卡',
+    subtitle: '共產黨員專業服務工作室',
+    hoursLabel: '服務時間',
+    phoneLabel: '聯絡電話',
+    memberLabel: '服務黨員',
+    labelSep: '：',
+    qrCaption: ['掃碼查看工作室', '並評價服務'],
+    promise: '無償服務 · 不收取任何費用',
+    more: '等',
+    front: '正面',
+    back: '背面',
+  },
+  en: {
+    title: 'Community Service Card',
+    subtitle: 'Party Member Professional Service Studio',
+    hoursLabel: 'Hours',
+    phoneLabel: 'Phone',
+    memberLabel: 'Party member',
+    labelSep: ': ',
+    qrCaption: ['Scan to view the studio', 'and rate our service'],
+    promise: 'Voluntary service · no fees of any kind',
+    more: '…',
+    front: 'Front',
+    back: 'Back',
+  },
 };
 
 const red = '#a8151b';
@@ -68,7 +104,13 @@ const noMargins = { top: 0, bottom: 0, left: 0, right: 0 };
 /** One card as a 90 × 54 mm PDF of two pages, front then back, in Chinese. */
 export async function renderServiceCardPdf(doc: ServiceCardDocument): Promise<Buffer> {
   const w = wordings['zh-CN'];
-  const { pdf, finished } = createPdf({ title: `${w.title}（${doc.memberName}）`, subject: doc.studioName, layout: 'landscape', size: [card.height, card.width], margins: noMargins });
+  const { pdf, finished } = createPdf({
+    title: `${w.title}（${doc.memberName}）`,
+    subject: doc.studioName,
+    layout: 'landscape',
+    size: [card.height, card.width],
+    margins: noMargins,
+  });
   drawFront(pdf, doc, w);
   pdf.addPage();
   drawBack(pdf, doc, w);
@@ -86,18 +128,34 @@ const cardsPerSheet = sheet.columns * sheet.rows;
  * the long edge, every back lands behind its own front. Throws when `docs` is empty.
  */
 export async function renderServiceCardsSheetPdf(docs: ServiceCardDocument[]): Promise<Buffer> {
-  if (docs.length === 0) throw new RangeError('renderServiceCardsSheetPdf: no service cards to print (the list of members is empty).');
+  if (docs.length === 0)
+    throw new RangeError('renderServiceCardsSheetPdf: no service cards to print (the list of members is empty).');
   const w = wordings['zh-CN'];
   const streets = [...new Set(docs.map((d) => d.streetName))];
   const scope = streets.length === 1 ? `${streets[0] ?? ''}，` : '';
-  const { pdf, finished } = createPdf({ title: `${w.title}（${scope}共 ${docs.length} 张）`, subject: `${w.title} · ${w.subtitle}`, layout: 'portrait', margins: noMargins });
+  const { pdf, finished } = createPdf({
+    title: `${w.title}（${scope}共 ${docs.length} 张）`,
+    subject: `${w.title} · ${w.subtitle}`,
+    layout: 'portrait',
+    margins: noMargins,
+  });
   const sheets = Math.ceil(docs.length / cardsPerSheet);
   for (let s = 0; s < sheets; s++) {
     const batch = docs.slice(s * cardsPerSheet, (s + 1) * cardsPerSheet);
     if (s > 0) pdf.addPage();
-    drawSheet(pdf, `${w.title} · 第 ${s + 1}/${sheets} 页 · ${w.front}（双面打印，长边翻转）`, 'front', batch.map((doc) => () => drawFront(pdf, doc, w)));
+    drawSheet(
+      pdf,
+      `${w.title} · 第 ${s + 1}/${sheets} 页 · ${w.front}（双面打印，长边翻转）`,
+      'front',
+      batch.map((doc) => () => drawFront(pdf, doc, w)),
+    );
     pdf.addPage();
-    drawSheet(pdf, `${w.title} · 第 ${s + 1}/${sheets} 页 · ${w.back}`, 'back', batch.map((doc) => () => drawBack(pdf, doc, w)));
+    drawSheet(
+      pdf,
+      `${w.title} · 第 ${s + 1}/${sheets} 页 · ${w.back}`,
+      'back',
+      batch.map((doc) => () => drawBack(pdf, doc, w)),
+    );
   }
   pdf.end();
   return finished;
@@ -133,11 +191,19 @@ function drawCropMarks(pdf: Pdf, left: number, top: number): void {
   const length = mm(5);
   for (let c = 0; c <= sheet.columns; c++) {
     const x = left + c * card.width;
-    pdf.moveTo(x, top - gap - length).lineTo(x, top - gap).moveTo(x, bottom + gap).lineTo(x, bottom + gap + length);
+    pdf
+      .moveTo(x, top - gap - length)
+      .lineTo(x, top - gap)
+      .moveTo(x, bottom + gap)
+      .lineTo(x, bottom + gap + length);
   }
   for (let r = 0; r <= sheet.rows; r++) {
     const y = top + r * card.height;
-    pdf.moveTo(left - gap - length, y).lineTo(left - gap, y).moveTo(right + gap, y).lineTo(right + gap + length, y);
+    pdf
+      .moveTo(left - gap - length, y)
+      .lineTo(left - gap, y)
+      .moveTo(right + gap, y)
+      .lineTo(right + gap + length, y);
   }
   pdf.lineWidth(0.35).strokeColor('#9a9a9a').stroke();
 }
@@ -145,8 +211,18 @@ function drawCropMarks(pdf: Pdf, left: number, top: number): void {
 type Face = { font: 'regular' | 'bold'; size: number; color: string; spacing?: number };
 
 // The text as it fits `maxWidth` on one line: the type shrinks toward `minSize`, then the text is cut short with an ellipsis.
-function fitLine(pdf: Pdf, text: string, face: Face, maxWidth: number, minSize: number): { text: string; size: number; width: number } {
-  const measure = (t: string, size: number) => pdf.font(face.font).fontSize(size).widthOfString(t, { characterSpacing: face.spacing ?? 0 });
+function fitLine(
+  pdf: Pdf,
+  text: string,
+  face: Face,
+  maxWidth: number,
+  minSize: number,
+): { text: string; size: number; width: number } {
+  const measure = (t: string, size: number) =>
+    pdf
+      .font(face.font)
+      .fontSize(size)
+      .widthOfString(t, { characterSpacing: face.spacing ?? 0 });
   let size = face.size;
   while (size > minSize && measure(text, size) > maxWidth) size = Math.max(minSize, size - 0.5);
   if (measure(text, size) <= maxWidth) return { text, size, width: measure(text, size) };
@@ -157,15 +233,35 @@ function fitLine(pdf: Pdf, text: string, face: Face, maxWidth: number, minSize: 
 }
 
 /** Sets one line, never wrapped, with its ink centred on `centre`; returns its width. */
-function drawLine(pdf: Pdf, text: string, x: number, centre: number, face: Face, fit: { maxWidth: number; align?: 'left' | 'center' | 'right'; minSize?: number }): number {
+function drawLine(
+  pdf: Pdf,
+  text: string,
+  x: number,
+  centre: number,
+  face: Face,
+  fit: { maxWidth: number; align?: 'left' | 'center' | 'right'; minSize?: number },
+): number {
   const line = fitLine(pdf, text, face, fit.maxWidth, fit.minSize ?? face.size);
   const left = fit.align === 'right' ? x - line.width : fit.align === 'center' ? x - line.width / 2 : x;
-  pdf.font(face.font).fontSize(line.size).fillColor(face.color).text(line.text, left, centre - inkCentre * line.size, { lineBreak: false, characterSpacing: face.spacing ?? 0 });
+  pdf
+    .font(face.font)
+    .fontSize(line.size)
+    .fillColor(face.color)
+    .text(line.text, left, centre - inkCentre * line.size, { lineBreak: false, characterSpacing: face.spacing ?? 0 });
   return line.width;
 }
 
 /** Sets wrapped text of at most `maxLines` lines (the last cut short with an ellipsis); returns where it ends. */
-function drawBlock(pdf: Pdf, text: string, x: number, top: number, face: Face, width: number, maxLines: number, link?: string): number {
+function drawBlock(
+  pdf: Pdf,
+  text: string,
+  x: number,
+  top: number,
+  face: Face,
+  width: number,
+  maxLines: number,
+  link?: string,
+): number {
   pdf.font(face.font).fontSize(face.size).fillColor(face.color);
   const height = Math.min(pdf.heightOfString(text, { width }), maxLines * pdf.currentLineHeight(true));
   // A height makes pdfkit stop (with the ellipsis) instead of starting a new page.
@@ -205,8 +301,22 @@ function drawFront(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
   pdf.rect(0, header.height, width, 1.2).fill(gold);
   const middle = header.height / 2;
   drawStar(pdf, pad + 6, middle, 6.5, paleGold);
-  const titleWidth = drawLine(pdf, w.title, pad + 16, middle, { font: 'bold', size: 12, color: white, spacing: 2 }, { maxWidth: inner - 16 });
-  drawLine(pdf, w.subtitle, width - pad, middle + 0.5, { font: 'regular', size: 6.5, color: paleGold }, { maxWidth: inner - 16 - titleWidth - 8, align: 'right', minSize: minType });
+  const titleWidth = drawLine(
+    pdf,
+    w.title,
+    pad + 16,
+    middle,
+    { font: 'bold', size: 12, color: white, spacing: 2 },
+    { maxWidth: inner - 16 },
+  );
+  drawLine(
+    pdf,
+    w.subtitle,
+    width - pad,
+    middle + 0.5,
+    { font: 'regular', size: 6.5, color: paleGold },
+    { maxWidth: inner - 16 - titleWidth - 8, align: 'right', minSize: minType },
+  );
 
   // The member's name is the card's point; the categories sit as red tags at the end of its line.
   // The name comes first: a long one shrinks to 11 pt before tags give way to it.
@@ -214,19 +324,44 @@ function drawFront(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
   const name = { font: 'bold', size: 17, color: ink, spacing: 1 } as const;
   const nameMin = 11;
   let tags = layoutTags(pdf, doc.categories, w, inner * 0.5);
-  const smallestName = pdf.font(name.font).fontSize(nameMin).widthOfString(doc.memberName, { characterSpacing: name.spacing });
+  const smallestName = pdf
+    .font(name.font)
+    .fontSize(nameMin)
+    .widthOfString(doc.memberName, { characterSpacing: name.spacing });
   const fitsBeside = (t: { width: number }) => smallestName <= inner - (t.width > 0 ? t.width + 8 : 0);
   if (!fitsBeside(tags)) tags = layoutTags(pdf, doc.categories, w, Math.max(0, inner - smallestName - 8));
   drawTags(pdf, tags.tags, width - pad, nameCentre, tags.width);
-  drawLine(pdf, doc.memberName, pad, nameCentre, name, { maxWidth: inner - (tags.width > 0 ? tags.width + 8 : 0), minSize: nameMin });
+  drawLine(pdf, doc.memberName, pad, nameCentre, name, {
+    maxWidth: inner - (tags.width > 0 ? tags.width + 8 : 0),
+    minSize: nameMin,
+  });
   drawLine(pdf, doc.studioName, pad, 60.5, { font: 'bold', size: 8, color: red }, { maxWidth: inner, minSize: 6.5 });
-  drawLine(pdf, doc.unitName, pad, 70.5, { font: 'regular', size: 6.5, color: muted }, { maxWidth: inner, minSize: minType });
-  pdf.moveTo(pad, 77.5).lineTo(width - pad, 77.5).lineWidth(0.5).strokeColor(rule).stroke();
+  drawLine(
+    pdf,
+    doc.unitName,
+    pad,
+    70.5,
+    { font: 'regular', size: 6.5, color: muted },
+    { maxWidth: inner, minSize: minType },
+  );
+  pdf
+    .moveTo(pad, 77.5)
+    .lineTo(width - pad, 77.5)
+    .lineWidth(0.5)
+    .strokeColor(rule)
+    .stroke();
 
   doc.serviceItems.slice(0, maxCardServiceItems).forEach((item, i) => {
     const centre = 85.5 + i * 9;
     diamond(pdf, pad + 2, centre, 1.7).fill(red);
-    drawLine(pdf, item, pad + 7, centre, { font: 'regular', size: 6.5, color: ink }, { maxWidth: inner - 7, minSize: minType });
+    drawLine(
+      pdf,
+      item,
+      pad + 7,
+      centre,
+      { font: 'regular', size: 6.5, color: ink },
+      { maxWidth: inner - 7, minSize: minType },
+    );
   });
 
   // Opening hours and the phone number on a tinted strip along the bottom.
@@ -238,16 +373,29 @@ function drawFront(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
   contact.forEach(([label, value], i) => {
     const centre = stripMiddle + (i - (contact.length - 1) / 2) * 10;
     const labelWidth = drawLine(pdf, label, pad, centre, { font: 'bold', size: 6.5, color: red }, { maxWidth: inner });
-    drawLine(pdf, value, pad + labelWidth + 5, centre, { font: 'regular', size: 6.5, color: ink }, { maxWidth: inner - labelWidth - 5, minSize: minType });
+    drawLine(
+      pdf,
+      value,
+      pad + labelWidth + 5,
+      centre,
+      { font: 'regular', size: 6.5, color: ink },
+      { maxWidth: inner - labelWidth - 5, minSize: minType },
+    );
   });
 }
 
 const tag = { size: 6, padX: 2.5, gap: 3, height: 10 };
 
 // The category tags that fit in `maxWidth`; when some are left out, the last one shown says so ("…等").
-function layoutTags(pdf: Pdf, categories: string[], w: CardWording, maxWidth: number): { tags: string[]; width: number } {
+function layoutTags(
+  pdf: Pdf,
+  categories: string[],
+  w: CardWording,
+  maxWidth: number,
+): { tags: string[]; width: number } {
   pdf.font('regular').fontSize(tag.size);
-  const widthOf = (tags: string[]) => tags.reduce((sum, t, i) => sum + pdf.widthOfString(t) + 2 * tag.padX + (i > 0 ? tag.gap : 0), 0);
+  const widthOf = (tags: string[]) =>
+    tags.reduce((sum, t, i) => sum + pdf.widthOfString(t) + 2 * tag.padX + (i > 0 ? tag.gap : 0), 0);
   let count = categories.length;
   const shown = () => {
     const tags = categories.slice(0, count);
@@ -266,7 +414,11 @@ function drawTags(pdf: Pdf, tags: string[], right: number, centre: number, width
   for (const text of tags) {
     pdf.font('regular').fontSize(tag.size);
     const tw = pdf.widthOfString(text) + 2 * tag.padX;
-    pdf.roundedRect(x, centre - tag.height / 2, tw, tag.height, 1.5).lineWidth(0.6).strokeColor(red).stroke();
+    pdf
+      .roundedRect(x, centre - tag.height / 2, tw, tag.height, 1.5)
+      .lineWidth(0.6)
+      .strokeColor(red)
+      .stroke();
     pdf.fillColor(red).text(text, x + tag.padX, centre - inkCentre * tag.size, { lineBreak: false });
     x += tw + tag.gap;
   }
@@ -284,7 +436,11 @@ function drawBack(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
   const { width, height } = card;
   pdf.rect(0, 0, width, height).fill(white);
   drawQrCode(pdf, doc.ratingUrl, qr.left, qr.top, qr.side);
-  pdf.rect(qr.left - 2, qr.top - 2, qr.side + 4, qr.side + 4).lineWidth(0.6).strokeColor(gold).stroke();
+  pdf
+    .rect(qr.left - 2, qr.top - 2, qr.side + 4, qr.side + 4)
+    .lineWidth(0.6)
+    .strokeColor(gold)
+    .stroke();
 
   const x = qr.left + qr.side + 12;
   const column = width - pad - x;
@@ -293,7 +449,14 @@ function drawBack(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
   drawLine(pdf, w.qrCaption[1], x, 35, caption, { maxWidth: column, minSize: 7 });
   pdf.rect(x, 44, 22, 1.2).fill(red);
   const studioEnd = drawBlock(pdf, doc.studioName, x, 50, { font: 'bold', size: 7.5, color: red }, column, 2);
-  drawLine(pdf, `${w.memberLabel}${w.labelSep}${doc.memberName}`, x, studioEnd + 7, { font: 'regular', size: 6.5, color: muted }, { maxWidth: column, minSize: minType });
+  drawLine(
+    pdf,
+    `${w.memberLabel}${w.labelSep}${doc.memberName}`,
+    x,
+    studioEnd + 7,
+    { font: 'regular', size: 6.5, color: muted },
+    { maxWidth: column, minSize: minType },
+  );
   // The address in small type, its last line level with the QR code's foot.
   const url = { font: 'regular', size: minType, color: muted } as const;
   const urlHeight = blockHeight(pdf, doc.studioUrl, url, column, 3);
@@ -301,7 +464,14 @@ function drawBack(pdf: Pdf, doc: ServiceCardDocument, w: CardWording): void {
 
   pdf.rect(0, promiseBand.top - 1.2, width, 1.2).fill(gold);
   pdf.rect(0, promiseBand.top, width, height - promiseBand.top).fill(red);
-  drawLine(pdf, w.promise, width / 2, (promiseBand.top + height) / 2, { font: 'bold', size: 9, color: white, spacing: 1.5 }, { maxWidth: width - 2 * pad, align: 'center', minSize: 7 });
+  drawLine(
+    pdf,
+    w.promise,
+    width / 2,
+    (promiseBand.top + height) / 2,
+    { font: 'bold', size: 9, color: white, spacing: 1.5 },
+    { maxWidth: width - 2 * pad, align: 'center', minSize: 7 },
+  );
 }
 
 const cardCss = `
@@ -349,17 +519,26 @@ function nameClass(name: string): string {
   return length > 9 ? 'name line longer' : length > 6 ? 'name line long' : 'name line';
 }
 
-const starSvg = `<svg class="star" viewBox="-6.5 -6.5 13 13" aria-hidden="true"><polygon fill="${paleGold}" points="${starPoints(6.5).map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}"/></svg>`;
+const starSvg = `<svg class="star" viewBox="-6.5 -6.5 13 13" aria-hidden="true"><polygon fill="${paleGold}" points="${starPoints(
+  6.5,
+)
+  .map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`)
+  .join(' ')}"/></svg>`;
 
 /** One card, front then back, as a printable HTML page of 90 × 54 mm pages in the reader's language; user text is escaped. */
 export function renderServiceCardHtml(doc: ServiceCardDocument, locale: Locale): string {
   const w = wordings[locale];
   const e = escapeHtml;
   const tags = doc.categories.map((c) => `<li>${e(c)}</li>`).join('');
-  const items = doc.serviceItems.slice(0, maxCardServiceItems).map((i) => `<li class="line">${e(i)}</li>`).join('');
+  const items = doc.serviceItems
+    .slice(0, maxCardServiceItems)
+    .map((i) => `<li class="line">${e(i)}</li>`)
+    .join('');
   const phone = doc.contactPhone ? `<div class="line"><b>${e(w.phoneLabel)}</b>${e(doc.contactPhone)}</div>` : '';
   // Only a web address becomes a link: anything else is shown as text.
-  const url = /^https?:\/\//i.test(doc.studioUrl) ? `<a href="${e(doc.studioUrl)}">${e(doc.studioUrl)}</a>` : e(doc.studioUrl);
+  const url = /^https?:\/\//i.test(doc.studioUrl)
+    ? `<a href="${e(doc.studioUrl)}">${e(doc.studioUrl)}</a>`
+    : e(doc.studioUrl);
   const bodyHtml = `<main>
 <section class="sheet card front" aria-label="${e(w.front)}">
 <header class="band">${starSvg}<h1>${e(w.title)}</h1><p class="subtitle">${e(w.subtitle)}</p></header>

@@ -3,8 +3,16 @@ import type { Locale } from '../../contract/common.ts';
 
 /** The message of every error code, in each language of the interface. `{name}` is filled from the error's params. */
 export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
-  VALIDATION_FAILED: { 'zh-CN': '提交的数据不符合要求', 'zh-TW': '提交的資料不符合要求', en: 'The submitted data is not valid' },
-  MALFORMED_JSON: { 'zh-CN': '请求内容不是有效的 JSON', 'zh-TW': '請求內容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的数据不符合要求',
+    'zh-TW': '提交的資料不符合要求',
+    en: 'The submitted data is not valid',
+  },
+  MALFORMED_JSON: {
+    'zh-CN': '请求内容不是有效的 JSON',
+    'zh-TW': '請求內容不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+  },
   BAD_REQUEST: { 'zh-CN': '请求无效', 'zh-TW': '請求無效', en: 'The request is not valid' },
   PASSWORD_TOO_WEAK: {
     'zh-CN': '密码至少 {minLength} 位，并包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类',
@@ -13,38 +21,106 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'zh-TW': '目前密碼不正確', en: 'The current password is wrong' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
-  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'zh-TW': '使用者名稱或密碼錯誤', en: 'Wrong username or password' },
-  SESSION_EXPIRED: { 'zh-CN': '长时间未操作，请重新登录', 'zh-TW': '長時間未操作，請重新登入', en: 'Your session timed out; please sign in again' },
+  INVALID_CREDENTIALS: {
+    'zh-CN': '用户名或密码错误',
+    'zh-TW': '使用者名稱或密碼錯誤',
+    en: 'Wrong username or password',
+  },
+  SESSION_EXPIRED: {
+    'zh-CN': '长时间未操作，请重新登录',
+    'zh-TW': '長時間未操作，請重新登入',
+    en: 'Your session timed out; please sign in again',
+  },
   FORBIDDEN: { 'zh-CN': '您的角色无权进行此操作', 'zh-TW': '您的角色無權進行此操作', en: 'Your role may not do this' },
-  CSRF_TOKEN_INVALID: { 'zh-CN': '页面已过期，请刷新后重试', 'zh-TW': '頁面已過期，請重新整理後重試', en: 'The page is out of date; reload and try again' },
+  CSRF_TOKEN_INVALID: {
+    'zh-CN': '页面已过期，请刷新后重试',
+    'zh-TW': '頁面已過期，請重新整理後重試',
+    en: 'The page is out of date; reload and try again',
+  },
   NOT_FOUND: { 'zh-CN': '未找到', 'zh-TW': '找不到', en: 'Not found' },
   METHOD_NOT_ALLOWED: { 'zh-CN': '不支持该请求方法', 'zh-TW': '不支援該請求方法', en: 'Method not allowed' },
   CONFLICT: { 'zh-CN': '与现有数据冲突', 'zh-TW': '與現有資料衝突', en: 'This conflicts with existing data' },
-  USERNAME_TAKEN: { 'zh-CN': '用户名“{username}”已被使用', 'zh-TW': '使用者名稱「{username}」已被使用', en: 'The username "{username}" is taken' },
-  UNIT_CODE_TAKEN: { 'zh-CN': '单位代码“{code}”已存在', 'zh-TW': '單位代碼「{code}」已存在', en: 'The unit code "{code}" already exists' },
+  USERNAME_TAKEN: {
+    'zh-CN': '用户名“{username}”已被使用',
+    'zh-TW': '使用者名稱「{username}」已被使用',
+    en: 'The username "{username}" is taken',
+  },
+  UNIT_CODE_TAKEN: {
+    'zh-CN': '单位代码“{code}”已存在',
+    'zh-TW': '單位代碼「{code}」已存在',
+    en: 'The unit code "{code}" already exists',
+  },
   TRANSITION_NOT_ALLOWED: {
     'zh-CN': '工作室当前状态（{status}）下不能进行此操作',
     'zh-TW': '工作室目前狀態（{status}）下不能進行此操作',
     en: 'This cannot be done while the studio is {status}',
   },
-  PLAQUE_NUMBER_TAKEN: { 'zh-CN': '牌匾编号“{number}”已使用过，不能重复使用', 'zh-TW': '牌匾編號「{number}」已使用過，不能重複使用', en: 'Plaque number "{number}" has been used before and cannot be reused' },
-  RENEWAL_TOO_LATE: { 'zh-CN': '协议期已满，不能续签，请重新申办', 'zh-TW': '協議期已滿，不能續簽，請重新申辦', en: 'The term has ended; renewal is no longer possible, apply again' },
-  APPLICATION_INCOMPLETE: { 'zh-CN': '申请信息不完整：{fields}', 'zh-TW': '申請資訊不完整：{fields}', en: 'The application is incomplete: {fields}' },
-  REVIEW_INCONSISTENT: { 'zh-CN': '资质审查有未通过的项目，不能作出“通过”决定', 'zh-TW': '資質審查有未通過的項目，不能作出「通過」決定', en: 'A checklist item failed, so the review cannot pass' },
+  PLAQUE_NUMBER_TAKEN: {
+    'zh-CN': '牌匾编号“{number}”已使用过，不能重复使用',
+    'zh-TW': '牌匾編號「{number}」已使用過，不能重複使用',
+    en: 'Plaque number "{number}" has been used before and cannot be reused',
+  },
+  RENEWAL_TOO_LATE: {
+    'zh-CN': '协议期已满，不能续签，请重新申办',
+    'zh-TW': '協議期已滿，不能續簽，請重新申辦',
+    en: 'The term has ended; renewal is no longer possible, apply again',
+  },
+  APPLICATION_INCOMPLETE: {
+    'zh-CN': '申请信息不完整：{fields}',
+    'zh-TW': '申請資訊不完整：{fields}',
+    en: 'The application is incomplete: {fields}',
+  },
+  REVIEW_INCONSISTENT: {
+    'zh-CN': '资质审查有未通过的项目，不能作出“通过”决定',
+    'zh-TW': '資質審查有未通過的項目，不能作出「通過」決定',
+    en: 'A checklist item failed, so the review cannot pass',
+  },
   REASON_REQUIRED: { 'zh-CN': '请填写理由或说明', 'zh-TW': '請填寫理由或說明', en: 'A reason is required' },
-  TERM_INVALID: { 'zh-CN': '协议期限无效：结束日期须晚于开始日期和今天', 'zh-TW': '協議期限無效：結束日期須晚於開始日期和今天', en: 'Invalid term: the end must be after the start and after today' },
-  SIGNATORIES_REQUIRED: { 'zh-CN': '协议须有双方签约人', 'zh-TW': '協議須有雙方簽約人', en: 'Both parties must sign the agreement' },
-  DEADLINE_INVALID: { 'zh-CN': '整改期限须晚于今天', 'zh-TW': '整改期限須晚於今天', en: 'The deadline must be after today' },
+  TERM_INVALID: {
+    'zh-CN': '协议期限无效：结束日期须晚于开始日期和今天',
+    'zh-TW': '協議期限無效：結束日期須晚於開始日期和今天',
+    en: 'Invalid term: the end must be after the start and after today',
+  },
+  SIGNATORIES_REQUIRED: {
+    'zh-CN': '协议须有双方签约人',
+    'zh-TW': '協議須有雙方簽約人',
+    en: 'Both parties must sign the agreement',
+  },
+  DEADLINE_INVALID: {
+    'zh-CN': '整改期限须晚于今天',
+    'zh-TW': '整改期限須晚於今天',
+    en: 'The deadline must be after today',
+  },
   FEE_NOT_ALLOWED: {
     'zh-CN': '工作室为无偿服务，不能登记任何收费、价格或报酬',
     'zh-TW': '工作室為無償服務，不能登記任何收費、價格或報酬',
     en: 'Studios serve unpaid: no fee, price or payment may be recorded',
   },
-  CONSENT_REQUIRED: { 'zh-CN': '请先阅读并同意短信订阅说明', 'zh-TW': '請先閱讀並同意簡訊訂閱說明', en: 'Please read and accept the SMS consent text' },
-  DUPLICATE_VOLUNTEER: { 'zh-CN': '登记册中已有相同身份证号或手机号的记录', 'zh-TW': '登記冊中已有相同身分證號或手機號的記錄', en: 'The registry already holds someone with this ID number or phone' },
-  IMPORT_NOT_READY: { 'zh-CN': '导入尚未校验完成或已提交', 'zh-TW': '匯入尚未校驗完成或已提交', en: 'The import is not validated yet, or was already committed' },
-  IMPORT_HAS_ERRORS: { 'zh-CN': '有 {count} 行存在问题，不能全部导入；可以只导入无误的行', 'zh-TW': '有 {count} 行存在問題，不能全部匯入；可以只匯入無誤的行', en: '{count} rows have problems, so not all can be imported; import only the good rows instead' },
-  INVALID_WORKBOOK: { 'zh-CN': '无法读取该文件，请使用下载的 Excel 模板（.xlsx）', 'zh-TW': '無法讀取該檔案，請使用下載的 Excel 範本（.xlsx）', en: 'The file cannot be read; use the downloaded Excel template (.xlsx)' },
+  CONSENT_REQUIRED: {
+    'zh-CN': '请先阅读并同意短信订阅说明',
+    'zh-TW': '請先閱讀並同意簡訊訂閱說明',
+    en: 'Please read and accept the SMS consent text',
+  },
+  DUPLICATE_VOLUNTEER: {
+    'zh-CN': '登记册中已有相同身份证号或手机号的记录',
+    'zh-TW': '登記冊中已有相同身分證號或手機號的記錄',
+    en: 'The registry already holds someone with this ID number or phone',
+  },
+  IMPORT_NOT_READY: {
+    'zh-CN': '导入尚未校验完成或已提交',
+    'zh-TW': '匯入尚未校驗完成或已提交',
+    en: 'The import is not validated yet, or was already committed',
+  },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': '有 {count} 行存在问题，不能全部导入；可以只导入无误的行',
+    'zh-TW': '有 {count} 行存在問題，不能全部匯入；可以只匯入無誤的行',
+    en: '{count} rows have problems, so not all can be imported; import only the good rows instead',
+  },
+  INVALID_WORKBOOK: {
+    'zh-CN': '无法读取该文件，请使用下载的 Excel 模板（.xlsx）',
+    'zh-TW': '無法讀取該檔案，請使用下載的 Excel 範本（.xlsx）',
+    en: 'The file cannot be read; use the downloaded Excel template (.xlsx)',
+  },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', 'zh-TW': '提交的內容過大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: {
     'zh-CN': '不支持的内容类型，请使用 application/json',
@@ -56,7 +132,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '登入失敗次數過多，帳號已鎖定，請 {minutes} 分鐘後再試',
     en: 'Too many failed sign-ins; the account is locked for {minutes} minutes',
   },
-  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', 'zh-TW': '請求過於頻繁，請稍後再試', en: 'Too many requests; try again later' },
+  RATE_LIMITED: {
+    'zh-CN': '请求过于频繁，请稍后再试',
+    'zh-TW': '請求過於頻繁，請稍後再試',
+    en: 'Too many requests; try again later',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号',
     'zh-TW': '伺服器內部錯誤，請聯絡管理員並提供請求編號',

@@ -3,18 +3,54 @@ import type { Locale } from '../../contract/common.ts';
 
 const messages: Record<RowProblem, Record<Locale, string>> = {
   required: { 'zh-CN': '必填项为空', 'zh-TW': '必填項為空', en: 'Required' },
-  invalidKind: { 'zh-CN': '类型须为：党员、专业技术人才、驻区单位、民间组织', 'zh-TW': '類型須為：黨員、專業技術人才、駐區單位、民間組織', en: 'Kind must be 党员, 专业技术人才, 驻区单位 or 民间组织' },
+  invalidKind: {
+    'zh-CN': '类型须为：党员、专业技术人才、驻区单位、民间组织',
+    'zh-TW': '類型須為：黨員、專業技術人才、駐區單位、民間組織',
+    en: 'Kind must be 党员, 专业技术人才, 驻区单位 or 民间组织',
+  },
   invalidGender: { 'zh-CN': '性别须为“男”或“女”', 'zh-TW': '性別須為「男」或「女」', en: 'Gender must be 男 or 女' },
   invalidYear: { 'zh-CN': '出生年份无效', 'zh-TW': '出生年份無效', en: 'Invalid birth year' },
-  invalidPhone: { 'zh-CN': '手机号码须为 11 位', 'zh-TW': '手機號碼須為 11 位', en: 'The mobile number must have 11 digits' },
-  invalidIdNumber: { 'zh-CN': '身份证号无效（位数、出生日期或校验位错误）', 'zh-TW': '身分證號無效（位數、出生日期或校驗位錯誤）', en: 'Invalid ID number (length, birth date or check digit)' },
-  idNumberYearMismatch: { 'zh-CN': '出生年份与身份证号不一致', 'zh-TW': '出生年份與身分證號不一致', en: 'Birth year differs from the ID number' },
-  unknownUnit: { 'zh-CN': '找不到该单位（请填写区划代码或准确名称）', 'zh-TW': '找不到該單位（請填寫區劃代碼或準確名稱）', en: 'Unknown unit (give its code or exact name)' },
-  unitOutOfScope: { 'zh-CN': '该单位不在本账号管辖范围内', 'zh-TW': '該單位不在本帳號管轄範圍內', en: 'The unit is outside your scope' },
-  unknownCategory: { 'zh-CN': '技能类别不在服务类别列表中', 'zh-TW': '技能類別不在服務類別列表中', en: 'Unknown service category' },
+  invalidPhone: {
+    'zh-CN': '手机号码须为 11 位',
+    'zh-TW': '手機號碼須為 11 位',
+    en: 'The mobile number must have 11 digits',
+  },
+  invalidIdNumber: {
+    'zh-CN': '身份证号无效（位数、出生日期或校验位错误）',
+    'zh-TW': '身分證號無效（位數、出生日期或校驗位錯誤）',
+    en: 'Invalid ID number (length, birth date or check digit)',
+  },
+  idNumberYearMismatch: {
+    'zh-CN': '出生年份与身份证号不一致',
+    'zh-TW': '出生年份與身分證號不一致',
+    en: 'Birth year differs from the ID number',
+  },
+  unknownUnit: {
+    'zh-CN': '找不到该单位（请填写区划代码或准确名称）',
+    'zh-TW': '找不到該單位（請填寫區劃代碼或準確名稱）',
+    en: 'Unknown unit (give its code or exact name)',
+  },
+  unitOutOfScope: {
+    'zh-CN': '该单位不在本账号管辖范围内',
+    'zh-TW': '該單位不在本帳號管轄範圍內',
+    en: 'The unit is outside your scope',
+  },
+  unknownCategory: {
+    'zh-CN': '技能类别不在服务类别列表中',
+    'zh-TW': '技能類別不在服務類別列表中',
+    en: 'Unknown service category',
+  },
   tooLong: { 'zh-CN': '内容过长', 'zh-TW': '內容過長', en: 'Too long' },
-  duplicateInFile: { 'zh-CN': '与本表第 {other} 行重复', 'zh-TW': '與本表第 {other} 行重複', en: 'Same as row {other} of this file' },
-  duplicateExisting: { 'zh-CN': '登记册中已有此人（记录 {other}）', 'zh-TW': '登記冊中已有此人（記錄 {other}）', en: 'Already in the registry (record {other})' },
+  duplicateInFile: {
+    'zh-CN': '与本表第 {other} 行重复',
+    'zh-TW': '與本表第 {other} 行重複',
+    en: 'Same as row {other} of this file',
+  },
+  duplicateExisting: {
+    'zh-CN': '登记册中已有此人（记录 {other}）',
+    'zh-TW': '登記冊中已有此人（記錄 {other}）',
+    en: 'Already in the registry (record {other})',
+  },
 };
 
 /** The message of an import problem in a language. */

@@ -30,7 +30,14 @@ export class LogNotifier implements Notifier {
   async sendSms(message: SmsMessage): Promise<{ providerMessageId: string }> {
     this.counter += 1;
     // Never log the full number.
-    this.log?.info({ to: `${message.to.slice(0, 3)}****${message.to.slice(-4)}`, templateId: message.templateId, signature: message.signature }, 'sms (log provider)');
+    this.log?.info(
+      {
+        to: `${message.to.slice(0, 3)}****${message.to.slice(-4)}`,
+        templateId: message.templateId,
+        signature: message.signature,
+      },
+      'sms (log provider)',
+    );
     return { providerMessageId: `log-${Date.now()}-${this.counter}` };
   }
 }
@@ -43,7 +50,8 @@ export const smsTemplates = {
   },
   requestAssigned: {
     id: 'HUIMIN_REQUEST_ASSIGNED',
-    render: (p: Record<string, string>) => `${p.studio}：居民通过惠民平台请求“${p.category}”服务（${p.text}），请登录查看并及时响应。跟踪码 ${p.code}`,
+    render: (p: Record<string, string>) =>
+      `${p.studio}：居民通过惠民平台请求“${p.category}”服务（${p.text}），请登录查看并及时响应。跟踪码 ${p.code}`,
   },
 } as const;
 

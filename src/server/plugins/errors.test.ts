@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const patchUnit = async (payload: string, contentType = 'application/json') =>
-  admin.request({ method: 'PATCH', url: `/api/org-units/${await t.unitId('350802003004')}`, payload, headers: { 'content-type': contentType } });
+  admin.request({
+    method: 'PATCH',
+    url: `/api/org-units/${await t.unitId('350802003004')}`,
+    payload,
+    headers: { 'content-type': contentType },
+  });
 
 describe('bad input', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON and changes nothing', async () => {
@@ -57,7 +62,11 @@ describe('bad input', () => {
   });
 
   it('returns the request id in a header and in error bodies', async () => {
-    const res = await admin.request({ method: 'GET', url: '/api/org-units/0', headers: { 'x-request-id': 'trace-123' } });
+    const res = await admin.request({
+      method: 'GET',
+      url: '/api/org-units/0',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['x-request-id']).toBe('trace-123');
     expect(res.json().requestId).toBe('trace-123');

@@ -14,7 +14,13 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params?: Record<string, string | number>, issues?: ErrorBody['issues']) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params?: Record<string, string | number>,
+  issues?: ErrorBody['issues'],
+) {
   const body: ErrorBody = { code, message: messageFor(code, request.locale ?? 'zh-CN', params), requestId: request.id };
   if (issues) body.issues = issues;
   return reply.status(errorStatus[code]).type('application/json').send(body);

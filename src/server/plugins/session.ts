@@ -45,7 +45,13 @@ export function registerSession(app: FastifyInstance): void {
       return;
     }
     if (shouldTouchSession(lastSeen, now)) await touchSession(db, sessionId, new Date(now).toISOString());
-    request.actor = { accountId: row.account_id, username: row.username, role: row.role as Role, unitId: row.unit_id, unitPath: row.unit_path };
+    request.actor = {
+      accountId: row.account_id,
+      username: row.username,
+      role: row.role as Role,
+      unitId: row.unit_id,
+      unitPath: row.unit_path,
+    };
     request.sessionId = sessionId;
     request.locale = row.locale as Locale;
     const access = request.routeOptions.config.access;
@@ -60,7 +66,8 @@ export function registerSession(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) return;
     if (!request.actor) throw new DomainError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    if ('action' in access && !roleMayEver(request.actor.role, access.action, access.subject)) throw new DomainError('FORBIDDEN');
+    if ('action' in access && !roleMayEver(request.actor.role, access.action, access.subject))
+      throw new DomainError('FORBIDDEN');
   });
 }
 

@@ -58,14 +58,26 @@ export function AppLayout() {
         <div className="hm-header-tools">
           {!isNarrow && <UserBadge />}
           {!isNarrow && <PreferenceControls idPrefix="header" />}
-          <Button className="hm-logout" icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={isNarrow ? t('session.logout') : undefined}>
+          <Button
+            className="hm-logout"
+            icon={<LogoutOutlined />}
+            onClick={() => void logout()}
+            aria-label={isNarrow ? t('session.logout') : undefined}
+          >
             {isNarrow ? null : t('session.logout')}
           </Button>
         </div>
       </Layout.Header>
       <Layout>
         {isNarrow ? (
-          <Drawer id="hm-nav-drawer" placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} title={t('app.name')} size={300}>
+          <Drawer
+            id="hm-nav-drawer"
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title={t('app.name')}
+            size={300}
+          >
             <UserBadge />
             <MainMenu onNavigate={() => setMenuOpen(false)} />
             <PreferenceControls idPrefix="drawer" />

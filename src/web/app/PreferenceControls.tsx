@@ -7,8 +7,16 @@ export function PreferenceControls({ idPrefix }: { idPrefix: string }) {
   const controls = usePreferenceControls();
   return (
     <div className="hm-preferences">
-      <LanguageSelect id={`${idPrefix}-language`} value={controls.locale} onChange={(l) => void controls.setLocale(l)} />
-      <LargeFontSwitch id={`${idPrefix}-large-font`} checked={controls.largeFont} onChange={(on) => void controls.setLargeFont(on)} />
+      <LanguageSelect
+        id={`${idPrefix}-language`}
+        value={controls.locale}
+        onChange={(l) => void controls.setLocale(l)}
+      />
+      <LargeFontSwitch
+        id={`${idPrefix}-large-font`}
+        checked={controls.largeFont}
+        onChange={(on) => void controls.setLargeFont(on)}
+      />
     </div>
   );
 }

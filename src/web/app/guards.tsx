@@ -16,8 +16,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const location = useLocation();
   const { t } = useI18n();
-  if (me === undefined) return <Spin size="large" description={t('common.loading')} className="hm-page-spin" fullscreen />;
-  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search } satisfies LoginState} />;
+  if (me === undefined)
+    return <Spin size="large" description={t('common.loading')} className="hm-page-spin" fullscreen />;
+  if (me === null)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search } satisfies LoginState} />;
   return children;
 }
 

@@ -41,7 +41,10 @@ function applyToDocument({ locale, largeFont }: Preferences): void {
 function initial(): Preferences {
   const stored = readStored(LOCALE_KEY);
   // Simplified Chinese unless this browser chose otherwise (the product's default language).
-  const prefs = { locale: isLocale(stored) ? stored : 'zh-CN', largeFont: readStored(LARGE_FONT_KEY) === '1' } satisfies Preferences;
+  const prefs = {
+    locale: isLocale(stored) ? stored : 'zh-CN',
+    largeFont: readStored(LARGE_FONT_KEY) === '1',
+  } satisfies Preferences;
   applyToDocument(prefs);
   return prefs;
 }
@@ -78,7 +81,10 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const value = useMemo<PreferencesValue>(() => ({ ...prefs, apply, markChosenSignedOut, takeChosenSignedOut }), [prefs, apply]);
+  const value = useMemo<PreferencesValue>(
+    () => ({ ...prefs, apply, markChosenSignedOut, takeChosenSignedOut }),
+    [prefs, apply],
+  );
 
   return (
     <PreferencesContext value={value}>

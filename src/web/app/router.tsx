@@ -39,31 +39,178 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/org" replace /> },
-      { path: 'org', element: <RequireRole path="/org"><OrgPage /></RequireRole> },
-      { path: 'accounts', element: <RequireRole path="/accounts"><AccountsPage /></RequireRole> },
-      { path: 'audit', element: <RequireRole path="/audit"><AuditPage /></RequireRole> },
-      { path: 'about', element: <RequireRole path="/about"><AboutPage /></RequireRole> },
-      { path: 'requests', element: <RequireRole path="/requests"><RequestsPage /></RequireRole> },
-      { path: 'records', element: <RequireRole path="/records"><RecordsPage /></RequireRole> },
-      { path: 'records/new', element: <RequireRole path="/records"><RecordFormPage /></RequireRole> },
-      { path: 'records/:id/edit', element: <RequireRole path="/records"><RecordFormPage /></RequireRole> },
-      { path: 'legal-aid', element: <RequireRole path="/legal-aid"><LegalAidPage /></RequireRole> },
-      { path: 'registry', element: <RequireRole path="/registry"><RegistryPage /></RequireRole> },
-      { path: 'categories', element: <RequireRole path="/categories"><CategoriesPage /></RequireRole> },
-      { path: 'needs', element: <RequireRole path="/needs"><NeedsPage /></RequireRole> },
-      { path: 'pressing', element: <RequireRole path="/pressing"><PressingPage /></RequireRole> },
-      { path: 'map', element: <RequireRole path="/map"><MapPage /></RequireRole> },
+      {
+        path: 'org',
+        element: (
+          <RequireRole path="/org">
+            <OrgPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'accounts',
+        element: (
+          <RequireRole path="/accounts">
+            <AccountsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireRole path="/audit">
+            <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'about',
+        element: (
+          <RequireRole path="/about">
+            <AboutPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'requests',
+        element: (
+          <RequireRole path="/requests">
+            <RequestsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'records',
+        element: (
+          <RequireRole path="/records">
+            <RecordsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'records/new',
+        element: (
+          <RequireRole path="/records">
+            <RecordFormPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'records/:id/edit',
+        element: (
+          <RequireRole path="/records">
+            <RecordFormPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'legal-aid',
+        element: (
+          <RequireRole path="/legal-aid">
+            <LegalAidPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'registry',
+        element: (
+          <RequireRole path="/registry">
+            <RegistryPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'categories',
+        element: (
+          <RequireRole path="/categories">
+            <CategoriesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'needs',
+        element: (
+          <RequireRole path="/needs">
+            <NeedsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'pressing',
+        element: (
+          <RequireRole path="/pressing">
+            <PressingPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'map',
+        element: (
+          <RequireRole path="/map">
+            <MapPage />
+          </RequireRole>
+        ),
+      },
       // Studios: a studio's own pages are not role-guarded here; the API shows each account only its scope.
-      { path: 'studio-apply', element: <RequireRole path="/studio-apply"><StudioApplyPage /></RequireRole> },
-      { path: 'my-studios', element: <RequireRole path="/my-studios"><MyStudiosPage /></RequireRole> },
-      { path: 'studios', element: <RequireRole path="/studios"><StudiosPage /></RequireRole> },
-      { path: 'studios/new', element: <RequireRole path="/studios"><StudioApplyPage /></RequireRole> },
+      {
+        path: 'studio-apply',
+        element: (
+          <RequireRole path="/studio-apply">
+            <StudioApplyPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'my-studios',
+        element: (
+          <RequireRole path="/my-studios">
+            <MyStudiosPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'studios',
+        element: (
+          <RequireRole path="/studios">
+            <StudiosPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'studios/new',
+        element: (
+          <RequireRole path="/studios">
+            <StudioApplyPage />
+          </RequireRole>
+        ),
+      },
       { path: 'studios/:id', element: <StudioDetailPage /> },
       { path: 'studios/:id/edit', element: <StudioApplyPage /> },
       { path: 'studios/:id/commitments', element: <StudioCommitmentsPage /> },
-      { path: 'studio-reviews', element: <RequireRole path="/studio-reviews"><StudioReviewsPage /></RequireRole> },
-      { path: 'reminders', element: <RequireRole path="/reminders"><RemindersPage /></RequireRole> },
-      { path: 'outbox', element: <RequireRole path="/outbox"><OutboxPage /></RequireRole> },
+      {
+        path: 'studio-reviews',
+        element: (
+          <RequireRole path="/studio-reviews">
+            <StudioReviewsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'reminders',
+        element: (
+          <RequireRole path="/reminders">
+            <RemindersPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'outbox',
+        element: (
+          <RequireRole path="/outbox">
+            <OutboxPage />
+          </RequireRole>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -92,7 +92,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     leave('signedOut');
   }, [leave]);
 
-  const value = useMemo<SessionValue>(() => ({ me, notice, signIn, signOut, clearNotice: () => setNotice(null) }), [me, notice, signIn, signOut]);
+  const value = useMemo<SessionValue>(
+    () => ({ me, notice, signIn, signOut, clearNotice: () => setNotice(null) }),
+    [me, notice, signIn, signOut],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -6,7 +6,13 @@ function prefersReducedMotion(): boolean {
 
 // Party red as the accent. #b3261e on white has a contrast of 6.3:1 (WCAG AA for all text).
 const standard: ThemeConfig = {
-  token: { colorPrimary: '#b3261e', colorLink: '#a31515', borderRadius: 6, fontSize: 15, motion: !prefersReducedMotion() },
+  token: {
+    colorPrimary: '#b3261e',
+    colorLink: '#a31515',
+    borderRadius: 6,
+    fontSize: 15,
+    motion: !prefersReducedMotion(),
+  },
 };
 
 // 适老化: at least 18px text, larger targets, black text and borders on white, darker accents

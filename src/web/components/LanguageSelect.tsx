@@ -19,7 +19,11 @@ export function LanguageSelect({ id, value, onChange }: Props) {
         value={value}
         onChange={onChange}
         popupMatchSelectWidth={false}
-        options={uiLocales.map((l) => ({ value: l, label: <span lang={l}>{localeNames[l]}</span>, title: localeNames[l] }))}
+        options={uiLocales.map((l) => ({
+          value: l,
+          label: <span lang={l}>{localeNames[l]}</span>,
+          title: localeNames[l],
+        }))}
         style={{ minWidth: 120 }}
       />
     </span>

@@ -10,7 +10,13 @@ export function LoadError({ message, onRetry }: { message: string; onRetry?: () 
       showIcon
       role="alert"
       title={t('common.loadFailed', { message })}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -6,5 +6,11 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 export function NoPermission() {
   const { t } = useI18n();
   usePageTitle(t('noPermission.title'));
-  return <Result status="403" title={<h1 className="hm-result-title">{t('noPermission.title')}</h1>} subTitle={t('noPermission.body')} />;
+  return (
+    <Result
+      status="403"
+      title={<h1 className="hm-result-title">{t('noPermission.title')}</h1>}
+      subTitle={t('noPermission.body')}
+    />
+  );
 }

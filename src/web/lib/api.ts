@@ -63,7 +63,12 @@ function urlOf(path: string, query: Query | undefined): string {
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
 }
 
 async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
@@ -96,7 +101,10 @@ async function call<T>(method: string, path: string, options: CallOptions = {}):
 
   const error = isErrorBody(payload)
     ? new ApiError(response.status, payload)
-    : new ApiError(response.status, { code: `HTTP_${response.status}`, message: translate(state.locale, 'common.serverError', { status: response.status }) });
+    : new ApiError(response.status, {
+        code: `HTTP_${response.status}`,
+        message: translate(state.locale, 'common.serverError', { status: response.status }),
+      });
   if (response.status === 401 && SESSION_LOST.has(error.code)) state.onSessionLost?.(error.code);
   throw error;
 }

@@ -19,7 +19,9 @@ function isOfflineReadable(url) {
 }
 
 function isResidentPath(pathname) {
-  return RESIDENT_PATHS.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p.endsWith('/') ? p : `${p}/`));
+  return RESIDENT_PATHS.some(
+    (p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p.endsWith('/') ? p : `${p}/`),
+  );
 }
 
 /** The files index.html loads, read from it so the list never goes stale. */
@@ -33,11 +35,7 @@ async function cacheShell() {
   if (!response.ok) throw new Error(`index.html: ${response.status}`);
   const html = await response.clone().text();
   await cache.put('/index.html', response);
-  await Promise.all(
-    [...STATIC_FILES.slice(1), ...filesOf(html)].map((url) =>
-      cache.add(url).catch(() => undefined),
-    ),
-  );
+  await Promise.all([...STATIC_FILES.slice(1), ...filesOf(html)].map((url) => cache.add(url).catch(() => undefined)));
 }
 
 self.addEventListener('install', (event) => {
@@ -116,5 +114,6 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, SHELL, '/index.html', 'text/html'));
     return;
   }
-  if (url.pathname.startsWith('/assets/') || STATIC_FILES.includes(url.pathname)) event.respondWith(cacheFirst(request));
+  if (url.pathname.startsWith('/assets/') || STATIC_FILES.includes(url.pathname))
+    event.respondWith(cacheFirst(request));
 });

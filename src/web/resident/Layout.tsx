@@ -34,7 +34,13 @@ function Preferences() {
           ))}
         </select>
       </label>
-      <button type="button" id="r-large-font" className="r-toggle" aria-pressed={largeFont} onClick={() => setLargeFont(!largeFont)}>
+      <button
+        type="button"
+        id="r-large-font"
+        className="r-toggle"
+        aria-pressed={largeFont}
+        onClick={() => setLargeFont(!largeFont)}
+      >
         <span aria-hidden="true">A+</span>
         {t('prefs.largeFont')}
       </button>
@@ -66,7 +72,10 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
         <ul>
           {NAV.map((item) => (
             <li key={item.to}>
-              <Link to={item.to} aria-current={pathname === item.to || pathname.startsWith(`${item.to}/`) ? 'page' : undefined}>
+              <Link
+                to={item.to}
+                aria-current={pathname === item.to || pathname.startsWith(`${item.to}/`) ? 'page' : undefined}
+              >
                 {t(item.label)}
               </Link>
             </li>

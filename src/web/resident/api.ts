@@ -38,15 +38,32 @@ function urlOf(path: string, query: Query | undefined): string {
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, query?: Query, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  query?: Query,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(urlOf(path, query), { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'same-origin', signal: signal ?? null });
+    response = await fetch(urlOf(path, query), {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', translate(locale, 'common.networkError'));
@@ -60,7 +77,11 @@ async function call<T>(method: 'GET' | 'POST', path: string, query?: Query, body
   }
   if (response.ok) return payload as T;
   if (isErrorBody(payload)) throw new ApiError(response.status, payload.code, payload.message);
-  throw new ApiError(response.status, `HTTP_${response.status}`, translate(locale, 'common.serverError', { status: response.status }));
+  throw new ApiError(
+    response.status,
+    `HTTP_${response.status}`,
+    translate(locale, 'common.serverError', { status: response.status }),
+  );
 }
 
 export const api = {

@@ -18,7 +18,11 @@ export interface Loaded<T> {
  * question never replaces the answer to the new one. An empty key means "nothing to load yet".
  */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ key: string; data?: T; error: string | null; retryable: boolean }>({ key: '', error: null, retryable: false });
+  const [state, setState] = useState<{ key: string; data?: T; error: string | null; retryable: boolean }>({
+    key: '',
+    error: null,
+    retryable: false,
+  });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(load);
   latest.current = load;
@@ -33,7 +37,8 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
       },
       (err: unknown) => {
         const retryable = !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500;
-        if (!controller.signal.aborted) setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err), retryable }));
+        if (!controller.signal.aborted)
+          setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err), retryable }));
       },
     );
     return () => controller.abort();
@@ -41,7 +46,13 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const current = state.key === fullKey;
-  return { data: state.data, error: current ? state.error : null, retryable: current && state.retryable, loading: fullKey !== '' && !current, reload };
+  return {
+    data: state.data,
+    error: current ? state.error : null,
+    retryable: current && state.retryable,
+    loading: fullKey !== '' && !current,
+    reload,
+  };
 }
 
 /** Sets the tab title to "<page> · 惠民". */
@@ -72,7 +83,10 @@ export function useCategories(): Loaded<Category[]> {
 /** "850 米" / "1.2 公里" in the page's language. */
 export function useDistance(): (metres: number) => string {
   const { t, locale } = useT();
-  return (m) => (m < 1000 ? t('common.meters', { n: Math.round(m) }) : t('common.km', { n: (m / 1000).toLocaleString(locale, { maximumFractionDigits: 1 }) }));
+  return (m) =>
+    m < 1000
+      ? t('common.meters', { n: Math.round(m) })
+      : t('common.km', { n: (m / 1000).toLocaleString(locale, { maximumFractionDigits: 1 }) });
 }
 
 /** Dates and times in the page's language. */

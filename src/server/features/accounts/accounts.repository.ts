@@ -19,11 +19,18 @@ const columns = [
 export type AccountListRow = Awaited<ReturnType<typeof findAccount>> & object;
 
 export async function findAccount(db: Kysely<Database>, id: number) {
-  return db.selectFrom('accounts').innerJoin('org_units', 'org_units.id', 'accounts.unit_id').select(columns).where('accounts.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .innerJoin('org_units', 'org_units.id', 'accounts.unit_id')
+    .select(columns)
+    .where('accounts.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function usernameExists(db: Kysely<Database>, username: string): Promise<boolean> {
-  return (await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst()) !== undefined
+  );
 }
 
 export interface AccountFilter {
@@ -37,14 +44,29 @@ export interface AccountFilter {
 /** Accounts bound to units in a subtree. */
 export async function listAccounts(db: Kysely<Database>, f: AccountFilter) {
   const { from, to } = subtreeRange(f.path);
-  let base = db.selectFrom('accounts').innerJoin('org_units', 'org_units.id', 'accounts.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  let base = db
+    .selectFrom('accounts')
+    .innerJoin('org_units', 'org_units.id', 'accounts.unit_id')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to);
   if (f.role) base = base.where('accounts.role', '=', f.role);
   if (f.q) {
     const text = `%${likeEscape(f.q)}%`;
-    base = base.where((eb) => eb.or([sql<boolean>`accounts.username like ${text} escape '\\'`, sql<boolean>`accounts.display_name like ${text} escape '\\'`]));
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`accounts.username like ${text} escape '\\'`,
+        sql<boolean>`accounts.display_name like ${text} escape '\\'`,
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
-    base.select(columns).orderBy('org_units.path').orderBy('accounts.username').limit(f.limit).offset(f.offset).execute(),
+    base
+      .select(columns)
+      .orderBy('org_units.path')
+      .orderBy('accounts.username')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -8,7 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newAccount = (over: Record<string, unknown> = {}) => ({ username: 'wangli', displayName: '王丽', password: 'Strong#Pass1', role: 'community_admin', ...over });
+const newAccount = (over: Record<string, unknown> = {}) => ({
+  username: 'wangli',
+  displayName: '王丽',
+  password: 'Strong#Pass1',
+  role: 'community_admin',
+  ...over,
+});
 
 describe('GET /api/accounts', () => {
   it('lists the accounts of a street admin’s street only', async () => {
@@ -32,8 +38,20 @@ describe('POST /api/accounts', () => {
     const c = await t.login('xicheng');
     const res = await c.post('/api/accounts', newAccount({ unitId: await t.unitId('350802003001') }));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'wangli', role: 'community_admin', unitName: '西安社区居委会', disabled: false, locked: false });
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'account').where('action', '=', 'create').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(res.json()).toMatchObject({
+      username: 'wangli',
+      role: 'community_admin',
+      unitName: '西安社区居委会',
+      disabled: false,
+      locked: false,
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'account')
+      .where('action', '=', 'create')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.after_json).toContain('wangli');
     expect(audit.after_json).not.toContain('Strong#Pass1');
     expect((await t.login('wangli', 'Strong#Pass1')).csrf).toBeTruthy();
@@ -41,27 +59,59 @@ describe('POST /api/accounts', () => {
 
   it('answers 404 for a unit in another street and 403 for a role wider than the actor’s', async () => {
     const c = await t.login('xicheng');
-    expect((await c.post('/api/accounts', newAccount({ username: 'alpha1', unitId: await t.unitId('350802004001') }))).statusCode).toBe(404);
-    expect((await c.post('/api/accounts', newAccount({ username: 'alpha2', role: 'district_admin', unitId: await t.unitId('350802000000') }))).statusCode).toBe(404);
-    expect((await (await t.login('xixing')).post('/api/accounts', newAccount({ username: 'alpha3', role: 'street_admin', unitId: await t.unitId('350802003004') }))).statusCode).toBe(403);
+    expect(
+      (await c.post('/api/accounts', newAccount({ username: 'alpha1', unitId: await t.unitId('350802004001') })))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await c.post(
+          '/api/accounts',
+          newAccount({ username: 'alpha2', role: 'district_admin', unitId: await t.unitId('350802000000') }),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await t.login('xixing')
+        ).post(
+          '/api/accounts',
+          newAccount({ username: 'alpha3', role: 'street_admin', unitId: await t.unitId('350802003004') }),
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses a role on a unit of the wrong level, a weak password and a taken username', async () => {
     const c = await t.login('admin');
     const community = await t.unitId('350802003004');
-    expect((await c.post('/api/accounts', newAccount({ username: 'bravo1', role: 'street_admin', unitId: community }))).statusCode).toBe(400);
-    const weak = await c.post('/api/accounts', newAccount({ username: 'bravo2', password: 'password', unitId: community }));
+    expect(
+      (await c.post('/api/accounts', newAccount({ username: 'bravo1', role: 'street_admin', unitId: community })))
+        .statusCode,
+    ).toBe(400);
+    const weak = await c.post(
+      '/api/accounts',
+      newAccount({ username: 'bravo2', password: 'password', unitId: community }),
+    );
     expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
     const taken = await c.post('/api/accounts', newAccount({ username: 'xixing', unitId: community }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toContain('xixing');
-    expect((await c.post('/api/accounts', newAccount({ username: 'Bad Name', unitId: community }))).statusCode).toBe(400);
+    expect((await c.post('/api/accounts', newAccount({ username: 'Bad Name', unitId: community }))).statusCode).toBe(
+      400,
+    );
   });
 });
 
 describe('account lockout and disabling', () => {
   it('lets an admin lift a lockout, audited', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'jiandu', password: `Wrong${i}!x` } });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'jiandu', password: `Wrong${i}!x` },
+      });
     const c = await t.login('xicheng');
     const jiandu = ((await c.get('/api/accounts?q=jiandu')).json() as { items: Account[] }).items[0];
     expect(jiandu?.locked).toBe(true);
@@ -77,7 +127,11 @@ describe('account lockout and disabling', () => {
     const me = (await member.get('/api/auth/me')).json() as { id: number };
     expect((await admin.put(`/api/accounts/${me.id}/disabled`, { disabled: true })).statusCode).toBe(200);
     expect((await member.get('/api/auth/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zhangwanzhen', password: 'Huimin@2026' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zhangwanzhen', password: 'Huimin@2026' },
+    });
     expect(login.statusCode).toBe(401);
     expect((await admin.put(`/api/accounts/${me.id}/disabled`, { disabled: false })).statusCode).toBe(200);
     expect((await t.login('zhangwanzhen')).csrf).toBeTruthy();

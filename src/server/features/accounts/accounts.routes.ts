@@ -14,7 +14,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/accounts',
     {
       config: { access: { action: 'read', subject: 'account' } },
-      schema: { tags, summary: 'Accounts in scope', querystring: listAccountsQuery, response: { 200: pageOf(account) } },
+      schema: {
+        tags,
+        summary: 'Accounts in scope',
+        querystring: listAccountsQuery,
+        response: { 200: pageOf(account) },
+      },
     },
     async (request) => accounts.listAccounts(deps, actorOf(request), request.query),
   );
@@ -26,23 +31,45 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Create a staff account', body: createAccountRequest, response: { 201: account } },
     },
     async (request, reply) => {
-      const created = await accounts.createAccount(deps, auditContextOf(request, deps.clock), actorOf(request), request.body);
+      const created = await accounts.createAccount(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.body,
+      );
       return reply.status(201).send(created);
     },
   );
 
   app.post(
     '/api/accounts/:id/unlock',
-    { config: { access: { action: 'unlock', subject: 'account' } }, schema: { tags, summary: 'Lift a lockout', params: idParam, response: { 200: account } } },
-    async (request) => accounts.unlockAccount(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id),
+    {
+      config: { access: { action: 'unlock', subject: 'account' } },
+      schema: { tags, summary: 'Lift a lockout', params: idParam, response: { 200: account } },
+    },
+    async (request) =>
+      accounts.unlockAccount(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id),
   );
 
   app.put(
     '/api/accounts/:id/disabled',
     {
       config: { access: { action: 'disable', subject: 'account' } },
-      schema: { tags, summary: 'Disable or enable an account', params: idParam, body: setDisabledRequest, response: { 200: account } },
+      schema: {
+        tags,
+        summary: 'Disable or enable an account',
+        params: idParam,
+        body: setDisabledRequest,
+        response: { 200: account },
+      },
     },
-    async (request) => accounts.setDisabled(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body.disabled),
+    async (request) =>
+      accounts.setDisabled(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body.disabled,
+      ),
   );
 };

@@ -45,13 +45,24 @@ export async function listAccounts(deps: Deps, actor: Actor, query: z.infer<type
     authorize(actor, 'read', 'account', { unitPath: unit.path });
     path = unit.path;
   }
-  const { rows, total } = await repo.listAccounts(deps.db, { path, role: query.role, q: query.q || undefined, limit: query.limit, offset: query.offset });
+  const { rows, total } = await repo.listAccounts(deps.db, {
+    path,
+    role: query.role,
+    q: query.q || undefined,
+    limit: query.limit,
+    offset: query.offset,
+  });
   const now = deps.clock.now().getTime();
   return { items: rows.map((r) => present(r, now)), total };
 }
 
 /** Creates a staff account: in the actor's scope, with a role no wider than the actor's, on a unit of the right level. */
-export async function createAccount(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof createAccountRequest>): Promise<Account> {
+export async function createAccount(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: z.infer<typeof createAccountRequest>,
+): Promise<Account> {
   const unit = await findUnit(deps.db, input.unitId);
   if (!unit) throw new DomainError('NOT_FOUND');
   authorize(actor, 'create', 'account', { unitPath: unit.path });
@@ -60,10 +71,20 @@ export async function createAccount(deps: Deps, ctx: AuditContext, actor: Actor,
   assertPasswordAcceptable(deps, input.password);
   const hash = await hashPassword(input.password);
   const id = await deps.db.transaction().execute(async (trx) => {
-    if (await repo.usernameExists(trx, input.username)) throw new DomainError('USERNAME_TAKEN', { username: input.username });
+    if (await repo.usernameExists(trx, input.username))
+      throw new DomainError('USERNAME_TAKEN', { username: input.username });
     const row = await trx
       .insertInto('accounts')
-      .values(newAccountRow({ username: input.username, displayName: input.displayName, passwordHash: hash, role: input.role, unitId: unit.id, at: ctx.at }))
+      .values(
+        newAccountRow({
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash: hash,
+          role: input.role,
+          unitId: unit.id,
+          at: ctx.at,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
@@ -84,20 +105,48 @@ export async function createAccount(deps: Deps, ctx: AuditContext, actor: Actor,
 export async function unlockAccount(deps: Deps, ctx: AuditContext, actor: Actor, id: number): Promise<Account> {
   const row = await loadInScope(deps, actor, id, 'unlock');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ failed_count: 0, locked_until: null, updated_at: ctx.at }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'account', entityId: id, action: 'unlock', unitId: row.unit_id, before: { lockedUntil: row.locked_until }, after: { lockedUntil: null } });
+    await trx
+      .updateTable('accounts')
+      .set({ failed_count: 0, locked_until: null, updated_at: ctx.at })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'account',
+      entityId: id,
+      action: 'unlock',
+      unitId: row.unit_id,
+      before: { lockedUntil: row.locked_until },
+      after: { lockedUntil: null },
+    });
   });
   return present({ ...row, locked_until: null }, deps.clock.now().getTime());
 }
 
 /** Disables or re-enables an account; disabling ends its sessions. An actor cannot disable themself. */
-export async function setDisabled(deps: Deps, ctx: AuditContext, actor: Actor, id: number, disabled: boolean): Promise<Account> {
+export async function setDisabled(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  disabled: boolean,
+): Promise<Account> {
   const row = await loadInScope(deps, actor, id, 'disable');
   if (row.id === actor.accountId) throw new DomainError('CONFLICT');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ disabled: disabled ? 1 : 0, updated_at: ctx.at }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ disabled: disabled ? 1 : 0, updated_at: ctx.at })
+      .where('id', '=', id)
+      .execute();
     if (disabled) await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
-    await recordAudit(trx, ctx, { entity: 'account', entityId: id, action: disabled ? 'disable' : 'enable', unitId: row.unit_id, before: { disabled: row.disabled === 1 }, after: { disabled } });
+    await recordAudit(trx, ctx, {
+      entity: 'account',
+      entityId: id,
+      action: disabled ? 'disable' : 'enable',
+      unitId: row.unit_id,
+      before: { disabled: row.disabled === 1 },
+      after: { disabled },
+    });
   });
   return present({ ...row, disabled: disabled ? 1 : 0 }, deps.clock.now().getTime());
 }

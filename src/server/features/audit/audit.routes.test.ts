@@ -11,11 +11,18 @@ afterAll(() => t.close());
 describe('GET /api/audit-log', () => {
   it('shows a district admin every change with actor, unit, before/after, IP and request id, newest first', async () => {
     const street = await t.login('xicheng');
-    await street.patch(`/api/org-units/${await t.unitId('350802003004')}`, { address: '龙岩市新罗区西兴路' }).then((r) => expect(r.statusCode).toBe(200));
+    await street
+      .patch(`/api/org-units/${await t.unitId('350802003004')}`, { address: '龙岩市新罗区西兴路' })
+      .then((r) => expect(r.statusCode).toBe(200));
     const c = await t.login('admin');
     const page = (await c.get('/api/audit-log?entity=orgUnit')).json() as { items: AuditEntry[]; total: number };
     expect(page.total).toBe(1);
-    expect(page.items[0]).toMatchObject({ actorName: 'xicheng', action: 'update', after: { address: '龙岩市新罗区西兴路' }, before: { address: null } });
+    expect(page.items[0]).toMatchObject({
+      actorName: 'xicheng',
+      action: 'update',
+      after: { address: '龙岩市新罗区西兴路' },
+      before: { address: null },
+    });
     expect(page.items[0]?.ip).toBeTruthy();
     expect(page.items[0]?.requestId).toBeTruthy();
     const logins = (await c.get('/api/audit-log?action=login&limit=5')).json() as { items: AuditEntry[] };
@@ -24,7 +31,9 @@ describe('GET /api/audit-log', () => {
 
   it('filters by date range', async () => {
     const c = await t.login('admin');
-    expect(((await c.get('/api/audit-log?from=2026-11-25&to=2026-11-25')).json() as { total: number }).total).toBeGreaterThan(0);
+    expect(
+      ((await c.get('/api/audit-log?from=2026-11-25&to=2026-11-25')).json() as { total: number }).total,
+    ).toBeGreaterThan(0);
     expect(((await c.get('/api/audit-log?from=2027-01-01')).json() as { total: number }).total).toBe(0);
     expect((await c.get('/api/audit-log?from=yesterday')).statusCode).toBe(400);
   });

@@ -14,7 +14,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit-log',
     {
       config: { access: { action: 'read', subject: 'auditLog' } },
-      schema: { tags: ['audit'], summary: 'Browse the audit log', querystring: listAuditQuery, response: { 200: pageOf(auditEntry) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit log',
+        querystring: listAuditQuery,
+        response: { 200: pageOf(auditEntry) },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

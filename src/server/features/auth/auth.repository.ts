@@ -102,7 +102,13 @@ export async function deleteSessionsOf(db: Kysely<Database>, accountId: number, 
   await q.execute();
 }
 
-export async function updateLoginState(db: Kysely<Database>, accountId: number, failedCount: number, lockedUntil: string | null, at: string) {
+export async function updateLoginState(
+  db: Kysely<Database>,
+  accountId: number,
+  failedCount: number,
+  lockedUntil: string | null,
+  at: string,
+) {
   await db
     .updateTable('accounts')
     .set({ failed_count: failedCount, locked_until: lockedUntil, updated_at: at })

@@ -14,7 +14,12 @@ describe('POST /api/auth/login', () => {
   it('signs in a demo account with an HttpOnly, SameSite=Lax session cookie and returns its unit', async () => {
     const res = await login('xixing', 'Huimin@2026');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ username: 'xixing', role: 'community_admin', unit: { code: '350802003004', name: '西兴社区居委会' }, locale: 'zh-CN' });
+    expect(res.json()).toMatchObject({
+      username: 'xixing',
+      role: 'community_admin',
+      unit: { code: '350802003004', name: '西兴社区居委会' },
+      locale: 'zh-CN',
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/huimin_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -24,7 +29,11 @@ describe('POST /api/auth/login', () => {
 
   it('marks the cookie Secure when the request came over HTTPS', async () => {
     const t2 = await createTestApp({ config: { COOKIE_SECURE: 'always' } });
-    const res = await t2.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Huimin@2026' } });
+    const res = await t2.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Huimin@2026' },
+    });
     expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
     await t2.close();
   });
@@ -48,7 +57,13 @@ describe('POST /api/auth/login', () => {
   it('records successful and failed logins in the audit log', async () => {
     await login('zhongcheng', 'nope-Nope1');
     await login('zhongcheng', 'Huimin@2026');
-    const rows = await t.db.selectFrom('audit_log').select(['action', 'after_json', 'ip']).where('entity', '=', 'session').orderBy('id', 'desc').limit(2).execute();
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json', 'ip'])
+      .where('entity', '=', 'session')
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['login', 'login.failed']);
     expect(rows[1]?.after_json).toContain('zhongcheng');
     expect(rows[0]?.ip).toBeTruthy();
@@ -68,7 +83,11 @@ describe('POST /api/auth/login', () => {
 
   it('rejects a body with unknown fields and writes nothing', async () => {
     const before = await t.auditCount();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x', role: 'district_admin' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'x', role: 'district_admin' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
     expect(await t.auditCount()).toBe(before);
@@ -98,10 +117,20 @@ describe('sessions', () => {
 
   it('need the CSRF token for writes made with the cookie', async () => {
     const c = await t.login('xicheng');
-    const res = await t.app.inject({ method: 'PUT', url: '/api/auth/me/settings', payload: { largeFont: true }, headers: { cookie: `huimin_session=${c.cookie}` } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/auth/me/settings',
+      payload: { largeFont: true },
+      headers: { cookie: `huimin_session=${c.cookie}` },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await t.app.inject({ method: 'PUT', url: '/api/auth/me/settings', payload: { largeFont: true }, headers: { cookie: `huimin_session=${c.cookie}`, 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await t.app.inject({
+      method: 'PUT',
+      url: '/api/auth/me/settings',
+      payload: { largeFont: true },
+      headers: { cookie: `huimin_session=${c.cookie}`, 'x-csrf-token': 'x'.repeat(32) },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await c.put('/api/auth/me/settings', { largeFont: true })).statusCode).toBe(200);
   });
@@ -113,7 +142,12 @@ describe('PUT /api/auth/me/settings', () => {
     expect((await c.put('/api/auth/me/settings', { locale: 'en', largeFont: true })).statusCode).toBe(200);
     expect((await c.get('/api/auth/me')).json()).toMatchObject({ locale: 'en', largeFont: true });
     expect((await c.get('/api/org-units/999999')).json().message).toBe('Not found');
-    const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'settings.update')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.after_json ?? '{}')).toEqual({ locale: 'en', largeFont: true });
   });
 
@@ -127,10 +161,19 @@ describe('POST /api/auth/password', () => {
   it('enforces the policy, needs the current password, and ends other sessions', async () => {
     const c = await t.login('zhongcheng');
     const other = await t.login('zhongcheng');
-    expect((await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'short' })).json().code).toBe('PASSWORD_TOO_WEAK');
-    expect((await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'alllowercase1' })).json().code).toBe('PASSWORD_TOO_WEAK');
-    expect((await c.post('/api/auth/password', { currentPassword: 'bad', newPassword: 'Better#Pass1' })).json().code).toBe('WRONG_PASSWORD');
-    expect((await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'Better#Pass1' })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'short' })).json().code,
+    ).toBe('PASSWORD_TOO_WEAK');
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'alllowercase1' })).json()
+        .code,
+    ).toBe('PASSWORD_TOO_WEAK');
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'bad', newPassword: 'Better#Pass1' })).json().code,
+    ).toBe('WRONG_PASSWORD');
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'Better#Pass1' })).statusCode,
+    ).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     expect((await login('zhongcheng', 'Better#Pass1')).statusCode).toBe(200);

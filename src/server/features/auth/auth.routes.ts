@@ -17,7 +17,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       config: { access: { public: true } },
-      schema: { tags: ['auth'], summary: 'Sign in', body: loginRequest, response: { 200: me, 401: errorBody, 423: errorBody } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: loginRequest,
+        response: { 200: me, 401: errorBody, 423: errorBody },
+      },
     },
     async (request, reply) => {
       const { token, me: result } = await auth.login(deps, auditContextOf(request, deps.clock), {
@@ -31,7 +36,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'Sign out', response: { 200: ok } } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: ok } },
+    },
     async (request, reply) => {
       await auth.logout(deps, auditContextOf(request, deps.clock), request.sessionId ?? '');
       reply.clearCookie(SESSION_COOKIE, cookieOptions(isSecure(request.protocol)));
@@ -41,7 +49,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: me } } },
+    {
+      config: { access: { authenticated: true } },
+      schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: me } },
+    },
     async (request) => {
       const actor = actorOf(request);
       const session = await findSession(deps.db, request.sessionId ?? '');

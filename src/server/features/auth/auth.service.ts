@@ -28,7 +28,13 @@ export async function login(
   const now = Date.parse(ctx.at);
   const account = await repo.findAccountForLogin(db, input.username);
   const failed = (reason: string, accountId: number | null, unitId: number | null) =>
-    recordAudit(db, ctx, { entity: 'session', entityId: accountId, action: 'login.failed', unitId, after: { username: input.username, reason } });
+    recordAudit(db, ctx, {
+      entity: 'session',
+      entityId: accountId,
+      action: 'login.failed',
+      unitId,
+      after: { username: input.username, reason },
+    });
 
   if (!account || account.disabled) {
     await verifyPassword(input.password, DUMMY_HASH);
@@ -60,12 +66,29 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sessionIdOf(token);
-  const actor = { accountId: account.id, username: account.username, role: account.role as Role, unitId: account.unit_id, unitPath: account.unit_path };
+  const actor = {
+    accountId: account.id,
+    username: account.username,
+    role: account.role as Role,
+    unitId: account.unit_id,
+    unitPath: account.unit_path,
+  };
   await db.transaction().execute(async (trx) => {
     const reset = afterSuccessfulLogin();
     await repo.updateLoginState(trx, account.id, reset.failedCount, null, ctx.at);
-    await repo.insertSession(trx, { id: sessionId, accountId: account.id, csrfToken, at: ctx.at, ip: ctx.ip, userAgent: input.userAgent });
-    await recordAudit(trx, { ...ctx, actor }, { entity: 'session', entityId: account.id, action: 'login', unitId: account.unit_id });
+    await repo.insertSession(trx, {
+      id: sessionId,
+      accountId: account.id,
+      csrfToken,
+      at: ctx.at,
+      ip: ctx.ip,
+      userAgent: input.userAgent,
+    });
+    await recordAudit(
+      trx,
+      { ...ctx, actor },
+      { entity: 'session', entityId: account.id, action: 'login', unitId: account.unit_id },
+    );
   });
   return { token, me: await getMe(deps, account.id, csrfToken) };
 }
@@ -74,7 +97,13 @@ export async function login(
 export async function logout(deps: Deps, ctx: AuditContext, sessionId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, sessionId);
-    if (ctx.actor) await recordAudit(trx, ctx, { entity: 'session', entityId: ctx.actor.accountId, action: 'logout', unitId: ctx.actor.unitId });
+    if (ctx.actor)
+      await recordAudit(trx, ctx, {
+        entity: 'session',
+        entityId: ctx.actor.accountId,
+        action: 'logout',
+        unitId: ctx.actor.unitId,
+      });
   });
 }
 
@@ -95,7 +124,12 @@ export async function getMe(deps: Deps, accountId: number, csrfToken: string): P
 }
 
 /** Saves the account's language and large-font preference. */
-export async function updateSettings(deps: Deps, ctx: AuditContext, accountId: number, input: { locale?: Locale | undefined; largeFont?: boolean | undefined }) {
+export async function updateSettings(
+  deps: Deps,
+  ctx: AuditContext,
+  accountId: number,
+  input: { locale?: Locale | undefined; largeFont?: boolean | undefined },
+) {
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.findMe(trx, accountId);
     const set: { locale?: string; large_font?: number; updated_at: string } = { updated_at: ctx.at };
@@ -120,7 +154,12 @@ export function assertPasswordAcceptable(deps: Deps, password: string): void {
 }
 
 /** Changes the actor's own password and ends their other sessions. */
-export async function changePassword(deps: Deps, ctx: AuditContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  deps: Deps,
+  ctx: AuditContext,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+) {
   const actor = ctx.actor;
   if (!actor) throw new DomainError('UNAUTHENTICATED');
   const row = await repo.findMe(deps.db, actor.accountId);
@@ -128,8 +167,17 @@ export async function changePassword(deps: Deps, ctx: AuditContext, sessionId: s
   assertPasswordAcceptable(deps, input.newPassword);
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ password_hash: hash, updated_at: ctx.at }).where('id', '=', actor.accountId).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ password_hash: hash, updated_at: ctx.at })
+      .where('id', '=', actor.accountId)
+      .execute();
     await repo.deleteSessionsOf(trx, actor.accountId, sessionId);
-    await recordAudit(trx, ctx, { entity: 'account', entityId: actor.accountId, action: 'password.change', unitId: actor.unitId });
+    await recordAudit(trx, ctx, {
+      entity: 'account',
+      entityId: actor.accountId,
+      action: 'password.change',
+      unitId: actor.unitId,
+    });
   });
 }

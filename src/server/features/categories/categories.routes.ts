@@ -10,11 +10,38 @@ import { listCategories, saveCategory } from './categories.service.ts';
 export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['categories'];
-  app.get('/api/categories', { config: { access: { action: 'read', subject: 'category' } }, schema: { tags, summary: 'All service categories', response: { 200: z.array(category) } } }, async () => listCategories(deps.db));
-  app.post('/api/categories', { config: { access: { action: 'create', subject: 'category' } }, schema: { tags, summary: 'Add a category', body: categoryInput, response: { 201: category } } }, async (request, reply) =>
-    reply.status(201).send(await saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  app.get(
+    '/api/categories',
+    {
+      config: { access: { action: 'read', subject: 'category' } },
+      schema: { tags, summary: 'All service categories', response: { 200: z.array(category) } },
+    },
+    async () => listCategories(deps.db),
   );
-  app.put('/api/categories/:id', { config: { access: { action: 'update', subject: 'category' } }, schema: { tags, summary: 'Edit a category (names, icon, colour, order, enabled)', params: idParam, body: categoryInput, response: { 200: category } } }, async (request) =>
-    saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body, request.params.id),
+  app.post(
+    '/api/categories',
+    {
+      config: { access: { action: 'create', subject: 'category' } },
+      schema: { tags, summary: 'Add a category', body: categoryInput, response: { 201: category } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  );
+  app.put(
+    '/api/categories/:id',
+    {
+      config: { access: { action: 'update', subject: 'category' } },
+      schema: {
+        tags,
+        summary: 'Edit a category (names, icon, colour, order, enabled)',
+        params: idParam,
+        body: categoryInput,
+        response: { 200: category },
+      },
+    },
+    async (request) =>
+      saveCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.body, request.params.id),
   );
 };

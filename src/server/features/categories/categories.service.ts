@@ -23,9 +23,24 @@ export async function listCategories(db: Kysely<Database>): Promise<Category[]> 
 }
 
 /** Adds a category, or edits one; codes are unique and never reused for another meaning. */
-export async function saveCategory(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof categoryInput>, id?: number): Promise<Category> {
+export async function saveCategory(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: z.infer<typeof categoryInput>,
+  id?: number,
+): Promise<Category> {
   authorize(actor, id ? 'update' : 'create', 'category', { unitPath: actor.unitPath });
-  const columns = { code: input.code, name_zh_cn: input.name['zh-CN'], name_zh_tw: input.name['zh-TW'], name_en: input.name.en, icon: input.icon, color: input.color, position: input.position, enabled: input.enabled ? 1 : 0 };
+  const columns = {
+    code: input.code,
+    name_zh_cn: input.name['zh-CN'],
+    name_zh_tw: input.name['zh-TW'],
+    name_en: input.name.en,
+    icon: input.icon,
+    color: input.color,
+    position: input.position,
+    enabled: input.enabled ? 1 : 0,
+  };
   const saved = await deps.db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('categories').select('id').where('code', '=', input.code).executeTakeFirst();
     if (clash && clash.id !== id) throw new DomainError('CONFLICT');
@@ -34,10 +49,23 @@ export async function saveCategory(deps: Deps, ctx: AuditContext, actor: Actor, 
       const before = await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new DomainError('NOT_FOUND');
       await trx.updateTable('categories').set(columns).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { entity: 'category', entityId: id, action: 'update', unitId: actor.unitId, before, after: columns });
+      await recordAudit(trx, ctx, {
+        entity: 'category',
+        entityId: id,
+        action: 'update',
+        unitId: actor.unitId,
+        before,
+        after: columns,
+      });
     } else {
       savedId = (await trx.insertInto('categories').values(columns).returning('id').executeTakeFirstOrThrow()).id;
-      await recordAudit(trx, ctx, { entity: 'category', entityId: savedId, action: 'create', unitId: actor.unitId, after: columns });
+      await recordAudit(trx, ctx, {
+        entity: 'category',
+        entityId: savedId,
+        action: 'create',
+        unitId: actor.unitId,
+        after: columns,
+      });
     }
     return savedId;
   });

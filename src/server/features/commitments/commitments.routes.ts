@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { commitment, commitmentParams, fulfilmentRequest, publishResult, saveCommitmentsRequest } from '../../../contract/commitments.ts';
+import {
+  commitment,
+  commitmentParams,
+  fulfilmentRequest,
+  publishResult,
+  saveCommitmentsRequest,
+} from '../../../contract/commitments.ts';
 import { studioIdParam } from '../../../contract/studios.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
@@ -14,7 +20,15 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/studios/:id/commitments',
-    { config: { access: { action: 'read', subject: 'studio' } }, schema: { tags, summary: 'Draft and published commitments', params: studioIdParam, response: { 200: z.array(commitment) } } },
+    {
+      config: { access: { action: 'read', subject: 'studio' } },
+      schema: {
+        tags,
+        summary: 'Draft and published commitments',
+        params: studioIdParam,
+        response: { 200: z.array(commitment) },
+      },
+    },
     async (request) => commitments.listCommitments(deps, actorOf(request), request.params.id),
   );
 
@@ -22,23 +36,65 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/studios/:id/commitments',
     {
       config: { access: { action: 'update', subject: 'commitment' } },
-      schema: { tags, summary: 'Save draft commitments', params: studioIdParam, body: saveCommitmentsRequest, response: { 200: z.array(commitment) } },
+      schema: {
+        tags,
+        summary: 'Save draft commitments',
+        params: studioIdParam,
+        body: saveCommitmentsRequest,
+        response: { 200: z.array(commitment) },
+      },
     },
-    async (request) => commitments.saveDrafts(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body.items),
+    async (request) =>
+      commitments.saveDrafts(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body.items,
+      ),
   );
 
   app.post(
     '/api/studios/:id/commitments/publish',
-    { config: { access: { action: 'publish', subject: 'commitment' } }, schema: { tags, summary: 'Publish the drafts and announce them by SMS', params: studioIdParam, response: { 200: publishResult } } },
-    async (request) => commitments.publish(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+    {
+      config: { access: { action: 'publish', subject: 'commitment' } },
+      schema: {
+        tags,
+        summary: 'Publish the drafts and announce them by SMS',
+        params: studioIdParam,
+        response: { 200: publishResult },
+      },
+    },
+    async (request) =>
+      commitments.publish(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        publicBaseUrl(deps.config, request),
+      ),
   );
 
   app.post(
     '/api/studios/:id/commitments/:commitmentId/fulfilment',
     {
       config: { access: { action: 'check', subject: 'commitment' } },
-      schema: { tags, summary: 'Record whether a commitment was kept in a month', params: commitmentParams, body: fulfilmentRequest, response: { 200: z.array(commitment) } },
+      schema: {
+        tags,
+        summary: 'Record whether a commitment was kept in a month',
+        params: commitmentParams,
+        body: fulfilmentRequest,
+        response: { 200: z.array(commitment) },
+      },
     },
-    async (request) => commitments.recordFulfilment(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.params.commitmentId, request.body),
+    async (request) =>
+      commitments.recordFulfilment(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.params.commitmentId,
+        request.body,
+      ),
   );
 };

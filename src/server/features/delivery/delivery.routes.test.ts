@@ -16,7 +16,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ask = (body: Record<string, unknown>, ip = '10.0.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/public/requests', payload: { categoryId: health, text: '家里老人血压高，想请医生上门看看', unitId: xixing, residentName: '王秀兰', residentPhone: phone(), ...body }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/requests',
+    payload: {
+      categoryId: health,
+      text: '家里老人血压高，想请医生上门看看',
+      unitId: xixing,
+      residentName: '王秀兰',
+      residentPhone: phone(),
+      ...body,
+    },
+    remoteAddress: ip,
+  });
 
 describe('finding the nearest studio', () => {
   it('lists serving studios of a category nearest first, from a community', async () => {
@@ -30,16 +42,32 @@ describe('finding the nearest studio', () => {
   });
 
   it('converts a phone position from WGS-84 before measuring (GCJ-02 is ~500 m off here)', async () => {
-    const studio = await t.db.selectFrom('studios').select(['lng', 'lat']).where('name', '=', '来发医疗卫生专业服务室').executeTakeFirstOrThrow();
+    const studio = await t.db
+      .selectFrom('studios')
+      .select(['lng', 'lat'])
+      .where('name', '=', '来发医疗卫生专业服务室')
+      .executeTakeFirstOrThrow();
     // The WGS-84 position of the studio's own GCJ-02 point, found by the inverse offset near Longyan.
-    const asGcj = (await t.app.inject({ method: 'GET', url: `/api/public/nearest?categoryId=${health}&lng=${studio.lng}&lat=${studio.lat}&datum=gcj02` })).json() as { studios: Array<{ distanceM: number }> };
+    const asGcj = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/public/nearest?categoryId=${health}&lng=${studio.lng}&lat=${studio.lat}&datum=gcj02`,
+      })
+    ).json() as { studios: Array<{ distanceM: number }> };
     expect(asGcj.studios[0]?.distanceM).toBe(0);
-    const asWgs = (await t.app.inject({ method: 'GET', url: `/api/public/nearest?categoryId=${health}&lng=${studio.lng}&lat=${studio.lat}` })).json() as { studios: Array<{ distanceM: number }> };
+    const asWgs = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/public/nearest?categoryId=${health}&lng=${studio.lng}&lat=${studio.lat}`,
+      })
+    ).json() as { studios: Array<{ distanceM: number }> };
     expect(asWgs.studios[0]?.distanceM).toBeGreaterThan(300);
   });
 
   it('refuses a query with neither a position nor a community', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/api/public/nearest?categoryId=${health}` })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/nearest?categoryId=${health}` })).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -51,39 +79,78 @@ describe('a request from ask to rating', () => {
 
   it('goes to the nearest suitable studio, its members are told, decline passes it on, and the resident rates it once', async () => {
     // Two health studios near 西兴社区: the nearer one is led by 张婉珍 (a member account).
-    const near = await createStudio(t.db, { status: 'active', category: 'health', name: '西兴健康服务室', lng: 117.0229, lat: 25.0968 });
-    const far = await createStudio(t.db, { status: 'active', category: 'health', place: 'zhongcheng', name: '青草盂健康服务室', lng: 117.03, lat: 25.1 });
+    const near = await createStudio(t.db, {
+      status: 'active',
+      category: 'health',
+      name: '西兴健康服务室',
+      lng: 117.0229,
+      lat: 25.0968,
+    });
+    const far = await createStudio(t.db, {
+      status: 'active',
+      category: 'health',
+      place: 'zhongcheng',
+      name: '青草盂健康服务室',
+      lng: 117.03,
+      lat: 25.1,
+    });
     // Factories write straight to the database; the lifecycle service would have told the index.
     studioIndexOf(t.db).invalidate();
     const res = await ask({});
     expect(res.statusCode).toBe(201);
     const created = res.json() as { trackingCode: string; studioName: string; status: string };
     expect(created).toMatchObject({ status: 'assigned', studioName: '西兴健康服务室' });
-    const sms = await t.db.selectFrom('outbox').select(['recipient', 'template_id']).where('entity_id', '=', created.trackingCode).execute();
+    const sms = await t.db
+      .selectFrom('outbox')
+      .select(['recipient', 'template_id'])
+      .where('entity_id', '=', created.trackingCode)
+      .execute();
     expect(sms).toEqual([{ recipient: '13905970101', template_id: 'HUIMIN_REQUEST_ASSIGNED' }]);
 
-    const mine = (await member.get('/api/requests?status=assigned')).json() as { items: Array<{ id: number; trackingCode: string; residentPhone: string; allowedActions: string[] }> };
+    const mine = (await member.get('/api/requests?status=assigned')).json() as {
+      items: Array<{ id: number; trackingCode: string; residentPhone: string; allowedActions: string[] }>;
+    };
     const req = mine.items.find((r) => r.trackingCode === created.trackingCode);
     expect(req?.residentPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(req?.allowedActions).toEqual(['accept', 'decline']);
 
     expect((await member.post(`/api/requests/${req?.id}/decline`, { reason: '本周外出学习' })).statusCode).toBe(200);
-    const moved = (await t.app.inject({ method: 'GET', url: `/api/public/requests/${created.trackingCode}` })).json() as { status: string; studio: { id: number } };
+    const moved = (
+      await t.app.inject({ method: 'GET', url: `/api/public/requests/${created.trackingCode}` })
+    ).json() as { status: string; studio: { id: number } };
     expect(moved).toMatchObject({ status: 'assigned', studio: { id: far.id } });
     expect(moved.studio.id).not.toBe(near.id);
 
     // The far studio's members are in 中城街道; its street admin acts for them here.
     const street = await t.login('zhongcheng');
     expect((await street.post(`/api/requests/${req?.id}/accept`)).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: `/api/public/ratings/${created.trackingCode}`, payload: { score: 5 } })).statusCode).toBe(409);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/public/ratings/${created.trackingCode}`,
+          payload: { score: 5 },
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await street.post(`/api/requests/${req?.id}/complete`)).statusCode).toBe(200);
 
-    const tracked = (await t.app.inject({ method: 'GET', url: `/api/public/requests/${created.trackingCode}` })).json() as { status: string; canRate: boolean; events: Array<{ action: string }> };
+    const tracked = (
+      await t.app.inject({ method: 'GET', url: `/api/public/requests/${created.trackingCode}` })
+    ).json() as { status: string; canRate: boolean; events: Array<{ action: string }> };
     expect(tracked).toMatchObject({ status: 'completed', canRate: true });
     expect(tracked.events.map((e) => e.action)).toEqual(['assigned', 'declined', 'assigned', 'accepted', 'completed']);
-    const rated = await t.app.inject({ method: 'POST', url: `/api/public/ratings/${created.trackingCode}`, payload: { score: 5, comment: '医生很耐心' } });
+    const rated = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/ratings/${created.trackingCode}`,
+      payload: { score: 5, comment: '医生很耐心' },
+    });
     expect(rated.statusCode).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: `/api/public/ratings/${created.trackingCode}`, payload: { score: 1 } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/ratings/${created.trackingCode}`,
+      payload: { score: 1 },
+    });
     expect(again.statusCode).toBe(409);
     expect((await t.db.selectFrom('ratings').selectAll().where('studio_id', '=', far.id).execute()).length).toBe(1);
   });
@@ -104,7 +171,10 @@ describe('a request from ask to rating', () => {
     const p = phone();
     const texts = ['孩子作业辅导', '老人上门理发', '家里水管漏水', '咨询创业贷款', '学习广场舞', '心理咨询预约'];
     const codes = [];
-    for (const [i, text] of texts.entries()) codes.push((await ask({ residentPhone: p, text: `${text}，麻烦尽快安排`, categoryId: i + 1 }, `10.8.0.${i}`)).statusCode);
+    for (const [i, text] of texts.entries())
+      codes.push(
+        (await ask({ residentPhone: p, text: `${text}，麻烦尽快安排`, categoryId: i + 1 }, `10.8.0.${i}`)).statusCode,
+      );
     expect(codes.slice(0, 5).every((c) => c === 201)).toBe(true);
     expect(codes[5]).toBe(429);
   });
@@ -119,7 +189,16 @@ describe('a request from ask to rating', () => {
 describe('the service record book (服务记录本)', () => {
   let member: Client;
   let studioId: number;
-  const body = () => ({ studioId, servedAt: '2026-11-25T06:30:00.000Z', durationMinutes: 90, groups: ['youth', 'migrant_workers'], categoryId: health, mode: 'activity', content: '为进城务工人员子女开展健康讲座', personTimes: 30 });
+  const body = () => ({
+    studioId,
+    servedAt: '2026-11-25T06:30:00.000Z',
+    durationMinutes: 90,
+    groups: ['youth', 'migrant_workers'],
+    categoryId: health,
+    mode: 'activity',
+    content: '为进城务工人员子女开展健康讲座',
+    personTimes: 30,
+  });
   beforeAll(async () => {
     member = await t.login('zhangwanzhen');
     studioId = (await createStudio(t.db, { status: 'active', category: 'health' })).id;
@@ -133,8 +212,18 @@ describe('the service record book (服务记录本)', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
     const [a, b] = await Promise.all([
-      member.request({ method: 'POST', url: '/api/records', payload: body(), headers: { 'idempotency-key': 'race-key-0002' } }),
-      member.request({ method: 'POST', url: '/api/records', payload: body(), headers: { 'idempotency-key': 'race-key-0002' } }),
+      member.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: body(),
+        headers: { 'idempotency-key': 'race-key-0002' },
+      }),
+      member.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: body(),
+        headers: { 'idempotency-key': 'race-key-0002' },
+      }),
     ]);
     expect(a.json().id).toBe(b.json().id);
     const count = await t.db.selectFrom('service_records').select('id').where('studio_id', '=', studioId).execute();
@@ -144,7 +233,8 @@ describe('the service record book (服务记录本)', () => {
 
   it('refuses a record without a key, with a fee, in the future, or for a studio the member does not belong to', async () => {
     expect((await member.post('/api/records', body())).statusCode).toBe(400);
-    const send = (payload: Record<string, unknown>, key: string) => member.request({ method: 'POST', url: '/api/records', payload, headers: { 'idempotency-key': key } });
+    const send = (payload: Record<string, unknown>, key: string) =>
+      member.request({ method: 'POST', url: '/api/records', payload, headers: { 'idempotency-key': key } });
     expect((await send({ ...body(), content: '讲座收费 5 元' }, 'bad-key-0001')).json().code).toBe('FEE_NOT_ALLOWED');
     expect((await send({ ...body(), servedAt: '2027-01-01T00:00:00Z' }, 'bad-key-0002')).statusCode).toBe(400);
     expect((await send({ ...body(), fee: 0 }, 'bad-key-0003')).statusCode).toBe(400);
@@ -153,20 +243,40 @@ describe('the service record book (服务记录本)', () => {
   });
 
   it('lets the author correct a record within the window, keeps the history, and then closes it', async () => {
-    const rec = (await member.request({ method: 'POST', url: '/api/records', payload: body(), headers: { 'idempotency-key': 'correct-0001' } })).json() as { id: number };
+    const rec = (
+      await member.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: body(),
+        headers: { 'idempotency-key': 'correct-0001' },
+      })
+    ).json() as { id: number };
     // The studio of a record cannot be changed by a correction.
     expect((await member.put(`/api/records/${rec.id}`, { ...body(), personTimes: 32 })).statusCode).toBe(400);
     const { studioId: _s, ...fields } = body();
-    expect((await member.put(`/api/records/${rec.id}`, { ...fields, personTimes: 32 })).json()).toMatchObject({ personTimes: 32, revisions: 1 });
-    const history = (await (await t.login('xixing')).get(`/api/records/${rec.id}/revisions`)).json() as Array<{ before: { personTimes: number }; after: { personTimes: number } }>;
+    expect((await member.put(`/api/records/${rec.id}`, { ...fields, personTimes: 32 })).json()).toMatchObject({
+      personTimes: 32,
+      revisions: 1,
+    });
+    const history = (await (await t.login('xixing')).get(`/api/records/${rec.id}/revisions`)).json() as Array<{
+      before: { personTimes: number };
+      after: { personTimes: number };
+    }>;
     expect(history[0]).toMatchObject({ before: { personTimes: 30 }, after: { personTimes: 32 } });
     t.clock.advanceMinutes(73 * 60);
-    expect((await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().code).toBe('TRANSITION_NOT_ALLOWED');
+    expect(
+      (await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().code,
+    ).toBe('TRANSITION_NOT_ALLOWED');
     // The window is a setting: the district admin widens it, and the record opens again.
     const admin = await t.login('admin');
-    expect((await (await t.login('xicheng')).put('/api/settings/records', { correctionHours: 96 })).statusCode).toBe(403);
+    expect((await (await t.login('xicheng')).put('/api/settings/records', { correctionHours: 96 })).statusCode).toBe(
+      403,
+    );
     expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({ correctionHours: 96 });
-    expect((await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().personTimes).toBe(33);
+    expect(
+      (await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json()
+        .personTimes,
+    ).toBe(33);
     await admin.put('/api/settings/records', { correctionHours: 72 });
   });
 
@@ -175,14 +285,22 @@ describe('the service record book (服务记录本)', () => {
     member = await t.login('zhangwanzhen');
     const list = (await member.get('/api/records?mine=1')).json() as { items: Array<{ id: number }> };
     const id = list.items[0]?.id;
-    const fb = await member.post(`/api/records/${id}/feedback`, { onDate: '2026-12-01', result: '回访：孩子们已养成勤洗手的习惯' });
+    const fb = await member.post(`/api/records/${id}/feedback`, {
+      onDate: '2026-12-01',
+      result: '回访：孩子们已养成勤洗手的习惯',
+    });
     expect(fb.json().feedback).toHaveLength(1);
-    const stats = (await (await t.login('xicheng')).get(`/api/records/stats?categoryId=${health}`)).json() as { personTimes: number; byGroup: Array<{ group: string; personTimes: number }> };
+    const stats = (await (await t.login('xicheng')).get(`/api/records/stats?categoryId=${health}`)).json() as {
+      personTimes: number;
+      byGroup: Array<{ group: string; personTimes: number }>;
+    };
     expect(stats.byGroup.find((g) => g.group === 'youth')?.personTimes).toBe(stats.personTimes);
   });
 
   it('exports the filtered records for staff', async () => {
-    const res = await (await t.login('xixing')).request({ method: 'GET', url: `/api/records/export.xlsx?categoryId=${health}` });
+    const res = await (
+      await t.login('xixing')
+    ).request({ method: 'GET', url: `/api/records/export.xlsx?categoryId=${health}` });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await member.request({ method: 'GET', url: '/api/records/export.xlsx' })).statusCode).toBe(403);

@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { nearestQuery, nearestResult, ratingInput, serviceRequestCreated, serviceRequestInput, trackedRequest } from '../../../contract/delivery.ts';
+import {
+  nearestQuery,
+  nearestResult,
+  ratingInput,
+  serviceRequestCreated,
+  serviceRequestInput,
+  trackedRequest,
+} from '../../../contract/delivery.ts';
 import { auditContextOf } from '../../audit.ts';
 import { createRequest, originOf, trackRequest } from './requests.service.ts';
 import { rateService, ratingForm } from './ratings.service.ts';
 import { studioIndexOf } from './studio-index.ts';
 
-const codeParam = z.strictObject({ code: z.string().trim().regex(/^[2-9A-Za-z]{6,16}$/) });
-const ratingFormResult = z.object({ studioId: z.number().int(), studioName: z.string(), servedAt: z.string(), rating: z.object({ score: z.number().int(), comment: z.string() }).nullable() });
+const codeParam = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[2-9A-Za-z]{6,16}$/),
+});
+const ratingFormResult = z.object({
+  studioId: z.number().int(),
+  studioName: z.string(),
+  servedAt: z.string(),
+  rating: z.object({ score: z.number().int(), comment: z.string() }).nullable(),
+});
 
 /** What residents do without an account: find the nearest studio, ask, follow, and rate. */
 export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,23 +32,85 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['public'];
   const access = { public: true } as const;
 
-  app.get('/api/public/nearest', { config: { access }, schema: { tags, summary: 'Nearest serving studios from a position (WGS-84 by default) or a community', querystring: nearestQuery, response: { 200: nearestResult } } }, async (request) => {
-    const q = request.query;
-    const [lng, lat] = await originOf(deps.db, q.unitId, q);
-    const studios = await studioIndexOf(deps.db).nearest(lng, lat, q.limit, q.categoryId);
-    return { origin: { lng, lat }, studios };
-  });
+  app.get(
+    '/api/public/nearest',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Nearest serving studios from a position (WGS-84 by default) or a community',
+        querystring: nearestQuery,
+        response: { 200: nearestResult },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const [lng, lat] = await originOf(deps.db, q.unitId, q);
+      const studios = await studioIndexOf(deps.db).nearest(lng, lat, q.limit, q.categoryId);
+      return { origin: { lng, lat }, studios };
+    },
+  );
 
-  app.post('/api/public/requests', { config: { access }, schema: { tags, summary: 'Ask for a service; returns a tracking code', body: serviceRequestInput, response: { 201: serviceRequestCreated, 200: serviceRequestCreated } } }, async (request, reply) => {
-    const created = await createRequest(deps, auditContextOf(request, deps.clock), request.body);
-    return reply.status(created.duplicate ? 200 : 201).send(created);
-  });
+  app.post(
+    '/api/public/requests',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Ask for a service; returns a tracking code',
+        body: serviceRequestInput,
+        response: { 201: serviceRequestCreated, 200: serviceRequestCreated },
+      },
+    },
+    async (request, reply) => {
+      const created = await createRequest(deps, auditContextOf(request, deps.clock), request.body);
+      return reply.status(created.duplicate ? 200 : 201).send(created);
+    },
+  );
 
-  app.get('/api/public/requests/:code', { config: { access }, schema: { tags, summary: 'Follow a request by its tracking code', params: codeParam, response: { 200: trackedRequest } } }, async (request) => trackRequest(deps, request.params.code));
+  app.get(
+    '/api/public/requests/:code',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Follow a request by its tracking code',
+        params: codeParam,
+        response: { 200: trackedRequest },
+      },
+    },
+    async (request) => trackRequest(deps, request.params.code),
+  );
 
-  app.get('/api/public/ratings/:code', { config: { access }, schema: { tags, summary: 'The service a tracking or rating code names', params: codeParam, response: { 200: ratingFormResult } } }, async (request) => ratingForm(deps, request.params.code));
+  app.get(
+    '/api/public/ratings/:code',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The service a tracking or rating code names',
+        params: codeParam,
+        response: { 200: ratingFormResult },
+      },
+    },
+    async (request) => ratingForm(deps, request.params.code),
+  );
 
-  app.post('/api/public/ratings/:code', { config: { access }, schema: { tags, summary: 'Rate a service 1–5, once', params: codeParam, body: ratingInput, response: { 201: ratingFormResult } } }, async (request, reply) =>
-    reply.status(201).send(await rateService(deps, auditContextOf(request, deps.clock), request.params.code, request.body)),
+  app.post(
+    '/api/public/ratings/:code',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Rate a service 1–5, once',
+        params: codeParam,
+        body: ratingInput,
+        response: { 201: ratingFormResult },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await rateService(deps, auditContextOf(request, deps.clock), request.params.code, request.body)),
   );
 };

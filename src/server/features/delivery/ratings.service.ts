@@ -7,15 +7,54 @@ import { consume } from '../../rate-limit.ts';
 /** The service a code names: a completed request (tracking code) or a record (the rating code on the member's card or receipt). */
 async function serviceOf(deps: Deps, code: string) {
   const c = code.trim().toUpperCase();
-  const request = await deps.db.selectFrom('service_requests').innerJoin('studios', 'studios.id', 'service_requests.studio_id').select(['service_requests.id', 'service_requests.status', 'service_requests.studio_id', 'service_requests.completed_at', 'studios.name', 'service_requests.unit_id']).where('tracking_code', '=', c).executeTakeFirst();
+  const request = await deps.db
+    .selectFrom('service_requests')
+    .innerJoin('studios', 'studios.id', 'service_requests.studio_id')
+    .select([
+      'service_requests.id',
+      'service_requests.status',
+      'service_requests.studio_id',
+      'service_requests.completed_at',
+      'studios.name',
+      'service_requests.unit_id',
+    ])
+    .where('tracking_code', '=', c)
+    .executeTakeFirst();
   if (request) {
-    if (request.status !== 'completed') throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'rate', status: request.status });
-    return { studioId: request.studio_id ?? 0, studioName: request.name, requestId: request.id, recordId: null, servedAt: request.completed_at ?? '', unitId: request.unit_id };
+    if (request.status !== 'completed')
+      throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'rate', status: request.status });
+    return {
+      studioId: request.studio_id ?? 0,
+      studioName: request.name,
+      requestId: request.id,
+      recordId: null,
+      servedAt: request.completed_at ?? '',
+      unitId: request.unit_id,
+    };
   }
-  const record = await deps.db.selectFrom('service_records').innerJoin('studios', 'studios.id', 'service_records.studio_id').select(['service_records.id', 'service_records.request_id', 'service_records.studio_id', 'service_records.served_at', 'service_records.unit_id', 'studios.name']).where('rating_code', '=', c).executeTakeFirst();
+  const record = await deps.db
+    .selectFrom('service_records')
+    .innerJoin('studios', 'studios.id', 'service_records.studio_id')
+    .select([
+      'service_records.id',
+      'service_records.request_id',
+      'service_records.studio_id',
+      'service_records.served_at',
+      'service_records.unit_id',
+      'studios.name',
+    ])
+    .where('rating_code', '=', c)
+    .executeTakeFirst();
   if (!record) throw new DomainError('NOT_FOUND');
   // A record written for a request is the same service as the request: one rating between them.
-  return { studioId: record.studio_id, studioName: record.name, requestId: record.request_id, recordId: record.request_id ? null : record.id, servedAt: record.served_at, unitId: record.unit_id };
+  return {
+    studioId: record.studio_id,
+    studioName: record.name,
+    requestId: record.request_id,
+    recordId: record.request_id ? null : record.id,
+    servedAt: record.served_at,
+    unitId: record.unit_id,
+  };
 }
 
 async function existingRating(deps: Deps, s: { requestId: number | null; recordId: number | null }) {
@@ -27,19 +66,46 @@ async function existingRating(deps: Deps, s: { requestId: number | null; recordI
 /** What a rating form shows: the studio and the day, and the rating if given already. */
 export async function ratingForm(deps: Deps, code: string) {
   const s = await serviceOf(deps, code);
-  return { studioId: s.studioId, studioName: s.studioName, servedAt: s.servedAt, rating: (await existingRating(deps, s)) ?? null };
+  return {
+    studioId: s.studioId,
+    studioName: s.studioName,
+    servedAt: s.servedAt,
+    rating: (await existingRating(deps, s)) ?? null,
+  };
 }
 
 /** Rates a service 1–5 with a comment, once: a second rating of the same service is refused. */
-export async function rateService(deps: Deps, ctx: AuditContext, code: string, input: { score: number; comment: string }) {
+export async function rateService(
+  deps: Deps,
+  ctx: AuditContext,
+  code: string,
+  input: { score: number; comment: string },
+) {
   await consume(deps.db, `rating:ip:${ctx.ip}`, 30, 3_600_000, new Date(ctx.at));
   checkRating(input.score, input.comment);
   const s = await serviceOf(deps, code);
   if (await existingRating(deps, s)) throw new DomainError('CONFLICT');
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('ratings').values({ studio_id: s.studioId, request_id: s.requestId, record_id: s.recordId, score: input.score, comment: input.comment, created_at: ctx.at }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { entity: 'rating', entityId: row.id, action: 'create', unitId: s.unitId, after: { studioId: s.studioId, score: input.score } });
+      const row = await trx
+        .insertInto('ratings')
+        .values({
+          studio_id: s.studioId,
+          request_id: s.requestId,
+          record_id: s.recordId,
+          score: input.score,
+          comment: input.comment,
+          created_at: ctx.at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        entity: 'rating',
+        entityId: row.id,
+        action: 'create',
+        unitId: s.unitId,
+        after: { studioId: s.studioId, score: input.score },
+      });
     });
   } catch (err) {
     // The unique index is the real guard against two ratings sent at once.

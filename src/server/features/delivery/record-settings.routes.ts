@@ -5,20 +5,51 @@ import { authorize } from '../../authorize.ts';
 import { auditContextOf, recordAudit } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 
-const recordSettings = z.object({ correctionHours: z.number().int().min(0).max(24 * 30) });
+const recordSettings = z.object({
+  correctionHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
+});
 
 /** How long members may correct their records: a runtime setting district admins change. */
 export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['delivery'];
   const read = async () => {
-    const row = await deps.db.selectFrom('settings').select('value').where('key', '=', 'records.correctionHours').executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'records.correctionHours')
+      .executeTakeFirst();
     return { correctionHours: row ? Number(row.value) : DEFAULT_CORRECTION_HOURS };
   };
-  app.get('/api/settings/records', { config: { access: { action: 'read', subject: 'serviceRecord' } }, schema: { tags, summary: 'The correction window of service records', response: { 200: recordSettings } } }, async () => read());
+  app.get(
+    '/api/settings/records',
+    {
+      config: { access: { action: 'read', subject: 'serviceRecord' } },
+      schema: { tags, summary: 'The correction window of service records', response: { 200: recordSettings } },
+    },
+    async () => read(),
+  );
   app.put(
     '/api/settings/records',
-    { config: { access: { action: 'update', subject: 'recordSettings' } }, schema: { tags, summary: 'Set the correction window (hours)', body: z.strictObject({ correctionHours: z.number().int().min(0).max(24 * 30) }), response: { 200: recordSettings } } },
+    {
+      config: { access: { action: 'update', subject: 'recordSettings' } },
+      schema: {
+        tags,
+        summary: 'Set the correction window (hours)',
+        body: z.strictObject({
+          correctionHours: z
+            .number()
+            .int()
+            .min(0)
+            .max(24 * 30),
+        }),
+        response: { 200: recordSettings },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorize(actor, 'update', 'recordSettings', { unitPath: actor.unitPath });
@@ -26,9 +57,24 @@ export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const before = await read();
       await deps.db.transaction().execute(async (trx) => {
         const value = String(request.body.correctionHours);
-        const updated = await trx.updateTable('settings').set({ value, updated_at: ctx.at }).where('key', '=', 'records.correctionHours').executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('settings').values({ key: 'records.correctionHours', value, updated_at: ctx.at }).execute();
-        await recordAudit(trx, ctx, { entity: 'settings', entityId: 'records', action: 'update', unitId: actor.unitId, before, after: request.body });
+        const updated = await trx
+          .updateTable('settings')
+          .set({ value, updated_at: ctx.at })
+          .where('key', '=', 'records.correctionHours')
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0)
+          await trx
+            .insertInto('settings')
+            .values({ key: 'records.correctionHours', value, updated_at: ctx.at })
+            .execute();
+        await recordAudit(trx, ctx, {
+          entity: 'settings',
+          entityId: 'records',
+          action: 'update',
+          unitId: actor.unitId,
+          before,
+          after: request.body,
+        });
       });
       return read();
     },

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
-import { checkRecord, DEFAULT_CORRECTION_HOURS, withinCorrectionWindow, type ServedGroup, type ServiceMode } from '../../../domain/services/delivery.ts';
+import {
+  checkRecord,
+  DEFAULT_CORRECTION_HOURS,
+  withinCorrectionWindow,
+  type ServedGroup,
+  type ServiceMode,
+} from '../../../domain/services/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { listRecordsQuery, recordCorrection, recordInput } from '../../../contract/delivery.ts';
 import { authorize } from '../../authorize.ts';
@@ -16,7 +22,11 @@ import { groupCommitterOf } from '../../../db/group-commit.ts';
 
 /** How long records stay correctable, from the settings staff change (hours). */
 async function correctionHours(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'records.correctionHours').executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'records.correctionHours')
+    .executeTakeFirst();
   return row ? Number(row.value) : DEFAULT_CORRECTION_HOURS;
 }
 
@@ -59,8 +69,21 @@ async function loadRecord(db: Kysely<Database>, id: number) {
 const maskName = (n: string | null) => (n ? `${[...n][0] ?? ''}**` : null);
 
 async function present(db: Kysely<Database>, r: RecordRow, actor: Actor, hours: number, now: Date) {
-  const feedback = await db.selectFrom('service_record_feedback').select(['on_date', 'result', 'created_at']).where('record_id', '=', r.id).orderBy('id').execute();
-  const revisions = Number((await db.selectFrom('service_record_revisions').select((eb) => eb.fn.countAll<number>().as('n')).where('record_id', '=', r.id).executeTakeFirstOrThrow()).n);
+  const feedback = await db
+    .selectFrom('service_record_feedback')
+    .select(['on_date', 'result', 'created_at'])
+    .where('record_id', '=', r.id)
+    .orderBy('id')
+    .execute();
+  const revisions = Number(
+    (
+      await db
+        .selectFrom('service_record_revisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('record_id', '=', r.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   return {
     id: r.id,
     studioId: r.studio_id,
@@ -89,18 +112,34 @@ async function present(db: Kysely<Database>, r: RecordRow, actor: Actor, hours: 
  * sends with it (one per record, kept with the offline queue) makes a retry return the
  * record already written instead of a second one.
  */
-export async function submitRecord(deps: Deps, ctx: AuditContext, actor: Actor, key: string, input: z.infer<typeof recordInput>) {
-  const existing = await deps.db.selectFrom('service_records').select('id').where('author_id', '=', actor.accountId).where('idempotency_key', '=', key).executeTakeFirst();
+export async function submitRecord(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  key: string,
+  input: z.infer<typeof recordInput>,
+) {
+  const existing = await deps.db
+    .selectFrom('service_records')
+    .select('id')
+    .where('author_id', '=', actor.accountId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   if (existing) return { created: false, record: await getRecord(deps, actor, existing.id) };
   const studio = await findStudioCore(deps.db, input.studioId);
   if (!studio) throw new DomainError('NOT_FOUND');
   const owners = await memberAccountsOf(deps.db, studio.id);
   authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
   authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: owners });
-  if (!['active', 'rectification'].includes(studio.status)) throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
+  if (!['active', 'rectification'].includes(studio.status))
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
   checkRecord(input, new Date(ctx.at));
   if (input.requestId) {
-    const request = await deps.db.selectFrom('service_requests').select(['studio_id']).where('id', '=', input.requestId).executeTakeFirst();
+    const request = await deps.db
+      .selectFrom('service_requests')
+      .select(['studio_id'])
+      .where('id', '=', input.requestId)
+      .executeTakeFirst();
     if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
   }
   let id: number;
@@ -130,12 +169,23 @@ export async function submitRecord(deps: Deps, ctx: AuditContext, actor: Actor, 
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { entity: 'serviceRecord', entityId: row.id, action: 'create', unitId: studio.unit_id, after: { ...input, recipientName: maskName(input.recipientName ?? null) } });
+      await recordAudit(trx, ctx, {
+        entity: 'serviceRecord',
+        entityId: row.id,
+        action: 'create',
+        unitId: studio.unit_id,
+        after: { ...input, recipientName: maskName(input.recipientName ?? null) },
+      });
       return row.id;
     });
   } catch (err) {
     // Two copies of one submission raced: the unique key let one in; answer with it.
-    const winner = await deps.db.selectFrom('service_records').select('id').where('author_id', '=', actor.accountId).where('idempotency_key', '=', key).executeTakeFirst();
+    const winner = await deps.db
+      .selectFrom('service_records')
+      .select('id')
+      .where('author_id', '=', actor.accountId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     if (!winner) throw err;
     return { created: false, record: await getRecord(deps, actor, winner.id) };
   }
@@ -149,7 +199,13 @@ export async function getRecord(deps: Deps, actor: Actor, id: number) {
 }
 
 /** Corrects a record within the window; the previous version is kept and the change audited. */
-export async function correctRecord(deps: Deps, ctx: AuditContext, actor: Actor, id: number, input: z.infer<typeof recordCorrection>) {
+export async function correctRecord(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof recordCorrection>,
+) {
   const r = await loadRecord(deps.db, id);
   authorize(actor, 'read', 'serviceRecord', { unitPath: r.unit_path });
   authorize(actor, 'correct', 'serviceRecord', { unitPath: r.unit_path, ownerAccountIds: [r.author_id] });
@@ -157,15 +213,50 @@ export async function correctRecord(deps: Deps, ctx: AuditContext, actor: Actor,
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'correct', status: 'closed' });
   }
   checkRecord(input, new Date(ctx.at));
-  const before = { servedAt: r.served_at, durationMinutes: r.duration_minutes, recipientName: r.recipient_name, groups: JSON.parse(r.groups_json) as string[], categoryId: r.category_id, mode: r.mode, content: r.content, personTimes: r.person_times };
+  const before = {
+    servedAt: r.served_at,
+    durationMinutes: r.duration_minutes,
+    recipientName: r.recipient_name,
+    groups: JSON.parse(r.groups_json) as string[],
+    categoryId: r.category_id,
+    mode: r.mode,
+    content: r.content,
+    personTimes: r.person_times,
+  };
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('service_records')
-      .set({ served_at: new Date(input.servedAt).toISOString(), duration_minutes: input.durationMinutes, recipient_name: input.recipientName ?? null, groups_json: JSON.stringify([...new Set(input.groups)]), category_id: input.categoryId, mode: input.mode, content: input.content, person_times: input.personTimes, updated_at: ctx.at })
+      .set({
+        served_at: new Date(input.servedAt).toISOString(),
+        duration_minutes: input.durationMinutes,
+        recipient_name: input.recipientName ?? null,
+        groups_json: JSON.stringify([...new Set(input.groups)]),
+        category_id: input.categoryId,
+        mode: input.mode,
+        content: input.content,
+        person_times: input.personTimes,
+        updated_at: ctx.at,
+      })
       .where('id', '=', id)
       .execute();
-    await trx.insertInto('service_record_revisions').values({ record_id: id, before_json: JSON.stringify(before), after_json: JSON.stringify(input), author_id: actor.accountId, at: ctx.at }).execute();
-    await recordAudit(trx, ctx, { entity: 'serviceRecord', entityId: id, action: 'correct', unitId: null, before: { ...before, recipientName: maskName(before.recipientName) }, after: { ...input, recipientName: maskName(input.recipientName ?? null) } });
+    await trx
+      .insertInto('service_record_revisions')
+      .values({
+        record_id: id,
+        before_json: JSON.stringify(before),
+        after_json: JSON.stringify(input),
+        author_id: actor.accountId,
+        at: ctx.at,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'serviceRecord',
+      entityId: id,
+      action: 'correct',
+      unitId: null,
+      before: { ...before, recipientName: maskName(before.recipientName) },
+      after: { ...input, recipientName: maskName(input.recipientName ?? null) },
+    });
   });
   return getRecord(deps, actor, id);
 }
@@ -174,25 +265,62 @@ export async function correctRecord(deps: Deps, ctx: AuditContext, actor: Actor,
 export async function recordRevisions(deps: Deps, actor: Actor, id: number) {
   const r = await loadRecord(deps.db, id);
   authorize(actor, 'read', 'serviceRecord', { unitPath: r.unit_path });
-  const rows = await deps.db.selectFrom('service_record_revisions').innerJoin('accounts', 'accounts.id', 'service_record_revisions.author_id').select(['before_json', 'after_json', 'at', 'accounts.display_name']).where('record_id', '=', id).orderBy('service_record_revisions.id').execute();
-  return rows.map((v) => ({ at: v.at, by: v.display_name, before: JSON.parse(v.before_json) as unknown, after: JSON.parse(v.after_json) as unknown }));
+  const rows = await deps.db
+    .selectFrom('service_record_revisions')
+    .innerJoin('accounts', 'accounts.id', 'service_record_revisions.author_id')
+    .select(['before_json', 'after_json', 'at', 'accounts.display_name'])
+    .where('record_id', '=', id)
+    .orderBy('service_record_revisions.id')
+    .execute();
+  return rows.map((v) => ({
+    at: v.at,
+    by: v.display_name,
+    before: JSON.parse(v.before_json) as unknown,
+    after: JSON.parse(v.after_json) as unknown,
+  }));
 }
 
 /** Adds a follow-up (跟踪反馈) to a record. */
-export async function addFeedback(deps: Deps, ctx: AuditContext, actor: Actor, id: number, input: { onDate: string; result: string }) {
+export async function addFeedback(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  input: { onDate: string; result: string },
+) {
   const r = await loadRecord(deps.db, id);
   const owners = await memberAccountsOf(deps.db, r.studio_id);
   authorize(actor, 'read', 'serviceRecord', { unitPath: r.unit_path });
   authorize(actor, 'update', 'serviceRecord', { unitPath: r.unit_path, ownerAccountIds: owners });
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('service_record_feedback').values({ record_id: id, on_date: input.onDate, result: input.result, author_id: actor.accountId, created_at: ctx.at }).execute();
-    await recordAudit(trx, ctx, { entity: 'serviceRecord', entityId: id, action: 'feedback', unitId: null, after: input });
+    await trx
+      .insertInto('service_record_feedback')
+      .values({
+        record_id: id,
+        on_date: input.onDate,
+        result: input.result,
+        author_id: actor.accountId,
+        created_at: ctx.at,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'serviceRecord',
+      entityId: id,
+      action: 'feedback',
+      unitId: null,
+      after: input,
+    });
   });
   return getRecord(deps, actor, id);
 }
 
 /** Records in a subtree with filters; `mine` keeps a member's own studios. */
-export function recordFilter(deps: Deps, actor: Actor, path: string, q: Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>) {
+export function recordFilter(
+  deps: Deps,
+  actor: Actor,
+  path: string,
+  q: Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>,
+) {
   const { from, to } = subtreeRange(path);
   let base = recordQuery(deps.db).where('org_units.path', '>=', from).where('org_units.path', '<', to);
   if (q.studioId) base = base.where('service_records.studio_id', '=', q.studioId);
@@ -207,7 +335,13 @@ export function recordFilter(deps: Deps, actor: Actor, path: string, q: Omit<z.i
 export async function listRecords(deps: Deps, actor: Actor, path: string, q: z.infer<typeof listRecordsQuery>) {
   const base = recordFilter(deps, actor, path, q);
   const [rows, count] = await Promise.all([
-    base.select(recordColumns).orderBy('service_records.served_at', 'desc').orderBy('service_records.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    base
+      .select(recordColumns)
+      .orderBy('service_records.served_at', 'desc')
+      .orderBy('service_records.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const hours = await correctionHours(deps.db);
@@ -216,8 +350,15 @@ export async function listRecords(deps: Deps, actor: Actor, path: string, q: z.i
 }
 
 /** Records and person-times by group served and by category (legal aid by group is the 政策法律咨询 row filtered). */
-export async function recordStats(deps: Deps, actor: Actor, path: string, q: Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>) {
-  const rows = await recordFilter(deps, actor, path, q).select(['service_records.groups_json', 'service_records.category_id', 'service_records.person_times']).execute();
+export async function recordStats(
+  deps: Deps,
+  actor: Actor,
+  path: string,
+  q: Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>,
+) {
+  const rows = await recordFilter(deps, actor, path, q)
+    .select(['service_records.groups_json', 'service_records.category_id', 'service_records.person_times'])
+    .execute();
   const byGroup = new Map<ServedGroup, { records: number; personTimes: number }>();
   const byCategory = new Map<number, { records: number; personTimes: number }>();
   let personTimes = 0;
@@ -233,7 +374,11 @@ export async function recordStats(deps: Deps, actor: Actor, path: string, q: Omi
   return {
     records: rows.length,
     personTimes,
-    byGroup: [...byGroup.entries()].map(([group, v]) => ({ group, ...v })).sort((a, b) => b.personTimes - a.personTimes),
-    byCategory: [...byCategory.entries()].map(([categoryId, v]) => ({ categoryId, ...v })).sort((a, b) => b.personTimes - a.personTimes),
+    byGroup: [...byGroup.entries()]
+      .map(([group, v]) => ({ group, ...v }))
+      .sort((a, b) => b.personTimes - a.personTimes),
+    byCategory: [...byCategory.entries()]
+      .map(([categoryId, v]) => ({ categoryId, ...v }))
+      .sort((a, b) => b.personTimes - a.personTimes),
   };
 }

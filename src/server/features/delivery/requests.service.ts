@@ -4,7 +4,13 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { isDuplicateRequest, nextRequestStatus, pickStudio, MAX_ROUTING_DISTANCE_M, type RequestStatus } from '../../../domain/services/delivery.ts';
+import {
+  isDuplicateRequest,
+  nextRequestStatus,
+  pickStudio,
+  MAX_ROUTING_DISTANCE_M,
+  type RequestStatus,
+} from '../../../domain/services/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { serviceRequestInput } from '../../../contract/delivery.ts';
 import { authorize } from '../../authorize.ts';
@@ -19,7 +25,9 @@ import { studioIndexOf } from './studio-index.ts';
 
 // gcoord is CommonJS and its typings describe an ES default export that Node does not create
 // (NodeNext sees a namespace); at run time the default import is the object with transform().
-const gcoord = gcoordModule as unknown as { transform(p: [number, number], from: 'WGS84', to: 'GCJ02'): [number, number] };
+const gcoord = gcoordModule as unknown as {
+  transform(p: [number, number], from: 'WGS84', to: 'GCJ02'): [number, number];
+};
 
 /** Abuse limits without a captcha: per address and per phone number. */
 export const LIMITS = { perIpPerHour: 10, perPhonePerDay: 5 };
@@ -32,7 +40,11 @@ export function toStoredDatum(lng: number, lat: number, datum: 'wgs84' | 'gcj02'
 }
 
 /** Where a resident is: their position, or their community's point (or its street's). */
-export async function originOf(db: Kysely<Database>, unitId: number | undefined, point: { lng?: number | null | undefined; lat?: number | null | undefined; datum: 'wgs84' | 'gcj02' }): Promise<[number, number]> {
+export async function originOf(
+  db: Kysely<Database>,
+  unitId: number | undefined,
+  point: { lng?: number | null | undefined; lat?: number | null | undefined; datum: 'wgs84' | 'gcj02' },
+): Promise<[number, number]> {
   if (point.lng != null && point.lat != null) return toStoredDatum(point.lng, point.lat, point.datum);
   const unit = unitId ? await findUnit(db, unitId) : undefined;
   if (!unit) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
@@ -44,23 +56,43 @@ export async function originOf(db: Kysely<Database>, unitId: number | undefined,
 
 /** Finds the best serving studio for a request, skipping those that declined it. */
 async function route(deps: Deps, categoryId: number, origin: [number, number], declined: ReadonlySet<number>) {
-  const near = await studioIndexOf(deps.db).nearest(origin[0], origin[1], 20, categoryId, MAX_ROUTING_DISTANCE_M / 1000);
+  const near = await studioIndexOf(deps.db).nearest(
+    origin[0],
+    origin[1],
+    20,
+    categoryId,
+    MAX_ROUTING_DISTANCE_M / 1000,
+  );
   const open = near.length
     ? await deps.db
         .selectFrom('service_requests')
         .select(['studio_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('studio_id', 'in', near.map((s) => s.id))
+        .where(
+          'studio_id',
+          'in',
+          near.map((s) => s.id),
+        )
         .where('status', 'in', ['assigned', 'accepted'])
         .groupBy('studio_id')
         .execute()
     : [];
   const load = new Map(open.map((o) => [o.studio_id, Number(o.n)]));
-  const pick = pickStudio(near.map((s) => ({ studioId: s.id, distanceM: s.distanceM, openRequests: load.get(s.id) ?? 0 })), declined);
+  const pick = pickStudio(
+    near.map((s) => ({ studioId: s.id, distanceM: s.distanceM, openRequests: load.get(s.id) ?? 0 })),
+    declined,
+  );
   return pick ? near.find((s) => s.id === pick.studioId) : undefined;
 }
 
 /** Tells a studio's members by SMS (through the outbox) that a request is waiting for them. */
-async function notifyMembers(trx: Kysely<Database>, studioId: number, studioName: string, unitId: number, request: { code: string; text: string; category: string }, at: string) {
+async function notifyMembers(
+  trx: Kysely<Database>,
+  studioId: number,
+  studioName: string,
+  unitId: number,
+  request: { code: string; text: string; category: string },
+  at: string,
+) {
   const phones = await trx
     .selectFrom('studio_members')
     .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
@@ -68,10 +100,25 @@ async function notifyMembers(trx: Kysely<Database>, studioId: number, studioName
     .where('studio_members.studio_id', '=', studioId)
     .where('volunteers.phone', 'is not', null)
     .execute();
-  const params = { studio: studioName, category: request.category, text: request.text.slice(0, 30), code: request.code };
+  const params = {
+    studio: studioName,
+    category: request.category,
+    text: request.text.slice(0, 30),
+    code: request.code,
+  };
   for (const p of phones) {
     if (!p.phone) continue;
-    await enqueueSms(trx, { to: p.phone, templateId: smsTemplates.requestAssigned.id, params, signature: SMS_SIGNATURE, body: smsTemplates.requestAssigned.render(params), unitId, entity: 'serviceRequest', entityId: request.code, at });
+    await enqueueSms(trx, {
+      to: p.phone,
+      templateId: smsTemplates.requestAssigned.id,
+      params,
+      signature: SMS_SIGNATURE,
+      body: smsTemplates.requestAssigned.render(params),
+      unitId,
+      entity: 'serviceRequest',
+      entityId: request.code,
+      at,
+    });
   }
 }
 
@@ -84,20 +131,44 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
   const now = new Date(ctx.at);
   await consume(deps.db, `request:ip:${ctx.ip}`, LIMITS.perIpPerHour, 3_600_000, now);
   await consume(deps.db, `request:phone:${input.residentPhone}`, LIMITS.perPhonePerDay, 86_400_000, now);
-  const category = await deps.db.selectFrom('categories').select(['id', 'name_zh_cn']).where('id', '=', input.categoryId).where('enabled', '=', 1).executeTakeFirst();
+  const category = await deps.db
+    .selectFrom('categories')
+    .select(['id', 'name_zh_cn'])
+    .where('id', '=', input.categoryId)
+    .where('enabled', '=', 1)
+    .executeTakeFirst();
   if (!category) throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   const unit = await findUnit(deps.db, input.unitId);
-  if (!unit || !['community', 'village', 'enterprise'].includes(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
+  if (!unit || !['community', 'village', 'enterprise'].includes(unit.level))
+    throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
 
   const recent = await deps.db
     .selectFrom('service_requests')
     .leftJoin('studios', 'studios.id', 'service_requests.studio_id')
-    .select(['service_requests.tracking_code', 'service_requests.status', 'service_requests.text', 'service_requests.category_id', 'service_requests.created_at', 'studios.name as studio_name'])
+    .select([
+      'service_requests.tracking_code',
+      'service_requests.status',
+      'service_requests.text',
+      'service_requests.category_id',
+      'service_requests.created_at',
+      'studios.name as studio_name',
+    ])
     .where('service_requests.resident_phone', '=', input.residentPhone)
     .where('service_requests.created_at', '>=', new Date(now.getTime() - 86_400_000).toISOString())
     .execute();
-  const same = recent.find((r) => isDuplicateRequest({ phone: input.residentPhone, categoryId: input.categoryId, text: input.text, at: now.getTime() }, { phone: input.residentPhone, categoryId: r.category_id, text: r.text, at: Date.parse(r.created_at) }));
-  if (same) return { trackingCode: same.tracking_code, status: same.status as RequestStatus, studioName: same.studio_name, duplicate: true };
+  const same = recent.find((r) =>
+    isDuplicateRequest(
+      { phone: input.residentPhone, categoryId: input.categoryId, text: input.text, at: now.getTime() },
+      { phone: input.residentPhone, categoryId: r.category_id, text: r.text, at: Date.parse(r.created_at) },
+    ),
+  );
+  if (same)
+    return {
+      trackingCode: same.tracking_code,
+      status: same.status as RequestStatus,
+      studioName: same.studio_name,
+      duplicate: true,
+    };
 
   const origin = await originOf(deps.db, unit.id, input);
   const studio = await route(deps, input.categoryId, origin, new Set());
@@ -125,11 +196,45 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('service_request_events').values({ request_id: row.id, action: studio ? 'assigned' : 'unassigned', studio_id: studio?.id ?? null, actor_id: null, note: null, at: ctx.at }).execute();
-    if (studio) await notifyMembers(trx, studio.id, studio.name, unit.id, { code, text: input.text, category: category.name_zh_cn }, ctx.at);
-    await recordAudit(trx, ctx, { entity: 'serviceRequest', entityId: row.id, action: 'create', unitId: unit.id, after: { code, categoryId: input.categoryId, studioId: studio?.id ?? null, resident: maskPhone(input.residentPhone) } });
+    await trx
+      .insertInto('service_request_events')
+      .values({
+        request_id: row.id,
+        action: studio ? 'assigned' : 'unassigned',
+        studio_id: studio?.id ?? null,
+        actor_id: null,
+        note: null,
+        at: ctx.at,
+      })
+      .execute();
+    if (studio)
+      await notifyMembers(
+        trx,
+        studio.id,
+        studio.name,
+        unit.id,
+        { code, text: input.text, category: category.name_zh_cn },
+        ctx.at,
+      );
+    await recordAudit(trx, ctx, {
+      entity: 'serviceRequest',
+      entityId: row.id,
+      action: 'create',
+      unitId: unit.id,
+      after: {
+        code,
+        categoryId: input.categoryId,
+        studioId: studio?.id ?? null,
+        resident: maskPhone(input.residentPhone),
+      },
+    });
   });
-  return { trackingCode: code, status: (studio ? 'assigned' : 'unassigned') as RequestStatus, studioName: studio?.name ?? null, duplicate: false };
+  return {
+    trackingCode: code,
+    status: (studio ? 'assigned' : 'unassigned') as RequestStatus,
+    studioName: studio?.name ?? null,
+    duplicate: false,
+  };
 }
 
 /** The request by tracking code, as its resident sees it. */
@@ -142,15 +247,25 @@ export async function trackRequest(deps: Deps, code: string) {
     .where('tracking_code', '=', code.toUpperCase())
     .executeTakeFirst();
   if (!r) throw new DomainError('NOT_FOUND');
-  const events = await deps.db.selectFrom('service_request_events').select(['action', 'at']).where('request_id', '=', r.id).orderBy('id').execute();
-  const rating = await deps.db.selectFrom('ratings').select(['score', 'comment']).where('request_id', '=', r.id).executeTakeFirst();
+  const events = await deps.db
+    .selectFrom('service_request_events')
+    .select(['action', 'at'])
+    .where('request_id', '=', r.id)
+    .orderBy('id')
+    .execute();
+  const rating = await deps.db
+    .selectFrom('ratings')
+    .select(['score', 'comment'])
+    .where('request_id', '=', r.id)
+    .executeTakeFirst();
   return {
     trackingCode: r.tracking_code,
     status: r.status as RequestStatus,
     categoryId: r.category_id,
     text: r.text,
     residentName: `${[...r.resident_name][0] ?? ''}**`,
-    studio: r.studio_id && r.studio_name ? { id: r.studio_id, name: r.studio_name, contactPhone: r.studio_phone } : null,
+    studio:
+      r.studio_id && r.studio_name ? { id: r.studio_id, name: r.studio_name, contactPhone: r.studio_phone } : null,
     events,
     canRate: r.status === 'completed' && !rating,
     rating: rating ?? null,
@@ -176,12 +291,24 @@ async function requestInScope(deps: Deps, actor: Actor, id: number) {
 
 /** Accounts of a studio's members. */
 export async function memberAccountsOf(db: Kysely<Database>, studioId: number): Promise<number[]> {
-  const rows = await db.selectFrom('studio_members').innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id').select('volunteers.account_id').where('studio_members.studio_id', '=', studioId).execute();
+  const rows = await db
+    .selectFrom('studio_members')
+    .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
+    .select('volunteers.account_id')
+    .where('studio_members.studio_id', '=', studioId)
+    .execute();
   return rows.flatMap((r) => (r.account_id === null ? [] : [r.account_id]));
 }
 
 /** A member accepts, declines (the request passes to the next studio) or completes a request. */
-export async function actOnRequest(deps: Deps, ctx: AuditContext, actor: Actor, id: number, action: 'accept' | 'decline' | 'complete', reason?: string) {
+export async function actOnRequest(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  action: 'accept' | 'decline' | 'complete',
+  reason?: string,
+) {
   const { r, target } = await requestInScope(deps, actor, id);
   authorize(actor, 'read', 'serviceRequest', target);
   authorize(actor, 'handle', 'serviceRequest', target);
@@ -199,23 +326,64 @@ export async function actOnRequest(deps: Deps, ctx: AuditContext, actor: Actor, 
       .set({
         status,
         updated_at: ctx.at,
-        ...(next === 'reassign' ? { studio_id: assigned?.id ?? null, declined_json: JSON.stringify(declined), accepted_by: null } : {}),
+        ...(next === 'reassign'
+          ? { studio_id: assigned?.id ?? null, declined_json: JSON.stringify(declined), accepted_by: null }
+          : {}),
         ...(next === 'accepted' ? { accepted_by: actor.accountId } : {}),
         ...(next === 'completed' ? { completed_at: ctx.at } : {}),
       })
       .where('id', '=', id)
       .where('status', '=', r.status)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('TRANSITION_NOT_ALLOWED', { action, status: r.status });
-    await trx.insertInto('service_request_events').values({ request_id: id, action: action === 'decline' ? 'declined' : status, studio_id: r.studio_id, actor_id: actor.accountId, note: reason ?? null, at: ctx.at }).execute();
+    if (Number(moved.numUpdatedRows) !== 1)
+      throw new DomainError('TRANSITION_NOT_ALLOWED', { action, status: r.status });
+    await trx
+      .insertInto('service_request_events')
+      .values({
+        request_id: id,
+        action: action === 'decline' ? 'declined' : status,
+        studio_id: r.studio_id,
+        actor_id: actor.accountId,
+        note: reason ?? null,
+        at: ctx.at,
+      })
+      .execute();
     if (next === 'reassign') {
-      await trx.insertInto('service_request_events').values({ request_id: id, action: assigned ? 'assigned' : 'unassigned', studio_id: assigned?.id ?? null, actor_id: null, note: null, at: ctx.at }).execute();
+      await trx
+        .insertInto('service_request_events')
+        .values({
+          request_id: id,
+          action: assigned ? 'assigned' : 'unassigned',
+          studio_id: assigned?.id ?? null,
+          actor_id: null,
+          note: null,
+          at: ctx.at,
+        })
+        .execute();
       if (assigned) {
-        const category = await trx.selectFrom('categories').select('name_zh_cn').where('id', '=', r.category_id).executeTakeFirstOrThrow();
-        await notifyMembers(trx, assigned.id, assigned.name, r.unit_id, { code: r.tracking_code, text: r.text, category: category.name_zh_cn }, ctx.at);
+        const category = await trx
+          .selectFrom('categories')
+          .select('name_zh_cn')
+          .where('id', '=', r.category_id)
+          .executeTakeFirstOrThrow();
+        await notifyMembers(
+          trx,
+          assigned.id,
+          assigned.name,
+          r.unit_id,
+          { code: r.tracking_code, text: r.text, category: category.name_zh_cn },
+          ctx.at,
+        );
       }
     }
-    await recordAudit(trx, ctx, { entity: 'serviceRequest', entityId: id, action, unitId: r.unit_id, before: { status: r.status, studioId: r.studio_id }, after: { status, studioId: next === 'reassign' ? (assigned?.id ?? null) : r.studio_id, reason: reason ?? null } });
+    await recordAudit(trx, ctx, {
+      entity: 'serviceRequest',
+      entityId: id,
+      action,
+      unitId: r.unit_id,
+      before: { status: r.status, studioId: r.studio_id },
+      after: { status, studioId: next === 'reassign' ? (assigned?.id ?? null) : r.studio_id, reason: reason ?? null },
+    });
   });
   return id;
 }

@@ -44,7 +44,10 @@ export class StudioIndex {
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
       .where('status', 'in', ['active', 'rectification'])
       .executeTakeFirstOrThrow();
-    const c = await this.db.selectFrom('studio_categories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const c = await this.db
+      .selectFrom('studio_categories')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return `${r.n}|${r.latest ?? ''}|${c.n}`;
   }
 
@@ -52,16 +55,36 @@ export class StudioIndex {
     const rows = await this.db
       .selectFrom('studios')
       .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
-      .select(['studios.id', 'studios.name', 'studios.opening_hours', 'studios.lng', 'studios.lat', 'org_units.name as unit_name'])
+      .select([
+        'studios.id',
+        'studios.name',
+        'studios.opening_hours',
+        'studios.lng',
+        'studios.lat',
+        'org_units.name as unit_name',
+      ])
       .where('studios.status', 'in', ['active', 'rectification'])
       .where('studios.lng', 'is not', null)
       .where('studios.lat', 'is not', null)
       .orderBy('studios.id')
       .execute();
-    const links = await this.db.selectFrom('studio_categories').innerJoin('studios', 'studios.id', 'studio_categories.studio_id').select(['studio_categories.studio_id', 'studio_categories.category_id']).where('studios.status', 'in', ['active', 'rectification']).execute();
+    const links = await this.db
+      .selectFrom('studio_categories')
+      .innerJoin('studios', 'studios.id', 'studio_categories.studio_id')
+      .select(['studio_categories.studio_id', 'studio_categories.category_id'])
+      .where('studios.status', 'in', ['active', 'rectification'])
+      .execute();
     const cats = new Map<number, number[]>();
     for (const l of links) cats.set(l.studio_id, [...(cats.get(l.studio_id) ?? []), l.category_id]);
-    const studios = rows.map((r) => ({ id: r.id, name: r.name, unitName: r.unit_name, categoryIds: cats.get(r.id) ?? [], openingHours: r.opening_hours, lng: r.lng ?? 0, lat: r.lat ?? 0 }));
+    const studios = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      unitName: r.unit_name,
+      categoryIds: cats.get(r.id) ?? [],
+      openingHours: r.opening_hours,
+      lng: r.lng ?? 0,
+      lat: r.lat ?? 0,
+    }));
     const tree = new KDBush(Math.max(1, studios.length));
     for (const s of studios) tree.add(s.lng, s.lat);
     if (studios.length === 0) tree.add(0, 0);
@@ -92,10 +115,23 @@ export class StudioIndex {
   }
 
   /** The nearest serving studios, optionally of one category, with great-circle distances in metres. */
-  async nearest(lng: number, lat: number, limit: number, categoryId?: number, maxKm = Infinity): Promise<Array<IndexedStudio & { distanceM: number }>> {
+  async nearest(
+    lng: number,
+    lat: number,
+    limit: number,
+    categoryId?: number,
+    maxKm = Infinity,
+  ): Promise<Array<IndexedStudio & { distanceM: number }>> {
     const snap = await this.current();
     if (snap.studios.length === 0) return [];
-    const ids = around(snap.tree, lng, lat, limit, maxKm, (i) => categoryId === undefined || (snap.studios[i]?.categoryIds.includes(categoryId) ?? false));
+    const ids = around(
+      snap.tree,
+      lng,
+      lat,
+      limit,
+      maxKm,
+      (i) => categoryId === undefined || (snap.studios[i]?.categoryIds.includes(categoryId) ?? false),
+    );
     return ids.flatMap((i) => {
       const s = snap.studios[i];
       return s ? [{ ...s, distanceM: Math.round(distance(lng, lat, s.lng, s.lat) * 1000) }] : [];

@@ -12,13 +12,20 @@ describe('GET /api/health', () => {
   it('reports the engine, the schema version and the app version without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: { engine: t.engine, reachable: true, schemaVersion: Object.keys(migrations(t.engine)).at(-1) }, appVersion: '0.1.0' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: { engine: t.engine, reachable: true, schemaVersion: Object.keys(migrations(t.engine)).at(-1) },
+      appVersion: '0.1.0',
+    });
   });
 });
 
 describe('GET /api/openapi.json', () => {
   it('documents every API route, generated from the zod contracts', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     for (const r of t.app.routeAccess) {
       const path = r.url.replace(/:(\w+)/g, '{$1}');

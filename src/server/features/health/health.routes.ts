@@ -8,7 +8,14 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { tags: ['operations'], summary: 'Database reachable, schema and app version', response: { 200: health, 503: health } } },
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['operations'],
+        summary: 'Database reachable, schema and app version',
+        response: { 200: health, 503: health },
+      },
+    },
     async (_request, reply) => {
       let reachable = true;
       let version: string | null = null;
@@ -18,7 +25,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         reachable = false;
       }
-      const body = { status: reachable ? ('ok' as const) : ('degraded' as const), database: { engine: deps.engine, reachable, schemaVersion: version }, appVersion: deps.appVersion };
+      const body = {
+        status: reachable ? ('ok' as const) : ('degraded' as const),
+        database: { engine: deps.engine, reachable, schemaVersion: version },
+        appVersion: deps.appVersion,
+      };
       return reply.status(reachable ? 200 : 503).send(body);
     },
   );

@@ -23,25 +23,31 @@ const codes = defaultCategories.map((c) => c.code);
 describe('needs corpus', () => {
   it('has at least 480 entries and 40 per category, each 10–60 characters', () => {
     expect(entries.length).toBeGreaterThanOrEqual(480);
-    for (const code of codes) expect(entries.filter((e) => e.category === code).length, code).toBeGreaterThanOrEqual(40);
+    for (const code of codes)
+      expect(entries.filter((e) => e.category === code).length, code).toBeGreaterThanOrEqual(40);
     for (const e of entries) {
       const n = [...e.text].length;
       expect(n >= 10 && n <= 60, `line ${e.line}: ${n} characters`).toBe(true);
     }
   });
 
-  it('has no near-duplicates: no two entries share more than 80% of the smaller one\'s tokens', () => {
+  it("has no near-duplicates: no two entries share more than 80% of the smaller one's tokens", () => {
     // An inverted index keeps this to pairs that share at least one token.
     const sets = examples.map((e) => [...new Set(e.tokens)]);
     const postings = new Map<string, number[]>();
-    sets.forEach((s, i) => { for (const t of s) postings.set(t, [...(postings.get(t) ?? []), i]); });
+    sets.forEach((s, i) => {
+      for (const t of s) postings.set(t, [...(postings.get(t) ?? []), i]);
+    });
     const offenders: string[] = [];
     sets.forEach((s, i) => {
       const candidates = new Set<number>();
       for (const t of s) for (const j of postings.get(t) ?? []) if (j > i) candidates.add(j);
       for (const j of candidates) {
         const o = tokenOverlap(s, sets[j] as string[]);
-        if (o > NEAR_DUPLICATE) offenders.push(`${o.toFixed(2)} line ${entries[i]!.line} / line ${entries[j]!.line}: ${entries[i]!.text} | ${entries[j]!.text}`);
+        if (o > NEAR_DUPLICATE)
+          offenders.push(
+            `${o.toFixed(2)} line ${entries[i]!.line} / line ${entries[j]!.line}: ${entries[i]!.text} | ${entries[j]!.text}`,
+          );
       }
     });
     expect(offenders).toEqual([]);
@@ -63,7 +69,12 @@ describe('needs classifier accuracy', () => {
         return `${a.padEnd(17)}${codes.map((p) => String(row[p] ?? 0).padStart(6)).join('')}  ${pct((row[a] ?? 0) / n)}`;
       }),
       'calibration (confidence band: share right)',
-      ...[[0, ASK_A_PERSON_BELOW], [ASK_A_PERSON_BELOW, 0.7], [0.7, 0.9], [0.9, 1.01]].map(([lo, hi]) => {
+      ...[
+        [0, ASK_A_PERSON_BELOW],
+        [ASK_A_PERSON_BELOW, 0.7],
+        [0.7, 0.9],
+        [0.9, 1.01],
+      ].map(([lo, hi]) => {
         const band = cv.predictions.filter((p) => p.result.confidence >= lo! && p.result.confidence < hi!);
         const right = band.filter((p) => p.result.category === p.actual).length;
         return `  [${lo!.toFixed(2)}, ${Math.min(hi!, 1).toFixed(2)}): ${band.length} texts, ${band.length ? pct(right / band.length) : '-'} right`;
@@ -102,7 +113,9 @@ describe('needs classifier accuracy', () => {
     const t1 = performance.now();
     for (let i = 0; i < n; i++) classify(model, tokenize(text));
     const perEntryMs = (performance.now() - t1) / n;
-    console.log(`timings: train on ${examples.length} entries ${trainMs.toFixed(1)} ms; tokenize + classify one entry ${(perEntryMs * 1000).toFixed(0)} µs; model JSON ${(JSON.stringify(model).length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `timings: train on ${examples.length} entries ${trainMs.toFixed(1)} ms; tokenize + classify one entry ${(perEntryMs * 1000).toFixed(0)} µs; model JSON ${(JSON.stringify(model).length / 1024).toFixed(0)} KiB`,
+    );
     expect(trainMs).toBeLessThan(2000);
     expect(perEntryMs).toBeLessThan(20);
   });

@@ -3,7 +3,8 @@ import { createTestApp, type Client, type TestApp } from '../../../../test/test-
 
 let t: TestApp;
 let community: Client;
-const code = async (c: string) => (await t.db.selectFrom('categories').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id;
+const code = async (c: string) =>
+  (await t.db.selectFrom('categories').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id;
 beforeAll(async () => {
   t = await createTestApp();
   community = await t.login('xixing');
@@ -11,18 +12,47 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const record = async (text: string, extra: Record<string, unknown> = {}) =>
-  community.post('/api/needs', { unitId: await t.unitId('350802003004'), channel: 'visit', recordedOn: '2026-11-20', text, ...extra });
+  community.post('/api/needs', {
+    unitId: await t.unitId('350802003004'),
+    channel: 'visit',
+    recordedOn: '2026-11-20',
+    text,
+    ...extra,
+  });
 
-type Recorded = { need: { id: number; categoryId: number | null; suggestedCategoryId: number | null; residentName: string | null; residentPhone: string | null; categorySource: string }; suggestion: { categoryId: number | null; confidence: number; askAPerson: boolean; ranking: Array<{ categoryId: number; p: number }> } };
+type Recorded = {
+  need: {
+    id: number;
+    categoryId: number | null;
+    suggestedCategoryId: number | null;
+    residentName: string | null;
+    residentPhone: string | null;
+    categorySource: string;
+  };
+  suggestion: {
+    categoryId: number | null;
+    confidence: number;
+    askAPerson: boolean;
+    ranking: Array<{ categoryId: number; p: number }>;
+  };
+};
 
 describe('recording needs (访民情)', () => {
   it('files a clear need under the suggested category, with its confidence, and masks the resident', async () => {
-    const res = await record('孩子放学后没人辅导作业，家长下班晚', { residentName: '李秀英', residentPhone: '13812345678' });
+    const res = await record('孩子放学后没人辅导作业，家长下班晚', {
+      residentName: '李秀英',
+      residentPhone: '13812345678',
+    });
     expect(res.statusCode).toBe(201);
     const r = res.json() as Recorded;
     expect(r.suggestion.categoryId).toBe(await code('education'));
     expect(r.suggestion.confidence).toBeGreaterThan(0.5);
-    expect(r.need).toMatchObject({ categoryId: await code('education'), categorySource: 'auto', residentName: '李**', residentPhone: '138****5678' });
+    expect(r.need).toMatchObject({
+      categoryId: await code('education'),
+      categorySource: 'auto',
+      residentName: '李**',
+      residentPhone: '138****5678',
+    });
     expect(r.suggestion.ranking.length).toBe(3);
   });
 
@@ -40,22 +70,59 @@ describe('recording needs (访民情)', () => {
     const first = (await record(text)).json() as Recorded;
     const repair = await code('repair');
     const corrected = await community.put(`/api/needs/${first.need.id}/category`, { categoryId: repair });
-    expect(corrected.json()).toMatchObject({ categoryId: repair, categorySource: 'staff', suggestedCategoryId: first.suggestion.categoryId });
+    expect(corrected.json()).toMatchObject({
+      categoryId: repair,
+      categorySource: 'staff',
+      suggestedCategoryId: first.suggestion.categoryId,
+    });
     const again = (await community.post('/api/needs/classify', { text })).json() as Recorded['suggestion'];
     expect(again.categoryId).toBe(repair);
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'need').where('entity_id', '=', String(first.need.id)).execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'need')
+      .where('entity_id', '=', String(first.need.id))
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'category.correct']);
   });
 
   it('refuses a unit of another street (404), a member (403), and empty text (400)', async () => {
-    expect((await (await t.login('xicheng')).post('/api/needs', { unitId: await t.unitId('350802004001'), channel: 'diary', recordedOn: '2026-11-20', text: '需要法律咨询' })).statusCode).toBe(404);
-    expect((await (await t.login('zhangwanzhen')).post('/api/needs', { unitId: await t.unitId('350802003004'), channel: 'diary', recordedOn: '2026-11-20', text: '需要法律咨询' })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await t.login('xicheng')
+        ).post('/api/needs', {
+          unitId: await t.unitId('350802004001'),
+          channel: 'diary',
+          recordedOn: '2026-11-20',
+          text: '需要法律咨询',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await t.login('zhangwanzhen')
+        ).post('/api/needs', {
+          unitId: await t.unitId('350802003004'),
+          channel: 'diary',
+          recordedOn: '2026-11-20',
+          text: '需要法律咨询',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await record('')).statusCode).toBe(400);
   });
 });
 
 describe('GET /api/needs/pressing', () => {
-  type Pressing = { total: number; previousTotal: number; previous: { from: string; to: string }; byCategory: Array<{ categoryId: number | null; count: number; previous: number; change: number }>; byUnit: Array<{ unitId: number; name: string; count: number; topCategoryId: number | null }> };
+  type Pressing = {
+    total: number;
+    previousTotal: number;
+    previous: { from: string; to: string };
+    byCategory: Array<{ categoryId: number | null; count: number; previous: number; change: number }>;
+    byUnit: Array<{ unitId: number; name: string; count: number; topCategoryId: number | null }>;
+  };
 
   it('counts a quarter by category and by street for the district, against the quarter before', async () => {
     const res = await (await t.login('admin')).get('/api/needs/pressing?from=2026-09-01&to=2026-11-30');
@@ -74,9 +141,19 @@ describe('GET /api/needs/pressing', () => {
 
   it('drills down to a street’s communities', async () => {
     const street = await t.unitId('350802003000');
-    const p = (await (await t.login('admin')).get(`/api/needs/pressing?from=2026-05-01&to=2026-11-30&under=${street}`)).json() as Pressing;
+    const p = (
+      await (await t.login('admin')).get(`/api/needs/pressing?from=2026-05-01&to=2026-11-30&under=${street}`)
+    ).json() as Pressing;
     expect(p.byUnit.map((u) => u.name)).toContain('西兴社区居委会');
-    expect((await (await t.login('xicheng')).get(`/api/needs/pressing?from=2026-05-01&to=2026-11-30&under=${await t.unitId('350802004000')}`)).statusCode).toBe(404);
-    expect((await (await t.login('admin')).get('/api/needs/pressing?from=2026-11-30&to=2026-05-01')).statusCode).toBe(400);
+    expect(
+      (
+        await (
+          await t.login('xicheng')
+        ).get(`/api/needs/pressing?from=2026-05-01&to=2026-11-30&under=${await t.unitId('350802004000')}`)
+      ).statusCode,
+    ).toBe(404);
+    expect((await (await t.login('admin')).get('/api/needs/pressing?from=2026-11-30&to=2026-05-01')).statusCode).toBe(
+      400,
+    );
   });
 });

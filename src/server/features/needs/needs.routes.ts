@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, pageOf } from '../../../contract/common.ts';
-import { classifyRequest, correctCategoryRequest, listNeedsQuery, need, needInput, pressingNeeds, pressingQuery, recordedNeed, suggestion } from '../../../contract/needs.ts';
+import {
+  classifyRequest,
+  correctCategoryRequest,
+  listNeedsQuery,
+  need,
+  needInput,
+  pressingNeeds,
+  pressingQuery,
+  recordedNeed,
+  suggestion,
+} from '../../../contract/needs.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { authorize } from '../../authorize.ts';
@@ -12,21 +22,84 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['needs'];
 
-  app.post('/api/needs', { config: { access: { action: 'create', subject: 'need' } }, schema: { tags, summary: 'Record a need; its category is suggested', body: needInput, response: { 201: recordedNeed } } }, async (request, reply) =>
-    reply.status(201).send(await needs.recordNeed(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  app.post(
+    '/api/needs',
+    {
+      config: { access: { action: 'create', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Record a need; its category is suggested',
+        body: needInput,
+        response: { 201: recordedNeed },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await needs.recordNeed(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
   );
-  app.post('/api/needs/classify', { config: { access: { action: 'create', subject: 'need' } }, schema: { tags, summary: 'Suggest a category while typing (writes nothing)', body: classifyRequest, response: { 200: suggestion } } }, async (request) => {
-    const actor = actorOf(request);
-    authorize(actor, 'create', 'need', { unitPath: actor.unitPath });
-    return suggestCategory(deps.db, request.body.text);
-  });
-  app.get('/api/needs', { config: { access: { action: 'read', subject: 'need' } }, schema: { tags, summary: 'Needs in scope (resident data masked)', querystring: listNeedsQuery, response: { 200: pageOf(need) } } }, async (request) =>
-    needs.listNeeds(deps, actorOf(request), request.query),
+  app.post(
+    '/api/needs/classify',
+    {
+      config: { access: { action: 'create', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Suggest a category while typing (writes nothing)',
+        body: classifyRequest,
+        response: { 200: suggestion },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'create', 'need', { unitPath: actor.unitPath });
+      return suggestCategory(deps.db, request.body.text);
+    },
   );
-  app.put('/api/needs/:id/category', { config: { access: { action: 'update', subject: 'need' } }, schema: { tags, summary: 'Set or correct the category', params: idParam, body: correctCategoryRequest, response: { 200: need } } }, async (request) =>
-    needs.correctCategory(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body.categoryId),
+  app.get(
+    '/api/needs',
+    {
+      config: { access: { action: 'read', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Needs in scope (resident data masked)',
+        querystring: listNeedsQuery,
+        response: { 200: pageOf(need) },
+      },
+    },
+    async (request) => needs.listNeeds(deps, actorOf(request), request.query),
   );
-  app.get('/api/needs/pressing', { config: { access: { action: 'read', subject: 'need' } }, schema: { tags, summary: 'Most pressing needs by category and area, with the trend', querystring: pressingQuery, response: { 200: pressingNeeds } } }, async (request) =>
-    needs.pressingNeeds(deps, actorOf(request), request.query),
+  app.put(
+    '/api/needs/:id/category',
+    {
+      config: { access: { action: 'update', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Set or correct the category',
+        params: idParam,
+        body: correctCategoryRequest,
+        response: { 200: need },
+      },
+    },
+    async (request) =>
+      needs.correctCategory(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body.categoryId,
+      ),
+  );
+  app.get(
+    '/api/needs/pressing',
+    {
+      config: { access: { action: 'read', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Most pressing needs by category and area, with the trend',
+        querystring: pressingQuery,
+        response: { 200: pressingNeeds },
+      },
+    },
+    async (request) => needs.pressingNeeds(deps, actorOf(request), request.query),
   );
 };

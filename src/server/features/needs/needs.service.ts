@@ -12,7 +12,8 @@ import { findUnit, listChildren } from '../org-units/org-units.repository.ts';
 import { bumpCorrections, suggestCategory } from './needs-model.ts';
 
 /** Names are shown as 张** and phones as 138****5678: staff rarely need more to act on a need. */
-const maskName = (name: string | null) => (name ? `${[...name][0] ?? ''}${'*'.repeat(Math.max([...name].length - 1, 1))}` : null);
+const maskName = (name: string | null) =>
+  name ? `${[...name][0] ?? ''}${'*'.repeat(Math.max([...name].length - 1, 1))}` : null;
 
 async function unitInScope(deps: Deps, actor: Actor, unitId: number, action: 'read' | 'create' | 'update') {
   const unit = await findUnit(deps.db, unitId);
@@ -21,7 +22,21 @@ async function unitInScope(deps: Deps, actor: Actor, unitId: number, action: 're
   return unit;
 }
 
-type NeedRow = { id: number; unit_id: number; unit_name: string; channel: string; recorded_on: string; resident_name: string | null; resident_phone: string | null; text: string; urgency: string; category_id: number | null; category_source: string; suggested_category_id: number | null; confidence: number | null };
+type NeedRow = {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  channel: string;
+  recorded_on: string;
+  resident_name: string | null;
+  resident_phone: string | null;
+  text: string;
+  urgency: string;
+  category_id: number | null;
+  category_source: string;
+  suggested_category_id: number | null;
+  confidence: number | null;
+};
 
 function present(r: NeedRow) {
   return {
@@ -41,7 +56,21 @@ function present(r: NeedRow) {
   };
 }
 
-const columns = ['needs.id', 'needs.unit_id', 'org_units.name as unit_name', 'needs.channel', 'needs.recorded_on', 'needs.resident_name', 'needs.resident_phone', 'needs.text', 'needs.urgency', 'needs.category_id', 'needs.category_source', 'needs.suggested_category_id', 'needs.confidence'] as const;
+const columns = [
+  'needs.id',
+  'needs.unit_id',
+  'org_units.name as unit_name',
+  'needs.channel',
+  'needs.recorded_on',
+  'needs.resident_name',
+  'needs.resident_phone',
+  'needs.text',
+  'needs.urgency',
+  'needs.category_id',
+  'needs.category_source',
+  'needs.suggested_category_id',
+  'needs.confidence',
+] as const;
 
 /** Records a need and files it under the suggested category when the classifier is confident; otherwise a person chooses. */
 export async function recordNeed(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof needInput>) {
@@ -69,24 +98,51 @@ export async function recordNeed(deps: Deps, ctx: AuditContext, actor: Actor, in
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'need', entityId: row.id, action: 'create', unitId: unit.id, after: { channel: input.channel, text: input.text, suggested: suggestion.categoryId, confidence: suggestion.confidence, resident: maskName(input.residentName ?? null) } });
+    await recordAudit(trx, ctx, {
+      entity: 'need',
+      entityId: row.id,
+      action: 'create',
+      unitId: unit.id,
+      after: {
+        channel: input.channel,
+        text: input.text,
+        suggested: suggestion.categoryId,
+        confidence: suggestion.confidence,
+        resident: maskName(input.residentName ?? null),
+      },
+    });
     return row.id;
   });
-  const row = await deps.db.selectFrom('needs').innerJoin('org_units', 'org_units.id', 'needs.unit_id').select(columns).where('needs.id', '=', id).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('needs')
+    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
+    .select(columns)
+    .where('needs.id', '=', id)
+    .executeTakeFirstOrThrow();
   return { need: present(row), suggestion };
 }
 
 export async function listNeeds(deps: Deps, actor: Actor, q: z.infer<typeof listNeedsQuery>) {
   const root = await unitInScope(deps, actor, q.under ?? actor.unitId, 'read');
   const { from, to } = subtreeRange(root.path);
-  let base = deps.db.selectFrom('needs').innerJoin('org_units', 'org_units.id', 'needs.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  let base = deps.db
+    .selectFrom('needs')
+    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to);
   if (q.categoryId) base = base.where('needs.category_id', '=', q.categoryId);
   if (q.uncategorised) base = base.where('needs.category_id', 'is', null);
   if (q.channel) base = base.where('needs.channel', '=', q.channel);
   if (q.from) base = base.where('needs.recorded_on', '>=', q.from);
   if (q.to) base = base.where('needs.recorded_on', '<=', q.to);
   const [rows, count] = await Promise.all([
-    base.select(columns).orderBy('needs.recorded_on', 'desc').orderBy('needs.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    base
+      .select(columns)
+      .orderBy('needs.recorded_on', 'desc')
+      .orderBy('needs.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(count.n) };
@@ -94,22 +150,44 @@ export async function listNeeds(deps: Deps, actor: Actor, q: z.infer<typeof list
 
 /** A person sets or corrects the category; the correction becomes training data for the classifier. */
 export async function correctCategory(deps: Deps, ctx: AuditContext, actor: Actor, id: number, categoryId: number) {
-  const row = await deps.db.selectFrom('needs').innerJoin('org_units', 'org_units.id', 'needs.unit_id').select([...columns, 'org_units.path']).where('needs.id', '=', id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('needs')
+    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
+    .select([...columns, 'org_units.path'])
+    .where('needs.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND');
   authorize(actor, 'read', 'need', { unitPath: row.path });
   authorize(actor, 'update', 'need', { unitPath: row.path });
-  const category = await deps.db.selectFrom('categories').select('id').where('id', '=', categoryId).where('enabled', '=', 1).executeTakeFirst();
+  const category = await deps.db
+    .selectFrom('categories')
+    .select('id')
+    .where('id', '=', categoryId)
+    .where('enabled', '=', 1)
+    .executeTakeFirst();
   if (!category) throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('needs').set({ category_id: categoryId, category_source: 'staff', corrected_by: actor.accountId, updated_at: ctx.at }).where('id', '=', id).execute();
+    await trx
+      .updateTable('needs')
+      .set({ category_id: categoryId, category_source: 'staff', corrected_by: actor.accountId, updated_at: ctx.at })
+      .where('id', '=', id)
+      .execute();
     await bumpCorrections(trx, ctx.at);
-    await recordAudit(trx, ctx, { entity: 'need', entityId: id, action: 'category.correct', unitId: row.unit_id, before: { categoryId: row.category_id, suggested: row.suggested_category_id }, after: { categoryId } });
+    await recordAudit(trx, ctx, {
+      entity: 'need',
+      entityId: id,
+      action: 'category.correct',
+      unitId: row.unit_id,
+      before: { categoryId: row.category_id, suggested: row.suggested_category_id },
+      after: { categoryId },
+    });
   });
   return present({ ...row, category_id: categoryId, category_source: 'staff' });
 }
 
 /** Days between two dates, inclusive. */
-const spanDays = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+const spanDays = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /**
  * "Most pressing needs" of a unit's subtree: counts by category and by the units one level
@@ -156,12 +234,21 @@ export async function pressingNeeds(deps: Deps, actor: Actor, q: z.infer<typeof 
     previous,
     total,
     previousTotal,
-    byCategory: [...byCategory.entries()].map(([categoryId, v]) => ({ categoryId, count: v.count, previous: v.previous, change: v.count - v.previous })).sort((a, b) => b.count - a.count || b.change - a.change),
+    byCategory: [...byCategory.entries()]
+      .map(([categoryId, v]) => ({ categoryId, count: v.count, previous: v.previous, change: v.count - v.previous }))
+      .sort((a, b) => b.count - a.count || b.change - a.change),
     byUnit: children
       .map((c) => {
         const u = byUnit.get(c.id);
         const top = u ? [...u.categories.entries()].sort((a, b) => b[1] - a[1])[0] : undefined;
-        return { unitId: c.id, name: c.name, count: u?.count ?? 0, previous: u?.previous ?? 0, topCategoryId: top ? top[0] : null, hasChildren: Boolean(c.has_children) };
+        return {
+          unitId: c.id,
+          name: c.name,
+          count: u?.count ?? 0,
+          previous: u?.previous ?? 0,
+          topCategoryId: top ? top[0] : null,
+          hasChildren: Boolean(c.has_children),
+        };
       })
       .sort((a, b) => b.count - a.count),
   };

@@ -21,6 +21,17 @@ export function presentUnit(row: UnitListRow): OrgUnit {
 }
 
 /** The fields an audit entry keeps of a unit. */
-export function auditedUnit(row: Pick<UnitListRow, 'code' | 'name' | 'short_name' | 'level' | 'post_kind' | 'lng' | 'lat' | 'address'>) {
-  return { code: row.code, name: row.name, shortName: row.short_name, level: row.level, postKind: row.post_kind, lng: row.lng, lat: row.lat, address: row.address };
+export function auditedUnit(
+  row: Pick<UnitListRow, 'code' | 'name' | 'short_name' | 'level' | 'post_kind' | 'lng' | 'lat' | 'address'>,
+) {
+  return {
+    code: row.code,
+    name: row.name,
+    shortName: row.short_name,
+    level: row.level,
+    postKind: row.post_kind,
+    lng: row.lng,
+    lat: row.lat,
+    address: row.address,
+  };
 }

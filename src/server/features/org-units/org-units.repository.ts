@@ -5,7 +5,9 @@ import { likeEscape } from '../../authorize.ts';
 
 export type OrgUnitWithChildren = OrgUnitRow & { has_children: number | boolean };
 
-const hasChildren = sql<number | boolean>`exists (select 1 from org_units c where c.parent_id = org_units.id)`.as('has_children');
+const hasChildren = sql<number | boolean>`exists (select 1 from org_units c where c.parent_id = org_units.id)`.as(
+  'has_children',
+);
 
 export async function findUnit(db: Kysely<Database>, id: number): Promise<OrgUnitWithChildren | undefined> {
   return db.selectFrom('org_units').selectAll().select(hasChildren).where('id', '=', id).executeTakeFirst();
@@ -43,11 +45,26 @@ export function subtreeQuery(db: Kysely<Database>, f: Omit<SubtreeFilter, 'limit
 }
 
 /** The columns a list shows: turning rows into objects costs per column, so lists read no more. */
-const listColumns = ['id', 'code', 'name', 'short_name', 'level', 'post_kind', 'parent_id', 'depth', 'lng', 'lat', 'address'] as const;
+const listColumns = [
+  'id',
+  'code',
+  'name',
+  'short_name',
+  'level',
+  'post_kind',
+  'parent_id',
+  'depth',
+  'lng',
+  'lat',
+  'address',
+] as const;
 export type UnitListRow = Pick<OrgUnitRow, (typeof listColumns)[number]> & { has_children: number | boolean };
 
 /** One page of a subtree in tree order, and how many units match in all. */
-export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promise<{ rows: UnitListRow[]; total: number }> {
+export async function listSubtree(
+  db: Kysely<Database>,
+  f: SubtreeFilter,
+): Promise<{ rows: UnitListRow[]; total: number }> {
   const base = subtreeQuery(db, f);
   const [rows, count] = await Promise.all([
     base.select(listColumns).select(hasChildren).orderBy('path').limit(f.limit).offset(f.offset).execute(),
@@ -56,8 +73,17 @@ export async function listSubtree(db: Kysely<Database>, f: SubtreeFilter): Promi
   return { rows, total: Number(count.n) };
 }
 
-export async function listChildren(db: Kysely<Database>, parentId: number): Promise<Array<UnitListRow & { code: string }>> {
-  return db.selectFrom('org_units').select(listColumns).select(hasChildren).where('parent_id', '=', parentId).orderBy('path').execute();
+export async function listChildren(
+  db: Kysely<Database>,
+  parentId: number,
+): Promise<Array<UnitListRow & { code: string }>> {
+  return db
+    .selectFrom('org_units')
+    .select(listColumns)
+    .select(hasChildren)
+    .where('parent_id', '=', parentId)
+    .orderBy('path')
+    .execute();
 }
 
 export async function insertUnit(db: Kysely<Database>, unit: NewOrgUnit): Promise<number> {

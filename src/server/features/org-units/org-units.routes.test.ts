@@ -42,7 +42,10 @@ describe('GET /api/org-units', () => {
     const c = await t.login('admin');
     for (const q of ['西兴', 'xixing', 'xxsq', 'XXSQ']) {
       const page = (await c.get(`/api/org-units?q=${encodeURIComponent(q)}`)).json() as Page;
-      expect(page.items.map((u) => u.shortName), q).toContain('西兴社区');
+      expect(
+        page.items.map((u) => u.shortName),
+        q,
+      ).toContain('西兴社区');
     }
   });
 
@@ -95,13 +98,25 @@ describe('POST /api/org-units', () => {
   it('lets a street admin add an enterprise under its street, audited with the new values', async () => {
     const c = await t.login('xicheng');
     const parentId = await t.unitId('350802003000');
-    const res = await c.post('/api/org-units', { parentId, code: '350802003E02', name: '西城商务楼宇党支部', level: 'enterprise', lng: 117.02, lat: 25.09 });
+    const res = await c.post('/api/org-units', {
+      parentId,
+      code: '350802003E02',
+      name: '西城商务楼宇党支部',
+      level: 'enterprise',
+      lng: 117.02,
+      lat: 25.09,
+    });
     expect(res.statusCode).toBe(201);
     const unit = res.json() as OrgUnit;
     expect(unit).toMatchObject({ parentId, level: 'enterprise', postKind: 'point', depth: 2 });
     const found = (await c.get('/api/org-units?q=xcswly')).json() as Page;
     expect(found.items.map((u) => u.id)).toContain(unit.id);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'orgUnit').where('entity_id', '=', String(unit.id)).executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'orgUnit')
+      .where('entity_id', '=', String(unit.id))
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('create');
     expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ code: '350802003E02', name: '西城商务楼宇党支部' });
   });
@@ -109,7 +124,12 @@ describe('POST /api/org-units', () => {
   it('refuses a duplicate code with 409 and writes nothing', async () => {
     const c = await t.login('admin');
     const before = await t.auditCount();
-    const res = await c.post('/api/org-units', { parentId: await t.unitId('350802003000'), code: '350802003004', name: 'x', level: 'community' });
+    const res = await c.post('/api/org-units', {
+      parentId: await t.unitId('350802003000'),
+      code: '350802003004',
+      name: 'x',
+      level: 'community',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('UNIT_CODE_TAKEN');
     expect(await t.auditCount()).toBe(before);
@@ -117,22 +137,46 @@ describe('POST /api/org-units', () => {
 
   it('refuses a level that does not fit under the parent', async () => {
     const c = await t.login('admin');
-    const res = await c.post('/api/org-units', { parentId: await t.unitId('350802003004'), code: 'X1', name: 'x', level: 'enterprise' });
+    const res = await c.post('/api/org-units', {
+      parentId: await t.unitId('350802003004'),
+      code: 'X1',
+      name: 'x',
+      level: 'enterprise',
+    });
     expect(res.statusCode).toBe(400);
   });
 
   it('answers 404 to a street admin adding under another street, and 403 to a community admin', async () => {
     const other = await t.unitId('350802004000');
-    expect((await (await t.login('xicheng')).post('/api/org-units', { parentId: other, code: 'X2', name: 'x', level: 'enterprise' })).statusCode).toBe(404);
-    expect((await (await t.login('xixing')).post('/api/org-units', { parentId: other, code: 'X3', name: 'x', level: 'enterprise' })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await t.login('xicheng')
+        ).post('/api/org-units', { parentId: other, code: 'X2', name: 'x', level: 'enterprise' })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await t.login('xixing')
+        ).post('/api/org-units', { parentId: other, code: 'X3', name: 'x', level: 'enterprise' })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses codes with a path separator, out-of-range coordinates and over-long names', async () => {
     const c = await t.login('admin');
     const parentId = await t.unitId('350802003000');
-    expect((await c.post('/api/org-units', { parentId, code: 'a/b', name: 'x', level: 'enterprise' })).statusCode).toBe(400);
-    expect((await c.post('/api/org-units', { parentId, code: 'X4', name: 'x', level: 'enterprise', lng: 500 })).statusCode).toBe(400);
-    expect((await c.post('/api/org-units', { parentId, code: 'X5', name: '名'.repeat(101), level: 'enterprise' })).statusCode).toBe(400);
+    expect((await c.post('/api/org-units', { parentId, code: 'a/b', name: 'x', level: 'enterprise' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await c.post('/api/org-units', { parentId, code: 'X4', name: 'x', level: 'enterprise', lng: 500 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await c.post('/api/org-units', { parentId, code: 'X5', name: '名'.repeat(101), level: 'enterprise' }))
+        .statusCode,
+    ).toBe(400);
   });
 });
 
@@ -143,14 +187,32 @@ describe('PATCH /api/org-units/:id', () => {
     const res = await c.patch(`/api/org-units/${id}`, { postKind: 'station', address: '西兴社区党群服务中心' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ postKind: 'station', address: '西兴社区党群服务中心' });
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'orgUnit').where('action', '=', 'update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'orgUnit')
+      .where('action', '=', 'update')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json ?? '{}')).toMatchObject({ postKind: 'point', address: null });
-    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ postKind: 'station', address: '西兴社区党群服务中心' });
+    expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({
+      postKind: 'station',
+      address: '西兴社区党群服务中心',
+    });
     expect(audit.actor_name).toBe('xixing');
   });
 
   it('answers 404 for a neighbouring community and 403 to a member', async () => {
-    expect((await (await t.login('xixing')).patch(`/api/org-units/${await t.unitId('350802003001')}`, { address: 'x' })).statusCode).toBe(404);
-    expect((await (await t.login('zhangwanzhen')).patch(`/api/org-units/${await t.unitId('350802003004')}`, { address: 'x' })).statusCode).toBe(403);
+    expect(
+      (await (await t.login('xixing')).patch(`/api/org-units/${await t.unitId('350802003001')}`, { address: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await t.login('zhangwanzhen')
+        ).patch(`/api/org-units/${await t.unitId('350802003004')}`, { address: 'x' })
+      ).statusCode,
+    ).toBe(403);
   });
 });

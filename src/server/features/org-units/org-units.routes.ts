@@ -15,14 +15,22 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units',
     {
       config: { access: { action: 'read', subject: 'orgUnit' } },
-      schema: { tags, summary: 'Units in a subtree, searchable by name, pinyin and initials', querystring: listOrgUnitsQuery, response: { 200: pageOf(orgUnit) } },
+      schema: {
+        tags,
+        summary: 'Units in a subtree, searchable by name, pinyin and initials',
+        querystring: listOrgUnitsQuery,
+        response: { 200: pageOf(orgUnit) },
+      },
     },
     async (request) => units.listUnits(deps, actorOf(request), request.query),
   );
 
   app.get(
     '/api/org-units/:id',
-    { config: { access: { action: 'read', subject: 'orgUnit' } }, schema: { tags, summary: 'One unit', params: idParam, response: { 200: orgUnit } } },
+    {
+      config: { access: { action: 'read', subject: 'orgUnit' } },
+      schema: { tags, summary: 'One unit', params: idParam, response: { 200: orgUnit } },
+    },
     async (request) => units.getUnit(deps, actorOf(request), request.params.id),
   );
 
@@ -39,7 +47,12 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units',
     {
       config: { access: { action: 'create', subject: 'orgUnit' } },
-      schema: { tags, summary: 'Add a unit under one in scope', body: createOrgUnitRequest, response: { 201: orgUnit } },
+      schema: {
+        tags,
+        summary: 'Add a unit under one in scope',
+        body: createOrgUnitRequest,
+        response: { 201: orgUnit },
+      },
     },
     async (request, reply) => {
       const created = await units.createUnit(deps, auditContextOf(request, deps.clock), actorOf(request), request.body);
@@ -53,6 +66,7 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'update', subject: 'orgUnit' } },
       schema: { tags, summary: 'Edit a unit', params: idParam, body: updateOrgUnitRequest, response: { 200: orgUnit } },
     },
-    async (request) => units.updateUnit(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+    async (request) =>
+      units.updateUnit(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
   );
 };

@@ -3,7 +3,12 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
-import type { OrgUnit, createOrgUnitRequest, listOrgUnitsQuery, updateOrgUnitRequest } from '../../../contract/org-units.ts';
+import type {
+  OrgUnit,
+  createOrgUnitRequest,
+  listOrgUnitsQuery,
+  updateOrgUnitRequest,
+} from '../../../contract/org-units.ts';
 import type { OrgUnitUpdate } from '../../../db/schema.ts';
 import { authorize } from '../../authorize.ts';
 import { recordAudit } from '../../audit.ts';
@@ -22,7 +27,13 @@ async function loadVisible(deps: Deps, actor: Actor, id: number) {
 /** One page of the subtree under a unit (the actor's own by default), optionally searched by name, pinyin or initials. */
 export async function listUnits(deps: Deps, actor: Actor, query: z.infer<typeof listOrgUnitsQuery>) {
   const root = await loadVisible(deps, actor, query.under ?? actor.unitId);
-  const { rows, total } = await repo.listSubtree(deps.db, { path: root.path, q: query.q || undefined, level: query.level, limit: query.limit, offset: query.offset });
+  const { rows, total } = await repo.listSubtree(deps.db, {
+    path: root.path,
+    q: query.q || undefined,
+    level: query.level,
+    limit: query.limit,
+    offset: query.offset,
+  });
   return { items: rows.map(presentUnit), total };
 }
 
@@ -37,7 +48,12 @@ export async function listChildren(deps: Deps, actor: Actor, id: number): Promis
 }
 
 /** Adds a unit (typically an enterprise) under a unit in the actor's scope. */
-export async function createUnit(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof createOrgUnitRequest>): Promise<OrgUnit> {
+export async function createUnit(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: z.infer<typeof createOrgUnitRequest>,
+): Promise<OrgUnit> {
   const parent = await loadVisible(deps, actor, input.parentId);
   authorize(actor, 'create', 'orgUnit', { unitPath: parent.path });
   if (!allowedChildLevels(parent.level as UnitLevel).includes(input.level)) {
@@ -64,14 +80,26 @@ export async function createUnit(deps: Deps, ctx: AuditContext, actor: Actor, in
       updated_at: ctx.at,
     };
     const newId = await repo.insertUnit(trx, row);
-    await recordAudit(trx, ctx, { entity: 'orgUnit', entityId: newId, action: 'create', unitId: parent.id, after: auditedUnit(row) });
+    await recordAudit(trx, ctx, {
+      entity: 'orgUnit',
+      entityId: newId,
+      action: 'create',
+      unitId: parent.id,
+      after: auditedUnit(row),
+    });
     return newId;
   });
   return getUnit(deps, actor, id);
 }
 
 /** Edits a unit's names, post kind, address or point. */
-export async function updateUnit(deps: Deps, ctx: AuditContext, actor: Actor, id: number, input: z.infer<typeof updateOrgUnitRequest>): Promise<OrgUnit> {
+export async function updateUnit(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof updateOrgUnitRequest>,
+): Promise<OrgUnit> {
   const before = await loadVisible(deps, actor, id);
   authorize(actor, 'update', 'orgUnit', { unitPath: before.path });
   const set: OrgUnitUpdate = { updated_at: ctx.at };
@@ -87,7 +115,14 @@ export async function updateUnit(deps: Deps, ctx: AuditContext, actor: Actor, id
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateUnit(trx, id, set);
     const after = { ...before, ...set };
-    await recordAudit(trx, ctx, { entity: 'orgUnit', entityId: id, action: 'update', unitId: id, before: auditedUnit(before), after: auditedUnit(after) });
+    await recordAudit(trx, ctx, {
+      entity: 'orgUnit',
+      entityId: id,
+      action: 'update',
+      unitId: id,
+      before: auditedUnit(before),
+      after: auditedUnit(after),
+    });
   });
   return getUnit(deps, actor, id);
 }

@@ -12,7 +12,12 @@ const STALE_SENDING_MS = 10 * 60_000;
  * several server instances can run this at once without sending a message twice; a
  * message whose sender died mid-send is retried (at least once delivery).
  */
-export async function dispatchDue(db: Kysely<Database>, notifier: Notifier, now: Date, batch = 50): Promise<{ sent: number; failed: number }> {
+export async function dispatchDue(
+  db: Kysely<Database>,
+  notifier: Notifier,
+  now: Date,
+  batch = 50,
+): Promise<{ sent: number; failed: number }> {
   const at = now.toISOString();
   const due = await repo.dueMessages(db, at, new Date(now.getTime() - STALE_SENDING_MS).toISOString(), batch);
   let sent = 0;
@@ -32,7 +37,14 @@ export async function dispatchDue(db: Kysely<Database>, notifier: Notifier, now:
     } catch (err) {
       const attempts = m.attempts + 1;
       const retryAt = new Date(now.getTime() + 2 ** (attempts - 1) * 60_000).toISOString();
-      await repo.markFailed(db, m.id, attempts, err instanceof Error ? err.message : String(err), retryAt, attempts >= MAX_ATTEMPTS);
+      await repo.markFailed(
+        db,
+        m.id,
+        attempts,
+        err instanceof Error ? err.message : String(err),
+        retryAt,
+        attempts >= MAX_ATTEMPTS,
+      );
       failed += 1;
     }
   }

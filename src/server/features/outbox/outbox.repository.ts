@@ -4,7 +4,10 @@ import { subtreeRange } from '../../../domain/org/units.ts';
 import type { SmsMessage } from '../../notifier/notifier.ts';
 
 /** Queues an SMS in the caller's transaction: it is sent only if the change that caused it commits. */
-export async function enqueueSms(db: Kysely<Database>, m: SmsMessage & { unitId: number; entity: string; entityId: string; at: string }): Promise<void> {
+export async function enqueueSms(
+  db: Kysely<Database>,
+  m: SmsMessage & { unitId: number; entity: string; entityId: string; at: string },
+): Promise<void> {
   await db
     .insertInto('outbox')
     .values({
@@ -29,9 +32,16 @@ export async function enqueueSms(db: Kysely<Database>, m: SmsMessage & { unitId:
 }
 
 /** Messages of units in a subtree, newest first. */
-export async function listOutbox(db: Kysely<Database>, f: { path: string; status?: string | undefined; limit: number; offset: number }) {
+export async function listOutbox(
+  db: Kysely<Database>,
+  f: { path: string; status?: string | undefined; limit: number; offset: number },
+) {
   const { from, to } = subtreeRange(f.path);
-  let base = db.selectFrom('outbox').innerJoin('org_units', 'org_units.id', 'outbox.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  let base = db
+    .selectFrom('outbox')
+    .innerJoin('org_units', 'org_units.id', 'outbox.unit_id')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to);
   if (f.status) base = base.where('outbox.status', '=', f.status);
   const [rows, count] = await Promise.all([
     base.selectAll('outbox').orderBy('outbox.id', 'desc').limit(f.limit).offset(f.offset).execute(),
@@ -45,7 +55,12 @@ export async function dueMessages(db: Kysely<Database>, now: string, staleBefore
   return db
     .selectFrom('outbox')
     .selectAll()
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', staleBefore)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('next_attempt_at', '<=', staleBefore)]),
+      ]),
+    )
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -53,18 +68,39 @@ export async function dueMessages(db: Kysely<Database>, now: string, staleBefore
 
 /** Claims a message for sending; false when another instance got it first. */
 export async function claim(db: Kysely<Database>, id: number, expectedStatus: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('outbox').set({ status: 'sending', next_attempt_at: at }).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', next_attempt_at: at })
+    .where('id', '=', id)
+    .where('status', '=', expectedStatus)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export async function markSent(db: Kysely<Database>, id: number, providerMessageId: string, at: string): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'sent', provider_message_id: providerMessageId, sent_at: at, last_error: null }).where('id', '=', id).execute();
-}
-
-export async function markFailed(db: Kysely<Database>, id: number, attempts: number, error: string, nextAttemptAt: string, final: boolean): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: final ? 'failed' : 'pending', attempts, last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt })
+    .set({ status: 'sent', provider_message_id: providerMessageId, sent_at: at, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFailed(
+  db: Kysely<Database>,
+  id: number,
+  attempts: number,
+  error: string,
+  nextAttemptAt: string,
+  final: boolean,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: final ? 'failed' : 'pending',
+      attempts,
+      last_error: error.slice(0, 500),
+      next_attempt_at: nextAttemptAt,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -11,7 +11,15 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   app.get(
     '/api/outbox',
-    { config: { access: { action: 'read', subject: 'outbox' } }, schema: { tags: ['notifications'], summary: 'Queued and sent messages', querystring: listOutboxQuery, response: { 200: pageOf(outboxMessage) } } },
+    {
+      config: { access: { action: 'read', subject: 'outbox' } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Queued and sent messages',
+        querystring: listOutboxQuery,
+        response: { 200: pageOf(outboxMessage) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorize(actor, 'read', 'outbox', { unitPath: actor.unitPath });

@@ -13,19 +13,31 @@ const post = (url: string, payload: Record<string, unknown>) => t.app.inject({ m
 
 describe('GET /api/public/studios/:id', () => {
   it('shows a serving studio without login: items, members by name, commitments, public URL', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()
+    ).id;
     const res = await get(`/api/public/studios/${id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ serving: true, status: 'active', plaqueNumber: 'XL-2011-0002', publicUrl: `https://huimin.example.cn/s/${id}` });
+    expect(body).toMatchObject({
+      serving: true,
+      status: 'active',
+      plaqueNumber: 'XL-2011-0002',
+      publicUrl: `https://huimin.example.cn/s/${id}`,
+    });
     expect(body.members.map((m: { name: string }) => m.name)).toContain('张婉珍');
     expect(body.commitments.length).toBeGreaterThan(0);
     expect(res.body).not.toContain('13905970101');
   });
 
   it('says so when the plaque was revoked', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('status', '=', 'revoked').executeTakeFirstOrThrow()).id;
-    expect((await get(`/api/public/studios/${id}`)).json()).toMatchObject({ status: 'revoked', serving: false, contactPhone: null });
+    const id = (await t.db.selectFrom('studios').select('id').where('status', '=', 'revoked').executeTakeFirstOrThrow())
+      .id;
+    expect((await get(`/api/public/studios/${id}`)).json()).toMatchObject({
+      status: 'revoked',
+      serving: false,
+      contactPhone: null,
+    });
   });
 
   it('hides applications that never served (404)', async () => {
@@ -34,7 +46,8 @@ describe('GET /api/public/studios/:id', () => {
   });
 
   it('serves a QR code of the public URL as SVG', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('status', '=', 'active').executeTakeFirstOrThrow()).id;
+    const id = (await t.db.selectFrom('studios').select('id').where('status', '=', 'active').executeTakeFirstOrThrow())
+      .id;
     const res = await get(`/api/public/studios/${id}/qr.svg`);
     expect(res.headers['content-type']).toContain('image/svg+xml');
     expect(res.body).toMatch(/^<svg/);
@@ -43,7 +56,10 @@ describe('GET /api/public/studios/:id', () => {
 
 describe('the community bulletin board (公告栏)', () => {
   it('lists every serving studio of the community and no others', async () => {
-    const board = (await get(`/api/public/units/${await t.unitId('350802003004')}/board`)).json() as { unit: { name: string; parentName: string }; studios: Array<{ name: string; serving: boolean }> };
+    const board = (await get(`/api/public/units/${await t.unitId('350802003004')}/board`)).json() as {
+      unit: { name: string; parentName: string };
+      studios: Array<{ name: string; serving: boolean }>;
+    };
     expect(board.unit).toMatchObject({ name: '西兴社区居委会', parentName: '西城街道' });
     expect(board.studios.map((s) => s.name)).toContain('婉珍文艺专业服务室');
     expect(board.studios.map((s) => s.name)).not.toContain('美玲学业辅导工作室');
@@ -54,21 +70,53 @@ describe('the community bulletin board (公告栏)', () => {
 describe('SMS subscription', () => {
   it('needs consent, stores the number, answers it masked, audits it masked, and unsubscribes', async () => {
     const unitId = await t.unitId('350802003001');
-    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: false })).statusCode).toBe(400);
+    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: false })).statusCode).toBe(
+      400,
+    );
     const res = await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: true });
     expect(res.json()).toEqual({ unitName: '西安社区居委会', phone: '137****2222', subscribed: true });
-    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: true })).statusCode).toBe(200);
+    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: true })).statusCode).toBe(
+      200,
+    );
     const rows = await t.db.selectFrom('sms_subscriptions').selectAll().where('unit_id', '=', unitId).execute();
     expect(rows).toHaveLength(1);
-    const audit = await t.db.selectFrom('audit_log').select('after_json').where('entity', '=', 'smsSubscription').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity', '=', 'smsSubscription')
+      .execute();
     expect(audit.map((a) => a.after_json).join()).not.toContain('13711112222');
     expect((await post('/api/public/sms/unsubscribe', { unitId, phone: '13711112222' })).json().subscribed).toBe(false);
-    expect((await t.db.selectFrom('sms_subscriptions').select('unsubscribed_at').where('unit_id', '=', unitId).executeTakeFirstOrThrow()).unsubscribed_at).not.toBeNull();
+    expect(
+      (
+        await t.db
+          .selectFrom('sms_subscriptions')
+          .select('unsubscribed_at')
+          .where('unit_id', '=', unitId)
+          .executeTakeFirstOrThrow()
+      ).unsubscribed_at,
+    ).not.toBeNull();
   });
 
   it('refuses a malformed number and a street as the unit', async () => {
-    expect((await post('/api/public/sms/subscribe', { unitId: await t.unitId('350802003001'), phone: '12345', consent: true })).statusCode).toBe(400);
-    expect((await post('/api/public/sms/subscribe', { unitId: await t.unitId('350802003000'), phone: '13711112222', consent: true })).statusCode).toBe(404);
+    expect(
+      (
+        await post('/api/public/sms/subscribe', {
+          unitId: await t.unitId('350802003001'),
+          phone: '12345',
+          consent: true,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await post('/api/public/sms/subscribe', {
+          unitId: await t.unitId('350802003000'),
+          phone: '13711112222',
+          consent: true,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('finds a community by pinyin initials for the subscription page', async () => {

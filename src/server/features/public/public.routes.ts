@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { bulletinBoard, publicStudio, publicUnit, publicUnitsQuery, subscribeRequest, subscriptionResult, unsubscribeRequest } from '../../../contract/public.ts';
+import {
+  bulletinBoard,
+  publicStudio,
+  publicUnit,
+  publicUnitsQuery,
+  subscribeRequest,
+  subscriptionResult,
+  unsubscribeRequest,
+} from '../../../contract/public.ts';
 import { category, studioIdParam } from '../../../contract/studios.ts';
 import { idParam } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
@@ -15,13 +23,26 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['public'];
   const access = { public: true } as const;
 
-  app.get('/api/public/categories', { config: { access }, schema: { tags, summary: 'Enabled service categories', response: { 200: z.array(category) } } }, async () =>
-    (await listCategories(deps.db)).filter((c) => c.enabled),
+  app.get(
+    '/api/public/categories',
+    {
+      config: { access },
+      schema: { tags, summary: 'Enabled service categories', response: { 200: z.array(category) } },
+    },
+    async () => (await listCategories(deps.db)).filter((c) => c.enabled),
   );
 
   app.get(
     '/api/public/studios/:id',
-    { config: { access }, schema: { tags, summary: "A studio's public page; a revoked studio says so", params: studioIdParam, response: { 200: publicStudio } } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "A studio's public page; a revoked studio says so",
+        params: studioIdParam,
+        response: { 200: publicStudio },
+      },
+    },
     async (request) => pub.publicStudio(deps, request.params.id, publicBaseUrl(deps.config, request)),
   );
 
@@ -37,25 +58,52 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/public/units/:id/board',
-    { config: { access }, schema: { tags, summary: 'The community bulletin board (公告栏)', params: idParam, response: { 200: bulletinBoard } } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The community bulletin board (公告栏)',
+        params: idParam,
+        response: { 200: bulletinBoard },
+      },
+    },
     async (request) => pub.bulletinBoard(deps, request.params.id, publicBaseUrl(deps.config, request)),
   );
 
   app.get(
     '/api/public/units',
-    { config: { access }, schema: { tags, summary: 'Find a community, village or enterprise', querystring: publicUnitsQuery, response: { 200: z.array(publicUnit) } } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Find a community, village or enterprise',
+        querystring: publicUnitsQuery,
+        response: { 200: z.array(publicUnit) },
+      },
+    },
     async (request) => pub.searchPublicUnits(deps.db, request.query.q, request.query.limit),
   );
 
   app.post(
     '/api/public/sms/subscribe',
-    { config: { access }, schema: { tags, summary: "Subscribe to a community's announcements (宣传短信)", body: subscribeRequest, response: { 200: subscriptionResult } } },
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "Subscribe to a community's announcements (宣传短信)",
+        body: subscribeRequest,
+        response: { 200: subscriptionResult },
+      },
+    },
     async (request) => pub.subscribe(deps, auditContextOf(request, deps.clock), request.body),
   );
 
   app.post(
     '/api/public/sms/unsubscribe',
-    { config: { access }, schema: { tags, summary: 'Unsubscribe', body: unsubscribeRequest, response: { 200: subscriptionResult } } },
+    {
+      config: { access },
+      schema: { tags, summary: 'Unsubscribe', body: unsubscribeRequest, response: { 200: subscriptionResult } },
+    },
     async (request) => pub.unsubscribe(deps, auditContextOf(request, deps.clock), request.body),
   );
 };

@@ -37,7 +37,15 @@ export async function publicStudio(deps: Deps, id: number, baseUrl: string): Pro
     plaqueNumber: core.plaque_number,
     lng: core.lng,
     lat: core.lat,
-    commitments: serving ? (await commitmentsOf(deps, id, ['published'])).map(({ id: cid, kind, text, target, publishedAt }) => ({ id: cid, kind, text, target, publishedAt })) : [],
+    commitments: serving
+      ? (await commitmentsOf(deps, id, ['published'])).map(({ id: cid, kind, text, target, publishedAt }) => ({
+          id: cid,
+          kind,
+          text,
+          target,
+          publishedAt,
+        }))
+      : [],
     publicUrl: `${baseUrl}/s/${id}`,
   };
 }
@@ -47,20 +55,45 @@ export async function bulletinBoard(deps: Deps, unitId: number, baseUrl: string)
   const unit = await findUnit(deps.db, unitId);
   if (!unit) throw new DomainError('NOT_FOUND');
   const parent = unit.parent_id ? await findUnit(deps.db, unit.parent_id) : undefined;
-  const ids = await deps.db.selectFrom('studios').select('id').where('unit_id', '=', unitId).where('status', 'in', ['active', 'rectification']).orderBy('id').execute();
+  const ids = await deps.db
+    .selectFrom('studios')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('status', 'in', ['active', 'rectification'])
+    .orderBy('id')
+    .execute();
   const studios = [];
   for (const { id } of ids) studios.push(await publicStudio(deps, id, baseUrl));
-  return { unit: { id: unit.id, name: unit.name, parentName: parent?.name ?? null }, studios, generatedAt: deps.clock.now().toISOString() };
+  return {
+    unit: { id: unit.id, name: unit.name, parentName: parent?.name ?? null },
+    studios,
+    generatedAt: deps.clock.now().toISOString(),
+  };
 }
 
 /** Communities, villages and enterprises residents can pick, by name, pinyin or initials. */
 export async function searchPublicUnits(db: Kysely<Database>, q: string | undefined, limit: number) {
-  const root = await db.selectFrom('org_units').select('path').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+  const root = await db
+    .selectFrom('org_units')
+    .select('path')
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
   if (!root) return [];
   const { rows } = await listSubtree(db, { path: root.path, q: q || undefined, limit: limit * 3, offset: 0 });
   const leaves = rows.filter((r) => ['community', 'village', 'enterprise'].includes(r.level)).slice(0, limit);
-  const parents = new Map((await Promise.all([...new Set(leaves.map((l) => l.parent_id ?? 0))].map((id) => findUnit(db, id)))).filter((u) => u !== undefined).map((u) => [u.id, u.name]));
-  return leaves.map((l) => ({ id: l.id, name: l.name, shortName: l.short_name, level: l.level, parentName: parents.get(l.parent_id ?? 0) ?? null }));
+  const parents = new Map(
+    (await Promise.all([...new Set(leaves.map((l) => l.parent_id ?? 0))].map((id) => findUnit(db, id))))
+      .filter((u) => u !== undefined)
+      .map((u) => [u.id, u.name]),
+  );
+  return leaves.map((l) => ({
+    id: l.id,
+    name: l.name,
+    shortName: l.short_name,
+    level: l.level,
+    parentName: parents.get(l.parent_id ?? 0) ?? null,
+  }));
 }
 
 async function subscribableUnit(db: Kysely<Database>, unitId: number) {
@@ -73,14 +106,38 @@ async function subscribableUnit(db: Kysely<Database>, unitId: number) {
 export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
   const unit = await subscribableUnit(deps.db, input.unitId);
   await deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('sms_subscriptions').select(['id', 'unsubscribed_at']).where('unit_id', '=', unit.id).where('phone', '=', input.phone).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('sms_subscriptions')
+      .select(['id', 'unsubscribed_at'])
+      .where('unit_id', '=', unit.id)
+      .where('phone', '=', input.phone)
+      .executeTakeFirst();
     if (existing && existing.unsubscribed_at === null) return;
     if (existing) {
-      await trx.updateTable('sms_subscriptions').set({ unsubscribed_at: null, subscribed_at: ctx.at, consent_version: SMS_CONSENT_VERSION }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('sms_subscriptions')
+        .set({ unsubscribed_at: null, subscribed_at: ctx.at, consent_version: SMS_CONSENT_VERSION })
+        .where('id', '=', existing.id)
+        .execute();
     } else {
-      await trx.insertInto('sms_subscriptions').values({ unit_id: unit.id, phone: input.phone, consent_version: SMS_CONSENT_VERSION, subscribed_at: ctx.at, unsubscribed_at: null }).execute();
+      await trx
+        .insertInto('sms_subscriptions')
+        .values({
+          unit_id: unit.id,
+          phone: input.phone,
+          consent_version: SMS_CONSENT_VERSION,
+          subscribed_at: ctx.at,
+          unsubscribed_at: null,
+        })
+        .execute();
     }
-    await recordAudit(trx, ctx, { entity: 'smsSubscription', entityId: null, action: 'subscribe', unitId: unit.id, after: { phone: maskPhone(input.phone), consentVersion: SMS_CONSENT_VERSION } });
+    await recordAudit(trx, ctx, {
+      entity: 'smsSubscription',
+      entityId: null,
+      action: 'subscribe',
+      unitId: unit.id,
+      after: { phone: maskPhone(input.phone), consentVersion: SMS_CONSENT_VERSION },
+    });
   });
   return { unitName: unit.name, phone: maskPhone(input.phone) ?? '', subscribed: true };
 }
@@ -89,9 +146,21 @@ export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: 
 export async function unsubscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
   const unit = await subscribableUnit(deps.db, input.unitId);
   await deps.db.transaction().execute(async (trx) => {
-    const r = await trx.updateTable('sms_subscriptions').set({ unsubscribed_at: ctx.at }).where('unit_id', '=', unit.id).where('phone', '=', input.phone).where('unsubscribed_at', 'is', null).executeTakeFirst();
-    if (Number(r.numUpdatedRows) > 0) await recordAudit(trx, ctx, { entity: 'smsSubscription', entityId: null, action: 'unsubscribe', unitId: unit.id, after: { phone: maskPhone(input.phone) } });
+    const r = await trx
+      .updateTable('sms_subscriptions')
+      .set({ unsubscribed_at: ctx.at })
+      .where('unit_id', '=', unit.id)
+      .where('phone', '=', input.phone)
+      .where('unsubscribed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0)
+      await recordAudit(trx, ctx, {
+        entity: 'smsSubscription',
+        entityId: null,
+        action: 'unsubscribe',
+        unitId: unit.id,
+        after: { phone: maskPhone(input.phone) },
+      });
   });
   return { unitName: unit.name, phone: maskPhone(input.phone) ?? '', subscribed: false };
 }
-

@@ -34,7 +34,11 @@ function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const v = value as { richText?: Array<{ text: string }>; text?: string; result?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('').trim();
+    if (v.richText)
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return cellText(v.result);
   }

@@ -19,18 +19,50 @@ const PAGE = 1000;
  * unless unmasked data was asked for by a role allowed to read it; either way the export
  * and its row count are written to the audit log before the first byte goes out.
  */
-export async function streamRegistryExport(deps: Deps, ctx: AuditContext, actor: Actor, q: z.infer<typeof exportQuery>): Promise<Readable> {
+export async function streamRegistryExport(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  q: z.infer<typeof exportQuery>,
+): Promise<Readable> {
   const path = await scopePath(deps, actor, q.under, 'export');
   const unmasked = q.unmasked === '1';
   if (unmasked) authorize(actor, 'readPersonal', 'volunteer', { unitPath: path });
-  const filter = { path, kind: q.kind, categoryId: q.categoryId, screeningStatus: q.screeningStatus, q: q.q || undefined };
-  const count = Number((await volunteerQuery(deps.db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  await recordAudit(deps.db, ctx, { entity: 'volunteer', entityId: null, action: unmasked ? 'export.unmasked' : 'export', unitId: actor.unitId, after: { rows: count, filter: { ...q } } });
+  const filter = {
+    path,
+    kind: q.kind,
+    categoryId: q.categoryId,
+    screeningStatus: q.screeningStatus,
+    q: q.q || undefined,
+  };
+  const count = Number(
+    (
+      await volunteerQuery(deps.db, filter)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  await recordAudit(deps.db, ctx, {
+    entity: 'volunteer',
+    entityId: null,
+    action: unmasked ? 'export.unmasked' : 'export',
+    unitId: actor.unitId,
+    after: { rows: count, filter: { ...q } },
+  });
   const categoryNames = new Map((await listCategories(deps.db)).map((c) => [c.id, c.name['zh-CN']]));
   async function* rows() {
     for (let offset = 0; ; offset += PAGE) {
-      const page = await volunteerQuery(deps.db, filter).selectAll('volunteers').select('org_units.name as unit_name').orderBy('volunteers.id').limit(PAGE).offset(offset).execute();
-      const cats = await categoriesOf(deps.db, page.map((p) => p.id));
+      const page = await volunteerQuery(deps.db, filter)
+        .selectAll('volunteers')
+        .select('org_units.name as unit_name')
+        .orderBy('volunteers.id')
+        .limit(PAGE)
+        .offset(offset)
+        .execute();
+      const cats = await categoriesOf(
+        deps.db,
+        page.map((p) => p.id),
+      );
       for (const v of page) {
         yield [
           kindLabels[v.kind as VolunteerKind] ?? v.kind,
@@ -51,5 +83,22 @@ export async function streamRegistryExport(deps: Deps, ctx: AuditContext, actor:
       if (page.length < PAGE) return;
     }
   }
-  return streamWorkbook(['类型', '姓名或名称', '性别', '出生年份', '手机号码', '身份证号', '所在单位', '所在党支部', '职业或专业', '资质证书', '技能类别', '可服务时间', '挑选状态'], rows());
+  return streamWorkbook(
+    [
+      '类型',
+      '姓名或名称',
+      '性别',
+      '出生年份',
+      '手机号码',
+      '身份证号',
+      '所在单位',
+      '所在党支部',
+      '职业或专业',
+      '资质证书',
+      '技能类别',
+      '可服务时间',
+      '挑选状态',
+    ],
+    rows(),
+  );
 }

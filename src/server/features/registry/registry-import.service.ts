@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
-import { duplicatesInFile, templateColumns, validateRow, type CellError, type CleanRow, type RowContext } from '../../../domain/registry/import-rows.ts';
+import {
+  duplicatesInFile,
+  templateColumns,
+  validateRow,
+  type CellError,
+  type CleanRow,
+  type RowContext,
+} from '../../../domain/registry/import-rows.ts';
 import { isWithin } from '../../../domain/org/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -38,10 +45,19 @@ async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Pro
     }
   }
   for (const name of ambiguous) byRef.delete(name);
-  const categories = await db.selectFrom('categories').select(['id', 'name_zh_cn', 'name_zh_tw', 'name_en', 'code']).where('enabled', '=', 1).execute();
+  const categories = await db
+    .selectFrom('categories')
+    .select(['id', 'name_zh_cn', 'name_zh_tw', 'name_en', 'code'])
+    .where('enabled', '=', 1)
+    .execute();
   const byName = new Map<string, number>();
-  for (const c of categories) for (const n of [c.name_zh_cn, c.name_zh_tw, c.name_en.toLowerCase(), c.code]) byName.set(n, c.id);
-  return { unit: (ref) => byRef.get(ref), category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()), currentYear: year };
+  for (const c of categories)
+    for (const n of [c.name_zh_cn, c.name_zh_tw, c.name_en.toLowerCase(), c.code]) byName.set(n, c.id);
+  return {
+    unit: (ref) => byRef.get(ref),
+    category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
+    currentYear: year,
+  };
 }
 
 interface Checked {
@@ -51,7 +67,13 @@ interface Checked {
 }
 
 /** Reads and checks every row: cell problems, duplicates within the file, and duplicates of existing records. */
-async function checkFile(db: Kysely<Database>, actor: Actor, file: Buffer, year: number, onProgress: (n: number) => Promise<void>): Promise<Checked> {
+async function checkFile(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: Buffer,
+  year: number,
+  onProgress: (n: number) => Promise<void>,
+): Promise<Checked> {
   const ctx = await rowContext(db, actor, year);
   await installSecret(db, 'id_number_pepper');
   const clean: CleanRow[] = [];
@@ -71,50 +93,109 @@ async function checkFile(db: Kysely<Database>, actor: Actor, file: Buffer, year:
   const inFile = duplicatesInFile(clean);
   const hashes = new Map<number, string>();
   for (const c of clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
-  const existing = await existingMatches(db, [...hashes.values()], clean.map((c) => c.phone));
+  const existing = await existingMatches(
+    db,
+    [...hashes.values()],
+    clean.map((c) => c.phone),
+  );
   const inDb: CellError[] = [];
   for (const c of clean) {
     const byId = hashes.has(c.row) ? existing.byHash.get(hashes.get(c.row) ?? '') : undefined;
     const byPhone = existing.byPhone.get(c.phone);
     if (byId !== undefined) inDb.push({ row: c.row, column: 'idNumber', problem: 'duplicateExisting', other: byId });
-    else if (byPhone !== undefined) inDb.push({ row: c.row, column: 'phone', problem: 'duplicateExisting', other: byPhone });
+    else if (byPhone !== undefined)
+      inDb.push({ row: c.row, column: 'phone', problem: 'duplicateExisting', other: byPhone });
   }
   const duplicates = [...inFile, ...inDb];
   const duplicateRows = new Set(duplicates.map((d) => d.row));
-  return { clean: clean.filter((c) => !duplicateRows.has(c.row)), problems: [...problems, ...duplicates].sort((a, b) => a.row - b.row), total };
+  return {
+    clean: clean.filter((c) => !duplicateRows.has(c.row)),
+    problems: [...problems, ...duplicates].sort((a, b) => a.row - b.row),
+    total,
+  };
 }
 
 /** Stores the upload and starts the dry run in the background; the caller polls the import's status. */
-export async function startImport(deps: Deps, ctx: AuditContext, actor: Actor, filename: string, file: Buffer): Promise<number> {
+export async function startImport(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  filename: string,
+  file: Buffer,
+): Promise<number> {
   authorize(actor, 'create', 'volunteer', { unitPath: actor.unitPath });
   const id = await deps.db.transaction().execute(async (trx) => {
     const attachment = await trx
       .insertInto('attachments')
-      .values({ filename, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: file.length, sha256: createHash('sha256').update(file).digest('hex'), content: file, unit_id: actor.unitId, created_by: actor.accountId, created_at: ctx.at })
+      .values({
+        filename,
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        size: file.length,
+        sha256: createHash('sha256').update(file).digest('hex'),
+        content: file,
+        unit_id: actor.unitId,
+        created_by: actor.accountId,
+        created_at: ctx.at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('imports')
-      .values({ kind: 'registry', unit_id: actor.unitId, created_by: actor.accountId, filename, attachment_id: attachment.id, status: 'validating', total_rows: 0, processed_rows: 0, error_rows: 0, duplicate_rows: 0, committed_rows: 0, report_json: null, created_at: ctx.at, updated_at: ctx.at })
+      .values({
+        kind: 'registry',
+        unit_id: actor.unitId,
+        created_by: actor.accountId,
+        filename,
+        attachment_id: attachment.id,
+        status: 'validating',
+        total_rows: 0,
+        processed_rows: 0,
+        error_rows: 0,
+        duplicate_rows: 0,
+        committed_rows: 0,
+        report_json: null,
+        created_at: ctx.at,
+        updated_at: ctx.at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { entity: 'import', entityId: row.id, action: 'upload', unitId: actor.unitId, after: { filename, size: file.length } });
+    await recordAudit(trx, ctx, {
+      entity: 'import',
+      entityId: row.id,
+      action: 'upload',
+      unitId: actor.unitId,
+      after: { filename, size: file.length },
+    });
     return row.id;
   });
   const year = Number(ctx.at.slice(0, 4));
   void (async () => {
     try {
       const checked = await checkFile(deps.db, actor, file, year, (n) => progress(deps.db, id, n));
-      const errorRows = new Set(checked.problems.filter((p) => !p.problem.startsWith('duplicate')).map((p) => p.row)).size;
-      const duplicateRows = new Set(checked.problems.filter((p) => p.problem.startsWith('duplicate')).map((p) => p.row)).size;
+      const errorRows = new Set(checked.problems.filter((p) => !p.problem.startsWith('duplicate')).map((p) => p.row))
+        .size;
+      const duplicateRows = new Set(checked.problems.filter((p) => p.problem.startsWith('duplicate')).map((p) => p.row))
+        .size;
       await deps.db
         .updateTable('imports')
-        .set({ status: 'validated', total_rows: checked.total, processed_rows: checked.total, error_rows: errorRows, duplicate_rows: duplicateRows, report_json: JSON.stringify(checked.problems), updated_at: new Date().toISOString() })
+        .set({
+          status: 'validated',
+          total_rows: checked.total,
+          processed_rows: checked.total,
+          error_rows: errorRows,
+          duplicate_rows: duplicateRows,
+          report_json: JSON.stringify(checked.problems),
+          updated_at: new Date().toISOString(),
+        })
         .where('id', '=', id)
         .execute();
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
-      await deps.db.updateTable('imports').set({ status: 'failed', report_json: JSON.stringify({ code }), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await deps.db
+        .updateTable('imports')
+        .set({ status: 'failed', report_json: JSON.stringify({ code }), updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
     }
   })();
   return id;
@@ -125,7 +206,13 @@ async function progress(db: Kysely<Database>, id: number, processed: number): Pr
 }
 
 async function loadImport(deps: Deps, actor: Actor, id: number) {
-  const row = await deps.db.selectFrom('imports').innerJoin('org_units', 'org_units.id', 'imports.unit_id').selectAll('imports').select('org_units.path as unit_path').where('imports.id', '=', id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('imports')
+    .innerJoin('org_units', 'org_units.id', 'imports.unit_id')
+    .selectAll('imports')
+    .select('org_units.path as unit_path')
+    .where('imports.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND');
   authorize(actor, 'create', 'volunteer', { unitPath: row.unit_path });
   return row;
@@ -166,10 +253,21 @@ export async function importStatus(deps: Deps, actor: Actor, id: number, locale:
 export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, id: number, mode: 'all' | 'valid') {
   const row = await loadImport(deps, actor, id);
   if (row.status !== 'validated') throw new DomainError('IMPORT_NOT_READY');
-  const claimed = await deps.db.updateTable('imports').set({ status: 'committing', updated_at: ctx.at }).where('id', '=', id).where('status', '=', 'validated').executeTakeFirst();
+  const claimed = await deps.db
+    .updateTable('imports')
+    .set({ status: 'committing', updated_at: ctx.at })
+    .where('id', '=', id)
+    .where('status', '=', 'validated')
+    .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('IMPORT_NOT_READY');
   try {
-    const file = (await deps.db.selectFrom('attachments').select('content').where('id', '=', row.attachment_id).executeTakeFirstOrThrow()).content;
+    const file = (
+      await deps.db
+        .selectFrom('attachments')
+        .select('content')
+        .where('id', '=', row.attachment_id)
+        .executeTakeFirstOrThrow()
+    ).content;
     const checked = await checkFile(deps.db, actor, Buffer.from(file), Number(ctx.at.slice(0, 4)), async () => {});
     const badRows = new Set(checked.problems.map((p) => p.row)).size;
     if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
@@ -205,16 +303,40 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
         });
         const inserted = await trx.insertInto('volunteers').values(values).returning('id').execute();
         const idOf = (n: number) => inserted[n]?.id ?? 0;
-        const links = batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id })));
+        const links = batch.flatMap((c, n) =>
+          c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id })),
+        );
         if (links.length) await trx.insertInto('volunteer_categories').values(links).execute();
-        await insertSearchTerms(trx, values.map((v, n) => ({ ...v, id: idOf(n) })));
+        await insertSearchTerms(
+          trx,
+          values.map((v, n) => ({ ...v, id: idOf(n) })),
+        );
       }
-      await trx.updateTable('imports').set({ status: 'committed', committed_rows: checked.clean.length, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { entity: 'import', entityId: id, action: 'commit', unitId: row.unit_id, after: { mode, committed: checked.clean.length, skipped: badRows, sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })) } });
+      await trx
+        .updateTable('imports')
+        .set({ status: 'committed', committed_rows: checked.clean.length, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, ctx, {
+        entity: 'import',
+        entityId: id,
+        action: 'commit',
+        unitId: row.unit_id,
+        after: {
+          mode,
+          committed: checked.clean.length,
+          skipped: badRows,
+          sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
+        },
+      });
     });
     return importStatus(deps, actor, id, 'zh-CN');
   } catch (err) {
-    await deps.db.updateTable('imports').set({ status: 'validated', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await deps.db
+      .updateTable('imports')
+      .set({ status: 'validated', updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
     throw err;
   }
 }

@@ -14,10 +14,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Status = { status: string; totalRows: number; processedRows: number; errorRows: number; duplicateRows: number; committedRows: number; problems: Array<{ row: number; column: string; problem: string; message: string; columnHeader: string }> };
+type Status = {
+  status: string;
+  totalRows: number;
+  processedRows: number;
+  errorRows: number;
+  duplicateRows: number;
+  committedRows: number;
+  problems: Array<{ row: number; column: string; problem: string; message: string; columnHeader: string }>;
+};
 
 async function upload(client: Client, file: Buffer, headers: Record<string, string> = {}): Promise<number> {
-  const res = await client.request({ method: 'POST', url: '/api/registry/imports?filename=test.xlsx', payload: file, headers: { 'content-type': XLSX, ...headers } });
+  const res = await client.request({
+    method: 'POST',
+    url: '/api/registry/imports?filename=test.xlsx',
+    payload: file,
+    headers: { 'content-type': XLSX, ...headers },
+  });
   expect(res.statusCode, res.body).toBe(202);
   return res.json().id as number;
 }
@@ -31,7 +44,15 @@ async function settled(client: Client, id: number, headers: Record<string, strin
   throw new Error('import did not finish');
 }
 
-const volunteerCount = async () => Number((await t.db.selectFrom('volunteers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const volunteerCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('volunteers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('Excel import of the registry', () => {
   // 20 bad rows planted at known places, each with a different kind of mistake.
@@ -67,12 +88,22 @@ describe('Excel import of the registry', () => {
     const before = await volunteerCount();
     const id = await upload(admin, file);
     const s = await settled(admin, id);
-    expect(s).toMatchObject({ status: 'validated', totalRows: 5000, processedRows: 5000, errorRows: 20, duplicateRows: 0 });
+    expect(s).toMatchObject({
+      status: 'validated',
+      totalRows: 5000,
+      processedRows: 5000,
+      errorRows: 20,
+      duplicateRows: 0,
+    });
     // Sheet row = data index + 2 (row 1 holds the headers).
     const reported = [...new Set(s.problems.map((p) => p.row))].sort((a, b) => a - b);
     expect(reported).toEqual([...planted.keys()].map((i) => i + 2));
-    for (const [i, { column }] of planted) expect(s.problems.find((p) => p.row === i + 2)?.column, `row ${i + 2}`).toBe(column);
-    expect(s.problems.find((p) => p.row === 7)).toMatchObject({ columnHeader: '手机号码', message: '手机号码须为 11 位' });
+    for (const [i, { column }] of planted)
+      expect(s.problems.find((p) => p.row === i + 2)?.column, `row ${i + 2}`).toBe(column);
+    expect(s.problems.find((p) => p.row === 7)).toMatchObject({
+      columnHeader: '手机号码',
+      message: '手机号码须为 11 位',
+    });
     expect(await volunteerCount()).toBe(before);
   });
 
@@ -86,7 +117,9 @@ describe('Excel import of the registry', () => {
     const valid = await admin.post(`/api/registry/imports/${id}/commit`, { mode: 'valid' });
     expect(valid.json()).toMatchObject({ status: 'committed', committedRows: 4980 });
     expect(await volunteerCount()).toBe(before + 4980);
-    expect((await admin.post(`/api/registry/imports/${id}/commit`, { mode: 'valid' })).json().code).toBe('IMPORT_NOT_READY');
+    expect((await admin.post(`/api/registry/imports/${id}/commit`, { mode: 'valid' })).json().code).toBe(
+      'IMPORT_NOT_READY',
+    );
 
     // The report speaks the reader's language (the account's setting).
     await admin.put('/api/auth/me/settings', { locale: 'en' });
@@ -97,9 +130,15 @@ describe('Excel import of the registry', () => {
   });
 
   it('reports duplicates inside one file against the first occurrence', async () => {
-    const dupes = await workbookOf([goodRow(90_001), goodRow(90_002), { ...goodRow(90_003), phone: goodRow(90_001).phone }]);
+    const dupes = await workbookOf([
+      goodRow(90_001),
+      goodRow(90_002),
+      { ...goodRow(90_003), phone: goodRow(90_001).phone },
+    ]);
     const s = await settled(admin, await upload(admin, dupes));
-    expect(s.problems).toEqual([expect.objectContaining({ row: 4, column: 'phone', problem: 'duplicateInFile', message: '与本表第 2 行重复' })]);
+    expect(s.problems).toEqual([
+      expect.objectContaining({ row: 4, column: 'phone', problem: 'duplicateInFile', message: '与本表第 2 行重复' }),
+    ]);
   });
 
   it('answers a file that is not a workbook with a clear failure', async () => {
@@ -109,7 +148,12 @@ describe('Excel import of the registry', () => {
 
   it('refuses an import by a member (403)', async () => {
     const member = await t.login('zhangwanzhen');
-    const res = await member.request({ method: 'POST', url: '/api/registry/imports', payload: Buffer.from('x'), headers: { 'content-type': XLSX } });
+    const res = await member.request({
+      method: 'POST',
+      url: '/api/registry/imports',
+      payload: Buffer.from('x'),
+      headers: { 'content-type': XLSX },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -134,32 +178,58 @@ describe('registry search and records', () => {
   });
 
   it('filters by skill category and by a profession word', async () => {
-    const culture = (await t.db.selectFrom('categories').select('id').where('code', '=', 'culture').executeTakeFirstOrThrow()).id;
-    const page = (await admin.get(`/api/volunteers?categoryId=${culture}&limit=500`)).json() as { items: Volunteer[]; total: number };
+    const culture = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'culture').executeTakeFirstOrThrow()
+    ).id;
+    const page = (await admin.get(`/api/volunteers?categoryId=${culture}&limit=500`)).json() as {
+      items: Volunteer[];
+      total: number;
+    };
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((v) => v.categoryIds.includes(culture))).toBe(true);
-    const teachers = (await admin.get(`/api/volunteers?q=${encodeURIComponent('书法')}`)).json() as { items: Volunteer[] };
+    const teachers = (await admin.get(`/api/volunteers?q=${encodeURIComponent('书法')}`)).json() as {
+      items: Volunteer[];
+    };
     expect(teachers.items.map((v) => v.name)).toContain('张婉珍');
   });
 
   it('adds a record, refuses a second one with the same phone, and records screening with reviewer and reason', async () => {
     const unitId = await t.unitId('350802003004');
-    const created = await admin.post('/api/volunteers', { kind: 'talent', name: '林医生', phone: '13600000001', unitId, profession: '全科医生' });
+    const created = await admin.post('/api/volunteers', {
+      kind: 'talent',
+      name: '林医生',
+      phone: '13600000001',
+      unitId,
+      profession: '全科医生',
+    });
     expect(created.statusCode).toBe(201);
     const v = created.json() as Volunteer;
     expect(v).toMatchObject({ screeningStatus: 'candidate', phone: '136****0001' });
-    expect((await admin.post('/api/volunteers', { kind: 'talent', name: '另一人', phone: '13600000001', unitId })).json().code).toBe('DUPLICATE_VOLUNTEER');
-    const screened = await admin.post(`/api/volunteers/${v.id}/screening`, { status: 'selected', reason: '专业对口，热心公益' });
+    expect(
+      (await admin.post('/api/volunteers', { kind: 'talent', name: '另一人', phone: '13600000001', unitId })).json()
+        .code,
+    ).toBe('DUPLICATE_VOLUNTEER');
+    const screened = await admin.post(`/api/volunteers/${v.id}/screening`, {
+      status: 'selected',
+      reason: '专业对口，热心公益',
+    });
     expect(screened.json()).toMatchObject({ screeningStatus: 'selected', screeningReason: '专业对口，热心公益' });
     expect((await admin.post(`/api/volunteers/${v.id}/screening`, { status: 'declined' })).statusCode).toBe(400);
   });
 });
 
 describe('registry search terms', () => {
-  const idsFor = async (q: string) => ((await admin.get(`/api/volunteers?q=${encodeURIComponent(q)}&limit=100`)).json() as { items: Volunteer[] }).items.map((v) => v.id);
+  const idsFor = async (q: string) =>
+    (
+      (await admin.get(`/api/volunteers?q=${encodeURIComponent(q)}&limit=100`)).json() as { items: Volunteer[] }
+    ).items.map((v) => v.id);
 
   it('finds the newest record (imported or seeded) by its name and its initials', async () => {
-    const last = await t.db.selectFrom('volunteers').select(['id', 'name', 'initials']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const last = await t.db
+      .selectFrom('volunteers')
+      .select(['id', 'name', 'initials'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(await idsFor(last.name)).toContain(last.id);
     expect(await idsFor(last.initials)).toContain(last.id);
   });
@@ -168,20 +238,31 @@ describe('registry search terms', () => {
     const unitId = await t.unitId('350802003004');
     const input = { kind: 'talent', name: '欧阳明远', phone: '13600000077', unitId, profession: '中医推拿师' };
     const v = (await admin.post('/api/volunteers', input)).json() as Volunteer;
-    for (const q of ['欧阳明远', '明远', 'ouyangmingyuan', 'ouyang', 'oymy', '推拿', '中医推拿']) expect(await idsFor(q), q).toContain(v.id);
+    for (const q of ['欧阳明远', '明远', 'ouyangmingyuan', 'ouyang', 'oymy', '推拿', '中医推拿'])
+      expect(await idsFor(q), q).toContain(v.id);
     for (const q of ['中医按摩', '明远欧', 'oyx']) expect(await idsFor(q), q).not.toContain(v.id);
     // With another filter the records are read and checked: the same answer.
-    const talents = (await admin.get(`/api/volunteers?q=${encodeURIComponent('明远')}&kind=talent`)).json() as { items: Volunteer[]; total: number };
+    const talents = (await admin.get(`/api/volunteers?q=${encodeURIComponent('明远')}&kind=talent`)).json() as {
+      items: Volunteer[];
+      total: number;
+    };
     expect(talents.items.map((x) => x.id)).toEqual([v.id]);
     // The district admin (the top of the tree: terms are joined to their unit's path) finds it too.
     const district = await t.login('admin');
     for (const q of ['明远', 'oymy', '欧阳明远']) {
       const page = (await district.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { items: Volunteer[] };
-      expect(page.items.map((x) => x.id), q).toContain(v.id);
+      expect(
+        page.items.map((x) => x.id),
+        q,
+      ).toContain(v.id);
     }
     // Another street's admin does not find it, by name or by initials.
     const other = await t.login('zhongcheng');
-    for (const q of ['明远', 'oymy', '欧阳明远']) expect(((await other.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { total: number }).total, q).toBe(0);
+    for (const q of ['明远', 'oymy', '欧阳明远'])
+      expect(
+        ((await other.get(`/api/volunteers?q=${encodeURIComponent(q)}`)).json() as { total: number }).total,
+        q,
+      ).toBe(0);
 
     const edited = await admin.put(`/api/volunteers/${v.id}`, { ...input, name: '欧阳清风', profession: '康复治疗师' });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -202,20 +283,36 @@ describe('GET /api/registry/export.xlsx', () => {
   }
 
   it('exports the filtered list with phones masked, and logs the export', async () => {
-    const res = await admin.request({ method: 'GET', url: `/api/registry/export.xlsx?q=${encodeURIComponent('张婉珍')}` });
+    const res = await admin.request({
+      method: 'GET',
+      url: `/api/registry/export.xlsx?q=${encodeURIComponent('张婉珍')}`,
+    });
     expect(res.statusCode).toBe(200);
     const sheet = await sheetOf(res.rawPayload);
     expect(sheet?.getRow(2).getCell(2).value).toBe('张婉珍');
     expect(sheet?.getRow(2).getCell(5).value).toBe('139****0101');
-    const log = await t.db.selectFrom('audit_log').select(['action', 'after_json']).where('entity', '=', 'volunteer').where('action', 'like', 'export%').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const log = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after_json'])
+      .where('entity', '=', 'volunteer')
+      .where('action', 'like', 'export%')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(log.action).toBe('export');
     expect(JSON.parse(log.after_json ?? '{}').rows).toBe(1);
   });
 
   it('exports unmasked phones only to a role that may read them, and logs that it did', async () => {
-    const res = await admin.request({ method: 'GET', url: `/api/registry/export.xlsx?q=${encodeURIComponent('张婉珍')}&unmasked=1` });
+    const res = await admin.request({
+      method: 'GET',
+      url: `/api/registry/export.xlsx?q=${encodeURIComponent('张婉珍')}&unmasked=1`,
+    });
     expect((await sheetOf(res.rawPayload))?.getRow(2).getCell(5).value).toBe('13905970101');
-    expect((await t.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').executeTakeFirstOrThrow()).action).toBe('export.unmasked');
-    expect((await (await t.login('zhangwanzhen')).request({ method: 'GET', url: '/api/registry/export.xlsx' })).statusCode).toBe(403);
+    expect(
+      (await t.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').executeTakeFirstOrThrow()).action,
+    ).toBe('export.unmasked');
+    expect(
+      (await (await t.login('zhangwanzhen')).request({ method: 'GET', url: '/api/registry/export.xlsx' })).statusCode,
+    ).toBe(403);
   });
 });

@@ -24,8 +24,19 @@ function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
   const terms = () => {
     const q = db.selectFrom('volunteer_terms').select('volunteer_terms.volunteer_id');
     return atTop
-      ? q.innerJoin('org_units', 'org_units.id', 'volunteer_terms.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to)
-      : q.where('volunteer_terms.unit_id', 'in', db.selectFrom('org_units').select('org_units.id').where('org_units.path', '>=', from).where('org_units.path', '<', to));
+      ? q
+          .innerJoin('org_units', 'org_units.id', 'volunteer_terms.unit_id')
+          .where('org_units.path', '>=', from)
+          .where('org_units.path', '<', to)
+      : q.where(
+          'volunteer_terms.unit_id',
+          'in',
+          db
+            .selectFrom('org_units')
+            .select('org_units.id')
+            .where('org_units.path', '>=', from)
+            .where('org_units.path', '<', to),
+        );
   };
   return terms()
     .where('term', '=', lookup.gram)
@@ -36,12 +47,24 @@ function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
 /** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
 export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   const { from, to } = subtreeRange(f.path);
-  let base = db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  let base = db
+    .selectFrom('volunteers')
+    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to);
   if (f.kind) base = base.where('volunteers.kind', '=', f.kind);
   if (f.screeningStatus) base = base.where('volunteers.screening_status', '=', f.screeningStatus);
   if (f.categoryId) {
     const categoryId = f.categoryId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('volunteer_categories as vc').select('vc.volunteer_id').whereRef('vc.volunteer_id', '=', 'volunteers.id').where('vc.category_id', '=', categoryId)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('volunteer_categories as vc')
+          .select('vc.volunteer_id')
+          .whereRef('vc.volunteer_id', '=', 'volunteers.id')
+          .where('vc.category_id', '=', categoryId),
+      ),
+    );
   }
   const lookup = f.q ? termLookup(f.q) : null;
   if (f.q && lookup) {
@@ -69,9 +92,20 @@ export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
 
 /** One page, the total, and the page's skill categories. */
-async function pageOf(db: Kysely<Database>, rows: Promise<VolunteerRow[]>, count: Promise<{ n: number | string | bigint }>) {
+async function pageOf(
+  db: Kysely<Database>,
+  rows: Promise<VolunteerRow[]>,
+  count: Promise<{ n: number | string | bigint }>,
+) {
   const [items, c] = await Promise.all([rows, count]);
-  return { rows: items, total: Number(c.n), categories: await categoriesOf(db, items.map((r) => r.id)) };
+  return {
+    rows: items,
+    total: Number(c.n),
+    categories: await categoriesOf(
+      db,
+      items.map((r) => r.id),
+    ),
+  };
 }
 
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
@@ -83,23 +117,48 @@ export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter
     const pageIds = db.selectFrom(ids).select('c.volunteer_id').orderBy('c.volunteer_id').limit(limit).offset(offset);
     return pageOf(
       db,
-      db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').selectAll('volunteers').select(columns).where('volunteers.id', 'in', pageIds).orderBy('volunteers.id').execute(),
-      db.selectFrom(ids).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('volunteers')
+        .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+        .selectAll('volunteers')
+        .select(columns)
+        .where('volunteers.id', 'in', pageIds)
+        .orderBy('volunteers.id')
+        .execute(),
+      db
+        .selectFrom(ids)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     );
   }
   const base = volunteerQuery(db, f);
-  return pageOf(db, base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  return pageOf(
+    db,
+    base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
 }
 
 export async function findVolunteer(db: Kysely<Database>, id: number) {
-  return db.selectFrom('volunteers').innerJoin('org_units', 'org_units.id', 'volunteers.unit_id').selectAll('volunteers').select(columns).where('volunteers.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+    .selectAll('volunteers')
+    .select(columns)
+    .where('volunteers.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Skill categories of several volunteers, in one query. */
 export async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('volunteer_categories').select(['volunteer_id', 'category_id']).where('volunteer_id', 'in', ids.slice(i, i + 500)).orderBy('category_id').execute();
+    const rows = await db
+      .selectFrom('volunteer_categories')
+      .select(['volunteer_id', 'category_id'])
+      .where('volunteer_id', 'in', ids.slice(i, i + 500))
+      .orderBy('category_id')
+      .execute();
     for (const r of rows) map.set(r.volunteer_id, [...(map.get(r.volunteer_id) ?? []), r.category_id]);
   }
   return map;
@@ -110,11 +169,19 @@ export async function existingMatches(db: Kysely<Database>, hashes: string[], ph
   const byHash = new Map<string, number>();
   const byPhone = new Map<string, number>();
   for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db.selectFrom('volunteers').select(['id', 'id_number_hash']).where('id_number_hash', 'in', hashes.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('volunteers')
+      .select(['id', 'id_number_hash'])
+      .where('id_number_hash', 'in', hashes.slice(i, i + 500))
+      .execute();
     for (const r of rows) if (r.id_number_hash) byHash.set(r.id_number_hash, r.id);
   }
   for (let i = 0; i < phones.length; i += 500) {
-    const rows = await db.selectFrom('volunteers').select(['id', 'phone']).where('phone', 'in', phones.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('volunteers')
+      .select(['id', 'phone'])
+      .where('phone', 'in', phones.slice(i, i + 500))
+      .execute();
     for (const r of rows) if (r.phone) byPhone.set(r.phone, r.id);
   }
   return { byHash, byPhone };
@@ -122,5 +189,9 @@ export async function existingMatches(db: Kysely<Database>, hashes: string[], ph
 
 export async function setCategories(db: Kysely<Database>, volunteerId: number, categoryIds: number[]): Promise<void> {
   await db.deleteFrom('volunteer_categories').where('volunteer_id', '=', volunteerId).execute();
-  if (categoryIds.length) await db.insertInto('volunteer_categories').values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id }))).execute();
+  if (categoryIds.length)
+    await db
+      .insertInto('volunteer_categories')
+      .values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id })))
+      .execute();
 }

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, pageOf } from '../../../contract/common.ts';
-import { exportQuery, importCommitRequest, importStatus, importUploadQuery, listVolunteersQuery, screeningRequest, volunteer, volunteerContact, volunteerInput } from '../../../contract/volunteers.ts';
+import {
+  exportQuery,
+  importCommitRequest,
+  importStatus,
+  importUploadQuery,
+  listVolunteersQuery,
+  screeningRequest,
+  volunteer,
+  volunteerContact,
+  volunteerInput,
+} from '../../../contract/volunteers.ts';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { auditContextOf } from '../../audit.ts';
@@ -18,62 +28,149 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['registry'];
   // Uploads arrive as the raw workbook; this parser lives only inside this plugin.
-  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 30 * 1_048_576 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    [XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 30 * 1_048_576 },
+    (_req, body, done) => done(null, body),
+  );
 
   app.get(
     '/api/volunteers',
-    { config: { access: { action: 'read', subject: 'volunteer' } }, schema: { tags, summary: 'Search the registry by name, pinyin, initials, skill, category and unit', querystring: listVolunteersQuery, response: { 200: pageOf(volunteer) } } },
+    {
+      config: { access: { action: 'read', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Search the registry by name, pinyin, initials, skill, category and unit',
+        querystring: listVolunteersQuery,
+        response: { 200: pageOf(volunteer) },
+      },
+    },
     async (request) => registry.listVolunteers(deps, actorOf(request), request.query),
   );
 
   app.get(
     '/api/volunteers/:id',
-    { config: { access: { action: 'read', subject: 'volunteer' } }, schema: { tags, summary: 'One record (phone and ID number masked)', params: idParam, response: { 200: volunteer } } },
+    {
+      config: { access: { action: 'read', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'One record (phone and ID number masked)',
+        params: idParam,
+        response: { 200: volunteer },
+      },
+    },
     async (request) => registry.getVolunteer(deps, actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/volunteers/:id/contact',
-    { config: { access: { action: 'readPersonal', subject: 'volunteer' } }, schema: { tags, summary: 'Unmasked contact data; the read is audited', params: idParam, response: { 200: volunteerContact } } },
-    async (request) => registry.revealContact(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id),
+    {
+      config: { access: { action: 'readPersonal', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Unmasked contact data; the read is audited',
+        params: idParam,
+        response: { 200: volunteerContact },
+      },
+    },
+    async (request) =>
+      registry.revealContact(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/volunteers',
-    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Add to the registry', body: volunteerInput, response: { 201: volunteer } } },
-    async (request, reply) => reply.status(201).send(await registry.createVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+    {
+      config: { access: { action: 'create', subject: 'volunteer' } },
+      schema: { tags, summary: 'Add to the registry', body: volunteerInput, response: { 201: volunteer } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await registry.createVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.body),
+        ),
   );
 
   app.put(
     '/api/volunteers/:id',
-    { config: { access: { action: 'update', subject: 'volunteer' } }, schema: { tags, summary: 'Edit a record', params: idParam, body: volunteerInput, response: { 200: volunteer } } },
-    async (request) => registry.updateVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+    {
+      config: { access: { action: 'update', subject: 'volunteer' } },
+      schema: { tags, summary: 'Edit a record', params: idParam, body: volunteerInput, response: { 200: volunteer } },
+    },
+    async (request) =>
+      registry.updateVolunteer(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.post(
     '/api/volunteers/:id/screening',
-    { config: { access: { action: 'screen', subject: 'volunteer' } }, schema: { tags, summary: 'Select or decline (挑选)', params: idParam, body: screeningRequest, response: { 200: volunteer } } },
-    async (request) => registry.screenVolunteer(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body),
+    {
+      config: { access: { action: 'screen', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Select or decline (挑选)',
+        params: idParam,
+        body: screeningRequest,
+        response: { 200: volunteer },
+      },
+    },
+    async (request) =>
+      registry.screenVolunteer(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body,
+      ),
   );
 
   app.get(
     '/api/registry/template.xlsx',
-    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'The Excel import template (Chinese headers)' } },
+    {
+      config: { access: { action: 'create', subject: 'volunteer' } },
+      schema: { tags, summary: 'The Excel import template (Chinese headers)' },
+    },
     async (_request, reply) => {
       const names = (await listCategories(deps.db)).filter((c) => c.enabled).map((c) => c.name['zh-CN']);
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记模板.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记模板.xlsx')}`,
+        )
         .send(await templateWorkbook(names));
     },
   );
 
   app.get(
     '/api/registry/export.xlsx',
-    { config: { access: { action: 'export', subject: 'volunteer' } }, schema: { tags, summary: 'Export a filtered list (streamed; unmasked only for roles that may, and logged)', querystring: exportQuery } },
+    {
+      config: { access: { action: 'export', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Export a filtered list (streamed; unmasked only for roles that may, and logged)',
+        querystring: exportQuery,
+      },
+    },
     async (request, reply) => {
-      const stream = await streamRegistryExport(deps, auditContextOf(request, deps.clock), actorOf(request), request.query);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="registry.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记册.xlsx')}`).send(stream);
+      const stream = await streamRegistryExport(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.query,
+      );
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="registry.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记册.xlsx')}`,
+        )
+        .send(stream);
     },
   );
 
@@ -82,25 +179,60 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { action: 'create', subject: 'volunteer' } },
       bodyLimit: 30 * 1_048_576,
-      schema: { tags, summary: 'Upload a filled-in template; the dry run starts at once', querystring: importUploadQuery, response: { 202: z.object({ id: z.number().int() }) } },
+      schema: {
+        tags,
+        summary: 'Upload a filled-in template; the dry run starts at once',
+        querystring: importUploadQuery,
+        response: { 202: z.object({ id: z.number().int() }) },
+      },
     },
     async (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('INVALID_WORKBOOK');
-      const id = await imports.startImport(deps, auditContextOf(request, deps.clock), actorOf(request), request.query.filename, body);
+      const id = await imports.startImport(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.query.filename,
+        body,
+      );
       return reply.status(202).send({ id });
     },
   );
 
   app.get(
     '/api/registry/imports/:id',
-    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Progress and the report of bad rows and duplicates', params: idParam, response: { 200: importStatus } } },
+    {
+      config: { access: { action: 'create', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Progress and the report of bad rows and duplicates',
+        params: idParam,
+        response: { 200: importStatus },
+      },
+    },
     async (request) => imports.importStatus(deps, actorOf(request), request.params.id, request.locale),
   );
 
   app.post(
     '/api/registry/imports/:id/commit',
-    { config: { access: { action: 'create', subject: 'volunteer' } }, schema: { tags, summary: 'Import all rows, or only the good ones', params: idParam, body: importCommitRequest, response: { 200: importStatus } } },
-    async (request) => imports.commitImport(deps, auditContextOf(request, deps.clock), actorOf(request), request.params.id, request.body.mode),
+    {
+      config: { access: { action: 'create', subject: 'volunteer' } },
+      schema: {
+        tags,
+        summary: 'Import all rows, or only the good ones',
+        params: idParam,
+        body: importCommitRequest,
+        response: { 200: importStatus },
+      },
+    },
+    async (request) =>
+      imports.commitImport(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.id,
+        request.body.mode,
+      ),
   );
 };

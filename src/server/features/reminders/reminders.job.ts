@@ -11,7 +11,11 @@ export const CONTRACT_WARNING_DAYS = 30;
  * Re-running is harmless (one reminder per studio, kind and due date), and reminders
  * whose cause has gone (renewed, rectified, closed) are resolved.
  */
-export async function refreshReminders(db: Kysely<Database>, today: string, at: string): Promise<{ opened: number; resolved: number }> {
+export async function refreshReminders(
+  db: Kysely<Database>,
+  today: string,
+  at: string,
+): Promise<{ opened: number; resolved: number }> {
   const horizon = addDays(today, CONTRACT_WARNING_DAYS);
   const ending = await db
     .selectFrom('studios')
@@ -36,16 +40,36 @@ export async function refreshReminders(db: Kysely<Database>, today: string, at: 
   ].filter((w): w is typeof w & { due: string; street_id: number } => w.due !== null && w.street_id !== null);
 
   return db.transaction().execute(async (trx) => {
-    const open = await trx.selectFrom('reminders').select(['id', 'studio_id', 'kind', 'due']).where('resolved_at', 'is', null).execute();
+    const open = await trx
+      .selectFrom('reminders')
+      .select(['id', 'studio_id', 'kind', 'due'])
+      .where('resolved_at', 'is', null)
+      .execute();
     const key = (r: { studio_id: number; kind: string; due: string }) => `${r.studio_id}|${r.kind}|${r.due}`;
     const wantedKeys = new Set(wanted.map(key));
     const openKeys = new Set(open.map(key));
     let opened = 0;
     for (const w of wanted) {
       if (openKeys.has(key(w))) continue;
-      const exists = await trx.selectFrom('reminders').select('id').where('studio_id', '=', w.studio_id).where('kind', '=', w.kind).where('due', '=', w.due).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('reminders')
+        .select('id')
+        .where('studio_id', '=', w.studio_id)
+        .where('kind', '=', w.kind)
+        .where('due', '=', w.due)
+        .executeTakeFirst();
       if (exists) continue;
-      await trx.insertInto('reminders').values({ unit_id: w.street_id, studio_id: w.studio_id, kind: w.kind, due: w.due, created_at: at, resolved_at: null }).execute();
+      await trx
+        .insertInto('reminders')
+        .values({
+          unit_id: w.street_id,
+          studio_id: w.studio_id,
+          kind: w.kind,
+          due: w.due,
+          created_at: at,
+          resolved_at: null,
+        })
+        .execute();
       opened += 1;
     }
     const stale = open.filter((o) => !wantedKeys.has(key(o)));

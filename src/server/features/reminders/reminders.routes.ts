@@ -10,7 +10,10 @@ export const reminderRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   app.get(
     '/api/reminders',
-    { config: { access: { action: 'read', subject: 'reminder' } }, schema: { tags: ['studios'], summary: 'Open reminders in scope', response: { 200: z.array(reminder) } } },
+    {
+      config: { access: { action: 'read', subject: 'reminder' } },
+      schema: { tags: ['studios'], summary: 'Open reminders in scope', response: { 200: z.array(reminder) } },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorize(actor, 'read', 'reminder', { unitPath: actor.unitPath });
@@ -20,13 +23,29 @@ export const reminderRoutes: FastifyPluginAsyncZod = async (app) => {
         .innerJoin('org_units as street', 'street.id', 'reminders.unit_id')
         .innerJoin('studios', 'studios.id', 'reminders.studio_id')
         .innerJoin('org_units as u', 'u.id', 'studios.unit_id')
-        .select(['reminders.id', 'reminders.kind', 'reminders.due', 'reminders.created_at', 'studios.id as studio_id', 'studios.name as studio_name', 'u.name as unit_name'])
+        .select([
+          'reminders.id',
+          'reminders.kind',
+          'reminders.due',
+          'reminders.created_at',
+          'studios.id as studio_id',
+          'studios.name as studio_name',
+          'u.name as unit_name',
+        ])
         .where('reminders.resolved_at', 'is', null)
         .where('street.path', '>=', from)
         .where('street.path', '<', to)
         .orderBy('reminders.due')
         .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind as 'contract_ending' | 'rectification_overdue', due: r.due, studioId: r.studio_id, studioName: r.studio_name, unitName: r.unit_name, createdAt: r.created_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind as 'contract_ending' | 'rectification_overdue',
+        due: r.due,
+        studioId: r.studio_id,
+        studioName: r.studio_name,
+        unitName: r.unit_name,
+        createdAt: r.created_at,
+      }));
     },
   );
 };

@@ -16,7 +16,11 @@ describe('the reminders job', () => {
     const ending = await createStudio(t.db, { status: 'active', termEnd: '2026-12-20' });
     const later = await createStudio(t.db, { status: 'active', termEnd: '2027-06-30' });
     const overdue = await createStudio(t.db, { status: 'rectification' });
-    await t.db.updateTable('studio_rectifications').set({ deadline: '2026-11-20' }).where('studio_id', '=', overdue.id).execute();
+    await t.db
+      .updateTable('studio_rectifications')
+      .set({ deadline: '2026-11-20' })
+      .where('studio_id', '=', overdue.id)
+      .execute();
 
     await refreshReminders(t.db, '2026-11-25', '2026-11-25T01:00:00Z');
     const second = await refreshReminders(t.db, '2026-11-25', '2026-11-25T02:00:00Z');
@@ -25,13 +29,22 @@ describe('the reminders job', () => {
     const street = await t.login('xicheng');
     const list = (await street.get('/api/reminders')).json() as Reminder[];
     expect(list.find((r) => r.studioId === ending.id)).toMatchObject({ kind: 'contract_ending', due: '2026-12-20' });
-    expect(list.find((r) => r.studioId === overdue.id)).toMatchObject({ kind: 'rectification_overdue', due: '2026-11-20' });
+    expect(list.find((r) => r.studioId === overdue.id)).toMatchObject({
+      kind: 'rectification_overdue',
+      due: '2026-11-20',
+    });
     expect(list.find((r) => r.studioId === later.id)).toBeUndefined();
-    expect(((await (await t.login('zhongcheng')).get('/api/reminders')).json() as Reminder[]).find((r) => r.studioId === ending.id)).toBeUndefined();
+    expect(
+      ((await (await t.login('zhongcheng')).get('/api/reminders')).json() as Reminder[]).find(
+        (r) => r.studioId === ending.id,
+      ),
+    ).toBeUndefined();
 
     await street.post(`/api/studios/${ending.id}/renew`, { termEnd: '2028-12-31' });
     await refreshReminders(t.db, '2026-11-25', '2026-11-25T03:00:00Z');
-    expect(((await street.get('/api/reminders')).json() as Reminder[]).find((r) => r.studioId === ending.id)).toBeUndefined();
+    expect(
+      ((await street.get('/api/reminders')).json() as Reminder[]).find((r) => r.studioId === ending.id),
+    ).toBeUndefined();
   });
 
   it('is closed to community admins and members', async () => {

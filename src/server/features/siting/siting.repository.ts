@@ -6,7 +6,15 @@ const inSubtree = (path: string) => subtreeRange(path);
 
 export async function listVenues(db: Kysely<Database>, path: string) {
   const { from, to } = inSubtree(path);
-  return db.selectFrom('venues').innerJoin('org_units', 'org_units.id', 'venues.unit_id').selectAll('venues').select('org_units.name as unit_name').where('org_units.path', '>=', from).where('org_units.path', '<', to).orderBy('venues.id').execute();
+  return db
+    .selectFrom('venues')
+    .innerJoin('org_units', 'org_units.id', 'venues.unit_id')
+    .selectAll('venues')
+    .select('org_units.name as unit_name')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to)
+    .orderBy('venues.id')
+    .execute();
 }
 
 export async function listAreas(db: Kysely<Database>, path: string) {
@@ -33,17 +41,34 @@ export async function listServingStudios(db: Kysely<Database>, path: string, cat
     .where('org_units.path', '<', to)
     .where('studios.status', 'in', ['active', 'rectification'])
     .where('studios.lng', 'is not', null);
-  if (categoryId) q = q.where((eb) => eb.exists(eb.selectFrom('studio_categories as sc').select('sc.studio_id').whereRef('sc.studio_id', '=', 'studios.id').where('sc.category_id', '=', categoryId)));
+  if (categoryId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('studio_categories as sc')
+          .select('sc.studio_id')
+          .whereRef('sc.studio_id', '=', 'studios.id')
+          .where('sc.category_id', '=', categoryId),
+      ),
+    );
   return q.orderBy('studios.id').execute();
 }
 
 /** A counter bumped in the same transaction as any change to venues, areas or studios' points, so caches know when to rebuild. */
 export async function sitingVersion(db: Kysely<Database>): Promise<string> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', 'siting.version').executeTakeFirst())?.value ?? '0';
+  return (
+    (await db.selectFrom('settings').select('value').where('key', '=', 'siting.version').executeTakeFirst())?.value ??
+    '0'
+  );
 }
 
 export async function bumpSitingVersion(db: Kysely<Database>, at: string): Promise<void> {
   const current = Number(await sitingVersion(db));
-  const updated = await db.updateTable('settings').set({ value: String(current + 1), updated_at: at }).where('key', '=', 'siting.version').executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('settings').values({ key: 'siting.version', value: '1', updated_at: at }).execute();
+  const updated = await db
+    .updateTable('settings')
+    .set({ value: String(current + 1), updated_at: at })
+    .where('key', '=', 'siting.version')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await db.insertInto('settings').values({ key: 'siting.version', value: '1', updated_at: at }).execute();
 }

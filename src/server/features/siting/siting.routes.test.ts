@@ -7,12 +7,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Coverage = { totalPopulation: number; coveredPopulation: number; servingStudios: number; radius: number; uncovered: Array<{ id: number; population: number }>; recommendations: Array<{ venue: { id: number; name: string }; gain: number; areaIds: number[] }> };
+type Coverage = {
+  totalPopulation: number;
+  coveredPopulation: number;
+  servingStudios: number;
+  radius: number;
+  uncovered: Array<{ id: number; population: number }>;
+  recommendations: Array<{ venue: { id: number; name: string }; gain: number; areaIds: number[] }>;
+};
 
 describe('GET /api/siting/coverage', () => {
   it('shows a district admin, for 医疗保健, the covered population, the uncovered areas and ranked sites with their gains', async () => {
     const admin = await t.login('admin');
-    const health = (await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()).id;
+    const health = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()
+    ).id;
     const res = await admin.get(`/api/siting/coverage?categoryId=${health}&picks=5`);
     expect(res.statusCode).toBe(200);
     const c = res.json() as Coverage;
@@ -33,7 +42,9 @@ describe('GET /api/siting/coverage', () => {
 
   it('covers more with a larger radius', async () => {
     const admin = await t.login('admin');
-    const health = (await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()).id;
+    const health = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()
+    ).id;
     const near = (await admin.get(`/api/siting/coverage?categoryId=${health}&radius=500`)).json() as Coverage;
     const far = (await admin.get(`/api/siting/coverage?categoryId=${health}&radius=3000`)).json() as Coverage;
     expect(far.coveredPopulation).toBeGreaterThan(near.coveredPopulation);
@@ -41,10 +52,22 @@ describe('GET /api/siting/coverage', () => {
 
   it('counts a new residential area next to a serving studio as covered at once', async () => {
     const admin = await t.login('admin');
-    const health = (await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()).id;
-    const studio = await t.db.selectFrom('studios').select(['lng', 'lat', 'unit_id']).where('name', '=', '来发医疗卫生专业服务室').executeTakeFirstOrThrow();
+    const health = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()
+    ).id;
+    const studio = await t.db
+      .selectFrom('studios')
+      .select(['lng', 'lat', 'unit_id'])
+      .where('name', '=', '来发医疗卫生专业服务室')
+      .executeTakeFirstOrThrow();
     const before = (await admin.get(`/api/siting/coverage?categoryId=${health}`)).json() as Coverage;
-    const created = await admin.post('/api/residential-areas', { unitId: studio.unit_id, name: '测试小区', population: 777, lng: studio.lng, lat: studio.lat });
+    const created = await admin.post('/api/residential-areas', {
+      unitId: studio.unit_id,
+      name: '测试小区',
+      population: 777,
+      lng: studio.lng,
+      lat: studio.lat,
+    });
     expect(created.statusCode).toBe(201);
     const after = (await admin.get(`/api/siting/coverage?categoryId=${health}`)).json() as Coverage;
     expect(after.coveredPopulation - before.coveredPopulation).toBe(777);
@@ -52,11 +75,16 @@ describe('GET /api/siting/coverage', () => {
 
   it('limits a street admin to its street and refuses another street (404)', async () => {
     const street = await t.login('xicheng');
-    const health = (await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()).id;
+    const health = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'health').executeTakeFirstOrThrow()
+    ).id;
     const own = (await street.get(`/api/siting/coverage?categoryId=${health}`)).json() as Coverage;
     const all = (await (await t.login('admin')).get(`/api/siting/coverage?categoryId=${health}`)).json() as Coverage;
     expect(own.totalPopulation).toBeLessThan(all.totalPopulation);
-    expect((await street.get(`/api/siting/coverage?categoryId=${health}&under=${await t.unitId('350802004000')}`)).statusCode).toBe(404);
+    expect(
+      (await street.get(`/api/siting/coverage?categoryId=${health}&under=${await t.unitId('350802004000')}`))
+        .statusCode,
+    ).toBe(404);
     expect((await street.get('/api/siting/coverage?categoryId=abc')).statusCode).toBe(400);
   });
 });
@@ -65,18 +93,47 @@ describe('venues, areas and the map', () => {
   it('refuses a venue out of scope (404), of an unknown type or off the map (400)', async () => {
     const street = await t.login('xicheng');
     const unitId = await t.unitId('350802003004');
-    expect((await street.post('/api/venues', { unitId: await t.unitId('350802004001'), type: 'market', name: 'x', lng: 117.03, lat: 25.1 })).statusCode).toBe(404);
-    expect((await street.post('/api/venues', { unitId, type: 'temple', name: 'x', lng: 117.03, lat: 25.1 })).statusCode).toBe(400);
-    expect((await street.post('/api/venues', { unitId, type: 'market', name: 'x', lng: 200, lat: 25.1 })).statusCode).toBe(400);
-    const ok = await street.post('/api/venues', { unitId, type: 'market', name: '西兴农贸市场', lng: 117.023, lat: 25.097 });
+    expect(
+      (
+        await street.post('/api/venues', {
+          unitId: await t.unitId('350802004001'),
+          type: 'market',
+          name: 'x',
+          lng: 117.03,
+          lat: 25.1,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await street.post('/api/venues', { unitId, type: 'temple', name: 'x', lng: 117.03, lat: 25.1 })).statusCode,
+    ).toBe(400);
+    expect(
+      (await street.post('/api/venues', { unitId, type: 'market', name: 'x', lng: 200, lat: 25.1 })).statusCode,
+    ).toBe(400);
+    const ok = await street.post('/api/venues', {
+      unitId,
+      type: 'market',
+      name: '西兴农贸市场',
+      lng: 117.023,
+      lat: 25.097,
+    });
     expect(ok.statusCode).toBe(201);
-    const audit = await t.db.selectFrom('audit_log').select(['entity', 'action']).where('entity', '=', 'venue').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['entity', 'action'])
+      .where('entity', '=', 'venue')
+      .execute();
     expect(audit).toContainEqual({ entity: 'venue', action: 'create' });
   });
 
   it('gives the map its layers and the district outline; tiles default to none (works offline)', async () => {
     const admin = await t.login('admin');
-    const layers = (await admin.get('/api/map/layers')).json() as { units: unknown[]; venues: unknown[]; areas: unknown[]; studios: unknown[] };
+    const layers = (await admin.get('/api/map/layers')).json() as {
+      units: unknown[];
+      venues: unknown[];
+      areas: unknown[];
+      studios: unknown[];
+    };
     expect(layers.units.length).toBeGreaterThan(20);
     expect(layers.studios.length).toBeGreaterThan(0);
     const outline = (await admin.get('/api/map/outline')).json() as { type: string; features: unknown[] };
@@ -85,11 +142,21 @@ describe('venues, areas and the map', () => {
   });
 
   it('lets the district admin set the tile source and radius, and nobody else', async () => {
-    const settings = { tiles: { kind: 'osm', url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' }, coverageRadiusM: 800 };
+    const settings = {
+      tiles: { kind: 'osm', url: 'https://tiles.example.cn/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
+      coverageRadiusM: 800,
+    };
     expect((await (await t.login('xicheng')).put('/api/map/settings', settings)).statusCode).toBe(403);
     const admin = await t.login('admin');
     expect((await admin.put('/api/map/settings', settings)).statusCode).toBe(200);
     expect(((await admin.get('/api/map/settings')).json() as { coverageRadiusM: number }).coverageRadiusM).toBe(800);
-    expect((await admin.put('/api/map/settings', { tiles: { kind: 'osm', url: 'javascript:alert(1)' }, coverageRadiusM: 800 })).statusCode).toBe(400);
+    expect(
+      (
+        await admin.put('/api/map/settings', {
+          tiles: { kind: 'osm', url: 'javascript:alert(1)' },
+          coverageRadiusM: 800,
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

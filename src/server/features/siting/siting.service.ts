@@ -26,8 +26,25 @@ async function scope(deps: Deps, actor: Actor, subject: 'venue', under?: number)
   return unit.path;
 }
 
-const presentVenue = (v: Awaited<ReturnType<typeof repo.listVenues>>[number]) => ({ id: v.id, unitId: v.unit_id, unitName: v.unit_name, type: v.type as VenueType, name: v.name, address: v.address, lng: v.lng, lat: v.lat });
-const presentArea = (a: Awaited<ReturnType<typeof repo.listAreas>>[number]) => ({ id: a.id, unitId: a.unit_id, unitName: a.unit_name, name: a.name, population: a.population, lng: a.lng, lat: a.lat });
+const presentVenue = (v: Awaited<ReturnType<typeof repo.listVenues>>[number]) => ({
+  id: v.id,
+  unitId: v.unit_id,
+  unitName: v.unit_name,
+  type: v.type as VenueType,
+  name: v.name,
+  address: v.address,
+  lng: v.lng,
+  lat: v.lat,
+});
+const presentArea = (a: Awaited<ReturnType<typeof repo.listAreas>>[number]) => ({
+  id: a.id,
+  unitId: a.unit_id,
+  unitName: a.unit_name,
+  name: a.name,
+  population: a.population,
+  lng: a.lng,
+  lat: a.lat,
+});
 
 export async function listVenues(deps: Deps, actor: Actor, under?: number) {
   return (await repo.listVenues(deps.db, await scope(deps, actor, 'venue', under))).map(presentVenue);
@@ -55,24 +72,50 @@ export async function saveSite(
   return deps.db.transaction().execute(async (trx) => {
     let savedId = id;
     if (id) {
-      const before = await trx.selectFrom(table).innerJoin('org_units', 'org_units.id', `${table}.unit_id`).select(['org_units.path']).where(`${table}.id`, '=', id).executeTakeFirst();
+      const before = await trx
+        .selectFrom(table)
+        .innerJoin('org_units', 'org_units.id', `${table}.unit_id`)
+        .select(['org_units.path'])
+        .where(`${table}.id`, '=', id)
+        .executeTakeFirst();
       if (!before) throw new DomainError('NOT_FOUND');
       authorize(actor, 'update', 'venue', { unitPath: before.path });
       if ('type' in columns) await trx.updateTable('venues').set(columns).where('id', '=', id).execute();
       else await trx.updateTable('residential_areas').set(columns).where('id', '=', id).execute();
     } else if ('type' in columns) {
-      savedId = (await trx.insertInto('venues').values({ ...columns, created_at: ctx.at }).returning('id').executeTakeFirstOrThrow()).id;
+      savedId = (
+        await trx
+          .insertInto('venues')
+          .values({ ...columns, created_at: ctx.at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     } else {
-      savedId = (await trx.insertInto('residential_areas').values({ ...columns, created_at: ctx.at }).returning('id').executeTakeFirstOrThrow()).id;
+      savedId = (
+        await trx
+          .insertInto('residential_areas')
+          .values({ ...columns, created_at: ctx.at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     }
     await repo.bumpSitingVersion(trx, ctx.at);
-    await recordAudit(trx, ctx, { entity: kind, entityId: savedId ?? null, action: id ? 'update' : 'create', unitId: unit.id, after: input });
+    await recordAudit(trx, ctx, {
+      entity: kind,
+      entityId: savedId ?? null,
+      action: id ? 'update' : 'create',
+      unitId: unit.id,
+      after: input,
+    });
     return savedId ?? 0;
   });
 }
 
 /** Coverage indexes by subtree, rebuilt when the siting data changes. */
-const indexCache = new Map<string, { version: string; index: AreaIndex; areas: ReturnType<typeof presentArea>[]; lat0: number }>();
+const indexCache = new Map<
+  string,
+  { version: string; index: AreaIndex; areas: ReturnType<typeof presentArea>[]; lat0: number }
+>();
 
 async function areaIndex(deps: Deps, path: string) {
   const version = await repo.sitingVersion(deps.db);
@@ -81,7 +124,9 @@ async function areaIndex(deps: Deps, path: string) {
   if (hit && hit.version === version) return hit;
   const areas = (await repo.listAreas(deps.db, path)).map(presentArea);
   const lat0 = areas.length ? areas.reduce((s, a) => s + a.lat, 0) / areas.length : 25;
-  const index = new AreaIndex(areas.map((a) => ({ id: a.id, population: a.population, ...project(a.lng, a.lat, lat0) })));
+  const index = new AreaIndex(
+    areas.map((a) => ({ id: a.id, population: a.population, ...project(a.lng, a.lat, lat0) })),
+  );
   const entry = { version, index, areas, lat0 };
   if (indexCache.size > 64) indexCache.delete(indexCache.keys().next().value ?? '');
   indexCache.set(key, entry);
@@ -122,14 +167,31 @@ export async function coverageOf(deps: Deps, actor: Actor, q: z.infer<typeof cov
 export async function mapLayers(deps: Deps, actor: Actor, under?: number) {
   const path = await scope(deps, actor, 'venue', under);
   const { from, to } = subtreeRange(path);
-  const units = await deps.db.selectFrom('org_units').select(['id', 'name', 'level', 'lng', 'lat']).where('path', '>=', from).where('path', '<', to).where('lng', 'is not', null).where('level', 'in', ['district', 'street', 'town', 'community', 'village']).execute();
+  const units = await deps.db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'level', 'lng', 'lat'])
+    .where('path', '>=', from)
+    .where('path', '<', to)
+    .where('lng', 'is not', null)
+    .where('level', 'in', ['district', 'street', 'town', 'community', 'village'])
+    .execute();
   const studios = await repo.listServingStudios(deps.db, path);
-  const categories = await categoryIdsOf(deps.db, studios.map((s) => s.id));
+  const categories = await categoryIdsOf(
+    deps.db,
+    studios.map((s) => s.id),
+  );
   return {
     units: units.map((u) => ({ id: u.id, name: u.name, level: u.level, lng: u.lng ?? 0, lat: u.lat ?? 0 })),
     venues: (await repo.listVenues(deps.db, path)).map(presentVenue),
     areas: (await repo.listAreas(deps.db, path)).map(presentArea),
-    studios: studios.map((s) => ({ id: s.id, name: s.name, status: s.status, categoryIds: categories.get(s.id) ?? [], lng: s.lng ?? 0, lat: s.lat ?? 0 })),
+    studios: studios.map((s) => ({
+      id: s.id,
+      name: s.name,
+      status: s.status,
+      categoryIds: categories.get(s.id) ?? [],
+      lng: s.lng ?? 0,
+      lat: s.lat ?? 0,
+    })),
   };
 }
 
@@ -139,13 +201,34 @@ export async function mapSettings(deps: Deps): Promise<MapSettings> {
   return row ? (JSON.parse(row.value) as MapSettings) : DEFAULT_SETTINGS;
 }
 
-export async function saveMapSettings(deps: Deps, ctx: AuditContext, actor: Actor, input: MapSettings): Promise<MapSettings> {
+export async function saveMapSettings(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: MapSettings,
+): Promise<MapSettings> {
   authorize(actor, 'update', 'mapSettings', { unitPath: actor.unitPath });
   await deps.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('settings').select('value').where('key', '=', 'map').executeTakeFirst();
-    if (before) await trx.updateTable('settings').set({ value: JSON.stringify(input), updated_at: ctx.at }).where('key', '=', 'map').execute();
-    else await trx.insertInto('settings').values({ key: 'map', value: JSON.stringify(input), updated_at: ctx.at }).execute();
-    await recordAudit(trx, ctx, { entity: 'settings', entityId: 'map', action: 'update', unitId: actor.unitId, before: before ? JSON.parse(before.value) : null, after: input });
+    if (before)
+      await trx
+        .updateTable('settings')
+        .set({ value: JSON.stringify(input), updated_at: ctx.at })
+        .where('key', '=', 'map')
+        .execute();
+    else
+      await trx
+        .insertInto('settings')
+        .values({ key: 'map', value: JSON.stringify(input), updated_at: ctx.at })
+        .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'settings',
+      entityId: 'map',
+      action: 'update',
+      unitId: actor.unitId,
+      before: before ? JSON.parse(before.value) : null,
+      after: input,
+    });
   });
   return input;
 }
@@ -153,6 +236,11 @@ export async function saveMapSettings(deps: Deps, ctx: AuditContext, actor: Acto
 let outline: unknown;
 /** The district outline (GCJ-02, Vonng/adcode, CC BY 4.0), read once. */
 export function districtOutline(): unknown {
-  outline ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../../../assets/xinluo/xinluo_district_boundary_gcj02.geojson', import.meta.url)), 'utf8'));
+  outline ??= JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL('../../../../assets/xinluo/xinluo_district_boundary_gcj02.geojson', import.meta.url)),
+      'utf8',
+    ),
+  );
   return outline;
 }

@@ -11,7 +11,9 @@ afterAll(() => t.close());
 
 describe('studio documents', () => {
   it('render the signed agreement as PDF with its Chinese text and the unpaid clause', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()
+    ).id;
     const res = await (await t.login('xicheng')).get(`/api/studios/${id}/contract.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -21,7 +23,9 @@ describe('studio documents', () => {
   });
 
   it('render the plaque certificate with a QR code that opens the studio’s public page', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()
+    ).id;
     const res = await (await t.login('xixing')).get(`/api/studios/${id}/plaque.pdf`);
     expect((await pdfText(res.rawPayload)).replace(/\s+/g, '')).toContain('XL-2011-0002');
     const [page] = await pdfPages(res.rawPayload, 150);
@@ -29,7 +33,9 @@ describe('studio documents', () => {
   });
 
   it('serve printable pages in the reader’s language, and 404 before there is anything to print', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()
+    ).id;
     const street = await t.login('xicheng');
     const html = await street.get(`/api/studios/${id}/plaque.html?lang=zh-TW`);
     expect(html.headers['content-type']).toContain('text/html');
@@ -42,7 +48,13 @@ describe('studio documents', () => {
 
 describe('service cards (便民服务卡)', () => {
   it('print a member’s card with Chinese text and a QR code that decodes to the studio’s page and rating form', async () => {
-    const id = (await t.db.selectFrom('studios').select('id').where('name', '=', '来发医疗卫生专业服务室').executeTakeFirstOrThrow()).id;
+    const id = (
+      await t.db
+        .selectFrom('studios')
+        .select('id')
+        .where('name', '=', '来发医疗卫生专业服务室')
+        .executeTakeFirstOrThrow()
+    ).id;
     const res = await (await t.login('zhongcheng')).get(`/api/studios/${id}/cards.pdf`);
     expect(res.statusCode).toBe(200);
     const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');

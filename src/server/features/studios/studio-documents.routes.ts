@@ -15,18 +15,78 @@ export const studioDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['studios'];
   const access = { action: 'read', subject: 'studio' } as const;
-  const pdf = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` });
+  const pdf = (name: string) => ({
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="${name}.pdf"`,
+  });
 
-  app.get('/api/studios/:id/contract.pdf', { config: { access }, schema: { tags, summary: 'The service agreement as PDF', params: studioIdParam } }, async (request, reply) =>
-    reply.headers(pdf('contract')).send(await renderContractPdf(await contractDocument(deps, actorOf(request), request.params.id))),
+  app.get(
+    '/api/studios/:id/contract.pdf',
+    { config: { access }, schema: { tags, summary: 'The service agreement as PDF', params: studioIdParam } },
+    async (request, reply) =>
+      reply
+        .headers(pdf('contract'))
+        .send(await renderContractPdf(await contractDocument(deps, actorOf(request), request.params.id))),
   );
-  app.get('/api/studios/:id/contract.html', { config: { access }, schema: { tags, summary: 'The service agreement as a printable page', params: studioIdParam, querystring: langQuery } }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderContractHtml(await contractDocument(deps, actorOf(request), request.params.id), request.query.lang ?? request.locale)),
+  app.get(
+    '/api/studios/:id/contract.html',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The service agreement as a printable page',
+        params: studioIdParam,
+        querystring: langQuery,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          renderContractHtml(
+            await contractDocument(deps, actorOf(request), request.params.id),
+            request.query.lang ?? request.locale,
+          ),
+        ),
   );
-  app.get('/api/studios/:id/plaque.pdf', { config: { access }, schema: { tags, summary: 'The plaque certificate as PDF, with a QR code to the public page', params: studioIdParam } }, async (request, reply) =>
-    reply.headers(pdf('plaque')).send(await renderPlaquePdf(await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)))),
+  app.get(
+    '/api/studios/:id/plaque.pdf',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The plaque certificate as PDF, with a QR code to the public page',
+        params: studioIdParam,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .headers(pdf('plaque'))
+        .send(
+          await renderPlaquePdf(
+            await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+          ),
+        ),
   );
-  app.get('/api/studios/:id/plaque.html', { config: { access }, schema: { tags, summary: 'The plaque certificate as a printable page', params: studioIdParam, querystring: langQuery } }, async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderPlaqueHtml(await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)), request.query.lang ?? request.locale)),
+  app.get(
+    '/api/studios/:id/plaque.html',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The plaque certificate as a printable page',
+        params: studioIdParam,
+        querystring: langQuery,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          renderPlaqueHtml(
+            await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+            request.query.lang ?? request.locale,
+          ),
+        ),
   );
 };

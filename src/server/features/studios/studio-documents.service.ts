@@ -43,7 +43,12 @@ export async function contractDocument(deps: Deps, actor: Actor, id: number): Pr
 }
 
 /** The plaque certificate of a studio (the current plaque, or the last one); 404 before a plaque was awarded. */
-export async function plaqueDocument(deps: Deps, actor: Actor, id: number, publicBaseUrl: string): Promise<PlaqueDocument> {
+export async function plaqueDocument(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  publicBaseUrl: string,
+): Promise<PlaqueDocument> {
   const { core, parts, streetName, categories } = await basics(deps, actor, id);
   const plaque = parts.plaques.at(-1);
   if (!plaque) throw new DomainError('NOT_FOUND');

@@ -43,7 +43,15 @@ function noteOf(input: TransitionInput): string | null {
 
 async function applicationFacts(db: Kysely<Database>, core: repo.StudioCore) {
   const count = async (table: 'studio_categories' | 'studio_service_items' | 'studio_members') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('studio_id', '=', core.id).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('studio_id', '=', core.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     name: core.name,
     categoryCount: await count('studio_categories'),
@@ -55,7 +63,13 @@ async function applicationFacts(db: Kysely<Database>, core: repo.StudioCore) {
   };
 }
 
-async function persistEffect(trx: Kysely<Database>, ctx: AuditContext, actor: Actor, studioId: number, effect: Effect): Promise<void> {
+async function persistEffect(
+  trx: Kysely<Database>,
+  ctx: AuditContext,
+  actor: Actor,
+  studioId: number,
+  effect: Effect,
+): Promise<void> {
   switch (effect.kind) {
     case 'recordReview': {
       const r = effect.review;
@@ -94,25 +108,56 @@ async function persistEffect(trx: Kysely<Database>, ctx: AuditContext, actor: Ac
           signed_at: ctx.at,
         })
         .execute();
-      const term = effect.renewal ? { term_end: effect.termEnd } : { term_start: effect.termStart, term_end: effect.termEnd };
+      const term = effect.renewal
+        ? { term_end: effect.termEnd }
+        : { term_start: effect.termStart, term_end: effect.termEnd };
       await trx.updateTable('studios').set(term).where('id', '=', studioId).execute();
       return;
     }
     case 'awardPlaque':
-      await trx.insertInto('plaques').values({ number: effect.number, studio_id: studioId, awarded_on: effect.awardedOn, awarded_by: actor.accountId, retired_on: null, retired_reason: null }).execute();
+      await trx
+        .insertInto('plaques')
+        .values({
+          number: effect.number,
+          studio_id: studioId,
+          awarded_on: effect.awardedOn,
+          awarded_by: actor.accountId,
+          retired_on: null,
+          retired_reason: null,
+        })
+        .execute();
       await trx.updateTable('studios').set({ plaque_number: effect.number }).where('id', '=', studioId).execute();
       return;
     case 'retirePlaque':
-      await trx.updateTable('plaques').set({ retired_on: effect.on, retired_reason: effect.reason }).where('studio_id', '=', studioId).where('retired_on', 'is', null).execute();
+      await trx
+        .updateTable('plaques')
+        .set({ retired_on: effect.on, retired_reason: effect.reason })
+        .where('studio_id', '=', studioId)
+        .where('retired_on', 'is', null)
+        .execute();
       return;
     case 'openRectification':
       await trx
         .insertInto('studio_rectifications')
-        .values({ studio_id: studioId, kind: effect.rectificationKind, findings: effect.findings, deadline: effect.deadline, opened_by: actor.accountId, opened_at: ctx.at, closed_at: null, outcome: null })
+        .values({
+          studio_id: studioId,
+          kind: effect.rectificationKind,
+          findings: effect.findings,
+          deadline: effect.deadline,
+          opened_by: actor.accountId,
+          opened_at: ctx.at,
+          closed_at: null,
+          outcome: null,
+        })
         .execute();
       return;
     case 'closeRectification':
-      await trx.updateTable('studio_rectifications').set({ closed_at: ctx.at, outcome: effect.outcome }).where('studio_id', '=', studioId).where('closed_at', 'is', null).execute();
+      await trx
+        .updateTable('studio_rectifications')
+        .set({ closed_at: ctx.at, outcome: effect.outcome })
+        .where('studio_id', '=', studioId)
+        .where('closed_at', 'is', null)
+        .execute();
       return;
   }
 }
@@ -123,14 +168,25 @@ async function persistEffect(trx: Kysely<Database>, ctx: AuditContext, actor: Ac
  * status update is conditional on the status read, so two admins acting at once cannot
  * both succeed.
  */
-export async function act(deps: Deps, ctx: AuditContext, actor: Actor, studioId: number, request: ActionRequest): Promise<StudioDetail> {
+export async function act(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  studioId: number,
+  request: ActionRequest,
+): Promise<StudioDetail> {
   const today = chinaDate(new Date(ctx.at));
   await deps.db.transaction().execute(async (trx) => {
     const core = await loadVisibleStudio(trx, actor, studioId);
     let input: TransitionInput;
     if (request.action === 'award') {
       const number = request.plaqueNumber ?? (await repo.nextPlaqueNumber(trx, today.slice(0, 4)));
-      input = { action: 'award', plaqueNumber: number, awardedOn: request.awardedOn, plaqueNumberUsedBefore: await repo.plaqueNumberUsed(trx, number) };
+      input = {
+        action: 'award',
+        plaqueNumber: number,
+        awardedOn: request.awardedOn,
+        plaqueNumberUsedBefore: await repo.plaqueNumberUsed(trx, number),
+      };
     } else {
       input = request;
     }
@@ -140,14 +196,39 @@ export async function act(deps: Deps, ctx: AuditContext, actor: Actor, studioId:
     const note = noteOf(input);
     const moved = await trx
       .updateTable('studios')
-      .set({ status: result.to, status_reason: result.to === from ? core.status_reason : note, status_changed_at: ctx.at, updated_at: ctx.at })
+      .set({
+        status: result.to,
+        status_reason: result.to === from ? core.status_reason : note,
+        status_changed_at: ctx.at,
+        updated_at: ctx.at,
+      })
       .where('id', '=', studioId)
       .where('status', '=', from)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: from });
+    if (Number(moved.numUpdatedRows) !== 1)
+      throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: from });
     for (const effect of result.effects) await persistEffect(trx, ctx, actor, studioId, effect);
-    await trx.insertInto('studio_transitions').values({ studio_id: studioId, action: input.action, from_status: from, to_status: result.to, actor_id: actor.accountId, actor_name: actor.username, note, at: ctx.at }).execute();
-    await recordAudit(trx, ctx, { entity: 'studio', entityId: studioId, action: input.action, unitId: core.unit_id, before: { status: from }, after: { status: result.to, ...input } });
+    await trx
+      .insertInto('studio_transitions')
+      .values({
+        studio_id: studioId,
+        action: input.action,
+        from_status: from,
+        to_status: result.to,
+        actor_id: actor.accountId,
+        actor_name: actor.username,
+        note,
+        at: ctx.at,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      entity: 'studio',
+      entityId: studioId,
+      action: input.action,
+      unitId: core.unit_id,
+      before: { status: from },
+      after: { status: result.to, ...input },
+    });
   });
   // A plaque awarded or withdrawn changes who serves: the nearest-studio index looks again.
   studioIndexOf(deps.db).invalidate();

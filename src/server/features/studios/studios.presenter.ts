@@ -54,8 +54,18 @@ export function presentDetail(
     termStart: core.term_start,
     statusReason: core.status_reason,
     serviceItems: parts.items,
-    members: parts.members.map((m) => ({ volunteerId: m.id, name: m.name, role: m.role as 'leader' | 'member', phone: extra.showPhones ? m.phone : maskPhone(m.phone) })),
-    qualifications: parts.qualifications.map((q) => ({ holder: q.holder, title: q.title, issuer: q.issuer, attachmentId: q.attachment_id })),
+    members: parts.members.map((m) => ({
+      volunteerId: m.id,
+      name: m.name,
+      role: m.role as 'leader' | 'member',
+      phone: extra.showPhones ? m.phone : maskPhone(m.phone),
+    })),
+    qualifications: parts.qualifications.map((q) => ({
+      holder: q.holder,
+      title: q.title,
+      issuer: q.issuer,
+      attachmentId: q.attachment_id,
+    })),
     reviews: parts.reviews.map((r) => ({
       stage: r.stage as 'community' | 'street',
       politicalQuality: { pass: r.political_pass === 1, comment: r.political_comment },
@@ -74,9 +84,28 @@ export function presentDetail(
       signatories: JSON.parse(c.signatories_json) as Array<{ party: string; name: string }>,
       signedAt: c.signed_at,
     })),
-    plaques: parts.plaques.map((p) => ({ number: p.number, awardedOn: p.awarded_on, retiredOn: p.retired_on, retiredReason: p.retired_reason })),
-    rectifications: parts.rectifications.map((r) => ({ kind: r.kind, findings: r.findings, deadline: r.deadline, openedAt: r.opened_at, closedAt: r.closed_at, outcome: r.outcome })),
-    history: parts.history.map((h) => ({ action: h.action, fromStatus: h.from_status, toStatus: h.to_status, actorName: h.actor_name, note: h.note, at: h.at })),
+    plaques: parts.plaques.map((p) => ({
+      number: p.number,
+      awardedOn: p.awarded_on,
+      retiredOn: p.retired_on,
+      retiredReason: p.retired_reason,
+    })),
+    rectifications: parts.rectifications.map((r) => ({
+      kind: r.kind,
+      findings: r.findings,
+      deadline: r.deadline,
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      outcome: r.outcome,
+    })),
+    history: parts.history.map((h) => ({
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      actorName: h.actor_name,
+      note: h.note,
+      at: h.at,
+    })),
     allowedActions: extra.allowedActions,
   };
 }

@@ -11,7 +11,12 @@ export async function findStudioCore(db: Kysely<Database>, id: number) {
     .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
     .leftJoin('volunteers as leader', 'leader.id', 'studios.leader_volunteer_id')
     .selectAll('studios')
-    .select(['org_units.path as unit_path', 'org_units.name as unit_name', 'leader.account_id as leader_account_id', 'leader.name as leader_name'])
+    .select([
+      'org_units.path as unit_path',
+      'org_units.name as unit_name',
+      'leader.account_id as leader_account_id',
+      'leader.name as leader_name',
+    ])
     .where('studios.id', '=', id)
     .executeTakeFirst();
 }
@@ -39,12 +44,22 @@ export async function listStudios(db: Kysely<Database>, f: StudioFilter) {
   if (f.status) base = base.where('studios.status', '=', f.status);
   if (f.categoryId) {
     const categoryId = f.categoryId;
-    base = base.where((eb) => eb.exists(eb.selectFrom('studio_categories as sc').select('sc.studio_id').whereRef('sc.studio_id', '=', 'studios.id').where('sc.category_id', '=', categoryId)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('studio_categories as sc')
+          .select('sc.studio_id')
+          .whereRef('sc.studio_id', '=', 'studios.id')
+          .where('sc.category_id', '=', categoryId),
+      ),
+    );
   }
   if (f.q) base = base.where(sql<boolean>`studios.name like ${`%${likeEscape(f.q)}%`} escape '\\'`);
   if (f.ownerAccountId) {
     const owner = f.ownerAccountId;
-    base = base.where((eb) => eb.or([eb('studios.applicant_account_id', '=', owner), eb('leader.account_id', '=', owner)]));
+    base = base.where((eb) =>
+      eb.or([eb('studios.applicant_account_id', '=', owner), eb('leader.account_id', '=', owner)]),
+    );
   }
   const [rows, count] = await Promise.all([
     base
@@ -66,7 +81,10 @@ export async function listStudios(db: Kysely<Database>, f: StudioFilter) {
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const categories = await categoryIdsOf(db, rows.map((r) => r.id));
+  const categories = await categoryIdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows: rows.map((r) => ({ ...r, category_ids: categories.get(r.id) ?? [] })), total: Number(count.n) };
 }
 
@@ -74,32 +92,65 @@ export async function listStudios(db: Kysely<Database>, f: StudioFilter) {
 export async function categoryIdsOf(db: Kysely<Database>, studioIds: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   if (studioIds.length === 0) return map;
-  const rows = await db.selectFrom('studio_categories').select(['studio_id', 'category_id']).where('studio_id', 'in', studioIds).orderBy('category_id').execute();
+  const rows = await db
+    .selectFrom('studio_categories')
+    .select(['studio_id', 'category_id'])
+    .where('studio_id', 'in', studioIds)
+    .orderBy('category_id')
+    .execute();
   for (const r of rows) map.set(r.studio_id, [...(map.get(r.studio_id) ?? []), r.category_id]);
   return map;
 }
 
 /** Everything the detail page shows beyond the core row. */
 export async function loadStudioParts(db: Kysely<Database>, id: number) {
-  const [items, members, qualifications, reviews, contracts, plaques, rectifications, history, categories] = await Promise.all([
-    db.selectFrom('studio_service_items').select(['title', 'description']).where('studio_id', '=', id).orderBy('position').execute(),
-    db
-      .selectFrom('studio_members')
-      .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
-      .select(['volunteers.id', 'volunteers.name', 'volunteers.phone', 'studio_members.role'])
-      .where('studio_members.studio_id', '=', id)
-      .orderBy('studio_members.role')
-      .orderBy('volunteers.id')
-      .execute(),
-    db.selectFrom('studio_qualifications').select(['holder', 'title', 'issuer', 'attachment_id']).where('studio_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('studio_reviews').innerJoin('accounts', 'accounts.id', 'studio_reviews.reviewer_id').selectAll('studio_reviews').select('accounts.display_name as reviewer_name').where('studio_id', '=', id).orderBy('studio_reviews.id').execute(),
-    db.selectFrom('studio_contracts').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('plaques').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('studio_rectifications').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('studio_transitions').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
-    categoryIdsOf(db, [id]),
-  ]);
-  return { items, members, qualifications, reviews, contracts, plaques, rectifications, history, categoryIds: categories.get(id) ?? [] };
+  const [items, members, qualifications, reviews, contracts, plaques, rectifications, history, categories] =
+    await Promise.all([
+      db
+        .selectFrom('studio_service_items')
+        .select(['title', 'description'])
+        .where('studio_id', '=', id)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('studio_members')
+        .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
+        .select(['volunteers.id', 'volunteers.name', 'volunteers.phone', 'studio_members.role'])
+        .where('studio_members.studio_id', '=', id)
+        .orderBy('studio_members.role')
+        .orderBy('volunteers.id')
+        .execute(),
+      db
+        .selectFrom('studio_qualifications')
+        .select(['holder', 'title', 'issuer', 'attachment_id'])
+        .where('studio_id', '=', id)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('studio_reviews')
+        .innerJoin('accounts', 'accounts.id', 'studio_reviews.reviewer_id')
+        .selectAll('studio_reviews')
+        .select('accounts.display_name as reviewer_name')
+        .where('studio_id', '=', id)
+        .orderBy('studio_reviews.id')
+        .execute(),
+      db.selectFrom('studio_contracts').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('plaques').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('studio_rectifications').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('studio_transitions').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+      categoryIdsOf(db, [id]),
+    ]);
+  return {
+    items,
+    members,
+    qualifications,
+    reviews,
+    contracts,
+    plaques,
+    rectifications,
+    history,
+    categoryIds: categories.get(id) ?? [],
+  };
 }
 
 /** Party members from the registry, with the unit path each sits in. */
@@ -108,31 +159,62 @@ export async function findVolunteers(db: Kysely<Database>, ids: number[]) {
   return db
     .selectFrom('volunteers')
     .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-    .select(['volunteers.id', 'volunteers.kind', 'volunteers.account_id', 'volunteers.name', 'org_units.path as unit_path'])
+    .select([
+      'volunteers.id',
+      'volunteers.kind',
+      'volunteers.account_id',
+      'volunteers.name',
+      'org_units.path as unit_path',
+    ])
     .where('volunteers.id', 'in', ids)
     .execute();
 }
 
 /** Writes the application's parts (categories, items, members, qualifications), replacing any earlier ones. */
-export async function writeApplicationParts(db: Kysely<Database>, studioId: number, app: StudioApplication): Promise<void> {
+export async function writeApplicationParts(
+  db: Kysely<Database>,
+  studioId: number,
+  app: StudioApplication,
+): Promise<void> {
   await db.deleteFrom('studio_categories').where('studio_id', '=', studioId).execute();
   await db.deleteFrom('studio_service_items').where('studio_id', '=', studioId).execute();
   await db.deleteFrom('studio_members').where('studio_id', '=', studioId).execute();
   await db.deleteFrom('studio_qualifications').where('studio_id', '=', studioId).execute();
-  await db.insertInto('studio_categories').values([...new Set(app.categoryIds)].map((category_id) => ({ studio_id: studioId, category_id }))).execute();
+  await db
+    .insertInto('studio_categories')
+    .values([...new Set(app.categoryIds)].map((category_id) => ({ studio_id: studioId, category_id })))
+    .execute();
   await db
     .insertInto('studio_service_items')
-    .values(app.serviceItems.map((item, i) => ({ studio_id: studioId, title: item.title, description: item.description, position: i + 1 })))
+    .values(
+      app.serviceItems.map((item, i) => ({
+        studio_id: studioId,
+        title: item.title,
+        description: item.description,
+        position: i + 1,
+      })),
+    )
     .execute();
   const others = [...new Set(app.memberVolunteerIds)].filter((v) => v !== app.leaderVolunteerId);
   await db
     .insertInto('studio_members')
-    .values([{ studio_id: studioId, volunteer_id: app.leaderVolunteerId, role: 'leader' }, ...others.map((volunteer_id) => ({ studio_id: studioId, volunteer_id, role: 'member' }))])
+    .values([
+      { studio_id: studioId, volunteer_id: app.leaderVolunteerId, role: 'leader' },
+      ...others.map((volunteer_id) => ({ studio_id: studioId, volunteer_id, role: 'member' })),
+    ])
     .execute();
   if (app.qualifications.length > 0) {
     await db
       .insertInto('studio_qualifications')
-      .values(app.qualifications.map((q) => ({ studio_id: studioId, holder: q.holder, title: q.title, issuer: q.issuer, attachment_id: q.attachmentId ?? null })))
+      .values(
+        app.qualifications.map((q) => ({
+          studio_id: studioId,
+          holder: q.holder,
+          title: q.title,
+          issuer: q.issuer,
+          attachment_id: q.attachmentId ?? null,
+        })),
+      )
       .execute();
   }
 }

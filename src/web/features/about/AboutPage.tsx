@@ -26,13 +26,25 @@ export default function AboutPage() {
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'version', label: t('about.version'), children: <span data-testid="app-version">{health.appVersion}</span> },
+              {
+                key: 'version',
+                label: t('about.version'),
+                children: <span data-testid="app-version">{health.appVersion}</span>,
+              },
               {
                 key: 'status',
                 label: t('about.status'),
-                children: <Tag color={health.status === 'ok' ? 'green' : 'red'}>{t(health.status === 'ok' ? 'about.status.ok' : 'about.status.degraded')}</Tag>,
+                children: (
+                  <Tag color={health.status === 'ok' ? 'green' : 'red'}>
+                    {t(health.status === 'ok' ? 'about.status.ok' : 'about.status.degraded')}
+                  </Tag>
+                ),
               },
-              { key: 'db', label: t('about.database'), children: health.database.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL' },
+              {
+                key: 'db',
+                label: t('about.database'),
+                children: health.database.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+              },
               { key: 'schema', label: t('about.schema'), children: health.database.schemaVersion ?? t('common.none') },
             ]}
           />

@@ -53,14 +53,27 @@ export default function AccountsPage() {
         </Space>
       ),
     },
-    { title: t('accounts.col.createdAt'), key: 'createdAt', responsive: ['lg'], render: (_, a) => new Date(a.createdAt).toLocaleDateString(locale) },
+    {
+      title: t('accounts.col.createdAt'),
+      key: 'createdAt',
+      responsive: ['lg'],
+      render: (_, a) => new Date(a.createdAt).toLocaleDateString(locale),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, a) => (
         <Space wrap>
           {a.locked && (
-            <Button size="small" onClick={() => void act(() => accountsApi.unlock(a.id), (x) => t('accounts.unlocked', { name: x.username }))}>
+            <Button
+              size="small"
+              onClick={() =>
+                void act(
+                  () => accountsApi.unlock(a.id),
+                  (x) => t('accounts.unlocked', { name: x.username }),
+                )
+              }
+            >
               {t('accounts.unlock')}
             </Button>
           )}
@@ -76,7 +89,11 @@ export default function AccountsPage() {
                 )
               }
             >
-              <Button size="small" danger={!a.disabled} aria-label={`${t(a.disabled ? 'accounts.enable' : 'accounts.disable')} ${a.username}`}>
+              <Button
+                size="small"
+                danger={!a.disabled}
+                aria-label={`${t(a.disabled ? 'accounts.enable' : 'accounts.disable')} ${a.username}`}
+              >
                 {t(a.disabled ? 'accounts.enable' : 'accounts.disable')}
               </Button>
             </Popconfirm>
@@ -117,7 +134,14 @@ export default function AccountsPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: setPage,
+            }}
           />
         </div>
       )}

@@ -33,14 +33,20 @@ export function CreateAccountModal({ open, onClose, onCreated }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const created = await accountsApi.create({ ...values, username: values.username.trim(), displayName: values.displayName.trim() });
+      const created = await accountsApi.create({
+        ...values,
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+      });
       form.resetFields();
       onCreated(created);
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof ApiError && err.issues) {
         // Server issues name fields as "body.<field>"; mark them, in the user's language.
-        const fields = err.issues.map((i) => i.path.replace(/^body\./, '')).filter((f): f is keyof CreateAccountRequest => f in values);
+        const fields = err.issues
+          .map((i) => i.path.replace(/^body\./, ''))
+          .filter((f): f is keyof CreateAccountRequest => f in values);
         form.setFields(fields.map((name) => ({ name, errors: [t('common.invalid')] })));
       }
     } finally {
@@ -60,7 +66,13 @@ export function CreateAccountModal({ open, onClose, onCreated }: Props) {
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<CreateAccountRequest> form={form} layout="vertical" name="create-account" onFinish={(v) => void submit(v)} requiredMark>
+      <Form<CreateAccountRequest>
+        form={form}
+        layout="vertical"
+        name="create-account"
+        onFinish={(v) => void submit(v)}
+        requiredMark
+      >
         <Form.Item
           label={t('accounts.form.username')}
           name="username"
@@ -72,19 +84,37 @@ export function CreateAccountModal({ open, onClose, onCreated }: Props) {
         >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
-        <Form.Item label={t('accounts.form.displayName')} name="displayName" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+        <Form.Item
+          label={t('accounts.form.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('accounts.form.password')} name="password" extra={t('accounts.form.passwordHelp')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('accounts.form.password')}
+          name="password"
+          extra={t('accounts.form.passwordHelp')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label={t('accounts.form.role')} name="role" rules={[{ required: true, message: t('common.required') }]}>
-          <Select<Role> options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} onChange={() => form.setFieldValue('unitId', undefined)} />
+        <Form.Item
+          label={t('accounts.form.role')}
+          name="role"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select<Role>
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            onChange={() => form.setFieldValue('unitId', undefined)}
+          />
         </Form.Item>
         <Form.Item
           label={t('accounts.form.unit')}
           name="unitId"
-          extra={role ? t('accounts.form.unitHelp', { levels: levels.map((l) => levelLabel(t, l)).join('、') }) : undefined}
+          extra={
+            role ? t('accounts.form.unitHelp', { levels: levels.map((l) => levelLabel(t, l)).join('、') }) : undefined
+          }
           rules={[{ required: true, message: t('common.required') }]}
         >
           <UnitSelect levels={levels} placeholder={t('accounts.form.unitPlaceholder')} />

@@ -63,11 +63,22 @@ export function AuditFilters({ onApply }: { onApply(values: AuditFilterValues): 
       </div>
       <div className="hm-field">
         <label htmlFor="audit-action">{t('audit.filter.action')}</label>
-        <Input id="audit-action" value={action} onChange={(e) => setAction(e.target.value)} placeholder={t('audit.filter.actionPlaceholder')} style={{ width: 200 }} />
+        <Input
+          id="audit-action"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder={t('audit.filter.actionPlaceholder')}
+          style={{ width: 200 }}
+        />
       </div>
       <div className="hm-field">
         <label htmlFor="audit-range">{t('audit.filter.dateRange')}</label>
-        <DatePicker.RangePicker id={{ start: 'audit-range' }} value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} />
+        <DatePicker.RangePicker
+          id={{ start: 'audit-range' }}
+          value={range}
+          onChange={(v) => setRange(v)}
+          allowEmpty={[true, true]}
+        />
       </div>
       <Button type="primary" htmlType="submit">
         {t('common.search')}

@@ -27,8 +27,17 @@ export default function AuditPage() {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.col.at'), key: 'at', render: (_, e) => <time dateTime={e.at}>{format.format(new Date(e.at))}</time>, width: 190 },
-    { title: t('audit.col.actor'), key: 'actor', render: (_, e) => (e.actorName === null || e.actorName === 'system' ? t('audit.system') : e.actorName) },
+    {
+      title: t('audit.col.at'),
+      key: 'at',
+      render: (_, e) => <time dateTime={e.at}>{format.format(new Date(e.at))}</time>,
+      width: 190,
+    },
+    {
+      title: t('audit.col.actor'),
+      key: 'actor',
+      render: (_, e) => (e.actorName === null || e.actorName === 'system' ? t('audit.system') : e.actorName),
+    },
     {
       title: t('audit.col.entity'),
       key: 'entity',
@@ -63,7 +72,14 @@ export default function AuditPage() {
             dataSource={data?.items ?? []}
             loading={loading}
             expandable={{ expandedRowRender: (entry) => <ChangeDetails entry={entry} /> }}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: setPage,
+            }}
           />
         </div>
       )}

@@ -24,7 +24,8 @@ export function ChangeDetails({ entry }: { entry: AuditEntry }) {
         </Col>
       </Row>
       <p className="hm-muted">
-        {t('audit.requestId')}: {entry.requestId ?? t('common.none')} · {t('audit.col.ip')}: {entry.ip ?? t('common.none')}
+        {t('audit.requestId')}: {entry.requestId ?? t('common.none')} · {t('audit.col.ip')}:{' '}
+        {entry.ip ?? t('common.none')}
       </p>
     </div>
   );

@@ -19,5 +19,7 @@ export type AuditEntity = (typeof auditEntities)[number];
 
 /** The label key of an entity; unknown (newer) entities show their raw name. */
 export function entityLabelKey(entity: string): MessageKey | null {
-  return (auditEntities as readonly string[]).includes(entity) ? (`audit.entity.${entity as AuditEntity}` as const) : null;
+  return (auditEntities as readonly string[]).includes(entity)
+    ? (`audit.entity.${entity as AuditEntity}` as const)
+    : null;
 }

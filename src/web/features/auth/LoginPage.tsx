@@ -55,14 +55,48 @@ export default function LoginPage() {
           <p className="hm-login-subtitle">{t('app.subtitle')}</p>
           <h1 className="hm-login-heading">{t('login.heading')}</h1>
           {notice && !error && (
-            <Alert className="hm-login-alert" type={notice === 'expired' ? 'warning' : 'info'} showIcon role="status" title={t(notice === 'expired' ? 'session.expired' : 'session.signedOut')} />
+            <Alert
+              className="hm-login-alert"
+              type={notice === 'expired' ? 'warning' : 'info'}
+              showIcon
+              role="status"
+              title={t(notice === 'expired' ? 'session.expired' : 'session.signedOut')}
+            />
           )}
-          {error && <Alert className="hm-login-alert" type="error" showIcon role="alert" title={error} data-testid="login-error" />}
-          <Form<Fields> layout="vertical" name="login" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
-            <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+          {error && (
+            <Alert
+              className="hm-login-alert"
+              type="error"
+              showIcon
+              role="alert"
+              title={error}
+              data-testid="login-error"
+            />
+          )}
+          <Form<Fields>
+            layout="vertical"
+            name="login"
+            onFinish={(v) => void submit(v)}
+            requiredMark={false}
+            size="large"
+          >
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined aria-hidden />}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+              />
             </Form.Item>
-            <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>

@@ -26,7 +26,9 @@ export default function CategoriesPage() {
     try {
       const { id: _id, ...rest } = c;
       const saved = await categoriesApi.update(c.id, { ...rest, enabled });
-      void message.success(t(saved.enabled ? 'categories.enabledDone' : 'categories.disabledDone', { name: saved.name[locale] }));
+      void message.success(
+        t(saved.enabled ? 'categories.enabledDone' : 'categories.disabledDone', { name: saved.name[locale] }),
+      );
       reload();
     } catch (err) {
       void message.error(errorMessage(err));
@@ -38,9 +40,24 @@ export default function CategoriesPage() {
   const columns: TableColumnsType<Category> = [
     { title: t('categories.col.position'), dataIndex: 'position', key: 'position', width: 80 },
     { title: t('categories.col.category'), key: 'tag', render: (_, c) => <CategoryTag category={c} /> },
-    { title: t('categories.col.zhCN'), key: 'zh-CN', render: (_, c) => <span lang="zh-CN">{c.name['zh-CN']}</span>, responsive: ['md'] },
-    { title: t('categories.col.zhTW'), key: 'zh-TW', render: (_, c) => <span lang="zh-TW">{c.name['zh-TW']}</span>, responsive: ['md'] },
-    { title: t('categories.col.en'), key: 'en', render: (_, c) => <span lang="en">{c.name.en}</span>, responsive: ['lg'] },
+    {
+      title: t('categories.col.zhCN'),
+      key: 'zh-CN',
+      render: (_, c) => <span lang="zh-CN">{c.name['zh-CN']}</span>,
+      responsive: ['md'],
+    },
+    {
+      title: t('categories.col.zhTW'),
+      key: 'zh-TW',
+      render: (_, c) => <span lang="zh-TW">{c.name['zh-TW']}</span>,
+      responsive: ['md'],
+    },
+    {
+      title: t('categories.col.en'),
+      key: 'en',
+      render: (_, c) => <span lang="en">{c.name.en}</span>,
+      responsive: ['lg'],
+    },
     { title: t('categories.col.code'), dataIndex: 'code', key: 'code', responsive: ['lg'] },
     {
       title: t('categories.col.enabled'),
@@ -62,7 +79,12 @@ export default function CategoriesPage() {
       key: 'actions',
       width: 110,
       render: (_, c) => (
-        <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(c)} aria-label={t('categories.editNamed', { name: c.name[locale] })}>
+        <Button
+          size="small"
+          icon={<EditOutlined aria-hidden />}
+          onClick={() => setEditing(c)}
+          aria-label={t('categories.editNamed', { name: c.name[locale] })}
+        >
           {t('categories.edit')}
         </Button>
       ),
@@ -83,7 +105,14 @@ export default function CategoriesPage() {
         <LoadError message={error} onRetry={reload} />
       ) : (
         <div data-testid="categories-table" aria-busy={loading}>
-          <Table<Category> rowKey="id" size="middle" columns={columns} dataSource={all} loading={loading} pagination={false} />
+          <Table<Category>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={all}
+            loading={loading}
+            pagination={false}
+          />
         </div>
       )}
       <CategoryFormModal

@@ -30,12 +30,38 @@ interface Values {
 }
 
 function valuesOf(c: Category | null, nextPosition: number): Values {
-  if (!c) return { code: '', nameZhCN: '', nameZhTW: '', nameEn: '', icon: 'Appstore', color: '#1d4ed8', position: nextPosition, enabled: true };
-  return { code: c.code, nameZhCN: c.name['zh-CN'], nameZhTW: c.name['zh-TW'], nameEn: c.name.en, icon: c.icon, color: c.color, position: c.position, enabled: c.enabled };
+  if (!c)
+    return {
+      code: '',
+      nameZhCN: '',
+      nameZhTW: '',
+      nameEn: '',
+      icon: 'Appstore',
+      color: '#1d4ed8',
+      position: nextPosition,
+      enabled: true,
+    };
+  return {
+    code: c.code,
+    nameZhCN: c.name['zh-CN'],
+    nameZhTW: c.name['zh-TW'],
+    nameEn: c.name.en,
+    icon: c.icon,
+    color: c.color,
+    position: c.position,
+    enabled: c.enabled,
+  };
 }
 
 function inputOf(v: Values): CategoryInput {
-  return { code: v.code.trim(), name: { 'zh-CN': v.nameZhCN.trim(), 'zh-TW': v.nameZhTW.trim(), en: v.nameEn.trim() }, icon: v.icon, color: v.color, position: v.position, enabled: v.enabled };
+  return {
+    code: v.code.trim(),
+    name: { 'zh-CN': v.nameZhCN.trim(), 'zh-TW': v.nameZhTW.trim(), en: v.nameEn.trim() },
+    icon: v.icon,
+    color: v.color,
+    position: v.position,
+    enabled: v.enabled,
+  };
 }
 
 /** Adds or edits a category. The code is fixed once created: stored data and the classifier refer to it. */
@@ -79,7 +105,12 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" name="category" onFinish={(v) => void submit(v)} requiredMark>
-        <Form.Item label={t('categories.form.code')} name="code" extra={t('categories.form.codeHelp')} rules={[required, { pattern: CODE, message: t('categories.form.codeHelp') }]}>
+        <Form.Item
+          label={t('categories.form.code')}
+          name="code"
+          extra={t('categories.form.codeHelp')}
+          rules={[required, { pattern: CODE, message: t('categories.form.codeHelp') }]}
+        >
           <Input autoComplete="off" spellCheck={false} disabled={category !== null} />
         </Form.Item>
         <Form.Item label={t('categories.form.nameZhCN')} name="nameZhCN" rules={[required, { max: 50 }]}>
@@ -91,7 +122,11 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
         <Form.Item label={t('categories.form.nameEn')} name="nameEn" rules={[required, { max: 80 }]}>
           <Input lang="en" autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('categories.form.icon')} name="icon" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('categories.form.icon')}
+          name="icon"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Select<string>
             virtual={false}
             options={Object.keys(categoryIcons).map((name) => ({
@@ -109,14 +144,27 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
           name="color"
           extra={t('categories.form.colorHelp')}
           getValueFromEvent={(color: { toHexString(): string }) => color.toHexString()}
-          rules={[{ required: true, message: t('common.required') }, { pattern: COLOR, message: t('categories.form.colorHelp') }]}
+          rules={[
+            { required: true, message: t('common.required') },
+            { pattern: COLOR, message: t('categories.form.colorHelp') },
+          ]}
         >
           <ColorPicker showText disabledAlpha format="hex" />
         </Form.Item>
-        <Form.Item label={t('categories.form.position')} name="position" extra={t('categories.form.positionHelp')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('categories.form.position')}
+          name="position"
+          extra={t('categories.form.positionHelp')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={1} max={999} precision={0} />
         </Form.Item>
-        <Form.Item label={t('categories.form.enabled')} name="enabled" valuePropName="checked" extra={t('categories.form.enabledHelp')}>
+        <Form.Item
+          label={t('categories.form.enabled')}
+          name="enabled"
+          valuePropName="checked"
+          extra={t('categories.form.enabledHelp')}
+        >
           <Switch />
         </Form.Item>
       </Form>

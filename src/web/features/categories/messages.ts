@@ -4,7 +4,8 @@
 export const zhCN = {
   'nav.categories': '服务类别',
   'categories.heading': '服务类别',
-  'categories.intro': '工作室、志愿者技能、民情需求和选点分析都按服务类别归类。停用的类别不再供新数据选择，已有数据保留。',
+  'categories.intro':
+    '工作室、志愿者技能、民情需求和选点分析都按服务类别归类。停用的类别不再供新数据选择，已有数据保留。',
   'categories.none': '未分类',
   'categories.create': '新增类别',
   'categories.edit': '编辑',
@@ -44,7 +45,8 @@ type Key = keyof typeof zhCN;
 export const zhTW: Record<Key, string> = {
   'nav.categories': '服務類別',
   'categories.heading': '服務類別',
-  'categories.intro': '工作室、志願者技能、民情需求和選點分析都按服務類別歸類。停用的類別不再供新資料選擇，已有資料保留。',
+  'categories.intro':
+    '工作室、志願者技能、民情需求和選點分析都按服務類別歸類。停用的類別不再供新資料選擇，已有資料保留。',
   'categories.none': '未分類',
   'categories.create': '新增類別',
   'categories.edit': '編輯',
@@ -82,7 +84,8 @@ export const zhTW: Record<Key, string> = {
 export const en: Record<Key, string> = {
   'nav.categories': 'Service categories',
   'categories.heading': 'Service categories',
-  'categories.intro': 'Studios, volunteers’ skills, residents’ needs and siting are all grouped by service category. A disabled category can no longer be chosen for new data; existing data keeps it.',
+  'categories.intro':
+    'Studios, volunteers’ skills, residents’ needs and siting are all grouped by service category. A disabled category can no longer be chosen for new data; existing data keeps it.',
   'categories.none': 'Uncategorised',
   'categories.create': 'Add category',
   'categories.edit': 'Edit',

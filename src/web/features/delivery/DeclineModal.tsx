@@ -46,7 +46,12 @@ export function DeclineModal({ request, onClose, onDeclined }: Props) {
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form<{ reason: string }> form={form} layout="vertical" name="decline-request" onFinish={(v) => void submit(v)}>
-        <Form.Item label={t('delivery.decline.reason')} name="reason" extra={t('delivery.decline.reasonHelp')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 500 }]}>
+        <Form.Item
+          label={t('delivery.decline.reason')}
+          name="reason"
+          extra={t('delivery.decline.reasonHelp')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 500 }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>

@@ -39,13 +39,36 @@ export function FeedbackModal({ record, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal open={record !== null} title={t('delivery.feedback.title')} okText={t('common.ok')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={record !== null}
+      title={t('delivery.feedback.title')}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" name="record-feedback" initialValues={{ onDate: dayjs().format('YYYY-MM-DD'), result: '' }} onFinish={(v) => void submit(v)}>
-        <Form.Item label={t('delivery.feedback.onDate')} name="onDate" rules={[{ required: true, message: t('common.required') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="record-feedback"
+        initialValues={{ onDate: dayjs().format('YYYY-MM-DD'), result: '' }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          label={t('delivery.feedback.onDate')}
+          name="onDate"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input type="date" max={dayjs().format('YYYY-MM-DD')} />
         </Form.Item>
-        <Form.Item label={t('delivery.feedback.result')} name="result" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 500 }]}>
+        <Form.Item
+          label={t('delivery.feedback.result')}
+          name="result"
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 500 }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>

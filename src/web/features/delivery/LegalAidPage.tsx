@@ -40,7 +40,13 @@ export default function LegalAidPage() {
     <>
       <h1 className="hm-page-title">{t('delivery.legal.heading')}</h1>
       <p className="hm-muted">{t('delivery.legal.intro')}</p>
-      <RecordFilters idPrefix="legal" value={filter} onChange={setFilter} categories={categories} fields={['under', 'studioId', 'from', 'to']} />
+      <RecordFilters
+        idPrefix="legal"
+        value={filter}
+        onChange={setFilter}
+        categories={categories}
+        fields={['under', 'studioId', 'from', 'to']}
+      />
       {categories && !legal ? (
         <Alert type="warning" showIcon role="alert" title={t('delivery.legal.noCategory')} />
       ) : error ? (
@@ -56,9 +62,20 @@ export default function LegalAidPage() {
             caption={<span className="hm-visually-hidden">{t('delivery.legal.caption')}</span>}
             rowClassName={(r) => (r.group === 'total' ? 'hm-dlv-total' : '')}
             columns={[
-              { title: t('delivery.legal.group'), key: 'group', render: (_, r) => (r.group === 'total' ? <strong>{t('delivery.legal.total')}</strong> : groupLabel(t, r.group)) },
+              {
+                title: t('delivery.legal.group'),
+                key: 'group',
+                render: (_, r) =>
+                  r.group === 'total' ? <strong>{t('delivery.legal.total')}</strong> : groupLabel(t, r.group),
+              },
               { title: t('delivery.legal.records'), dataIndex: 'records', key: 'records', align: 'right' },
-              { title: t('delivery.legal.personTimes'), dataIndex: 'personTimes', key: 'personTimes', align: 'right', render: (v: number, r) => (r.group === 'total' ? <strong>{v}</strong> : v) },
+              {
+                title: t('delivery.legal.personTimes'),
+                dataIndex: 'personTimes',
+                key: 'personTimes',
+                align: 'right',
+                render: (v: number, r) => (r.group === 'total' ? <strong>{v}</strong> : v),
+              },
             ]}
           />
         </div>

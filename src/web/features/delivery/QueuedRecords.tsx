@@ -21,7 +21,17 @@ export function QueuedRecords({ entries, categories }: Props) {
   const [sending, setSending] = useState(false);
   const failed = entries.filter((e) => e.state === 'failed').length;
 
-  if (entries.length === 0) return online ? null : <Alert type="warning" showIcon role="status" title={t('delivery.queue.offline')} className="hm-dlv-queue" data-testid="offline-banner" />;
+  if (entries.length === 0)
+    return online ? null : (
+      <Alert
+        type="warning"
+        showIcon
+        role="status"
+        title={t('delivery.queue.offline')}
+        className="hm-dlv-queue"
+        data-testid="offline-banner"
+      />
+    );
 
   return (
     <section aria-labelledby="record-queue-title" className="hm-dlv-queue" data-testid="record-queue">
@@ -30,7 +40,13 @@ export function QueuedRecords({ entries, categories }: Props) {
         showIcon
         icon={<CloudUploadOutlined aria-hidden />}
         title={
-          <h2 id="record-queue-title" className="hm-card-title" role="status" data-testid="queue-count" data-count={entries.length}>
+          <h2
+            id="record-queue-title"
+            className="hm-card-title"
+            role="status"
+            data-testid="queue-count"
+            data-count={entries.length}
+          >
             {t('delivery.queue.count', { n: entries.length })}
           </h2>
         }
@@ -41,8 +57,11 @@ export function QueuedRecords({ entries, categories }: Props) {
               {entries.map((e) => (
                 <li key={e.key} data-testid="queued-record" data-state={e.state}>
                   <div>
-                    <Tag color={e.state === 'failed' ? 'red' : 'gold'}>{t(e.state === 'failed' ? 'delivery.queue.failed' : 'delivery.queue.pending')}</Tag>
-                    {formatTime(e.body.servedAt, locale)} · {categoryName(categories, e.body.categoryId, locale)} · {t('delivery.records.personTimes', { n: e.body.personTimes })}
+                    <Tag color={e.state === 'failed' ? 'red' : 'gold'}>
+                      {t(e.state === 'failed' ? 'delivery.queue.failed' : 'delivery.queue.pending')}
+                    </Tag>
+                    {formatTime(e.body.servedAt, locale)} · {categoryName(categories, e.body.categoryId, locale)} ·{' '}
+                    {t('delivery.records.personTimes', { n: e.body.personTimes })}
                   </div>
                   <div className="hm-dlv-text">{e.body.content}</div>
                   {e.state === 'failed' && (
@@ -52,7 +71,12 @@ export function QueuedRecords({ entries, categories }: Props) {
                       </p>
                       <div className="hm-dlv-actions">
                         <Link to={`/records/new?queued=${encodeURIComponent(e.key)}`}>{t('delivery.queue.edit')}</Link>
-                        <Popconfirm title={t('delivery.queue.confirmDiscard')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => discardRecord(e.key)}>
+                        <Popconfirm
+                          title={t('delivery.queue.confirmDiscard')}
+                          okText={t('common.ok')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => discardRecord(e.key)}
+                        >
                           <Button size="small" danger>
                             {t('delivery.queue.discard')}
                           </Button>

@@ -32,7 +32,8 @@ export function RecordCard({ record: r, categories, onFeedback, onHistory }: Pro
       >
         <p className="hm-dlv-text">{r.content}</p>
         <p className="hm-dlv-meta">
-          {modeLabel(t, r.mode)} · {t('delivery.records.personTimes', { n: r.personTimes })} · {t('delivery.records.duration', { n: r.durationMinutes })}
+          {modeLabel(t, r.mode)} · {t('delivery.records.personTimes', { n: r.personTimes })} ·{' '}
+          {t('delivery.records.duration', { n: r.durationMinutes })}
         </p>
         <div>
           {r.groups.map((g) => (
@@ -50,9 +51,7 @@ export function RecordCard({ record: r, categories, onFeedback, onHistory }: Pro
             <h3 className="hm-detail-title">{t('delivery.records.feedback')}</h3>
             <ul className="hm-dlv-feedback" data-testid="record-feedback">
               {r.feedback.map((f, i) => (
-                <li key={i}>
-                  {t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}
-                </li>
+                <li key={i}>{t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}</li>
               ))}
             </ul>
           </>

@@ -29,13 +29,26 @@ export function RecordFilters({ value, onChange, categories, fields = ALL, idPre
       {has('under') && (
         <div className="hm-field">
           <label htmlFor={id('unit')}>{t('delivery.filter.unit')}</label>
-          <UnitSelect id={id('unit')} value={value.under} onChange={(under) => set({ under, studioId: undefined })} levels={UNIT_LEVELS} placeholder={t('delivery.filter.all')} />
+          <UnitSelect
+            id={id('unit')}
+            value={value.under}
+            onChange={(under) => set({ under, studioId: undefined })}
+            levels={UNIT_LEVELS}
+            placeholder={t('delivery.filter.all')}
+          />
         </div>
       )}
       {has('studioId') && (
         <div className="hm-field">
           <label htmlFor={id('studio')}>{t('delivery.filter.studio')}</label>
-          <StudioSelect id={id('studio')} value={value.studioId} under={value.under} allowClear placeholder={t('delivery.filter.all')} onChange={(studioId) => set({ studioId })} />
+          <StudioSelect
+            id={id('studio')}
+            value={value.studioId}
+            under={value.under}
+            allowClear
+            placeholder={t('delivery.filter.all')}
+            onChange={(studioId) => set({ studioId })}
+          />
         </div>
       )}
       {has('categoryId') && (
@@ -45,7 +58,10 @@ export function RecordFilters({ value, onChange, categories, fields = ALL, idPre
             id={id('category')}
             value={value.categoryId ?? ''}
             onChange={(v) => set({ categoryId: v === '' ? undefined : v })}
-            options={[{ value: '', label: t('delivery.filter.all') }, ...(categories ?? []).map((c) => ({ value: c.id, label: c.name[locale] }))]}
+            options={[
+              { value: '', label: t('delivery.filter.all') },
+              ...(categories ?? []).map((c) => ({ value: c.id, label: c.name[locale] })),
+            ]}
           />
         </div>
       )}
@@ -56,20 +72,35 @@ export function RecordFilters({ value, onChange, categories, fields = ALL, idPre
             id={id('group')}
             value={value.group ?? ''}
             onChange={(v) => set({ group: v === '' ? undefined : v })}
-            options={[{ value: '', label: t('delivery.filter.all') }, ...servedGroups.map((g) => ({ value: g, label: groupLabel(t, g) }))]}
+            options={[
+              { value: '', label: t('delivery.filter.all') },
+              ...servedGroups.map((g) => ({ value: g, label: groupLabel(t, g) })),
+            ]}
           />
         </div>
       )}
       {has('from') && (
         <div className="hm-field">
           <label htmlFor={id('from')}>{t('delivery.filter.from')}</label>
-          <Input id={id('from')} type="date" value={value.from ?? ''} max={value.to} onChange={(e) => set({ from: e.target.value || undefined })} />
+          <Input
+            id={id('from')}
+            type="date"
+            value={value.from ?? ''}
+            max={value.to}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
         </div>
       )}
       {has('to') && (
         <div className="hm-field">
           <label htmlFor={id('to')}>{t('delivery.filter.to')}</label>
-          <Input id={id('to')} type="date" value={value.to ?? ''} min={value.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+          <Input
+            id={id('to')}
+            type="date"
+            value={value.to ?? ''}
+            min={value.from}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
         </div>
       )}
     </div>

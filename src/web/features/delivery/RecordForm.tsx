@@ -26,7 +26,14 @@ export const toLocalInput = (iso: string) => dayjs(iso).format(LOCAL_MINUTE);
 
 /** Empty form values: now, half an hour, one person, in the studio. */
 export function blankRecord(): RecordFormValues {
-  return { servedAt: dayjs().format(LOCAL_MINUTE), durationMinutes: 30, groups: [], mode: 'studio', content: '', personTimes: 1 };
+  return {
+    servedAt: dayjs().format(LOCAL_MINUTE),
+    durationMinutes: 30,
+    groups: [],
+    mode: 'studio',
+    content: '',
+    personTimes: 1,
+  };
 }
 
 /** The fields every record has, as the API takes them (the studio and request are added by the caller). */
@@ -45,7 +52,8 @@ export function toRecordFields(v: RecordFormValues): RecordCorrection {
 }
 
 /** Where the studio comes from: the member's own list, a search (staff), or fixed (a correction). */
-export type StudioChoice = { kind: 'mine'; studios: StudioSummary[] } | { kind: 'search' } | { kind: 'fixed'; name: string };
+export type StudioChoice =
+  { kind: 'mine'; studios: StudioSummary[] } | { kind: 'search' } | { kind: 'fixed'; name: string };
 
 interface Props {
   initial: RecordFormValues;
@@ -67,7 +75,8 @@ export function RecordForm({ initial, studios, categories, submitLabel, busy, ma
 
   // A member with one studio has nothing to choose: it is filled in and shown as text.
   useEffect(() => {
-    if (studios.kind === 'mine' && studios.studios.length === 1 && !form.getFieldValue('studioId')) form.setFieldValue('studioId', studios.studios[0]?.id);
+    if (studios.kind === 'mine' && studios.studios.length === 1 && !form.getFieldValue('studioId'))
+      form.setFieldValue('studioId', studios.studios[0]?.id);
   }, [studios, form]);
 
   // The category follows the studio's first one until the member picks another.
@@ -80,11 +89,18 @@ export function RecordForm({ initial, studios, categories, submitLabel, busy, ma
   }, [studioId, studios]);
 
   return (
-    <Form<RecordFormValues> form={form} layout="vertical" name="service-record" className="hm-dlv-form" initialValues={initial} onFinish={onSubmit} requiredMark scrollToFirstError>
+    <Form<RecordFormValues>
+      form={form}
+      layout="vertical"
+      name="service-record"
+      className="hm-dlv-form"
+      initialValues={initial}
+      onFinish={onSubmit}
+      requiredMark
+      scrollToFirstError
+    >
       {studios.kind === 'fixed' ? (
-        <p className="hm-dlv-meta">
-          {t('delivery.form.studioIs', { name: studios.name })}
-        </p>
+        <p className="hm-dlv-meta">{t('delivery.form.studioIs', { name: studios.name })}</p>
       ) : studios.kind === 'mine' && studios.studios.length === 1 ? (
         <>
           <p className="hm-dlv-meta" data-testid="record-studio">
@@ -95,39 +111,90 @@ export function RecordForm({ initial, studios, categories, submitLabel, busy, ma
           </Form.Item>
         </>
       ) : (
-        <Form.Item label={t('delivery.form.studio')} name="studioId" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('delivery.form.studio')}
+          name="studioId"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           {studios.kind === 'mine' ? (
-            <Select<number> options={studios.studios.map((s) => ({ value: s.id, label: s.name }))} onChange={(id) => pickStudio(studios.studios.find((s) => s.id === id))} />
+            <Select<number>
+              options={studios.studios.map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(id) => pickStudio(studios.studios.find((s) => s.id === id))}
+            />
           ) : (
             <StudioSelect serving onChange={(_, studio) => pickStudio(studio)} />
           )}
         </Form.Item>
       )}
-      <Form.Item label={t('delivery.form.servedAt')} name="servedAt" rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        label={t('delivery.form.servedAt')}
+        name="servedAt"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <Input type="datetime-local" max={dayjs().add(10, 'minute').format(LOCAL_MINUTE)} />
       </Form.Item>
-      <Form.Item label={t('delivery.form.category')} name="categoryId" rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        label={t('delivery.form.category')}
+        name="categoryId"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <Select<number> options={enabled.map((c) => ({ value: c.id, label: c.name[locale] }))} loading={!categories} />
       </Form.Item>
-      <Form.Item label={t('delivery.form.mode')} name="mode" rules={[{ required: true, message: t('common.required') }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" aria-label={t('delivery.form.mode')} options={serviceModes.map((m) => ({ value: m, label: modeLabel(t, m) }))} />
+      <Form.Item
+        label={t('delivery.form.mode')}
+        name="mode"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          aria-label={t('delivery.form.mode')}
+          options={serviceModes.map((m) => ({ value: m, label: modeLabel(t, m) }))}
+        />
       </Form.Item>
-      <Form.Item label={t('delivery.form.groups')} name="groups" rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
-        <Checkbox.Group className="hm-dlv-groups" role="group" aria-label={t('delivery.form.groups')} options={servedGroups.map((g) => ({ value: g, label: groupLabel(t, g) }))} />
+      <Form.Item
+        label={t('delivery.form.groups')}
+        name="groups"
+        rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+      >
+        <Checkbox.Group
+          className="hm-dlv-groups"
+          role="group"
+          aria-label={t('delivery.form.groups')}
+          options={servedGroups.map((g) => ({ value: g, label: groupLabel(t, g) }))}
+        />
       </Form.Item>
-      <Form.Item label={t('delivery.form.content')} name="content" extra={t('delivery.form.contentHelp')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}>
+      <Form.Item
+        label={t('delivery.form.content')}
+        name="content"
+        extra={t('delivery.form.contentHelp')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 1000 }]}
+      >
         <Input.TextArea rows={4} maxLength={1000} />
       </Form.Item>
-      <Form.Item label={t('delivery.form.personTimes')} name="personTimes" extra={t('delivery.form.personTimesHelp')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        label={t('delivery.form.personTimes')}
+        name="personTimes"
+        extra={t('delivery.form.personTimesHelp')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <InputNumber min={1} max={100_000} precision={0} inputMode="numeric" style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item label={t('delivery.form.duration')} name="durationMinutes" rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        label={t('delivery.form.duration')}
+        name="durationMinutes"
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <InputNumber min={0} max={24 * 60} precision={0} step={10} inputMode="numeric" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item
         label={t('delivery.form.recipient')}
         name="recipientName"
-        extra={maskedRecipient ? t('delivery.form.recipientCorrectHelp', { name: maskedRecipient }) : t('delivery.form.recipientHelp')}
+        extra={
+          maskedRecipient
+            ? t('delivery.form.recipientCorrectHelp', { name: maskedRecipient })
+            : t('delivery.form.recipientHelp')
+        }
         rules={[{ max: 50 }]}
       >
         <Input autoComplete="off" maxLength={50} />

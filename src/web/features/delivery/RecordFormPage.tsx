@@ -10,7 +10,14 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { recordsApi, requestsApi, type ServiceRecord, type ServiceRequest, type StudioSummary } from './api.ts';
 import { loadMyStudios, useCategories, useOnline, useSendAuth } from './hooks.ts';
 import { getQueued, newRecordKey, saveRecord, type QueuedRecord } from './outbox.ts';
-import { blankRecord, RecordForm, toLocalInput, toRecordFields, type RecordFormValues, type StudioChoice } from './RecordForm.tsx';
+import {
+  blankRecord,
+  RecordForm,
+  toLocalInput,
+  toRecordFields,
+  type RecordFormValues,
+  type StudioChoice,
+} from './RecordForm.tsx';
 import './delivery.css';
 
 /** /records/new (a walk-in, from a request, or editing an unsent record) and /records/:id/edit (a correction). */
@@ -36,7 +43,14 @@ interface Start {
   studios: StudioSummary[] | null;
 }
 
-async function loadStart(accountId: number, staff: boolean, queuedKey: string | null, requestId: number | null, given: ServiceRequest | null, signal: AbortSignal): Promise<Start> {
+async function loadStart(
+  accountId: number,
+  staff: boolean,
+  queuedKey: string | null,
+  requestId: number | null,
+  given: ServiceRequest | null,
+  signal: AbortSignal,
+): Promise<Start> {
   const studios = staff ? null : await loadMyStudios(accountId, signal);
   if (queuedKey) {
     const queued = (await getQueued(queuedKey)) ?? null;
@@ -70,7 +84,10 @@ function NewRecord() {
   const title = t(queuedKey ? 'delivery.form.editQueuedTitle' : 'delivery.form.newTitle');
   usePageTitle(title);
   // The key is made once, with the start: every later try of this record reuses it.
-  const start = useLoad((signal) => loadStart(me.id, staff, queuedKey, requestId, given, signal), `${queuedKey ?? ''}|${requestId ?? ''}`);
+  const start = useLoad(
+    (signal) => loadStart(me.id, staff, queuedKey, requestId, given, signal),
+    `${queuedKey ?? ''}|${requestId ?? ''}`,
+  );
 
   const submit = async (start: Start, values: RecordFormValues) => {
     setBusy(true);
@@ -101,9 +118,25 @@ function NewRecord() {
   const initialOf = (s: Start): RecordFormValues => {
     if (s.queued) {
       const b = s.queued.body;
-      return { studioId: b.studioId, servedAt: toLocalInput(b.servedAt), durationMinutes: b.durationMinutes, recipientName: b.recipientName ?? '', groups: [...b.groups], categoryId: b.categoryId, mode: b.mode, content: b.content, personTimes: b.personTimes };
+      return {
+        studioId: b.studioId,
+        servedAt: toLocalInput(b.servedAt),
+        durationMinutes: b.durationMinutes,
+        recipientName: b.recipientName ?? '',
+        groups: [...b.groups],
+        categoryId: b.categoryId,
+        mode: b.mode,
+        content: b.content,
+        personTimes: b.personTimes,
+      };
     }
-    if (s.request) return { ...blankRecord(), studioId: s.request.studioId ?? undefined, categoryId: s.request.categoryId, content: s.request.text };
+    if (s.request)
+      return {
+        ...blankRecord(),
+        studioId: s.request.studioId ?? undefined,
+        categoryId: s.request.categoryId,
+        content: s.request.text,
+      };
     return blankRecord();
   };
 
@@ -111,14 +144,32 @@ function NewRecord() {
     if (start.error) return <LoadError message={start.error} onRetry={start.reload} />;
     const s = start.data;
     if (!s || start.loading) return <Spin description={t('common.loading')} />;
-    if (queuedKey && !s.queued) return <Alert type="warning" showIcon role="alert" title={t('delivery.form.missingQueued')} />;
-    if (s.studios && s.studios.length === 0) return <Alert type="info" showIcon role="status" title={t('delivery.form.noStudio')} />;
+    if (queuedKey && !s.queued)
+      return <Alert type="warning" showIcon role="alert" title={t('delivery.form.missingQueued')} />;
+    if (s.studios && s.studios.length === 0)
+      return <Alert type="info" showIcon role="status" title={t('delivery.form.noStudio')} />;
     const choice: StudioChoice = s.studios ? { kind: 'mine', studios: s.studios } : { kind: 'search' };
     return (
       <>
         {s.request && <p className="hm-dlv-meta">{t('delivery.form.fromRequest', { code: s.request.trackingCode })}</p>}
-        {s.queued?.error && !error && <Alert type="error" showIcon role="alert" title={t('delivery.queue.failedMessage', { message: s.queued.error })} style={{ marginBottom: 16 }} />}
-        <RecordForm key={s.key} initial={initialOf(s)} studios={choice} categories={categories} submitLabel={t('delivery.form.submit')} busy={busy} onSubmit={(v) => void submit(s, v)} />
+        {s.queued?.error && !error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('delivery.queue.failedMessage', { message: s.queued.error })}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <RecordForm
+          key={s.key}
+          initial={initialOf(s)}
+          studios={choice}
+          categories={categories}
+          submitLabel={t('delivery.form.submit')}
+          busy={busy}
+          onSubmit={(v) => void submit(s, v)}
+        />
       </>
     );
   };
@@ -127,8 +178,26 @@ function NewRecord() {
     <>
       <BackLink />
       <h1 className="hm-page-title">{title}</h1>
-      {!online && <Alert type="warning" showIcon role="status" title={t('delivery.form.offlineBanner')} style={{ marginBottom: 16 }} data-testid="offline-banner" />}
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="record-error" />}
+      {!online && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={t('delivery.form.offlineBanner')}
+          style={{ marginBottom: 16 }}
+          data-testid="offline-banner"
+        />
+      )}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="record-error"
+        />
+      )}
       {body()}
     </>
   );
@@ -142,7 +211,12 @@ function CorrectRecord({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t('delivery.form.editTitle'));
-  const { data: record, error: loadError, loading, reload } = useLoad((signal) => recordsApi.get(id, signal), String(id));
+  const {
+    data: record,
+    error: loadError,
+    loading,
+    reload,
+  } = useLoad((signal) => recordsApi.get(id, signal), String(id));
 
   const submit = async (values: RecordFormValues) => {
     setBusy(true);
@@ -174,7 +248,16 @@ function CorrectRecord({ id }: { id: number }) {
     <>
       <BackLink />
       <h1 className="hm-page-title">{t('delivery.form.editTitle')}</h1>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="record-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="record-error"
+        />
+      )}
       {loadError ? (
         <LoadError message={loadError} onRetry={reload} />
       ) : !record || loading ? (

@@ -59,11 +59,31 @@ export default function RecordsPage() {
 
   const columns: TableColumnsType<ServiceRecord> = [
     { title: t('delivery.records.col.servedAt'), key: 'servedAt', render: (_, r) => formatTime(r.servedAt, locale) },
-    { title: t('delivery.records.col.studio'), key: 'studio', render: (_, r) => t('delivery.studioInUnit', { name: r.studioName, unit: r.unitName }), responsive: ['md'] },
-    { title: t('delivery.records.col.category'), key: 'category', render: (_, r) => categoryName(categories, r.categoryId, locale) },
-    { title: t('delivery.records.col.groups'), key: 'groups', responsive: ['lg'], render: (_, r) => r.groups.map((g) => <Tag key={g}>{groupLabel(t, g)}</Tag>) },
+    {
+      title: t('delivery.records.col.studio'),
+      key: 'studio',
+      render: (_, r) => t('delivery.studioInUnit', { name: r.studioName, unit: r.unitName }),
+      responsive: ['md'],
+    },
+    {
+      title: t('delivery.records.col.category'),
+      key: 'category',
+      render: (_, r) => categoryName(categories, r.categoryId, locale),
+    },
+    {
+      title: t('delivery.records.col.groups'),
+      key: 'groups',
+      responsive: ['lg'],
+      render: (_, r) => r.groups.map((g) => <Tag key={g}>{groupLabel(t, g)}</Tag>),
+    },
     { title: t('delivery.records.col.mode'), key: 'mode', responsive: ['lg'], render: (_, r) => modeLabel(t, r.mode) },
-    { title: t('delivery.records.col.content'), dataIndex: 'content', key: 'content', ellipsis: true, responsive: ['sm'] },
+    {
+      title: t('delivery.records.col.content'),
+      dataIndex: 'content',
+      key: 'content',
+      ellipsis: true,
+      responsive: ['sm'],
+    },
     { title: t('delivery.records.col.personTimes'), dataIndex: 'personTimes', key: 'personTimes', align: 'right' },
     { title: t('delivery.records.col.author'), dataIndex: 'authorName', key: 'author', responsive: ['md'] },
     {
@@ -75,7 +95,11 @@ export default function RecordsPage() {
             {t('delivery.records.addFeedback')}
           </Button>
           {r.revisions > 0 && (
-            <Button size="small" onClick={() => setHistoryFor(r)} aria-label={`${t('delivery.records.history')} ${formatTime(r.servedAt, locale)}`}>
+            <Button
+              size="small"
+              onClick={() => setHistoryFor(r)}
+              aria-label={`${t('delivery.records.history')} ${formatTime(r.servedAt, locale)}`}
+            >
               {t('delivery.records.historyCount', { n: r.revisions })}
             </Button>
           )}
@@ -96,8 +120,24 @@ export default function RecordsPage() {
             dataSource={data?.items ?? []}
             loading={loading}
             locale={{ emptyText: t('delivery.records.empty') }}
-            expandable={{ rowExpandable: (r) => r.feedback.length > 0, expandedRowRender: (r) => <ul className="hm-dlv-feedback">{r.feedback.map((f, i) => <li key={i}>{t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}</li>)}</ul> }}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            expandable={{
+              rowExpandable: (r) => r.feedback.length > 0,
+              expandedRowRender: (r) => (
+                <ul className="hm-dlv-feedback">
+                  {r.feedback.map((f, i) => (
+                    <li key={i}>{t('delivery.records.feedbackLine', { date: f.onDate, result: f.result })}</li>
+                  ))}
+                </ul>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: setPage,
+            }}
           />
         </div>
       );
@@ -108,10 +148,27 @@ export default function RecordsPage() {
           <Empty description={t('delivery.records.empty')} />
         ) : (
           <ul className="hm-dlv-list" data-testid="record-list" data-total={data?.total} aria-busy={loading}>
-            {data?.items.map((r) => <RecordCard key={r.id} record={r} categories={categories} onFeedback={setFeedbackFor} onHistory={setHistoryFor} />)}
+            {data?.items.map((r) => (
+              <RecordCard
+                key={r.id}
+                record={r}
+                categories={categories}
+                onFeedback={setFeedbackFor}
+                onHistory={setHistoryFor}
+              />
+            ))}
           </ul>
         )}
-        {(data?.total ?? 0) > PAGE_SIZE && <Pagination current={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} showSizeChanger={false} showTotal={(total) => t('common.total', { total })} onChange={setPage} />}
+        {(data?.total ?? 0) > PAGE_SIZE && (
+          <Pagination
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={data?.total ?? 0}
+            showSizeChanger={false}
+            showTotal={(total) => t('common.total', { total })}
+            onChange={setPage}
+          />
+        )}
       </Spin>
     );
   };

@@ -68,11 +68,18 @@ export function RequestCard({ request: r, recorded, categories, onChanged, onDec
         }
       >
         <p className="hm-dlv-text">{r.text}</p>
-        <p className="hm-dlv-meta">{t('delivery.requests.resident', { name: r.residentName, phone: r.residentPhone, unit: r.unitName })}</p>
-        {r.preferredTime && <p className="hm-dlv-meta">{t('delivery.requests.preferredTime', { time: r.preferredTime })}</p>}
-        <p className="hm-dlv-meta">{r.studioName ? t('delivery.requests.studio', { name: r.studioName }) : t('delivery.requests.noStudio')}</p>
         <p className="hm-dlv-meta">
-          {t('delivery.requests.createdAt', { time: formatTime(r.createdAt, locale) })} · {t('delivery.requests.code', { code: r.trackingCode })}
+          {t('delivery.requests.resident', { name: r.residentName, phone: r.residentPhone, unit: r.unitName })}
+        </p>
+        {r.preferredTime && (
+          <p className="hm-dlv-meta">{t('delivery.requests.preferredTime', { time: r.preferredTime })}</p>
+        )}
+        <p className="hm-dlv-meta">
+          {r.studioName ? t('delivery.requests.studio', { name: r.studioName }) : t('delivery.requests.noStudio')}
+        </p>
+        <p className="hm-dlv-meta">
+          {t('delivery.requests.createdAt', { time: formatTime(r.createdAt, locale) })} ·{' '}
+          {t('delivery.requests.code', { code: r.trackingCode })}
         </p>
         {contact && (
           <div className="hm-dlv-contact" role="status" data-testid="request-contact">
@@ -85,7 +92,11 @@ export function RequestCard({ request: r, recorded, categories, onChanged, onDec
         )}
         <div className="hm-dlv-actions">
           {can('accept') && (
-            <Button type="primary" loading={busy === 'accept'} onClick={() => void act('accept', () => requestsApi.accept(r.id), t('delivery.requests.accepted'))}>
+            <Button
+              type="primary"
+              loading={busy === 'accept'}
+              onClick={() => void act('accept', () => requestsApi.accept(r.id), t('delivery.requests.accepted'))}
+            >
               {t('delivery.requests.accept')}
             </Button>
           )}
@@ -103,12 +114,19 @@ export function RequestCard({ request: r, recorded, categories, onChanged, onDec
           )}
           {r.status === 'completed' && recorded && <Tag color="green">{t('delivery.requests.recorded')}</Tag>}
           {r.status === 'completed' && !recorded && (
-            <Button type="primary" onClick={() => void navigate(`/records/new?request=${r.id}`, { state: { request: r } })}>
+            <Button
+              type="primary"
+              onClick={() => void navigate(`/records/new?request=${r.id}`, { state: { request: r } })}
+            >
               {t('delivery.requests.writeRecord')}
             </Button>
           )}
           {r.status !== 'unassigned' && !contact && (
-            <Button icon={<PhoneOutlined aria-hidden />} loading={busy === 'contact'} onClick={() => void showContact()}>
+            <Button
+              icon={<PhoneOutlined aria-hidden />}
+              loading={busy === 'contact'}
+              onClick={() => void showContact()}
+            >
               {t('delivery.requests.showContact')}
             </Button>
           )}

@@ -32,16 +32,24 @@ export default function RequestsPage() {
   // Which requests already have their record (sent, or waiting on this phone): a member's own
   // book is small, so its latest records are enough to tell.
   const { entries } = useOutbox();
-  const written = useLoad((signal) => (staff ? Promise.resolve(null) : recordsApi.list({ mine: '1', limit: 500 }, signal)), `written|${page}|${entries.length}`);
-  const recorded = new Set<number>([...(written.data?.items ?? []).flatMap((r) => (r.requestId ? [r.requestId] : [])), ...entries.flatMap((e) => (e.body.requestId ? [e.body.requestId] : []))]);
+  const written = useLoad(
+    (signal) => (staff ? Promise.resolve(null) : recordsApi.list({ mine: '1', limit: 500 }, signal)),
+    `written|${page}|${entries.length}`,
+  );
+  const recorded = new Set<number>([
+    ...(written.data?.items ?? []).flatMap((r) => (r.requestId ? [r.requestId] : [])),
+    ...entries.flatMap((e) => (e.body.requestId ? [e.body.requestId] : [])),
+  ]);
   const { data, error, loading, loadedKey, reload } = useLoad(
     (signal) => requestsApi.list({ status, under, studioId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${status ?? ''}|${under ?? ''}|${studioId ?? ''}|${page}`,
   );
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <>
@@ -53,18 +61,33 @@ export default function RequestsPage() {
             id="request-status"
             value={status ?? ''}
             onChange={(v) => filter(setStatus)(v || undefined)}
-            options={[{ value: '', label: t('delivery.filter.all') }, ...requestStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
+            options={[
+              { value: '', label: t('delivery.filter.all') },
+              ...requestStatuses.map((s) => ({ value: s, label: statusLabel(t, s) })),
+            ]}
           />
         </div>
         {staff && (
           <>
             <div className="hm-field">
               <label htmlFor="request-unit">{t('delivery.filter.unit')}</label>
-              <UnitSelect id="request-unit" value={under} onChange={filter(setUnder)} levels={UNIT_LEVELS} placeholder={t('delivery.filter.all')} />
+              <UnitSelect
+                id="request-unit"
+                value={under}
+                onChange={filter(setUnder)}
+                levels={UNIT_LEVELS}
+                placeholder={t('delivery.filter.all')}
+              />
             </div>
             <div className="hm-field">
               <label htmlFor="request-studio">{t('delivery.filter.studio')}</label>
-              <StudioSelect id="request-studio" value={studioId} under={under} allowClear onChange={filter(setStudioId)} />
+              <StudioSelect
+                id="request-studio"
+                value={studioId}
+                under={under}
+                allowClear
+                onChange={filter(setStudioId)}
+              />
             </div>
           </>
         )}
@@ -76,12 +99,33 @@ export default function RequestsPage() {
           {data && data.items.length === 0 ? (
             <Empty description={t('delivery.requests.empty')} />
           ) : (
-            <ul className="hm-dlv-list" data-testid="request-list" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
-              {data?.items.map((r) => <RequestCard key={r.id} request={r} recorded={recorded.has(r.id)} categories={categories} onChanged={reload} onDecline={setDeclining} />)}
+            <ul
+              className="hm-dlv-list"
+              data-testid="request-list"
+              aria-busy={loading}
+              data-loaded={loadedKey ?? undefined}
+            >
+              {data?.items.map((r) => (
+                <RequestCard
+                  key={r.id}
+                  request={r}
+                  recorded={recorded.has(r.id)}
+                  categories={categories}
+                  onChanged={reload}
+                  onDecline={setDeclining}
+                />
+              ))}
             </ul>
           )}
           {(data?.total ?? 0) > PAGE_SIZE && (
-            <Pagination current={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} showSizeChanger={false} showTotal={(total) => t('common.total', { total })} onChange={setPage} />
+            <Pagination
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={data?.total ?? 0}
+              showSizeChanger={false}
+              showTotal={(total) => t('common.total', { total })}
+              onChange={setPage}
+            />
           )}
         </Spin>
       )}

@@ -21,14 +21,16 @@ const FIELDS: ReadonlyArray<[string, MessageKey]> = [
 function show(field: string, value: unknown, t: Translate, locale: Locale, categories: Category[] | undefined): string {
   if (value === null || value === undefined || value === '') return t('common.none');
   if (field === 'servedAt' && typeof value === 'string') return formatTime(value, locale);
-  if (field === 'groups' && Array.isArray(value)) return value.map((g) => groupLabel(t, g as ServedGroup)).join(t('delivery.listSeparator'));
+  if (field === 'groups' && Array.isArray(value))
+    return value.map((g) => groupLabel(t, g as ServedGroup)).join(t('delivery.listSeparator'));
   if (field === 'categoryId' && typeof value === 'number') return categoryName(categories, value, locale);
   if (field === 'mode' && typeof value === 'string') return modeLabel(t, value as ServiceMode);
   if (field === 'recipientName' && typeof value === 'string') return `${[...value][0] ?? ''}**`;
   return String(value);
 }
 
-const asRecord = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 interface Props {
   record: ServiceRecord | null;
@@ -39,10 +41,20 @@ interface Props {
 /** The correction history of a record for staff: who changed what, and when; only the fields that changed. */
 export function RevisionsModal({ record, categories, onClose }: Props) {
   const { t, locale } = useI18n();
-  const { data, error, loading } = useLoad((signal) => (record ? recordsApi.revisions(record.id, signal) : Promise.resolve([])), String(record?.id ?? ''));
+  const { data, error, loading } = useLoad(
+    (signal) => (record ? recordsApi.revisions(record.id, signal) : Promise.resolve([])),
+    String(record?.id ?? ''),
+  );
 
   return (
-    <Modal open={record !== null} title={t('delivery.revisions.title')} onCancel={onClose} footer={<Button onClick={onClose}>{t('delivery.close')}</Button>} width={720} destroyOnHidden>
+    <Modal
+      open={record !== null}
+      title={t('delivery.revisions.title')}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('delivery.close')}</Button>}
+      width={720}
+      destroyOnHidden
+    >
       {error ? (
         <Alert type="error" showIcon role="alert" title={error} />
       ) : loading || !data ? (
@@ -53,7 +65,9 @@ export function RevisionsModal({ record, categories, onClose }: Props) {
         data.map((rev, i) => {
           const before = asRecord(rev.before);
           const after = asRecord(rev.after);
-          const rows = FIELDS.filter(([f]) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map(([f, label]) => ({
+          const rows = FIELDS.filter(
+            ([f]) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null),
+          ).map(([f, label]) => ({
             key: f,
             field: t(label),
             before: show(f, before[f], t, locale, categories),
@@ -61,7 +75,9 @@ export function RevisionsModal({ record, categories, onClose }: Props) {
           }));
           return (
             <section key={i} data-testid="revision">
-              <h3 className="hm-detail-title">{t('delivery.revisions.by', { name: rev.by, time: formatTime(rev.at, locale) })}</h3>
+              <h3 className="hm-detail-title">
+                {t('delivery.revisions.by', { name: rev.by, time: formatTime(rev.at, locale) })}
+              </h3>
               <Table
                 size="small"
                 pagination={false}

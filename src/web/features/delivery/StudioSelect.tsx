@@ -43,12 +43,20 @@ export function StudioSelect({ id, value, onChange, under, serving, allowClear, 
       id={id}
       value={value}
       allowClear={allowClear}
-      onChange={(v) => onChange?.(v, options.find((s) => s.id === v))}
+      onChange={(v) =>
+        onChange?.(
+          v,
+          options.find((s) => s.id === v),
+        )
+      }
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={loading}
       placeholder={placeholder ?? t('delivery.form.studioSearch')}
       notFoundContent={loading ? t('common.loading') : undefined}
-      options={options.map((s) => ({ value: s.id, label: t('delivery.studioInUnit', { name: s.name, unit: s.unitName }) }))}
+      options={options.map((s) => ({
+        value: s.id,
+        label: t('delivery.studioInUnit', { name: s.name, unit: s.unitName }),
+      }))}
     />
   );
 }

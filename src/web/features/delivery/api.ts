@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { listRecordsQuery, listRequestsQuery, recordCorrection, recordInput, recordStats, serviceRecord, serviceRequest } from '../../../contract/delivery.ts';
+import type {
+  listRecordsQuery,
+  listRequestsQuery,
+  recordCorrection,
+  recordInput,
+  recordStats,
+  serviceRecord,
+  serviceRequest,
+} from '../../../contract/delivery.ts';
 import type { Category, StudioSummary } from '../../../contract/studios.ts';
 import type { listStudiosQuery } from '../../../contract/studios.ts';
 import { api } from '../../lib/api.ts';
@@ -38,8 +46,10 @@ export const recordsApi = {
   list: (query: RecordQuery, signal?: AbortSignal) => api.get<Page<ServiceRecord>>('/api/records', query, signal),
   get: (id: number, signal?: AbortSignal) => api.get<ServiceRecord>(`/api/records/${id}`, undefined, signal),
   correct: (id: number, body: RecordCorrection) => api.put<ServiceRecord>(`/api/records/${id}`, body),
-  feedback: (id: number, body: { onDate: string; result: string }) => api.post<ServiceRecord>(`/api/records/${id}/feedback`, body),
-  revisions: (id: number, signal?: AbortSignal) => api.get<Revision[]>(`/api/records/${id}/revisions`, undefined, signal),
+  feedback: (id: number, body: { onDate: string; result: string }) =>
+    api.post<ServiceRecord>(`/api/records/${id}/feedback`, body),
+  revisions: (id: number, signal?: AbortSignal) =>
+    api.get<Revision[]>(`/api/records/${id}/revisions`, undefined, signal),
   stats: (query: RecordQuery, signal?: AbortSignal) => api.get<RecordStats>('/api/records/stats', query, signal),
 };
 
@@ -53,7 +63,8 @@ export const referenceApi = {
 export function exportUrl(query: RecordQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '' && key !== 'limit' && key !== 'offset') params.set(key, String(value));
+    if (value !== undefined && value !== null && value !== '' && key !== 'limit' && key !== 'offset')
+      params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `/api/records/export.xlsx?${qs}` : '/api/records/export.xlsx';

@@ -13,7 +13,9 @@ export function useCategories(): Category[] | undefined {
 
 /** Studios a member may write records for: the serving ones they lead or applied for. */
 export function loadMyStudios(accountId: number, signal?: AbortSignal): Promise<StudioSummary[]> {
-  return withOfflineCopy(`studios.${accountId}`, async () => (await referenceApi.studios({ mine: '1', limit: 100 }, signal)).items.filter((s) => SERVING.includes(s.status)));
+  return withOfflineCopy(`studios.${accountId}`, async () =>
+    (await referenceApi.studios({ mine: '1', limit: 100 }, signal)).items.filter((s) => SERVING.includes(s.status)),
+  );
 }
 const SERVING: readonly string[] = ['active', 'rectification'];
 

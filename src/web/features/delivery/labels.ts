@@ -1,4 +1,11 @@
-import { servedGroups, serviceModes, requestStatuses, type RequestStatus, type ServedGroup, type ServiceMode } from '../../../domain/services/delivery.ts';
+import {
+  servedGroups,
+  serviceModes,
+  requestStatuses,
+  type RequestStatus,
+  type ServedGroup,
+  type ServiceMode,
+} from '../../../domain/services/delivery.ts';
 import type { Locale, Translate } from '../../lib/i18n/index.ts';
 import type { Category } from './api.ts';
 
@@ -13,7 +20,12 @@ export const modeLabel = (t: Translate, m: ServiceMode) => t(`delivery.mode.${m}
 export const statusLabel = (t: Translate, s: RequestStatus) => t(`delivery.status.${s}`);
 
 /** Colours of the status tags: waiting stands out, done is quiet. */
-export const statusColor: Record<RequestStatus, string> = { assigned: 'orange', accepted: 'blue', completed: 'green', unassigned: 'red' };
+export const statusColor: Record<RequestStatus, string> = {
+  assigned: 'orange',
+  accepted: 'blue',
+  completed: 'green',
+  unassigned: 'red',
+};
 
 /** A category's name in the interface language, or its id when it is unknown here. */
 export function categoryName(categories: readonly Category[] | undefined, id: number, locale: Locale): string {
@@ -22,7 +34,13 @@ export function categoryName(categories: readonly Category[] | undefined, id: nu
 
 /** A time as the member reads it: date and minutes, in their language. */
 export function formatTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** The code of the category legal-aid statistics count (政策法律咨询). */

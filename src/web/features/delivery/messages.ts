@@ -422,7 +422,8 @@ export const en: Record<Keys, string> = {
   'delivery.form.duration': 'Duration (minutes)',
   'delivery.form.recipient': 'Person served (optional)',
   'delivery.form.recipientHelp': 'Lists show only the family name, e.g. "王**".',
-  'delivery.form.recipientCorrectHelp': 'The record has "{name}". Type the name again to keep it; left empty, no person is kept.',
+  'delivery.form.recipientCorrectHelp':
+    'The record has "{name}". Type the name again to keep it; left empty, no person is kept.',
   'delivery.form.groups': 'Groups served (choose all that apply)',
   'delivery.form.category': 'Category',
   'delivery.form.mode': 'How the service was given',
@@ -461,7 +462,8 @@ export const en: Record<Keys, string> = {
   'delivery.listSeparator': ', ',
 
   'delivery.legal.heading': 'Legal aid consultations by group',
-  'delivery.legal.intro': 'Records in the category "Policy and legal advice", counted by the groups served. A record that served several groups counts for each.',
+  'delivery.legal.intro':
+    'Records in the category "Policy and legal advice", counted by the groups served. A record that served several groups counts for each.',
   'delivery.legal.caption': 'Legal aid consultations in person-times, by group served',
   'delivery.legal.group': 'Group served',
   'delivery.legal.records': 'Records',

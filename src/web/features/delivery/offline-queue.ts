@@ -59,7 +59,10 @@ export function putQueued(entry: QueuedRecord): Promise<IDBValidKey> {
 
 /** The queued record with this key, if any. */
 export async function getQueued(key: string): Promise<QueuedRecord | undefined> {
-  return (await run<QueuedRecord | undefined>('readonly', (s) => s.get(key) as IDBRequest<QueuedRecord | undefined>)) ?? undefined;
+  return (
+    (await run<QueuedRecord | undefined>('readonly', (s) => s.get(key) as IDBRequest<QueuedRecord | undefined>)) ??
+    undefined
+  );
 }
 
 /** Removes a record from the queue (sent, or discarded by the member). */
@@ -70,7 +73,9 @@ export async function removeQueued(key: string): Promise<void> {
 /** An account's queued records, oldest first. */
 export async function listQueued(accountId: number): Promise<QueuedRecord[]> {
   const all = await run<QueuedRecord[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedRecord[]>);
-  return all.filter((e) => e.accountId === accountId).sort((a, b) => a.queuedAt - b.queuedAt || a.key.localeCompare(b.key));
+  return all
+    .filter((e) => e.accountId === accountId)
+    .sort((a, b) => a.queuedAt - b.queuedAt || a.key.localeCompare(b.key));
 }
 
 /** True when anything at all waits in the queue (any account), without opening a session. */

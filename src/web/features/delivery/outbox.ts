@@ -61,7 +61,13 @@ export async function sendRecord(key: string, body: RecordInput, auth: SendAuth)
   try {
     response = await fetch('/api/records', {
       method: 'POST',
-      headers: { accept: 'application/json', 'accept-language': auth.locale, 'content-type': 'application/json', 'x-csrf-token': auth.csrfToken, 'idempotency-key': key },
+      headers: {
+        accept: 'application/json',
+        'accept-language': auth.locale,
+        'content-type': 'application/json',
+        'x-csrf-token': auth.csrfToken,
+        'idempotency-key': key,
+      },
       body: JSON.stringify(body),
       credentials: 'same-origin',
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
@@ -84,14 +90,21 @@ export async function sendRecord(key: string, body: RecordInput, auth: SendAuth)
   // 408, 429 and 5xx pass with time; the record waits in the queue.
   if (response.status >= 500 || response.status === 408 || response.status === 429) return { kind: 'offline' };
   const err = payload as Partial<ErrorBody> | null;
-  const message = typeof err?.message === 'string' ? err.message : translate(auth.locale, 'common.serverError', { status: response.status });
+  const message =
+    typeof err?.message === 'string'
+      ? err.message
+      : translate(auth.locale, 'common.serverError', { status: response.status });
   return { kind: 'refused', message };
 }
 
 /** The signed-in account, asked of the server when the sender was not given (app start). */
 async function currentAuth(): Promise<SendAuth | null> {
   try {
-    const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetch('/api/auth/me', {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     if (!response.ok) return null;
     const me = (await response.json()) as { id: number; csrfToken: string };
     const lang = document.documentElement.lang;
@@ -152,7 +165,14 @@ export function flushOutbox(given?: SendAuth): Promise<FlushResult> {
  */
 export async function saveRecord(key: string, body: RecordInput, auth: SendAuth): Promise<SendOutcome> {
   const existing = await getQueued(key);
-  const entry: QueuedRecord = { key, accountId: auth.accountId, body, queuedAt: existing?.queuedAt ?? Date.now(), state: 'pending', error: null };
+  const entry: QueuedRecord = {
+    key,
+    accountId: auth.accountId,
+    body,
+    queuedAt: existing?.queuedAt ?? Date.now(),
+    state: 'pending',
+    error: null,
+  };
   await putQueued(entry);
   changed();
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };

@@ -7,7 +7,17 @@ import { needsApi, type Need } from './api.ts';
 import { percent } from './labels.ts';
 
 /** Sets or corrects a need's category; the server keeps the correction as training data. */
-export function CorrectCategoryModal({ need, categories, onClose, onSaved }: { need: Need | null; categories: Categories; onClose(): void; onSaved(n: Need): void }) {
+export function CorrectCategoryModal({
+  need,
+  categories,
+  onClose,
+  onSaved,
+}: {
+  need: Need | null;
+  categories: Categories;
+  onClose(): void;
+  onSaved(n: Need): void;
+}) {
   const { t, locale } = useI18n();
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +61,10 @@ export function CorrectCategoryModal({ need, categories, onClose, onSaved }: { n
           <p className="hm-muted">
             {need.suggestedCategoryId === null
               ? t('needs.correct.noSuggestion')
-              : t('needs.correct.suggested', { category: categories.nameOf(need.suggestedCategoryId), p: need.confidence === null ? '—' : percent(need.confidence) })}
+              : t('needs.correct.suggested', {
+                  category: categories.nameOf(need.suggestedCategoryId),
+                  p: need.confidence === null ? '—' : percent(need.confidence),
+                })}
           </p>
         </>
       )}

@@ -68,8 +68,15 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
         urgency: v.urgency,
       });
       // The server files it under its own suggestion when confident; a person's choice wins.
-      const saved = v.categoryId !== undefined && v.categoryId !== need.categoryId ? await needsApi.correct(need.id, v.categoryId) : need;
-      void message.success(saved.categoryId === null ? t('needs.form.queued') : t('needs.form.recorded', { category: categories.nameOf(saved.categoryId) }));
+      const saved =
+        v.categoryId !== undefined && v.categoryId !== need.categoryId
+          ? await needsApi.correct(need.id, v.categoryId)
+          : need;
+      void message.success(
+        saved.categoryId === null
+          ? t('needs.form.queued')
+          : t('needs.form.recorded', { category: categories.nameOf(saved.categoryId) }),
+      );
       chosenByPerson.current = false;
       form.setFieldsValue({ text: '', residentName: '', residentPhone: '', categoryId: undefined, urgency: 'normal' });
       onRecorded(saved);
@@ -92,17 +99,32 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label={t('needs.form.unit')} name="unitId" rules={[{ required: true, message: t('common.required') }]}>
-            <UnitPicker initial={{ id: me.unit.id, name: me.unit.name }} placeholder={t('needs.form.unitPlaceholder')} />
+          <Form.Item
+            label={t('needs.form.unit')}
+            name="unitId"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <UnitPicker
+              initial={{ id: me.unit.id, name: me.unit.name }}
+              placeholder={t('needs.form.unitPlaceholder')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('needs.form.recordedOn')} name="recordedOn" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('needs.form.recordedOn')}
+            name="recordedOn"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item label={t('needs.form.channel')} name="channel" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('needs.form.channel')}
+            name="channel"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Radio.Group optionType="button" options={channels.map((c) => ({ value: c, label: channelLabel(t, c) }))} />
           </Form.Item>
         </Col>
@@ -140,16 +162,28 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
         </Col>
         <Col xs={24} md={12}>
           <Form.Item label={t('needs.form.urgency')} name="urgency">
-            <Radio.Group optionType="button" options={urgencies.map((u) => ({ value: u, label: urgencyLabel(t, u) }))} />
+            <Radio.Group
+              optionType="button"
+              options={urgencies.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('needs.form.residentName')} name="residentName" extra={t('needs.form.residentHelp')} rules={[{ max: 50 }]}>
+          <Form.Item
+            label={t('needs.form.residentName')}
+            name="residentName"
+            extra={t('needs.form.residentHelp')}
+            rules={[{ max: 50 }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('needs.form.residentPhone')} name="residentPhone" rules={[{ pattern: MOBILE, message: t('needs.form.phoneHelp') }]}>
+          <Form.Item
+            label={t('needs.form.residentPhone')}
+            name="residentPhone"
+            rules={[{ pattern: MOBILE, message: t('needs.form.phoneHelp') }]}
+          >
             <Input inputMode="tel" autoComplete="off" />
           </Form.Item>
         </Col>

@@ -37,14 +37,25 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
     to: range?.[1]?.format('YYYY-MM-DD'),
   };
   const key = `${JSON.stringify(query)}|${version}`;
-  const { data, error, loading, loadedKey, reload } = useLoad((signal) => needsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), `${key}|${page}`);
+  const { data, error, loading, loadedKey, reload } = useLoad(
+    (signal) => needsApi.list({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    `${key}|${page}`,
+  );
   // The queue's size, shown on its tab whichever view is open.
-  const queue = useLoad((signal) => needsApi.list({ uncategorised: '1', limit: 1 }, signal), `queue|${version}|${data?.total ?? ''}`);
+  const queue = useLoad(
+    (signal) => needsApi.list({ uncategorised: '1', limit: 1 }, signal),
+    `queue|${version}|${data?.total ?? ''}`,
+  );
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
   const changed = () => setPage(1);
 
   const columns: TableColumnsType<Need> = [
-    { title: t('needs.col.recordedOn'), key: 'date', width: 120, render: (_, n) => <time dateTime={n.recordedOn}>{format.format(new Date(`${n.recordedOn}T00:00:00`))}</time> },
+    {
+      title: t('needs.col.recordedOn'),
+      key: 'date',
+      width: 120,
+      render: (_, n) => <time dateTime={n.recordedOn}>{format.format(new Date(`${n.recordedOn}T00:00:00`))}</time>,
+    },
     { title: t('needs.col.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['lg'] },
     { title: t('needs.col.channel'), key: 'channel', responsive: ['md'], render: (_, n) => channelLabel(t, n.channel) },
     {
@@ -52,22 +63,42 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
       key: 'text',
       render: (_, n) => (
         <>
-          <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => t(open ? 'needs.less' : 'needs.more') }} style={{ marginBottom: 0 }}>
+          <Typography.Paragraph
+            ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => t(open ? 'needs.less' : 'needs.more') }}
+            style={{ marginBottom: 0 }}
+          >
             {n.text}
           </Typography.Paragraph>
-          {n.residentName && <span className="hm-muted">{t('needs.col.resident', { name: n.residentName, phone: n.residentPhone ?? '' })}</span>}
+          {n.residentName && (
+            <span className="hm-muted">
+              {t('needs.col.resident', { name: n.residentName, phone: n.residentPhone ?? '' })}
+            </span>
+          )}
         </>
       ),
     },
-    { title: t('needs.col.urgency'), key: 'urgency', width: 90, render: (_, n) => <Tag color={urgencyColor[n.urgency]}>{urgencyLabel(t, n.urgency)}</Tag> },
+    {
+      title: t('needs.col.urgency'),
+      key: 'urgency',
+      width: 90,
+      render: (_, n) => <Tag color={urgencyColor[n.urgency]}>{urgencyLabel(t, n.urgency)}</Tag>,
+    },
     {
       title: t('needs.col.category'),
       key: 'category',
       render: (_, n) => (
         <Space orientation="vertical" size={0}>
-          {n.categoryId === null ? <Tag color="orange">{t('needs.uncategorised')}</Tag> : <CategoryTag category={categories.byId.get(n.categoryId)} />}
+          {n.categoryId === null ? (
+            <Tag color="orange">{t('needs.uncategorised')}</Tag>
+          ) : (
+            <CategoryTag category={categories.byId.get(n.categoryId)} />
+          )}
           <span className="hm-muted hm-small">
-            {n.categorySource === 'staff' ? t('needs.source.staff') : n.confidence === null ? t('needs.source.auto') : t('needs.source.autoWith', { p: percent(n.confidence) })}
+            {n.categorySource === 'staff'
+              ? t('needs.source.staff')
+              : n.confidence === null
+                ? t('needs.source.auto')
+                : t('needs.source.autoWith', { p: percent(n.confidence) })}
           </span>
         </Space>
       ),
@@ -78,7 +109,12 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
       width: 110,
       render: (_, n) => (
         <Tooltip title={t('needs.correct.tooltip')}>
-          <Button size="small" type={n.categoryId === null ? 'primary' : 'default'} onClick={() => onCorrect(n)} aria-label={t('needs.correct.forText', { text: n.text.slice(0, 20) })}>
+          <Button
+            size="small"
+            type={n.categoryId === null ? 'primary' : 'default'}
+            onClick={() => onCorrect(n)}
+            aria-label={t('needs.correct.forText', { text: n.text.slice(0, 20) })}
+          >
             {n.categoryId === null ? t('needs.correct.set') : t('needs.correct.action')}
           </Button>
         </Tooltip>
@@ -102,7 +138,8 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
               value: 'uncategorised',
               label: (
                 <span data-testid="queue-tab">
-                  {t('needs.view.queue')} <Badge count={queue.data?.total ?? 0} showZero color={queue.data?.total ? '#c2410c' : '#6b7280'} />
+                  {t('needs.view.queue')}{' '}
+                  <Badge count={queue.data?.total ?? 0} showZero color={queue.data?.total ? '#c2410c' : '#6b7280'} />
                 </span>
               ),
             },
@@ -165,8 +202,17 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            caption={<span className="hm-visually-hidden">{t(view === 'all' ? 'needs.view.all' : 'needs.view.queue')}</span>}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            caption={
+              <span className="hm-visually-hidden">{t(view === 'all' ? 'needs.view.all' : 'needs.view.queue')}</span>
+            }
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: setPage,
+            }}
           />
         </div>
       )}

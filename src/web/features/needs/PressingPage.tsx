@@ -42,14 +42,21 @@ export default function PressingPage() {
     {
       title: t('pressing.col.category'),
       key: 'category',
-      render: (_, r) => (r.categoryId === null ? t('needs.uncategorised') : <CategoryTag category={categories.byId.get(r.categoryId)} />),
+      render: (_, r) =>
+        r.categoryId === null ? t('needs.uncategorised') : <CategoryTag category={categories.byId.get(r.categoryId)} />,
     },
     {
       title: t('pressing.col.count'),
       key: 'count',
       render: (_, r) => (
         <div className="hm-bar-cell">
-          <Progress percent={(r.count / maxCategory) * 100} status="normal" showInfo={false} strokeColor={r.categoryId === null ? '#9ca3af' : categories.byId.get(r.categoryId)?.color} aria-hidden />
+          <Progress
+            percent={(r.count / maxCategory) * 100}
+            status="normal"
+            showInfo={false}
+            strokeColor={r.categoryId === null ? '#9ca3af' : categories.byId.get(r.categoryId)?.color}
+            aria-hidden
+          />
           <strong>{r.count}</strong>
         </div>
       ),
@@ -64,7 +71,12 @@ export default function PressingPage() {
       key: 'unit',
       render: (_, u) =>
         u.hasChildren ? (
-          <Button type="link" className="hm-link-button" onClick={() => setPath((p) => [...p, { id: u.unitId, name: u.name }])} aria-label={t('pressing.drill', { name: u.name })}>
+          <Button
+            type="link"
+            className="hm-link-button"
+            onClick={() => setPath((p) => [...p, { id: u.unitId, name: u.name }])}
+            aria-label={t('pressing.drill', { name: u.name })}
+          >
             {u.name}
           </Button>
         ) : (
@@ -81,11 +93,25 @@ export default function PressingPage() {
         </div>
       ),
     },
-    { title: t('pressing.col.trend'), key: 'trend', responsive: ['sm'], render: (_, u) => <Trend count={u.count} previous={u.previous} /> },
-    { title: t('pressing.col.top'), key: 'top', responsive: ['md'], render: (_, u) => (u.topCategoryId === null ? t('common.none') : <CategoryTag category={categories.byId.get(u.topCategoryId)} />) },
+    {
+      title: t('pressing.col.trend'),
+      key: 'trend',
+      responsive: ['sm'],
+      render: (_, u) => <Trend count={u.count} previous={u.previous} />,
+    },
+    {
+      title: t('pressing.col.top'),
+      key: 'top',
+      responsive: ['md'],
+      render: (_, u) =>
+        u.topCategoryId === null ? t('common.none') : <CategoryTag category={categories.byId.get(u.topCategoryId)} />,
+    },
   ];
 
-  const presetItems = (Object.keys(named) as (keyof typeof named)[]).map((k) => ({ label: t(`pressing.preset.${k}`), value: named[k] }));
+  const presetItems = (Object.keys(named) as (keyof typeof named)[]).map((k) => ({
+    label: t(`pressing.preset.${k}`),
+    value: named[k],
+  }));
 
   return (
     <>
@@ -124,8 +150,16 @@ export default function PressingPage() {
       ) : (
         <>
           <div className="hm-pressing-summary" aria-live="polite" data-testid="pressing-summary">
-            <Statistic title={t('pressing.total', { name: data?.unit.name ?? '' })} value={data?.total ?? 0} loading={loading} />
-            <Statistic title={t('pressing.previousTotal', { from: data?.previous.from ?? '', to: data?.previous.to ?? '' })} value={data?.previousTotal ?? 0} loading={loading} />
+            <Statistic
+              title={t('pressing.total', { name: data?.unit.name ?? '' })}
+              value={data?.total ?? 0}
+              loading={loading}
+            />
+            <Statistic
+              title={t('pressing.previousTotal', { from: data?.previous.from ?? '', to: data?.previous.to ?? '' })}
+              value={data?.previousTotal ?? 0}
+              loading={loading}
+            />
             {data && (
               <div>
                 <div className="hm-muted">{t('pressing.col.trend')}</div>
@@ -137,15 +171,32 @@ export default function PressingPage() {
             <Col xs={24} xxl={12}>
               <Card title={<h2 className="hm-card-title">{t('pressing.byCategory')}</h2>} size="small">
                 <div data-testid="pressing-categories" aria-busy={loading}>
-                  <Table<CategoryRow> rowKey={(r) => String(r.categoryId)} size="small" columns={categoryColumns} dataSource={data?.byCategory ?? []} loading={loading} pagination={false} />
+                  <Table<CategoryRow>
+                    rowKey={(r) => String(r.categoryId)}
+                    size="small"
+                    columns={categoryColumns}
+                    dataSource={data?.byCategory ?? []}
+                    loading={loading}
+                    pagination={false}
+                  />
                 </div>
               </Card>
             </Col>
             <Col xs={24} xxl={12}>
-              <Card title={<h2 className="hm-card-title">{t('pressing.byUnit', { name: data?.unit.name ?? '' })}</h2>} size="small">
+              <Card
+                title={<h2 className="hm-card-title">{t('pressing.byUnit', { name: data?.unit.name ?? '' })}</h2>}
+                size="small"
+              >
                 <p className="hm-muted">{t('pressing.drillHint')}</p>
                 <div data-testid="pressing-units" aria-busy={loading} data-loaded={loadedKey ?? undefined}>
-                  <Table<UnitRow> rowKey="unitId" size="small" columns={unitColumns} dataSource={data?.byUnit ?? []} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} />
+                  <Table<UnitRow>
+                    rowKey="unitId"
+                    size="small"
+                    columns={unitColumns}
+                    dataSource={data?.byUnit ?? []}
+                    loading={loading}
+                    pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+                  />
                 </div>
               </Card>
             </Col>

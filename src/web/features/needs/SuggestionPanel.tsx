@@ -23,7 +23,8 @@ export function SuggestionPanel({ state, categories, onPick }: Props) {
 
   let body;
   if (error) body = <Alert type="error" showIcon title={error} />;
-  else if (!suggestion) body = <span className="hm-muted">{loading ? t('needs.suggest.thinking') : t('needs.suggest.idle')}</span>;
+  else if (!suggestion)
+    body = <span className="hm-muted">{loading ? t('needs.suggest.thinking') : t('needs.suggest.idle')}</span>;
   else if (suggestion.categoryId === null) body = <Alert type="warning" showIcon title={t('needs.suggest.none')} />;
   else {
     const ranked = suggestion.ranking.filter((r) => categories.byId.has(r.categoryId));

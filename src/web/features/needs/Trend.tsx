@@ -16,7 +16,12 @@ export function Trend({ count, previous }: { count: number; previous: number }) 
     );
   }
   const pct = previous > 0 ? Math.round((Math.abs(change) / previous) * 100) : null;
-  const text = change > 0 ? (pct === null ? t('pressing.trend.upNew', { n: change }) : t('pressing.trend.up', { n: change, pct })) : t('pressing.trend.down', { n: -change, pct: pct ?? 0 });
+  const text =
+    change > 0
+      ? pct === null
+        ? t('pressing.trend.upNew', { n: change })
+        : t('pressing.trend.up', { n: change, pct })
+      : t('pressing.trend.down', { n: -change, pct: pct ?? 0 });
   return (
     <span className={change > 0 ? 'hm-trend-up' : 'hm-trend-down'}>
       {change > 0 ? <ArrowUpOutlined aria-hidden /> : <ArrowDownOutlined aria-hidden />} {text}

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { listNeedsQuery, need, needInput, pressingNeeds, recordedNeed, suggestion } from '../../../contract/needs.ts';
+import type {
+  listNeedsQuery,
+  need,
+  needInput,
+  pressingNeeds,
+  recordedNeed,
+  suggestion,
+} from '../../../contract/needs.ts';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 
@@ -19,5 +26,6 @@ export const needsApi = {
   /** Suggests a category for a text while it is typed; writes nothing. */
   classify: (text: string) => api.post<Suggestion>('/api/needs/classify', { text }),
   correct: (id: number, categoryId: number) => api.put<Need>(`/api/needs/${id}/category`, { categoryId }),
-  pressing: (query: { under?: number | undefined; from: string; to: string }, signal?: AbortSignal) => api.get<PressingNeeds>('/api/needs/pressing', query, signal),
+  pressing: (query: { under?: number | undefined; from: string; to: string }, signal?: AbortSignal) =>
+    api.get<PressingNeeds>('/api/needs/pressing', query, signal),
 };

@@ -225,7 +225,8 @@ export const en: Record<Key, string> = {
   'needs.form.category': 'Service category',
   'needs.form.categoryPlaceholder': 'The suggestion, or your own choice',
   'needs.form.categoryHelp': 'The suggestion is used unless you choose another; your corrections teach the classifier',
-  'needs.form.categoryAsk': 'The classifier is unsure: please choose a category, or leave it for the uncategorised queue',
+  'needs.form.categoryAsk':
+    'The classifier is unsure: please choose a category, or leave it for the uncategorised queue',
   'needs.form.queued': 'Recorded; it waits in the uncategorised queue',
   'needs.form.categoryRequired': 'Choose a service category',
   'needs.form.urgency': 'Urgency',

@@ -10,7 +10,9 @@ export function quarterOf(day: Dayjs): Period {
 }
 
 /** Named periods for the picker: this and last quarter, this month, this and last year. */
-export function presets(today: Dayjs = dayjs()): Record<'thisQuarter' | 'lastQuarter' | 'thisMonth' | 'thisYear' | 'lastYear', Period> {
+export function presets(
+  today: Dayjs = dayjs(),
+): Record<'thisQuarter' | 'lastQuarter' | 'thisMonth' | 'thisYear' | 'lastYear', Period> {
   const [q0] = quarterOf(today);
   return {
     thisQuarter: quarterOf(today),

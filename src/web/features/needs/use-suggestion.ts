@@ -30,7 +30,8 @@ export function useSuggestion(text: string): SuggestionState {
     const timer = window.setTimeout(() => {
       needsApi.classify(trimmed).then(
         (suggestion) => !cancelled && setState({ suggestion, forText: trimmed, loading: false, error: null }),
-        (err: unknown) => !cancelled && setState({ suggestion: null, forText: trimmed, loading: false, error: errorMessage(err) }),
+        (err: unknown) =>
+          !cancelled && setState({ suggestion: null, forText: trimmed, loading: false, error: errorMessage(err) }),
       );
     }, DEBOUNCE_MS);
     return () => {

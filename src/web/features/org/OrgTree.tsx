@@ -24,7 +24,9 @@ function nodeOf(unit: OrgUnit): UnitNode {
 }
 
 function withChildren(nodes: UnitNode[], id: number, children: UnitNode[]): UnitNode[] {
-  return nodes.map((n) => (n.key === id ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, id, children) } : n));
+  return nodes.map((n) =>
+    n.key === id ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, id, children) } : n,
+  );
 }
 
 /** The account's own unit as the root; children load when a branch is opened (one level at a time). */

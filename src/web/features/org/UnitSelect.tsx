@@ -30,9 +30,14 @@ export function UnitSelect({ id, value, onChange, levels, placeholder, ...aria }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       setLoading(true);
-      Promise.all(levelKey.split(',').map((level) => orgApi.list({ q: q || undefined, level: level as UnitLevel, limit: 30 }, controller.signal)))
+      Promise.all(
+        levelKey
+          .split(',')
+          .map((level) => orgApi.list({ q: q || undefined, level: level as UnitLevel, limit: 30 }, controller.signal)),
+      )
         .then((pages) => {
-          if (!controller.signal.aborted) setOptions(pages.flatMap((p) => p.items).sort((a, b) => a.code.localeCompare(b.code)));
+          if (!controller.signal.aborted)
+            setOptions(pages.flatMap((p) => p.items).sort((a, b) => a.code.localeCompare(b.code)));
         })
         .catch(() => undefined)
         .finally(() => !controller.signal.aborted && setLoading(false));

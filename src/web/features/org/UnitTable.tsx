@@ -22,14 +22,31 @@ export function UnitTable({ under, q, caption }: { under: number; q: string; cap
 
   const columns: TableColumnsType<OrgUnit> = [
     { title: t('org.col.name'), dataIndex: 'name', key: 'name' },
-    { title: t('org.col.level'), dataIndex: 'level', key: 'level', render: (_, u) => levelLabel(t, u.level), width: 110 },
-    { title: t('org.col.postKind'), dataIndex: 'postKind', key: 'postKind', render: (_, u) => <Tag>{postKindLabel(t, u.postKind)}</Tag>, width: 150 },
+    {
+      title: t('org.col.level'),
+      dataIndex: 'level',
+      key: 'level',
+      render: (_, u) => levelLabel(t, u.level),
+      width: 110,
+    },
+    {
+      title: t('org.col.postKind'),
+      dataIndex: 'postKind',
+      key: 'postKind',
+      render: (_, u) => <Tag>{postKindLabel(t, u.postKind)}</Tag>,
+      width: 150,
+    },
     { title: t('org.col.code'), dataIndex: 'code', key: 'code', width: 160, responsive: ['md'] },
     {
       title: t('org.col.location'),
       key: 'location',
       responsive: ['xl'],
-      render: (_, u) => (u.lng === null || u.lat === null ? <span className="hm-muted">{t('common.none')}</span> : `${u.lng.toFixed(5)}, ${u.lat.toFixed(5)}`),
+      render: (_, u) =>
+        u.lng === null || u.lat === null ? (
+          <span className="hm-muted">{t('common.none')}</span>
+        ) : (
+          `${u.lng.toFixed(5)}, ${u.lat.toFixed(5)}`
+        ),
     },
   ];
 

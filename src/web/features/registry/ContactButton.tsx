@@ -40,7 +40,15 @@ export function ContactCell({ volunteer }: { volunteer: Volunteer }) {
       <span>{volunteer.phone ?? t('common.none')}</span>
       {volunteer.phone && (
         <Tooltip title={t('registry.contact.audited')}>
-          <Button size="small" type="link" icon={<EyeOutlined aria-hidden />} loading={busy} onClick={() => void reveal()} aria-label={t('registry.contact.showFor', { name: volunteer.name })} aria-describedby={hintId}>
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined aria-hidden />}
+            loading={busy}
+            onClick={() => void reveal()}
+            aria-label={t('registry.contact.showFor', { name: volunteer.name })}
+            aria-describedby={hintId}
+          >
             {t('registry.contact.show')}
           </Button>
         </Tooltip>

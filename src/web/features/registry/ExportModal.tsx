@@ -39,9 +39,21 @@ export function ExportModal({ open, filters, total, onClose }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('registry.export.title')} okText={t('registry.export.submit')} cancelText={t('common.cancel')} onOk={() => void run()} onCancel={onClose} confirmLoading={busy}>
+    <Modal
+      open={open}
+      title={t('registry.export.title')}
+      okText={t('registry.export.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => void run()}
+      onCancel={onClose}
+      confirmLoading={busy}
+    >
       <p>{t('registry.export.intro', { total })}</p>
-      <Checkbox checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)} aria-describedby="export-unmasked-warning">
+      <Checkbox
+        checked={unmasked}
+        onChange={(e) => setUnmasked(e.target.checked)}
+        aria-describedby="export-unmasked-warning"
+      >
         {t('registry.export.unmasked')}
       </Checkbox>
       <Alert
@@ -51,7 +63,11 @@ export function ExportModal({ open, filters, total, onClose }: Props) {
         title={t(unmasked ? 'registry.export.unmaskedWarning' : 'registry.export.maskedNote')}
         style={{ marginTop: 12 }}
       />
-      {busy && <p className="hm-muted" role="status">{t('registry.export.preparing')}</p>}
+      {busy && (
+        <p className="hm-muted" role="status">
+          {t('registry.export.preparing')}
+        </p>
+      )}
     </Modal>
   );
 }

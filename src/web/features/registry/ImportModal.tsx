@@ -70,7 +70,9 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
     </Upload>
   );
 
-  const problems = (status?.problems ?? []).filter((p) => (show === 'all' ? true : show === 'duplicates' ? isDuplicate(p) : !isDuplicate(p)));
+  const problems = (status?.problems ?? []).filter((p) =>
+    show === 'all' ? true : show === 'duplicates' ? isDuplicate(p) : !isDuplicate(p),
+  );
   const columns: TableColumnsType<ImportProblem> = [
     { title: t('registry.import.col.row'), dataIndex: 'row', key: 'row', width: 72 },
     { title: t('registry.import.col.column'), dataIndex: 'columnHeader', key: 'column' },
@@ -85,7 +87,12 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
         <Space wrap>
           {chooser(t('registry.import.uploadFixed'), false)}
           {/* Importing every row is only possible when every row is good (the server refuses otherwise). */}
-          <Button type={clean ? 'primary' : 'default'} onClick={() => void run.commit('all')} disabled={!clean || good === 0} aria-describedby={clean ? undefined : 'import-all-hint'}>
+          <Button
+            type={clean ? 'primary' : 'default'}
+            onClick={() => void run.commit('all')}
+            disabled={!clean || good === 0}
+            aria-describedby={clean ? undefined : 'import-all-hint'}
+          >
             {t('registry.import.commitAll', { count: status.totalRows })}
           </Button>
           {!clean && (
@@ -107,7 +114,15 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('registry.import.title')} onCancel={close} footer={footer()} width={960} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open={open}
+      title={t('registry.import.title')}
+      onCancel={close}
+      footer={footer()}
+      width={960}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       <div aria-live="polite" data-testid="import-panel" data-phase={phase}>
         {phase === 'idle' && (
           <>
@@ -118,7 +133,11 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
               <li>{t('registry.import.step3')}</li>
             </ol>
             <Space wrap>
-              <Button icon={<DownloadOutlined aria-hidden />} loading={downloading} onClick={() => void downloadTemplate()}>
+              <Button
+                icon={<DownloadOutlined aria-hidden />}
+                loading={downloading}
+                onClick={() => void downloadTemplate()}
+              >
                 {t('registry.import.template')}
               </Button>
               {chooser(t('registry.import.choose'), true)}
@@ -132,7 +151,11 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
             {/* The dry run reads the workbook as a stream, so its row count is known only at the end:
                 until then the progress is the number of rows checked so far. */}
             {status && status.totalRows > 0 ? (
-              <Progress percent={Math.floor((status.processedRows / status.totalRows) * 100)} status="active" aria-label={t('registry.import.progressLabel')} />
+              <Progress
+                percent={Math.floor((status.processedRows / status.totalRows) * 100)}
+                status="active"
+                aria-label={t('registry.import.progressLabel')}
+              />
             ) : (
               <Spin />
             )}
@@ -149,7 +172,13 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
           </Space>
         )}
         {phase === 'committed' && status && (
-          <Result status="success" title={<h2 className="hm-result-title">{t('registry.import.committed', { count: status.committedRows })}</h2>} subTitle={t('registry.import.committedHint')} />
+          <Result
+            status="success"
+            title={
+              <h2 className="hm-result-title">{t('registry.import.committed', { count: status.committedRows })}</h2>
+            }
+            subTitle={t('registry.import.committedHint')}
+          />
         )}
         {phase === 'report' && status && (
           <>
@@ -157,14 +186,29 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
             <div className="hm-reg-stats" data-testid="import-summary">
               <Statistic title={t('registry.import.total')} value={status.totalRows} />
               <Statistic title={t('registry.import.good')} value={goodRows(status)} />
-              <Statistic title={t('registry.import.errorRows')} value={status.errorRows} styles={status.errorRows ? { content: { color: '#b91c1c' } } : undefined} />
-              <Statistic title={t('registry.import.duplicateRows')} value={status.duplicateRows} styles={status.duplicateRows ? { content: { color: '#b45309' } } : undefined} />
+              <Statistic
+                title={t('registry.import.errorRows')}
+                value={status.errorRows}
+                styles={status.errorRows ? { content: { color: '#b91c1c' } } : undefined}
+              />
+              <Statistic
+                title={t('registry.import.duplicateRows')}
+                value={status.duplicateRows}
+                styles={status.duplicateRows ? { content: { color: '#b45309' } } : undefined}
+              />
             </div>
             {status.problems.length === 0 ? (
               <Alert type="success" showIcon title={t('registry.import.allGood', { count: status.totalRows })} />
             ) : (
               <>
-                <Alert type="warning" showIcon title={<span id="import-all-hint">{t('registry.import.hasProblems', { count: goodRows(status) })}</span>} style={{ marginBottom: 12 }} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={
+                    <span id="import-all-hint">{t('registry.import.hasProblems', { count: goodRows(status) })}</span>
+                  }
+                  style={{ marginBottom: 12 }}
+                />
                 <div className="hm-toolbar">
                   <Segmented<Show>
                     aria-label={t('registry.import.show')}
@@ -184,7 +228,11 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
                     columns={columns}
                     dataSource={problems}
                     caption={<span className="hm-visually-hidden">{t('registry.import.reportCaption')}</span>}
-                    pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+                    pagination={{
+                      pageSize: 10,
+                      showSizeChanger: false,
+                      showTotal: (total) => t('common.total', { total }),
+                    }}
                   />
                 </div>
               </>

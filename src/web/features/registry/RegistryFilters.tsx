@@ -53,7 +53,14 @@ export function RegistryFilters({ categories, pickUnit, onApply }: Props) {
     >
       <div className="hm-field hm-field-wide">
         <label htmlFor="registry-q">{t('registry.searchLabel')}</label>
-        <Input id="registry-q" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('registry.searchPlaceholder')} aria-describedby="registry-q-hint" allowClear />
+        <Input
+          id="registry-q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('registry.searchPlaceholder')}
+          aria-describedby="registry-q-hint"
+          allowClear
+        />
         <span id="registry-q-hint" className="hm-muted">
           {t('registry.searchHint')}
         </span>
@@ -100,7 +107,13 @@ export function RegistryFilters({ categories, pickUnit, onApply }: Props) {
       {pickUnit && (
         <div className="hm-field" style={{ minWidth: 220 }}>
           <label htmlFor="registry-unit">{t('registry.col.unit')}</label>
-          <UnitPicker id="registry-unit" value={under} onChange={setUnder} allowClear placeholder={t('registry.anyUnit')} />
+          <UnitPicker
+            id="registry-unit"
+            value={under}
+            onChange={setUnder}
+            allowClear
+            placeholder={t('registry.anyUnit')}
+          />
         </div>
       )}
       <Button type="primary" htmlType="submit">

@@ -64,7 +64,15 @@ export default function RegistryPage() {
           {t('registry.export.open')}
         </Button>
       </Space>
-      <VolunteerTable loaded={loaded} categories={categories} page={page} pageSize={PAGE_SIZE} onPage={setPage} onEdit={setEditing} onScreen={setScreening} />
+      <VolunteerTable
+        loaded={loaded}
+        categories={categories}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        onEdit={setEditing}
+        onScreen={setScreening}
+      />
       <VolunteerFormModal
         open={editing !== undefined}
         volunteer={editing ?? null}
@@ -86,7 +94,12 @@ export default function RegistryPage() {
         }}
       />
       <ImportModal open={importing} onClose={() => setImporting(false)} onCommitted={loaded.reload} />
-      <ExportModal open={exporting} filters={filters} total={loaded.data?.total ?? 0} onClose={() => setExporting(false)} />
+      <ExportModal
+        open={exporting}
+        filters={filters}
+        total={loaded.data?.total ?? 0}
+        onClose={() => setExporting(false)}
+      />
     </>
   );
 }

@@ -11,7 +11,15 @@ interface Values {
 }
 
 /** 挑选: select or decline a candidate, always with a reason; the server records who decided and when. */
-export function ScreeningModal({ volunteer, onClose, onSaved }: { volunteer: Volunteer | null; onClose(): void; onSaved(v: Volunteer): void }) {
+export function ScreeningModal({
+  volunteer,
+  onClose,
+  onSaved,
+}: {
+  volunteer: Volunteer | null;
+  onClose(): void;
+  onSaved(v: Volunteer): void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +63,11 @@ export function ScreeningModal({ volunteer, onClose, onSaved }: { volunteer: Vol
           items={[
             { key: 'kind', label: t('registry.col.kind'), children: kindLabel(t, volunteer.kind) },
             { key: 'unit', label: t('registry.col.unit'), children: volunteer.unitName },
-            { key: 'profession', label: t('registry.col.profession'), children: volunteer.profession ?? t('common.none') },
+            {
+              key: 'profession',
+              label: t('registry.col.profession'),
+              children: volunteer.profession ?? t('common.none'),
+            },
             {
               key: 'current',
               label: t('registry.screen.current'),
@@ -71,7 +83,11 @@ export function ScreeningModal({ volunteer, onClose, onSaved }: { volunteer: Vol
       )}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" name="screening" onFinish={(v) => void submit(v)} requiredMark>
-        <Form.Item label={t('registry.screen.decision')} name="status" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('registry.screen.decision')}
+          name="status"
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Radio.Group
             optionType="button"
             buttonStyle="solid"

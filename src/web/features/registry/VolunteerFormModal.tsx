@@ -127,7 +127,9 @@ export function VolunteerFormModal({ open, volunteer, categories, onClose, onSav
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof ApiError && err.issues) {
-        const fields = err.issues.map((i) => i.path.replace(/^body\./, '')).filter((f): f is keyof Values => f in values);
+        const fields = err.issues
+          .map((i) => i.path.replace(/^body\./, ''))
+          .filter((f): f is keyof Values => f in values);
         form.setFields(fields.map((name) => ({ name, errors: [t('common.invalid')] })));
       }
     } finally {
@@ -154,12 +156,23 @@ export function VolunteerFormModal({ open, volunteer, categories, onClose, onSav
         <Form<Values> form={form} layout="vertical" name="volunteer" onFinish={(v) => void submit(v)} requiredMark>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
-              <Form.Item label={t('registry.col.kind')} name="kind" rules={[{ required: true, message: t('common.required') }]}>
-                <Select<VolunteerKind> virtual={false} options={volunteerKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))} />
+              <Form.Item
+                label={t('registry.col.kind')}
+                name="kind"
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <Select<VolunteerKind>
+                  virtual={false}
+                  options={volunteerKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item label={t(isOrganisation ? 'registry.form.orgName' : 'registry.form.name')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, ...text(100)]}>
+              <Form.Item
+                label={t(isOrganisation ? 'registry.form.orgName' : 'registry.form.name')}
+                name="name"
+                rules={[{ required: true, whitespace: true, message: t('common.required') }, ...text(100)]}
+              >
                 <Input autoComplete="off" />
               </Form.Item>
             </Col>
@@ -201,21 +214,52 @@ export function VolunteerFormModal({ open, volunteer, categories, onClose, onSav
                 <Form.Item
                   label={t('registry.col.idNumber')}
                   name="idNumber"
-                  extra={volunteer?.idNumber ? t('registry.form.idNumberOnFile', { masked: volunteer.idNumber }) : t('registry.form.idNumberHelp')}
-                  rules={[{ validator: (_, value?: string) => (!value || isValidIdNumber(value.trim().toUpperCase()) ? Promise.resolve() : Promise.reject(new Error(t('registry.form.idNumberInvalid')))) }]}
+                  extra={
+                    volunteer?.idNumber
+                      ? t('registry.form.idNumberOnFile', { masked: volunteer.idNumber })
+                      : t('registry.form.idNumberHelp')
+                  }
+                  rules={[
+                    {
+                      validator: (_, value?: string) =>
+                        !value || isValidIdNumber(value.trim().toUpperCase())
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('registry.form.idNumberInvalid'))),
+                    },
+                  ]}
                 >
                   <Input autoComplete="off" spellCheck={false} />
                 </Form.Item>
               </Col>
             )}
             <Col xs={24} sm={12}>
-              <Form.Item label={t('registry.col.unit')} name="unitId" rules={[{ required: true, message: t('common.required') }]}>
-                <UnitPicker initial={volunteer ? { id: volunteer.unitId, name: volunteer.unitName } : { id: me.unit.id, name: me.unit.name }} placeholder={t('registry.form.unitPlaceholder')} />
+              <Form.Item
+                label={t('registry.col.unit')}
+                name="unitId"
+                rules={[{ required: true, message: t('common.required') }]}
+              >
+                <UnitPicker
+                  initial={
+                    volunteer
+                      ? { id: volunteer.unitId, name: volunteer.unitName }
+                      : { id: me.unit.id, name: me.unit.name }
+                  }
+                  placeholder={t('registry.form.unitPlaceholder')}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item label={t('registry.col.categories')} name="categoryIds" extra={t('registry.form.categoriesHelp')}>
-                <Select<number[]> mode="multiple" virtual={false} maxCount={11} options={categories.enabled.map((c) => ({ value: c.id, label: c.name[locale] }))} />
+              <Form.Item
+                label={t('registry.col.categories')}
+                name="categoryIds"
+                extra={t('registry.form.categoriesHelp')}
+              >
+                <Select<number[]>
+                  mode="multiple"
+                  virtual={false}
+                  maxCount={11}
+                  options={categories.enabled.map((c) => ({ value: c.id, label: c.name[locale] }))}
+                />
               </Form.Item>
             </Col>
             {isOrganisation ? (

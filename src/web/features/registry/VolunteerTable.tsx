@@ -38,7 +38,12 @@ export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onE
     },
     { title: t('registry.col.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['md'] },
     { title: t('registry.col.phone'), key: 'phone', render: (_, v) => <ContactCell key={v.id} volunteer={v} /> },
-    { title: t('registry.col.idNumber'), key: 'idNumber', render: (_, v) => v.idNumber ?? <span className="hm-muted">{t('common.none')}</span>, responsive: ['xl'] },
+    {
+      title: t('registry.col.idNumber'),
+      key: 'idNumber',
+      render: (_, v) => v.idNumber ?? <span className="hm-muted">{t('common.none')}</span>,
+      responsive: ['xl'],
+    },
     {
       title: t('registry.col.categories'),
       key: 'categories',
@@ -57,7 +62,11 @@ export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onE
       key: 'status',
       render: (_, v) => {
         const tag = <Tag color={statusColor[v.screeningStatus]}>{statusLabel(t, v.screeningStatus)}</Tag>;
-        return v.screeningReason ? <Tooltip title={t('registry.screen.reasonWas', { reason: v.screeningReason })}>{tag}</Tooltip> : tag;
+        return v.screeningReason ? (
+          <Tooltip title={t('registry.screen.reasonWas', { reason: v.screeningReason })}>{tag}</Tooltip>
+        ) : (
+          tag
+        );
       },
     },
     {
@@ -86,7 +95,14 @@ export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onE
         dataSource={data?.items ?? []}
         loading={loading}
         caption={<span className="hm-visually-hidden">{t('registry.heading')}</span>}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: onPage }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: onPage,
+        }}
       />
     </div>
   );

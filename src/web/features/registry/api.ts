@@ -17,9 +17,12 @@ export const registryApi = {
   contact: (id: number) => api.get<{ phone: string | null; idNumber: string | null }>(`/api/volunteers/${id}/contact`),
   create: (body: VolunteerInput) => api.post<Volunteer>('/api/volunteers', body),
   update: (id: number, body: VolunteerInput) => api.put<Volunteer>(`/api/volunteers/${id}`, body),
-  screen: (id: number, status: 'selected' | 'declined', reason: string) => api.post<Volunteer>(`/api/volunteers/${id}/screening`, { status, reason }),
-  importStatus: (id: number, signal?: AbortSignal) => api.get<ImportStatus>(`/api/registry/imports/${id}`, undefined, signal),
-  commitImport: (id: number, mode: 'all' | 'valid') => api.post<ImportStatus>(`/api/registry/imports/${id}/commit`, { mode }),
+  screen: (id: number, status: 'selected' | 'declined', reason: string) =>
+    api.post<Volunteer>(`/api/volunteers/${id}/screening`, { status, reason }),
+  importStatus: (id: number, signal?: AbortSignal) =>
+    api.get<ImportStatus>(`/api/registry/imports/${id}`, undefined, signal),
+  commitImport: (id: number, mode: 'all' | 'valid') =>
+    api.post<ImportStatus>(`/api/registry/imports/${id}/commit`, { mode }),
 };
 
 export const TEMPLATE_PATH = '/api/registry/template.xlsx';

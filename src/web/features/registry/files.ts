@@ -9,7 +9,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function urlOf(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
@@ -27,8 +28,12 @@ async function failure(response: Response, locale: Locale): Promise<ApiError> {
     await api.get('/api/auth/me').catch(() => undefined);
   }
   const b = body as Partial<ErrorBody> | null;
-  if (b && typeof b.code === 'string' && typeof b.message === 'string') return new ApiError(response.status, { code: b.code, message: b.message, issues: b.issues });
-  return new ApiError(response.status, { code: `HTTP_${response.status}`, message: translate(locale, 'common.serverError', { status: response.status }) });
+  if (b && typeof b.code === 'string' && typeof b.message === 'string')
+    return new ApiError(response.status, { code: b.code, message: b.message, issues: b.issues });
+  return new ApiError(response.status, {
+    code: `HTTP_${response.status}`,
+    message: translate(locale, 'common.serverError', { status: response.status }),
+  });
 }
 
 function networkError(locale: Locale): ApiError {
@@ -70,12 +75,22 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
 }
 
 /** Sends a workbook as the raw request body (the import route reads the bytes, not a form). */
-export async function uploadWorkbook(path: string, file: File, csrfToken: string, locale: Locale): Promise<{ id: number }> {
+export async function uploadWorkbook(
+  path: string,
+  file: File,
+  csrfToken: string,
+  locale: Locale,
+): Promise<{ id: number }> {
   let response: Response;
   try {
     response = await fetch(urlOf(path, { filename: file.name }), {
       method: 'POST',
-      headers: { 'content-type': XLSX, accept: 'application/json', 'accept-language': locale, 'x-csrf-token': csrfToken },
+      headers: {
+        'content-type': XLSX,
+        accept: 'application/json',
+        'accept-language': locale,
+        'x-csrf-token': csrfToken,
+      },
       body: file,
       credentials: 'same-origin',
     });

@@ -16,4 +16,8 @@ export function statusLabel(t: Translate, status: ScreeningStatus): string {
 }
 
 /** The tag colour of a screening status. */
-export const statusColor: Record<ScreeningStatus, string> = { candidate: 'default', selected: 'green', declined: 'red' };
+export const statusColor: Record<ScreeningStatus, string> = {
+  candidate: 'default',
+  selected: 'green',
+  declined: 'red',
+};

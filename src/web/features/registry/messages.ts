@@ -88,7 +88,8 @@ export const zhCN = {
   'registry.import.errorRows': '有错误的行',
   'registry.import.duplicateRows': '重复的行',
   'registry.import.allGood': '全部 {count} 行检查无误。',
-  'registry.import.hasProblems': '有问题的行不会导入。可修改文件后重新上传再全部导入，也可现在只导入无误的 {count} 行。',
+  'registry.import.hasProblems':
+    '有问题的行不会导入。可修改文件后重新上传再全部导入，也可现在只导入无误的 {count} 行。',
   'registry.import.show': '显示哪些问题',
   'registry.import.showAll': '全部问题（{count}）',
   'registry.import.showErrors': '错误',
@@ -108,7 +109,8 @@ export const zhCN = {
   'registry.export.intro': '按当前筛选条件导出 {total} 条记录。',
   'registry.export.unmasked': '包含完整手机号码',
   'registry.export.maskedNote': '手机号码和身份证号将隐去中间位。每次导出都记入审计日志。',
-  'registry.export.unmaskedWarning': '导出的文件将含有完整手机号码，此次导出将以“含个人信息”记入审计日志。请妥善保管，用完即删。',
+  'registry.export.unmaskedWarning':
+    '导出的文件将含有完整手机号码，此次导出将以“含个人信息”记入审计日志。请妥善保管，用完即删。',
   'registry.export.submit': '导出',
   'registry.export.preparing': '正在生成文件…',
   'registry.export.done': '文件已下载',
@@ -204,7 +206,8 @@ export const zhTW: Record<Key, string> = {
   'registry.import.errorRows': '有錯誤的列',
   'registry.import.duplicateRows': '重複的列',
   'registry.import.allGood': '全部 {count} 列檢查無誤。',
-  'registry.import.hasProblems': '有問題的列不會匯入。可修改檔案後重新上傳再全部匯入，也可現在只匯入無誤的 {count} 列。',
+  'registry.import.hasProblems':
+    '有問題的列不會匯入。可修改檔案後重新上傳再全部匯入，也可現在只匯入無誤的 {count} 列。',
   'registry.import.show': '顯示哪些問題',
   'registry.import.showAll': '全部問題（{count}）',
   'registry.import.showErrors': '錯誤',
@@ -224,7 +227,8 @@ export const zhTW: Record<Key, string> = {
   'registry.export.intro': '按目前篩選條件匯出 {total} 筆記錄。',
   'registry.export.unmasked': '包含完整手機號碼',
   'registry.export.maskedNote': '手機號碼和身分證號將隱去中間位。每次匯出都記入稽核日誌。',
-  'registry.export.unmaskedWarning': '匯出的檔案將含有完整手機號碼，此次匯出將以「含個人資料」記入稽核日誌。請妥善保管，用完即刪。',
+  'registry.export.unmaskedWarning':
+    '匯出的檔案將含有完整手機號碼，此次匯出將以「含個人資料」記入稽核日誌。請妥善保管，用完即刪。',
   'registry.export.submit': '匯出',
   'registry.export.preparing': '正在產生檔案…',
   'registry.export.done': '檔案已下載',
@@ -233,7 +237,8 @@ export const zhTW: Record<Key, string> = {
 export const en: Record<Key, string> = {
   'nav.registry': 'Volunteer registry',
   'registry.heading': 'Volunteer registry',
-  'registry.intro': 'Party members, professional talents, stationed units and civic organisations of {unit} and the units below it. Phone and ID numbers are shown with their middle digits hidden.',
+  'registry.intro':
+    'Party members, professional talents, stationed units and civic organisations of {unit} and the units below it. Phone and ID numbers are shown with their middle digits hidden.',
   'registry.filters': 'Filter the registry',
   'registry.searchLabel': 'Search',
   'registry.searchPlaceholder': 'Name, pinyin, initials or skill, e.g. zwz',
@@ -264,7 +269,8 @@ export const en: Record<Key, string> = {
   'registry.contact.audited': 'Viewing the full number is recorded in the audit log',
   'registry.form.newTitle': 'Add a person or organisation',
   'registry.form.editTitle': 'Edit “{name}”',
-  'registry.form.editAudited': 'Editing needs the full phone number; opening this form read it, and the read was recorded in the audit log.',
+  'registry.form.editAudited':
+    'Editing needs the full phone number; opening this form read it, and the read was recorded in the audit log.',
   'registry.form.save': 'Save',
   'registry.form.name': 'Name',
   'registry.form.orgName': 'Name of the unit or organisation',
@@ -274,7 +280,8 @@ export const en: Record<Key, string> = {
   'registry.form.birthYear': 'Year of birth',
   'registry.form.phoneHelp': 'Enter an 11-digit mobile number',
   'registry.form.idNumberHelp': '18 characters; only a masked form is kept, to find duplicates',
-  'registry.form.idNumberOnFile': 'On file: {masked}. The full number is not stored: enter it again to keep it; leaving this empty removes it.',
+  'registry.form.idNumberOnFile':
+    'On file: {masked}. The full number is not stored: enter it again to keep it; leaving this empty removes it.',
   'registry.form.idNumberInvalid': 'This ID number is not valid (wrong check character)',
   'registry.form.unitPlaceholder': 'Type a name or pinyin to search',
   'registry.form.categoriesHelp': 'Choose any number; used to match studios and residents’ needs',
@@ -293,14 +300,17 @@ export const en: Record<Key, string> = {
   'registry.screen.select': 'Select',
   'registry.screen.decline': 'Decline',
   'registry.screen.reason': 'Reason',
-  'registry.screen.reasonHelp': 'Political quality, professional specialty, willingness to serve…; recorded with the reviewer and the time',
+  'registry.screen.reasonHelp':
+    'Political quality, professional specialty, willingness to serve…; recorded with the reviewer and the time',
   'registry.screen.reasonWas': 'Reason: {reason}',
   'registry.screen.submit': 'Confirm',
   'registry.screen.done': 'Screening of “{name}” recorded',
   'registry.import.open': 'Import',
   'registry.import.title': 'Import from Excel',
-  'registry.import.intro': 'Check first, then import: after the upload every row is checked and every error and duplicate listed; nothing is written until you confirm.',
-  'registry.import.step1': 'Download the template and fill it in under its headers (columns marked * are required; one person or unit per row).',
+  'registry.import.intro':
+    'Check first, then import: after the upload every row is checked and every error and duplicate listed; nothing is written until you confirm.',
+  'registry.import.step1':
+    'Download the template and fill it in under its headers (columns marked * are required; one person or unit per row).',
   'registry.import.step2': 'Upload the filled-in .xlsx file and wait for the check to finish.',
   'registry.import.step3': 'Read the report: fix the file and upload it again, or import only the good rows.',
   'registry.import.template': 'Download template',
@@ -312,13 +322,15 @@ export const en: Record<Key, string> = {
   'registry.import.progressLabel': 'Check progress',
   'registry.import.processed': '{count} rows checked',
   'registry.import.committing': 'Writing to the registry…',
-  'registry.import.unreadable': 'The file could not be read. Use the downloaded template, save it as .xlsx and try again.',
+  'registry.import.unreadable':
+    'The file could not be read. Use the downloaded template, save it as .xlsx and try again.',
   'registry.import.total': 'Rows',
   'registry.import.good': 'Good rows',
   'registry.import.errorRows': 'Rows with errors',
   'registry.import.duplicateRows': 'Duplicate rows',
   'registry.import.allGood': 'All {count} rows are good.',
-  'registry.import.hasProblems': 'Rows with problems are not imported. Fix the file and upload it again to import every row, or import only the {count} good rows now.',
+  'registry.import.hasProblems':
+    'Rows with problems are not imported. Fix the file and upload it again to import every row, or import only the {count} good rows now.',
   'registry.import.show': 'Which problems to show',
   'registry.import.showAll': 'All problems ({count})',
   'registry.import.showErrors': 'Errors',
@@ -337,8 +349,10 @@ export const en: Record<Key, string> = {
   'registry.export.title': 'Export to Excel',
   'registry.export.intro': 'Exports the {total} records matching the current filters.',
   'registry.export.unmasked': 'Include full phone numbers',
-  'registry.export.maskedNote': 'Phone and ID numbers will have their middle digits hidden. Every export is recorded in the audit log.',
-  'registry.export.unmaskedWarning': 'The file will contain full phone numbers, and this export is recorded in the audit log as one with personal data. Keep the file safe and delete it when done.',
+  'registry.export.maskedNote':
+    'Phone and ID numbers will have their middle digits hidden. Every export is recorded in the audit log.',
+  'registry.export.unmaskedWarning':
+    'The file will contain full phone numbers, and this export is recorded in the audit log as one with personal data. Keep the file safe and delete it when done.',
   'registry.export.submit': 'Export',
   'registry.export.preparing': 'Preparing the file…',
   'registry.export.done': 'File downloaded',

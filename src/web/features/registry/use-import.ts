@@ -94,7 +94,9 @@ export function useImport(): ImportRun {
       try {
         const committed = await registryApi.commitImport(importId, mode);
         // The commit answers in zh-CN; keep the report as shown and take only the counts.
-        setStatus((old) => (old ? { ...old, status: committed.status, committedRows: committed.committedRows } : committed));
+        setStatus((old) =>
+          old ? { ...old, status: committed.status, committedRows: committed.committedRows } : committed,
+        );
         setPhase('committed');
       } catch (err) {
         setError(errorMessage(err));

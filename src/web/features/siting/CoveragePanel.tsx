@@ -37,13 +37,23 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
       title: t('siting.col.area'),
       key: 'name',
       render: (_, a) => (
-        <Button type="link" className="hm-link-button" onClick={() => onFocus(a.lng, a.lat)} aria-label={t('siting.showOnMap', { name: a.name })}>
+        <Button
+          type="link"
+          className="hm-link-button"
+          onClick={() => onFocus(a.lng, a.lat)}
+          aria-label={t('siting.showOnMap', { name: a.name })}
+        >
           {a.name}
         </Button>
       ),
     },
     { title: t('siting.col.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['sm'] },
-    { title: t('siting.col.population'), key: 'population', align: 'right', render: (_, a) => number.format(a.population) },
+    {
+      title: t('siting.col.population'),
+      key: 'population',
+      align: 'right',
+      render: (_, a) => number.format(a.population),
+    },
   ];
 
   return (
@@ -75,7 +85,17 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
         </div>
         <div className="hm-field">
           <label htmlFor="coverage-radius">{t('siting.coverage.radius')}</label>
-          <InputNumber<number> id="coverage-radius" min={100} max={10_000} step={100} precision={0} value={r} onChange={setRadius} suffix={t('siting.metres')} style={{ width: 140 }} />
+          <InputNumber<number>
+            id="coverage-radius"
+            min={100}
+            max={10_000}
+            step={100}
+            precision={0}
+            value={r}
+            onChange={setRadius}
+            suffix={t('siting.metres')}
+            style={{ width: 140 }}
+          />
         </div>
         <Button type="primary" htmlType="submit" disabled={categoryId === undefined} loading={loading}>
           {t('siting.coverage.run')}
@@ -96,11 +116,27 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
         {coverage && (
           <>
             <div className="hm-coverage-stats">
-              <Statistic title={t('siting.coverage.covered')} value={number.format(coverage.coveredPopulation)} suffix={`/ ${number.format(coverage.totalPopulation)}`} />
+              <Statistic
+                title={t('siting.coverage.covered')}
+                value={number.format(coverage.coveredPopulation)}
+                suffix={`/ ${number.format(coverage.totalPopulation)}`}
+              />
               <Statistic title={t('siting.coverage.serving')} value={coverage.servingStudios} />
             </div>
-            <Progress percent={Math.round(share * 1000) / 10} aria-label={t('siting.coverage.share')} strokeColor="#15803d" railColor="#fecaca" />
-            <p>{t('siting.coverage.summary', { category: categories.nameOf(coverage.categoryId), radius: number.format(coverage.radius), areas: coverage.uncovered.length, people: number.format(uncoveredPopulation) })}</p>
+            <Progress
+              percent={Math.round(share * 1000) / 10}
+              aria-label={t('siting.coverage.share')}
+              strokeColor="#15803d"
+              railColor="#fecaca"
+            />
+            <p>
+              {t('siting.coverage.summary', {
+                category: categories.nameOf(coverage.categoryId),
+                radius: number.format(coverage.radius),
+                areas: coverage.uncovered.length,
+                people: number.format(uncoveredPopulation),
+              })}
+            </p>
 
             <h3 className="hm-coverage-subtitle">{t('siting.rec.heading')}</h3>
             {coverage.recommendations.length === 0 ? (
@@ -113,7 +149,12 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
                       <span className="hm-rec-rank" aria-hidden>
                         {i + 1}
                       </span>
-                      <Button type="link" className="hm-link-button" onClick={() => onFocus(rec.venue.lng, rec.venue.lat)} aria-label={t('siting.showOnMap', { name: rec.venue.name })}>
+                      <Button
+                        type="link"
+                        className="hm-link-button"
+                        onClick={() => onFocus(rec.venue.lng, rec.venue.lat)}
+                        aria-label={t('siting.showOnMap', { name: rec.venue.name })}
+                      >
                         {rec.venue.name}
                       </Button>
                       <span className="hm-muted">
@@ -126,7 +167,9 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
               </ol>
             )}
 
-            <h3 className="hm-coverage-subtitle">{t('siting.uncovered.heading', { count: coverage.uncovered.length })}</h3>
+            <h3 className="hm-coverage-subtitle">
+              {t('siting.uncovered.heading', { count: coverage.uncovered.length })}
+            </h3>
             <div data-testid="uncovered-areas">
               <Table<Area>
                 rowKey="id"
@@ -134,7 +177,12 @@ export function CoveragePanel({ categories, defaultRadius, coverage, loading, er
                 columns={areaColumns}
                 dataSource={uncovered}
                 caption={<span className="hm-visually-hidden">{t('siting.uncovered.caption')}</span>}
-                pagination={{ pageSize: 8, showSizeChanger: false, size: 'small', showTotal: (total) => t('common.total', { total }) }}
+                pagination={{
+                  pageSize: 8,
+                  showSizeChanger: false,
+                  size: 'small',
+                  showTotal: (total) => t('common.total', { total }),
+                }}
               />
             </div>
           </>

@@ -37,8 +37,12 @@ export function LayerControls({ value, onChange, categories, counts }: Props) {
       <legend className="hm-card-title">{t('siting.layers.heading')}</legend>
       {layerNames.map((name) => (
         <div key={name}>
-          <Checkbox checked={value.shown.has(name)} onChange={(e) => onChange({ ...value, shown: toggle(value.shown, name, e.target.checked) })}>
-            <span className={`hm-swatch hm-swatch-${name}`} aria-hidden /> {t(`siting.layers.${name}`)} <span className="hm-muted">({counts[name]})</span>
+          <Checkbox
+            checked={value.shown.has(name)}
+            onChange={(e) => onChange({ ...value, shown: toggle(value.shown, name, e.target.checked) })}
+          >
+            <span className={`hm-swatch hm-swatch-${name}`} aria-hidden /> {t(`siting.layers.${name}`)}{' '}
+            <span className="hm-muted">({counts[name]})</span>
           </Checkbox>
           {name === 'studios' && value.shown.has('studios') && (
             <div className="hm-layer-sub">
@@ -61,8 +65,13 @@ export function LayerControls({ value, onChange, categories, counts }: Props) {
           {name === 'venues' && value.shown.has('venues') && (
             <div className="hm-layer-sub" role="group" aria-label={t('siting.layers.venueTypes')}>
               {venueTypes.map((type) => (
-                <Checkbox key={type} checked={value.venueTypes.has(type)} onChange={(e) => onChange({ ...value, venueTypes: toggle(value.venueTypes, type, e.target.checked) })}>
-                  <span className="hm-swatch" style={{ background: venueTypeColor[type] }} aria-hidden /> {t(`siting.venueType.${type}`)}
+                <Checkbox
+                  key={type}
+                  checked={value.venueTypes.has(type)}
+                  onChange={(e) => onChange({ ...value, venueTypes: toggle(value.venueTypes, type, e.target.checked) })}
+                >
+                  <span className="hm-swatch" style={{ background: venueTypeColor[type] }} aria-hidden />{' '}
+                  {t(`siting.venueType.${type}`)}
                 </Checkbox>
               ))}
             </div>

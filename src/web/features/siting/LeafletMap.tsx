@@ -39,5 +39,14 @@ export function LeafletMap({ label, describedBy, onReady }: Props) {
     // Created once: onReady is a state setter.
   }, []);
 
-  return <div ref={container} className="hm-map" role="region" aria-label={label} aria-describedby={describedBy} data-testid="siting-map" />;
+  return (
+    <div
+      ref={container}
+      className="hm-map"
+      role="region"
+      aria-label={label}
+      aria-describedby={describedBy}
+      data-testid="siting-map"
+    />
+  );
 }

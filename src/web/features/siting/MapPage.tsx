@@ -33,7 +33,11 @@ export default function MapPage() {
   const settings = useLoad((signal) => sitingApi.settings(signal), `settings|${settingsVersion}`);
   const outline = useLoad((signal) => sitingApi.outline(signal), 'outline');
   const layers = useLoad((signal) => sitingApi.layers(signal), 'layers');
-  const [choice, setChoice] = useState<LayerChoice>({ shown: new Set(['units', 'areas', 'studios']), venueTypes: new Set(venueTypes), studioCategory: undefined });
+  const [choice, setChoice] = useState<LayerChoice>({
+    shown: new Set(['units', 'areas', 'studios']),
+    venueTypes: new Set(venueTypes),
+    studioCategory: undefined,
+  });
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [coverageBusy, setCoverageBusy] = useState(false);
   const [coverageError, setCoverageError] = useState<string | null>(null);
@@ -61,24 +65,48 @@ export default function MapPage() {
   );
   useEffect(() => {
     if (!map || !data || !ownUnitOnly) return;
-    const points = [...data.units, ...data.areas, ...data.venues, ...data.studios].filter(located).map((p) => toDisplay(p.lng, p.lat, datum));
+    const points = [...data.units, ...data.areas, ...data.venues, ...data.studios]
+      .filter(located)
+      .map((p) => toDisplay(p.lng, p.lat, datum));
     if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
   }, [map, data, ownUnitOnly, datum]);
-  useMapLayer(map, () => (data && showAreas ? areasLayer(data.areas, datum, t) : null), `areas|${data ? 1 : 0}|${showAreas}|${datum}|${locale}`);
-  useMapLayer(map, () => (data && choice.shown.has('venues') ? venuesLayer(data.venues, choice.venueTypes, datum, t) : null), `venues|${data ? 1 : 0}|${choice.shown.has('venues')}|${[...choice.venueTypes].join()}|${datum}|${locale}`);
-  useMapLayer(map, () => (data && choice.shown.has('units') ? unitsLayer(data.units, datum, t) : null), `units|${data ? 1 : 0}|${choice.shown.has('units')}|${datum}|${locale}`);
   useMapLayer(
     map,
-    () => (data && choice.shown.has('studios') ? studiosLayer(data.studios, choice.studioCategory, colorOf, categories.nameOf, datum) : null),
+    () => (data && showAreas ? areasLayer(data.areas, datum, t) : null),
+    `areas|${data ? 1 : 0}|${showAreas}|${datum}|${locale}`,
+  );
+  useMapLayer(
+    map,
+    () => (data && choice.shown.has('venues') ? venuesLayer(data.venues, choice.venueTypes, datum, t) : null),
+    `venues|${data ? 1 : 0}|${choice.shown.has('venues')}|${[...choice.venueTypes].join()}|${datum}|${locale}`,
+  );
+  useMapLayer(
+    map,
+    () => (data && choice.shown.has('units') ? unitsLayer(data.units, datum, t) : null),
+    `units|${data ? 1 : 0}|${choice.shown.has('units')}|${datum}|${locale}`,
+  );
+  useMapLayer(
+    map,
+    () =>
+      data && choice.shown.has('studios')
+        ? studiosLayer(data.studios, choice.studioCategory, colorOf, categories.nameOf, datum)
+        : null,
     `studios|${data ? 1 : 0}|${choice.shown.has('studios')}|${choice.studioCategory ?? ''}|${datum}|${categories.all.length}|${locale}`,
   );
-  useMapLayer(map, () => (data && coverage ? coverageLayer(coverage, data.studios, datum, t) : null), `coverage|${data ? 1 : 0}|${coverage ? `${coverage.categoryId}/${coverage.radius}` : ''}|${datum}|${locale}`);
+  useMapLayer(
+    map,
+    () => (data && coverage ? coverageLayer(coverage, data.studios, datum, t) : null),
+    `coverage|${data ? 1 : 0}|${coverage ? `${coverage.categoryId}/${coverage.radius}` : ''}|${datum}|${locale}`,
+  );
 
   const counts = useMemo(
     () => ({
       units: data?.units.length ?? 0,
       areas: data?.areas.length ?? 0,
-      studios: data?.studios.filter((s) => choice.studioCategory === undefined || s.categoryIds.includes(choice.studioCategory)).length ?? 0,
+      studios:
+        data?.studios.filter(
+          (s) => choice.studioCategory === undefined || s.categoryIds.includes(choice.studioCategory),
+        ).length ?? 0,
       venues: data?.venues.filter((v) => choice.venueTypes.has(v.type)).length ?? 0,
     }),
     [data, choice],
@@ -109,9 +137,20 @@ export default function MapPage() {
         <span className="hm-muted" id="map-description">
           {t('siting.intro', { unit: me.unit.name })}
         </span>
-        {tiles && <Tag>{t('siting.tileSource', { source: t(`siting.settings.kind.${tiles.kind}`), datum: t(`siting.datum.${datum}`) })}</Tag>}
+        {tiles && (
+          <Tag>
+            {t('siting.tileSource', {
+              source: t(`siting.settings.kind.${tiles.kind}`),
+              datum: t(`siting.datum.${datum}`),
+            })}
+          </Tag>
+        )}
         {me.role === 'district_admin' && (
-          <Button icon={<SettingOutlined aria-hidden />} onClick={() => setEditingSettings(true)} disabled={!settings.data}>
+          <Button
+            icon={<SettingOutlined aria-hidden />}
+            onClick={() => setEditingSettings(true)}
+            disabled={!settings.data}
+          >
             {t('siting.settings.open')}
           </Button>
         )}

@@ -39,7 +39,17 @@ function inputOf(v: Values): MapSettingsInput {
 }
 
 /** District admins choose the tile source and the default walking radius for everyone's map. */
-export function MapSettingsModal({ open, settings, onClose, onSaved }: { open: boolean; settings: MapSettings | undefined; onClose(): void; onSaved(s: MapSettings): void }) {
+export function MapSettingsModal({
+  open,
+  settings,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  settings: MapSettings | undefined;
+  onClose(): void;
+  onSaved(s: MapSettings): void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
@@ -66,12 +76,24 @@ export function MapSettingsModal({ open, settings, onClose, onSaved }: { open: b
   };
 
   return (
-    <Modal open={open} title={t('siting.settings.title')} okText={t('siting.settings.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} forceRender>
+    <Modal
+      open={open}
+      title={t('siting.settings.title')}
+      okText={t('siting.settings.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      forceRender
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" name="map-settings" onFinish={(v) => void submit(v)} requiredMark>
         <Form.Item label={t('siting.settings.tiles')} name="kind" extra={t(`siting.settings.help.${kind ?? 'none'}`)}>
           <Radio.Group
-            options={(['none', 'osm', 'tianditu', 'amap'] as const).map((k) => ({ value: k, label: t(`siting.settings.kind.${k}`) }))}
+            options={(['none', 'osm', 'tianditu', 'amap'] as const).map((k) => ({
+              value: k,
+              label: t(`siting.settings.kind.${k}`),
+            }))}
           />
         </Form.Item>
         {kind === 'osm' && (
@@ -97,12 +119,24 @@ export function MapSettingsModal({ open, settings, onClose, onSaved }: { open: b
           <Form.Item
             label={t('siting.settings.key')}
             name="key"
-            rules={kind === 'tianditu' ? [{ required: true, message: t('common.required') }, { min: 8, max: 64, message: t('siting.settings.keyHelp') }] : [{ max: 64 }]}
+            rules={
+              kind === 'tianditu'
+                ? [
+                    { required: true, message: t('common.required') },
+                    { min: 8, max: 64, message: t('siting.settings.keyHelp') },
+                  ]
+                : [{ max: 64 }]
+            }
           >
             <Input spellCheck={false} autoComplete="off" />
           </Form.Item>
         )}
-        <Form.Item label={t('siting.settings.radius')} name="coverageRadiusM" extra={t('siting.settings.radiusHelp')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('siting.settings.radius')}
+          name="coverageRadiusM"
+          extra={t('siting.settings.radiusHelp')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={100} max={10_000} step={100} precision={0} suffix={t('siting.metres')} />
         </Form.Item>
       </Form>

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { coverageResult, mapLayers, mapSettings, mapSettingsInput, residentialArea, tileSource, venue } from '../../../contract/siting.ts';
+import type {
+  coverageResult,
+  mapLayers,
+  mapSettings,
+  mapSettingsInput,
+  residentialArea,
+  tileSource,
+  venue,
+} from '../../../contract/siting.ts';
 import { api } from '../../lib/api.ts';
 
 export type MapLayers = z.infer<typeof mapLayers>;
@@ -15,7 +23,11 @@ export type Recommendation = Coverage['recommendations'][number];
 /** A GeoJSON FeatureCollection of the district outline, in GCJ-02 (as shipped). */
 export interface Outline {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }[];
+  features: {
+    type: 'Feature';
+    properties: Record<string, unknown>;
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+  }[];
 }
 
 /** Siting (找准点): map data and coverage, always bounded by the account's subtree on the server. */
@@ -24,5 +36,6 @@ export const sitingApi = {
   saveSettings: (body: MapSettingsInput) => api.put<MapSettings>('/api/map/settings', body),
   outline: (signal?: AbortSignal) => api.get<Outline>('/api/map/outline', undefined, signal),
   layers: (signal?: AbortSignal) => api.get<MapLayers>('/api/map/layers', undefined, signal),
-  coverage: (query: { categoryId: number; radius?: number | undefined; picks?: number }, signal?: AbortSignal) => api.get<Coverage>('/api/siting/coverage', query, signal),
+  coverage: (query: { categoryId: number; radius?: number | undefined; picks?: number }, signal?: AbortSignal) =>
+    api.get<Coverage>('/api/siting/coverage', query, signal),
 };

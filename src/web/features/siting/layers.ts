@@ -46,21 +46,36 @@ export function outlineLayer(outline: Outline, datum: Datum): L.GeoJSON {
 export function unitsLayer(units: MapLayers['units'], datum: Datum, t: Translate): L.LayerGroup {
   return L.layerGroup(
     units.map((u) =>
-      L.circleMarker(toDisplay(u.lng, u.lat, datum), { radius: u.level === 'district' || u.level === 'street' || u.level === 'town' ? 6 : 4, color: '#111827', weight: 1.5, fillColor: '#fff', fillOpacity: 1, className: 'hm-map-unit' }).bindTooltip(
-        label(u.name, levelLabel(t, u.level as UnitLevel)),
-      ),
+      L.circleMarker(toDisplay(u.lng, u.lat, datum), {
+        radius: u.level === 'district' || u.level === 'street' || u.level === 'town' ? 6 : 4,
+        color: '#111827',
+        weight: 1.5,
+        fillColor: '#fff',
+        fillOpacity: 1,
+        className: 'hm-map-unit',
+      }).bindTooltip(label(u.name, levelLabel(t, u.level as UnitLevel))),
     ),
   );
 }
 
-export function venuesLayer(venues: MapLayers['venues'], types: ReadonlySet<VenueType>, datum: Datum, t: Translate): L.LayerGroup {
+export function venuesLayer(
+  venues: MapLayers['venues'],
+  types: ReadonlySet<VenueType>,
+  datum: Datum,
+  t: Translate,
+): L.LayerGroup {
   return L.layerGroup(
     venues
       .filter((v) => types.has(v.type))
       .map((v) =>
-        L.circleMarker(toDisplay(v.lng, v.lat, datum), { radius: 5, color: venueTypeColor[v.type], weight: 2, fillColor: venueTypeColor[v.type], fillOpacity: 0.35, className: 'hm-map-venue' }).bindTooltip(
-          label(v.name, `${t(`siting.venueType.${v.type}`)} · ${v.unitName}`),
-        ),
+        L.circleMarker(toDisplay(v.lng, v.lat, datum), {
+          radius: 5,
+          color: venueTypeColor[v.type],
+          weight: 2,
+          fillColor: venueTypeColor[v.type],
+          fillOpacity: 0.35,
+          className: 'hm-map-venue',
+        }).bindTooltip(label(v.name, `${t(`siting.venueType.${v.type}`)} · ${v.unitName}`)),
       ),
   );
 }
@@ -68,20 +83,38 @@ export function venuesLayer(venues: MapLayers['venues'], types: ReadonlySet<Venu
 export function areasLayer(areas: Area[], datum: Datum, t: Translate): L.LayerGroup {
   return L.layerGroup(
     areas.map((a) =>
-      L.circleMarker(toDisplay(a.lng, a.lat, datum), { radius: areaRadius(a.population), color: '#0369a1', weight: 1, fillColor: '#38bdf8', fillOpacity: 0.35, className: 'hm-map-area' }).bindTooltip(
-        label(a.name, t('siting.population', { n: a.population })),
-      ),
+      L.circleMarker(toDisplay(a.lng, a.lat, datum), {
+        radius: areaRadius(a.population),
+        color: '#0369a1',
+        weight: 1,
+        fillColor: '#38bdf8',
+        fillOpacity: 0.35,
+        className: 'hm-map-area',
+      }).bindTooltip(label(a.name, t('siting.population', { n: a.population }))),
     ),
   );
 }
 
-export function studiosLayer(studios: MapLayers['studios'], categoryId: number | undefined, colorOf: (categoryId: number) => string, nameOf: (id: number) => string, datum: Datum): L.LayerGroup {
+export function studiosLayer(
+  studios: MapLayers['studios'],
+  categoryId: number | undefined,
+  colorOf: (categoryId: number) => string,
+  nameOf: (id: number) => string,
+  datum: Datum,
+): L.LayerGroup {
   return L.layerGroup(
     studios
       .filter((s) => located(s) && (categoryId === undefined || s.categoryIds.includes(categoryId)))
       .map((s) => {
         const color = colorOf(categoryId ?? s.categoryIds[0] ?? 0);
-        return L.circleMarker(toDisplay(s.lng, s.lat, datum), { radius: 8, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1, className: 'hm-map-studio' }).bindTooltip(label(s.name, s.categoryIds.map(nameOf).join('、')));
+        return L.circleMarker(toDisplay(s.lng, s.lat, datum), {
+          radius: 8,
+          color: '#fff',
+          weight: 2,
+          fillColor: color,
+          fillOpacity: 1,
+          className: 'hm-map-studio',
+        }).bindTooltip(label(s.name, s.categoryIds.map(nameOf).join('、')));
       }),
   );
 }
@@ -91,19 +124,47 @@ export function studiosLayer(studios: MapLayers['studios'], categoryId: number |
  * residential areas nobody serves (red), and the recommended venues, numbered by rank, with
  * the radius each would cover (dashed).
  */
-export function coverageLayer(coverage: Coverage, studios: MapLayers['studios'], datum: Datum, t: Translate): L.LayerGroup {
+export function coverageLayer(
+  coverage: Coverage,
+  studios: MapLayers['studios'],
+  datum: Datum,
+  t: Translate,
+): L.LayerGroup {
   const group = L.layerGroup();
   for (const s of studios.filter((x) => located(x) && x.categoryIds.includes(coverage.categoryId))) {
-    L.circle(toDisplay(s.lng, s.lat, datum), { radius: coverage.radius, color: '#15803d', weight: 1, fillColor: '#22c55e', fillOpacity: 0.12, interactive: false, className: 'hm-map-served' }).addTo(group);
+    L.circle(toDisplay(s.lng, s.lat, datum), {
+      radius: coverage.radius,
+      color: '#15803d',
+      weight: 1,
+      fillColor: '#22c55e',
+      fillOpacity: 0.12,
+      interactive: false,
+      className: 'hm-map-served',
+    }).addTo(group);
   }
   for (const a of coverage.uncovered) {
-    L.circleMarker(toDisplay(a.lng, a.lat, datum), { radius: areaRadius(a.population), color: '#b91c1c', weight: 1.5, fillColor: '#ef4444', fillOpacity: 0.6, className: 'hm-map-uncovered' })
+    L.circleMarker(toDisplay(a.lng, a.lat, datum), {
+      radius: areaRadius(a.population),
+      color: '#b91c1c',
+      weight: 1.5,
+      fillColor: '#ef4444',
+      fillOpacity: 0.6,
+      className: 'hm-map-uncovered',
+    })
       .bindTooltip(label(a.name, t('siting.population', { n: a.population }), t('siting.coverage.notCovered')))
       .addTo(group);
   }
   coverage.recommendations.forEach((r, i) => {
     const at = toDisplay(r.venue.lng, r.venue.lat, datum);
-    L.circle(at, { radius: coverage.radius, color: '#b45309', weight: 2, dashArray: '6 6', fill: false, interactive: false, className: 'hm-map-rec-radius' }).addTo(group);
+    L.circle(at, {
+      radius: coverage.radius,
+      color: '#b45309',
+      weight: 2,
+      dashArray: '6 6',
+      fill: false,
+      interactive: false,
+      className: 'hm-map-rec-radius',
+    }).addTo(group);
     const rank = document.createElement('span');
     rank.textContent = String(i + 1);
     L.marker(at, {

@@ -114,7 +114,8 @@ export const zhTW: Record<Key, string> = {
   'siting.coverage.covered': '已覆蓋人口',
   'siting.coverage.serving': '該類在崗工作室',
   'siting.coverage.share': '人口覆蓋率',
-  'siting.coverage.summary': '「{category}」：步行 {radius} 公尺內沒有該類工作室的住宅社區 {areas} 個，約 {people} 人。',
+  'siting.coverage.summary':
+    '「{category}」：步行 {radius} 公尺內沒有該類工作室的住宅社區 {areas} 個，約 {people} 人。',
   'siting.coverage.notCovered': '步行範圍內沒有該類工作室',
   'siting.rec.heading': '推薦選點',
   'siting.rec.none': '沒有能增加覆蓋的候選場所。',
@@ -178,7 +179,8 @@ export const en: Record<Key, string> = {
   'siting.legend.uncovered': 'Residential area not covered',
   'siting.legend.recommended': 'Recommended site (by rank)',
   'siting.coverage.heading': 'Coverage',
-  'siting.coverage.intro': 'Pick a service category to see the residential areas with no such studio within walking distance, and where new studios would help most.',
+  'siting.coverage.intro':
+    'Pick a service category to see the residential areas with no such studio within walking distance, and where new studios would help most.',
   'siting.coverage.category': 'Service category',
   'siting.coverage.pickCategory': 'Choose a category',
   'siting.coverage.radius': 'Walking radius',
@@ -187,7 +189,8 @@ export const en: Record<Key, string> = {
   'siting.coverage.covered': 'Residents covered',
   'siting.coverage.serving': 'Serving studios of this category',
   'siting.coverage.share': 'Share of residents covered',
-  'siting.coverage.summary': '“{category}”: {areas} residential areas, about {people} residents, have no such studio within {radius} m.',
+  'siting.coverage.summary':
+    '“{category}”: {areas} residential areas, about {people} residents, have no such studio within {radius} m.',
   'siting.coverage.notCovered': 'No studio of this category within walking distance',
   'siting.rec.heading': 'Recommended sites',
   'siting.rec.none': 'No candidate venue would add coverage.',
@@ -208,7 +211,8 @@ export const en: Record<Key, string> = {
   'siting.settings.kind.amap': 'AMap',
   'siting.settings.help.none': 'Only the boundary and the points: no network needed, works offline.',
   'siting.settings.help.osm': 'Tiles in WGS-84; points are converted from GCJ-02 automatically.',
-  'siting.settings.help.tianditu': 'Tianditu (CGCS2000, within centimetres of WGS-84) needs a key from Tianditu; points are converted automatically.',
+  'siting.settings.help.tianditu':
+    'Tianditu (CGCS2000, within centimetres of WGS-84) needs a key from Tianditu; points are converted automatically.',
   'siting.settings.help.amap': 'AMap tiles are in GCJ-02, like the stored coordinates: no conversion.',
   'siting.settings.url': 'Tile URL template',
   'siting.settings.urlHelp': 'Starts with http(s):// and contains {z}, {x} and {y}',

@@ -13,11 +13,14 @@ export function tileLayerOf(tiles: TileSource): L.Layer | null {
       return L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 });
     case 'amap':
       // AMap's public web tiles (GCJ-02); style 8 is the street map with labels.
-      return L.tileLayer('https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}', {
-        subdomains: '1234',
-        attribution: '© 高德地图 AutoNavi',
-        maxZoom: 18,
-      });
+      return L.tileLayer(
+        'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+        {
+          subdomains: '1234',
+          attribution: '© 高德地图 AutoNavi',
+          maxZoom: 18,
+        },
+      );
     case 'tianditu': {
       // Tianditu in Web Mercator ("_w"): the vector base map and its Chinese labels, both needing the key.
       const url = (layer: string) =>

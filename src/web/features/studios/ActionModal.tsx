@@ -21,7 +21,18 @@ interface Props<V> {
 }
 
 /** A lifecycle step as a dialog: the step's fields, the server's answer, and progress while it runs. */
-export function ActionModal<V extends object>({ title, name, okText, danger, initialValues, onClose, onSubmit, onDone, onValuesChange, children }: Props<V>) {
+export function ActionModal<V extends object>({
+  title,
+  name,
+  okText,
+  danger,
+  initialValues,
+  onClose,
+  onSubmit,
+  onDone,
+  onValuesChange,
+  children,
+}: Props<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +63,16 @@ export function ActionModal<V extends object>({ title, name, okText, danger, ini
       destroyOnHidden
       width={640}
     >
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="action-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="action-error"
+        />
+      )}
       <Form<V>
         form={form}
         layout="vertical"

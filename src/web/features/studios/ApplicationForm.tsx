@@ -41,7 +41,14 @@ interface Props {
 }
 
 function initialValues(draft: StudioDetail | undefined, unitId: number | undefined): Partial<ApplicationValues> {
-  if (!draft) return { staffingMode: 'single', serviceItems: [{ title: '', description: '' }], qualifications: [], memberVolunteerIds: [], unitId };
+  if (!draft)
+    return {
+      staffingMode: 'single',
+      serviceItems: [{ title: '', description: '' }],
+      qualifications: [],
+      memberVolunteerIds: [],
+      unitId,
+    };
   const leader = draft.members.find((m) => m.role === 'leader');
   return {
     name: draft.name,
@@ -87,7 +94,10 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
       name: values.name.trim(),
       unitId,
       categoryIds: values.categoryIds,
-      serviceItems: values.serviceItems.map((i) => ({ title: i.title.trim(), description: (i.description ?? '').trim() })),
+      serviceItems: values.serviceItems.map((i) => ({
+        title: i.title.trim(),
+        description: (i.description ?? '').trim(),
+      })),
       description: (values.description ?? '').trim(),
       venueAddress: values.venueAddress.trim(),
       openingHours: values.openingHours.trim(),
@@ -95,8 +105,13 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
       staffingMode: values.staffingMode,
       leaderVolunteerId: leader,
       // 一人一岗: the leader alone; 一岗多人: the leader and the members picked here.
-      memberVolunteerIds: values.staffingMode === 'team' ? (values.memberVolunteerIds ?? []).filter((id) => id !== leader) : [],
-      qualifications: (values.qualifications ?? []).map((q) => ({ holder: q.holder.trim(), title: q.title.trim(), issuer: (q.issuer ?? '').trim() })),
+      memberVolunteerIds:
+        values.staffingMode === 'team' ? (values.memberVolunteerIds ?? []).filter((id) => id !== leader) : [],
+      qualifications: (values.qualifications ?? []).map((q) => ({
+        holder: q.holder.trim(),
+        title: q.title.trim(),
+        issuer: (q.issuer ?? '').trim(),
+      })),
     };
     setBusy(submit ? 'submit' : 'save');
     setError(null);
@@ -105,7 +120,9 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof ApiError && err.issues) {
-        const names = err.issues.map((i) => i.path.replace(/^body\./, '').split('.')[0] ?? '').filter((f): f is keyof ApplicationValues => f in body);
+        const names = err.issues
+          .map((i) => i.path.replace(/^body\./, '').split('.')[0] ?? '')
+          .filter((f): f is keyof ApplicationValues => f in body);
         form.setFields([...new Set(names)].map((name) => ({ name, errors: [t('common.invalid')] })));
       }
     } finally {
@@ -113,12 +130,23 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
     }
   };
 
-  const memberOptions = volunteers.filter((v) => v.id !== leaderId).map((v) => ({ value: v.id, label: v.profession ? `${v.name}（${v.profession}）` : v.name }));
+  const memberOptions = volunteers
+    .filter((v) => v.id !== leaderId)
+    .map((v) => ({ value: v.id, label: v.profession ? `${v.name}（${v.profession}）` : v.name }));
   const required = { required: true, message: t('common.required') };
 
   return (
-    <Form<ApplicationValues> form={form} layout="vertical" name="studio-application" initialValues={initialValues(draft, fixedUnit)} requiredMark className="hm-studio-form">
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+    <Form<ApplicationValues>
+      form={form}
+      layout="vertical"
+      name="studio-application"
+      initialValues={initialValues(draft, fixedUnit)}
+      requiredMark
+      className="hm-studio-form"
+    >
+      {error && (
+        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
+      )}
       <Alert type="warning" showIcon title={t('studios.form.unpaidRule')} style={{ marginBottom: 16 }} />
       <Form.Item label={t('studios.form.name')} name="name" rules={[{ ...required, whitespace: true }, { max: 100 }]}>
         <Input autoComplete="off" />
@@ -138,7 +166,12 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
           <span data-testid="application-unit">{draft?.unitName ?? me.unit.name}</span>
         </Form.Item>
       )}
-      <Form.Item label={t('studios.form.categories')} name="categoryIds" rules={[required]} extra={t('studios.form.categoriesHelp')}>
+      <Form.Item
+        label={t('studios.form.categories')}
+        name="categoryIds"
+        rules={[required]}
+        extra={t('studios.form.categoriesHelp')}
+      >
         <Select<number[]>
           mode="multiple"
           maxCount={5}
@@ -160,13 +193,27 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
       <Form.Item label={t('studios.form.description')} name="description" rules={[{ max: 1000 }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item label={t('studios.form.venue')} name="venueAddress" rules={[{ ...required, whitespace: true }, { max: 200 }]}>
+      <Form.Item
+        label={t('studios.form.venue')}
+        name="venueAddress"
+        rules={[{ ...required, whitespace: true }, { max: 200 }]}
+      >
         <Input autoComplete="street-address" />
       </Form.Item>
-      <Form.Item label={t('studios.form.hours')} name="openingHours" rules={[{ ...required, whitespace: true }, { max: 200 }]} extra={t('studios.form.hoursHelp')}>
+      <Form.Item
+        label={t('studios.form.hours')}
+        name="openingHours"
+        rules={[{ ...required, whitespace: true }, { max: 200 }]}
+        extra={t('studios.form.hoursHelp')}
+      >
         <Input />
       </Form.Item>
-      <Form.Item label={t('studios.form.phone')} name="contactPhone" rules={[{ pattern: PHONE, message: t('studios.form.phoneHelp') }]} extra={t('studios.form.phoneHelp')}>
+      <Form.Item
+        label={t('studios.form.phone')}
+        name="contactPhone"
+        rules={[{ pattern: PHONE, message: t('studios.form.phoneHelp') }]}
+        extra={t('studios.form.phoneHelp')}
+      >
         <Input type="tel" inputMode="tel" autoComplete="tel" />
       </Form.Item>
       <Form.Item label={t('studios.form.staffing')} name="staffingMode" rules={[required]}>
@@ -180,15 +227,27 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
       </Form.Item>
       {isMember ? (
         <Form.Item label={t('studios.form.leader')}>
-          {self ? <span data-testid="application-leader">{self.name}</span> : <Alert type="error" showIcon title={t('studios.form.notInRegistry')} />}
+          {self ? (
+            <span data-testid="application-leader">{self.name}</span>
+          ) : (
+            <Alert type="error" showIcon title={t('studios.form.notInRegistry')} />
+          )}
         </Form.Item>
       ) : (
         <Form.Item label={t('studios.form.leader')} name="leaderVolunteerId" rules={[required]}>
-          <Select<number> showSearch={{ optionFilterProp: 'label' }} options={volunteers.map((v) => ({ value: v.id, label: v.name }))} />
+          <Select<number>
+            showSearch={{ optionFilterProp: 'label' }}
+            options={volunteers.map((v) => ({ value: v.id, label: v.name }))}
+          />
         </Form.Item>
       )}
       {mode === 'team' && (
-        <Form.Item label={t('studios.form.members')} name="memberVolunteerIds" rules={[required]} extra={t('studios.form.membersHelp')}>
+        <Form.Item
+          label={t('studios.form.members')}
+          name="memberVolunteerIds"
+          rules={[required]}
+          extra={t('studios.form.membersHelp')}
+        >
           <Select<number[]> mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={memberOptions} />
         </Form.Item>
       )}
@@ -206,10 +265,21 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
         ]}
       />
       <Space wrap>
-        <Button onClick={() => void save(false)} loading={busy === 'save'} disabled={busy !== null || (isMember && !self)} data-testid="save-draft">
+        <Button
+          onClick={() => void save(false)}
+          loading={busy === 'save'}
+          disabled={busy !== null || (isMember && !self)}
+          data-testid="save-draft"
+        >
           {t('studios.form.saveDraft')}
         </Button>
-        <Button type="primary" onClick={() => void save(true)} loading={busy === 'submit'} disabled={busy !== null || (isMember && !self)} data-testid="submit-application">
+        <Button
+          type="primary"
+          onClick={() => void save(true)}
+          loading={busy === 'submit'}
+          disabled={busy !== null || (isMember && !self)}
+          data-testid="submit-application"
+        >
           {t('studios.form.submit')}
         </Button>
       </Space>

@@ -22,7 +22,9 @@ export default function ApplyPage() {
   const params = useParams();
   const draftId = params.id ? Number(params.id) : undefined;
   const isMember = me.role === 'member';
-  const heading = t(draftId ? 'studios.apply.editHeading' : isMember ? 'studios.apply.heading' : 'studios.apply.recommendHeading');
+  const heading = t(
+    draftId ? 'studios.apply.editHeading' : isMember ? 'studios.apply.heading' : 'studios.apply.recommendHeading',
+  );
   usePageTitle(heading);
   // A street admin's choice of community decides whose party members can be picked.
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
@@ -33,7 +35,10 @@ export default function ApplyPage() {
       const under = unitId ?? draft?.unitId;
       const [categories, volunteers] = await Promise.all([
         studiosApi.categories(signal),
-        studiosApi.volunteers({ kind: 'party_member', under: me.role === 'street_admin' ? under : undefined, limit: 500 }, signal),
+        studiosApi.volunteers(
+          { kind: 'party_member', under: me.role === 'street_admin' ? under : undefined, limit: 500 },
+          signal,
+        ),
       ]);
       return { draft, categories, volunteers: volunteers.items };
     },

@@ -22,7 +22,9 @@ interface Values {
 function startingItems(list: Commitment[]): Values['items'] {
   const drafts = list.filter((c) => c.status === 'draft');
   const source = drafts.length ? drafts : list.filter((c) => c.status === 'published');
-  return source.length ? source.map((c) => ({ kind: c.kind, text: c.text, target: c.target })) : [{ kind: 'hours', text: '', target: null }];
+  return source.length
+    ? source.map((c) => ({ kind: c.kind, text: c.text, target: c.target }))
+    : [{ kind: 'hours', text: '', target: null }];
 }
 
 /**
@@ -36,22 +38,24 @@ export default function CommitmentsPage() {
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
-  const { data, error: loadError, reload } = useLoad(
-    async (signal) => {
-      try {
-        const [studio, list] = await Promise.all([studiosApi.get(id, signal), studiosApi.commitments(id, signal)]);
-        return { studio, list };
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      }
-    },
-    String(id),
-  );
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useLoad(async (signal) => {
+    try {
+      const [studio, list] = await Promise.all([studiosApi.get(id, signal), studiosApi.commitments(id, signal)]);
+      return { studio, list };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  }, String(id));
   const heading = data ? t('studios.commit.headingOf', { name: data.studio.name }) : t('studios.commit.heading');
   usePageTitle(heading);
 
-  const items = (values: Values): CommitmentDraft[] => values.items.map((i) => ({ kind: i.kind, text: i.text.trim(), target: i.target ?? null }));
+  const items = (values: Values): CommitmentDraft[] =>
+    values.items.map((i) => ({ kind: i.kind, text: i.text.trim(), target: i.target ?? null }));
 
   const run = async (publish: boolean) => {
     let values: Values;
@@ -75,7 +79,14 @@ export default function CommitmentsPage() {
   };
 
   if (loadError) return <LoadError message={loadError} onRetry={reload} />;
-  if (data === null) return <Result status="404" title={<h1 className="hm-result-title">{t('studios.detail.notFound')}</h1>} subTitle={t('studios.detail.notFoundBody')} />;
+  if (data === null)
+    return (
+      <Result
+        status="404"
+        title={<h1 className="hm-result-title">{t('studios.detail.notFound')}</h1>}
+        subTitle={t('studios.detail.notFoundBody')}
+      />
+    );
   if (!data) return <Spin className="hm-page-spin" description={t('common.loading')} />;
 
   const published = data.list.filter((c) => c.status === 'published');
@@ -99,8 +110,14 @@ export default function CommitmentsPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.commit.current')}</h2>} className="hm-studio-card">
+      {error && (
+        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="form-error" />
+      )}
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.commit.current')}</h2>}
+        className="hm-studio-card"
+      >
         {published.length === 0 ? (
           <span className="hm-muted">{t('studios.commit.nonePublished')}</span>
         ) : (
@@ -116,16 +133,28 @@ export default function CommitmentsPage() {
                 </span>
                 <span className="hm-muted">
                   {c.publishedAt ? new Date(c.publishedAt).toLocaleDateString(locale) : ''}
-                  {c.fulfilment.checked > 0 ? ` · ${t('studios.commit.kept', { kept: c.fulfilment.kept, checked: c.fulfilment.checked })}` : ''}
+                  {c.fulfilment.checked > 0
+                    ? ` · ${t('studios.commit.kept', { kept: c.fulfilment.kept, checked: c.fulfilment.checked })}`
+                    : ''}
                 </span>
               </List.Item>
             )}
           />
         )}
       </Card>
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.commit.editor')}</h2>} className="hm-studio-card">
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.commit.editor')}</h2>}
+        className="hm-studio-card"
+      >
         <p className="hm-muted">{t('studios.commit.help')}</p>
-        <Form<Values> form={form} layout="vertical" name="commitments" initialValues={{ items: startingItems(data.list) }} key={data.list.map((c) => c.id).join(',')}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          name="commitments"
+          initialValues={{ items: startingItems(data.list) }}
+          key={data.list.map((c) => c.id).join(',')}
+        >
           <Form.List name="items">
             {(rows, { add, remove }) => (
               <>
@@ -133,13 +162,27 @@ export default function CommitmentsPage() {
                   <fieldset key={row.key} className="hm-list-field hm-commitment-row">
                     <legend>{t('studios.commit.itemN', { n: index + 1 })}</legend>
                     <div className="hm-list-row">
-                      <Form.Item name={[row.name, 'kind']} label={t('studios.commit.kind')} className="hm-list-cell hm-list-narrow" rules={[{ required: true, message: t('common.required') }]}>
+                      <Form.Item
+                        name={[row.name, 'kind']}
+                        label={t('studios.commit.kind')}
+                        className="hm-list-cell hm-list-narrow"
+                        rules={[{ required: true, message: t('common.required') }]}
+                      >
                         <Select options={KINDS.map((k) => ({ value: k, label: t(`studios.commit.kind.${k}`) }))} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'text']} label={t('studios.commit.text')} className="hm-list-cell" rules={[required, { max: 300 }]}>
+                      <Form.Item
+                        name={[row.name, 'text']}
+                        label={t('studios.commit.text')}
+                        className="hm-list-cell"
+                        rules={[required, { max: 300 }]}
+                      >
                         <Input />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'target']} label={t('studios.commit.target')} className="hm-list-cell hm-list-narrow">
+                      <Form.Item
+                        name={[row.name, 'target']}
+                        label={t('studios.commit.target')}
+                        className="hm-list-cell hm-list-narrow"
+                      >
                         <InputNumber min={0} max={10000} precision={0} />
                       </Form.Item>
                       <Button
@@ -152,19 +195,36 @@ export default function CommitmentsPage() {
                     </div>
                   </fieldset>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'other', text: '', target: null })} disabled={rows.length >= 20}>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ kind: 'other', text: '', target: null })}
+                  disabled={rows.length >= 20}
+                >
                   {t('studios.commit.add')}
                 </Button>
               </>
             )}
           </Form.List>
         </Form>
-        {!serving && <Alert type="info" showIcon title={t('studios.commit.publishNeedsPlaque')} style={{ marginTop: 16 }} />}
+        {!serving && (
+          <Alert type="info" showIcon title={t('studios.commit.publishNeedsPlaque')} style={{ marginTop: 16 }} />
+        )}
         <Space wrap style={{ marginTop: 16 }}>
-          <Button onClick={() => void run(false)} loading={busy === 'save'} disabled={busy !== null} data-testid="save-commitments">
+          <Button
+            onClick={() => void run(false)}
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            data-testid="save-commitments"
+          >
             {t('studios.commit.save')}
           </Button>
-          <Button type="primary" onClick={() => void run(true)} loading={busy === 'publish'} disabled={busy !== null || !serving} data-testid="publish-commitments">
+          <Button
+            type="primary"
+            onClick={() => void run(true)}
+            loading={busy === 'publish'}
+            disabled={busy !== null || !serving}
+            data-testid="publish-commitments"
+          >
             {t('studios.commit.publish')}
           </Button>
         </Space>

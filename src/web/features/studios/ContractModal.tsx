@@ -47,10 +47,18 @@ export function ContractModal({ studio, onClose, onDone }: StepProps) {
     >
       <p className="hm-muted">{t('studios.contract.unpaidClause')}</p>
       <div className="hm-date-pair">
-        <Form.Item name="termStart" label={t('studios.contract.termStart')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="termStart"
+          label={t('studios.contract.termStart')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker />
         </Form.Item>
-        <Form.Item name="termEnd" label={t('studios.contract.termEnd')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="termEnd"
+          label={t('studios.contract.termEnd')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker />
         </Form.Item>
       </div>
@@ -61,10 +69,20 @@ export function ContractModal({ studio, onClose, onDone }: StepProps) {
             <>
               {rows.map((row, index) => (
                 <div key={row.key} className="hm-list-row">
-                  <Form.Item name={[row.name, 'party']} label={`${t('studios.contract.party')} ${index + 1}`} className="hm-list-cell hm-list-narrow" rules={[required, { max: 50 }]}>
+                  <Form.Item
+                    name={[row.name, 'party']}
+                    label={`${t('studios.contract.party')} ${index + 1}`}
+                    className="hm-list-cell hm-list-narrow"
+                    rules={[required, { max: 50 }]}
+                  >
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[row.name, 'name']} label={`${t('studios.contract.signatoryName')} ${index + 1}`} className="hm-list-cell" rules={[required, { max: 100 }]}>
+                  <Form.Item
+                    name={[row.name, 'name']}
+                    label={`${t('studios.contract.signatoryName')} ${index + 1}`}
+                    className="hm-list-cell"
+                    rules={[required, { max: 100 }]}
+                  >
                     <Input />
                   </Form.Item>
                   <Button
@@ -86,4 +104,3 @@ export function ContractModal({ studio, onClose, onDone }: StepProps) {
     </ActionModal>
   );
 }
-

@@ -11,17 +11,28 @@ export function DocumentLinks({ studio }: { studio: StudioDetail }) {
   const { t, locale } = useI18n();
   const links: Array<{ href: string; label: string; pdf?: boolean }> = [];
   if (studio.contracts.length > 0) {
-    links.push({ href: studioDocuments.contractHtml(studio.id, locale), label: t('studios.docs.contractHtml') }, { href: studioDocuments.contractPdf(studio.id), label: t('studios.docs.contractPdf'), pdf: true });
+    links.push(
+      { href: studioDocuments.contractHtml(studio.id, locale), label: t('studios.docs.contractHtml') },
+      { href: studioDocuments.contractPdf(studio.id), label: t('studios.docs.contractPdf'), pdf: true },
+    );
   }
   if (studio.plaques.length > 0) {
-    links.push({ href: studioDocuments.plaqueHtml(studio.id, locale), label: t('studios.docs.plaqueHtml') }, { href: studioDocuments.plaquePdf(studio.id), label: t('studios.docs.plaquePdf'), pdf: true });
+    links.push(
+      { href: studioDocuments.plaqueHtml(studio.id, locale), label: t('studios.docs.plaqueHtml') },
+      { href: studioDocuments.plaquePdf(studio.id), label: t('studios.docs.plaquePdf'), pdf: true },
+    );
   }
-  if (SERVING.has(studio.status)) links.push({ href: studioDocuments.cardsPdf(studio.id), label: t('studios.docs.cardsPdf'), pdf: true });
+  if (SERVING.has(studio.status))
+    links.push({ href: studioDocuments.cardsPdf(studio.id), label: t('studios.docs.cardsPdf'), pdf: true });
   if (PUBLIC.has(studio.status)) links.push({ href: `/s/${studio.id}`, label: t('studios.docs.publicPage') });
   if (SERVING.has(studio.status)) links.push({ href: `/board/${studio.unitId}`, label: t('studios.docs.board') });
   if (links.length === 0) return null;
   return (
-    <Card size="small" title={<h2 className="hm-card-title">{t('studios.docs.heading')}</h2>} className="hm-studio-card">
+    <Card
+      size="small"
+      title={<h2 className="hm-card-title">{t('studios.docs.heading')}</h2>}
+      className="hm-studio-card"
+    >
       <ul className="hm-doc-links" data-testid="studio-documents">
         {links.map((l) => (
           <li key={l.href}>

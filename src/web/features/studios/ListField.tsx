@@ -44,7 +44,10 @@ export function ListField({ name, legend, addLabel, min, max, hint, fields }: Pr
                     name={[row.name, f.name]}
                     label={`${f.label} ${index + 1}`}
                     className="hm-list-cell"
-                    rules={[...(f.required ? [{ required: true, whitespace: true, message: t('common.required') }] : []), { max: f.max }]}
+                    rules={[
+                      ...(f.required ? [{ required: true, whitespace: true, message: t('common.required') }] : []),
+                      { max: f.max },
+                    ]}
                   >
                     <Input autoComplete="off" />
                   </Form.Item>

@@ -16,7 +16,10 @@ export default function MyStudiosPage() {
   const { t } = useI18n();
   usePageTitle(t('studios.mine.heading'));
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useLoad((signal) => studiosApi.list({ mine: '1', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal), String(page));
+  const { data, error, loading, reload } = useLoad(
+    (signal) => studiosApi.list({ mine: '1', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    String(page),
+  );
 
   return (
     <>
@@ -31,7 +34,15 @@ export default function MyStudiosPage() {
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <StudioTable items={data?.items ?? []} total={data?.total ?? 0} loading={loading} page={page} pageSize={PAGE_SIZE} onPage={setPage} caption={t('studios.mine.heading')} />
+        <StudioTable
+          items={data?.items ?? []}
+          total={data?.total ?? 0}
+          loading={loading}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          caption={t('studios.mine.heading')}
+        />
       )}
     </>
   );

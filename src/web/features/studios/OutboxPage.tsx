@@ -9,7 +9,12 @@ import { studiosApi, type OutboxMessage } from './api.ts';
 
 const PAGE_SIZE = 50;
 const STATUSES: ReadonlyArray<OutboxMessage['status']> = ['pending', 'sending', 'sent', 'failed'];
-const statusColor: Record<OutboxMessage['status'], string> = { pending: 'default', sending: 'processing', sent: 'green', failed: 'red' };
+const statusColor: Record<OutboxMessage['status'], string> = {
+  pending: 'default',
+  sending: 'processing',
+  sent: 'green',
+  failed: 'red',
+};
 
 /** 已发短信: the outbox of the street or district, newest first, recipients masked by the API. */
 export default function OutboxPage() {
@@ -37,8 +42,18 @@ export default function OutboxPage() {
     },
     { title: t('studios.outbox.attempts'), dataIndex: 'attempts', key: 'attempts', responsive: ['lg'], width: 90 },
     { title: t('studios.outbox.template'), dataIndex: 'templateId', key: 'template', responsive: ['xl'] },
-    { title: t('studios.outbox.createdAt'), key: 'createdAt', responsive: ['md'], render: (_, m) => new Date(m.createdAt).toLocaleString(locale) },
-    { title: t('studios.outbox.sentAt'), key: 'sentAt', responsive: ['lg'], render: (_, m) => (m.sentAt ? new Date(m.sentAt).toLocaleString(locale) : '—') },
+    {
+      title: t('studios.outbox.createdAt'),
+      key: 'createdAt',
+      responsive: ['md'],
+      render: (_, m) => new Date(m.createdAt).toLocaleString(locale),
+    },
+    {
+      title: t('studios.outbox.sentAt'),
+      key: 'sentAt',
+      responsive: ['lg'],
+      render: (_, m) => (m.sentAt ? new Date(m.sentAt).toLocaleString(locale) : '—'),
+    },
   ];
   return (
     <>
@@ -72,7 +87,14 @@ export default function OutboxPage() {
             dataSource={data?.items ?? []}
             loading={loading}
             caption={<span className="hm-visually-hidden">{t('studios.outbox.heading')}</span>}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: setPage,
+            }}
           />
         </div>
       )}

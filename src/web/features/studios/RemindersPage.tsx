@@ -16,9 +16,15 @@ export default function RemindersPage() {
     {
       title: t('studios.reminders.kind'),
       key: 'kind',
-      render: (_, r) => <Tag color={r.kind === 'rectification_overdue' ? 'red' : 'orange'}>{t(`studios.reminders.kind.${r.kind}`)}</Tag>,
+      render: (_, r) => (
+        <Tag color={r.kind === 'rectification_overdue' ? 'red' : 'orange'}>{t(`studios.reminders.kind.${r.kind}`)}</Tag>
+      ),
     },
-    { title: t('studios.col.name'), key: 'studio', render: (_, r) => <Link to={`/studios/${r.studioId}`}>{r.studioName}</Link> },
+    {
+      title: t('studios.col.name'),
+      key: 'studio',
+      render: (_, r) => <Link to={`/studios/${r.studioId}`}>{r.studioName}</Link>,
+    },
     { title: t('studios.col.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['sm'] },
     { title: t('studios.reminders.due'), dataIndex: 'due', key: 'due' },
   ];

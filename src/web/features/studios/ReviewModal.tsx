@@ -36,7 +36,9 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
   };
   return (
     <ActionModal<ReviewRequest>
-      title={t(stage === 'community' ? 'studios.review.communityTitle' : 'studios.review.streetTitle', { name: studio.name })}
+      title={t(stage === 'community' ? 'studios.review.communityTitle' : 'studios.review.streetTitle', {
+        name: studio.name,
+      })}
       name="studio-review"
       okText={t('studios.review.submit')}
       initialValues={initial}
@@ -71,7 +73,10 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
           </Form.Item>
         </fieldset>
       ))}
-      <Form.Item name="decision" label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}>
+      <Form.Item
+        name="decision"
+        label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}
+      >
         <Radio.Group
           aria-label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}
           options={[
@@ -82,7 +87,13 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
       </Form.Item>
       <Form.Item noStyle dependencies={['decision']}>
         {({ getFieldValue }) => (
-          <Form.Item name="reason" label={t('studios.review.reason')} required={getFieldValue('decision') === 'fail'} extra={t('studios.review.reasonHelp')} rules={[{ max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={t('studios.review.reason')}
+            required={getFieldValue('decision') === 'fail'}
+            extra={t('studios.review.reasonHelp')}
+            rules={[{ max: 500 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         )}

@@ -28,11 +28,24 @@ export default function ReviewQueuePage() {
   return (
     <>
       <h1 className="hm-page-title">{t('studios.queue.heading')}</h1>
-      <Alert type="info" showIcon title={t(me.role === 'street_admin' ? 'studios.queue.hintStreet' : 'studios.queue.hintCommunity')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t(me.role === 'street_admin' ? 'studios.queue.hintStreet' : 'studios.queue.hintCommunity')}
+        style={{ marginBottom: 16 }}
+      />
       {error ? (
         <LoadError message={error} onRetry={reload} />
       ) : (
-        <StudioTable items={data?.items ?? []} total={data?.total ?? 0} loading={loading} page={page} pageSize={PAGE_SIZE} onPage={setPage} caption={t('studios.queue.heading')} />
+        <StudioTable
+          items={data?.items ?? []}
+          total={data?.total ?? 0}
+          loading={loading}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          caption={t('studios.queue.heading')}
+        />
       )}
     </>
   );

@@ -28,12 +28,22 @@ export function PlaqueModal({ studio, onClose, onDone }: StepProps) {
       initialValues={{ awardedOn: dayjs() }}
       onClose={onClose}
       onDone={onDone}
-      onSubmit={(v) => studiosApi.transition(studio.id, 'plaque', { awardedOn: v.awardedOn.format(DATE), plaqueNumber: v.plaqueNumber?.trim() || undefined })}
+      onSubmit={(v) =>
+        studiosApi.transition(studio.id, 'plaque', {
+          awardedOn: v.awardedOn.format(DATE),
+          plaqueNumber: v.plaqueNumber?.trim() || undefined,
+        })
+      }
     >
       <Form.Item name="awardedOn" label={t('studios.plaque.awardedOn')} rules={rules.date}>
         <DatePicker />
       </Form.Item>
-      <Form.Item name="plaqueNumber" label={t('studios.plaque.number')} extra={t('studios.plaque.numberHelp')} rules={[{ max: 32 }]}>
+      <Form.Item
+        name="plaqueNumber"
+        label={t('studios.plaque.number')}
+        extra={t('studios.plaque.numberHelp')}
+        rules={[{ max: 32 }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
     </ActionModal>
@@ -53,7 +63,13 @@ export function RectifyModal({ studio, onClose, onDone }: StepProps) {
       initialValues={{ kind: 'other', deadline: dayjs().add(30, 'day') }}
       onClose={onClose}
       onDone={onDone}
-      onSubmit={(v) => studiosApi.transition(studio.id, 'rectification', { kind: v.kind, findings: v.findings.trim(), deadline: v.deadline.format(DATE) })}
+      onSubmit={(v) =>
+        studiosApi.transition(studio.id, 'rectification', {
+          kind: v.kind,
+          findings: v.findings.trim(),
+          deadline: v.deadline.format(DATE),
+        })
+      }
     >
       <Form.Item name="kind" label={t('studios.rectify.kind')} rules={rules.date}>
         <Select options={RECTIFY_KINDS.map((k) => ({ value: k, label: rectificationKindLabel(t, k) }))} />
@@ -102,7 +118,9 @@ export function RevokeModal({ studio, onClose, onDone }: StepProps) {
       initialValues={{ decidedOn: dayjs() }}
       onClose={onClose}
       onDone={onDone}
-      onSubmit={(v) => studiosApi.transition(studio.id, 'revoke', { reason: v.reason.trim(), decidedOn: v.decidedOn.format(DATE) })}
+      onSubmit={(v) =>
+        studiosApi.transition(studio.id, 'revoke', { reason: v.reason.trim(), decidedOn: v.decidedOn.format(DATE) })
+      }
     >
       <p className="hm-muted">{t('studios.revoke.warning')}</p>
       <Form.Item name="reason" label={t('studios.revoke.reason')} rules={rules.text(500)}>

@@ -8,7 +8,14 @@ import { studiosApi, type StudioDetail } from './api.ts';
 import { ContractModal } from './ContractModal.tsx';
 import { actionLabel } from './labels.ts';
 import { CommunityReviewModal, StreetReviewModal } from './ReviewModal.tsx';
-import { CloseModal, CompleteRectificationModal, PlaqueModal, RectifyModal, RenewModal, RevokeModal } from './StepModals.tsx';
+import {
+  CloseModal,
+  CompleteRectificationModal,
+  PlaqueModal,
+  RectifyModal,
+  RenewModal,
+  RevokeModal,
+} from './StepModals.tsx';
 import type { StepProps } from './steps.ts';
 
 /** Steps that need a form, by lifecycle action. */
@@ -85,7 +92,13 @@ export function StudioActions({ studio, onChanged }: { studio: StudioDetail; onC
           }
           if (!dialogs[action as StudioAction]) return null;
           return (
-            <Button key={action} type={dangerous.has(action) ? 'default' : 'primary'} danger={dangerous.has(action)} data-action={action} onClick={() => setOpen(action as StudioAction)}>
+            <Button
+              key={action}
+              type={dangerous.has(action) ? 'default' : 'primary'}
+              danger={dangerous.has(action)}
+              data-action={action}
+              onClick={() => setOpen(action as StudioAction)}
+            >
               {actionLabel(t, action)}
             </Button>
           );

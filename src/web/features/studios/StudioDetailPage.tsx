@@ -29,30 +29,33 @@ export default function StudioDetailPage() {
   const { t } = useI18n();
   const me = useMe();
   const id = Number(useParams().id);
-  const { data, error, reload } = useLoad(
-    async (signal) => {
-      try {
-        const [studio, categories, mine] = await Promise.all([
-          studiosApi.get(id, signal),
-          studiosApi.categories(signal),
-          // Members may edit commitments only of their own studios; the API says which those are.
-          me.role === 'member' ? studiosApi.list({ mine: '1', limit: 500 }, signal) : Promise.resolve(null),
-        ]);
-        const own = mine ? mine.items.some((s) => s.id === id) : me.role !== 'supervisor';
-        return { studio, categories, own };
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      }
-    },
-    String(id),
-  );
+  const { data, error, reload } = useLoad(async (signal) => {
+    try {
+      const [studio, categories, mine] = await Promise.all([
+        studiosApi.get(id, signal),
+        studiosApi.categories(signal),
+        // Members may edit commitments only of their own studios; the API says which those are.
+        me.role === 'member' ? studiosApi.list({ mine: '1', limit: 500 }, signal) : Promise.resolve(null),
+      ]);
+      const own = mine ? mine.items.some((s) => s.id === id) : me.role !== 'supervisor';
+      return { studio, categories, own };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  }, String(id));
   const studio = data?.studio;
   usePageTitle(studio?.name ?? t('studios.detail.heading'));
 
   if (error) return <LoadError message={error} onRetry={reload} />;
   if (data === null || !Number.isInteger(id)) {
-    return <Result status="404" title={<h1 className="hm-result-title">{t('studios.detail.notFound')}</h1>} subTitle={t('studios.detail.notFoundBody')} />;
+    return (
+      <Result
+        status="404"
+        title={<h1 className="hm-result-title">{t('studios.detail.notFound')}</h1>}
+        subTitle={t('studios.detail.notFoundBody')}
+      />
+    );
   }
   if (!data || !studio) return <Spin className="hm-page-spin" description={t('common.loading')} />;
 

@@ -7,13 +7,26 @@ import { categoryName } from './labels.ts';
 export function StudioInfo({ studio, categories }: { studio: StudioDetail; categories: Category[] }) {
   const { t, locale } = useI18n();
   const none = <span className="hm-muted">{t('common.none')}</span>;
-  const categoryNames = studio.categoryIds.map((id) => categories.find((c) => c.id === id)).filter((c): c is Category => c !== undefined);
+  const categoryNames = studio.categoryIds
+    .map((id) => categories.find((c) => c.id === id))
+    .filter((c): c is Category => c !== undefined);
   return (
     <>
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.application')}</h2>} className="hm-studio-card">
-        <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 1, xxl: 2 }} bordered data-testid="studio-info">
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.detail.application')}</h2>}
+        className="hm-studio-card"
+      >
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 1, xxl: 2 }}
+          bordered
+          data-testid="studio-info"
+        >
           <Descriptions.Item label={t('studios.detail.origin')}>
-            {studio.origin === 'self' ? t('studios.origin.self') : t('studios.origin.recommended', { unit: studio.recommendedByUnitName ?? '' })}
+            {studio.origin === 'self'
+              ? t('studios.origin.self')
+              : t('studios.origin.recommended', { unit: studio.recommendedByUnitName ?? '' })}
           </Descriptions.Item>
           <Descriptions.Item label={t('studios.detail.applicant')}>{studio.applicantName}</Descriptions.Item>
           <Descriptions.Item label={t('studios.form.unit')}>{studio.unitName}</Descriptions.Item>
@@ -23,15 +36,23 @@ export function StudioInfo({ studio, categories }: { studio: StudioDetail; categ
           <Descriptions.Item label={t('studios.form.venue')}>{studio.venueAddress}</Descriptions.Item>
           <Descriptions.Item label={t('studios.form.hours')}>{studio.openingHours}</Descriptions.Item>
           <Descriptions.Item label={t('studios.form.phone')}>{studio.contactPhone ?? none}</Descriptions.Item>
-          <Descriptions.Item label={t('studios.form.staffing')}>{t(`studios.staffing.${studio.staffingMode}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('studios.detail.term')}>{studio.termStart && studio.termEnd ? `${studio.termStart} — ${studio.termEnd}` : none}</Descriptions.Item>
+          <Descriptions.Item label={t('studios.form.staffing')}>
+            {t(`studios.staffing.${studio.staffingMode}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('studios.detail.term')}>
+            {studio.termStart && studio.termEnd ? `${studio.termStart} — ${studio.termEnd}` : none}
+          </Descriptions.Item>
           <Descriptions.Item label={t('studios.col.plaque')}>{studio.plaqueNumber ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('studios.form.description')} span="filled">
             {studio.description || none}
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.form.serviceItems')}</h2>} className="hm-studio-card">
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.form.serviceItems')}</h2>}
+        className="hm-studio-card"
+      >
         <ol className="hm-plain-list" data-testid="studio-items">
           {studio.serviceItems.map((item, i) => (
             <li key={i}>
@@ -41,7 +62,11 @@ export function StudioInfo({ studio, categories }: { studio: StudioDetail; categ
           ))}
         </ol>
       </Card>
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.members')}</h2>} className="hm-studio-card">
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.detail.members')}</h2>}
+        className="hm-studio-card"
+      >
         <List
           size="small"
           dataSource={studio.members}
@@ -56,7 +81,11 @@ export function StudioInfo({ studio, categories }: { studio: StudioDetail; categ
           )}
         />
       </Card>
-      <Card size="small" title={<h2 className="hm-card-title">{t('studios.form.qualifications')}</h2>} className="hm-studio-card">
+      <Card
+        size="small"
+        title={<h2 className="hm-card-title">{t('studios.form.qualifications')}</h2>}
+        className="hm-studio-card"
+      >
         {studio.qualifications.length === 0 ? (
           none
         ) : (

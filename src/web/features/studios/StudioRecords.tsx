@@ -16,7 +16,10 @@ function ReviewCard({ review }: { review: Review }) {
   return (
     <section className="hm-record" data-testid={`review-${review.stage}`}>
       <h3 className="hm-record-title">
-        {t(`studios.review.stage.${review.stage}`)} <Tag color={review.decision === 'pass' ? 'green' : 'red'}>{t(review.decision === 'pass' ? 'studios.review.decisionPass' : 'studios.review.decisionFail')}</Tag>
+        {t(`studios.review.stage.${review.stage}`)}{' '}
+        <Tag color={review.decision === 'pass' ? 'green' : 'red'}>
+          {t(review.decision === 'pass' ? 'studios.review.decisionPass' : 'studios.review.decisionFail')}
+        </Tag>
       </h3>
       <Descriptions size="small" column={1} bordered>
         {CHECKS.map((c) => (
@@ -40,14 +43,22 @@ export function StudioRecords({ studio }: { studio: StudioDetail }) {
   return (
     <>
       {studio.reviews.length > 0 && (
-        <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.reviews')}</h2>} className="hm-studio-card">
+        <Card
+          size="small"
+          title={<h2 className="hm-card-title">{t('studios.detail.reviews')}</h2>}
+          className="hm-studio-card"
+        >
           {studio.reviews.map((r, i) => (
             <ReviewCard key={i} review={r} />
           ))}
         </Card>
       )}
       {studio.contracts.length > 0 && (
-        <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.contracts')}</h2>} className="hm-studio-card">
+        <Card
+          size="small"
+          title={<h2 className="hm-card-title">{t('studios.detail.contracts')}</h2>}
+          className="hm-studio-card"
+        >
           {studio.contracts.map((c) => (
             <section key={c.number} className="hm-record" data-testid="contract-record">
               <h3 className="hm-record-title">
@@ -61,24 +72,44 @@ export function StudioRecords({ studio }: { studio: StudioDetail }) {
         </Card>
       )}
       {studio.plaques.length > 0 && (
-        <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.plaques')}</h2>} className="hm-studio-card">
+        <Card
+          size="small"
+          title={<h2 className="hm-card-title">{t('studios.detail.plaques')}</h2>}
+          className="hm-studio-card"
+        >
           {studio.plaques.map((p) => (
             <section key={p.number} className="hm-record" data-testid="plaque-record">
               <h3 className="hm-record-title">
-                {p.number} {p.retiredOn ? <Tag color="red">{t('studios.detail.retired')}</Tag> : <Tag color="green">{t('studios.detail.current')}</Tag>}
+                {p.number}{' '}
+                {p.retiredOn ? (
+                  <Tag color="red">{t('studios.detail.retired')}</Tag>
+                ) : (
+                  <Tag color="green">{t('studios.detail.current')}</Tag>
+                )}
               </h3>
               <p>{t('studios.detail.awardedOn', { date: p.awardedOn })}</p>
-              {p.retiredOn && <p>{t('studios.detail.retiredOn', { date: p.retiredOn, reason: p.retiredReason ?? '' })}</p>}
+              {p.retiredOn && (
+                <p>{t('studios.detail.retiredOn', { date: p.retiredOn, reason: p.retiredReason ?? '' })}</p>
+              )}
             </section>
           ))}
         </Card>
       )}
       {studio.rectifications.length > 0 && (
-        <Card size="small" title={<h2 className="hm-card-title">{t('studios.detail.rectifications')}</h2>} className="hm-studio-card">
+        <Card
+          size="small"
+          title={<h2 className="hm-card-title">{t('studios.detail.rectifications')}</h2>}
+          className="hm-studio-card"
+        >
           {studio.rectifications.map((r, i) => (
             <section key={i} className="hm-record" data-testid="rectification-record">
               <h3 className="hm-record-title">
-                {rectificationKindLabel(t, r.kind)} {r.closedAt ? <Tag>{t('studios.detail.closed')}</Tag> : <Tag color="orange">{t('studios.detail.open')}</Tag>}
+                {rectificationKindLabel(t, r.kind)}{' '}
+                {r.closedAt ? (
+                  <Tag>{t('studios.detail.closed')}</Tag>
+                ) : (
+                  <Tag color="orange">{t('studios.detail.open')}</Tag>
+                )}
               </h3>
               <p>{r.findings}</p>
               <p className="hm-muted">{t('studios.detail.deadline', { date: r.deadline, opened: day(r.openedAt) })}</p>

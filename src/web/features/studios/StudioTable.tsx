@@ -22,9 +22,19 @@ export function StudioTable({ items, total, loading, page, pageSize, onPage, cap
     { title: t('studios.col.name'), key: 'name', render: (_, s) => <Link to={`/studios/${s.id}`}>{s.name}</Link> },
     { title: t('studios.col.status'), key: 'status', render: (_, s) => <StatusTag status={s.status} /> },
     { title: t('studios.col.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['sm'] },
-    { title: t('studios.col.leader'), key: 'leader', responsive: ['md'], render: (_, s) => s.leaderName ?? t('common.none') },
+    {
+      title: t('studios.col.leader'),
+      key: 'leader',
+      responsive: ['md'],
+      render: (_, s) => s.leaderName ?? t('common.none'),
+    },
     { title: t('studios.col.plaque'), key: 'plaque', responsive: ['lg'], render: (_, s) => s.plaqueNumber ?? '—' },
-    { title: t('studios.col.changedAt'), key: 'changedAt', responsive: ['lg'], render: (_, s) => new Date(s.statusChangedAt).toLocaleDateString(locale) },
+    {
+      title: t('studios.col.changedAt'),
+      key: 'changedAt',
+      responsive: ['lg'],
+      render: (_, s) => new Date(s.statusChangedAt).toLocaleDateString(locale),
+    },
   ];
   return (
     <div data-testid="studios-table" aria-busy={loading}>
@@ -35,7 +45,15 @@ export function StudioTable({ items, total, loading, page, pageSize, onPage, cap
         dataSource={items}
         loading={loading}
         caption={<span className="hm-visually-hidden">{caption}</span>}
-        pagination={{ current: page, pageSize, total, showSizeChanger: false, showTotal: (n) => t('common.total', { total: n }), onChange: onPage, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { total: n }),
+          onChange: onPage,
+          hideOnSinglePage: true,
+        }}
       />
     </div>
   );

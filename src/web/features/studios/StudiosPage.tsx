@@ -23,7 +23,8 @@ export default function StudiosPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useLoad(
-    (signal) => studiosApi.list({ status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    (signal) =>
+      studiosApi.list({ status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${status ?? ''}|${q}|${page}`,
   );
   // 推荐: a community or street party organisation may put a member forward.

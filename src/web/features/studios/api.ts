@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { Commitment, commitmentKind, listOutboxQuery, outboxMessage, publishResult, reminder, saveCommitmentsRequest } from '../../../contract/commitments.ts';
+import type {
+  Commitment,
+  commitmentKind,
+  listOutboxQuery,
+  outboxMessage,
+  publishResult,
+  reminder,
+  saveCommitmentsRequest,
+} from '../../../contract/commitments.ts';
 import type {
   Category,
   closeRequest,
@@ -61,14 +69,18 @@ export const studiosApi = {
   update: (id: number, body: StudioApplication) => api.put<StudioDetail>(studio(id), body),
   submit: (id: number) => api.post<StudioDetail>(`${studio(id)}/submit`),
   reopen: (id: number) => api.post<StudioDetail>(`${studio(id)}/reopen`),
-  transition: <P extends keyof TransitionBodies>(id: number, path: P, body: TransitionBodies[P]) => api.post<StudioDetail>(`${studio(id)}/${path}`, body),
+  transition: <P extends keyof TransitionBodies>(id: number, path: P, body: TransitionBodies[P]) =>
+    api.post<StudioDetail>(`${studio(id)}/${path}`, body),
 
-  commitments: (id: number, signal?: AbortSignal) => api.get<Commitment[]>(`${studio(id)}/commitments`, undefined, signal),
-  saveCommitments: (id: number, items: CommitmentDraft[]) => api.put<Commitment[]>(`${studio(id)}/commitments`, { items }),
+  commitments: (id: number, signal?: AbortSignal) =>
+    api.get<Commitment[]>(`${studio(id)}/commitments`, undefined, signal),
+  saveCommitments: (id: number, items: CommitmentDraft[]) =>
+    api.put<Commitment[]>(`${studio(id)}/commitments`, { items }),
   publishCommitments: (id: number) => api.post<PublishResult>(`${studio(id)}/commitments/publish`),
 
   categories: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
-  volunteers: (query: VolunteerQuery, signal?: AbortSignal) => api.get<Page<Volunteer>>('/api/volunteers', query, signal),
+  volunteers: (query: VolunteerQuery, signal?: AbortSignal) =>
+    api.get<Page<Volunteer>>('/api/volunteers', query, signal),
   reminders: (signal?: AbortSignal) => api.get<Reminder[]>('/api/reminders', undefined, signal),
   outbox: (query: OutboxQuery, signal?: AbortSignal) => api.get<Page<OutboxMessage>>('/api/outbox', query, signal),
 };

@@ -54,7 +54,8 @@ export const zhCN = {
   'studios.mine.heading': '我的工作室',
   'studios.mine.apply': '申办工作室',
   'studios.queue.heading': '资质审核',
-  'studios.queue.hintCommunity': '以下是本社区待审核的申请。打开一项，按政治素质、专业特长、服务项目逐项把关后提交社区意见。',
+  'studios.queue.hintCommunity':
+    '以下是本社区待审核的申请。打开一项，按政治素质、专业特长、服务项目逐项把关后提交社区意见。',
   'studios.queue.hintStreet': '以下是社区已审核、待街道决定的申请。打开一项，逐项把关后作出决定。',
 
   'studios.apply.heading': '申办工作室',
@@ -307,7 +308,8 @@ export const zhTW: Dictionary = {
   'studios.mine.heading': '我的工作室',
   'studios.mine.apply': '申辦工作室',
   'studios.queue.heading': '資質審核',
-  'studios.queue.hintCommunity': '以下是本社區待審核的申請。開啟一項，按政治素質、專業特長、服務項目逐項把關後提交社區意見。',
+  'studios.queue.hintCommunity':
+    '以下是本社區待審核的申請。開啟一項，按政治素質、專業特長、服務項目逐項把關後提交社區意見。',
   'studios.queue.hintStreet': '以下是社區已審核、待街道決定的申請。開啟一項，逐項把關後作出決定。',
 
   'studios.apply.heading': '申辦工作室',
@@ -539,7 +541,8 @@ export const en: Dictionary = {
   'studios.action.reopen': 'Reapply',
   'studios.actions.label': 'Next steps',
   'studios.actions.done': 'Done: {action}',
-  'studios.confirm.submit': 'Once submitted, the application goes to the community review and cannot be changed. Submit?',
+  'studios.confirm.submit':
+    'Once submitted, the application goes to the community review and cannot be changed. Submit?',
   'studios.confirm.reopen': 'Turn this application back into a draft to change and submit it again?',
 
   'studios.col.name': 'Studio',
@@ -558,8 +561,10 @@ export const en: Dictionary = {
   'studios.mine.heading': 'My studios',
   'studios.mine.apply': 'Apply for a studio',
   'studios.queue.heading': 'Qualification review',
-  'studios.queue.hintCommunity': 'Applications in your community waiting for review. Open one, check political quality, professional specialty and service items, and give the community’s opinion.',
-  'studios.queue.hintStreet': 'Applications reviewed by their community, waiting for the street’s decision. Open one, check each item and decide.',
+  'studios.queue.hintCommunity':
+    'Applications in your community waiting for review. Open one, check political quality, professional specialty and service items, and give the community’s opinion.',
+  'studios.queue.hintStreet':
+    'Applications reviewed by their community, waiting for the street’s decision. Open one, check each item and decide.',
 
   'studios.apply.heading': 'Apply for a studio',
   'studios.apply.recommendHeading': 'Recommend a studio',
@@ -587,7 +592,8 @@ export const en: Dictionary = {
   'studios.staffing.single': 'One person, one post',
   'studios.staffing.team': 'One post, several people',
   'studios.form.leader': 'Leading member',
-  'studios.form.notInRegistry': 'You are not in the party member registry yet. Please ask your community party organisation to register you.',
+  'studios.form.notInRegistry':
+    'You are not in the party member registry yet. Please ask your community party organisation to register you.',
   'studios.form.members': 'Team members',
   'studios.form.membersHelp': 'One post, several people: choose the other members from the party member registry',
   'studios.form.qualifications': 'Professional qualifications',
@@ -665,7 +671,8 @@ export const en: Dictionary = {
   'studios.review.stage.street': 'Street review',
 
   'studios.contract.title': 'Sign the service agreement: {name}',
-  'studios.contract.unpaidClause': 'The agreement states that the studio serves free of charge and takes no fee of any kind.',
+  'studios.contract.unpaidClause':
+    'The agreement states that the studio serves free of charge and takes no fee of any kind.',
   'studios.contract.termStart': 'Term starts',
   'studios.contract.termEnd': 'Term ends',
   'studios.contract.signatories': 'Signatories',
@@ -680,7 +687,8 @@ export const en: Dictionary = {
   'studios.plaque.title': 'Award the plaque: {name}',
   'studios.plaque.awardedOn': 'Award date',
   'studios.plaque.number': 'Plaque number',
-  'studios.plaque.numberHelp': 'Leave empty for the next number. Numbers are unique in the district and never reused, even after revocation.',
+  'studios.plaque.numberHelp':
+    'Leave empty for the next number. Numbers are unique in the district and never reused, even after revocation.',
   'studios.plaque.submit': 'Award',
 
   'studios.rectify.title': 'Order rectification: {name}',
@@ -697,7 +705,8 @@ export const en: Dictionary = {
   'studios.complete.submit': 'Confirm completion',
 
   'studios.revoke.title': 'Revoke the plaque: {name}',
-  'studios.revoke.warning': 'The plaque number is retired for good, and the public page will say the plaque was revoked.',
+  'studios.revoke.warning':
+    'The plaque number is retired for good, and the public page will say the plaque was revoked.',
   'studios.revoke.reason': 'Reason',
   'studios.revoke.decidedOn': 'Decided on',
   'studios.revoke.submit': 'Revoke the plaque',
@@ -718,7 +727,8 @@ export const en: Dictionary = {
   'studios.commit.nonePublished': 'Nothing published yet.',
   'studios.commit.kept': 'kept in {kept} of {checked} months checked',
   'studios.commit.editor': 'Edit commitments',
-  'studios.commit.help': 'Once published, the commitments appear on the studio’s public page and the community bulletin board, and residents subscribed to the community’s news get an SMS.',
+  'studios.commit.help':
+    'Once published, the commitments appear on the studio’s public page and the community bulletin board, and residents subscribed to the community’s news get an SMS.',
   'studios.commit.itemN': 'Commitment {n}',
   'studios.commit.kind': 'Kind',
   'studios.commit.kind.hours': 'Opening hours',
@@ -730,7 +740,8 @@ export const en: Dictionary = {
   'studios.commit.add': 'Add a commitment',
   'studios.commit.save': 'Save draft',
   'studios.commit.publish': 'Publish and announce by SMS',
-  'studios.commit.publishNeedsPlaque': 'Commitments can be published once the plaque is awarded; you can save a draft now.',
+  'studios.commit.publishNeedsPlaque':
+    'Commitments can be published once the plaque is awarded; you can save a draft now.',
   'studios.commit.published': 'Published {published} commitments; {sms} SMS queued.',
 
   'studios.reminders.heading': 'Reminders',

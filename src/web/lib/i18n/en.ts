@@ -165,10 +165,13 @@ export const en: Messages = {
   'about.attributionHeading': 'Data sources',
   'about.attribution':
     'Administrative divisions and coordinates: Vonng/adcode (CC BY 4.0); modood/Administrative-divisions-of-China (WTFPL); statistical division codes © National Bureau of Statistics of China (国家统计局)',
-  'about.source.vonng': 'Division codes, points (GCJ-02) and the district outline, data of 2016–2018; licence: CC BY 4.0',
+  'about.source.vonng':
+    'Division codes, points (GCJ-02) and the district outline, data of 2016–2018; licence: CC BY 4.0',
   'about.source.modood': 'Township and street codes and names (NBS 2023 release); licence: WTFPL',
-  'about.source.nbs': 'Statistical division and urban-rural codes © National Bureau of Statistics of China, 2023 changes as collected by njzjz/prcadmin',
-  'about.coords': 'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
+  'about.source.nbs':
+    'Statistical division and urban-rural codes © National Bureau of Statistics of China, 2023 changes as collected by njzjz/prcadmin',
+  'about.coords':
+    'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
   ...delivery,
   ...registry,
   ...categories,

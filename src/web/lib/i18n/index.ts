@@ -22,7 +22,9 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `vars`. */
 export function translate(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 /** A translate function bound to one language. */

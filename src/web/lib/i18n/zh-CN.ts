@@ -162,7 +162,8 @@ export const zhCN = {
   'about.status.ok': '正常',
   'about.status.degraded': '异常',
   'about.attributionHeading': '数据来源',
-  'about.attribution': '行政区划与坐标数据：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；统计用区划代码 © 国家统计局',
+  'about.attribution':
+    '行政区划与坐标数据：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；统计用区划代码 © 国家统计局',
   'about.source.vonng': '区划代码、坐标点（GCJ-02）与区界轮廓，2016–2018 年数据；许可：CC BY 4.0',
   'about.source.modood': '乡镇、街道代码与名称（国家统计局 2023 年版）；许可：WTFPL',
   'about.source.nbs': '统计用区划代码和城乡划分代码 © 国家统计局，经 njzjz/prcadmin 整理的 2023 年变更',

@@ -163,7 +163,8 @@ export const zhTW: Messages = {
   'about.status.ok': '正常',
   'about.status.degraded': '異常',
   'about.attributionHeading': '資料來源',
-  'about.attribution': '行政區劃與座標資料：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；統計用區劃代碼 © 國家統計局',
+  'about.attribution':
+    '行政區劃與座標資料：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；統計用區劃代碼 © 國家統計局',
   'about.source.vonng': '區劃代碼、座標點（GCJ-02）與區界輪廓，2016–2018 年資料；授權：CC BY 4.0',
   'about.source.modood': '鄉鎮、街道代碼與名稱（國家統計局 2023 年版）；授權：WTFPL',
   'about.source.nbs': '統計用區劃代碼和城鄉劃分代碼 © 國家統計局，經 njzjz/prcadmin 整理的 2023 年變更',

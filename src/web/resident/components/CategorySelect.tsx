@@ -15,7 +15,13 @@ interface CategorySelectProps extends FieldA11y {
 export function CategorySelect({ categories, value, onChange, emptyLabel, required, ...a11y }: CategorySelectProps) {
   const { locale } = useT();
   return (
-    <select {...a11y} className="r-input" required={required} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+    <select
+      {...a11y}
+      className="r-input"
+      required={required}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
+    >
       <option value="">{emptyLabel}</option>
       {categories.map((c) => (
         <option key={c.id} value={c.id}>
@@ -27,6 +33,10 @@ export function CategorySelect({ categories, value, onChange, emptyLabel, requir
 }
 
 /** Category names for a list of ids, in the page's language. */
-export function categoryNames(categories: readonly Category[] | undefined, ids: readonly number[], locale: keyof Category['name']): string[] {
+export function categoryNames(
+  categories: readonly Category[] | undefined,
+  ids: readonly number[],
+  locale: keyof Category['name'],
+): string[] {
   return ids.map((id) => categories?.find((c) => c.id === id)?.name[locale] ?? '').filter(Boolean);
 }

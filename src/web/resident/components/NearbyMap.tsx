@@ -22,7 +22,15 @@ function offset(origin: { lng: number; lat: number }, p: { lng: number; lat: num
  * bearing and distance, with two distance rings. No tiles and no map library, so it costs
  * nothing on a slow connection; the list below it says the same in words.
  */
-export function NearbyMap({ origin, studios, formatDistance }: { origin: { lng: number; lat: number }; studios: readonly Point[]; formatDistance(m: number): string }) {
+export function NearbyMap({
+  origin,
+  studios,
+  formatDistance,
+}: {
+  origin: { lng: number; lat: number };
+  studios: readonly Point[];
+  formatDistance(m: number): string;
+}) {
   const { t } = useT();
   const far = Math.max(200, ...studios.map((s) => Math.hypot(...offset(origin, s))));
   const scale = R / far;

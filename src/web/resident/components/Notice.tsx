@@ -20,7 +20,15 @@ export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: (
  * News that is polite to announce (a result, a confirmation). With `focus`, it takes the focus
  * when it appears: a live region that is new is not reliably read, a focused one always is.
  */
-export function StatusNotice({ children, tone = 'info', focus = false }: { children: ReactNode; tone?: 'info' | 'success' | 'warning'; focus?: boolean }) {
+export function StatusNotice({
+  children,
+  tone = 'info',
+  focus = false,
+}: {
+  children: ReactNode;
+  tone?: 'info' | 'success' | 'warning';
+  focus?: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) box.current?.focus();

@@ -17,7 +17,19 @@ interface RatingTarget {
 export const CODE_PATTERN = /^[2-9A-Za-z]{6,16}$/;
 
 /** Asks for a code and checks its form; used by the track page and the rating pages. */
-export function CodeForm({ id, label, submitLabel, initial = '', onCode }: { id: string; label: string; submitLabel: string; initial?: string; onCode(code: string): void }) {
+export function CodeForm({
+  id,
+  label,
+  submitLabel,
+  initial = '',
+  onCode,
+}: {
+  id: string;
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  onCode(code: string): void;
+}) {
   const { t } = useT();
   const [code, setCode] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +46,18 @@ export function CodeForm({ id, label, submitLabel, initial = '', onCode }: { id:
   return (
     <form className="r-form r-code-form" onSubmit={submit} noValidate>
       <Field id={id} label={label} error={error} required>
-        {(a11y) => <input {...a11y} className="r-input r-code-input" autoCapitalize="characters" autoComplete="off" spellCheck={false} maxLength={16} value={code} onChange={(e) => setCode(e.target.value)} />}
+        {(a11y) => (
+          <input
+            {...a11y}
+            className="r-input r-code-input"
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={16}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="r-button">
         {submitLabel}
@@ -47,11 +70,15 @@ export function CodeForm({ id, label, submitLabel, initial = '', onCode }: { id:
 export function RatingForCode({ code, idPrefix }: { code: string; idPrefix: string }) {
   const { t } = useT();
   const { date } = useDateFormat();
-  const target = useLoad((signal) => api.get<RatingTarget>(`/api/public/ratings/${encodeURIComponent(code)}`, undefined, signal), `rating:${code}`);
+  const target = useLoad(
+    (signal) => api.get<RatingTarget>(`/api/public/ratings/${encodeURIComponent(code)}`, undefined, signal),
+    `rating:${code}`,
+  );
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (target.loading) return <Loading />;
-  if (target.error || !target.data) return <ErrorNotice message={target.error ?? ''} onRetry={target.retryable ? target.reload : undefined} />;
+  if (target.error || !target.data)
+    return <ErrorNotice message={target.error ?? ''} onRetry={target.retryable ? target.reload : undefined} />;
   const { studioName, servedAt, rating } = target.data;
   return (
     <div className="r-rating" data-testid="rating-section">
@@ -81,7 +108,13 @@ export function RateByCode({ idPrefix, initialCode = '' }: { idPrefix: string; i
   return (
     <div className="r-stack">
       <p>{t('rate.intro')}</p>
-      <CodeForm id={`${idPrefix}-code`} label={t('rate.code')} submitLabel={t('rate.find')} initial={initialCode} onCode={setCode} />
+      <CodeForm
+        id={`${idPrefix}-code`}
+        label={t('rate.code')}
+        submitLabel={t('rate.find')}
+        initial={initialCode}
+        onCode={setCode}
+      />
       {code && <RatingForCode key={code} code={code} idPrefix={idPrefix} />}
     </div>
   );

@@ -16,7 +16,8 @@ export function StarsShown({ score }: { score: number }) {
   const { t } = useT();
   return (
     <span className="r-stars-shown">
-      <span aria-hidden="true">{'★'.repeat(score) + '☆'.repeat(5 - score)}</span> <span>{t('rate.given', { n: score })}</span>
+      <span aria-hidden="true">{'★'.repeat(score) + '☆'.repeat(5 - score)}</span>{' '}
+      <span>{t('rate.given', { n: score })}</span>
     </span>
   );
 }
@@ -25,7 +26,15 @@ export function StarsShown({ score }: { score: number }) {
  * 1–5 stars and a comment for the service a code names. The stars are native radio buttons
  * (arrow keys move between them, each is read as "4 stars"), drawn large for fingers.
  */
-export function RatingForm({ code, idPrefix, onRated }: { code: string; idPrefix: string; onRated(rating: Rating): void }) {
+export function RatingForm({
+  code,
+  idPrefix,
+  onRated,
+}: {
+  code: string;
+  idPrefix: string;
+  onRated(rating: Rating): void;
+}) {
   const { t } = useT();
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
@@ -54,7 +63,10 @@ export function RatingForm({ code, idPrefix, onRated }: { code: string; idPrefix
 
   return (
     <form className="r-form" onSubmit={submit} noValidate aria-busy={sending}>
-      <fieldset className={missingScore ? 'r-stars r-field-error' : 'r-stars'} aria-describedby={missingScore ? `${idPrefix}-score-error` : undefined}>
+      <fieldset
+        className={missingScore ? 'r-stars r-field-error' : 'r-stars'}
+        aria-describedby={missingScore ? `${idPrefix}-score-error` : undefined}
+      >
         <legend>{t('rate.score')}</legend>
         <div className="r-star-row">
           {STARS.map((n) => (
@@ -84,7 +96,16 @@ export function RatingForm({ code, idPrefix, onRated }: { code: string; idPrefix
         )}
       </fieldset>
       <Field id={`${idPrefix}-comment`} label={t('rate.comment')} hint={t('rate.commentHint')}>
-        {(a11y) => <textarea {...a11y} className="r-input" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="r-input"
+            rows={3}
+            maxLength={500}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
       </Field>
       {failure && <ErrorNotice message={failure} />}
       <button type="submit" className="r-button" disabled={sending}>

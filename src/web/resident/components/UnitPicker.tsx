@@ -17,7 +17,12 @@ export interface UnitChoice {
 const REMEMBERED = 'huimin.resident.unit';
 
 function isUnitChoice(value: unknown): value is UnitChoice {
-  return typeof value === 'object' && value !== null && typeof (value as UnitChoice).id === 'number' && typeof (value as UnitChoice).name === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as UnitChoice).id === 'number' &&
+    typeof (value as UnitChoice).name === 'string'
+  );
 }
 
 /** The community this phone chose last, so a resident does not search for it on every page. */
@@ -64,7 +69,10 @@ export function UnitPicker({ id, value, onChange, error, required = false }: Uni
     }
   }, [value]);
 
-  const results = useLoad((signal) => api.get<PublicUnit[]>('/api/public/units', { q: query, limit: 8 }, signal), value || !query ? '' : `units:${query}`);
+  const results = useLoad(
+    (signal) => api.get<PublicUnit[]>('/api/public/units', { q: query, limit: 8 }, signal),
+    value || !query ? '' : `units:${query}`,
+  );
 
   const choose = (unit: UnitChoice) => {
     writeStored(REMEMBERED, JSON.stringify(unit));

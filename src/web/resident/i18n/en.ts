@@ -45,7 +45,8 @@ export const en: ResidentMessages = {
   'studio.status.rectification': 'Under rectification, still serving',
   'studio.status.revoked': 'Plaque revoked',
   'studio.status.closed': 'No longer serving',
-  'studio.revokedNotice': 'This studio’s plaque has been revoked. It no longer serves as a party member professional service studio.',
+  'studio.revokedNotice':
+    'This studio’s plaque has been revoked. It no longer serves as a party member professional service studio.',
   'studio.closedNotice': 'This studio has closed and no longer serves.',
   'studio.reason': 'Reason: {reason}',
   'studio.statusLabel': 'Status',
@@ -72,7 +73,8 @@ export const en: ResidentMessages = {
   'commitment.kind.other': 'Promise',
 
   'rate.title': 'Rate a service',
-  'rate.intro': 'Enter the tracking code you got when you asked for help, or the rating code on a service card or receipt.',
+  'rate.intro':
+    'Enter the tracking code you got when you asked for help, or the rating code on a service card or receipt.',
   'rate.code': 'Tracking or rating code',
   'rate.find': 'Find the service',
   'rate.codeRequired': 'Enter a tracking or rating code',
@@ -101,7 +103,8 @@ export const en: ResidentMessages = {
   'sms.phone': 'Mobile number',
   'sms.phoneInvalid': 'Enter an 11-digit mobile number',
   'sms.consentTitle': 'About this subscription',
-  'sms.consentText': 'I agree that Huimin uses my mobile number to send announcements of the party member service studios of this community. The number is used for nothing else and is only ever shown masked; I can unsubscribe on this page at any time.',
+  'sms.consentText':
+    'I agree that Huimin uses my mobile number to send announcements of the party member service studios of this community. The number is used for nothing else and is only ever shown masked; I can unsubscribe on this page at any time.',
   'sms.consent': 'I have read and agree to the above',
   'sms.consentRequired': 'Tick the box to agree before subscribing',
   'sms.subscribe': 'Subscribe',

@@ -33,7 +33,13 @@ interface ResidentI18n {
 const I18nContext = createContext<ResidentI18n | null>(null);
 
 /** Holds language and large-font mode; the initial language's dictionary must already be loaded. */
-export function ResidentPreferences({ initial, children }: { initial: { locale: Locale; largeFont: boolean }; children: ReactNode }) {
+export function ResidentPreferences({
+  initial,
+  children,
+}: {
+  initial: { locale: Locale; largeFont: boolean };
+  children: ReactNode;
+}) {
   const [locale, setLocaleState] = useState(initial.locale);
   const [largeFont, setLargeFontState] = useState(initial.largeFont);
   // Layout effects run before any page's data effect, so the first request already carries the language.

@@ -102,7 +102,8 @@ export const zhCN = {
   'sms.phone': '手机号码',
   'sms.phoneInvalid': '请输入 11 位手机号码',
   'sms.consentTitle': '短信订阅须知',
-  'sms.consentText': '我同意惠民平台用我的手机号码发送本社区共产党员专业服务工作室的服务公告（宣传短信）。号码只用于此目的，页面和后台只显示脱敏号码；我可以随时在本页退订。',
+  'sms.consentText':
+    '我同意惠民平台用我的手机号码发送本社区共产党员专业服务工作室的服务公告（宣传短信）。号码只用于此目的，页面和后台只显示脱敏号码；我可以随时在本页退订。',
   'sms.consent': '我已阅读并同意以上须知',
   'sms.consentRequired': '订阅前请勾选同意须知',
   'sms.subscribe': '订阅',

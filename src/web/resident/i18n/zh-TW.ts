@@ -101,7 +101,8 @@ export const zhTW: ResidentMessages = {
   'sms.phone': '手機號碼',
   'sms.phoneInvalid': '請輸入 11 位手機號碼',
   'sms.consentTitle': '簡訊訂閱須知',
-  'sms.consentText': '我同意惠民平台用我的手機號碼發送本社區共產黨員專業服務工作室的服務公告（宣傳簡訊）。號碼只用於此目的，頁面和後台只顯示遮蔽後的號碼；我可以隨時在本頁退訂。',
+  'sms.consentText':
+    '我同意惠民平台用我的手機號碼發送本社區共產黨員專業服務工作室的服務公告（宣傳簡訊）。號碼只用於此目的，頁面和後台只顯示遮蔽後的號碼；我可以隨時在本頁退訂。',
   'sms.consent': '我已閱讀並同意以上須知',
   'sms.consentRequired': '訂閱前請勾選同意須知',
   'sms.subscribe': '訂閱',

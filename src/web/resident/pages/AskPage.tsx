@@ -95,7 +95,15 @@ export function AskPage({ search }: { search: URLSearchParams }) {
     }
     setSending(true);
     try {
-      const body = { categoryId, text: text.trim(), preferredTime: time.trim(), unitId: unit.id, residentName: name.trim(), residentPhone: p, ...(position ? { lng: position.lng, lat: position.lat, datum: 'wgs84' } : {}) };
+      const body = {
+        categoryId,
+        text: text.trim(),
+        preferredTime: time.trim(),
+        unitId: unit.id,
+        residentName: name.trim(),
+        residentPhone: p,
+        ...(position ? { lng: position.lng, lat: position.lat, datum: 'wgs84' } : {}),
+      };
       const answer = await api.post<Created>('/api/public/requests', body);
       rememberCode(answer.trackingCode);
       setCreated(answer);
@@ -124,24 +132,77 @@ export function AskPage({ search }: { search: URLSearchParams }) {
           <form className="r-form r-card" onSubmit={submit} noValidate aria-busy={sending}>
             {Object.keys(errors).length > 0 && <p className="r-error-text">{t('common.fixErrors')}</p>}
             <Field id="ask-category" label={t('category.label')} error={errors.category} required>
-              {(a11y) => <CategorySelect {...a11y} categories={categories.data ?? []} value={categoryId} onChange={setCategoryId} emptyLabel={t('category.choose')} required />}
+              {(a11y) => (
+                <CategorySelect
+                  {...a11y}
+                  categories={categories.data ?? []}
+                  value={categoryId}
+                  onChange={setCategoryId}
+                  emptyLabel={t('category.choose')}
+                  required
+                />
+              )}
             </Field>
-            {categories.error && <ErrorNotice message={categories.error} onRetry={categories.retryable ? categories.reload : undefined} />}
+            {categories.error && (
+              <ErrorNotice message={categories.error} onRetry={categories.retryable ? categories.reload : undefined} />
+            )}
             <Field id="ask-text" label={t('ask.text')} hint={t('ask.textHint')} error={errors.text} required>
-              {(a11y) => <textarea {...a11y} className="r-input" rows={4} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />}
+              {(a11y) => (
+                <textarea
+                  {...a11y}
+                  className="r-input"
+                  rows={4}
+                  maxLength={500}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
+              )}
             </Field>
             <Field id="ask-time" label={t('ask.time')} hint={t('ask.timeHint')}>
-              {(a11y) => <input {...a11y} className="r-input" maxLength={100} value={time} onChange={(e) => setTime(e.target.value)} />}
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="r-input"
+                  maxLength={100}
+                  value={time}
+                  onChange={(e) => setTime(e.target.value)}
+                />
+              )}
             </Field>
             <UnitPicker id="ask-unit" value={unit} onChange={setUnit} error={errors.unit} required />
             <Field id="ask-name" label={t('ask.name')} error={errors.name} required>
-              {(a11y) => <input {...a11y} className="r-input" autoComplete="name" maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />}
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="r-input"
+                  autoComplete="name"
+                  maxLength={50}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
             </Field>
             <Field id="ask-phone" label={t('ask.phone')} hint={t('ask.phoneHint')} error={errors.phone} required>
-              {(a11y) => <input {...a11y} className="r-input" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(e) => setPhone(e.target.value)} />}
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="r-input"
+                  type="tel"
+                  inputMode="numeric"
+                  autoComplete="tel"
+                  maxLength={13}
+                  value={phone}
+                  onChange={(e) => setPhone(e.target.value)}
+                />
+              )}
             </Field>
             <div className="r-check">
-              <input id="ask-position" type="checkbox" checked={withPosition} onChange={(e) => void togglePosition(e.target.checked)} />
+              <input
+                id="ask-position"
+                type="checkbox"
+                checked={withPosition}
+                onChange={(e) => void togglePosition(e.target.checked)}
+              />
               <label htmlFor="ask-position">{t('ask.position')}</label>
             </div>
             <div aria-live="polite">

@@ -17,13 +17,17 @@ type Board = z.infer<typeof bulletinBoard>;
 export function BoardPage({ unitId }: { unitId: string }) {
   const { t, locale } = useT();
   const { date } = useDateFormat();
-  const board = useLoad((signal) => api.get<Board>(`/api/public/units/${encodeURIComponent(unitId)}/board`, undefined, signal), `board:${unitId}`);
+  const board = useLoad(
+    (signal) => api.get<Board>(`/api/public/units/${encodeURIComponent(unitId)}/board`, undefined, signal),
+    `board:${unitId}`,
+  );
   const categories = useCategories();
   const title = board.data ? t('board.title', { unit: board.data.unit.name }) : '';
   useTitle(title);
 
   if (board.loading) return <Loading />;
-  if (board.error || !board.data) return <ErrorNotice message={board.error ?? ''} onRetry={board.retryable ? board.reload : undefined} />;
+  if (board.error || !board.data)
+    return <ErrorNotice message={board.error ?? ''} onRetry={board.retryable ? board.reload : undefined} />;
   const { unit, studios, generatedAt } = board.data;
 
   return (
@@ -71,7 +75,12 @@ export function BoardPage({ unitId }: { unitId: string }) {
                 <CommitmentList commitments={s.commitments} />
               </div>
               <figure className="r-board-qr">
-                <img src={`/api/public/studios/${s.id}/qr.svg`} alt={t('studio.qrAlt', { name: s.name })} width={112} height={112} />
+                <img
+                  src={`/api/public/studios/${s.id}/qr.svg`}
+                  alt={t('studio.qrAlt', { name: s.name })}
+                  width={112}
+                  height={112}
+                />
                 <figcaption>{t('board.scan')}</figcaption>
               </figure>
             </li>

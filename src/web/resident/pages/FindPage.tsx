@@ -44,9 +44,16 @@ export function FindPage({ search }: { search: URLSearchParams }) {
     window.history.replaceState(null, '', qs ? `/find?${qs}` : '/find');
   }, [categoryId, unit]);
 
-  const origin = position ? { lng: position.lng, lat: position.lat, datum: 'wgs84' } : unit ? { unitId: unit.id } : null;
+  const origin = position
+    ? { lng: position.lng, lat: position.lat, datum: 'wgs84' }
+    : unit
+      ? { unitId: unit.id }
+      : null;
   const key = origin ? `nearest:${categoryId ?? ''}:${JSON.stringify(origin)}` : '';
-  const nearest = useLoad((signal) => api.get<Nearest>('/api/public/nearest', { ...origin, categoryId, limit: 10 }, signal), key);
+  const nearest = useLoad(
+    (signal) => api.get<Nearest>('/api/public/nearest', { ...origin, categoryId, limit: 10 }, signal),
+    key,
+  );
 
   const locateMe = async () => {
     setLocating(true);
@@ -68,12 +75,26 @@ export function FindPage({ search }: { search: URLSearchParams }) {
       <h1>{t('find.title')}</h1>
       <div className="r-card r-form">
         <Field id="find-category" label={t('category.label')}>
-          {(a11y) => <CategorySelect {...a11y} categories={categories.data ?? []} value={categoryId} onChange={setCategoryId} emptyLabel={t('category.all')} />}
+          {(a11y) => (
+            <CategorySelect
+              {...a11y}
+              categories={categories.data ?? []}
+              value={categoryId}
+              onChange={setCategoryId}
+              emptyLabel={t('category.all')}
+            />
+          )}
         </Field>
         <fieldset className="r-where">
           <legend>{t('find.where')}</legend>
           <div className="r-actions">
-            <button type="button" className="r-button r-button-secondary" onClick={() => void locateMe()} disabled={locating} aria-pressed={position !== null}>
+            <button
+              type="button"
+              className="r-button r-button-secondary"
+              onClick={() => void locateMe()}
+              disabled={locating}
+              aria-pressed={position !== null}
+            >
               <span aria-hidden="true">◎</span>
               {locating ? t('find.locating') : t('find.useLocation')}
             </button>
@@ -96,7 +117,9 @@ export function FindPage({ search }: { search: URLSearchParams }) {
 
       {!origin && <p className="r-hint">{t('find.chooseWhere')}</p>}
       {nearest.loading && <Loading />}
-      {nearest.error && <ErrorNotice message={nearest.error} onRetry={nearest.retryable ? nearest.reload : undefined} />}
+      {nearest.error && (
+        <ErrorNotice message={nearest.error} onRetry={nearest.retryable ? nearest.reload : undefined} />
+      )}
       {origin && !nearest.loading && nearest.data && (
         <section aria-labelledby="find-results" className="r-stack" data-testid="find-results">
           <h2 id="find-results">
@@ -123,7 +146,11 @@ export function FindPage({ search }: { search: URLSearchParams }) {
                       </p>
                       <p className="r-hint">{s.openingHours}</p>
                     </div>
-                    <Link to={askPath(categoryId ?? s.categoryIds[0], unit)} className="r-button r-button-small" aria-label={`${t('find.ask')}: ${s.name}`}>
+                    <Link
+                      to={askPath(categoryId ?? s.categoryIds[0], unit)}
+                      className="r-button r-button-small"
+                      aria-label={`${t('find.ask')}: ${s.name}`}
+                    >
                       {t('find.ask')}
                     </Link>
                   </li>

@@ -28,7 +28,8 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
   const send = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     // Which button was pressed: subscribing needs consent, leaving does not.
-    const action = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'unsubscribe' ? 'unsubscribe' : 'subscribe';
+    const action =
+      (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'unsubscribe' ? 'unsubscribe' : 'subscribe';
     const p = phone.replace(/\s+/g, '');
     const found = {
       unit: unit ? undefined : t('unit.required'),
@@ -45,7 +46,8 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
     }
     setSending(true);
     try {
-      const body = action === 'subscribe' ? { unitId: unit.id, phone: p, consent: true } : { unitId: unit.id, phone: p };
+      const body =
+        action === 'subscribe' ? { unitId: unit.id, phone: p, consent: true } : { unitId: unit.id, phone: p };
       setResult(await api.post<SubscriptionResult>(`/api/public/sms/${action}`, body));
       setPhone('');
     } catch (err) {
@@ -62,7 +64,18 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
       <form className="r-form r-card" onSubmit={send} noValidate aria-busy={sending}>
         <UnitPicker id="sms-unit" value={unit} onChange={setUnit} error={errors.unit} required />
         <Field id="sms-phone" label={t('sms.phone')} error={errors.phone} required>
-          {(a11y) => <input {...a11y} className="r-input" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(e) => setPhone(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              className="r-input"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              maxLength={13}
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          )}
         </Field>
         <section className="r-consent" aria-labelledby="sms-consent-title">
           <h2 id="sms-consent-title">{t('sms.consentTitle')}</h2>
@@ -89,14 +102,25 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
           <button type="submit" name="action" value="subscribe" className="r-button" disabled={sending}>
             {t('sms.subscribe')}
           </button>
-          <button type="submit" name="action" value="unsubscribe" className="r-button r-button-secondary" disabled={sending}>
+          <button
+            type="submit"
+            name="action"
+            value="unsubscribe"
+            className="r-button r-button-secondary"
+            disabled={sending}
+          >
             {t('sms.unsubscribe')}
           </button>
         </div>
       </form>
       {result && (
         <StatusNotice tone="success" focus key={`${result.phone}:${String(result.subscribed)}`}>
-          <p data-testid="sms-result">{t(result.subscribed ? 'sms.subscribed' : 'sms.unsubscribed', { phone: result.phone, unit: result.unitName })}</p>
+          <p data-testid="sms-result">
+            {t(result.subscribed ? 'sms.subscribed' : 'sms.unsubscribed', {
+              phone: result.phone,
+              unit: result.unitName,
+            })}
+          </p>
         </StatusNotice>
       )}
     </div>

@@ -58,12 +58,16 @@ function StatusBanner({ studio }: { studio: PublicStudio }) {
 /** /s/:id — a studio's public page; `?rate=1` (the QR code on the service card) opens the rating. */
 export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
   const { t, locale } = useT();
-  const studio = useLoad((signal) => api.get<PublicStudio>(`/api/public/studios/${encodeURIComponent(id)}`, undefined, signal), `studio:${id}`);
+  const studio = useLoad(
+    (signal) => api.get<PublicStudio>(`/api/public/studios/${encodeURIComponent(id)}`, undefined, signal),
+    `studio:${id}`,
+  );
   const categories = useCategories();
   useTitle(studio.data?.name ?? '');
 
   if (studio.loading) return <Loading />;
-  if (studio.error || !studio.data) return <ErrorNotice message={studio.error ?? ''} onRetry={studio.retryable ? studio.reload : undefined} />;
+  if (studio.error || !studio.data)
+    return <ErrorNotice message={studio.error ?? ''} onRetry={studio.retryable ? studio.reload : undefined} />;
   const s = studio.data;
   const cats = categoryNames(categories.data, s.categoryIds, locale);
 
@@ -162,7 +166,13 @@ export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
       {s.serving && (
         <section className="r-card r-qr-card" aria-labelledby="qr-heading">
           <h2 id="qr-heading">{t('studio.qr')}</h2>
-          <img src={`/api/public/studios/${s.id}/qr.svg`} alt={t('studio.qrAlt', { name: s.name })} width={160} height={160} loading="lazy" />
+          <img
+            src={`/api/public/studios/${s.id}/qr.svg`}
+            alt={t('studio.qrAlt', { name: s.name })}
+            width={160}
+            height={160}
+            loading="lazy"
+          />
           <div className="r-actions">
             {!rate && (
               <Link to={`/s/${s.id}?rate=1`} className="r-button r-button-secondary">

@@ -20,11 +20,15 @@ function TrackedRequest({ code }: { code: string }) {
   const { t, locale } = useT();
   const { dateTime } = useDateFormat();
   const categories = useCategories();
-  const request = useLoad((signal) => api.get<Tracked>(`/api/public/requests/${encodeURIComponent(code)}`, undefined, signal), `track:${code}`);
+  const request = useLoad(
+    (signal) => api.get<Tracked>(`/api/public/requests/${encodeURIComponent(code)}`, undefined, signal),
+    `track:${code}`,
+  );
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (request.loading) return <Loading />;
-  if (request.error || !request.data) return <ErrorNotice message={request.error ?? ''} onRetry={request.retryable ? request.reload : undefined} />;
+  if (request.error || !request.data)
+    return <ErrorNotice message={request.error ?? ''} onRetry={request.retryable ? request.reload : undefined} />;
   const r = request.data;
   const rating = rated ?? r.rating;
   const category = categoryNames(categories.data, [r.categoryId], locale)[0];
@@ -32,7 +36,10 @@ function TrackedRequest({ code }: { code: string }) {
     <div className="r-stack">
       <section className="r-card" aria-labelledby="track-status">
         <p className="r-code-label">
-          {t('track.code')} <span className="r-code r-code-small" lang="en">{r.trackingCode}</span>
+          {t('track.code')}{' '}
+          <span className="r-code r-code-small" lang="en">
+            {r.trackingCode}
+          </span>
         </p>
         <h2 id="track-status">
           <span className="r-sr-only">{t('track.statusLabel')}: </span>
@@ -74,7 +81,9 @@ function TrackedRequest({ code }: { code: string }) {
           </li>
           {r.events.map((e, i) => (
             <li key={`${e.at}:${e.action}:${i}`}>
-              <span className="r-timeline-what">{KNOWN_EVENTS.has(e.action) ? t(`track.event.${e.action}` as ResidentKey) : e.action}</span>
+              <span className="r-timeline-what">
+                {KNOWN_EVENTS.has(e.action) ? t(`track.event.${e.action}` as ResidentKey) : e.action}
+              </span>
               <time dateTime={e.at}>{dateTime(e.at)}</time>
             </li>
           ))}
@@ -112,7 +121,14 @@ export function TrackPage({ code }: { code: string | undefined }) {
   return (
     <div className="r-stack">
       <h1>{t('track.title')}</h1>
-      <CodeForm key={current ?? ''} id="track-code" label={t('track.code')} submitLabel={t('track.go')} initial={current ?? ''} onCode={(c) => navigate(`/track/${c}`)} />
+      <CodeForm
+        key={current ?? ''}
+        id="track-code"
+        label={t('track.code')}
+        submitLabel={t('track.go')}
+        initial={current ?? ''}
+        onCode={(c) => navigate(`/track/${c}`)}
+      />
       {current && <TrackedRequest key={current} code={current} />}
       {!current && recent.length > 0 && (
         <section aria-labelledby="track-recent">
