@@ -1,4 +1,5 @@
-// ESLint flat config. The one architectural rule lives here: src/domain is pure.
+// ESLint flat config. The architectural rules live here (docs/ARCHITECTURE.md):
+// src/domain is pure; SQL lives in repositories; a feature never calls another's service.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -21,6 +22,19 @@ const ioModules = [
   'antd/*',
 ];
 
+// Building a query is a repository's job: these calls and the sql`` tag appear nowhere else.
+const queryBuilderCalls = ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'];
+const queriesOnlyInRepositories = [
+  ...queryBuilderCalls.map((name) => ({
+    selector: `CallExpression[callee.property.name='${name}']`,
+    message: `${name}() builds SQL: move the query into the feature's *.repository.ts (or src/db/).`,
+  })),
+  {
+    selector: "TaggedTemplateExpression[tag.name='sql']",
+    message: "sql`` is SQL: move the query into the feature's *.repository.ts (or src/db/).",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'bench/results', 'bench/.data', 'data', 'coverage'] },
   js.configs.recommended,
@@ -39,8 +53,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
+        { patterns: [{ group: ioModules, message: 'src/domain is pure: no I/O, database, server or UI imports.' }] },
+      ],
+    },
+  },
+  {
+    // Routes, services, presenters, jobs and the CLI reach the database through repositories.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/*.test.ts'],
+    // TODO(renovation): 'warn' until every feature has moved its queries; then 'error'.
+    rules: { 'no-restricted-syntax': ['warn', ...queriesOnlyInRepositories] },
+  },
+  {
+    // A feature reads another feature's data through that feature's repository, never its
+    // service or routes (one slice per feature; features/index.ts is the only list of routes).
+    files: ['src/server/features/**/*.ts'],
+    ignores: ['src/server/features/index.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'warn',
         {
-          patterns: [{ group: ioModules, message: 'src/domain is pure: no I/O, database, server or UI imports.' }],
+          patterns: [
+            {
+              regex: String.raw`^\.\./[^/]+/.*\.(service|routes)(\.ts)?$`,
+              message: "Another feature's service or routes: read its data through its repository instead.",
+            },
+          ],
         },
       ],
     },

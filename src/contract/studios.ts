@@ -4,6 +4,10 @@ import { paging } from './common.ts';
 
 export const studioStatus = z.enum(studioStatuses);
 export const studioAction = z.enum(studioActions);
+
+/** What a viewer may do with a studio now: a lifecycle action, or `edit` for a draft. */
+export const studioAbility = z.enum([...studioActions, 'edit']);
+export type StudioAbility = z.infer<typeof studioAbility>;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 const phone = z
@@ -183,7 +187,7 @@ export const studioDetail = studioSummary.extend({
       at: z.string(),
     }),
   ),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(studioAbility),
 });
 export type StudioDetail = z.infer<typeof studioDetail>;
 

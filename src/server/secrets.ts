@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { ensureSetting } from './settings.repository.ts';
 
 const cache = new WeakMap<Kysely<Database>, Map<string, string>>();
 
@@ -11,22 +12,11 @@ const cache = new WeakMap<Kysely<Database>, Map<string, string>>();
 export async function installSecret(db: Kysely<Database>, key: string): Promise<string> {
   const known = cache.get(db)?.get(key);
   if (known) return known;
-  let row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (!row) {
-    try {
-      await db
-        .insertInto('settings')
-        .values({ key, value: randomBytes(32).toString('hex'), updated_at: new Date().toISOString() })
-        .execute();
-    } catch {
-      // Another instance created it first; read theirs.
-    }
-    row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
-  }
+  const value = await ensureSetting(db, key, randomBytes(32).toString('hex'), new Date().toISOString());
   const map = cache.get(db) ?? new Map<string, string>();
-  map.set(key, row.value);
+  map.set(key, value);
   cache.set(db, map);
-  return row.value;
+  return value;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Actor, Role } from './roles.ts';
-import { isWithin } from '../org/units.ts';
-import { lifecycle, studioActions } from '../studios/lifecycle.ts';
+import { allow, conditionHolds, type Rule as RuleOf, type Target } from './policy.ts';
+import { studioActions, studioLifecycle } from '../studios/lifecycle.ts';
+
+export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
 /** What an actor wants to do. Studio transitions are actions of their own. */
 export const actions = [
@@ -41,26 +43,8 @@ export const subjects = [
 ] as const;
 export type Subject = (typeof subjects)[number];
 
-/**
- * When a rule applies: to anything (`any`), to objects inside the actor's org subtree
- * (`inScope`), or to objects in scope that the actor owns (`own`: applied for or leads).
- * An account's own profile is not a rule: every signed-in account may read and change
- * its own settings (routes declare `authenticated`).
- */
-export type Condition = 'any' | 'inScope' | 'own';
-
-/** One access rule: `role` may do `action` to `subject` when `condition` holds. */
-export interface Rule {
-  role: Role;
-  action: Action;
-  subject: Subject;
-  condition: Condition;
-}
-
-/** Declares a rule; the table below reads as the policy. */
-export function allow(role: Role, action: Action, subject: Subject, condition: Condition): Rule {
-  return { role, action, subject, condition };
-}
+/** One rule of Huimin's policy. */
+export type Rule = RuleOf<Action, Subject>;
 
 const staff: Role[] = ['district_admin', 'street_admin', 'community_admin', 'member', 'supervisor'];
 const admins: Role[] = ['district_admin', 'street_admin', 'community_admin'];
@@ -88,9 +72,7 @@ export const rules: readonly Rule[] = [
   allow('community_admin', 'update', 'studio', 'inScope'),
   allow('street_admin', 'update', 'studio', 'inScope'),
   // Every lifecycle transition, straight from the state machine's table.
-  ...studioActions.flatMap((action) =>
-    lifecycle[action].allow.map(([role, condition]) => allow(role, action, 'studio', condition)),
-  ),
+  ...studioLifecycle.rules(),
 
   // Public commitments (公开承诺): the leading member writes and publishes them; admins may too.
   allow('member', 'update', 'commitment', 'own'),
@@ -142,31 +124,9 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'readPersonal', 'volunteer', 'inScope')),
 ];
 
-/** The target of an object-level check: where it sits in the org tree, and which accounts own it. */
-export interface Target {
-  unitPath: string;
-  ownerAccountIds?: readonly number[];
-}
-
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */
 export function roleMayEver(role: Role, action: Action, subject: Subject): boolean {
   return rules.some((r) => r.role === role && r.action === action && r.subject === subject);
-}
-
-/** Whether a rule's condition holds for this actor and target. */
-export function conditionHolds(condition: Condition, actor: Actor, target: Target | undefined): boolean {
-  switch (condition) {
-    case 'any':
-      return true;
-    case 'inScope':
-      return target !== undefined && isWithin(target.unitPath, actor.unitPath);
-    case 'own':
-      return (
-        target !== undefined &&
-        isWithin(target.unitPath, actor.unitPath) &&
-        (target.ownerAccountIds ?? []).includes(actor.accountId)
-      );
-  }
 }
 
 /** The object-level check: some rule for the actor's role allows this action on this target. */

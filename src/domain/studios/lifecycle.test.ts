@@ -3,8 +3,8 @@ import { roles, type Role } from '../access/roles.ts';
 import { DomainError } from '../errors.ts';
 import {
   applicationProblems,
-  lifecycle,
   studioActions,
+  studioLifecycle,
   studioStatuses,
   transition,
   type StudioFacts,
@@ -68,43 +68,70 @@ const code = (fn: () => unknown): string | undefined => {
   }
 };
 
+/**
+ * The lifecycle as the bulletin and MISSION.md describe it, written out by hand: for each
+ * action, the states it leaves from, where it goes, and who may take it ("own" means only an
+ * owner of the studio in that role). The test compares the declared table against this one,
+ * so a change to either must be made on purpose in both.
+ */
+const expected: Record<
+  (typeof studioActions)[number],
+  { from: StudioStatus[]; to: StudioStatus[] | 'same'; roles: Array<Role | `${Role}:own`> }
+> = {
+  submit: { from: ['draft'], to: ['submitted'], roles: ['member:own', 'community_admin', 'street_admin'] },
+  communityReview: { from: ['submitted'], to: ['community_reviewed', 'rejected'], roles: ['community_admin'] },
+  streetReview: { from: ['community_reviewed'], to: ['approved', 'rejected'], roles: ['street_admin'] },
+  sign: { from: ['approved'], to: ['contracted'], roles: ['street_admin'] },
+  award: { from: ['contracted'], to: ['active'], roles: ['street_admin'] },
+  rectify: { from: ['active'], to: ['rectification'], roles: ['community_admin', 'street_admin', 'district_admin'] },
+  completeRectification: { from: ['rectification'], to: ['active'], roles: ['street_admin'] },
+  revoke: { from: ['active', 'rectification'], to: ['revoked'], roles: ['street_admin', 'district_admin'] },
+  close: { from: ['active', 'rectification'], to: ['closed'], roles: ['member:own', 'street_admin'] },
+  renew: { from: ['contracted', 'active'], to: 'same', roles: ['street_admin'] },
+  reopen: { from: ['rejected'], to: ['draft'], roles: ['member:own', 'community_admin'] },
+};
+
+const mayAct = (action: (typeof studioActions)[number], role: Role, isOwner: boolean) =>
+  expected[action].roles.some((r) => r === role || (r === `${role}:own` && isOwner));
+
 describe('the studio state machine', () => {
+  it('declares exactly the hand-written table of edges', () => {
+    const declared = studioLifecycle.edges().map((e) => `${e.from} -${e.action}-> ${[...e.to].sort().join('|')}`);
+    const written = studioActions.flatMap((action) =>
+      expected[action].from.map((from) => {
+        const to = expected[action].to;
+        return `${from} -${action}-> ${(to === 'same' ? [from] : [...to]).sort().join('|')}`;
+      }),
+    );
+    expect(declared.sort()).toEqual(written.sort());
+  });
+
   for (const action of studioActions) {
-    const rule = lifecycle[action];
+    const rule = expected[action];
     for (const role of roles) {
       for (const isOwner of [true, false]) {
-        const allowed = rule.allow.some(([r, c]) => r === role && (c === 'inScope' || isOwner));
+        const allowed = mayAct(action, role, isOwner);
         it(`${allowed ? 'allows' : 'refuses'} ${action} to a ${role}${isOwner ? ' who owns the studio' : ''}`, () => {
-          const result = code(() =>
-            transition(facts(rule.from[0] ?? 'draft'), inputs[action], { role, inScope: true, isOwner }, today),
-          );
+          const relation = { role, inScope: true, isOwner };
+          const result = code(() => transition(facts(rule.from[0] ?? 'draft'), inputs[action], relation, today));
           expect(result).toBe(allowed ? undefined : 'FORBIDDEN');
+          expect(studioLifecycle.available(rule.from[0] ?? 'draft', relation).includes(action)).toBe(allowed);
         });
       }
     }
+    const allowedRole = (rule.roles[0] ?? '').split(':')[0] as Role;
     it(`refuses ${action} from every state it does not leave from, changing nothing`, () => {
-      const allowedRole = rule.allow[0]?.[0] as Role;
       for (const status of studioStatuses.filter((s) => !rule.from.includes(s))) {
+        const relation = { role: allowedRole, inScope: true, isOwner: true };
         expect(
-          code(() =>
-            transition(facts(status), inputs[action], { role: allowedRole, inScope: true, isOwner: true }, today),
-          ),
+          code(() => transition(facts(status), inputs[action], relation, today)),
           status,
         ).toBe('TRANSITION_NOT_ALLOWED');
       }
     });
     it(`answers NOT_FOUND for ${action} out of scope`, () => {
-      const allowedRole = rule.allow[0]?.[0] as Role;
-      expect(
-        code(() =>
-          transition(
-            facts(rule.from[0] ?? 'draft'),
-            inputs[action],
-            { role: allowedRole, inScope: false, isOwner: true },
-            today,
-          ),
-        ),
-      ).toBe('NOT_FOUND');
+      const relation = { role: allowedRole, inScope: false, isOwner: true };
+      expect(code(() => transition(facts(rule.from[0] ?? 'draft'), inputs[action], relation, today))).toBe('NOT_FOUND');
     });
   }
 

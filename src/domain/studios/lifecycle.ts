@@ -1,4 +1,4 @@
-import type { Role } from '../access/roles.ts';
+import { defineLifecycle, type Outcome, type Relation } from '../lifecycle.ts';
 import { DomainError } from '../errors.ts';
 import { mentionsFee } from './unpaid.ts';
 
@@ -32,70 +32,6 @@ export const studioActions = [
   'reopen',
 ] as const;
 export type StudioAction = (typeof studioActions)[number];
-
-/** `inScope`: the studio lies in the actor's subtree; `own`: also the actor applied for it or leads it. */
-export type StudioCondition = 'inScope' | 'own';
-
-interface TransitionRule {
-  from: readonly StudioStatus[];
-  allow: ReadonlyArray<readonly [Role, StudioCondition]>;
-}
-
-/**
- * The state machine: which states each action leaves from and who may take it.
- * The access rules (domain/access/rules.ts) are generated from this table, so the
- * route check and the transition guard cannot disagree.
- */
-export const lifecycle: Record<StudioAction, TransitionRule> = {
-  // 申办 by the member, or 推荐 by the community or street party organisation.
-  submit: {
-    from: ['draft'],
-    allow: [
-      ['member', 'own'],
-      ['community_admin', 'inScope'],
-      ['street_admin', 'inScope'],
-    ],
-  },
-  // 资质把关: first the community, then the street, which decides.
-  communityReview: { from: ['submitted'], allow: [['community_admin', 'inScope']] },
-  streetReview: { from: ['community_reviewed'], allow: [['street_admin', 'inScope']] },
-  sign: { from: ['approved'], allow: [['street_admin', 'inScope']] },
-  award: { from: ['contracted'], allow: [['street_admin', 'inScope']] },
-  // 整改, including a flag for 行政化 / 趋利化 drift.
-  rectify: {
-    from: ['active'],
-    allow: [
-      ['community_admin', 'inScope'],
-      ['street_admin', 'inScope'],
-      ['district_admin', 'inScope'],
-    ],
-  },
-  completeRectification: { from: ['rectification'], allow: [['street_admin', 'inScope']] },
-  // 取消牌匾.
-  revoke: {
-    from: ['active', 'rectification'],
-    allow: [
-      ['street_admin', 'inScope'],
-      ['district_admin', 'inScope'],
-    ],
-  },
-  // The member steps down.
-  close: {
-    from: ['active', 'rectification'],
-    allow: [
-      ['member', 'own'],
-      ['street_admin', 'inScope'],
-    ],
-  },
-  renew: { from: ['contracted', 'active'], allow: [['street_admin', 'inScope']] },
-  reopen: {
-    from: ['rejected'],
-    allow: [
-      ['member', 'own'],
-      ['community_admin', 'inScope'],
-    ],
-  },
-};
 
 /** One item of the qualification checklist: pass or fail, with the reviewer's comment. */
 export interface CheckItem {
@@ -146,13 +82,6 @@ export interface ApplicationFacts {
   memberCount: number;
 }
 
-/** The actor as a transition sees it: role, and how the studio relates to them. */
-export interface ActorRelation {
-  role: Role;
-  inScope: boolean;
-  isOwner: boolean;
-}
-
 /** The side effects a transition asks the service to persist, besides the new status. */
 export type Effect =
   | { kind: 'recordReview'; stage: 'community' | 'street'; review: Review }
@@ -167,19 +96,6 @@ export type Effect =
   | { kind: 'retirePlaque'; reason: string; on: string }
   | { kind: 'openRectification'; rectificationKind: RectificationKind; findings: string; deadline: string }
   | { kind: 'closeRectification'; outcome: string };
-
-/** The result of a transition: the new status and what else to record. */
-export interface TransitionResult {
-  to: StudioStatus;
-  effects: Effect[];
-}
-
-/** Whether the actor's role and relation allow the action at all (status aside). */
-export function mayTake(action: StudioAction, actor: ActorRelation): boolean {
-  return lifecycle[action].allow.some(
-    ([role, condition]) => role === actor.role && actor.inScope && (condition === 'inScope' || actor.isOwner),
-  );
-}
 
 /** What is still missing from an application; empty when it may be submitted. */
 export function applicationProblems(a: ApplicationFacts): string[] {
@@ -208,113 +124,174 @@ function checkReview(review: Review): void {
 }
 
 /**
- * Applies one transition: checks the status, the actor and the action's preconditions,
- * and returns the new status with the effects to persist. Throws a DomainError and
- * changes nothing when any check fails. `today` is YYYY-MM-DD.
+ * The state machine: which states each action leaves from, where it goes, who may take it
+ * and what it checks. The access rules (domain/access/rules.ts) and each studio's
+ * `allowedActions` are derived from this one table, so the route check, the guard and the
+ * buttons cannot disagree.
  */
-export function transition(
-  facts: StudioFacts,
-  input: TransitionInput,
-  actor: ActorRelation,
-  today: string,
-): TransitionResult {
-  const rule = lifecycle[input.action];
-  if (!actor.inScope) throw new DomainError('NOT_FOUND');
-  if (!mayTake(input.action, actor)) throw new DomainError('FORBIDDEN');
-  if (!rule.from.includes(facts.status))
-    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: facts.status });
+export const studioLifecycle = defineLifecycle<
+  'studio',
+  StudioStatus,
+  StudioAction,
+  StudioFacts,
+  TransitionInput,
+  Effect
+>({
+  subject: 'studio',
+  states: studioStatuses,
+  transitions: {
+    // 申办 by the member, or 推荐 by the community or street party organisation.
+    submit: {
+      from: ['draft'],
+      to: 'submitted',
+      roles: [
+        ['member', 'own'],
+        ['community_admin', 'inScope'],
+        ['street_admin', 'inScope'],
+      ],
+      rule: (facts) => {
+        const problems = applicationProblems(facts.application);
+        if (problems.length > 0) throw new DomainError('APPLICATION_INCOMPLETE', { fields: problems.join(', ') });
+      },
+    },
+    // 资质把关: first the community, then the street, which decides.
+    communityReview: {
+      from: ['submitted'],
+      to: ['community_reviewed', 'rejected'],
+      roles: [['community_admin', 'inScope']],
+      rule: (_facts, input) => review('community', input.review),
+    },
+    streetReview: {
+      from: ['community_reviewed'],
+      to: ['approved', 'rejected'],
+      roles: [['street_admin', 'inScope']],
+      rule: (_facts, input) => review('street', input.review),
+    },
+    sign: {
+      from: ['approved'],
+      to: 'contracted',
+      roles: [['street_admin', 'inScope']],
+      rule: (_facts, input, today) => {
+        if (!isDate(input.termStart) || !isDate(input.termEnd) || input.termEnd <= input.termStart)
+          throw new DomainError('TERM_INVALID');
+        if (input.termEnd <= today) throw new DomainError('TERM_INVALID');
+        if (input.signatories.length < 2 || input.signatories.some((s) => blank(s.name) || blank(s.party)))
+          throw new DomainError('SIGNATORIES_REQUIRED');
+        const { termStart, termEnd, signatories } = input;
+        return { effects: [{ kind: 'recordContract', termStart, termEnd, signatories, renewal: false }] };
+      },
+    },
+    award: {
+      from: ['contracted'],
+      to: 'active',
+      roles: [['street_admin', 'inScope']],
+      rule: (_facts, input) => {
+        if (!/^[\p{L}\p{N}-]{3,32}$/u.test(input.plaqueNumber))
+          throw new DomainError('VALIDATION_FAILED', { field: 'plaqueNumber' });
+        // A plaque number, once given, stays with that studio's history: never reused, even after revocation.
+        if (input.plaqueNumberUsedBefore) throw new DomainError('PLAQUE_NUMBER_TAKEN', { number: input.plaqueNumber });
+        if (!isDate(input.awardedOn)) throw new DomainError('VALIDATION_FAILED', { field: 'awardedOn' });
+        return { effects: [{ kind: 'awardPlaque', number: input.plaqueNumber, awardedOn: input.awardedOn }] };
+      },
+    },
+    // 整改, including a flag for 行政化 / 趋利化 drift.
+    rectify: {
+      from: ['active'],
+      to: 'rectification',
+      roles: [
+        ['community_admin', 'inScope'],
+        ['street_admin', 'inScope'],
+        ['district_admin', 'inScope'],
+      ],
+      rule: (_facts, input, today) => {
+        if (blank(input.findings)) throw new DomainError('REASON_REQUIRED');
+        if (!isDate(input.deadline) || input.deadline <= today) throw new DomainError('DEADLINE_INVALID');
+        const { kind, findings, deadline } = input;
+        return { effects: [{ kind: 'openRectification', rectificationKind: kind, findings, deadline }] };
+      },
+    },
+    completeRectification: {
+      from: ['rectification'],
+      to: 'active',
+      roles: [['street_admin', 'inScope']],
+      rule: (_facts, input) => {
+        if (blank(input.outcome)) throw new DomainError('REASON_REQUIRED');
+        return { effects: [{ kind: 'closeRectification', outcome: input.outcome }] };
+      },
+    },
+    // 取消牌匾.
+    revoke: {
+      from: ['active', 'rectification'],
+      to: 'revoked',
+      roles: [
+        ['street_admin', 'inScope'],
+        ['district_admin', 'inScope'],
+      ],
+      rule: (facts, input, today) => {
+        if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
+        if (!isDate(input.decidedOn) || input.decidedOn > today)
+          throw new DomainError('VALIDATION_FAILED', { field: 'decidedOn' });
+        return { effects: endingEffects(facts.status, input.reason, input.decidedOn) };
+      },
+    },
+    // The member steps down.
+    close: {
+      from: ['active', 'rectification'],
+      to: 'closed',
+      roles: [
+        ['member', 'own'],
+        ['street_admin', 'inScope'],
+      ],
+      rule: (facts, input, today) => {
+        if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
+        return { effects: endingEffects(facts.status, input.reason, today) };
+      },
+    },
+    // Renewal happens before the term ends; an expired contract needs a new application.
+    renew: {
+      from: ['contracted', 'active'],
+      to: 'same',
+      roles: [['street_admin', 'inScope']],
+      rule: (facts, input, today) => {
+        if (facts.termEnd === null || today >= facts.termEnd) throw new DomainError('RENEWAL_TOO_LATE');
+        if (!isDate(input.termEnd) || input.termEnd <= facts.termEnd) throw new DomainError('TERM_INVALID');
+        const renewal = { termStart: facts.termEnd, termEnd: input.termEnd, signatories: [], renewal: true };
+        return { effects: [{ kind: 'recordContract', ...renewal }] };
+      },
+    },
+    reopen: {
+      from: ['rejected'],
+      to: 'draft',
+      roles: [
+        ['member', 'own'],
+        ['community_admin', 'inScope'],
+      ],
+    },
+  },
+});
 
-  switch (input.action) {
-    case 'submit': {
-      const problems = applicationProblems(facts.application);
-      if (problems.length > 0) throw new DomainError('APPLICATION_INCOMPLETE', { fields: problems.join(', ') });
-      return { to: 'submitted', effects: [] };
-    }
-    case 'communityReview':
-    case 'streetReview': {
-      checkReview(input.review);
-      const stage = input.action === 'communityReview' ? 'community' : 'street';
-      const passed = input.review.decision === 'pass';
-      const to: StudioStatus = !passed ? 'rejected' : stage === 'community' ? 'community_reviewed' : 'approved';
-      return { to, effects: [{ kind: 'recordReview', stage, review: input.review }] };
-    }
-    case 'sign': {
-      if (!isDate(input.termStart) || !isDate(input.termEnd) || input.termEnd <= input.termStart)
-        throw new DomainError('TERM_INVALID');
-      if (input.termEnd <= today) throw new DomainError('TERM_INVALID');
-      if (input.signatories.length < 2 || input.signatories.some((s) => blank(s.name) || blank(s.party)))
-        throw new DomainError('SIGNATORIES_REQUIRED');
-      return {
-        to: 'contracted',
-        effects: [
-          {
-            kind: 'recordContract',
-            termStart: input.termStart,
-            termEnd: input.termEnd,
-            signatories: input.signatories,
-            renewal: false,
-          },
-        ],
-      };
-    }
-    case 'award': {
-      if (!/^[\p{L}\p{N}-]{3,32}$/u.test(input.plaqueNumber))
-        throw new DomainError('VALIDATION_FAILED', { field: 'plaqueNumber' });
-      // A plaque number, once given, stays with that studio's history: never reused, even after revocation.
-      if (input.plaqueNumberUsedBefore) throw new DomainError('PLAQUE_NUMBER_TAKEN', { number: input.plaqueNumber });
-      if (!isDate(input.awardedOn)) throw new DomainError('VALIDATION_FAILED', { field: 'awardedOn' });
-      return {
-        to: 'active',
-        effects: [{ kind: 'awardPlaque', number: input.plaqueNumber, awardedOn: input.awardedOn }],
-      };
-    }
-    case 'rectify': {
-      if (blank(input.findings)) throw new DomainError('REASON_REQUIRED');
-      if (!isDate(input.deadline) || input.deadline <= today) throw new DomainError('DEADLINE_INVALID');
-      return {
-        to: 'rectification',
-        effects: [
-          {
-            kind: 'openRectification',
-            rectificationKind: input.kind,
-            findings: input.findings,
-            deadline: input.deadline,
-          },
-        ],
-      };
-    }
-    case 'completeRectification': {
-      if (blank(input.outcome)) throw new DomainError('REASON_REQUIRED');
-      return { to: 'active', effects: [{ kind: 'closeRectification', outcome: input.outcome }] };
-    }
-    case 'revoke': {
-      if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
-      if (!isDate(input.decidedOn) || input.decidedOn > today)
-        throw new DomainError('VALIDATION_FAILED', { field: 'decidedOn' });
-      const effects: Effect[] = [{ kind: 'retirePlaque', reason: input.reason, on: input.decidedOn }];
-      if (facts.status === 'rectification') effects.unshift({ kind: 'closeRectification', outcome: input.reason });
-      return { to: 'revoked', effects };
-    }
-    case 'close': {
-      if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
-      const effects: Effect[] = [{ kind: 'retirePlaque', reason: input.reason, on: today }];
-      if (facts.status === 'rectification') effects.unshift({ kind: 'closeRectification', outcome: input.reason });
-      return { to: 'closed', effects };
-    }
-    case 'renew': {
-      // Renewal happens before the term ends; an expired contract needs a new application.
-      if (facts.termEnd === null || today >= facts.termEnd) throw new DomainError('RENEWAL_TOO_LATE');
-      if (!isDate(input.termEnd) || input.termEnd <= facts.termEnd) throw new DomainError('TERM_INVALID');
-      return {
-        to: facts.status,
-        effects: [
-          { kind: 'recordContract', termStart: facts.termEnd, termEnd: input.termEnd, signatories: [], renewal: true },
-        ],
-      };
-    }
-    case 'reopen':
-      return { to: 'draft', effects: [] };
-  }
+/** A review decides between the next stage and rejection, and is recorded either way. */
+function review(stage: 'community' | 'street', r: Review): Outcome<StudioStatus, Effect> {
+  checkReview(r);
+  const passed = r.decision === 'pass';
+  const to: StudioStatus = !passed ? 'rejected' : stage === 'community' ? 'community_reviewed' : 'approved';
+  return { to, effects: [{ kind: 'recordReview', stage, review: r }] };
+}
+
+/** Revocation and closing retire the plaque, and end an open rectification first. */
+function endingEffects(status: StudioStatus, reason: string, on: string): Effect[] {
+  const effects: Effect[] = [{ kind: 'retirePlaque', reason, on }];
+  if (status === 'rectification') effects.unshift({ kind: 'closeRectification', outcome: reason });
+  return effects;
+}
+
+/**
+ * Applies one transition: checks the scope, the actor, the status and the action's
+ * preconditions, and returns the new status with the effects to persist. Throws a
+ * DomainError and changes nothing when any check fails. `today` is YYYY-MM-DD.
+ */
+export function transition(facts: StudioFacts, input: TransitionInput, actor: Relation, today: string) {
+  return studioLifecycle.apply(facts, input, actor, today);
 }
 
 /** Statuses in which a studio is public and serving: it has a plaque. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
-import { likeEscape } from '../../authorize.ts';
+import { likeEscape } from '../../../db/like.ts';
 
 const columns = [
   'accounts.id',

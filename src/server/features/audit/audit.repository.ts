@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import type { AuditEvent } from '../../audit.ts';
+import type { AuditContext } from '../../context.ts';
 
 export interface AuditFilter {
   entity?: string | undefined;
@@ -27,4 +29,32 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/**
+ * Appends an entry. Call it with the transaction that makes the change, so the change
+ * and its record commit together or not at all. There is no update or delete of entries.
+ */
+export async function recordAudit(
+  db: Kysely<Database>,
+  ctx: AuditContext,
+  event: AuditEvent,
+  actorName?: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: ctx.at,
+      actor_id: ctx.actor?.accountId ?? null,
+      actor_name: actorName ?? ctx.actor?.username ?? null,
+      unit_id: event.unitId,
+      entity: event.entity,
+      entity_id: event.entityId === null ? null : String(event.entityId),
+      action: event.action,
+      before_json: event.before === undefined ? null : JSON.stringify(event.before),
+      after_json: event.after === undefined ? null : JSON.stringify(event.after),
+      ip: ctx.ip,
+      request_id: ctx.requestId,
+    })
+    .execute();
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntry, listAuditQuery } from '../../../contract/audit.ts';
 import { pageOf } from '../../../contract/common.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { listAudit } from './audit.repository.ts';
 

@@ -5,7 +5,7 @@ import { passwordProblems } from '../../../domain/accounts/password.ts';
 import type { Role } from '../../../domain/access/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import type { Locale } from '../../../contract/common.ts';
-import { recordAudit } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './auth.repository.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher.ts';

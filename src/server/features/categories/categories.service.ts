@@ -4,8 +4,8 @@ import type { Database } from '../../../db/schema.ts';
 import type { Category, categoryInput } from '../../../contract/studios.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 
 /** Every category in display order, with its names in the three languages. */

@@ -15,7 +15,7 @@ import {
 import { DomainError } from '../../../domain/errors.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { Deps } from '../../context.ts';

@@ -1,8 +1,8 @@
 import { DomainError } from '../../../domain/errors.ts';
 import { checkRating } from '../../../domain/services/delivery.ts';
-import { recordAudit } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { consume } from '../../rate-limit.ts';
+import { consume } from '../../rate-limit.repository.ts';
 
 /** The service a code names: a completed request (tracking code) or a record (the rating code on the member's card or receipt). */
 async function serviceOf(deps: Deps, code: string) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_CORRECTION_HOURS } from '../../../domain/services/delivery.ts';
-import { authorize } from '../../authorize.ts';
-import { auditContextOf, recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { auditContextOf } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { actorOf } from '../../plugins/session.ts';
 
 const recordSettings = z.object({

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { listRecordsQuery } from '../../../contract/delivery.ts';
-import { recordAudit } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { listCategories } from '../categories/categories.service.ts';
 import { streamWorkbook } from '../registry/registry-excel.ts';

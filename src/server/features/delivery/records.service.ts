@@ -12,8 +12,8 @@ import {
 } from '../../../domain/services/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { listRecordsQuery, recordCorrection, recordInput } from '../../../contract/delivery.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';

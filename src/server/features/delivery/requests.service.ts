@@ -13,12 +13,12 @@ import {
 } from '../../../domain/services/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { serviceRequestInput } from '../../../contract/delivery.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
-import { consume } from '../../rate-limit.ts';
+import { consume } from '../../rate-limit.repository.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { studioIndexOf } from './studio-index.ts';

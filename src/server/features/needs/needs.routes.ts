@@ -13,7 +13,7 @@ import {
 } from '../../../contract/needs.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import { suggestCategory } from './needs-model.ts';
 import * as needs from './needs.service.ts';
 

@@ -10,8 +10,8 @@ import type {
   updateOrgUnitRequest,
 } from '../../../contract/org-units.ts';
 import type { OrgUnitUpdate } from '../../../db/schema.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './org-units.repository.ts';
 import { auditedUnit, presentUnit } from './org-units.presenter.ts';

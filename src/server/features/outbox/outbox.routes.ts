@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listOutboxQuery, outboxMessage } from '../../../contract/commitments.ts';
 import { pageOf } from '../../../contract/common.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { maskPhone } from '../studios/studios.presenter.ts';
 import { listOutbox } from './outbox.repository.ts';

@@ -4,7 +4,7 @@ import { isServing, type StudioStatus } from '../../../domain/studios/lifecycle.
 import type { Database } from '../../../db/schema.ts';
 import type { PublicStudio } from '../../../contract/public.ts';
 import { SMS_CONSENT_VERSION } from '../../../contract/public.ts';
-import { recordAudit } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { commitmentsOf } from '../commitments/commitments.service.ts';
 import { findUnit, listSubtree } from '../org-units/org-units.repository.ts';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { pathDepth, subtreeRange } from '../../../domain/org/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
-import { likeEscape } from '../../authorize.ts';
+import { likeEscape } from '../../../db/like.ts';
 
 export interface VolunteerFilter {
   path: string;

@@ -5,8 +5,8 @@ import { isValidIdNumber, maskIdNumber, maskPhone } from '../../../domain/regist
 import type { VolunteerKind } from '../../../domain/registry/import-rows.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { Volunteer, VolunteerInput, listVolunteersQuery } from '../../../contract/volunteers.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { idNumberHash } from '../../secrets.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';

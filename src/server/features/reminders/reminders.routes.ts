@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reminder } from '../../../contract/commitments.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import { actorOf } from '../../plugins/session.ts';
 
 /** Open reminders for the actor's streets: contracts ending soon, rectifications overdue. */

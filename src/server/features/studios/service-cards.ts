@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
 import { studioIdParam } from '../../../contract/studios.ts';
-import { authorize } from '../../authorize.ts';
+import { authorize } from '../../scope.ts';
 import type { Deps } from '../../context.ts';
 import {
   renderServiceCardPdf,

@@ -5,7 +5,7 @@ import { transition, type Effect, type StudioStatus, type TransitionInput } from
 import { unpaidClause } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { StudioDetail } from '../../../contract/studios.ts';
-import { recordAudit } from '../../audit.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './studios.repository.ts';

@@ -1,4 +1,4 @@
-import type { StudioDetail, StudioSummary } from '../../../contract/studios.ts';
+import type { StudioAbility, StudioDetail, StudioSummary } from '../../../contract/studios.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import type { StudioCore, loadStudioParts } from './studios.repository.ts';
@@ -37,7 +37,12 @@ export function presentSummary(row: {
 export function presentDetail(
   core: StudioCore,
   parts: Parts,
-  extra: { applicantName: string; recommendedByUnitName: string | null; allowedActions: string[]; showPhones: boolean },
+  extra: {
+    applicantName: string;
+    recommendedByUnitName: string | null;
+    allowedActions: StudioAbility[];
+    showPhones: boolean;
+  },
 ): StudioDetail {
   return {
     ...presentSummary({ ...core, category_ids: parts.categoryIds }),

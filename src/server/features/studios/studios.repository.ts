@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
 import type { StudioApplication } from '../../../contract/studios.ts';
-import { likeEscape } from '../../authorize.ts';
+import { likeEscape } from '../../../db/like.ts';
 
 /** A studio with where it sits and who owns it: what every check needs. */
 export async function findStudioCore(db: Kysely<Database>, id: number) {

@@ -4,18 +4,13 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { isWithin } from '../../../domain/org/units.ts';
-import {
-  lifecycle,
-  mayTake,
-  studioActions,
-  type ActorRelation,
-  type StudioStatus,
-} from '../../../domain/studios/lifecycle.ts';
+import type { Relation } from '../../../domain/lifecycle.ts';
+import { studioLifecycle, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { mentionsFee } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
-import { authorize } from '../../authorize.ts';
-import { recordAudit } from '../../audit.ts';
+import type { StudioAbility, StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './studios.repository.ts';
@@ -27,7 +22,7 @@ export function ownersOf(core: repo.StudioCore): number[] {
 }
 
 /** How a studio relates to the actor, as the state machine's guards need it. */
-export function relationOf(actor: Actor, core: repo.StudioCore): ActorRelation {
+export function relationOf(actor: Actor, core: repo.StudioCore): Relation {
   return {
     role: actor.role,
     inScope: isWithin(core.unit_path, actor.unitPath),
@@ -44,10 +39,9 @@ export async function loadVisibleStudio(db: Kysely<Database>, actor: Actor, id: 
 }
 
 /** What the actor may do next with the studio: lifecycle actions, and `edit` for a draft. */
-export function allowedActions(actor: Actor, core: repo.StudioCore): string[] {
-  const relation = relationOf(actor, core);
+export function allowedActions(actor: Actor, core: repo.StudioCore): StudioAbility[] {
   const status = core.status as StudioStatus;
-  const next: string[] = studioActions.filter((a) => lifecycle[a].from.includes(status) && mayTake(a, relation));
+  const next: StudioAbility[] = studioLifecycle.available(status, relationOf(actor, core));
   if (
     status === 'draft' &&
     can(actor, 'update', 'studio', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) })
