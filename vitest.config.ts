@@ -22,6 +22,17 @@ export default defineConfig({
         },
       },
       {
+        // Whole server processes and their databases: outages, crashes, several instances.
+        test: {
+          name: 'system',
+          include: ['test/system/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

@@ -13,6 +13,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** How long a request waits for a new PostgreSQL connection before the database counts as unavailable. */
+export const PG_CONNECT_TIMEOUT_MS = 1500;
+
 /** Oldest SQLite we accept: RETURNING (3.35) and the JSON functions are used. */
 export const MIN_SQLITE_VERSION = '3.45.0';
 
@@ -27,6 +30,12 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   pgSchema?: string;
   pgPoolSize?: number;
+  /**
+   * Told about errors of idle PostgreSQL connections (the server restarted or went away).
+   * Without a listener the pool's 'error' event would end the process; with one, the pool
+   * drops the connection and opens a new one when the server is back.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Opens SQLite (the embedded default) or PostgreSQL when a URL is given; one Kysely code path serves both. */
@@ -39,8 +48,17 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.pgPoolSize ?? 10,
+    // A request during an outage must fail fast (503), not wait for a server that is not there.
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    // A connection whose peer vanished without a reset is found out by TCP keep-alive.
+    keepAlive: true,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
+  const report = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', report);
+  // A connection in use when the server goes away emits 'error' on the client itself; the
+  // pool only listens while it is idle, and an unheard 'error' event would end the process.
+  pool.on('connect', (client) => client.on('error', report));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -8,12 +8,14 @@ import { hashPassword } from './features/auth/password-hasher.ts';
 /** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
 export async function openAndPrepare(
   config: Config,
+  onConnectionError?: (error: Error) => void,
 ): Promise<{ handle: DatabaseHandle; demoLoaded: boolean; where: string }> {
   const sqliteFile = join(config.HUIMIN_DATA_DIR, 'huimin.db');
   const handle = await createDatabase({
     databaseUrl: config.DATABASE_URL,
     sqliteFile,
     pgPoolSize: config.PG_POOL_SIZE,
+    ...(onConnectionError ? { onConnectionError } : {}),
   });
   try {
     await migrateToLatest(handle);

@@ -8,8 +8,12 @@ import { LogNotifier } from './notifier/notifier.ts';
 /** Starts Huimin: configuration → database → app → listen, and shuts down gracefully on SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { handle, demoLoaded, where } = await openAndPrepare(config);
+  // Errors of idle database connections (the server restarted) are logged, never fatal: the
+  // pool reconnects by itself and requests meanwhile answer 503 DATABASE_UNAVAILABLE.
+  let logConnectionError = (error: Error) => console.warn(`database connection lost: ${error.message}`);
+  const { handle, demoLoaded, where } = await openAndPrepare(config, (error) => logConnectionError(error));
   const app = await buildApp({ db: handle.db, engine: handle.engine, config }, { logger: { level: config.LOG_LEVEL } });
+  logConnectionError = (error) => app.log.warn({ msg: error.message }, 'database connection lost');
   await app.listen({ port: config.PORT, host: config.HOST, listenTextResolver: () => 'listening' });
   const port = (app.server.address() as { port: number } | null)?.port ?? config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -143,6 +143,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Internal server error; contact the administrator with the request id',
   },
   UNAVAILABLE: { 'zh-CN': '服务暂不可用', 'zh-TW': '服務暫不可用', en: 'Service unavailable' },
+  DATABASE_UNAVAILABLE: {
+    'zh-CN': '数据库暂时无法访问，请稍后重试；您的操作未被保存',
+    'zh-TW': '資料庫暫時無法存取，請稍後重試；您的操作未被儲存',
+    en: 'The database is unavailable for the moment; nothing was saved. Please try again shortly.',
+  },
 };
 
 /** The message of a code in a language, with its params filled in. */

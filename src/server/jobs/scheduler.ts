@@ -6,6 +6,7 @@ import type { Notifier } from '../notifier/notifier.ts';
 import { dispatchDue } from '../features/outbox/outbox.dispatcher.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
 import { chinaDate } from '../time.ts';
+import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
 interface Job {
@@ -39,7 +40,13 @@ export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier
       busy = true;
       const p = job
         .run()
-        .catch((err: unknown) => log.error({ err, job: job.name }, 'job failed'))
+        .catch((err: unknown) =>
+          // During a database outage a job simply fails until the database is back; that is
+          // expected and said once per run, not with a stack trace.
+          isDatabaseUnavailable(err)
+            ? log.warn({ job: job.name }, 'job skipped: database unavailable')
+            : log.error({ err, job: job.name }, 'job failed'),
+        )
         .finally(() => {
           busy = false;
           running.delete(p);

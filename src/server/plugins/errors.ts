@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts';
 import type { ErrorBody } from '../../contract/common.ts';
 import { messageFor } from '../i18n/error-messages.ts';
+import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** Fastify's own client errors, by their codes, mapped to Huimin's stable codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -23,7 +24,9 @@ function send(
 ) {
   const body: ErrorBody = { code, message: messageFor(code, request.locale ?? 'zh-CN', params), requestId: request.id };
   if (issues) body.issues = issues;
-  return reply.status(errorStatus[code]).type('application/json').send(body);
+  // Sent as a string: an error envelope must never be checked against the route's own
+  // response schema for that status (a 503 health body is not an error body).
+  return reply.status(errorStatus[code]).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
 /**
@@ -53,6 +56,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error.statusCode === 415) return send(request, reply, 'UNSUPPORTED_MEDIA_TYPE');
       if (error.statusCode === 429) return send(request, reply, 'RATE_LIMITED');
       return send(request, reply, 'BAD_REQUEST');
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ code: (error as { code?: unknown }).code, msg: error.message }, 'database unavailable');
+      return send(request, reply, 'DATABASE_UNAVAILABLE');
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL');
