@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
 import type { OrgUnitTable, AccountTable, SessionTable, AuditLogTable } from './schema/org.ts';
 import type { CategoryTable, VolunteerTable, ImportTable } from './schema/registry.ts';
 import type {
@@ -15,14 +16,6 @@ import type { SmsSubscriptionTable, OutboxTable, ReminderTable } from './schema/
 import type { ServiceRequestTable, ServiceRecordTable } from './schema/delivery.ts';
 import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
-
-export type * from './schema/org.ts';
-export type * from './schema/registry.ts';
-export type * from './schema/studios.ts';
-export type * from './schema/outbox.ts';
-export type * from './schema/delivery.ts';
-export type * from './schema/needs.ts';
-export type * from './schema/siting.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
@@ -118,3 +111,22 @@ export interface Database {
   };
   rate_counters: { key: string; window_start: string; count: number };
 }
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitTable>;
+export type AccountRow = Selectable<AccountTable>;
+export type NewAccount = Insertable<AccountTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type StudioRow = Selectable<StudioTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+
+// The table types, one file per area.
+export type * from './schema/org.ts';
+export type * from './schema/registry.ts';
+export type * from './schema/studios.ts';
+export type * from './schema/outbox.ts';
+export type * from './schema/delivery.ts';
+export type * from './schema/needs.ts';
+export type * from './schema/siting.ts';

@@ -1,6 +1,6 @@
 // Tables of the org tree, accounts, their sessions and the audit log. Part of
 // the Database type in src/db/schema.ts; times are ISO-8601 text, booleans 0/1.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface OrgUnitTable {
   id: Generated<number>;
@@ -61,11 +61,3 @@ export interface AuditLogTable {
   ip: string | null;
   request_id: string | null;
 }
-
-export type OrgUnitRow = Selectable<OrgUnitTable>;
-export type NewOrgUnit = Insertable<OrgUnitTable>;
-export type OrgUnitUpdate = Updateable<OrgUnitTable>;
-export type AccountRow = Selectable<AccountTable>;
-export type NewAccount = Insertable<AccountTable>;
-export type SessionRow = Selectable<SessionTable>;
-export type AuditRow = Selectable<AuditLogTable>;

@@ -1,6 +1,6 @@
 // Tables of what goes out to people: SMS subscriptions, the outbox and reminders. Part of
 // the Database type in src/db/schema.ts; times are ISO-8601 text, booleans 0/1.
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface SmsSubscriptionTable {
   id: Generated<number>;
@@ -40,5 +40,3 @@ export interface ReminderTable {
   created_at: string;
   resolved_at: string | null;
 }
-
-export type OutboxRow = Selectable<OutboxTable>;

@@ -1,6 +1,6 @@
 // Tables of the studios: application, reviews, contract, plaque, rectifications, transitions, commitments. Part of
 // the Database type in src/db/schema.ts; times are ISO-8601 text, booleans 0/1.
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface StudioTable {
   id: Generated<number>;
@@ -114,5 +114,3 @@ export interface CommitmentTable {
   created_at: string;
   updated_at: string;
 }
-
-export type StudioRow = Selectable<StudioTable>;
