@@ -44,8 +44,7 @@ export const MEMBER = 'bench_member';
 
 /**
  * Bumped when the data set's shape changes in a way the hashed files would not show (the key also
- * hashes this file, bench/province-units.ts, bench/province-services.ts, the migrations and the
- * seeding code).
+ * hashes this file and the other bench/province-*.ts, the migrations and the seeding code).
  * 2: registry, studios and siting data added.
  */
 const DATASET_VERSION = 2;
@@ -97,6 +96,8 @@ export function versionKey(): string {
     join(root, 'bench', 'province.ts'),
     join(root, 'bench', 'province-units.ts'),
     join(root, 'bench', 'province-services.ts'),
+    join(root, 'bench', 'province-generate.ts'),
+    join(root, 'bench', 'province-words.ts'),
     join(root, 'src', 'db', 'seed', 'units.ts'),
     join(root, 'src', 'domain', 'text', 'search-keys.ts'),
     join(root, 'src', 'domain', 'org', 'units.ts'),
