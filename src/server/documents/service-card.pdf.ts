@@ -90,7 +90,7 @@ function drawStar(pdf: Pdf, cx: number, cy: number, radius: number, colour: stri
   pdf.polygon(...starPoints(radius).map(([x, y]): [number, number] => [cx + x, cy + y])).fill(colour);
 }
 
-/** The corners of a five-pointed star of this radius around (0, 0), point up. */
+/** The ten corners (outer and inner) of a five-pointed star of this radius around (0, 0), point up. */
 export function starPoints(radius: number): Array<[number, number]> {
   return Array.from({ length: 10 }, (_, i) => {
     const r = i % 2 === 0 ? radius : radius * 0.4;
