@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.ts';
 import { createDatabase } from '../db/database.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
-import { isEmpty } from '../db/seed/demo.ts';
-import { xinluoUnits } from '../db/seed/demo.ts';
+import { isEmpty, xinluoUnits } from '../db/seed/demo.ts';
 import { insertUnitTree } from '../db/seed/units.ts';
 import { createAdmin } from './create-admin.ts';
+import { seedDemo } from './seed-demo.ts';
 
 const usage = `huimin <command>
   migrate [--down]                 apply pending migrations (or roll back the newest)
+  seed-demo                        load the demo data (org tree, accounts, studios) into an empty database
   load-divisions                   load the Xinluo org tree (real codes, no accounts) into an empty database
   create-admin --username U --display-name N [--unit CODE]
                                    create a district admin; the password is read from HUIMIN_ADMIN_PASSWORD
@@ -60,6 +61,14 @@ async function run(argv: string[]): Promise<number> {
         const ids = await insertUnitTree(h.db, xinluoUnits(), new Date().toISOString());
         console.log(`Loaded ${ids.size} units.`);
         return 0;
+      });
+    case 'seed-demo':
+      return withDatabase(async (h) => {
+        await migrateToLatest(h);
+        const { ok, message } = await seedDemo(h.db, new Date());
+        if (ok) console.log(message);
+        else console.error(message);
+        return ok ? 0 : 1;
       });
     case 'create-admin':
       return withDatabase(async (h) => {

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
@@ -99,16 +100,6 @@ export async function buildApp(
     return sendNotFound(request, reply);
   });
   return app;
-}
-
-/** Paths of the resident-facing pages (public, no account), served by resident.html. */
-export const RESIDENT_PATHS = ['/s/', '/board/', '/sms', '/find', '/ask', '/track', '/rate'];
-
-function isResidentPath(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return RESIDENT_PATHS.some(
-    (p) => path === p.replace(/\/$/, '') || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path === p,
-  );
 }
 
 function defaultWebRoot(): string | null {

@@ -3,6 +3,7 @@ import {
   allowedChildLevels,
   childPath,
   defaultPostKind,
+  isGrassroots,
   isValidUnitCode,
   isWithin,
   pathDepth,
@@ -51,6 +52,11 @@ describe('levels and posts', () => {
     expect(allowedChildLevels('district')).toEqual(['street', 'town']);
     expect(allowedChildLevels('street')).toContain('enterprise');
     expect(allowedChildLevels('community')).toEqual([]);
+  });
+
+  it('counts communities, villages and enterprises as grassroots, streets and the district not', () => {
+    expect(['community', 'village', 'enterprise'].every(isGrassroots)).toBe(true);
+    expect(['district', 'street', 'town', 'nowhere'].some(isGrassroots)).toBe(false);
   });
 });
 

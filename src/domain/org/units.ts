@@ -26,6 +26,14 @@ export function allowedChildLevels(level: UnitLevel): readonly UnitLevel[] {
   }
 }
 
+/** The grassroots levels (社区/村/企业): where studios sit and bulletin boards hang. */
+export const grassrootsLevels: readonly UnitLevel[] = ['community', 'village', 'enterprise'];
+
+/** Whether a unit of this level is grassroots. */
+export function isGrassroots(level: string): boolean {
+  return grassrootsLevels.some((l) => l === level);
+}
+
 /** Materialized path of a unit: its ancestors' codes and its own, each followed by '/'. */
 export function childPath(parentPath: string | null, code: string): string {
   return `${parentPath ?? '/'}${code}/`;

@@ -3,7 +3,7 @@ import { ApartmentOutlined, AuditOutlined, InfoCircleOutlined, TeamOutlined } fr
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../lib/i18n/react.tsx';
-import { navItems } from './navigation.ts';
+import { menuFor, navItems } from './navigation.ts';
 import { useMe } from './session.tsx';
 
 const icons: Record<string, ReactNode> = {
@@ -18,17 +18,15 @@ export function MainMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const items = navItems
-    .filter((item) => item.roles.includes(me.role))
-    .map((item) => ({
-      key: item.path,
-      icon: icons[item.path],
-      label: (
-        <Link to={item.path} onClick={onNavigate} aria-current={pathname.startsWith(item.path) ? 'page' : undefined}>
-          {t(item.label)}
-        </Link>
-      ),
-    }));
+  const items = menuFor(me.role).map((item) => ({
+    key: item.path,
+    icon: icons[item.path],
+    label: (
+      <Link to={item.path} onClick={onNavigate} aria-current={pathname.startsWith(item.path) ? 'page' : undefined}>
+        {t(item.label)}
+      </Link>
+    ),
+  }));
   const selected = navItems.find((item) => pathname.startsWith(item.path))?.path;
   return (
     <nav aria-label={t('a11y.mainNav')}>

@@ -3,8 +3,8 @@ import { Navigate, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { NoPermission } from '../components/NoPermission.tsx';
 import { useI18n } from '../lib/i18n/react.tsx';
-import { rolesFor } from './navigation.ts';
-import { useMe, useSession } from './session.tsx';
+import { useAbilities } from './abilities.ts';
+import { useSession } from './session.tsx';
 
 /** Where the login page sends the person after signing in. */
 export interface LoginState {
@@ -23,8 +23,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Renders a menu page only for the roles the menu lists for it; others get a no-permission message. */
-export function RequireRole({ path, children }: { path: string; children: ReactNode }) {
-  const me = useMe();
-  return rolesFor(path).includes(me.role) ? children : <NoPermission />;
+/** Renders a menu page only for those the menu shows it to; others get a no-permission message. */
+export function RequireAccess({ path, children }: { path: string; children: ReactNode }) {
+  return useAbilities().mayOpen(path) ? children : <NoPermission />;
 }

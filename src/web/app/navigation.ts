@@ -1,39 +1,74 @@
+import { scopeOf } from '../../domain/access/abilities.ts';
+import type { Condition } from '../../domain/access/policy.ts';
 import type { Role } from '../../domain/access/roles.ts';
+import { roleMayEver, type Action, type Subject } from '../../domain/access/rules.ts';
 import type { MessageKey } from '../lib/i18n/index.ts';
 
-const ADMINS: readonly Role[] = ['district_admin', 'street_admin', 'community_admin'];
-const EVERYONE: readonly Role[] = [...ADMINS, 'member', 'supervisor'];
+/** What a page needs: a rule for (action, subject), reaching exactly `scope` when given. */
+export interface Need {
+  action: Action;
+  subject: Subject;
+  scope?: Condition;
+}
 
-/** A page in the main menu and the roles that may open it (mirrors the API's access rules). */
+/**
+ * A page in the main menu and what it takes to open it: any one of `needs` (from the
+ * domain's access rules, src/domain/access/rules.ts), or nothing but being signed in.
+ */
 export interface NavItem {
   path: string;
   label: MessageKey;
-  roles: readonly Role[];
+  needs: readonly Need[] | 'signedIn';
 }
 
-/** The main menu, in order. */
+/** The main menu, in order. Who sees an entry follows from the access rules, not from a list of roles. */
 export const navItems: readonly NavItem[] = [
-  { path: '/org', label: 'nav.org', roles: EVERYONE },
-  { path: '/accounts', label: 'nav.accounts', roles: ADMINS },
-  { path: '/audit', label: 'nav.audit', roles: ['district_admin'] },
-  { path: '/registry', label: 'nav.registry', roles: ADMINS },
-  { path: '/needs', label: 'nav.needs', roles: ADMINS },
-  { path: '/pressing', label: 'nav.pressing', roles: ADMINS },
-  { path: '/map', label: 'nav.map', roles: EVERYONE },
-  { path: '/categories', label: 'nav.categories', roles: ['district_admin'] },
-  { path: '/studio-apply', label: 'studios.nav.apply', roles: ['member'] },
-  { path: '/my-studios', label: 'studios.nav.mine', roles: ['member'] },
-  { path: '/studios', label: 'studios.nav.list', roles: ADMINS },
-  { path: '/studio-reviews', label: 'studios.nav.reviews', roles: ['community_admin', 'street_admin'] },
-  { path: '/reminders', label: 'studios.nav.reminders', roles: ['street_admin', 'district_admin'] },
-  { path: '/outbox', label: 'studios.nav.outbox', roles: ['street_admin', 'district_admin'] },
-  { path: '/requests', label: 'delivery.nav.requests', roles: [...ADMINS, 'member'] },
-  { path: '/records', label: 'delivery.nav.records', roles: [...ADMINS, 'member'] },
-  { path: '/legal-aid', label: 'delivery.nav.legalAid', roles: ADMINS },
-  { path: '/about', label: 'nav.about', roles: EVERYONE },
+  { path: '/org', label: 'nav.org', needs: [{ action: 'read', subject: 'orgUnit' }] },
+  { path: '/accounts', label: 'nav.accounts', needs: [{ action: 'read', subject: 'account' }] },
+  { path: '/audit', label: 'nav.audit', needs: [{ action: 'read', subject: 'auditLog' }] },
+  // Everyone picks members from the registry; keeping it is for those who may change it.
+  { path: '/registry', label: 'nav.registry', needs: [{ action: 'update', subject: 'volunteer' }] },
+  { path: '/needs', label: 'nav.needs', needs: [{ action: 'read', subject: 'need' }] },
+  { path: '/pressing', label: 'nav.pressing', needs: [{ action: 'read', subject: 'need' }] },
+  { path: '/map', label: 'nav.map', needs: [{ action: 'read', subject: 'venue' }] },
+  { path: '/categories', label: 'nav.categories', needs: [{ action: 'update', subject: 'category' }] },
+  // 申办: a member applies for, and keeps, studios of its own.
+  { path: '/studio-apply', label: 'studios.nav.apply', needs: [{ action: 'submit', subject: 'studio', scope: 'own' }] },
+  { path: '/my-studios', label: 'studios.nav.mine', needs: [{ action: 'update', subject: 'studio', scope: 'own' }] },
+  // The organisations that oversee the studios in their subtree (they may order rectification).
+  { path: '/studios', label: 'studios.nav.list', needs: [{ action: 'rectify', subject: 'studio' }] },
+  {
+    path: '/studio-reviews',
+    label: 'studios.nav.reviews',
+    needs: [
+      { action: 'communityReview', subject: 'studio' },
+      { action: 'streetReview', subject: 'studio' },
+    ],
+  },
+  { path: '/reminders', label: 'studios.nav.reminders', needs: [{ action: 'read', subject: 'reminder' }] },
+  { path: '/outbox', label: 'studios.nav.outbox', needs: [{ action: 'read', subject: 'outbox' }] },
+  { path: '/requests', label: 'delivery.nav.requests', needs: [{ action: 'handle', subject: 'serviceRequest' }] },
+  { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
+  // The legal-aid figures are a report over the records, for those who may export them.
+  { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
+  { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 
-/** The roles allowed on a menu path. */
-export function rolesFor(path: string): readonly Role[] {
-  return navItems.find((item) => item.path === path)?.roles ?? [];
+/** Whether a role meets one of a page's needs. */
+export function meets(role: Role, needs: NavItem['needs']): boolean {
+  if (needs === 'signedIn') return true;
+  return needs.some(({ action, subject, scope }) =>
+    scope === undefined ? roleMayEver(role, action, subject) : scopeOf(role, action, subject) === scope,
+  );
+}
+
+/** The menu entries a role sees. */
+export function menuFor(role: Role): NavItem[] {
+  return navItems.filter((item) => meets(role, item.needs));
+}
+
+/** Whether a role may open the menu page at `path` (false for a path the menu lacks). */
+export function mayOpen(role: Role, path: string): boolean {
+  const item = navItems.find((i) => i.path === path);
+  return item !== undefined && meets(role, item.needs);
 }

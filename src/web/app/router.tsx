@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { RequireAuth, RequireRole } from './guards.tsx';
+import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
 
 // Pages load on demand: the login page (eager) stays small on a slow phone network.
@@ -28,7 +28,7 @@ const StudioCommitmentsPage = lazy(() => import('../features/studios/Commitments
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
 
-/** The app's routes; role checks mirror the menu (navigation.ts). */
+/** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -42,146 +42,146 @@ export const router = createBrowserRouter([
       {
         path: 'org',
         element: (
-          <RequireRole path="/org">
+          <RequireAccess path="/org">
             <OrgPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'accounts',
         element: (
-          <RequireRole path="/accounts">
+          <RequireAccess path="/accounts">
             <AccountsPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'audit',
         element: (
-          <RequireRole path="/audit">
+          <RequireAccess path="/audit">
             <AuditPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'about',
         element: (
-          <RequireRole path="/about">
+          <RequireAccess path="/about">
             <AboutPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'requests',
         element: (
-          <RequireRole path="/requests">
+          <RequireAccess path="/requests">
             <RequestsPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'records',
         element: (
-          <RequireRole path="/records">
+          <RequireAccess path="/records">
             <RecordsPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'records/new',
         element: (
-          <RequireRole path="/records">
+          <RequireAccess path="/records">
             <RecordFormPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'records/:id/edit',
         element: (
-          <RequireRole path="/records">
+          <RequireAccess path="/records">
             <RecordFormPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'legal-aid',
         element: (
-          <RequireRole path="/legal-aid">
+          <RequireAccess path="/legal-aid">
             <LegalAidPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'registry',
         element: (
-          <RequireRole path="/registry">
+          <RequireAccess path="/registry">
             <RegistryPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'categories',
         element: (
-          <RequireRole path="/categories">
+          <RequireAccess path="/categories">
             <CategoriesPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'needs',
         element: (
-          <RequireRole path="/needs">
+          <RequireAccess path="/needs">
             <NeedsPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'pressing',
         element: (
-          <RequireRole path="/pressing">
+          <RequireAccess path="/pressing">
             <PressingPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'map',
         element: (
-          <RequireRole path="/map">
+          <RequireAccess path="/map">
             <MapPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
-      // Studios: a studio's own pages are not role-guarded here; the API shows each account only its scope.
+      // Studios: a studio's own pages are not guarded here; the API shows each account only its scope.
       {
         path: 'studio-apply',
         element: (
-          <RequireRole path="/studio-apply">
+          <RequireAccess path="/studio-apply">
             <StudioApplyPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'my-studios',
         element: (
-          <RequireRole path="/my-studios">
+          <RequireAccess path="/my-studios">
             <MyStudiosPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'studios',
         element: (
-          <RequireRole path="/studios">
+          <RequireAccess path="/studios">
             <StudiosPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'studios/new',
         element: (
-          <RequireRole path="/studios">
+          <RequireAccess path="/studios">
             <StudioApplyPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       { path: 'studios/:id', element: <StudioDetailPage /> },
@@ -190,25 +190,25 @@ export const router = createBrowserRouter([
       {
         path: 'studio-reviews',
         element: (
-          <RequireRole path="/studio-reviews">
+          <RequireAccess path="/studio-reviews">
             <StudioReviewsPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'reminders',
         element: (
-          <RequireRole path="/reminders">
+          <RequireAccess path="/reminders">
             <RemindersPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       {
         path: 'outbox',
         element: (
-          <RequireRole path="/outbox">
+          <RequireAccess path="/outbox">
             <OutboxPage />
-          </RequireRole>
+          </RequireAccess>
         ),
       },
       { path: '*', element: <NotFoundPage /> },

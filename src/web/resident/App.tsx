@@ -1,34 +1,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { residentRoutes } from '../../contract/resident-paths.ts';
 import { Layout } from './Layout.tsx';
-import { AskPage } from './pages/AskPage.tsx';
-import { BoardPage } from './pages/BoardPage.tsx';
-import { FindPage } from './pages/FindPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { RatePage } from './pages/RatePage.tsx';
-import { SmsPage } from './pages/SmsPage.tsx';
-import { StudioPage } from './pages/StudioPage.tsx';
-import { TrackPage } from './pages/TrackPage.tsx';
+import { residentPages } from './routes.tsx';
 import { matchPath, useLocation } from './router.tsx';
 
-type Render = (params: Record<string, string>, search: URLSearchParams) => ReactNode;
-
-// The paths the server answers with resident.html (RESIDENT_PATHS in src/server/app.ts).
-const routes: ReadonlyArray<readonly [string, Render]> = [
-  ['/s/:id', (p, q) => <StudioPage id={p.id ?? ''} rate={q.get('rate') === '1'} />],
-  ['/board/:unitId', (p) => <BoardPage unitId={p.unitId ?? ''} />],
-  ['/sms', (_, q) => <SmsPage search={q} />],
-  ['/find', (_, q) => <FindPage search={q} />],
-  ['/ask', (_, q) => <AskPage search={q} />],
-  ['/track', () => <TrackPage code={undefined} />],
-  ['/track/:code', (p) => <TrackPage code={p.code} />],
-  ['/rate', () => <RatePage code={undefined} />],
-  ['/rate/:code', (p) => <RatePage code={p.code} />],
-];
-
 function pageFor(pathname: string, search: URLSearchParams): ReactNode {
-  for (const [pattern, render] of routes) {
+  for (const pattern of residentRoutes) {
     const params = matchPath(pattern, pathname);
-    if (params) return render(params, search);
+    if (params) return residentPages[pattern](params, search);
   }
   return <NotFoundPage />;
 }

@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ResidentApp } from './App.tsx';
 import { ResidentPreferences, storedPreferences } from './i18n/index.tsx';
 import { loadMessages } from './i18n/translate.ts';
-import './resident.css';
+// The styles, in cascade order.
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/feedback.css';
+import './styles/pages.css';
+import './styles/board.css';
 
 // The entry of the resident pages (resident.html): no console code, no antd, no data router,
 // so a low-end phone on a slow network gets a small first load.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Spin } from 'antd';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
@@ -68,7 +69,7 @@ async function loadStart(
 function NewRecord() {
   const { t } = useI18n();
   const me = useMe();
-  const staff = me.role !== 'member';
+  const staff = useAbilities().scope('create', 'serviceRecord') !== 'own';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();

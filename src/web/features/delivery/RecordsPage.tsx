@@ -3,6 +3,7 @@ import { App, Button, Empty, Pagination, Space, Spin, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -26,7 +27,8 @@ export default function RecordsPage() {
   const { t, locale } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const staff = me.role !== 'member';
+  // A member keeps the book of its own studios; the organisations above see every record in scope.
+  const staff = useAbilities().scope('create', 'serviceRecord') !== 'own';
   usePageTitle(t('delivery.records.heading'));
   const categories = useCategories();
   const { entries } = useOutbox();

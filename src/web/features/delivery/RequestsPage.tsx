@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Empty, Pagination, Select, Spin } from 'antd';
-import { useMe } from '../../app/session.tsx';
+import { useAbilities } from '../../app/abilities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -19,9 +19,9 @@ const PAGE_SIZE = 20;
 /** 服务请求: a member's studios' requests (accept, decline, complete, call, record); staff see those in scope. */
 export default function RequestsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const { message } = App.useApp();
-  const staff = me.role !== 'member';
+  // A member handles its own studios' requests; the organisations above, every request in scope.
+  const staff = useAbilities().scope('handle', 'serviceRequest') !== 'own';
   usePageTitle(t('delivery.requests.heading'));
   const [status, setStatus] = useState<RequestStatus | undefined>(undefined);
   const [under, setUnder] = useState<number | undefined>(undefined);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import * as L from 'leaflet';
 import { App, Button, Card, Col, Row, Spin, Tag } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
@@ -25,6 +26,7 @@ import './siting.css';
 export default function MapPage() {
   const { t, locale } = useI18n();
   const me = useMe();
+  const { may } = useAbilities();
   const { message } = App.useApp();
   usePageTitle(t('siting.heading'));
   const categories = useCategories();
@@ -145,7 +147,7 @@ export default function MapPage() {
             })}
           </Tag>
         )}
-        {me.role === 'district_admin' && (
+        {may('update', 'mapSettings') && (
           <Button
             icon={<SettingOutlined aria-hidden />}
             onClick={() => setEditingSettings(true)}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
+import { isGrassroots } from '../../../domain/org/units.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -75,10 +77,12 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
   const leaderId = Form.useWatch('leaderVolunteerId', form) ?? self?.id;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const isMember = me.role === 'member';
-  // A community admin recommends for their own community; a street admin picks one of theirs
-  // for a new application (a draft keeps its community: the picker could not show its name).
-  const fixedUnit = isMember || me.role === 'community_admin' ? me.unit.id : draft?.unitId;
+  // A member applies for a studio of its own and leads it; an organisation names the leader.
+  const isMember = useAbilities().scope('submit', 'studio') === 'own';
+  // Studios sit in grassroots units: a member or community admin applies in its own; a street
+  // admin picks one of theirs for a new application (a draft keeps its community: the picker
+  // could not show its name).
+  const fixedUnit = isGrassroots(me.unit.level) ? me.unit.id : draft?.unitId;
 
   const save = async (submit: boolean) => {
     let values: ApplicationValues;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { App, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { isGrassroots } from '../../../domain/org/units.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -21,7 +23,11 @@ export default function ApplyPage() {
   const navigate = useNavigate();
   const params = useParams();
   const draftId = params.id ? Number(params.id) : undefined;
-  const isMember = me.role === 'member';
+  const { may, scope } = useAbilities();
+  // 申办 when the member applies for its own studio, 推荐 when an organisation puts one forward.
+  const isMember = scope('submit', 'studio') === 'own';
+  // Above the grassroots, whoever may start an application picks the community it is for.
+  const picksUnit = may('create', 'studio') && !isGrassroots(me.unit.level);
   const heading = t(
     draftId ? 'studios.apply.editHeading' : isMember ? 'studios.apply.heading' : 'studios.apply.recommendHeading',
   );
@@ -35,10 +41,7 @@ export default function ApplyPage() {
       const under = unitId ?? draft?.unitId;
       const [categories, volunteers] = await Promise.all([
         studiosApi.categories(signal),
-        studiosApi.volunteers(
-          { kind: 'party_member', under: me.role === 'street_admin' ? under : undefined, limit: 500 },
-          signal,
-        ),
+        studiosApi.volunteers({ kind: 'party_member', under: picksUnit ? under : undefined, limit: 500 }, signal),
       ]);
       return { draft, categories, volunteers: volunteers.items };
     },

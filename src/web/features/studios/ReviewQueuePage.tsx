@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from 'antd';
-import { useMe } from '../../app/session.tsx';
+import { useAbilities } from '../../app/abilities.ts';
+import { studioLifecycle } from '../../../domain/studios/lifecycle.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -16,10 +17,11 @@ const PAGE_SIZE = 20;
  */
 export default function ReviewQueuePage() {
   const { t } = useI18n();
-  const me = useMe();
   usePageTitle(t('studios.queue.heading'));
   const [page, setPage] = useState(1);
-  const waiting: StudioStatus = me.role === 'street_admin' ? 'community_reviewed' : 'submitted';
+  // The stage of the review this account takes, and the status its applications wait in.
+  const stage = useAbilities().may('streetReview', 'studio') ? 'streetReview' : 'communityReview';
+  const [waiting = 'submitted']: readonly StudioStatus[] = studioLifecycle.spec(stage).from;
   const { data, error, loading, reload } = useLoad(
     (signal) => studiosApi.list({ status: waiting, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${waiting}|${page}`,
@@ -31,7 +33,7 @@ export default function ReviewQueuePage() {
       <Alert
         type="info"
         showIcon
-        title={t(me.role === 'street_admin' ? 'studios.queue.hintStreet' : 'studios.queue.hintCommunity')}
+        title={t(stage === 'streetReview' ? 'studios.queue.hintStreet' : 'studios.queue.hintCommunity')}
         style={{ marginBottom: 16 }}
       />
       {error ? (

@@ -1,6 +1,6 @@
 import { Alert, Button, Col, Result, Row, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useMe } from '../../app/session.tsx';
+import { useAbilities } from '../../app/abilities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -27,17 +27,19 @@ const COMMITTING = new Set(['contracted', 'active', 'rectification']);
  */
 export default function StudioDetailPage() {
   const { t } = useI18n();
-  const me = useMe();
+  const { mayOpen, scope } = useAbilities();
+  // A member keeps the commitments of its own studios only; the organisations, of any in scope.
+  const commitments = scope('update', 'commitment');
   const id = Number(useParams().id);
   const { data, error, reload } = useLoad(async (signal) => {
     try {
       const [studio, categories, mine] = await Promise.all([
         studiosApi.get(id, signal),
         studiosApi.categories(signal),
-        // Members may edit commitments only of their own studios; the API says which those are.
-        me.role === 'member' ? studiosApi.list({ mine: '1', limit: 500 }, signal) : Promise.resolve(null),
+        // Which studios are the member's own, the API says.
+        commitments === 'own' ? studiosApi.list({ mine: '1', limit: 500 }, signal) : Promise.resolve(null),
       ]);
-      const own = mine ? mine.items.some((s) => s.id === id) : me.role !== 'supervisor';
+      const own = mine ? mine.items.some((s) => s.id === id) : commitments !== null;
       return { studio, categories, own };
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return null;
@@ -93,7 +95,7 @@ export default function StudioDetailPage() {
           <StudioHistory studio={studio} />
         </Col>
       </Row>
-      <Link to={me.role === 'member' ? '/my-studios' : '/studios'}>
+      <Link to={mayOpen('/my-studios') ? '/my-studios' : '/studios'}>
         <Button tabIndex={-1}>{t('studios.detail.back')}</Button>
       </Link>
     </div>

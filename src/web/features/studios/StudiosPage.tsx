@@ -3,6 +3,8 @@ import { Button, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
+import { isGrassroots } from '../../../domain/org/units.ts';
+import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -27,8 +29,8 @@ export default function StudiosPage() {
       studiosApi.list({ status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     `${status ?? ''}|${q}|${page}`,
   );
-  // 推荐: a community or street party organisation may put a member forward.
-  const mayRecommend = me.role === 'community_admin' || me.role === 'street_admin';
+  // 推荐: an organisation that may submit applications in its scope puts a member forward.
+  const mayRecommend = useAbilities().scope('submit', 'studio') === 'inScope';
 
   return (
     <>
@@ -68,7 +70,8 @@ export default function StudiosPage() {
             </Button>
           </Link>
         )}
-        {me.role === 'community_admin' && (
+        {/* A grassroots unit hangs a bulletin board of its studios. */}
+        {isGrassroots(me.unit.level) && (
           <a href={`/board/${me.unit.id}`} target="_blank" rel="noopener">
             {t('studios.list.board')}
           </a>

@@ -12,7 +12,7 @@ type Board = z.infer<typeof bulletinBoard>;
 
 /**
  * /board/:unitId — the community bulletin board (公告栏): every serving studio with its
- * commitments and QR code, laid out to print as an A4 poster (see the print rules in resident.css).
+ * commitments and QR code, laid out to print as an A4 poster (see the print rules in styles/board.css).
  */
 export function BoardPage({ unitId }: { unitId: string }) {
   const { t, locale } = useT();

@@ -1,4 +1,6 @@
-// Huimin console service worker: hand-written and small on purpose.
+// Huimin console service worker: hand-written and small on purpose. This is a template: the
+// build (src/web/sw/plugin.ts) writes it out as /sw.js with the resident pages' segments put in
+// place of the marker below, from src/contract/resident-paths.ts.
 // - The app shell (index.html and the hashed files under /assets/) is cached so the console
 //   opens without a network; a member can then write service records offline (they wait in
 //   IndexedDB, see src/web/features/delivery/offline-queue.ts, and are sent by the page).
@@ -11,17 +13,16 @@ const VERSION = 'v1';
 const SHELL = `huimin-shell-${VERSION}`;
 const API = `huimin-api-${VERSION}`;
 const STATIC_FILES = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
-const RESIDENT_PATHS = ['/s/', '/board/', '/sms', '/find', '/ask', '/track', '/rate'];
+const RESIDENT_SEGMENTS = /* RESIDENT_SEGMENTS */ [];
 
 /** API reads kept for offline start: network first, the last good answer when offline. */
 function isOfflineReadable(url) {
   return url.pathname === '/api/auth/me';
 }
 
+/** Whether a path is a resident page (isResidentPath in src/contract/resident-paths.ts). */
 function isResidentPath(pathname) {
-  return RESIDENT_PATHS.some(
-    (p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p.endsWith('/') ? p : `${p}/`),
-  );
+  return RESIDENT_SEGMENTS.includes(pathname.split('/')[1] ?? '');
 }
 
 /** The files index.html loads, read from it so the list never goes stale. */
