@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories.ts';
 import type { Commitment } from '../../../contract/commitments.ts';
-import { dispatchDue, MAX_ATTEMPTS } from '../outbox/outbox.dispatcher.ts';
+import { dispatchDue, MAX_ATTEMPTS } from '../outbox/outbox.job.ts';
 import type { Notifier, SmsMessage } from '../../notifier/notifier.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { StudioApplication } from '../../../contract/studios.ts';
 import { likeEscape } from '../../../db/like.ts';
 
@@ -22,6 +22,7 @@ export async function findStudioCore(db: Kysely<Database>, id: number) {
 }
 export type StudioCore = NonNullable<Awaited<ReturnType<typeof findStudioCore>>>;
 
+/** What a list of studios is filtered by. */
 export interface StudioFilter {
   path: string;
   status?: string | undefined;
@@ -219,23 +220,108 @@ export async function writeApplicationParts(
   }
 }
 
-/** Whether a plaque number was ever given, to any studio, retired or not. */
-export async function plaqueNumberUsed(db: Kysely<Database>, number: string): Promise<boolean> {
-  return (await db.selectFrom('plaques').select('id').where('number', '=', number).executeTakeFirst()) !== undefined;
+/** Everything the detail page shows beyond the core row, as `loadStudioParts` reads it. */
+export type StudioParts = Awaited<ReturnType<typeof loadStudioParts>>;
+
+/** The display name of an account (the applicant of a studio), or undefined. */
+export async function findAccountDisplayName(db: Kysely<Database>, accountId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+  return row?.display_name;
 }
 
-/** The next free plaque number of a year: 新罗-<year>-<seq>, counting retired plaques so none is reused. */
-export async function nextPlaqueNumber(db: Kysely<Database>, year: string): Promise<string> {
-  const prefix = `XL-${year}-`;
-  const rows = await db.selectFrom('plaques').select('number').where('number', 'like', `${prefix}%`).execute();
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
-  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+/** Which of these categories exist and are enabled. */
+export async function findEnabledCategoryIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  const rows = await db.selectFrom('categories').select('id').where('id', 'in', ids).where('enabled', '=', 1).execute();
+  return rows.map((r) => r.id);
 }
 
-/** Counts contracts, for contract numbers. */
-export async function nextContractNumber(db: Kysely<Database>, year: string): Promise<string> {
-  const prefix = `XLHT-${year}-`;
-  const rows = await db.selectFrom('studio_contracts').select('number').where('number', 'like', `${prefix}%`).execute();
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
-  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+// TODO(renovation): read category names through categories.repository.ts once that area has one.
+/** The Simplified Chinese name of every category, by id (printed documents are in Chinese). */
+export async function categoryNamesZh(db: Kysely<Database>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('categories').select(['id', 'name_zh_cn']).execute();
+  return new Map(rows.map((r) => [r.id, r.name_zh_cn]));
+}
+
+/** The columns an application sets on the studio row. */
+function applicationColumns(app: StudioApplication, at: string) {
+  return {
+    name: app.name,
+    unit_id: app.unitId,
+    staffing_mode: app.staffingMode,
+    leader_volunteer_id: app.leaderVolunteerId,
+    description: app.description,
+    venue_address: app.venueAddress,
+    opening_hours: app.openingHours,
+    contact_phone: app.contactPhone ?? null,
+    lng: app.lng ?? null,
+    lat: app.lat ?? null,
+    updated_at: at,
+  };
+}
+
+/** Inserts a new application as a draft; answers the studio's id. */
+export async function insertDraft(
+  db: Kysely<Database>,
+  app: StudioApplication,
+  d: { origin: 'self' | 'recommended'; recommendedByUnitId: number | null; applicantAccountId: number; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('studios')
+    .values({
+      ...applicationColumns(app, d.at),
+      status: 'draft',
+      origin: d.origin,
+      recommended_by_unit_id: d.recommendedByUnitId,
+      applicant_account_id: d.applicantAccountId,
+      status_changed_at: d.at,
+      created_at: d.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Saves an edited application, only while the studio is still a draft; answers whether it was. */
+export async function updateDraft(
+  db: Kysely<Database>,
+  id: number,
+  app: StudioApplication,
+  at: string,
+): Promise<boolean> {
+  const changed = await db
+    .updateTable('studios')
+    .set(applicationColumns(app, at))
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1;
+}
+
+/** Appends an entry to a studio's history. */
+export async function insertHistory(
+  db: Kysely<Database>,
+  h: {
+    studioId: number;
+    action: string;
+    from: string | null;
+    to: string;
+    actorId: number;
+    actorName: string;
+    note: string | null;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('studio_transitions')
+    .values({
+      studio_id: h.studioId,
+      action: h.action,
+      from_status: h.from,
+      to_status: h.to,
+      actor_id: h.actorId,
+      actor_name: h.actorName,
+      note: h.note,
+      at: h.at,
+    })
+    .execute();
 }
