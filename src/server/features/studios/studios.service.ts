@@ -10,6 +10,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
+import * as applications from './studio-applications.repository.ts';
 import * as repo from './studios.repository.ts';
 import { ownersOf, presentDetail, presentSummary, studioAbilities } from './studios.presenter.ts';
 
@@ -69,7 +70,7 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   ];
   if (texts.some(mentionsFee)) throw new DomainError('FEE_NOT_ALLOWED');
   const ids = [app.leaderVolunteerId, ...app.memberVolunteerIds];
-  const volunteers = await repo.findVolunteers(deps.db, [...new Set(ids)]);
+  const volunteers = await applications.findVolunteers(deps.db, [...new Set(ids)]);
   if (
     volunteers.length !== new Set(ids).size ||
     volunteers.some((v) => v.kind !== 'party_member' || !isWithin(v.unit_path, actor.unitPath))
@@ -80,7 +81,7 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   const leader = volunteers.find((v) => v.id === app.leaderVolunteerId);
   if (actor.role === 'member' && leader?.account_id !== actor.accountId)
     throw new DomainError('VALIDATION_FAILED', { field: 'leaderVolunteerId' });
-  const categories = await repo.findEnabledCategoryIds(deps.db, app.categoryIds);
+  const categories = await applications.findEnabledCategoryIds(deps.db, app.categoryIds);
   if (categories.length !== new Set(app.categoryIds).size)
     throw new DomainError('VALIDATION_FAILED', { field: 'categoryIds' });
   if (app.staffingMode === 'single' && app.memberVolunteerIds.some((v) => v !== app.leaderVolunteerId))
@@ -98,13 +99,13 @@ export async function createApplication(
   await checkApplication(deps, actor, app);
   const recommended = actor.role !== 'member';
   const id = await deps.db.transaction().execute(async (trx) => {
-    const newId = await repo.insertDraft(trx, app, {
+    const newId = await applications.insertDraft(trx, app, {
       origin: recommended ? 'recommended' : 'self',
       recommendedByUnitId: recommended ? actor.unitId : null,
       applicantAccountId: actor.accountId,
       at: ctx.at,
     });
-    await repo.writeApplicationParts(trx, newId, app);
+    await applications.writeApplicationParts(trx, newId, app);
     await repo.insertHistory(trx, {
       studioId: newId,
       action: 'create',
@@ -140,9 +141,9 @@ export async function updateApplication(
   if (core.status !== 'draft') throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'edit', status: core.status });
   await checkApplication(deps, actor, app);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateDraft(trx, id, app, ctx.at)))
+    if (!(await applications.updateDraft(trx, id, app, ctx.at)))
       throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'edit', status: core.status });
-    await repo.writeApplicationParts(trx, id, app);
+    await applications.writeApplicationParts(trx, id, app);
     await recordAudit(trx, ctx, {
       entity: 'studio',
       entityId: id,
