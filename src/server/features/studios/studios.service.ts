@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
+import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { isWithin } from '../../../domain/org-units/units.ts';
 import { mentionsFee } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
@@ -71,9 +71,10 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   if (texts.some(mentionsFee)) throw new DomainError('FEE_NOT_ALLOWED');
   const ids = [app.leaderVolunteerId, ...app.memberVolunteerIds];
   const volunteers = await applications.findVolunteers(deps.db, [...new Set(ids)]);
+  // Members come from the part of the registry the applicant may see.
   if (
     volunteers.length !== new Set(ids).size ||
-    volunteers.some((v) => v.kind !== 'party_member' || !isWithin(v.unit_path, actor.unitPath))
+    volunteers.some((v) => v.kind !== 'party_member' || !can(actor, 'read', 'volunteer', { unitPath: v.unit_path }))
   ) {
     throw new DomainError('VALIDATION_FAILED', { field: 'memberVolunteerIds' });
   }
