@@ -29,7 +29,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { insertUnitTree, type UnitSpec } from '../src/db/seed/units.ts';
 import type { Role } from '../src/domain/access/roles.ts';
-import { hashPassword } from '../src/server/features/auth/password-hasher.ts';
+import { hashPassword } from '../src/server/passwords.ts';
 import { insertServices, type ServicesMeta } from './province-services.ts';
 
 const root = join(import.meta.dirname, '..');

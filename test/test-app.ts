@@ -3,7 +3,7 @@ import { testConfig, type Config } from '../src/config/config.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../src/db/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { Clock } from '../src/server/context.ts';
-import { hashPassword } from '../src/server/features/auth/password-hasher.ts';
+import { hashPassword } from '../src/server/passwords.ts';
 import { createTestDatabase } from './test-database.ts';
 
 /** A clock a test can move forward. */

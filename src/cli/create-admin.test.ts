@@ -3,7 +3,7 @@ import { testConfig } from '../config/config.ts';
 import { insertUnitTree } from '../db/seed/units.ts';
 import { xinluoUnits } from '../db/seed/demo.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
-import { verifyPassword } from '../server/features/auth/password-hasher.ts';
+import { verifyPassword } from '../server/passwords.ts';
 import { createAdmin } from './create-admin.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { passwordProblems } from '../domain/accounts/password.ts';
-import { newAccountRow } from '../db/accounts.ts';
-import { hashPassword } from '../server/features/auth/password-hasher.ts';
+import { hashPassword } from '../server/passwords.ts';
+import { insertAccount, usernameExists } from '../server/features/accounts/accounts.repository.ts';
+import { recordAudit } from '../server/features/audit/audit.repository.ts';
+import { findUnitByCode } from '../server/features/org-units/org-units.repository.ts';
 
 /** Creates the first district admin of a production install; returns a sentence for the operator. */
 export async function createAdmin(
@@ -18,47 +20,33 @@ export async function createAdmin(
     minClasses: config.PASSWORD_MIN_CLASSES,
   });
   if (problems.length) return `HUIMIN_ADMIN_PASSWORD does not meet the password policy (${problems.join(', ')}).`;
-  const unit = await db
-    .selectFrom('org_units')
-    .select(['id', 'level'])
-    .where('code', '=', input.unitCode)
-    .executeTakeFirst();
+  const unit = await findUnitByCode(db, input.unitCode);
   if (!unit) return `No unit with code ${input.unitCode}; run "huimin load-divisions" first.`;
   if (unit.level !== 'district') return `Unit ${input.unitCode} is not a district.`;
-  if (await db.selectFrom('accounts').select('id').where('username', '=', input.username).executeTakeFirst())
-    return `The username ${input.username} is taken.`;
+  if (await usernameExists(db, input.username)) return `The username ${input.username} is taken.`;
   const at = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('accounts')
-      .values(
-        newAccountRow({
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash: await hashPassword(input.password),
-          role: 'district_admin',
-          unitId: unit.id,
-          at,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at,
-        actor_id: null,
-        actor_name: 'cli',
-        unit_id: unit.id,
+    const id = await insertAccount(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      role: 'district_admin',
+      unitId: unit.id,
+      at,
+    });
+    // A command line run has no actor, address or request: the entry names the CLI instead.
+    await recordAudit(
+      trx,
+      { actor: null, ip: null, requestId: null, at },
+      {
         entity: 'account',
-        entity_id: String(row.id),
+        entityId: id,
         action: 'create',
-        before_json: null,
-        after_json: JSON.stringify({ username: input.username, role: 'district_admin' }),
-        ip: null,
-        request_id: null,
-      })
-      .execute();
+        unitId: unit.id,
+        after: { username: input.username, role: 'district_admin' },
+      },
+      'cli',
+    );
   });
   return `Created district admin ${input.username}.`;
 }

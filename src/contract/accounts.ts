@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { paging } from './common.ts';
 import { role } from './auth.ts';
 
+/** What an admin may do with an account now: lift its lockout, disable it or enable it again. */
+export const accountAbility = z.enum(['unlock', 'disable', 'enable']);
+export type AccountAbility = z.infer<typeof accountAbility>;
+
 /** A staff account as admins see it; never the password hash. */
 export const account = z.object({
   id: z.number().int(),
@@ -13,9 +17,11 @@ export const account = z.object({
   disabled: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
+  allowedActions: z.array(accountAbility),
 });
 export type Account = z.infer<typeof account>;
 
+/** Filters of the account list; `under` narrows it to a unit in scope. */
 export const listAccountsQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
   role: role.optional(),
@@ -23,6 +29,7 @@ export const listAccountsQuery = z.strictObject({
   ...paging,
 });
 
+/** A new staff account; the password is checked against the configured policy. */
 export const createAccountRequest = z.strictObject({
   username: z
     .string()
@@ -34,4 +41,5 @@ export const createAccountRequest = z.strictObject({
   unitId: z.number().int().positive(),
 });
 
+/** Disables (true) or re-enables (false) an account. */
 export const setDisabledRequest = z.strictObject({ disabled: z.boolean() });

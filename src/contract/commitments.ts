@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
 
 /** Kinds of promise a studio makes: opening hours, response time, activities a month, anything else. */
 export const commitmentKind = z.enum(['hours', 'response', 'activities', 'other']);
 
+/**
+ * What the actor may do with a commitment now: `update` (rewrite the drafts), `publish` (a draft,
+ * while the studio serves), `check` (whether a published one was kept).
+ */
+export const commitmentAbility = z.enum(['update', 'publish', 'check']);
+export type CommitmentAbility = z.infer<typeof commitmentAbility>;
+
+/** A promise of a studio, with how often it was kept. */
 export const commitment = z.object({
   id: z.number().int(),
   kind: commitmentKind,
@@ -13,9 +20,11 @@ export const commitment = z.object({
   publishedAt: z.string().nullable(),
   /** Periods checked and how many were kept (fulfilment tracking). */
   fulfilment: z.object({ checked: z.number().int(), kept: z.number().int() }),
+  allowedActions: z.array(commitmentAbility),
 });
 export type Commitment = z.infer<typeof commitment>;
 
+/** The drafts to save, replacing the earlier drafts. */
 export const saveCommitmentsRequest = z.strictObject({
   items: z
     .array(
@@ -29,43 +38,19 @@ export const saveCommitmentsRequest = z.strictObject({
     .max(20),
 });
 
+/** How many commitments were published and how many SMS were queued. */
 export const publishResult = z.object({ published: z.number().int(), smsQueued: z.number().int() });
+export type PublishResult = z.infer<typeof publishResult>;
 
+/** Whether a published commitment was kept in a month. */
 export const fulfilmentRequest = z.strictObject({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   kept: z.boolean(),
   note: z.string().trim().max(500).default(''),
 });
 
+/** A studio and one of its commitments. */
 export const commitmentParams = z.strictObject({
   id: z.coerce.number().int().positive().max(2_147_483_647),
   commitmentId: z.coerce.number().int().positive().max(2_147_483_647),
-});
-
-/** A message in the outbox, as admins see it ("sent messages"); the phone number is masked. */
-export const outboxMessage = z.object({
-  id: z.number().int(),
-  channel: z.string(),
-  templateId: z.string(),
-  recipient: z.string(),
-  body: z.string(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-});
-export const listOutboxQuery = z.strictObject({
-  status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
-  ...paging,
-});
-
-export const reminder = z.object({
-  id: z.number().int(),
-  kind: z.enum(['contract_ending', 'rectification_overdue']),
-  due: z.string(),
-  studioId: z.number().int(),
-  studioName: z.string(),
-  unitName: z.string(),
-  createdAt: z.string(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** The health report: whether the database answers, its schema version and the app's version. */
 export const health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({
@@ -9,3 +10,4 @@ export const health = z.object({
   }),
   appVersion: z.string(),
 });
+export type Health = z.infer<typeof health>;

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { postKinds, unitLevels } from '../domain/org/units.ts';
+import { postKinds, unitLevels } from '../domain/org-units/units.ts';
 import { paging } from './common.ts';
 
+/** The levels of the org tree. */
 export const unitLevel = z.enum(unitLevels);
+/** The kind of post a unit runs. */
 export const postKind = z.enum(postKinds);
+
+/** What the actor may do with a unit now: edit it, or add a unit under it. */
+export const orgUnitAbility = z.enum(['update', 'create']);
+export type OrgUnitAbility = z.infer<typeof orgUnitAbility>;
 
 /** An org unit as lists and the tree show it. */
 export const orgUnit = z.object({
@@ -19,9 +25,11 @@ export const orgUnit = z.object({
   lat: z.number().nullable(),
   address: z.string().nullable(),
   hasChildren: z.boolean(),
+  allowedActions: z.array(orgUnitAbility),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
+/** Filters of the unit list: a subtree, a search text, a level. */
 export const listOrgUnitsQuery = z.strictObject({
   /** The unit whose subtree to list; defaults to the actor's own unit. */
   under: z.coerce.number().int().positive().optional(),
@@ -31,6 +39,7 @@ export const listOrgUnitsQuery = z.strictObject({
   ...paging,
 });
 
+/** A new unit under one in scope. */
 export const createOrgUnitRequest = z.strictObject({
   parentId: z.number().int().positive(),
   code: z
@@ -46,6 +55,7 @@ export const createOrgUnitRequest = z.strictObject({
   address: z.string().trim().max(200).nullable().optional(),
 });
 
+/** The fields of a unit an admin may edit (its code and place in the tree stay). */
 export const updateOrgUnitRequest = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   shortName: z.string().trim().min(1).max(100).optional(),

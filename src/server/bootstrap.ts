@@ -3,7 +3,7 @@ import type { Config } from '../config/config.ts';
 import { createDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
-import { hashPassword } from './features/auth/password-hasher.ts';
+import { hashPassword } from './passwords.ts';
 
 /** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
 export async function openAndPrepare(

@@ -4,7 +4,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { readXinluoDivisions } from './divisions.ts';
 import { insertUnitTree, type UnitSpec } from './units.ts';
 import { loadDemoStudios } from './demo-studios.ts';
-import { newAccountRow } from '../accounts.ts';
+import { newAccountRow } from '../../server/features/accounts/accounts.repository.ts';
 import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { UnitLevel } from '../../domain/org/units.ts';
+import type { UnitLevel } from '../../domain/org-units/units.ts';
 
 /** One row of assets/xinluo/divisions.csv (real NBS codes and names, GCJ-02 points). */
 export interface Division {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { childPath, defaultPostKind, type UnitLevel } from '../../domain/org/units.ts';
+import { childPath, defaultPostKind, type UnitLevel } from '../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../domain/text/search-keys.ts';
 
 /** A unit to load: its parent is named by code and must come earlier in the list (or be absent, for a root). */

@@ -1,5 +1,5 @@
 import type { Actor, Role } from './roles.ts';
-import { isWithin } from '../org/units.ts';
+import { isWithin } from '../org-units/units.ts';
 
 /**
  * When a rule applies: to anything (`any`), to objects inside the actor's org subtree

@@ -15,7 +15,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { volunteerRoutes } from './registry/volunteers.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { sitingRoutes } from './siting/siting.routes.ts';
-import { serviceCardRoutes } from './studios/service-cards.ts';
+import { serviceCardRoutes } from './studios/service-cards.routes.ts';
 import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../context.ts';
 import type { Notifier } from '../notifier/notifier.ts';
-import { dispatchDue } from '../features/outbox/outbox.dispatcher.ts';
+import { dispatchDue } from '../features/outbox/outbox.job.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
 import { chinaDate } from '../time.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';

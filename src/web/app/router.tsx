@@ -6,7 +6,7 @@ import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
 
 // Pages load on demand: the login page (eager) stays small on a slow phone network.
-const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
+const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));

@@ -145,3 +145,29 @@ describe('account lockout and disabling', () => {
     expect((await c.put(`/api/accounts/${zc.items[0]?.id}/disabled`, { disabled: true })).statusCode).toBe(404);
   });
 });
+
+describe('what an admin may do with an account (allowedActions)', () => {
+  it('offers unlock for a locked account, disable or enable by its state, and nothing on the admin’s own', async () => {
+    const c = await t.login('xicheng');
+    const list = async () => ((await c.get('/api/accounts')).json() as { items: Account[] }).items;
+    const byName = (items: Account[], username: string) => items.find((a) => a.username === username);
+    const before = await list();
+    expect(byName(before, 'xicheng')?.allowedActions).toEqual([]);
+    expect(byName(before, 'jiandu')?.allowedActions).toEqual(['disable']);
+
+    await t.db
+      .updateTable('accounts')
+      .set({ locked_until: '2999-01-01T00:00:00.000Z' })
+      .where('username', '=', 'jiandu')
+      .execute();
+    const jiandu = byName(await list(), 'jiandu');
+    expect(jiandu?.allowedActions).toEqual(['unlock', 'disable']);
+    expect((await c.post(`/api/accounts/${jiandu?.id}/unlock`)).json().allowedActions).toEqual(['disable']);
+
+    const disabled = await c.put(`/api/accounts/${jiandu?.id}/disabled`, { disabled: true });
+    expect(disabled.json().allowedActions).toEqual(['enable']);
+    expect((await c.put(`/api/accounts/${jiandu?.id}/disabled`, { disabled: false })).json().allowedActions).toEqual([
+      'disable',
+    ]);
+  });
+});

@@ -1,32 +1,15 @@
 import type { z } from 'zod';
-import { assignableRoles, levelsForRole, type Actor, type Role } from '../../../domain/access/roles.ts';
-import { isLocked } from '../../../domain/accounts/lockout.ts';
+import { assignableRoles, levelsForRole, type Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { Account, createAccountRequest, listAccountsQuery } from '../../../contract/accounts.ts';
-import { newAccountRow } from '../../../db/accounts.ts';
-import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { authorize, resolveScope } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { assertPasswordAcceptable } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/password-hasher.ts';
+import { assertPasswordAcceptable, hashPassword } from '../../passwords.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { deleteSessionsOf } from '../auth/auth.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './accounts.repository.ts';
-
-type Row = NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>;
-
-function present(row: Row, now: number): Account {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role as Role,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    disabled: row.disabled === 1,
-    locked: isLocked({ failedCount: 0, lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null }, now),
-    createdAt: row.created_at,
-  };
-}
+import { presentAccount } from './accounts.presenter.ts';
 
 async function loadInScope(deps: Deps, actor: Actor, id: number, action: 'read' | 'unlock' | 'disable') {
   const row = await repo.findAccount(deps.db, id);
@@ -37,23 +20,16 @@ async function loadInScope(deps: Deps, actor: Actor, id: number, action: 'read' 
 
 /** Accounts in the actor's subtree (or a unit's, when `under` is in scope). */
 export async function listAccounts(deps: Deps, actor: Actor, query: z.infer<typeof listAccountsQuery>) {
-  let path = actor.unitPath;
-  authorize(actor, 'read', 'account', { unitPath: path });
-  if (query.under) {
-    const unit = await findUnit(deps.db, query.under);
-    if (!unit) throw new DomainError('NOT_FOUND');
-    authorize(actor, 'read', 'account', { unitPath: unit.path });
-    path = unit.path;
-  }
+  const scope = await resolveScope(deps.db, actor, 'read', 'account', query.under);
   const { rows, total } = await repo.listAccounts(deps.db, {
-    path,
+    path: scope.path,
     role: query.role,
     q: query.q || undefined,
     limit: query.limit,
     offset: query.offset,
   });
   const now = deps.clock.now().getTime();
-  return { items: rows.map((r) => present(r, now)), total };
+  return { items: rows.map((r) => presentAccount(r, now, actor)), total };
 }
 
 /** Creates a staff account: in the actor's scope, with a role no wider than the actor's, on a unit of the right level. */
@@ -68,48 +44,38 @@ export async function createAccount(
   authorize(actor, 'create', 'account', { unitPath: unit.path });
   if (!assignableRoles(actor.role).includes(input.role)) throw new DomainError('FORBIDDEN');
   if (!levelsForRole(input.role).includes(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
-  assertPasswordAcceptable(deps, input.password);
+  assertPasswordAcceptable(deps.config, input.password);
   const hash = await hashPassword(input.password);
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await repo.usernameExists(trx, input.username))
       throw new DomainError('USERNAME_TAKEN', { username: input.username });
-    const row = await trx
-      .insertInto('accounts')
-      .values(
-        newAccountRow({
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash: hash,
-          role: input.role,
-          unitId: unit.id,
-          at: ctx.at,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const newId = await repo.insertAccount(trx, {
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: hash,
+      role: input.role,
+      unitId: unit.id,
+      at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'account',
-      entityId: row.id,
+      entityId: newId,
       action: 'create',
       unitId: unit.id,
       after: { username: input.username, displayName: input.displayName, role: input.role, unitId: unit.id },
     });
-    return row.id;
+    return newId;
   });
   const created = await repo.findAccount(deps.db, id);
   if (!created) throw new DomainError('NOT_FOUND');
-  return present(created, deps.clock.now().getTime());
+  return presentAccount(created, deps.clock.now().getTime(), actor);
 }
 
 /** Lifts a lockout before it runs out. */
 export async function unlockAccount(deps: Deps, ctx: AuditContext, actor: Actor, id: number): Promise<Account> {
   const row = await loadInScope(deps, actor, id, 'unlock');
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ failed_count: 0, locked_until: null, updated_at: ctx.at })
-      .where('id', '=', id)
-      .execute();
+    await repo.clearLockout(trx, id, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'account',
       entityId: id,
@@ -119,7 +85,7 @@ export async function unlockAccount(deps: Deps, ctx: AuditContext, actor: Actor,
       after: { lockedUntil: null },
     });
   });
-  return present({ ...row, locked_until: null }, deps.clock.now().getTime());
+  return presentAccount({ ...row, locked_until: null }, deps.clock.now().getTime(), actor);
 }
 
 /** Disables or re-enables an account; disabling ends its sessions. An actor cannot disable themself. */
@@ -133,12 +99,8 @@ export async function setDisabled(
   const row = await loadInScope(deps, actor, id, 'disable');
   if (row.id === actor.accountId) throw new DomainError('CONFLICT');
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ disabled: disabled ? 1 : 0, updated_at: ctx.at })
-      .where('id', '=', id)
-      .execute();
-    if (disabled) await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+    await repo.updateDisabled(trx, id, disabled, ctx.at);
+    if (disabled) await deleteSessionsOf(trx, id);
     await recordAudit(trx, ctx, {
       entity: 'account',
       entityId: id,
@@ -148,5 +110,5 @@ export async function setDisabled(
       after: { disabled },
     });
   });
-  return present({ ...row, disabled: disabled ? 1 : 0 }, deps.clock.now().getTime());
+  return presentAccount({ ...row, disabled: disabled ? 1 : 0 }, deps.clock.now().getTime(), actor);
 }

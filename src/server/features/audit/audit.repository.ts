@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { AuditEvent } from '../../audit.ts';
 import type { AuditContext } from '../../context.ts';
 
+/** What a page of the audit log is filtered by. */
 export interface AuditFilter {
   entity?: string | undefined;
   entityId?: string | undefined;
@@ -31,13 +32,16 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter) {
   return { rows, total: Number(count.n) };
 }
 
+/** Who made a change: a request's audit context, or a command line run without address or request id. */
+export type AuditSource = Omit<AuditContext, 'ip' | 'requestId'> & { ip: string | null; requestId: string | null };
+
 /**
  * Appends an entry. Call it with the transaction that makes the change, so the change
  * and its record commit together or not at all. There is no update or delete of entries.
  */
 export async function recordAudit(
   db: Kysely<Database>,
-  ctx: AuditContext,
+  ctx: AuditSource,
   event: AuditEvent,
   actorName?: string,
 ): Promise<void> {

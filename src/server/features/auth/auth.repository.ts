@@ -43,6 +43,7 @@ export function findSessionQuery(db: Kysely<Database>, sessionId: string) {
     .where('sessions.id', '=', sessionId);
 }
 
+/** The session a request carries, with its account (the CSRF token /api/auth/me returns). */
 export async function findSession(db: Kysely<Database>, sessionId: string) {
   return findSessionQuery(db, sessionId).executeTakeFirst();
 }
@@ -69,6 +70,7 @@ export async function findMe(db: Kysely<Database>, accountId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** Opens a session row (the token's SHA-256 is its id). */
 export async function insertSession(
   db: Kysely<Database>,
   s: { id: string; accountId: number; csrfToken: string; at: string; ip: string; userAgent: string | null },
@@ -87,10 +89,12 @@ export async function insertSession(
     .execute();
 }
 
+/** Marks a session as seen now (the idle timeout counts from here). */
 export async function touchSession(db: Kysely<Database>, sessionId: string, at: string) {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
 }
 
+/** Ends one session. */
 export async function deleteSession(db: Kysely<Database>, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
@@ -102,6 +106,7 @@ export async function deleteSessionsOf(db: Kysely<Database>, accountId: number, 
   await q.execute();
 }
 
+/** Saves the failed-login count and lockout of an account. */
 export async function updateLoginState(
   db: Kysely<Database>,
   accountId: number,
@@ -114,4 +119,18 @@ export async function updateLoginState(
     .set({ failed_count: failedCount, locked_until: lockedUntil, updated_at: at })
     .where('id', '=', accountId)
     .execute();
+}
+
+/** Saves an account's language and large-font preference (only the fields given). */
+export async function updatePreferences(
+  db: Kysely<Database>,
+  accountId: number,
+  set: { locale?: string; large_font?: number; updated_at: string },
+): Promise<void> {
+  await db.updateTable('accounts').set(set).where('id', '=', accountId).execute();
+}
+
+/** Replaces an account's password hash. */
+export async function updatePasswordHash(db: Kysely<Database>, accountId: number, hash: string, at: string) {
+  await db.updateTable('accounts').set({ password_hash: hash, updated_at: at }).where('id', '=', accountId).execute();
 }

@@ -4,7 +4,6 @@ import { errorBody, ok } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
 import { SESSION_COOKIE, actorOf } from '../../plugins/session.ts';
 import * as auth from './auth.service.ts';
-import { findSession } from './auth.repository.ts';
 
 /** Sign-in, sign-out, the signed-in account and its own settings. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,11 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { authenticated: true } },
       schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: me } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const session = await findSession(deps.db, request.sessionId ?? '');
-      return auth.getMe(deps, actor.accountId, session?.csrf_token ?? '');
-    },
+    async (request) => auth.getSessionMe(deps, actorOf(request), request.sessionId ?? ''),
   );
 
   app.put(

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from '../../../domain/accounts/lockout.ts';
-import { passwordProblems } from '../../../domain/accounts/password.ts';
-import type { Role } from '../../../domain/access/roles.ts';
+import type { Actor, Role } from '../../../domain/access/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import type { Locale } from '../../../contract/common.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hasher.ts';
+import { presentMe } from './auth.presenter.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
 export function sessionIdOf(token: string): string {
@@ -109,18 +109,13 @@ export async function logout(deps: Deps, ctx: AuditContext, sessionId: string): 
 
 /** The signed-in account as the web app shows it. */
 export async function getMe(deps: Deps, accountId: number, csrfToken: string): Promise<Me> {
-  const row = await repo.findMe(deps.db, accountId);
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role as Role,
-    unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name, level: row.unit_level },
-    locale: row.locale as Locale,
-    largeFont: row.large_font === 1,
-    csrfToken,
-    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
-  };
+  return presentMe(await repo.findMe(deps.db, accountId), csrfToken, deps.config.SESSION_IDLE_MINUTES);
+}
+
+/** The account of the request's session, with that session's CSRF token. */
+export async function getSessionMe(deps: Deps, actor: Actor, sessionId: string): Promise<Me> {
+  const session = await repo.findSession(deps.db, sessionId);
+  return getMe(deps, actor.accountId, session?.csrf_token ?? '');
 }
 
 /** Saves the account's language and large-font preference. */
@@ -135,7 +130,7 @@ export async function updateSettings(
     const set: { locale?: string; large_font?: number; updated_at: string } = { updated_at: ctx.at };
     if (input.locale !== undefined) set.locale = input.locale;
     if (input.largeFont !== undefined) set.large_font = input.largeFont ? 1 : 0;
-    await trx.updateTable('accounts').set(set).where('id', '=', accountId).execute();
+    await repo.updatePreferences(trx, accountId, set);
     await recordAudit(trx, ctx, {
       entity: 'account',
       entityId: accountId,
@@ -145,12 +140,6 @@ export async function updateSettings(
       after: { locale: input.locale ?? before.locale, largeFont: input.largeFont ?? before.large_font === 1 },
     });
   });
-}
-
-/** Checks a new password against the configured policy. */
-export function assertPasswordAcceptable(deps: Deps, password: string): void {
-  const policy = { minLength: deps.config.PASSWORD_MIN_LENGTH, minClasses: deps.config.PASSWORD_MIN_CLASSES };
-  if (passwordProblems(password, policy).length > 0) throw new DomainError('PASSWORD_TOO_WEAK', policy);
 }
 
 /** Changes the actor's own password and ends their other sessions. */
@@ -164,14 +153,10 @@ export async function changePassword(
   if (!actor) throw new DomainError('UNAUTHENTICATED');
   const row = await repo.findMe(deps.db, actor.accountId);
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) throw new DomainError('WRONG_PASSWORD');
-  assertPasswordAcceptable(deps, input.newPassword);
+  assertPasswordAcceptable(deps.config, input.newPassword);
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ password_hash: hash, updated_at: ctx.at })
-      .where('id', '=', actor.accountId)
-      .execute();
+    await repo.updatePasswordHash(trx, actor.accountId, hash, ctx.at);
     await repo.deleteSessionsOf(trx, actor.accountId, sessionId);
     await recordAudit(trx, ctx, {
       entity: 'account',

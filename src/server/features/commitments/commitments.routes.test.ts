@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories.ts';
 import type { Commitment } from '../../../contract/commitments.ts';
-import { dispatchDue, MAX_ATTEMPTS } from '../outbox/outbox.dispatcher.ts';
+import { dispatchDue, MAX_ATTEMPTS } from '../outbox/outbox.job.ts';
 import type { Notifier, SmsMessage } from '../../notifier/notifier.ts';
 
 let t: TestApp;
@@ -117,6 +117,27 @@ describe('public commitments (公开承诺)', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('what the actor may do with a commitment (allowedActions)', () => {
+  it('lets the leading member rewrite and publish drafts, and the organisation check published ones', async () => {
+    const drafted = await createStudio(t.db, { status: 'active', commitment: 'draft' });
+    const member = await t.login('zhangwanzhen');
+    const community = await t.login('xixing');
+    const supervisor = await t.login('jiandu');
+    const actions = async (c: typeof member, id: number) =>
+      ((await c.get(`/api/studios/${id}/commitments`)).json() as Commitment[]).map((x) => x.allowedActions);
+    expect(await actions(member, drafted.id)).toEqual([['update', 'publish']]);
+    expect(await actions(community, drafted.id)).toEqual([['update', 'publish']]);
+    expect(await actions(supervisor, drafted.id)).toEqual([[]]);
+
+    const published = await createStudio(t.db, { status: 'active', commitment: 'published' });
+    expect(await actions(member, published.id)).toEqual([['update']]);
+    expect(await actions(community, published.id)).toEqual([['update', 'check']]);
+
+    const contracted = await createStudio(t.db, { status: 'contracted', commitment: 'draft' });
+    expect(await actions(member, contracted.id)).toEqual([['update']]);
   });
 });
 

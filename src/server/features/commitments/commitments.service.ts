@@ -1,56 +1,45 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
+import { acceptsCommitmentDrafts, acceptsCommitmentPublication } from '../../../domain/commitments/commitments.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { isServing, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
+import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { mentionsFee } from '../../../domain/studios/unpaid.ts';
-import type { Commitment } from '../../../contract/commitments.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { Commitment, PublishResult } from '../../../contract/commitments.ts';
 import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
-import { loadVisibleStudio, ownersOf } from '../studios/studios.service.ts';
+import { listSubscriberPhones } from '../public/public.repository.ts';
+import { findStudioCore, type StudioCore } from '../studios/studios.repository.ts';
+import { ownersOf } from '../studios/studios.presenter.ts';
+import * as repo from './commitments.repository.ts';
+import { commitmentAbilities, presentCommitment } from './commitments.presenter.ts';
 
 type Kind = Commitment['kind'];
 
-/** A studio's current commitments (drafts and published), with how often each was kept. */
-export async function listCommitments(deps: Deps, actor: Actor, studioId: number): Promise<Commitment[]> {
-  await loadVisibleStudio(deps.db, actor, studioId);
-  return commitmentsOf(deps, studioId, ['draft', 'published']);
+/** The studio whose commitments these are, if the actor may see it; 404 otherwise. */
+async function loadStudio(db: Kysely<Database>, actor: Actor, studioId: number): Promise<StudioCore> {
+  const core = await findStudioCore(db, studioId);
+  if (!core) throw new DomainError('NOT_FOUND');
+  authorize(actor, 'read', 'studio', { unitPath: core.unit_path });
+  return core;
 }
 
-/** Commitments of a studio in the given statuses, in order. */
-export async function commitmentsOf(deps: Deps, studioId: number, statuses: string[]): Promise<Commitment[]> {
-  const rows = await deps.db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('studio_id', '=', studioId)
-    .where('status', 'in', statuses)
-    .orderBy('status', 'desc')
-    .orderBy('position')
-    .execute();
-  const checks = rows.length
-    ? await deps.db
-        .selectFrom('commitment_checks')
-        .select(['commitment_id', 'kept'])
-        .where(
-          'commitment_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return rows.map((r) => {
-    const mine = checks.filter((c) => c.commitment_id === r.id);
-    return {
-      id: r.id,
-      kind: r.kind as Kind,
-      text: r.text,
-      target: r.target,
-      status: r.status as Commitment['status'],
-      publishedAt: r.published_at,
-      fulfilment: { checked: mine.length, kept: mine.filter((c) => c.kept === 1).length },
-    };
-  });
+/** A studio's drafts and published commitments, with their fulfilment and what the actor may do. */
+async function commitmentsOf(deps: Deps, actor: Actor, studio: StudioCore): Promise<Commitment[]> {
+  const rows = await repo.listCommitmentRows(deps.db, studio.id, ['draft', 'published']);
+  const checks = await repo.listChecks(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentCommitment(r, checks, commitmentAbilities(actor, studio, r.status)));
+}
+
+/** A studio's current commitments (drafts and published), with how often each was kept. */
+export async function listCommitments(deps: Deps, actor: Actor, studioId: number): Promise<Commitment[]> {
+  return commitmentsOf(deps, actor, await loadStudio(deps.db, actor, studioId));
 }
 
 /** Replaces the studio's draft commitments. Published ones stay public until the drafts are published. */
@@ -61,29 +50,13 @@ export async function saveDrafts(
   studioId: number,
   items: Array<{ kind: Kind; text: string; target?: number | null | undefined }>,
 ) {
-  const core = await loadVisibleStudio(deps.db, actor, studioId);
+  const core = await loadStudio(deps.db, actor, studioId);
   authorize(actor, 'update', 'commitment', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) });
-  if (!['contracted', 'active', 'rectification'].includes(core.status))
+  if (!acceptsCommitmentDrafts(core.status as StudioStatus))
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'commit', status: core.status });
   if (items.some((i) => mentionsFee(i.text))) throw new DomainError('FEE_NOT_ALLOWED');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('commitments').where('studio_id', '=', studioId).where('status', '=', 'draft').execute();
-    await trx
-      .insertInto('commitments')
-      .values(
-        items.map((i, n) => ({
-          studio_id: studioId,
-          kind: i.kind,
-          text: i.text,
-          target: i.target ?? null,
-          position: n + 1,
-          status: 'draft',
-          published_at: null,
-          created_at: ctx.at,
-          updated_at: ctx.at,
-        })),
-      )
-      .execute();
+    await repo.replaceDrafts(trx, studioId, items, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'studio',
       entityId: studioId,
@@ -100,38 +73,22 @@ export async function saveDrafts(
  * the community bulletin board, and one SMS per subscriber of the community is queued in
  * the same transaction.
  */
-export async function publish(deps: Deps, ctx: AuditContext, actor: Actor, studioId: number, publicBaseUrl: string) {
-  const core = await loadVisibleStudio(deps.db, actor, studioId);
+export async function publish(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  studioId: number,
+  publicBaseUrl: string,
+): Promise<PublishResult> {
+  const core = await loadStudio(deps.db, actor, studioId);
   authorize(actor, 'publish', 'commitment', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) });
-  if (!isServing(core.status as StudioStatus))
+  if (!acceptsCommitmentPublication(core.status as StudioStatus))
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'publish', status: core.status });
   return deps.db.transaction().execute(async (trx) => {
-    const drafts = await trx
-      .selectFrom('commitments')
-      .select(['id', 'text'])
-      .where('studio_id', '=', studioId)
-      .where('status', '=', 'draft')
-      .orderBy('position')
-      .execute();
+    const drafts = await repo.listDrafts(trx, studioId);
     if (drafts.length === 0) throw new DomainError('VALIDATION_FAILED', { field: 'commitments' });
-    await trx
-      .updateTable('commitments')
-      .set({ status: 'withdrawn', updated_at: ctx.at })
-      .where('studio_id', '=', studioId)
-      .where('status', '=', 'published')
-      .execute();
-    await trx
-      .updateTable('commitments')
-      .set({ status: 'published', published_at: ctx.at, updated_at: ctx.at })
-      .where('studio_id', '=', studioId)
-      .where('status', '=', 'draft')
-      .execute();
-    const subscribers = await trx
-      .selectFrom('sms_subscriptions')
-      .select('phone')
-      .where('unit_id', '=', core.unit_id)
-      .where('unsubscribed_at', 'is', null)
-      .execute();
+    await repo.publishDrafts(trx, studioId, ctx.at);
+    const subscribers = await listSubscriberPhones(trx, core.unit_id);
     const params = {
       studio: core.name,
       unit: core.unit_name,
@@ -142,9 +99,9 @@ export async function publish(deps: Deps, ctx: AuditContext, actor: Actor, studi
       url: `${publicBaseUrl}/s/${studioId}`,
     };
     const body = smsTemplates.commitmentPublished.render(params);
-    for (const s of subscribers) {
+    for (const phone of subscribers) {
       await enqueueSms(trx, {
-        to: s.phone,
+        to: phone,
         templateId: smsTemplates.commitmentPublished.id,
         params,
         signature: SMS_SIGNATURE,
@@ -175,33 +132,13 @@ export async function recordFulfilment(
   commitmentId: number,
   input: { period: string; kept: boolean; note: string },
 ) {
-  const core = await loadVisibleStudio(deps.db, actor, studioId);
+  const core = await loadStudio(deps.db, actor, studioId);
   authorize(actor, 'check', 'commitment', { unitPath: core.unit_path });
-  const c = await deps.db
-    .selectFrom('commitments')
-    .select(['id', 'status'])
-    .where('id', '=', commitmentId)
-    .where('studio_id', '=', studioId)
-    .executeTakeFirst();
+  const c = await repo.findCommitment(deps.db, studioId, commitmentId);
   if (!c) throw new DomainError('NOT_FOUND');
   if (c.status !== 'published') throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'check', status: c.status });
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('commitment_checks')
-      .where('commitment_id', '=', commitmentId)
-      .where('period', '=', input.period)
-      .execute();
-    await trx
-      .insertInto('commitment_checks')
-      .values({
-        commitment_id: commitmentId,
-        period: input.period,
-        kept: input.kept ? 1 : 0,
-        note: input.note,
-        checked_by: actor.accountId,
-        at: ctx.at,
-      })
-      .execute();
+    await repo.replaceCheck(trx, { commitmentId, ...input, checkedBy: actor.accountId, at: ctx.at });
     await recordAudit(trx, ctx, {
       entity: 'commitment',
       entityId: commitmentId,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import {
   checkRecord,
   DEFAULT_CORRECTION_HOURS,

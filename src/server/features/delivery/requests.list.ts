@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { RequestStatus } from '../../../domain/services/delivery.ts';
 import type { listRequestsQuery } from '../../../contract/delivery.ts';
 import { authorize } from '../../scope.ts';

@@ -1,7 +1,6 @@
-import { sql, type Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { health } from '../../../contract/health.ts';
-import { schemaVersion } from '../../../db/migrate.ts';
+import { checkHealth } from './health.service.ts';
 
 /** Liveness and readiness for load balancers and operators. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,20 +16,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      let reachable = true;
-      let version: string | null = null;
-      try {
-        await sql`select 1`.execute(deps.db);
-        version = await schemaVersion(deps.db as Kysely<unknown>);
-      } catch {
-        reachable = false;
-      }
-      const body = {
-        status: reachable ? ('ok' as const) : ('degraded' as const),
-        database: { engine: deps.engine, reachable, schemaVersion: version },
-        appVersion: deps.appVersion,
-      };
-      return reply.status(reachable ? 200 : 503).send(body);
+      const body = await checkHealth(deps);
+      return reply.status(body.database.reachable ? 200 : 503).send(body);
     },
   );
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { listNeedsQuery, needInput, pressingQuery } from '../../../contract/needs.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

@@ -1,9 +1,21 @@
-import type { OrgUnit } from '../../../contract/org-units.ts';
-import type { PostKind, UnitLevel } from '../../../domain/org/units.ts';
+import type { OrgUnit, OrgUnitAbility } from '../../../contract/org-units.ts';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { can } from '../../../domain/access/rules.ts';
+import { allowedChildLevels, type PostKind, type UnitLevel } from '../../../domain/org-units/units.ts';
 import type { UnitListRow } from './org-units.repository.ts';
 
-/** An org unit row as the API shows it. */
-export function presentUnit(row: UnitListRow): OrgUnit {
+/** What the actor may do with a unit at `path` now; `create` only where some level may go below it. */
+export function orgUnitAbilities(actor: Actor, row: UnitListRow): OrgUnitAbility[] {
+  const target = { unitPath: row.path };
+  const abilities: OrgUnitAbility[] = [];
+  if (can(actor, 'update', 'orgUnit', target)) abilities.push('update');
+  if (allowedChildLevels(row.level as UnitLevel).length > 0 && can(actor, 'create', 'orgUnit', target))
+    abilities.push('create');
+  return abilities;
+}
+
+/** An org unit row as the API shows it, with what the actor may do with it. */
+export function presentUnit(actor: Actor, row: UnitListRow): OrgUnit {
   return {
     id: row.id,
     code: row.code,
@@ -17,6 +29,7 @@ export function presentUnit(row: UnitListRow): OrgUnit {
     lat: row.lat,
     address: row.address,
     hasChildren: Boolean(row.has_children),
+    allowedActions: orgUnitAbilities(actor, row),
   };
 }
 

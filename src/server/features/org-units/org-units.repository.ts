@@ -1,22 +1,26 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { likeEscape } from '../../../db/like.ts';
 
+/** A unit row with whether it has children. */
 export type OrgUnitWithChildren = OrgUnitRow & { has_children: number | boolean };
 
 const hasChildren = sql<number | boolean>`exists (select 1 from org_units c where c.parent_id = org_units.id)`.as(
   'has_children',
 );
 
+/** One unit with whether it has children, or undefined. */
 export async function findUnit(db: Kysely<Database>, id: number): Promise<OrgUnitWithChildren | undefined> {
   return db.selectFrom('org_units').selectAll().select(hasChildren).where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit holding a code (codes are unique), with its level. */
 export async function findUnitByCode(db: Kysely<Database>, code: string) {
-  return db.selectFrom('org_units').select(['id']).where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('org_units').select(['id', 'level']).where('code', '=', code).executeTakeFirst();
 }
 
+/** What a page of a subtree is filtered by. */
 export interface SubtreeFilter {
   path: string;
   q?: string | undefined;
@@ -44,10 +48,11 @@ export function subtreeQuery(db: Kysely<Database>, f: Omit<SubtreeFilter, 'limit
   return base;
 }
 
-/** The columns a list shows: turning rows into objects costs per column, so lists read no more. */
+/** The columns a list shows (and the path its abilities need): turning rows into objects costs per column, so lists read no more. */
 const listColumns = [
   'id',
   'code',
+  'path',
   'name',
   'short_name',
   'level',
@@ -58,6 +63,7 @@ const listColumns = [
   'lat',
   'address',
 ] as const;
+/** A unit as lists show it. */
 export type UnitListRow = Pick<OrgUnitRow, (typeof listColumns)[number]> & { has_children: number | boolean };
 
 /** One page of a subtree in tree order, and how many units match in all. */
@@ -73,6 +79,7 @@ export async function listSubtree(
   return { rows, total: Number(count.n) };
 }
 
+/** The direct children of a unit, in tree order. */
 export async function listChildren(
   db: Kysely<Database>,
   parentId: number,
@@ -86,11 +93,13 @@ export async function listChildren(
     .execute();
 }
 
+/** Inserts a unit; answers its id. */
 export async function insertUnit(db: Kysely<Database>, unit: NewOrgUnit): Promise<number> {
   const row = await db.insertInto('org_units').values(unit).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** Saves changed fields of a unit. */
 export async function updateUnit(db: Kysely<Database>, id: number, set: OrgUnitUpdate): Promise<void> {
   await db.updateTable('org_units').set(set).where('id', '=', id).execute();
 }

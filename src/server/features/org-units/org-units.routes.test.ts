@@ -216,3 +216,18 @@ describe('PATCH /api/org-units/:id', () => {
     ).toBe(403);
   });
 });
+
+describe('what the actor may do with a unit (allowedActions)', () => {
+  it('lets a street admin edit its units and add units under the street, not under a community', async () => {
+    const page = (await (await t.login('xicheng')).get('/api/org-units?limit=500')).json() as Page;
+    expect(page.items[0]?.allowedActions).toEqual(['update', 'create']);
+    expect(page.items.find((u) => u.shortName === '西兴社区')?.allowedActions).toEqual(['update']);
+  });
+
+  it('lets a community admin edit its community only, and a member do nothing', async () => {
+    const admin = (await (await t.login('xixing')).get('/api/org-units')).json() as Page;
+    expect(admin.items.map((u) => u.allowedActions)).toEqual([['update']]);
+    const member = (await (await t.login('zhangwanzhen')).get('/api/org-units')).json() as Page;
+    expect(member.items.map((u) => u.allowedActions)).toEqual([[]]);
+  });
+});

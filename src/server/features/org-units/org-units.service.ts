@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org/units.ts';
+import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type {
   OrgUnit,
@@ -10,7 +10,7 @@ import type {
   updateOrgUnitRequest,
 } from '../../../contract/org-units.ts';
 import type { OrgUnitUpdate } from '../../../db/schema.ts';
-import { authorize } from '../../scope.ts';
+import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './org-units.repository.ts';
@@ -26,25 +26,26 @@ async function loadVisible(deps: Deps, actor: Actor, id: number) {
 
 /** One page of the subtree under a unit (the actor's own by default), optionally searched by name, pinyin or initials. */
 export async function listUnits(deps: Deps, actor: Actor, query: z.infer<typeof listOrgUnitsQuery>) {
-  const root = await loadVisible(deps, actor, query.under ?? actor.unitId);
+  const scope = await resolveScope(deps.db, actor, 'read', 'orgUnit', query.under);
   const { rows, total } = await repo.listSubtree(deps.db, {
-    path: root.path,
+    path: scope.path,
     q: query.q || undefined,
     level: query.level,
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: rows.map(presentUnit), total };
+  return { items: rows.map((r) => presentUnit(actor, r)), total };
 }
 
+/** One unit the actor may see. */
 export async function getUnit(deps: Deps, actor: Actor, id: number): Promise<OrgUnit> {
-  return presentUnit(await loadVisible(deps, actor, id));
+  return presentUnit(actor, await loadVisible(deps, actor, id));
 }
 
 /** The direct children of a unit, for a tree that opens one level at a time. */
 export async function listChildren(deps: Deps, actor: Actor, id: number): Promise<OrgUnit[]> {
   await loadVisible(deps, actor, id);
-  return (await repo.listChildren(deps.db, id)).map(presentUnit);
+  return (await repo.listChildren(deps.db, id)).map((r) => presentUnit(actor, r));
 }
 
 /** Adds a unit (typically an enterprise) under a unit in the actor's scope. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { SmsMessage } from '../../notifier/notifier.ts';
 
 /** Queues an SMS in the caller's transaction: it is sent only if the change that caused it commits. */
@@ -77,6 +77,7 @@ export async function claim(db: Kysely<Database>, id: number, expectedStatus: st
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Marks a message sent, with the gateway's id for it. */
 export async function markSent(db: Kysely<Database>, id: number, providerMessageId: string, at: string): Promise<void> {
   await db
     .updateTable('outbox')
@@ -85,6 +86,7 @@ export async function markSent(db: Kysely<Database>, id: number, providerMessage
     .execute();
 }
 
+/** Records a failed attempt: retried at `nextAttemptAt`, or failed for good when `final`. */
 export async function markFailed(
   db: Kysely<Database>,
   id: number,

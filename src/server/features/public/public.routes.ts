@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   bulletinBoard,
@@ -14,7 +13,6 @@ import { category, studioIdParam } from '../../../contract/studios.ts';
 import { idParam } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
 import { publicBaseUrl } from '../../public-url.ts';
-import { listCategories } from '../categories/categories.service.ts';
 import * as pub from './public.service.ts';
 
 /** Pages residents open without an account: studio pages, bulletin boards, SMS subscription. */
@@ -29,7 +27,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
       schema: { tags, summary: 'Enabled service categories', response: { 200: z.array(category) } },
     },
-    async () => (await listCategories(deps.db)).filter((c) => c.enabled),
+    async () => pub.listPublicCategories(deps.db),
   );
 
   app.get(
@@ -50,8 +48,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/studios/:id/qr.svg',
     { config: { access }, schema: { tags, summary: "QR code of the studio's public page", params: studioIdParam } },
     async (request, reply) => {
-      const studio = await pub.publicStudio(deps, request.params.id, publicBaseUrl(deps.config, request));
-      const svg = await QRCode.toString(studio.publicUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+      const svg = await pub.studioQrSvg(deps, request.params.id, publicBaseUrl(deps.config, request));
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
     },
   );

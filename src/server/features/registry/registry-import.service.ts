@@ -11,7 +11,7 @@ import {
   type CleanRow,
   type RowContext,
 } from '../../../domain/registry/import-rows.ts';
-import { isWithin } from '../../../domain/org/units.ts';
+import { isWithin } from '../../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Locale } from '../../../contract/common.ts';

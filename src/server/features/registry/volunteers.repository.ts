@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { pathDepth, subtreeRange } from '../../../domain/org/units.ts';
+import { pathDepth, subtreeRange } from '../../../domain/org-units/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../../db/like.ts';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 
 const inSubtree = (path: string) => subtreeRange(path);
 

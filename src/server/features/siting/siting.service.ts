@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { AreaIndex, coverage, project, type VenueType } from '../../../domain/siting/coverage.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { coverageQuery, mapSettingsInput, residentialAreaInput, venueInput } from '../../../contract/siting.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

@@ -8,9 +8,11 @@ import type { StudioDetail } from '../../../contract/studios.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
-import * as repo from './studios.repository.ts';
-import { getStudio, loadVisibleStudio, relationOf } from './studios.service.ts';
 import { studioIndexOf } from '../delivery/studio-index.ts';
+import { insertHistory, type StudioCore } from './studios.repository.ts';
+import * as transitions from './studio-transitions.repository.ts';
+import { relationOf } from './studios.presenter.ts';
+import { getStudio, loadVisibleStudio } from './studios.service.ts';
 
 /** A transition as the API receives it; `award` may leave the plaque number to be generated. */
 export type ActionRequest =
@@ -41,28 +43,20 @@ function noteOf(input: TransitionInput): string | null {
   }
 }
 
-async function applicationFacts(db: Kysely<Database>, core: repo.StudioCore) {
-  const count = async (table: 'studio_categories' | 'studio_service_items' | 'studio_members') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('studio_id', '=', core.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+async function applicationFacts(db: Kysely<Database>, core: StudioCore) {
+  const counts = await transitions.countApplicationParts(db, core.id);
   return {
     name: core.name,
-    categoryCount: await count('studio_categories'),
-    serviceItemCount: await count('studio_service_items'),
+    categoryCount: counts.categories,
+    serviceItemCount: counts.serviceItems,
     openingHours: core.opening_hours,
     staffingMode: core.staffing_mode as 'single' | 'team',
     hasLeader: core.leader_volunteer_id !== null,
-    memberCount: await count('studio_members'),
+    memberCount: counts.members,
   };
 }
 
+/** Writes what a transition leaves behind besides the status: a review, an agreement, a plaque, a rectification. */
 async function persistEffect(
   trx: Kysely<Database>,
   ctx: AuditContext,
@@ -73,91 +67,58 @@ async function persistEffect(
   switch (effect.kind) {
     case 'recordReview': {
       const r = effect.review;
-      await trx
-        .insertInto('studio_reviews')
-        .values({
-          studio_id: studioId,
-          stage: effect.stage,
-          political_pass: r.politicalQuality.pass ? 1 : 0,
-          political_comment: r.politicalQuality.comment,
-          specialty_pass: r.professionalSpecialty.pass ? 1 : 0,
-          specialty_comment: r.professionalSpecialty.comment,
-          items_pass: r.serviceItems.pass ? 1 : 0,
-          items_comment: r.serviceItems.comment,
-          decision: r.decision,
-          reason: r.reason ?? null,
-          reviewer_id: actor.accountId,
-          at: ctx.at,
-        })
-        .execute();
+      await transitions.insertReview(trx, {
+        studioId,
+        stage: effect.stage,
+        politicalPass: r.politicalQuality.pass,
+        politicalComment: r.politicalQuality.comment,
+        specialtyPass: r.professionalSpecialty.pass,
+        specialtyComment: r.professionalSpecialty.comment,
+        itemsPass: r.serviceItems.pass,
+        itemsComment: r.serviceItems.comment,
+        decision: r.decision,
+        reason: r.reason ?? null,
+        reviewerId: actor.accountId,
+        at: ctx.at,
+      });
       return;
     }
-    case 'recordContract': {
-      const number = await repo.nextContractNumber(trx, ctx.at.slice(0, 4));
-      await trx
-        .insertInto('studio_contracts')
-        .values({
-          studio_id: studioId,
-          number,
-          term_start: effect.termStart,
-          term_end: effect.termEnd,
-          signatories_json: JSON.stringify(effect.signatories),
-          unpaid_clause: unpaidClause,
-          renewal: effect.renewal ? 1 : 0,
-          signed_by: actor.accountId,
-          signed_at: ctx.at,
-        })
-        .execute();
-      const term = effect.renewal
-        ? { term_end: effect.termEnd }
-        : { term_start: effect.termStart, term_end: effect.termEnd };
-      await trx.updateTable('studios').set(term).where('id', '=', studioId).execute();
+    case 'recordContract':
+      await transitions.insertContract(trx, {
+        studioId,
+        number: await transitions.nextContractNumber(trx, ctx.at.slice(0, 4)),
+        termStart: effect.termStart,
+        termEnd: effect.termEnd,
+        signatories: effect.signatories,
+        unpaidClause,
+        renewal: effect.renewal,
+        signedBy: actor.accountId,
+        at: ctx.at,
+      });
       return;
-    }
     case 'awardPlaque':
-      await trx
-        .insertInto('plaques')
-        .values({
-          number: effect.number,
-          studio_id: studioId,
-          awarded_on: effect.awardedOn,
-          awarded_by: actor.accountId,
-          retired_on: null,
-          retired_reason: null,
-        })
-        .execute();
-      await trx.updateTable('studios').set({ plaque_number: effect.number }).where('id', '=', studioId).execute();
+      await transitions.insertPlaque(trx, {
+        studioId,
+        number: effect.number,
+        awardedOn: effect.awardedOn,
+        awardedBy: actor.accountId,
+      });
       return;
     case 'retirePlaque':
-      await trx
-        .updateTable('plaques')
-        .set({ retired_on: effect.on, retired_reason: effect.reason })
-        .where('studio_id', '=', studioId)
-        .where('retired_on', 'is', null)
-        .execute();
+      await transitions.retirePlaque(trx, studioId, effect.on, effect.reason);
       return;
     case 'openRectification':
-      await trx
-        .insertInto('studio_rectifications')
-        .values({
-          studio_id: studioId,
-          kind: effect.rectificationKind,
-          findings: effect.findings,
-          deadline: effect.deadline,
-          opened_by: actor.accountId,
-          opened_at: ctx.at,
-          closed_at: null,
-          outcome: null,
-        })
-        .execute();
+      await transitions.openRectification(trx, {
+        studioId,
+        kind: effect.rectificationKind,
+        findings: effect.findings,
+        deadline: effect.deadline,
+        openedBy: actor.accountId,
+        at: ctx.at,
+      });
       return;
     case 'closeRectification':
-      await trx
-        .updateTable('studio_rectifications')
-        .set({ closed_at: ctx.at, outcome: effect.outcome })
-        .where('studio_id', '=', studioId)
-        .where('closed_at', 'is', null)
-        .execute();
+      await transitions.closeRectification(trx, studioId, effect.outcome, ctx.at);
       return;
   }
 }
@@ -180,12 +141,12 @@ export async function act(
     const core = await loadVisibleStudio(trx, actor, studioId);
     let input: TransitionInput;
     if (request.action === 'award') {
-      const number = request.plaqueNumber ?? (await repo.nextPlaqueNumber(trx, today.slice(0, 4)));
+      const number = request.plaqueNumber ?? (await transitions.nextPlaqueNumber(trx, today.slice(0, 4)));
       input = {
         action: 'award',
         plaqueNumber: number,
         awardedOn: request.awardedOn,
-        plaqueNumberUsedBefore: await repo.plaqueNumberUsed(trx, number),
+        plaqueNumberUsedBefore: await transitions.plaqueNumberUsed(trx, number),
       };
     } else {
       input = request;
@@ -194,33 +155,23 @@ export async function act(
     const facts = { status: from, termEnd: core.term_end, application: await applicationFacts(trx, core) };
     const result = transition(facts, input, relationOf(actor, core), today);
     const note = noteOf(input);
-    const moved = await trx
-      .updateTable('studios')
-      .set({
-        status: result.to,
-        status_reason: result.to === from ? core.status_reason : note,
-        status_changed_at: ctx.at,
-        updated_at: ctx.at,
-      })
-      .where('id', '=', studioId)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1)
-      throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: from });
+    const moved = await transitions.moveStatus(trx, studioId, from, {
+      status: result.to,
+      status_reason: result.to === from ? core.status_reason : note,
+      at: ctx.at,
+    });
+    if (!moved) throw new DomainError('TRANSITION_NOT_ALLOWED', { action: input.action, status: from });
     for (const effect of result.effects) await persistEffect(trx, ctx, actor, studioId, effect);
-    await trx
-      .insertInto('studio_transitions')
-      .values({
-        studio_id: studioId,
-        action: input.action,
-        from_status: from,
-        to_status: result.to,
-        actor_id: actor.accountId,
-        actor_name: actor.username,
-        note,
-        at: ctx.at,
-      })
-      .execute();
+    await insertHistory(trx, {
+      studioId,
+      action: input.action,
+      from,
+      to: result.to,
+      actorId: actor.accountId,
+      actorName: actor.username,
+      note,
+      at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'studio',
       entityId: studioId,

@@ -1,12 +1,39 @@
 import type { StudioAbility, StudioDetail, StudioSummary } from '../../../contract/studios.ts';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { can } from '../../../domain/access/rules.ts';
+import type { Relation } from '../../../domain/lifecycle.ts';
+import { isWithin } from '../../../domain/org-units/units.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
-import type { StudioCore, loadStudioParts } from './studios.repository.ts';
+import { studioLifecycle, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
+import type { StudioCore, StudioParts } from './studios.repository.ts';
 
-type Parts = Awaited<ReturnType<typeof loadStudioParts>>;
+/** The accounts that own a studio: the applicant and the leading member. */
+export function ownersOf(core: Pick<StudioCore, 'applicant_account_id' | 'leader_account_id'>): number[] {
+  return [core.applicant_account_id, ...(core.leader_account_id === null ? [] : [core.leader_account_id])];
+}
 
-export { maskPhone };
+/** How a studio relates to the actor, as the state machine's guards need it. */
+export function relationOf(actor: Actor, core: StudioCore): Relation {
+  return {
+    role: actor.role,
+    inScope: isWithin(core.unit_path, actor.unitPath),
+    isOwner: ownersOf(core).includes(actor.accountId),
+  };
+}
 
+/** What the actor may do next with the studio: lifecycle actions, and `edit` for a draft. */
+export function studioAbilities(actor: Actor, core: StudioCore): StudioAbility[] {
+  const status = core.status as StudioStatus;
+  const next: StudioAbility[] = studioLifecycle.available(status, relationOf(actor, core));
+  if (
+    status === 'draft' &&
+    can(actor, 'update', 'studio', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) })
+  )
+    next.unshift('edit');
+  return next;
+}
+
+/** A studio as lists show it. */
 export function presentSummary(row: {
   id: number;
   name: string;
@@ -36,7 +63,7 @@ export function presentSummary(row: {
 /** The full studio as staff see it; members' phones masked unless `showPhones`. */
 export function presentDetail(
   core: StudioCore,
-  parts: Parts,
+  parts: StudioParts,
   extra: {
     applicantName: string;
     recommendedByUnitName: string | null;

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org/units.ts';
-import type { StudioApplication } from '../../../contract/studios.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { likeEscape } from '../../../db/like.ts';
 
 /** A studio with where it sits and who owns it: what every check needs. */
@@ -22,6 +21,7 @@ export async function findStudioCore(db: Kysely<Database>, id: number) {
 }
 export type StudioCore = NonNullable<Awaited<ReturnType<typeof findStudioCore>>>;
 
+/** What a list of studios is filtered by. */
 export interface StudioFilter {
   path: string;
   status?: string | undefined;
@@ -153,89 +153,47 @@ export async function loadStudioParts(db: Kysely<Database>, id: number) {
   };
 }
 
-/** Party members from the registry, with the unit path each sits in. */
-export async function findVolunteers(db: Kysely<Database>, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('volunteers')
-    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-    .select([
-      'volunteers.id',
-      'volunteers.kind',
-      'volunteers.account_id',
-      'volunteers.name',
-      'org_units.path as unit_path',
-    ])
-    .where('volunteers.id', 'in', ids)
-    .execute();
+/** Everything the detail page shows beyond the core row, as `loadStudioParts` reads it. */
+export type StudioParts = Awaited<ReturnType<typeof loadStudioParts>>;
+
+/** The display name of an account (the applicant of a studio), or undefined. */
+export async function findAccountDisplayName(db: Kysely<Database>, accountId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+  return row?.display_name;
 }
 
-/** Writes the application's parts (categories, items, members, qualifications), replacing any earlier ones. */
-export async function writeApplicationParts(
+// TODO(renovation): read category names through categories.repository.ts once that area has one.
+/** The Simplified Chinese name of every category, by id (printed documents are in Chinese). */
+export async function categoryNamesZh(db: Kysely<Database>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('categories').select(['id', 'name_zh_cn']).execute();
+  return new Map(rows.map((r) => [r.id, r.name_zh_cn]));
+}
+
+/** Appends an entry to a studio's history. */
+export async function insertHistory(
   db: Kysely<Database>,
-  studioId: number,
-  app: StudioApplication,
+  h: {
+    studioId: number;
+    action: string;
+    from: string | null;
+    to: string;
+    actorId: number;
+    actorName: string;
+    note: string | null;
+    at: string;
+  },
 ): Promise<void> {
-  await db.deleteFrom('studio_categories').where('studio_id', '=', studioId).execute();
-  await db.deleteFrom('studio_service_items').where('studio_id', '=', studioId).execute();
-  await db.deleteFrom('studio_members').where('studio_id', '=', studioId).execute();
-  await db.deleteFrom('studio_qualifications').where('studio_id', '=', studioId).execute();
   await db
-    .insertInto('studio_categories')
-    .values([...new Set(app.categoryIds)].map((category_id) => ({ studio_id: studioId, category_id })))
+    .insertInto('studio_transitions')
+    .values({
+      studio_id: h.studioId,
+      action: h.action,
+      from_status: h.from,
+      to_status: h.to,
+      actor_id: h.actorId,
+      actor_name: h.actorName,
+      note: h.note,
+      at: h.at,
+    })
     .execute();
-  await db
-    .insertInto('studio_service_items')
-    .values(
-      app.serviceItems.map((item, i) => ({
-        studio_id: studioId,
-        title: item.title,
-        description: item.description,
-        position: i + 1,
-      })),
-    )
-    .execute();
-  const others = [...new Set(app.memberVolunteerIds)].filter((v) => v !== app.leaderVolunteerId);
-  await db
-    .insertInto('studio_members')
-    .values([
-      { studio_id: studioId, volunteer_id: app.leaderVolunteerId, role: 'leader' },
-      ...others.map((volunteer_id) => ({ studio_id: studioId, volunteer_id, role: 'member' })),
-    ])
-    .execute();
-  if (app.qualifications.length > 0) {
-    await db
-      .insertInto('studio_qualifications')
-      .values(
-        app.qualifications.map((q) => ({
-          studio_id: studioId,
-          holder: q.holder,
-          title: q.title,
-          issuer: q.issuer,
-          attachment_id: q.attachmentId ?? null,
-        })),
-      )
-      .execute();
-  }
-}
-
-/** Whether a plaque number was ever given, to any studio, retired or not. */
-export async function plaqueNumberUsed(db: Kysely<Database>, number: string): Promise<boolean> {
-  return (await db.selectFrom('plaques').select('id').where('number', '=', number).executeTakeFirst()) !== undefined;
-}
-
-/** The next free plaque number of a year: 新罗-<year>-<seq>, counting retired plaques so none is reused. */
-export async function nextPlaqueNumber(db: Kysely<Database>, year: string): Promise<string> {
-  const prefix = `XL-${year}-`;
-  const rows = await db.selectFrom('plaques').select('number').where('number', 'like', `${prefix}%`).execute();
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
-  return `${prefix}${String(max + 1).padStart(4, '0')}`;
-}
-
-/** Counts contracts, for contract numbers. */
-export async function nextContractNumber(db: Kysely<Database>, year: string): Promise<string> {
-  const prefix = `XLHT-${year}-`;
-  const rows = await db.selectFrom('studio_contracts').select('number').where('number', 'like', `${prefix}%`).execute();
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
-  return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }

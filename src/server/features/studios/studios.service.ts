@@ -3,32 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { isWithin } from '../../../domain/org/units.ts';
-import type { Relation } from '../../../domain/lifecycle.ts';
-import { studioLifecycle, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { mentionsFee } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { StudioAbility, StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
-import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import type { StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
+import { authorize, resolveScope } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
+import * as applications from './studio-applications.repository.ts';
 import * as repo from './studios.repository.ts';
-import { presentDetail, presentSummary } from './studios.presenter.ts';
-
-/** The accounts that own a studio: the applicant and the leading member. */
-export function ownersOf(core: repo.StudioCore): number[] {
-  return [core.applicant_account_id, ...(core.leader_account_id === null ? [] : [core.leader_account_id])];
-}
-
-/** How a studio relates to the actor, as the state machine's guards need it. */
-export function relationOf(actor: Actor, core: repo.StudioCore): Relation {
-  return {
-    role: actor.role,
-    inScope: isWithin(core.unit_path, actor.unitPath),
-    isOwner: ownersOf(core).includes(actor.accountId),
-  };
-}
+import { ownersOf, presentDetail, presentSummary, studioAbilities } from './studios.presenter.ts';
 
 /** Loads a studio the actor may see, or answers 404. */
 export async function loadVisibleStudio(db: Kysely<Database>, actor: Actor, id: number): Promise<repo.StudioCore> {
@@ -38,29 +22,11 @@ export async function loadVisibleStudio(db: Kysely<Database>, actor: Actor, id: 
   return core;
 }
 
-/** What the actor may do next with the studio: lifecycle actions, and `edit` for a draft. */
-export function allowedActions(actor: Actor, core: repo.StudioCore): StudioAbility[] {
-  const status = core.status as StudioStatus;
-  const next: StudioAbility[] = studioLifecycle.available(status, relationOf(actor, core));
-  if (
-    status === 'draft' &&
-    can(actor, 'update', 'studio', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) })
-  )
-    next.unshift('edit');
-  return next;
-}
-
+/** One page of the studios in the actor's subtree (or a unit's in it), newest change first. */
 export async function listStudios(deps: Deps, actor: Actor, query: z.infer<typeof listStudiosQuery>) {
-  let path = actor.unitPath;
-  authorize(actor, 'read', 'studio', { unitPath: path });
-  if (query.under) {
-    const unit = await findUnit(deps.db, query.under);
-    if (!unit) throw new DomainError('NOT_FOUND');
-    authorize(actor, 'read', 'studio', { unitPath: unit.path });
-    path = unit.path;
-  }
+  const scope = await resolveScope(deps.db, actor, 'read', 'studio', query.under);
   const { rows, total } = await repo.listStudios(deps.db, {
-    path,
+    path: scope.path,
     status: query.status,
     categoryId: query.categoryId,
     q: query.q || undefined,
@@ -71,22 +37,19 @@ export async function listStudios(deps: Deps, actor: Actor, query: z.infer<typeo
   return { items: rows.map(presentSummary), total };
 }
 
+/** One studio with its history and what the actor may do next. */
 export async function getStudio(deps: Deps, actor: Actor, id: number): Promise<StudioDetail> {
   const core = await loadVisibleStudio(deps.db, actor, id);
   const parts = await repo.loadStudioParts(deps.db, id);
-  const applicant = await deps.db
-    .selectFrom('accounts')
-    .select('display_name')
-    .where('id', '=', core.applicant_account_id)
-    .executeTakeFirst();
+  const applicantName = await repo.findAccountDisplayName(deps.db, core.applicant_account_id);
   const recommender = core.recommended_by_unit_id ? await findUnit(deps.db, core.recommended_by_unit_id) : undefined;
   // Members' phones are personal data: masked here for everyone; admins reveal one through the
   // registry's contact route, which logs the read.
   const showPhones = false;
   return presentDetail(core, parts, {
-    applicantName: applicant?.display_name ?? '',
+    applicantName: applicantName ?? '',
     recommendedByUnitName: recommender?.name ?? null,
-    allowedActions: allowedActions(actor, core),
+    allowedActions: studioAbilities(actor, core),
     showPhones,
   });
 }
@@ -107,10 +70,11 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   ];
   if (texts.some(mentionsFee)) throw new DomainError('FEE_NOT_ALLOWED');
   const ids = [app.leaderVolunteerId, ...app.memberVolunteerIds];
-  const volunteers = await repo.findVolunteers(deps.db, [...new Set(ids)]);
+  const volunteers = await applications.findVolunteers(deps.db, [...new Set(ids)]);
+  // Members come from the part of the registry the applicant may see.
   if (
     volunteers.length !== new Set(ids).size ||
-    volunteers.some((v) => v.kind !== 'party_member' || !isWithin(v.unit_path, actor.unitPath))
+    volunteers.some((v) => v.kind !== 'party_member' || !can(actor, 'read', 'volunteer', { unitPath: v.unit_path }))
   ) {
     throw new DomainError('VALIDATION_FAILED', { field: 'memberVolunteerIds' });
   }
@@ -118,33 +82,12 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   const leader = volunteers.find((v) => v.id === app.leaderVolunteerId);
   if (actor.role === 'member' && leader?.account_id !== actor.accountId)
     throw new DomainError('VALIDATION_FAILED', { field: 'leaderVolunteerId' });
-  const categories = await deps.db
-    .selectFrom('categories')
-    .select('id')
-    .where('id', 'in', app.categoryIds)
-    .where('enabled', '=', 1)
-    .execute();
+  const categories = await applications.findEnabledCategoryIds(deps.db, app.categoryIds);
   if (categories.length !== new Set(app.categoryIds).size)
     throw new DomainError('VALIDATION_FAILED', { field: 'categoryIds' });
   if (app.staffingMode === 'single' && app.memberVolunteerIds.some((v) => v !== app.leaderVolunteerId))
     throw new DomainError('VALIDATION_FAILED', { field: 'memberVolunteerIds' });
   return { unitPath: unit.path };
-}
-
-function studioColumns(app: StudioApplication, at: string) {
-  return {
-    name: app.name,
-    unit_id: app.unitId,
-    staffing_mode: app.staffingMode,
-    leader_volunteer_id: app.leaderVolunteerId,
-    description: app.description,
-    venue_address: app.venueAddress,
-    opening_hours: app.openingHours,
-    contact_phone: app.contactPhone ?? null,
-    lng: app.lng ?? null,
-    lat: app.lat ?? null,
-    updated_at: at,
-  };
 }
 
 /** Starts an application as a draft: 申办 by a member, or 推荐 by a community or street organisation. */
@@ -157,41 +100,31 @@ export async function createApplication(
   await checkApplication(deps, actor, app);
   const recommended = actor.role !== 'member';
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('studios')
-      .values({
-        ...studioColumns(app, ctx.at),
-        status: 'draft',
-        origin: recommended ? 'recommended' : 'self',
-        recommended_by_unit_id: recommended ? actor.unitId : null,
-        applicant_account_id: actor.accountId,
-        status_changed_at: ctx.at,
-        created_at: ctx.at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await repo.writeApplicationParts(trx, row.id, app);
-    await trx
-      .insertInto('studio_transitions')
-      .values({
-        studio_id: row.id,
-        action: 'create',
-        from_status: null,
-        to_status: 'draft',
-        actor_id: actor.accountId,
-        actor_name: actor.username,
-        note: null,
-        at: ctx.at,
-      })
-      .execute();
+    const newId = await applications.insertDraft(trx, app, {
+      origin: recommended ? 'recommended' : 'self',
+      recommendedByUnitId: recommended ? actor.unitId : null,
+      applicantAccountId: actor.accountId,
+      at: ctx.at,
+    });
+    await applications.writeApplicationParts(trx, newId, app);
+    await repo.insertHistory(trx, {
+      studioId: newId,
+      action: 'create',
+      from: null,
+      to: 'draft',
+      actorId: actor.accountId,
+      actorName: actor.username,
+      note: null,
+      at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'studio',
-      entityId: row.id,
+      entityId: newId,
       action: 'create',
       unitId: app.unitId,
       after: app,
     });
-    return row.id;
+    return newId;
   });
   return getStudio(deps, actor, id);
 }
@@ -209,15 +142,9 @@ export async function updateApplication(
   if (core.status !== 'draft') throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'edit', status: core.status });
   await checkApplication(deps, actor, app);
   await deps.db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('studios')
-      .set(studioColumns(app, ctx.at))
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1)
+    if (!(await applications.updateDraft(trx, id, app, ctx.at)))
       throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'edit', status: core.status });
-    await repo.writeApplicationParts(trx, id, app);
+    await applications.writeApplicationParts(trx, id, app);
     await recordAudit(trx, ctx, {
       entity: 'studio',
       entityId: id,

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { assignableRoles, levelsForRole, type Role } from '../../../domain/access/roles.ts';
-import type { UnitLevel } from '../../../domain/org/units.ts';
+import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { levelLabel } from '../org/labels.ts';
-import { UnitSelect } from '../org/UnitSelect.tsx';
+import { levelLabel } from '../org-units/labels.ts';
+import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import { accountsApi, type Account, type CreateAccountRequest } from './api.ts';
 
 // The contract's username rule, checked here too so the message is in the user's language.

@@ -1,6 +1,6 @@
 import { Input, Select } from 'antd';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { UnitSelect } from '../org/UnitSelect.tsx';
+import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import type { Category, RecordQuery } from './api.ts';
 import { groupLabel, servedGroups, UNIT_LEVELS, type ServedGroup } from './labels.ts';
 import { StudioSelect } from './StudioSelect.tsx';

@@ -5,7 +5,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { UnitSelect } from '../org/UnitSelect.tsx';
+import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import { recordsApi, requestsApi, type ServiceRequest } from './api.ts';
 import { DeclineModal } from './DeclineModal.tsx';
 import { useCategories, useOutbox } from './hooks.ts';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { orgApi, type OrgUnit } from '../org/api.ts';
-import { levelLabel } from '../org/labels.ts';
+import { orgApi, type OrgUnit } from '../org-units/api.ts';
+import { levelLabel } from '../org-units/labels.ts';
 
 interface Props {
   id?: string;

@@ -1,7 +1,7 @@
 import * as L from 'leaflet';
-import type { UnitLevel } from '../../../domain/org/units.ts';
+import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import type { Translate } from '../../lib/i18n/index.ts';
-import { levelLabel } from '../org/labels.ts';
+import { levelLabel } from '../org-units/labels.ts';
 import type { Area, Coverage, MapLayers, Outline, VenueType } from './api.ts';
 import { outlineIn, toDisplay, type Datum } from './datum.ts';
 

@@ -5,7 +5,7 @@ import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { UnitSelect } from '../org/UnitSelect.tsx';
+import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import type { Category, StudioApplication, StudioDetail, Volunteer } from './api.ts';
 import { ListField } from './ListField.tsx';
 import { categoryName } from './labels.ts';

@@ -2,12 +2,11 @@ import type { z } from 'zod';
 import type {
   Commitment,
   commitmentKind,
-  listOutboxQuery,
-  outboxMessage,
   publishResult,
-  reminder,
   saveCommitmentsRequest,
 } from '../../../contract/commitments.ts';
+import type { listOutboxQuery, outboxMessage } from '../../../contract/outbox.ts';
+import type { reminder } from '../../../contract/reminders.ts';
 import type {
   Category,
   closeRequest,

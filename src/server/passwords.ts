@@ -1,4 +1,10 @@
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config/config.ts';
+import { passwordProblems } from '../domain/accounts/password.ts';
+import { DomainError } from '../domain/errors.ts';
+
+// Passwords are shared infrastructure: sign-in (auth) checks them, account creation (accounts)
+// sets them, and neither feature reaches into the other's service for it.
 
 /**
  * argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane), from Node's own crypto
@@ -38,3 +44,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash that no password matches, verified against when a username is unknown so timing does not reveal it. */
 export const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Refuses a new password that does not meet the configured policy (PASSWORD_TOO_WEAK). */
+export function assertPasswordAcceptable(
+  config: Pick<Config, 'PASSWORD_MIN_LENGTH' | 'PASSWORD_MIN_CLASSES'>,
+  password: string,
+): void {
+  const policy = { minLength: config.PASSWORD_MIN_LENGTH, minClasses: config.PASSWORD_MIN_CLASSES };
+  if (passwordProblems(password, policy).length > 0) throw new DomainError('PASSWORD_TOO_WEAK', policy);
+}

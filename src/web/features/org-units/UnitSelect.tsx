@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
-import type { UnitLevel } from '../../../domain/org/units.ts';
+import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { orgApi, type OrgUnit } from './api.ts';
 import { levelLabel } from './labels.ts';

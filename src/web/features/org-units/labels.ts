@@ -1,4 +1,4 @@
-import type { PostKind, UnitLevel } from '../../../domain/org/units.ts';
+import type { PostKind, UnitLevel } from '../../../domain/org-units/units.ts';
 import type { Translate } from '../../lib/i18n/index.ts';
 
 /** 区/街道/镇/社区/村/企业 in the current language. */

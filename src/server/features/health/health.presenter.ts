@@ -1,0 +1,15 @@
+import type { Health } from '../../../contract/health.ts';
+import type { Engine } from '../../../db/migrations/helpers.ts';
+
+/** The health report: ok while the database answers, degraded when it does not. */
+export function presentHealth(
+  probe: { reachable: boolean; schemaVersion: string | null },
+  engine: Engine,
+  appVersion: string,
+): Health {
+  return {
+    status: probe.reachable ? 'ok' : 'degraded',
+    database: { engine, reachable: probe.reachable, schemaVersion: probe.schemaVersion },
+    appVersion,
+  };
+}

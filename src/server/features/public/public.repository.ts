@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+
+/** The serving studios of a unit (active or in rectification), in id order. */
+export async function listServingStudioIds(db: Kysely<Database>, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('studios')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('status', 'in', ['active', 'rectification'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The path of the root of the org tree (the first root, should there be several), or undefined when empty. */
+export async function findRootPath(db: Kysely<Database>): Promise<string | undefined> {
+  const root = await db
+    .selectFrom('org_units')
+    .select('path')
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  return root?.path;
+}
+
+// TODO(renovation): read categories through categories.repository.ts once that area has one.
+/** Every service category in display order (the categories area owns the table). */
+export async function listCategoryRows(db: Kysely<Database>) {
+  return db.selectFrom('categories').selectAll().orderBy('position').execute();
+}
+
+/** The phones subscribed to a unit's announcements and not unsubscribed. */
+export async function listSubscriberPhones(db: Kysely<Database>, unitId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sms_subscriptions')
+    .select('phone')
+    .where('unit_id', '=', unitId)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.phone);
+}
+
+/** A phone's subscription to a unit, current or lapsed, or undefined. */
+export async function findSubscription(db: Kysely<Database>, unitId: number, phone: string) {
+  return db
+    .selectFrom('sms_subscriptions')
+    .select(['id', 'unsubscribed_at'])
+    .where('unit_id', '=', unitId)
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+}
+
+/** Renews a lapsed subscription with today's consent. */
+export async function renewSubscription(
+  db: Kysely<Database>,
+  id: number,
+  consentVersion: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('sms_subscriptions')
+    .set({ unsubscribed_at: null, subscribed_at: at, consent_version: consentVersion })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Subscribes a phone to a unit's announcements. */
+export async function insertSubscription(
+  db: Kysely<Database>,
+  s: { unitId: number; phone: string; consentVersion: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('sms_subscriptions')
+    .values({
+      unit_id: s.unitId,
+      phone: s.phone,
+      consent_version: s.consentVersion,
+      subscribed_at: s.at,
+      unsubscribed_at: null,
+    })
+    .execute();
+}
+
+/** Ends a phone's current subscription to a unit; answers whether there was one. */
+export async function endSubscription(db: Kysely<Database>, unitId: number, phone: string, at: string) {
+  const r = await db
+    .updateTable('sms_subscriptions')
+    .set({ unsubscribed_at: at })
+    .where('unit_id', '=', unitId)
+    .where('phone', '=', phone)
+    .where('unsubscribed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
