@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, isEmpty, loadDemoData } from '../db/seed/demo.ts';
-import { hashPassword } from '../server/features/auth/password-hasher.ts';
+import { hashPassword } from '../server/passwords.ts';
 
 /**
  * `huimin seed-demo` (`npm run db:seed`): loads the demo data (the Xinluo tree, the demo

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
-import { isGrassroots } from '../../../domain/org/units.ts';
+import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { isGrassroots } from '../../../domain/org/units.ts';
+import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';

@@ -3,7 +3,7 @@ import { Button, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
-import { isGrassroots } from '../../../domain/org/units.ts';
+import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
