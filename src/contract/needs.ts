@@ -4,6 +4,10 @@ export const needChannel = z.enum(['diary', 'survey', 'visit']);
 export const urgency = z.enum(['low', 'normal', 'high']);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** What a viewer may do with a recorded need: set or correct its category. */
+export const needAbility = z.enum(['update']);
+export type NeedAbility = z.infer<typeof needAbility>;
+
 /** A resident's need as staff record it (民情日记, 征求意见, 入户访谈). */
 export const needInput = z.strictObject({
   unitId: z.number().int().positive(),
@@ -43,7 +47,9 @@ export const need = z.object({
   categorySource: z.enum(['auto', 'staff']),
   suggestedCategoryId: z.number().int().nullable(),
   confidence: z.number().nullable(),
+  allowedActions: z.array(needAbility),
 });
+export type Need = z.infer<typeof need>;
 
 export const recordedNeed = z.object({ need, suggestion });
 

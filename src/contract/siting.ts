@@ -5,6 +5,10 @@ export const venueType = z.enum(venueTypes);
 const lng = z.number().min(73).max(136);
 const lat = z.number().min(3).max(54);
 
+/** What a viewer may do with a venue or a residential area (both are edited under the `venue` rules). */
+export const venueAbility = z.enum(['update']);
+export type VenueAbility = z.infer<typeof venueAbility>;
+
 /** A place a studio could sit in. Coordinates are GCJ-02, like the shipped Xinluo data. */
 export const venue = z.object({
   id: z.number().int(),
@@ -15,7 +19,9 @@ export const venue = z.object({
   address: z.string(),
   lng: z.number(),
   lat: z.number(),
+  allowedActions: z.array(venueAbility),
 });
+export type Venue = z.infer<typeof venue>;
 export const venueInput = z.strictObject({
   unitId: z.number().int().positive(),
   type: venueType,
@@ -34,7 +40,9 @@ export const residentialArea = z.object({
   population: z.number().int(),
   lng: z.number(),
   lat: z.number(),
+  allowedActions: z.array(venueAbility),
 });
+export type ResidentialArea = z.infer<typeof residentialArea>;
 export const residentialAreaInput = z.strictObject({
   unitId: z.number().int().positive(),
   name: z.string().trim().min(1).max(100),

@@ -4,7 +4,7 @@ import type { StudioStatus } from '../../domain/studios/lifecycle.ts';
 import { studioStatuses } from '../../domain/studios/lifecycle.ts';
 import { unpaidClause } from '../../domain/studios/unpaid.ts';
 import { searchKeysOf } from '../../domain/text/search-keys.ts';
-import { insertSearchTerms } from '../volunteer-terms.ts';
+import { insertSearchTerms } from '../../server/features/registry/volunteer-terms.repository.ts';
 
 /** A demo party member in the registry. */
 interface PersonSpec {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import type { Category } from '../../../contract/studios.ts';
+import type { Category } from '../../../contract/categories.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { category, studioIdParam } from '../../../contract/studios.ts';
 import { idParam } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
 import { publicBaseUrl } from '../../public-url.ts';
-import { listCategories } from '../categories/categories.service.ts';
+import { listCategories } from '../categories/categories.repository.ts';
 import * as pub from './public.service.ts';
 
 /** Pages residents open without an account: studio pages, bulletin boards, SMS subscription. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
 import type { RawRow } from '../../../domain/registry/import-rows.ts';
-import type { Volunteer } from '../../../contract/volunteers.ts';
+import type { Volunteer } from '../../../contract/registry.ts';
 
 let t: TestApp;
 let admin: Client;

@@ -13,7 +13,7 @@ import {
 } from '../../documents/service-card.document.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { publicBaseUrl } from '../../public-url.ts';
-import { listCategories } from '../categories/categories.service.ts';
+import { listCategories } from '../categories/categories.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 
 /** The cards of every member of the serving studios in a subtree (or of one studio), one per member per studio. */

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import type { Deps } from '../../context.ts';
 import type { ContractDocument } from '../../documents/contract.document.ts';
 import type { PlaqueDocument } from '../../documents/plaque.document.ts';
-import { listCategories } from '../categories/categories.service.ts';
+import { listCategories } from '../categories/categories.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { loadStudioParts } from './studios.repository.ts';
 import { loadVisibleStudio } from './studios.service.ts';

@@ -5,6 +5,10 @@ import { paging } from './common.ts';
 export const volunteerKind = z.enum(volunteerKinds);
 export const screeningStatus = z.enum(['candidate', 'selected', 'declined']);
 
+/** What a viewer may do with a registry record: edit it, screen it, or read its unmasked contact data. */
+export const volunteerAbility = z.enum(['update', 'screen', 'readPersonal']);
+export type VolunteerAbility = z.infer<typeof volunteerAbility>;
+
 /** A person or organisation in the registry. Phone and ID number are always masked here; see the contact route. */
 export const volunteer = z.object({
   id: z.number().int(),
@@ -27,6 +31,7 @@ export const volunteer = z.object({
   screeningStatus,
   screeningReason: z.string().nullable(),
   screenedAt: z.string().nullable(),
+  allowedActions: z.array(volunteerAbility),
 });
 export type Volunteer = z.infer<typeof volunteer>;
 
