@@ -218,6 +218,18 @@ describe('registry search and records', () => {
   });
 });
 
+describe('what a viewer may do with a record', () => {
+  it('tells an admin it may edit, screen and read the contact data, and a member none of these', async () => {
+    const q = `/api/volunteers?q=${encodeURIComponent('张婉珍')}`;
+    const own = ((await admin.get(q)).json() as { items: Volunteer[] }).items.find((v) => v.name === '张婉珍');
+    expect(own?.allowedActions).toEqual(['update', 'screen', 'readPersonal']);
+    const member = await t.login('zhangwanzhen');
+    const seen = ((await member.get(q)).json() as { items: Volunteer[] }).items.find((v) => v.name === '张婉珍');
+    expect(seen?.allowedActions).toEqual([]);
+    expect(((await member.get(`/api/volunteers/${seen?.id}`)).json() as Volunteer).allowedActions).toEqual([]);
+  });
+});
+
 describe('registry search terms', () => {
   const idsFor = async (q: string) =>
     (
