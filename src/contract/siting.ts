@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { venueTypes } from '../domain/siting/coverage.ts';
 
+/** The kinds of place a studio could sit in. */
 export const venueType = z.enum(venueTypes);
 const lng = z.number().min(73).max(136);
 const lat = z.number().min(3).max(54);
@@ -22,6 +23,7 @@ export const venue = z.object({
   allowedActions: z.array(venueAbility),
 });
 export type Venue = z.infer<typeof venue>;
+/** A venue as admins add or edit it. */
 export const venueInput = z.strictObject({
   unitId: z.number().int().positive(),
   type: venueType,
@@ -43,6 +45,7 @@ export const residentialArea = z.object({
   allowedActions: z.array(venueAbility),
 });
 export type ResidentialArea = z.infer<typeof residentialArea>;
+/** A residential area as admins add or edit it. */
 export const residentialAreaInput = z.strictObject({
   unitId: z.number().int().positive(),
   name: z.string().trim().min(1).max(100),
@@ -51,8 +54,10 @@ export const residentialAreaInput = z.strictObject({
   lat,
 });
 
+/** A unit inside the actor's subtree to narrow a list to. */
 export const underQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
 
+/** The category, subtree, radius and number of sites to recommend. */
 export const coverageQuery = z.strictObject({
   categoryId: z.coerce.number().int().positive(),
   under: z.coerce.number().int().positive().optional(),
@@ -61,6 +66,7 @@ export const coverageQuery = z.strictObject({
   picks: z.coerce.number().int().min(1).max(50).default(5),
 });
 
+/** Who is covered, who is not, and the recommended sites with their gains. */
 export const coverageResult = z.object({
   categoryId: z.number().int(),
   radius: z.number().int(),
@@ -105,7 +111,9 @@ export const tileSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tianditu'), key: z.string().trim().min(8).max(64) }),
   z.strictObject({ kind: z.literal('amap'), key: z.string().trim().max(64).default('') }),
 ]);
+/** The stored map settings. */
 export const mapSettings = z.object({ tiles: tileSource, coverageRadiusM: z.number().int().min(100).max(10_000) });
+/** Map settings as a district admin sets them. */
 export const mapSettingsInput = z.strictObject({
   tiles: tileSource,
   coverageRadiusM: z.number().int().min(100).max(10_000),

@@ -4,6 +4,7 @@ import { pathDepth, subtreeRange } from '../../../domain/org/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../../db/like.ts';
 
+/** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
   path: string;
   kind?: string | undefined;
