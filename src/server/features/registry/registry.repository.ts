@@ -46,7 +46,7 @@ function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
 }
 
 /** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
-export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
+function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   const { from, to } = subtreeRange(f.path);
   let base = db
     .selectFrom('volunteers')
