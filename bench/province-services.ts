@@ -19,7 +19,7 @@ import { sql, type Kysely } from 'kysely';
 import gcoordModule from 'gcoord';
 import type { Database } from '../src/db/schema.ts';
 import type { UnitSpec } from '../src/db/seed/units.ts';
-import { insertSearchTerms } from '../src/db/volunteer-terms.ts';
+import { insertSearchTerms } from '../src/server/features/registry/volunteer-terms.repository.ts';
 import { seededRandom } from '../src/domain/needs/evaluation.ts';
 import { generatePeople, generateSiting, generateStudios, type Leaf, type Person } from './province-generate.ts';
 import { round6 } from './province-words.ts';

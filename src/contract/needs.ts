@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
+/** How a need was heard: a diary entry, a survey, or a home visit. */
 export const needChannel = z.enum(['diary', 'survey', 'visit']);
+/** How soon a need should be met. */
 export const urgency = z.enum(['low', 'normal', 'high']);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What a viewer may do with a recorded need: set or correct its category. */
+export const needAbility = z.enum(['update']);
+export type NeedAbility = z.infer<typeof needAbility>;
 
 /** A resident's need as staff record it (民情日记, 征求意见, 入户访谈). */
 export const needInput = z.strictObject({
@@ -20,6 +26,7 @@ export const needInput = z.strictObject({
   urgency: urgency.default('normal'),
 });
 
+/** The classifier's suggested category for a text. */
 export const suggestion = z.object({
   categoryId: z.number().int().nullable(),
   confidence: z.number(),
@@ -43,10 +50,14 @@ export const need = z.object({
   categorySource: z.enum(['auto', 'staff']),
   suggestedCategoryId: z.number().int().nullable(),
   confidence: z.number().nullable(),
+  allowedActions: z.array(needAbility),
 });
+export type Need = z.infer<typeof need>;
 
+/** A need just recorded, with the suggestion it was filed by. */
 export const recordedNeed = z.object({ need, suggestion });
 
+/** Filters and paging of the needs list. */
 export const listNeedsQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
   categoryId: z.coerce.number().int().positive().optional(),
@@ -58,9 +69,12 @@ export const listNeedsQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** The category a person files a need under. */
 export const correctCategoryRequest = z.strictObject({ categoryId: z.number().int().positive() });
+/** Text to classify while typing. */
 export const classifyRequest = z.strictObject({ text: z.string().trim().min(2).max(1000) });
 
+/** The period and subtree of the pressing-needs report. */
 export const pressingQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
   from: date,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { venueTypes } from '../domain/siting/coverage.ts';
 
+/** The kinds of place a studio could sit in. */
 export const venueType = z.enum(venueTypes);
 const lng = z.number().min(73).max(136);
 const lat = z.number().min(3).max(54);
+
+/** What a viewer may do with a venue or a residential area (both are edited under the `venue` rules). */
+export const venueAbility = z.enum(['update']);
+export type VenueAbility = z.infer<typeof venueAbility>;
 
 /** A place a studio could sit in. Coordinates are GCJ-02, like the shipped Xinluo data. */
 export const venue = z.object({
@@ -15,7 +20,10 @@ export const venue = z.object({
   address: z.string(),
   lng: z.number(),
   lat: z.number(),
+  allowedActions: z.array(venueAbility),
 });
+export type Venue = z.infer<typeof venue>;
+/** A venue as admins add or edit it. */
 export const venueInput = z.strictObject({
   unitId: z.number().int().positive(),
   type: venueType,
@@ -34,7 +42,10 @@ export const residentialArea = z.object({
   population: z.number().int(),
   lng: z.number(),
   lat: z.number(),
+  allowedActions: z.array(venueAbility),
 });
+export type ResidentialArea = z.infer<typeof residentialArea>;
+/** A residential area as admins add or edit it. */
 export const residentialAreaInput = z.strictObject({
   unitId: z.number().int().positive(),
   name: z.string().trim().min(1).max(100),
@@ -43,8 +54,10 @@ export const residentialAreaInput = z.strictObject({
   lat,
 });
 
+/** A unit inside the actor's subtree to narrow a list to. */
 export const underQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
 
+/** The category, subtree, radius and number of sites to recommend. */
 export const coverageQuery = z.strictObject({
   categoryId: z.coerce.number().int().positive(),
   under: z.coerce.number().int().positive().optional(),
@@ -53,6 +66,7 @@ export const coverageQuery = z.strictObject({
   picks: z.coerce.number().int().min(1).max(50).default(5),
 });
 
+/** Who is covered, who is not, and the recommended sites with their gains. */
 export const coverageResult = z.object({
   categoryId: z.number().int(),
   radius: z.number().int(),
@@ -97,7 +111,9 @@ export const tileSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tianditu'), key: z.string().trim().min(8).max(64) }),
   z.strictObject({ kind: z.literal('amap'), key: z.string().trim().max(64).default('') }),
 ]);
+/** The stored map settings. */
 export const mapSettings = z.object({ tiles: tileSource, coverageRadiusM: z.number().int().min(100).max(10_000) });
+/** Map settings as a district admin sets them. */
 export const mapSettingsInput = z.strictObject({
   tiles: tileSource,
   coverageRadiusM: z.number().int().min(100).max(10_000),

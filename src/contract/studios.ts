@@ -15,17 +15,8 @@ const phone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
 
-/** A service category in all three languages. */
-export const category = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  name: z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() }),
-  icon: z.string(),
-  color: z.string(),
-  position: z.number().int(),
-  enabled: z.boolean(),
-});
-export type Category = z.infer<typeof category>;
+// Categories moved to their own contract; re-exported for the studio screens that name them.
+export { category, categoryInput, type Category } from './categories.ts';
 
 /** An application for a studio (申办 / 推荐), also used to edit a draft. No field can hold a fee. */
 export const studioApplication = z.strictObject({
@@ -192,26 +183,3 @@ export const studioDetail = studioSummary.extend({
 export type StudioDetail = z.infer<typeof studioDetail>;
 
 export const studioIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
-/** A category as district admins edit it. */
-export const categoryInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9-]{1,31}$/),
-  name: z.strictObject({
-    'zh-CN': z.string().trim().min(1).max(50),
-    'zh-TW': z.string().trim().min(1).max(50),
-    en: z.string().trim().min(1).max(80),
-  }),
-  icon: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{1,40}$/),
-  color: z
-    .string()
-    .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/),
-  position: z.number().int().min(1).max(999),
-  enabled: z.boolean(),
-});

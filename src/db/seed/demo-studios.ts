@@ -6,7 +6,7 @@ import type { StudioStatus } from '../../domain/studios/lifecycle.ts';
 import { studioStatuses } from '../../domain/studios/lifecycle.ts';
 import { unpaidClause } from '../../domain/studios/unpaid.ts';
 import { searchKeysOf } from '../../domain/text/search-keys.ts';
-import { insertSearchTerms } from '../volunteer-terms.ts';
+import { insertSearchTerms } from '../../server/features/registry/volunteer-terms.repository.ts';
 
 /** Demo residents subscribed to 西兴社区's announcements (fictitious numbers). */
 const subscribers = [{ unitCode: '350802003004', phones: ['13800000001', '13800000002', '13800000003'] }];

@@ -12,7 +12,7 @@ import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
-import { volunteerRoutes } from './registry/volunteers.routes.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { sitingRoutes } from './siting/siting.routes.ts';
 import { serviceCardRoutes } from './studios/service-cards.routes.ts';
@@ -27,7 +27,7 @@ export const features: FastifyPluginAsyncZod[] = [
   accountRoutes,
   auditRoutes,
   categoryRoutes,
-  volunteerRoutes,
+  registryRoutes,
   studioRoutes,
   studioDocumentRoutes,
   serviceCardRoutes,

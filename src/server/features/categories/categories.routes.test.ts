@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import type { Category } from '../../../contract/studios.ts';
+import type { Category, StaffCategory } from '../../../contract/categories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,5 +42,17 @@ describe('service categories', () => {
     ).not.toContain('repair');
     expect((await admin.post('/api/categories', { ...body, code: 'legal' })).statusCode).toBe(409);
     expect((await admin.post('/api/categories', { ...body, code: 'x', color: 'red' })).statusCode).toBe(400);
+  });
+});
+
+describe('what a viewer may do with a category', () => {
+  it('tells the district admin it may edit each category, and a street admin that it may not', async () => {
+    const mine = (await (await t.login('admin')).get('/api/categories')).json() as StaffCategory[];
+    expect(mine.every((c) => c.allowedActions.includes('update'))).toBe(true);
+    const street = (await (await t.login('xicheng')).get('/api/categories')).json() as StaffCategory[];
+    expect(street.every((c) => c.allowedActions.length === 0)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/categories' })).json()[0]).not.toHaveProperty(
+      'allowedActions',
+    );
   });
 });

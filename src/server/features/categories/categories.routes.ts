@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../../../contract/common.ts';
-import { category, categoryInput } from '../../../contract/studios.ts';
+import { categoryInput, staffCategory } from '../../../contract/categories.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { listCategories, saveCategory } from './categories.service.ts';
+import { listStaffCategories, saveCategory } from './categories.service.ts';
 
 /** Service categories: every staff screen reads them; district admins configure them. */
 export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,15 +14,15 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/categories',
     {
       config: { access: { action: 'read', subject: 'category' } },
-      schema: { tags, summary: 'All service categories', response: { 200: z.array(category) } },
+      schema: { tags, summary: 'All service categories', response: { 200: z.array(staffCategory) } },
     },
-    async () => listCategories(deps.db),
+    async (request) => listStaffCategories(deps, actorOf(request)),
   );
   app.post(
     '/api/categories',
     {
       config: { access: { action: 'create', subject: 'category' } },
-      schema: { tags, summary: 'Add a category', body: categoryInput, response: { 201: category } },
+      schema: { tags, summary: 'Add a category', body: categoryInput, response: { 201: staffCategory } },
     },
     async (request, reply) =>
       reply
@@ -38,7 +38,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Edit a category (names, icon, colour, order, enabled)',
         params: idParam,
         body: categoryInput,
-        response: { 200: category },
+        response: { 200: staffCategory },
       },
     },
     async (request) =>

@@ -1,25 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import type { Database } from '../../../db/schema.ts';
-import type { Category, categoryInput } from '../../../contract/studios.ts';
+import type { CategoryInput, StaffCategory } from '../../../contract/categories.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { presentStaffCategory } from './categories.presenter.ts';
+import * as repo from './categories.repository.ts';
 
-/** Every category in display order, with its names in the three languages. */
-export async function listCategories(db: Kysely<Database>): Promise<Category[]> {
-  const rows = await db.selectFrom('categories').selectAll().orderBy('position').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: { 'zh-CN': r.name_zh_cn, 'zh-TW': r.name_zh_tw, en: r.name_en },
-    icon: r.icon,
-    color: r.color,
-    position: r.position,
-    enabled: r.enabled === 1,
-  }));
+/** Every category in display order, with what the viewer may do with each. */
+export async function listStaffCategories(deps: Deps, actor: Actor): Promise<StaffCategory[]> {
+  authorize(actor, 'read', 'category', { unitPath: actor.unitPath });
+  return (await repo.listCategories(deps.db)).map((c) => presentStaffCategory(c, actor));
 }
 
 /** Adds a category, or edits one; codes are unique and never reused for another meaning. */
@@ -27,9 +18,9 @@ export async function saveCategory(
   deps: Deps,
   ctx: AuditContext,
   actor: Actor,
-  input: z.infer<typeof categoryInput>,
+  input: CategoryInput,
   id?: number,
-): Promise<Category> {
+): Promise<StaffCategory> {
   authorize(actor, id ? 'update' : 'create', 'category', { unitPath: actor.unitPath });
   const columns = {
     code: input.code,
@@ -42,13 +33,12 @@ export async function saveCategory(
     enabled: input.enabled ? 1 : 0,
   };
   const saved = await deps.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('categories').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (clash && clash.id !== id) throw new DomainError('CONFLICT');
-    let savedId = id;
+    const clash = await repo.findCategoryIdByCode(trx, input.code);
+    if (clash !== undefined && clash !== id) throw new DomainError('CONFLICT');
     if (id) {
-      const before = await trx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+      const before = await repo.findCategory(trx, id);
       if (!before) throw new DomainError('NOT_FOUND');
-      await trx.updateTable('categories').set(columns).where('id', '=', id).execute();
+      await repo.updateCategory(trx, id, columns);
       await recordAudit(trx, ctx, {
         entity: 'category',
         entityId: id,
@@ -57,19 +47,19 @@ export async function saveCategory(
         before,
         after: columns,
       });
-    } else {
-      savedId = (await trx.insertInto('categories').values(columns).returning('id').executeTakeFirstOrThrow()).id;
-      await recordAudit(trx, ctx, {
-        entity: 'category',
-        entityId: savedId,
-        action: 'create',
-        unitId: actor.unitId,
-        after: columns,
-      });
+      return id;
     }
-    return savedId;
+    const newId = await repo.insertCategory(trx, columns);
+    await recordAudit(trx, ctx, {
+      entity: 'category',
+      entityId: newId,
+      action: 'create',
+      unitId: actor.unitId,
+      after: columns,
+    });
+    return newId;
   });
-  const found = (await listCategories(deps.db)).find((c) => c.id === saved);
+  const found = (await repo.listCategories(deps.db)).find((c) => c.id === saved);
   if (!found) throw new DomainError('NOT_FOUND');
-  return found;
+  return presentStaffCategory(found, actor);
 }

@@ -4,8 +4,8 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import type { listRecordsQuery } from '../../../contract/delivery.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { listCategories } from '../categories/categories.service.ts';
-import { streamWorkbook } from '../registry/registry-excel.ts';
+import { listCategories } from '../categories/categories.repository.ts';
+import { streamWorkbook } from '../registry/registry-excel.presenter.ts';
 import { recordFilter } from './records.service.ts';
 
 const groupNames: Record<string, string> = {

@@ -115,6 +115,19 @@ describe('recording needs (访民情)', () => {
   });
 });
 
+describe('what a viewer may do with a need', () => {
+  it('tells the party organisation that recorded it that it may set the category', async () => {
+    const recorded = (await record('楼道灯坏了好几天，晚上老人上下楼不方便')).json() as {
+      need: { id: number; allowedActions: string[] };
+    };
+    expect(recorded.need.allowedActions).toEqual(['update']);
+    const list = (await community.get('/api/needs?limit=500')).json() as {
+      items: Array<{ id: number; allowedActions: string[] }>;
+    };
+    expect(list.items.find((n) => n.id === recorded.need.id)?.allowedActions).toEqual(['update']);
+  });
+});
+
 describe('GET /api/needs/pressing', () => {
   type Pressing = {
     total: number;

@@ -13,8 +13,6 @@ import {
 } from '../../../contract/needs.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { authorize } from '../../scope.ts';
-import { suggestCategory } from './needs-model.ts';
 import * as needs from './needs.service.ts';
 
 /** Needs intake (访民情): record, classify, correct, and the most pressing needs by area. */
@@ -49,11 +47,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: suggestion },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      authorize(actor, 'create', 'need', { unitPath: actor.unitPath });
-      return suggestCategory(deps.db, request.body.text);
-    },
+    async (request) => needs.suggestNeedCategory(deps, actorOf(request), request.body.text),
   );
   app.get(
     '/api/needs',

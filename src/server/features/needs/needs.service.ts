@@ -1,108 +1,50 @@
 import type { z } from 'zod';
+import type { Need, listNeedsQuery, needInput, pressingQuery } from '../../../contract/needs.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { subtreeRange } from '../../../domain/org-units/units.ts';
-import type { listNeedsQuery, needInput, pressingQuery } from '../../../contract/needs.ts';
-import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { authorize, resolveScope } from '../../scope.ts';
 import { addDays } from '../../time.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCategory } from '../categories/categories.repository.ts';
 import { findUnit, listChildren } from '../org-units/org-units.repository.ts';
-import { bumpCorrections, suggestCategory } from './needs-model.ts';
+import { bumpCorrections, suggestCategory } from './needs-model.service.ts';
+import { maskName, presentNeed } from './needs.presenter.ts';
+import * as repo from './needs.repository.ts';
 
-/** Names are shown as 张** and phones as 138****5678: staff rarely need more to act on a need. */
-const maskName = (name: string | null) =>
-  name ? `${[...name][0] ?? ''}${'*'.repeat(Math.max([...name].length - 1, 1))}` : null;
-
-async function unitInScope(deps: Deps, actor: Actor, unitId: number, action: 'read' | 'create' | 'update') {
-  const unit = await findUnit(deps.db, unitId);
-  if (!unit) throw new DomainError('NOT_FOUND');
-  authorize(actor, action, 'need', { unitPath: unit.path });
-  return unit;
+/** Suggests a category while staff type (writes nothing). */
+export async function suggestNeedCategory(deps: Deps, actor: Actor, text: string) {
+  await resolveScope(deps.db, actor, 'create', 'need');
+  return suggestCategory(deps.db, text);
 }
-
-type NeedRow = {
-  id: number;
-  unit_id: number;
-  unit_name: string;
-  channel: string;
-  recorded_on: string;
-  resident_name: string | null;
-  resident_phone: string | null;
-  text: string;
-  urgency: string;
-  category_id: number | null;
-  category_source: string;
-  suggested_category_id: number | null;
-  confidence: number | null;
-};
-
-function present(r: NeedRow) {
-  return {
-    id: r.id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    channel: r.channel as 'diary' | 'survey' | 'visit',
-    recordedOn: r.recorded_on,
-    residentName: maskName(r.resident_name),
-    residentPhone: maskPhone(r.resident_phone),
-    text: r.text,
-    urgency: r.urgency as 'low' | 'normal' | 'high',
-    categoryId: r.category_id,
-    categorySource: r.category_source as 'auto' | 'staff',
-    suggestedCategoryId: r.suggested_category_id,
-    confidence: r.confidence,
-  };
-}
-
-const columns = [
-  'needs.id',
-  'needs.unit_id',
-  'org_units.name as unit_name',
-  'needs.channel',
-  'needs.recorded_on',
-  'needs.resident_name',
-  'needs.resident_phone',
-  'needs.text',
-  'needs.urgency',
-  'needs.category_id',
-  'needs.category_source',
-  'needs.suggested_category_id',
-  'needs.confidence',
-] as const;
 
 /** Records a need and files it under the suggested category when the classifier is confident; otherwise a person chooses. */
 export async function recordNeed(deps: Deps, ctx: AuditContext, actor: Actor, input: z.infer<typeof needInput>) {
-  const unit = await unitInScope(deps, actor, input.unitId, 'create');
+  const unit = await resolveScope(deps.db, actor, 'create', 'need', input.unitId);
   const suggestion = await suggestCategory(deps.db, input.text);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('needs')
-      .values({
-        unit_id: unit.id,
-        channel: input.channel,
-        recorded_on: input.recordedOn,
-        resident_name: input.residentName ?? null,
-        resident_phone: input.residentPhone ?? null,
-        text: input.text,
-        urgency: input.urgency,
-        suggested_category_id: suggestion.categoryId,
-        confidence: suggestion.confidence,
-        category_id: suggestion.askAPerson ? null : suggestion.categoryId,
-        category_source: 'auto',
-        corrected_by: null,
-        created_by: actor.accountId,
-        created_at: ctx.at,
-        updated_at: ctx.at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const newId = await repo.insertNeed(trx, {
+      unit_id: unit.unitId,
+      channel: input.channel,
+      recorded_on: input.recordedOn,
+      resident_name: input.residentName ?? null,
+      resident_phone: input.residentPhone ?? null,
+      text: input.text,
+      urgency: input.urgency,
+      suggested_category_id: suggestion.categoryId,
+      confidence: suggestion.confidence,
+      category_id: suggestion.askAPerson ? null : suggestion.categoryId,
+      category_source: 'auto',
+      corrected_by: null,
+      created_by: actor.accountId,
+      created_at: ctx.at,
+      updated_at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'need',
-      entityId: row.id,
+      entityId: newId,
       action: 'create',
-      unitId: unit.id,
+      unitId: unit.unitId,
       after: {
         channel: input.channel,
         text: input.text,
@@ -111,67 +53,53 @@ export async function recordNeed(deps: Deps, ctx: AuditContext, actor: Actor, in
         resident: maskName(input.residentName ?? null),
       },
     });
-    return row.id;
+    return newId;
   });
-  const row = await deps.db
-    .selectFrom('needs')
-    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
-    .select(columns)
-    .where('needs.id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { need: present(row), suggestion };
+  const row = await repo.findNeed(deps.db, id);
+  if (!row) throw new DomainError('NOT_FOUND');
+  return { need: presentNeed(row, actor), suggestion };
 }
 
+/** Needs of the actor's subtree, or of a unit inside it, newest first. */
 export async function listNeeds(deps: Deps, actor: Actor, q: z.infer<typeof listNeedsQuery>) {
-  const root = await unitInScope(deps, actor, q.under ?? actor.unitId, 'read');
-  const { from, to } = subtreeRange(root.path);
-  let base = deps.db
-    .selectFrom('needs')
-    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
-    .where('org_units.path', '>=', from)
-    .where('org_units.path', '<', to);
-  if (q.categoryId) base = base.where('needs.category_id', '=', q.categoryId);
-  if (q.uncategorised) base = base.where('needs.category_id', 'is', null);
-  if (q.channel) base = base.where('needs.channel', '=', q.channel);
-  if (q.from) base = base.where('needs.recorded_on', '>=', q.from);
-  if (q.to) base = base.where('needs.recorded_on', '<=', q.to);
-  const [rows, count] = await Promise.all([
-    base
-      .select(columns)
-      .orderBy('needs.recorded_on', 'desc')
-      .orderBy('needs.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(present), total: Number(count.n) };
+  const { path } = await resolveScope(deps.db, actor, 'read', 'need', q.under);
+  const { rows, total } = await repo.listNeedPage(
+    deps.db,
+    {
+      path,
+      categoryId: q.categoryId,
+      uncategorised: Boolean(q.uncategorised),
+      channel: q.channel,
+      from: q.from,
+      to: q.to,
+    },
+    q.limit,
+    q.offset,
+  );
+  return { items: rows.map((r) => presentNeed(r, actor)), total };
 }
 
 /** A person sets or corrects the category; the correction becomes training data for the classifier. */
-export async function correctCategory(deps: Deps, ctx: AuditContext, actor: Actor, id: number, categoryId: number) {
-  const row = await deps.db
-    .selectFrom('needs')
-    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
-    .select([...columns, 'org_units.path'])
-    .where('needs.id', '=', id)
-    .executeTakeFirst();
+export async function correctCategory(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  id: number,
+  categoryId: number,
+): Promise<Need> {
+  const row = await repo.findNeed(deps.db, id);
   if (!row) throw new DomainError('NOT_FOUND');
-  authorize(actor, 'read', 'need', { unitPath: row.path });
-  authorize(actor, 'update', 'need', { unitPath: row.path });
-  const category = await deps.db
-    .selectFrom('categories')
-    .select('id')
-    .where('id', '=', categoryId)
-    .where('enabled', '=', 1)
-    .executeTakeFirst();
-  if (!category) throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
+  authorize(actor, 'read', 'need', { unitPath: row.unit_path });
+  authorize(actor, 'update', 'need', { unitPath: row.unit_path });
+  const category = await findCategory(deps.db, categoryId);
+  if (!category || category.enabled !== 1) throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('needs')
-      .set({ category_id: categoryId, category_source: 'staff', corrected_by: actor.accountId, updated_at: ctx.at })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateNeed(trx, id, {
+      category_id: categoryId,
+      category_source: 'staff',
+      corrected_by: actor.accountId,
+      updated_at: ctx.at,
+    });
     await bumpCorrections(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'need',
@@ -182,7 +110,7 @@ export async function correctCategory(deps: Deps, ctx: AuditContext, actor: Acto
       after: { categoryId },
     });
   });
-  return present({ ...row, category_id: categoryId, category_source: 'staff' });
+  return presentNeed({ ...row, category_id: categoryId, category_source: 'staff' }, actor);
 }
 
 /** Days between two dates, inclusive. */
@@ -195,19 +123,12 @@ const spanDays = (from: string, to: string) =>
  */
 export async function pressingNeeds(deps: Deps, actor: Actor, q: z.infer<typeof pressingQuery>) {
   if (q.to < q.from) throw new DomainError('VALIDATION_FAILED', { field: 'to' });
-  const root = await unitInScope(deps, actor, q.under ?? actor.unitId, 'read');
+  const scope = await resolveScope(deps.db, actor, 'read', 'need', q.under);
+  const root = await findUnit(deps.db, scope.unitId);
+  if (!root) throw new DomainError('NOT_FOUND');
   const days = spanDays(q.from, q.to);
   const previous = { from: addDays(q.from, -days), to: addDays(q.from, -1) };
-  const { from, to } = subtreeRange(root.path);
-  const rows = await deps.db
-    .selectFrom('needs')
-    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
-    .select(['needs.category_id', 'needs.recorded_on', 'org_units.path'])
-    .where('org_units.path', '>=', from)
-    .where('org_units.path', '<', to)
-    .where('needs.recorded_on', '>=', previous.from)
-    .where('needs.recorded_on', '<=', q.to)
-    .execute();
+  const rows = await repo.listNeedsRecordedBetween(deps.db, root.path, previous.from, q.to);
   const children = await listChildren(deps.db, root.id);
   const childByCode = new Map(children.map((c) => [c.code, c]));
   const byCategory = new Map<number | null, { count: number; previous: number }>();

@@ -24,12 +24,6 @@ export async function findRootPath(db: Kysely<Database>): Promise<string | undef
   return root?.path;
 }
 
-// TODO(renovation): read categories through categories.repository.ts once that area has one.
-/** Every service category in display order (the categories area owns the table). */
-export async function listCategoryRows(db: Kysely<Database>) {
-  return db.selectFrom('categories').selectAll().orderBy('position').execute();
-}
-
 /** The phones subscribed to a unit's announcements and not unsubscribed. */
 export async function listSubscriberPhones(db: Kysely<Database>, unitId: number): Promise<string[]> {
   const rows = await db

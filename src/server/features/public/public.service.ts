@@ -14,6 +14,7 @@ import { findUnit, listSubtree } from '../org-units/org-units.repository.ts';
 import { findStudioCore, loadStudioParts } from '../studios/studios.repository.ts';
 import * as repo from './public.repository.ts';
 import { presentCategory, presentPublicStudio } from './public.presenter.ts';
+import { listCategoryRows } from '../categories/categories.repository.ts';
 
 /** Statuses a resident may look up: a studio that has held a plaque. Applications stay private. */
 const PUBLIC_STATUSES: readonly string[] = ['active', 'rectification', 'revoked', 'closed'];
@@ -23,7 +24,7 @@ const RESIDENT_LEVELS: readonly string[] = ['community', 'village', 'enterprise'
 
 /** The enabled service categories, in display order. */
 export async function listPublicCategories(db: Kysely<Database>): Promise<Category[]> {
-  return (await repo.listCategoryRows(db)).map(presentCategory).filter((c) => c.enabled);
+  return (await listCategoryRows(db)).map(presentCategory).filter((c) => c.enabled);
 }
 
 /** A studio's public page, or 404 for one that never served. */

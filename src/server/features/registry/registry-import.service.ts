@@ -1,39 +1,43 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Locale } from '../../../contract/common.ts';
+import type { importStatus as importStatusSchema } from '../../../contract/registry.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
+import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
 import {
   duplicatesInFile,
-  templateColumns,
   validateRow,
   type CellError,
   type CleanRow,
   type RowContext,
 } from '../../../domain/registry/import-rows.ts';
-import { isWithin } from '../../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { Locale } from '../../../contract/common.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
-import { importProblemMessage } from '../../i18n/import-messages.ts';
-import { readRegistryRows } from './registry-excel.ts';
-import { insertSearchTerms } from '../../../db/volunteer-terms.ts';
-import { existingMatches } from './volunteers.repository.ts';
+import { listCategories } from '../categories/categories.repository.ts';
+import { templateWorkbook } from './registry-excel.presenter.ts';
+import { readRegistryRows } from './registry-excel.service.ts';
+import { presentImportStatus } from './registry.presenter.ts';
+import * as imports from './registry-import.repository.ts';
+import { existingMatches, insertCategoryLinks, insertVolunteers } from './registry.repository.ts';
+import { insertSearchTerms } from './volunteer-terms.repository.ts';
 
 /** Rows validated between two progress updates. */
 const PROGRESS_EVERY = 500;
 
 /** Everything needed to check rows of one importer: the units and categories it may name. */
 async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
-  const units = await db.selectFrom('org_units').select(['id', 'code', 'name', 'short_name', 'path']).execute();
+  const units = await imports.listUnitRefs(db);
   const byRef = new Map<string, { id: number; inScope: boolean }>();
   const ambiguous = new Set<string>();
   for (const u of units) {
-    const entry = { id: u.id, inScope: isWithin(u.path, actor.unitPath) };
+    const entry = { id: u.id, inScope: can(actor, 'create', 'volunteer', { unitPath: u.path }) };
     byRef.set(u.code, entry);
     for (const name of new Set([u.name, u.short_name])) {
       // A name shared by two units is only usable inside the importer's scope, where it is usually unique.
@@ -45,14 +49,10 @@ async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Pro
     }
   }
   for (const name of ambiguous) byRef.delete(name);
-  const categories = await db
-    .selectFrom('categories')
-    .select(['id', 'name_zh_cn', 'name_zh_tw', 'name_en', 'code'])
-    .where('enabled', '=', 1)
-    .execute();
+  const categories = (await listCategories(db)).filter((c) => c.enabled).sort((a, b) => a.id - b.id);
   const byName = new Map<string, number>();
   for (const c of categories)
-    for (const n of [c.name_zh_cn, c.name_zh_tw, c.name_en.toLowerCase(), c.code]) byName.set(n, c.id);
+    for (const n of [c.name['zh-CN'], c.name['zh-TW'], c.name.en.toLowerCase(), c.code]) byName.set(n, c.id);
   return {
     unit: (ref) => byRef.get(ref),
     category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
@@ -115,6 +115,13 @@ async function checkFile(
   };
 }
 
+/** The Excel template staff download, fill in and upload, listing the enabled categories. */
+export async function importTemplate(deps: Deps, actor: Actor): Promise<Buffer> {
+  authorize(actor, 'create', 'volunteer', { unitPath: actor.unitPath });
+  const names = (await listCategories(deps.db)).filter((c) => c.enabled).map((c) => c.name['zh-CN']);
+  return templateWorkbook(names);
+}
+
 /** Stores the upload and starts the dry run in the background; the caller polls the import's status. */
 export async function startImport(
   deps: Deps,
@@ -125,123 +132,113 @@ export async function startImport(
 ): Promise<number> {
   authorize(actor, 'create', 'volunteer', { unitPath: actor.unitPath });
   const id = await deps.db.transaction().execute(async (trx) => {
-    const attachment = await trx
-      .insertInto('attachments')
-      .values({
-        filename,
-        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        size: file.length,
-        sha256: createHash('sha256').update(file).digest('hex'),
-        content: file,
-        unit_id: actor.unitId,
-        created_by: actor.accountId,
-        created_at: ctx.at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const row = await trx
-      .insertInto('imports')
-      .values({
-        kind: 'registry',
-        unit_id: actor.unitId,
-        created_by: actor.accountId,
-        filename,
-        attachment_id: attachment.id,
-        status: 'validating',
-        total_rows: 0,
-        processed_rows: 0,
-        error_rows: 0,
-        duplicate_rows: 0,
-        committed_rows: 0,
-        report_json: null,
-        created_at: ctx.at,
-        updated_at: ctx.at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const attachmentId = await imports.insertAttachment(trx, {
+      filename,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      size: file.length,
+      sha256: createHash('sha256').update(file).digest('hex'),
+      content: file,
+      unit_id: actor.unitId,
+      created_by: actor.accountId,
+      created_at: ctx.at,
+    });
+    const importId = await imports.insertImport(trx, {
+      kind: 'registry',
+      unit_id: actor.unitId,
+      created_by: actor.accountId,
+      filename,
+      attachment_id: attachmentId,
+      status: 'validating',
+      total_rows: 0,
+      processed_rows: 0,
+      error_rows: 0,
+      duplicate_rows: 0,
+      committed_rows: 0,
+      report_json: null,
+      created_at: ctx.at,
+      updated_at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'import',
-      entityId: row.id,
+      entityId: importId,
       action: 'upload',
       unitId: actor.unitId,
       after: { filename, size: file.length },
     });
-    return row.id;
+    return importId;
   });
   const year = Number(ctx.at.slice(0, 4));
   void (async () => {
     try {
-      const checked = await checkFile(deps.db, actor, file, year, (n) => progress(deps.db, id, n));
+      const checked = await checkFile(deps.db, actor, file, year, (n) =>
+        imports.updateImport(deps.db, id, { processed_rows: n }),
+      );
       const errorRows = new Set(checked.problems.filter((p) => !p.problem.startsWith('duplicate')).map((p) => p.row))
         .size;
       const duplicateRows = new Set(checked.problems.filter((p) => p.problem.startsWith('duplicate')).map((p) => p.row))
         .size;
-      await deps.db
-        .updateTable('imports')
-        .set({
-          status: 'validated',
-          total_rows: checked.total,
-          processed_rows: checked.total,
-          error_rows: errorRows,
-          duplicate_rows: duplicateRows,
-          report_json: JSON.stringify(checked.problems),
-          updated_at: new Date().toISOString(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await imports.updateImport(deps.db, id, {
+        status: 'validated',
+        total_rows: checked.total,
+        processed_rows: checked.total,
+        error_rows: errorRows,
+        duplicate_rows: duplicateRows,
+        report_json: JSON.stringify(checked.problems),
+        updated_at: new Date().toISOString(),
+      });
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
-      await deps.db
-        .updateTable('imports')
-        .set({ status: 'failed', report_json: JSON.stringify({ code }), updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await imports.updateImport(deps.db, id, {
+        status: 'failed',
+        report_json: JSON.stringify({ code }),
+        updated_at: new Date().toISOString(),
+      });
     }
   })();
   return id;
 }
 
-async function progress(db: Kysely<Database>, id: number, processed: number): Promise<void> {
-  await db.updateTable('imports').set({ processed_rows: processed }).where('id', '=', id).execute();
-}
-
-async function loadImport(deps: Deps, actor: Actor, id: number) {
-  const row = await deps.db
-    .selectFrom('imports')
-    .innerJoin('org_units', 'org_units.id', 'imports.unit_id')
-    .selectAll('imports')
-    .select('org_units.path as unit_path')
-    .where('imports.id', '=', id)
-    .executeTakeFirst();
+async function loadImport(deps: Deps, actor: Actor, id: number): Promise<imports.ImportRow> {
+  const row = await imports.findImport(deps.db, id);
   if (!row) throw new DomainError('NOT_FOUND');
   authorize(actor, 'create', 'volunteer', { unitPath: row.unit_path });
   return row;
 }
 
 /** An import's progress and, once validated, every problem with its row, column and reason in the reader's language. */
-export async function importStatus(deps: Deps, actor: Actor, id: number, locale: Locale) {
-  const row = await loadImport(deps, actor, id);
-  const report = row.report_json ? (JSON.parse(row.report_json) as CellError[] | { code: string }) : [];
-  const problems = Array.isArray(report) ? report : [];
-  const header = new Map<string, string>(templateColumns.map((c) => [c.key, c.header.replace('*', '')]));
+export async function importStatus(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  locale: Locale,
+): Promise<z.infer<typeof importStatusSchema>> {
+  return presentImportStatus(await loadImport(deps, actor, id), locale);
+}
+
+/** The columns of a new record from a checked row. */
+function recordOf(c: CleanRow, hash: string | null, at: string) {
+  const keys = searchKeysOf(c.name);
   return {
-    id: row.id,
-    filename: row.filename,
-    status: row.status as 'validating' | 'validated' | 'committing' | 'committed' | 'failed',
-    totalRows: row.total_rows,
-    processedRows: row.processed_rows,
-    errorRows: row.error_rows,
-    duplicateRows: row.duplicate_rows,
-    committedRows: row.committed_rows,
-    problems: problems.map((p) => ({
-      row: p.row,
-      column: p.column,
-      columnHeader: header.get(p.column) ?? p.column,
-      problem: p.problem,
-      message: importProblemMessage(p.problem, locale, p.other),
-      other: p.other ?? null,
-    })),
-    createdAt: row.created_at,
+    kind: c.kind,
+    name: c.name,
+    gender: c.gender,
+    birth_year: c.birthYear,
+    phone: c.phone,
+    unit_id: c.unitId,
+    account_id: null,
+    party_branch: c.partyBranch,
+    profession: c.profession,
+    qualifications: c.qualifications,
+    availability: c.availability,
+    contact_name: c.contactName,
+    notes: c.notes,
+    id_number_hash: hash,
+    id_number_masked: c.idNumber ? maskIdNumber(c.idNumber) : null,
+    pinyin: keys.pinyin,
+    initials: keys.initials,
+    screening_status: 'candidate',
+    created_at: at,
+    updated_at: at,
   };
 }
 
@@ -253,21 +250,9 @@ export async function importStatus(deps: Deps, actor: Actor, id: number, locale:
 export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, id: number, mode: 'all' | 'valid') {
   const row = await loadImport(deps, actor, id);
   if (row.status !== 'validated') throw new DomainError('IMPORT_NOT_READY');
-  const claimed = await deps.db
-    .updateTable('imports')
-    .set({ status: 'committing', updated_at: ctx.at })
-    .where('id', '=', id)
-    .where('status', '=', 'validated')
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('IMPORT_NOT_READY');
+  if (!(await imports.claimImportForCommit(deps.db, id, ctx.at))) throw new DomainError('IMPORT_NOT_READY');
   try {
-    const file = (
-      await deps.db
-        .selectFrom('attachments')
-        .select('content')
-        .where('id', '=', row.attachment_id)
-        .executeTakeFirstOrThrow()
-    ).content;
+    const file = await imports.readAttachmentContent(deps.db, row.attachment_id);
     const checked = await checkFile(deps.db, actor, Buffer.from(file), Number(ctx.at.slice(0, 4)), async () => {});
     const badRows = new Set(checked.problems.map((p) => p.row)).size;
     if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
@@ -276,47 +261,23 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
     await deps.db.transaction().execute(async (trx) => {
       for (let i = 0; i < checked.clean.length; i += 200) {
         const batch = checked.clean.slice(i, i + 200);
-        const values = batch.map((c) => {
-          const keys = searchKeysOf(c.name);
-          return {
-            kind: c.kind,
-            name: c.name,
-            gender: c.gender,
-            birth_year: c.birthYear,
-            phone: c.phone,
-            unit_id: c.unitId,
-            account_id: null,
-            party_branch: c.partyBranch,
-            profession: c.profession,
-            qualifications: c.qualifications,
-            availability: c.availability,
-            contact_name: c.contactName,
-            notes: c.notes,
-            id_number_hash: hashes.get(c.row) ?? null,
-            id_number_masked: c.idNumber ? maskIdNumber(c.idNumber) : null,
-            pinyin: keys.pinyin,
-            initials: keys.initials,
-            screening_status: 'candidate',
-            created_at: ctx.at,
-            updated_at: ctx.at,
-          };
-        });
-        const inserted = await trx.insertInto('volunteers').values(values).returning('id').execute();
-        const idOf = (n: number) => inserted[n]?.id ?? 0;
-        const links = batch.flatMap((c, n) =>
-          c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id })),
+        const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
+        const ids = await insertVolunteers(trx, values);
+        const idOf = (n: number) => ids[n] ?? 0;
+        await insertCategoryLinks(
+          trx,
+          batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id }))),
         );
-        if (links.length) await trx.insertInto('volunteer_categories').values(links).execute();
         await insertSearchTerms(
           trx,
           values.map((v, n) => ({ ...v, id: idOf(n) })),
         );
       }
-      await trx
-        .updateTable('imports')
-        .set({ status: 'committed', committed_rows: checked.clean.length, updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await imports.updateImport(trx, id, {
+        status: 'committed',
+        committed_rows: checked.clean.length,
+        updated_at: new Date().toISOString(),
+      });
       await recordAudit(trx, ctx, {
         entity: 'import',
         entityId: id,
@@ -332,11 +293,7 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
     });
     return importStatus(deps, actor, id, 'zh-CN');
   } catch (err) {
-    await deps.db
-      .updateTable('imports')
-      .set({ status: 'validated', updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await imports.updateImport(deps.db, id, { status: 'validated', updated_at: new Date().toISOString() });
     throw err;
   }
 }

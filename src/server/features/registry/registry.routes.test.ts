@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
 import type { RawRow } from '../../../domain/registry/import-rows.ts';
-import type { Volunteer } from '../../../contract/volunteers.ts';
+import type { Volunteer } from '../../../contract/registry.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -215,6 +215,18 @@ describe('registry search and records', () => {
     });
     expect(screened.json()).toMatchObject({ screeningStatus: 'selected', screeningReason: '专业对口，热心公益' });
     expect((await admin.post(`/api/volunteers/${v.id}/screening`, { status: 'declined' })).statusCode).toBe(400);
+  });
+});
+
+describe('what a viewer may do with a record', () => {
+  it('tells an admin it may edit, screen and read the contact data, and a member none of these', async () => {
+    const q = `/api/volunteers?q=${encodeURIComponent('张婉珍')}`;
+    const own = ((await admin.get(q)).json() as { items: Volunteer[] }).items.find((v) => v.name === '张婉珍');
+    expect(own?.allowedActions).toEqual(['update', 'screen', 'readPersonal']);
+    const member = await t.login('zhangwanzhen');
+    const seen = ((await member.get(q)).json() as { items: Volunteer[] }).items.find((v) => v.name === '张婉珍');
+    expect(seen?.allowedActions).toEqual([]);
+    expect(((await member.get(`/api/volunteers/${seen?.id}`)).json() as Volunteer).allowedActions).toEqual([]);
   });
 });
 

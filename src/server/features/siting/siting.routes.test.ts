@@ -160,3 +160,19 @@ describe('venues, areas and the map', () => {
     ).toBe(400);
   });
 });
+
+describe('what a viewer may do with a venue or a residential area', () => {
+  it('tells an admin it may edit those in its subtree, and a member that it may only look', async () => {
+    const street = (await (await t.login('xicheng')).get('/api/map/layers')).json() as {
+      venues: Array<{ allowedActions: string[] }>;
+      areas: Array<{ allowedActions: string[] }>;
+    };
+    expect(street.areas.length).toBeGreaterThan(0);
+    for (const site of [...street.venues, ...street.areas]) expect(site.allowedActions).toEqual(['update']);
+    const member = (await (await t.login('zhangwanzhen')).get('/api/residential-areas')).json() as Array<{
+      allowedActions: string[];
+    }>;
+    expect(member.length).toBeGreaterThan(0);
+    for (const area of member) expect(area.allowedActions).toEqual([]);
+  });
+});

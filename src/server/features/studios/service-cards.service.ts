@@ -8,7 +8,7 @@ import {
 } from '../../documents/service-card.document.ts';
 import { resolveScope } from '../../scope.ts';
 import * as cards from './service-cards.repository.ts';
-import { categoryNamesZh } from './studios.repository.ts';
+import { categoryNamesZh } from '../categories/categories.repository.ts';
 import { loadVisibleStudio } from './studios.service.ts';
 import { presentServiceCard } from './studio-documents.presenter.ts';
 

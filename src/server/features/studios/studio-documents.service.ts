@@ -3,8 +3,9 @@ import { DomainError } from '../../../domain/errors.ts';
 import type { Deps } from '../../context.ts';
 import type { ContractDocument } from '../../documents/contract.document.ts';
 import type { PlaqueDocument } from '../../documents/plaque.document.ts';
+import { categoryNamesZh } from '../categories/categories.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
-import { categoryNamesZh, loadStudioParts } from './studios.repository.ts';
+import { loadStudioParts } from './studios.repository.ts';
 import { loadVisibleStudio } from './studios.service.ts';
 import { presentContractDocument, presentPlaqueDocument } from './studio-documents.presenter.ts';
 

@@ -162,13 +162,6 @@ export async function findAccountDisplayName(db: Kysely<Database>, accountId: nu
   return row?.display_name;
 }
 
-// TODO(renovation): read category names through categories.repository.ts once that area has one.
-/** The Simplified Chinese name of every category, by id (printed documents are in Chinese). */
-export async function categoryNamesZh(db: Kysely<Database>): Promise<Map<number, string>> {
-  const rows = await db.selectFrom('categories').select(['id', 'name_zh_cn']).execute();
-  return new Map(rows.map((r) => [r.id, r.name_zh_cn]));
-}
-
 /** Appends an entry to a studio's history. */
 export async function insertHistory(
   db: Kysely<Database>,

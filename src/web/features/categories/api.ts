@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Category, categoryInput } from '../../../contract/studios.ts';
+import type { Category, categoryInput } from '../../../contract/categories.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Category };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { importStatus, listVolunteersQuery, Volunteer, VolunteerInput } from '../../../contract/volunteers.ts';
+import type { importStatus, listVolunteersQuery, Volunteer, VolunteerInput } from '../../../contract/registry.ts';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 

@@ -22,7 +22,7 @@ import type {
   StudioDetail,
   StudioSummary,
 } from '../../../contract/studios.ts';
-import type { listVolunteersQuery, Volunteer } from '../../../contract/volunteers.ts';
+import type { listVolunteersQuery, Volunteer } from '../../../contract/registry.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';

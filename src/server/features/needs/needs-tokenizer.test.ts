@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenizer.ts';
+import { tokenize } from './needs-tokenizer.service.ts';
 
 describe('jieba tokenizer for needs', () => {
   it('segments Chinese into words, not characters or substrings', () => {

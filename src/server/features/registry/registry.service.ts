@@ -1,70 +1,27 @@
 import type { z } from 'zod';
+import type { Volunteer, VolunteerInput, listVolunteersQuery } from '../../../contract/registry.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { isValidIdNumber, maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
-import type { VolunteerKind } from '../../../domain/registry/import-rows.ts';
+import { isValidIdNumber, maskIdNumber } from '../../../domain/registry/id-number.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
-import type { Volunteer, VolunteerInput, listVolunteersQuery } from '../../../contract/volunteers.ts';
-import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { authorize, resolveScope } from '../../scope.ts';
 import { idNumberHash } from '../../secrets.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
-import { insertSearchTerms, setSearchTerms } from '../../../db/volunteer-terms.ts';
-import * as repo from './volunteers.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
+import * as repo from './registry.repository.ts';
+import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
 
-type Row = NonNullable<Awaited<ReturnType<typeof repo.findVolunteer>>>;
-
-/** A registry record as lists show it: phone and ID number masked for everyone. */
-export function presentVolunteer(r: Row, categoryIds: number[]): Volunteer {
-  return {
-    id: r.id,
-    kind: r.kind as VolunteerKind,
-    name: r.name,
-    gender: r.gender,
-    birthYear: r.birth_year,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    phone: maskPhone(r.phone),
-    idNumber: r.id_number_masked,
-    profession: r.profession,
-    partyBranch: r.party_branch,
-    qualifications: r.qualifications,
-    availability: r.availability,
-    contactName: r.contact_name,
-    notes: r.notes,
-    categoryIds,
-    accountId: r.account_id,
-    screeningStatus: r.screening_status as Volunteer['screeningStatus'],
-    screeningReason: r.screening_reason,
-    screenedAt: r.screened_at,
-  };
-}
-
-/** The subtree to search: the actor's, or a unit inside it. */
-export async function scopePath(
-  deps: Deps,
-  actor: Actor,
-  under: number | undefined,
-  action: 'read' | 'export' = 'read',
-): Promise<string> {
-  authorize(actor, action, 'volunteer', { unitPath: actor.unitPath });
-  if (!under) return actor.unitPath;
-  const unit = await findUnit(deps.db, under);
-  if (!unit) throw new DomainError('NOT_FOUND');
-  authorize(actor, action, 'volunteer', { unitPath: unit.path });
-  return unit.path;
-}
-
+/** Searches the registry in the actor's subtree, or a unit inside it. */
 export async function listVolunteers(deps: Deps, actor: Actor, q: z.infer<typeof listVolunteersQuery>) {
-  const path = await scopePath(deps, actor, q.under);
+  const { path } = await resolveScope(deps.db, actor, 'read', 'volunteer', q.under);
   const { rows, total, categories } = await repo.listVolunteerPage(
     deps.db,
     { path, kind: q.kind, categoryId: q.categoryId, screeningStatus: q.screeningStatus, q: q.q || undefined },
     q.limit,
     q.offset,
   );
-  return { total, items: rows.map((r) => presentVolunteer(r, categories.get(r.id) ?? [])) };
+  return { total, items: rows.map((r) => presentVolunteer(r, categories.get(r.id) ?? [], actor)) };
 }
 
 async function loadInScope(
@@ -72,7 +29,7 @@ async function loadInScope(
   actor: Actor,
   id: number,
   action: 'read' | 'update' | 'screen' | 'readPersonal',
-): Promise<Row> {
+): Promise<repo.VolunteerRow> {
   const row = await repo.findVolunteer(deps.db, id);
   if (!row) throw new DomainError('NOT_FOUND');
   authorize(actor, 'read', 'volunteer', { unitPath: row.unit_path });
@@ -80,15 +37,14 @@ async function loadInScope(
   return row;
 }
 
+/** One record, masked, with what the actor may do with it. */
 export async function getVolunteer(deps: Deps, actor: Actor, id: number): Promise<Volunteer> {
   const row = await loadInScope(deps, actor, id, 'read');
-  return presentVolunteer(row, (await repo.categoriesOf(deps.db, [id])).get(id) ?? []);
+  return presentVolunteer(row, (await repo.categoriesOf(deps.db, [id])).get(id) ?? [], actor);
 }
 
 async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: string) {
-  const unit = await findUnit(deps.db, input.unitId);
-  if (!unit) throw new DomainError('NOT_FOUND');
-  authorize(actor, 'create', 'volunteer', { unitPath: unit.path });
+  const unit = await resolveScope(deps.db, actor, 'create', 'volunteer', input.unitId);
   if (input.idNumber && !isValidIdNumber(input.idNumber))
     throw new DomainError('VALIDATION_FAILED', { field: 'idNumber' });
   const keys = searchKeysOf(input.name);
@@ -99,7 +55,7 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
     gender: input.gender ?? null,
     birth_year: input.birthYear ?? (idNumber ? Number(idNumber.slice(6, 10)) : null),
     phone: input.phone,
-    unit_id: unit.id,
+    unit_id: unit.unitId,
     party_branch: input.partyBranch ?? null,
     profession: input.profession ?? null,
     qualifications: input.qualifications ?? null,
@@ -114,17 +70,6 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
   };
 }
 
-/** What the audit log keeps of a record: no phone or ID number in clear. */
-function audited(c: {
-  name: string;
-  kind: string;
-  unit_id: number;
-  phone: string | null;
-  id_number_masked: string | null;
-}) {
-  return { name: c.name, kind: c.kind, unitId: c.unit_id, phone: maskPhone(c.phone), idNumber: c.id_number_masked };
-}
-
 /** Adds a person or organisation to the registry; refuses a second record with the same ID number or phone. */
 export async function createVolunteer(
   deps: Deps,
@@ -136,25 +81,24 @@ export async function createVolunteer(
   const id = await deps.db.transaction().execute(async (trx) => {
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
     if (dup.byHash.size > 0 || dup.byPhone.size > 0) throw new DomainError('DUPLICATE_VOLUNTEER');
-    const row = await trx
-      .insertInto('volunteers')
-      .values({ ...cols, account_id: null, screening_status: 'candidate', created_at: ctx.at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await repo.setCategories(trx, row.id, input.categoryIds);
-    await insertSearchTerms(trx, [{ id: row.id, ...cols }]);
+    const [newId = 0] = await repo.insertVolunteers(trx, [
+      { ...cols, account_id: null, screening_status: 'candidate', created_at: ctx.at },
+    ]);
+    await repo.setCategories(trx, newId, input.categoryIds);
+    await insertSearchTerms(trx, [{ id: newId, ...cols }]);
     await recordAudit(trx, ctx, {
       entity: 'volunteer',
-      entityId: row.id,
+      entityId: newId,
       action: 'create',
       unitId: cols.unit_id,
-      after: audited(cols),
+      after: auditedVolunteer(cols),
     });
-    return row.id;
+    return newId;
   });
   return getVolunteer(deps, actor, id);
 }
 
+/** Edits a record in scope; its search terms follow the new text and unit in the same transaction. */
 export async function updateVolunteer(
   deps: Deps,
   ctx: AuditContext,
@@ -168,7 +112,7 @@ export async function updateVolunteer(
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
     if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other !== id))
       throw new DomainError('DUPLICATE_VOLUNTEER');
-    await trx.updateTable('volunteers').set(cols).where('id', '=', id).execute();
+    await repo.updateVolunteer(trx, id, cols);
     await repo.setCategories(trx, id, input.categoryIds);
     await setSearchTerms(trx, { id, ...cols });
     await recordAudit(trx, ctx, {
@@ -176,8 +120,8 @@ export async function updateVolunteer(
       entityId: id,
       action: 'update',
       unitId: cols.unit_id,
-      before: audited(before),
-      after: audited(cols),
+      before: auditedVolunteer(before),
+      after: auditedVolunteer(cols),
     });
   });
   return getVolunteer(deps, actor, id);
@@ -193,17 +137,13 @@ export async function screenVolunteer(
 ): Promise<Volunteer> {
   const before = await loadInScope(deps, actor, id, 'screen');
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('volunteers')
-      .set({
-        screening_status: decision.status,
-        screening_reason: decision.reason,
-        screened_by: actor.accountId,
-        screened_at: ctx.at,
-        updated_at: ctx.at,
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateVolunteer(trx, id, {
+      screening_status: decision.status,
+      screening_reason: decision.reason,
+      screened_by: actor.accountId,
+      screened_at: ctx.at,
+      updated_at: ctx.at,
+    });
     await recordAudit(trx, ctx, {
       entity: 'volunteer',
       entityId: id,

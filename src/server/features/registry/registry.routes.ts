@@ -10,21 +10,19 @@ import {
   volunteer,
   volunteerContact,
   volunteerInput,
-} from '../../../contract/volunteers.ts';
+} from '../../../contract/registry.ts';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { listCategories } from '../categories/categories.service.ts';
-import { streamRegistryExport } from './registry-export.ts';
-import { templateWorkbook } from './registry-excel.ts';
+import { streamRegistryExport } from './registry-export.service.ts';
 import * as imports from './registry-import.service.ts';
-import * as registry from './volunteers.service.ts';
+import * as registry from './registry.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The registry (选好人): people and organisations, screening, Excel import and export. */
-export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
+export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['registry'];
   // Uploads arrive as the raw workbook; this parser lives only inside this plugin.
@@ -135,15 +133,15 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'create', subject: 'volunteer' } },
       schema: { tags, summary: 'The Excel import template (Chinese headers)' },
     },
-    async (_request, reply) => {
-      const names = (await listCategories(deps.db)).filter((c) => c.enabled).map((c) => c.name['zh-CN']);
+    async (request, reply) => {
+      const workbook = await imports.importTemplate(deps, actorOf(request));
       return reply
         .type(XLSX)
         .header(
           'content-disposition',
           `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记模板.xlsx')}`,
         )
-        .send(await templateWorkbook(names));
+        .send(workbook);
     },
   );
 

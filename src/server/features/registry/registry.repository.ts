@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { pathDepth, subtreeRange } from '../../../domain/org-units/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../../db/like.ts';
 
+/** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
   path: string;
   kind?: string | undefined;
@@ -45,7 +46,7 @@ function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
 }
 
 /** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
-export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
+function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   const { from, to } = subtreeRange(f.path);
   let base = db
     .selectFrom('volunteers')
@@ -87,6 +88,7 @@ export function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
   return base;
 }
 
+/** A record as lists and checks read it: its columns and its unit's name and path. */
 export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
@@ -108,6 +110,7 @@ async function pageOf(
   };
 }
 
+/** One page of a filtered list, its total and each record's categories. */
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
   const lookup = f.q ? termLookup(f.q) : null;
   if (lookup?.exact && !f.kind && !f.categoryId && !f.screeningStatus) {
@@ -139,6 +142,7 @@ export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter
   );
 }
 
+/** One record with its unit's name and path, or undefined. */
 export async function findVolunteer(db: Kysely<Database>, id: number) {
   return db
     .selectFrom('volunteers')
@@ -187,6 +191,7 @@ export async function existingMatches(db: Kysely<Database>, hashes: string[], ph
   return { byHash, byPhone };
 }
 
+/** Replaces a record's skill categories. */
 export async function setCategories(db: Kysely<Database>, volunteerId: number, categoryIds: number[]): Promise<void> {
   await db.deleteFrom('volunteer_categories').where('volunteer_id', '=', volunteerId).execute();
   if (categoryIds.length)
@@ -194,4 +199,49 @@ export async function setCategories(db: Kysely<Database>, volunteerId: number, c
       .insertInto('volunteer_categories')
       .values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id })))
       .execute();
+}
+
+/** Counts the records a filter selects. */
+export async function countVolunteers(db: Kysely<Database>, f: VolunteerFilter): Promise<number> {
+  const row = await volunteerQuery(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A page of the records a filter selects, for the export: every column and the unit's name. */
+export async function listVolunteerExportPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
+  return volunteerQuery(db, f)
+    .selectAll('volunteers')
+    .select('org_units.name as unit_name')
+    .orderBy('volunteers.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** Adds records in one statement; answers their ids in the order given. */
+export async function insertVolunteers(
+  db: Kysely<Database>,
+  values: Array<Insertable<Database['volunteers']>>,
+): Promise<number[]> {
+  const rows = await db.insertInto('volunteers').values(values).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Changes a record's columns. */
+export async function updateVolunteer(
+  db: Kysely<Database>,
+  id: number,
+  set: Updateable<Database['volunteers']>,
+): Promise<void> {
+  await db.updateTable('volunteers').set(set).where('id', '=', id).execute();
+}
+
+/** Links records to skill categories (new records: nothing to replace). */
+export async function insertCategoryLinks(
+  db: Kysely<Database>,
+  links: Array<{ volunteer_id: number; category_id: number }>,
+): Promise<void> {
+  if (links.length) await db.insertInto('volunteer_categories').values(links).execute();
 }

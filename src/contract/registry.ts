@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { volunteerKinds } from '../domain/registry/import-rows.ts';
 import { paging } from './common.ts';
 
+/** Person (talent, party member, volunteer) or organisation. */
 export const volunteerKind = z.enum(volunteerKinds);
+/** Where a record stands in screening (挑选). */
 export const screeningStatus = z.enum(['candidate', 'selected', 'declined']);
+
+/** What a viewer may do with a registry record: edit it, screen it, or read its unmasked contact data. */
+export const volunteerAbility = z.enum(['update', 'screen', 'readPersonal']);
+export type VolunteerAbility = z.infer<typeof volunteerAbility>;
 
 /** A person or organisation in the registry. Phone and ID number are always masked here; see the contact route. */
 export const volunteer = z.object({
@@ -27,9 +33,11 @@ export const volunteer = z.object({
   screeningStatus,
   screeningReason: z.string().nullable(),
   screenedAt: z.string().nullable(),
+  allowedActions: z.array(volunteerAbility),
 });
 export type Volunteer = z.infer<typeof volunteer>;
 
+/** Search and filters of the registry list. */
 export const listVolunteersQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),
   kind: volunteerKind.optional(),
@@ -41,6 +49,7 @@ export const listVolunteersQuery = z.strictObject({
 });
 
 const text = (max: number) => z.string().trim().max(max);
+/** A record as staff add or edit it. */
 export const volunteerInput = z.strictObject({
   kind: volunteerKind,
   name: text(100).min(1),
@@ -67,6 +76,7 @@ export const volunteerInput = z.strictObject({
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
+/** A screening decision and its reason. */
 export const screeningRequest = z.strictObject({ status: z.enum(['selected', 'declined']), reason: text(500).min(1) });
 
 /** Unmasked contact data, for roles that need it; every read is written to the audit log. */
@@ -94,10 +104,13 @@ export const importStatus = z.object({
   ),
   createdAt: z.string(),
 });
+/** Import every row (only when all are good) or only the good ones. */
 export const importCommitRequest = z.strictObject({ mode: z.enum(['all', 'valid']) });
+/** The uploaded file's name. */
 export const importUploadQuery = z.strictObject({
   filename: z.string().trim().min(1).max(200).default('registry.xlsx'),
 });
+/** The list's filters, and whether phones come unmasked. */
 export const exportQuery = listVolunteersQuery
   .omit({ limit: true, offset: true })
   .extend({ unmasked: z.enum(['0', '1']).default('0') });

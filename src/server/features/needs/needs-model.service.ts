@@ -10,7 +10,10 @@ import {
   type TrainingExample,
 } from '../../../domain/needs/classifier.ts';
 import { parseCorpus } from '../../../domain/needs/corpus.ts';
-import { tokenize } from './tokenizer.ts';
+import { readSetting, bumpSetting } from '../../settings.repository.ts';
+import { listCategories } from '../categories/categories.repository.ts';
+import { listCorrections } from './needs.repository.ts';
+import { tokenize } from './needs-tokenizer.service.ts';
 
 /** A staff correction counts as this many corpus examples: it is a deliberate, local judgement. */
 const CORRECTION_WEIGHT = 3;
@@ -25,23 +28,16 @@ function corpus(): TrainingExample[] {
 
 const models = new WeakMap<Kysely<Database>, { version: string; model: NeedsModel }>();
 
+const CORRECTIONS = 'needs.corrections';
+
 /** The version of the corrections; bumped with every correction so every server instance retrains. */
 export async function correctionsVersion(db: Kysely<Database>): Promise<string> {
-  return (
-    (await db.selectFrom('settings').select('value').where('key', '=', 'needs.corrections').executeTakeFirst())
-      ?.value ?? '0'
-  );
+  return (await readSetting(db, CORRECTIONS)) ?? '0';
 }
 
+/** Counts one more correction, in the caller's transaction. */
 export async function bumpCorrections(db: Kysely<Database>, at: string): Promise<void> {
-  const next = String(Number(await correctionsVersion(db)) + 1);
-  const r = await db
-    .updateTable('settings')
-    .set({ value: next, updated_at: at })
-    .where('key', '=', 'needs.corrections')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0)
-    await db.insertInto('settings').values({ key: 'needs.corrections', value: next, updated_at: at }).execute();
+  await bumpSetting(db, CORRECTIONS, at);
 }
 
 /** The model: the shipped corpus plus every staff correction, rebuilt when corrections change. */
@@ -49,14 +45,8 @@ export async function needsModel(db: Kysely<Database>): Promise<NeedsModel> {
   const version = await correctionsVersion(db);
   const cached = models.get(db);
   if (cached && cached.version === version) return cached.model;
-  const corrections = await db
-    .selectFrom('needs')
-    .innerJoin('categories', 'categories.id', 'needs.category_id')
-    .select(['needs.text', 'categories.code'])
-    .where('needs.category_source', '=', 'staff')
-    .where('needs.corrected_by', 'is not', null)
-    .execute();
-  const codes = (await db.selectFrom('categories').select('code').orderBy('position').execute()).map((c) => c.code);
+  const corrections = await listCorrections(db);
+  const codes = (await listCategories(db)).map((c) => c.code);
   const model = train(
     [
       ...corpus(),
@@ -73,9 +63,7 @@ export async function needsModel(db: Kysely<Database>): Promise<NeedsModel> {
 export async function suggestCategory(db: Kysely<Database>, text: string) {
   const model = await needsModel(db);
   const result = classify(model, tokenize(text));
-  const ids = new Map(
-    (await db.selectFrom('categories').select(['id', 'code', 'enabled']).execute()).map((c) => [c.code, c]),
-  );
+  const ids = new Map((await listCategories(db)).map((c) => [c.code, c]));
   const ranking = result.ranking.flatMap((r) => {
     const c = ids.get(r.category);
     return c && c.enabled ? [{ categoryId: c.id, p: r.p }] : [];

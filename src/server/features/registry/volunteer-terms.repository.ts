@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { volunteerSearchTerms, type SearchableRecord } from '../domain/registry/search-terms.ts';
-import type { Database } from './schema.ts';
+import type { Database } from '../../../db/schema.ts';
+import { volunteerSearchTerms, type SearchableRecord } from '../../../domain/registry/search-terms.ts';
 
 // Every writer of registry records (the API, the import, the demo seed, the bench) keeps their
 // search terms with them, in the same transaction.

@@ -1,0 +1,53 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Category } from '../../../contract/categories.ts';
+import type { Database } from '../../../db/schema.ts';
+import { presentCategory } from './categories.presenter.ts';
+
+/** A row of the categories table. */
+export type CategoryRow = Selectable<Database['categories']>;
+
+/** Every category row in display order. */
+export async function listCategoryRows(db: Kysely<Database>): Promise<CategoryRow[]> {
+  return db.selectFrom('categories').selectAll().orderBy('position').execute();
+}
+
+/**
+ * Every category in display order, with its names in the three languages: the shared read
+ * other features use for labels, filters and the public list.
+ */
+export async function listCategories(db: Kysely<Database>): Promise<Category[]> {
+  return (await listCategoryRows(db)).map(presentCategory);
+}
+
+/** One category row, or undefined. */
+export async function findCategory(db: Kysely<Database>, id: number): Promise<CategoryRow | undefined> {
+  return db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The id of the category holding a code, if any. */
+export async function findCategoryIdByCode(db: Kysely<Database>, code: string): Promise<number | undefined> {
+  return (await db.selectFrom('categories').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+/** Adds a category; answers its id. */
+export async function insertCategory(
+  db: Kysely<Database>,
+  values: Insertable<Database['categories']>,
+): Promise<number> {
+  return (await db.insertInto('categories').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Changes a category. */
+export async function updateCategory(
+  db: Kysely<Database>,
+  id: number,
+  set: Updateable<Database['categories']>,
+): Promise<void> {
+  await db.updateTable('categories').set(set).where('id', '=', id).execute();
+}
+
+/** The Simplified Chinese name of every category, by id (printed documents are in Chinese). */
+export async function categoryNamesZh(db: Kysely<Database>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('categories').select(['id', 'name_zh_cn']).execute();
+  return new Map(rows.map((r) => [r.id, r.name_zh_cn]));
+}
