@@ -1,5 +1,5 @@
 import { DomainError } from '../../../domain/errors.ts';
-import { checkRating } from '../../../domain/services/delivery.ts';
+import { checkRating } from '../../../domain/delivery/delivery.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { consume } from '../../rate-limit.repository.ts';

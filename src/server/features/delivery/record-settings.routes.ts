@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_CORRECTION_HOURS } from '../../../domain/services/delivery.ts';
+import { DEFAULT_CORRECTION_HOURS } from '../../../domain/delivery/delivery.ts';
 import { authorize } from '../../scope.ts';
 import { auditContextOf } from '../../audit.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

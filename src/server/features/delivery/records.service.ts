@@ -9,7 +9,7 @@ import {
   withinCorrectionWindow,
   type ServedGroup,
   type ServiceMode,
-} from '../../../domain/services/delivery.ts';
+} from '../../../domain/delivery/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { listRecordsQuery, recordCorrection, recordInput } from '../../../contract/delivery.ts';
 import { authorize } from '../../scope.ts';

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
-import type { RequestStatus } from '../../../domain/services/delivery.ts';
+import type { RequestStatus } from '../../../domain/delivery/delivery.ts';
 import type { listRequestsQuery } from '../../../contract/delivery.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

@@ -10,7 +10,7 @@ import {
   pickStudio,
   MAX_ROUTING_DISTANCE_M,
   type RequestStatus,
-} from '../../../domain/services/delivery.ts';
+} from '../../../domain/delivery/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { serviceRequestInput } from '../../../contract/delivery.ts';
 import { authorize } from '../../scope.ts';
