@@ -113,7 +113,10 @@ describe('the request state machine', () => {
           code(() => requestLifecycle.apply({ status, studioId: 3 }, inputs[action], relation, today)),
           status,
         ).toBe('TRANSITION_NOT_ALLOWED');
-        expect(code(() => nextRequestStatus(status, action)), status).toBe('TRANSITION_NOT_ALLOWED');
+        expect(
+          code(() => nextRequestStatus(status, action)),
+          status,
+        ).toBe('TRANSITION_NOT_ALLOWED');
       }
     });
     it(`answers NOT_FOUND for ${action} out of scope`, () => {

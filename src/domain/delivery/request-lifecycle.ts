@@ -16,9 +16,7 @@ export type RequestAction = (typeof requestActions)[number];
  * routing before the transition), or null when no studio near enough is left.
  */
 export type RequestInput =
-  | { action: 'accept' }
-  | { action: 'complete' }
-  | { action: 'decline'; nextStudioId: number | null };
+  { action: 'accept' } | { action: 'complete' } | { action: 'decline'; nextStudioId: number | null };
 
 /** What the guards look at. */
 export interface RequestFacts {

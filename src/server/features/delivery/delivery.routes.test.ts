@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories.ts';
-import { studioIndexOf } from './studio-index.ts';
+import { studioIndexOf } from './studio-index.repository.ts';
 
 let t: TestApp;
 let health: number;

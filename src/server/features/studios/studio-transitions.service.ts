@@ -10,7 +10,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './studios.repository.ts';
 import { getStudio, loadVisibleStudio, relationOf } from './studios.service.ts';
-import { studioIndexOf } from '../delivery/studio-index.ts';
+import { studioIndexOf } from '../delivery/studio-index.repository.ts';
 
 /** A transition as the API receives it; `award` may leave the plaque number to be generated. */
 export type ActionRequest =
