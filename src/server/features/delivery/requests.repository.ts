@@ -91,6 +91,9 @@ export async function findRequestStudio(db: Kysely<Database>, id: number) {
   return db.selectFrom('service_requests').select(['studio_id']).where('id', '=', id).executeTakeFirst();
 }
 
+/** The columns a transition changes. */
+export type RequestChange = Updateable<Database['service_requests']>;
+
 /**
  * Moves a request on, only if it still has the status it was read with, so two people
  * acting at once cannot both succeed. Answers whether it moved.
@@ -99,7 +102,7 @@ export async function moveRequest(
   db: Kysely<Database>,
   id: number,
   fromStatus: string,
-  set: Updateable<Database['service_requests']>,
+  set: RequestChange,
 ): Promise<boolean> {
   const moved = await db
     .updateTable('service_requests')

@@ -22,7 +22,7 @@ import { chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
-import * as people from './delivery.repository.ts';
+import * as deliveryRepo from './delivery.repository.ts';
 import { presentRequest, presentTrackedRequest, requestRelation, requestTarget } from './delivery.presenter.ts';
 import { originOf, routeRequest } from './delivery.service.ts';
 import { findRating } from './ratings.repository.ts';
@@ -45,7 +45,7 @@ async function notifyMembers(
     text: request.text.slice(0, 30),
     code: request.code,
   };
-  for (const phone of await people.memberPhonesOf(trx, studio.id)) {
+  for (const phone of await deliveryRepo.memberPhonesOf(trx, studio.id)) {
     await enqueueSms(trx, {
       to: phone,
       templateId: smsTemplates.requestAssigned.id,
@@ -69,7 +69,7 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
   const now = new Date(ctx.at);
   await consume(deps.db, `request:ip:${ctx.ip}`, LIMITS.perIpPerHour, 3_600_000, now);
   await consume(deps.db, `request:phone:${input.residentPhone}`, LIMITS.perPhonePerDay, 86_400_000, now);
-  const category = await people.findEnabledCategory(deps.db, input.categoryId);
+  const category = await deliveryRepo.findEnabledCategory(deps.db, input.categoryId);
   if (!category) throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   const unit = await findUnit(deps.db, input.unitId);
   if (!unit || !['community', 'village', 'enterprise'].includes(unit.level))
@@ -153,21 +153,22 @@ export async function trackRequest(deps: Deps, code: string) {
 async function loadRequest(db: Kysely<Database>, id: number) {
   const r = await repo.findRequest(db, id);
   if (!r) throw new DomainError('NOT_FOUND');
-  const owners = r.studio_id ? await people.memberAccountsOf(db, r.studio_id) : [];
+  const owners = r.studio_id ? await deliveryRepo.memberAccountsOf(db, r.studio_id) : [];
   return { r, target: requestTarget(r, owners) };
 }
 
 /** Requests a member's studios hold, or, for staff, those in their subtree (by the resident's community). */
 export async function listRequests(deps: Deps, actor: Actor, q: z.infer<typeof listRequestsQuery>) {
   const scope = await resolveScope(deps.db, actor, 'read', 'serviceRequest', q.under);
-  const held = actor.role === 'member' ? { studioIds: await people.studiosOfMember(deps.db, actor.accountId) } : scope;
+  const held =
+    actor.role === 'member' ? { studioIds: await deliveryRepo.studiosOfMember(deps.db, actor.accountId) } : scope;
   const { rows, total } = await repo.listRequestRows(
     deps.db,
     { ...held, status: q.status, studioId: q.studioId },
     { limit: q.limit, offset: q.offset },
   );
   const studioIds = [...new Set(rows.flatMap((r) => (r.studio_id ? [r.studio_id] : [])))];
-  const owners = await people.memberAccountsOfStudios(deps.db, studioIds);
+  const owners = await deliveryRepo.memberAccountsOfStudios(deps.db, studioIds);
   return {
     total,
     items: rows.map((r) =>
@@ -224,7 +225,7 @@ export async function actOnRequest(
   );
   await deps.db.transaction().execute(async (trx) => {
     let studioAfter = r.studio_id;
-    let set: Parameters<typeof repo.moveRequest>[3] = { status: result.to, updated_at: ctx.at };
+    let set: repo.RequestChange = { status: result.to, updated_at: ctx.at };
     for (const effect of result.effects) {
       if (effect.kind === 'recordAcceptance') set = { ...set, accepted_by: actor.accountId };
       if (effect.kind === 'recordCompletion') set = { ...set, completed_at: ctx.at };
@@ -253,7 +254,7 @@ export async function actOnRequest(
         at: ctx.at,
       });
       if (next) {
-        const category = await people.categoryNameOf(trx, r.category_id);
+        const category = await deliveryRepo.categoryNameOf(trx, r.category_id);
         await notifyMembers(trx, next, r.unit_id, { code: r.tracking_code, text: r.text, category }, ctx.at);
       }
     }
