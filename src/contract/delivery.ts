@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { requestStatuses, servedGroups, serviceModes } from '../domain/services/delivery.ts';
+import { servedGroups, serviceModes } from '../domain/delivery/delivery.ts';
+import { requestActions, requestStatuses } from '../domain/delivery/request-lifecycle.ts';
 import { paging } from './common.ts';
 
 export const servedGroup = z.enum(servedGroups);
 export const serviceMode = z.enum(serviceModes);
 export const requestStatus = z.enum(requestStatuses);
+/** What the viewer may do with a request: the request lifecycle's transitions open to them now. */
+export const requestAbility = z.enum(requestActions);
+export type RequestAbility = z.infer<typeof requestAbility>;
+/** What the viewer may do with a service record: correct it (its author, within the window) or add a follow-up. */
+export const recordAbility = z.enum(['correct', 'addFeedback']);
+export type RecordAbility = z.infer<typeof recordAbility>;
 const lng = z.coerce.number().min(-180).max(180);
 const lat = z.coerce.number().min(-90).max(90);
 
@@ -88,7 +95,7 @@ export const serviceRequest = z.object({
   studioId: z.number().int().nullable(),
   studioName: z.string().nullable(),
   createdAt: z.string(),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(requestAbility),
 });
 export const listRequestsQuery = z.strictObject({
   status: requestStatus.optional(),
@@ -144,6 +151,7 @@ export const serviceRecord = z.object({
   feedback: z.array(z.object({ onDate: z.string(), result: z.string(), at: z.string() })),
   revisions: z.number().int(),
   correctable: z.boolean(),
+  allowedActions: z.array(recordAbility),
 });
 export const listRecordsQuery = z.strictObject({
   under: z.coerce.number().int().positive().optional(),

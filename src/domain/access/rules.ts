@@ -1,6 +1,7 @@
 import type { Actor, Role } from './roles.ts';
 import { allow, conditionHolds, type Rule as RuleOf, type Target } from './policy.ts';
 import { studioActions, studioLifecycle } from '../studios/lifecycle.ts';
+import { requestHandleRules } from '../delivery/request-lifecycle.ts';
 
 export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
@@ -104,8 +105,8 @@ export const rules: readonly Rule[] = [
   // Service delivery: a studio's members handle its requests and keep its record book;
   // the party organisations above see them and may act for a member who cannot.
   ...staff.map((r) => allow(r, 'read', 'serviceRequest', 'inScope')),
-  allow('member', 'handle', 'serviceRequest', 'own'),
-  ...admins.map((r) => allow(r, 'handle', 'serviceRequest', 'inScope')),
+  // Who may handle a request comes from the request lifecycle's table.
+  ...requestHandleRules(),
   ...staff.map((r) => allow(r, 'read', 'serviceRecord', 'inScope')),
   allow('member', 'create', 'serviceRecord', 'own'),
   ...admins.map((r) => allow(r, 'create', 'serviceRecord', 'inScope')),

@@ -51,3 +51,25 @@ export async function categoryNamesZh(db: Kysely<Database>): Promise<Map<number,
   const rows = await db.selectFrom('categories').select(['id', 'name_zh_cn']).execute();
   return new Map(rows.map((r) => [r.id, r.name_zh_cn]));
 }
+
+/** An enabled category with its Chinese name, or undefined. */
+export async function findEnabledCategory(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('categories')
+    .select(['id', 'name_zh_cn'])
+    .where('id', '=', id)
+    .where('enabled', '=', 1)
+    .executeTakeFirst();
+}
+
+/** A category's Chinese name (the SMS to members is in Chinese). */
+export async function categoryNameOf(db: Kysely<Database>, id: number): Promise<string> {
+  const row = await db.selectFrom('categories').select('name_zh_cn').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.name_zh_cn;
+}
+
+/** Which of these categories exist and are enabled. */
+export async function findEnabledCategoryIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  const rows = await db.selectFrom('categories').select('id').where('id', 'in', ids).where('enabled', '=', 1).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories.ts';
-import { studioIndexOf } from './studio-index.ts';
+import { studioIndexOf } from './studio-index.repository.ts';
 
 let t: TestApp;
 let health: number;
@@ -155,6 +155,22 @@ describe('a request from ask to rating', () => {
     expect((await t.db.selectFrom('ratings').selectAll().where('studio_id', '=', far.id).execute()).length).toBe(1);
   });
 
+  it('offers each viewer the lifecycle steps open to them now (allowedActions)', async () => {
+    type Listed = { items: Array<{ status: string; allowedActions: string[] }> };
+    await ask({ text: '想请医生上门给老人测测血糖' }, '10.7.0.1');
+    const admin = await t.login('admin');
+    const assigned = (await admin.get('/api/requests?status=assigned')).json() as Listed;
+    expect(assigned.items.length).toBeGreaterThan(0);
+    expect(assigned.items.every((r) => r.allowedActions.join() === 'accept,decline')).toBe(true);
+    const completed = (await admin.get('/api/requests?status=completed')).json() as Listed;
+    expect(completed.items.length).toBeGreaterThan(0);
+    expect(completed.items.every((r) => r.allowedActions.length === 0)).toBe(true);
+    // A supervisor sees the requests of the street, and may act on none of them.
+    const watched = (await (await t.login('jiandu')).get('/api/requests')).json() as Listed;
+    expect(watched.items.length).toBeGreaterThan(0);
+    expect(watched.items.every((r) => r.allowedActions.length === 0)).toBe(true);
+  });
+
   it('returns the first tracking code when the same request is sent twice', async () => {
     const p = phone();
     const first = (await ask({ residentPhone: p })).json() as { trackingCode: string };
@@ -304,5 +320,33 @@ describe('the service record book (服务记录本)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await member.request({ method: 'GET', url: '/api/records/export.xlsx' })).statusCode).toBe(403);
+  });
+
+  it('tells each viewer what they may do with a record: its author corrects it while the window is open', async () => {
+    type Shown = { id: number; correctable: boolean; allowedActions: string[] };
+    const author = await t.login('zhangwanzhen');
+    const rec = (
+      await author.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: body(),
+        headers: { 'idempotency-key': 'abilities-0001' },
+      })
+    ).json() as Shown;
+    expect(rec.allowedActions).toEqual(['correct', 'addFeedback']);
+    expect(((await author.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
+      'correct',
+      'addFeedback',
+    ]);
+    const street = await t.login('xicheng');
+    expect(((await street.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(['addFeedback']);
+    const listed = (await street.get('/api/records')).json() as { items: Shown[] };
+    expect(listed.items.every((r) => r.allowedActions.join() === 'addFeedback')).toBe(true);
+    expect(((await (await t.login('jiandu')).get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(
+      [],
+    );
+    t.clock.advanceMinutes(73 * 60);
+    const later = (await (await t.login('zhangwanzhen')).get(`/api/records/${rec.id}`)).json() as Shown;
+    expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback'] });
   });
 });

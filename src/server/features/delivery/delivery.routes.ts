@@ -12,17 +12,11 @@ import {
   serviceRecord,
   serviceRequest,
 } from '../../../contract/delivery.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { authorize } from '../../scope.ts';
-import { findUnit } from '../org-units/org-units.repository.ts';
-import type { Actor } from '../../../domain/access/roles.ts';
-import type { Deps } from '../../context.ts';
 import * as records from './records.service.ts';
-import { listRequests, requestContact } from './requests.list.ts';
-import { actOnRequest } from './requests.service.ts';
-import { streamRecordsExport } from './records-export.ts';
+import { streamRecordsExport } from './records-export.service.ts';
+import { actOnRequest, listRequests, requestContact } from './requests.service.ts';
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z
@@ -30,21 +24,6 @@ const idempotencyHeaders = z.object({
     .trim()
     .regex(/^[\w.:-]{8,64}$/),
 });
-
-/** The subtree a staff query covers: the actor's own, or a unit inside it. */
-async function recordScope(
-  deps: Deps,
-  actor: Actor,
-  under?: number,
-  action: 'read' | 'export' = 'read',
-): Promise<string> {
-  authorize(actor, action, 'serviceRecord', { unitPath: actor.unitPath });
-  if (!under) return actor.unitPath;
-  const unit = await findUnit(deps.db, under);
-  if (!unit) throw new DomainError('NOT_FOUND');
-  authorize(actor, action, 'serviceRecord', { unitPath: unit.path });
-  return unit.path;
-}
 
 /** Members handle requests and keep the service record book; staff see both in their scope. */
 export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -153,10 +132,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(serviceRecord) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return records.listRecords(deps, actor, await recordScope(deps, actor, request.query.under), request.query);
-    },
+    async (request) => records.listRecords(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/records/stats',
@@ -169,10 +145,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: recordStats },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      return records.recordStats(deps, actor, await recordScope(deps, actor, request.query.under), request.query);
-    },
+    async (request) => records.recordStats(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/records/export.xlsx',
@@ -181,9 +154,8 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Export the filtered records (recipients masked)', querystring: listRecordsQuery },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const path = await recordScope(deps, actor, request.query.under, 'export');
-      const stream = await streamRecordsExport(deps, auditContextOf(request, deps.clock), actor, path, request.query);
+      const ctx = auditContextOf(request, deps.clock);
+      const stream = await streamRecordsExport(deps, ctx, actorOf(request), request.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(

@@ -9,9 +9,9 @@ import {
   trackedRequest,
 } from '../../../contract/delivery.ts';
 import { auditContextOf } from '../../audit.ts';
-import { createRequest, originOf, trackRequest } from './requests.service.ts';
+import { findNearestStudios } from './delivery.service.ts';
 import { rateService, ratingForm } from './ratings.service.ts';
-import { studioIndexOf } from './studio-index.ts';
+import { createRequest, trackRequest } from './requests.service.ts';
 
 const codeParam = z.strictObject({
   code: z
@@ -43,12 +43,7 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: nearestResult },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const [lng, lat] = await originOf(deps.db, q.unitId, q);
-      const studios = await studioIndexOf(deps.db).nearest(lng, lat, q.limit, q.categoryId);
-      return { origin: { lng, lat }, studios };
-    },
+    async (request) => findNearestStudios(deps, request.query),
   );
 
   app.post(

@@ -1,25 +1,14 @@
 import { DomainError } from '../../../domain/errors.ts';
-import { checkRating } from '../../../domain/services/delivery.ts';
+import { checkRating } from '../../../domain/delivery/delivery.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { consume } from '../../rate-limit.repository.ts';
+import * as repo from './ratings.repository.ts';
 
 /** The service a code names: a completed request (tracking code) or a record (the rating code on the member's card or receipt). */
 async function serviceOf(deps: Deps, code: string) {
   const c = code.trim().toUpperCase();
-  const request = await deps.db
-    .selectFrom('service_requests')
-    .innerJoin('studios', 'studios.id', 'service_requests.studio_id')
-    .select([
-      'service_requests.id',
-      'service_requests.status',
-      'service_requests.studio_id',
-      'service_requests.completed_at',
-      'studios.name',
-      'service_requests.unit_id',
-    ])
-    .where('tracking_code', '=', c)
-    .executeTakeFirst();
+  const request = await repo.findRequestToRate(deps.db, c);
   if (request) {
     if (request.status !== 'completed')
       throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'rate', status: request.status });
@@ -32,19 +21,7 @@ async function serviceOf(deps: Deps, code: string) {
       unitId: request.unit_id,
     };
   }
-  const record = await deps.db
-    .selectFrom('service_records')
-    .innerJoin('studios', 'studios.id', 'service_records.studio_id')
-    .select([
-      'service_records.id',
-      'service_records.request_id',
-      'service_records.studio_id',
-      'service_records.served_at',
-      'service_records.unit_id',
-      'studios.name',
-    ])
-    .where('rating_code', '=', c)
-    .executeTakeFirst();
+  const record = await repo.findRecordToRate(deps.db, c);
   if (!record) throw new DomainError('NOT_FOUND');
   // A record written for a request is the same service as the request: one rating between them.
   return {
@@ -57,12 +34,6 @@ async function serviceOf(deps: Deps, code: string) {
   };
 }
 
-async function existingRating(deps: Deps, s: { requestId: number | null; recordId: number | null }) {
-  let q = deps.db.selectFrom('ratings').select(['score', 'comment']);
-  q = s.requestId ? q.where('request_id', '=', s.requestId) : q.where('record_id', '=', s.recordId ?? 0);
-  return q.executeTakeFirst();
-}
-
 /** What a rating form shows: the studio and the day, and the rating if given already. */
 export async function ratingForm(deps: Deps, code: string) {
   const s = await serviceOf(deps, code);
@@ -70,7 +41,7 @@ export async function ratingForm(deps: Deps, code: string) {
     studioId: s.studioId,
     studioName: s.studioName,
     servedAt: s.servedAt,
-    rating: (await existingRating(deps, s)) ?? null,
+    rating: (await repo.findRating(deps.db, s)) ?? null,
   };
 }
 
@@ -84,24 +55,20 @@ export async function rateService(
   await consume(deps.db, `rating:ip:${ctx.ip}`, 30, 3_600_000, new Date(ctx.at));
   checkRating(input.score, input.comment);
   const s = await serviceOf(deps, code);
-  if (await existingRating(deps, s)) throw new DomainError('CONFLICT');
+  if (await repo.findRating(deps.db, s)) throw new DomainError('CONFLICT');
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('ratings')
-        .values({
-          studio_id: s.studioId,
-          request_id: s.requestId,
-          record_id: s.recordId,
-          score: input.score,
-          comment: input.comment,
-          created_at: ctx.at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await repo.insertRating(trx, {
+        studio_id: s.studioId,
+        request_id: s.requestId,
+        record_id: s.recordId,
+        score: input.score,
+        comment: input.comment,
+        created_at: ctx.at,
+      });
       await recordAudit(trx, ctx, {
         entity: 'rating',
-        entityId: row.id,
+        entityId: id,
         action: 'create',
         unitId: s.unitId,
         after: { studioId: s.studioId, score: input.score },
@@ -109,7 +76,7 @@ export async function rateService(
     });
   } catch (err) {
     // The unique index is the real guard against two ratings sent at once.
-    if (await existingRating(deps, s)) throw new DomainError('CONFLICT');
+    if (await repo.findRating(deps.db, s)) throw new DomainError('CONFLICT');
     throw err;
   }
   return { studioId: s.studioId, studioName: s.studioName, servedAt: s.servedAt, rating: input };

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_CORRECTION_HOURS } from '../../../domain/services/delivery.ts';
-import { authorize } from '../../scope.ts';
 import { auditContextOf } from '../../audit.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { getRecordSettings, updateRecordSettings } from './record-settings.service.ts';
 
 const recordSettings = z.object({
   correctionHours: z
@@ -18,21 +16,13 @@ const recordSettings = z.object({
 export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['delivery'];
-  const read = async () => {
-    const row = await deps.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', 'records.correctionHours')
-      .executeTakeFirst();
-    return { correctionHours: row ? Number(row.value) : DEFAULT_CORRECTION_HOURS };
-  };
   app.get(
     '/api/settings/records',
     {
       config: { access: { action: 'read', subject: 'serviceRecord' } },
       schema: { tags, summary: 'The correction window of service records', response: { 200: recordSettings } },
     },
-    async () => read(),
+    async () => getRecordSettings(deps),
   );
   app.put(
     '/api/settings/records',
@@ -51,33 +41,6 @@ export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: recordSettings },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      authorize(actor, 'update', 'recordSettings', { unitPath: actor.unitPath });
-      const ctx = auditContextOf(request, deps.clock);
-      const before = await read();
-      await deps.db.transaction().execute(async (trx) => {
-        const value = String(request.body.correctionHours);
-        const updated = await trx
-          .updateTable('settings')
-          .set({ value, updated_at: ctx.at })
-          .where('key', '=', 'records.correctionHours')
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0)
-          await trx
-            .insertInto('settings')
-            .values({ key: 'records.correctionHours', value, updated_at: ctx.at })
-            .execute();
-        await recordAudit(trx, ctx, {
-          entity: 'settings',
-          entityId: 'records',
-          action: 'update',
-          unitId: actor.unitId,
-          before,
-          after: request.body,
-        });
-      });
-      return read();
-    },
+    async (request) => updateRecordSettings(deps, auditContextOf(request, deps.clock), actorOf(request), request.body),
   );
 };

@@ -71,12 +71,6 @@ export async function writeApplicationParts(
   }
 }
 
-/** Which of these categories exist and are enabled. */
-export async function findEnabledCategoryIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
-  const rows = await db.selectFrom('categories').select('id').where('id', 'in', ids).where('enabled', '=', 1).execute();
-  return rows.map((r) => r.id);
-}
-
 /** The columns an application sets on the studio row. */
 function applicationColumns(app: StudioApplication, at: string) {
   return {

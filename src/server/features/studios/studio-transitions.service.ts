@@ -8,7 +8,7 @@ import type { StudioDetail } from '../../../contract/studios.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
-import { studioIndexOf } from '../delivery/studio-index.ts';
+import { studioIndexOf } from '../delivery/studio-index.repository.ts';
 import { insertHistory, type StudioCore } from './studios.repository.ts';
 import * as transitions from './studio-transitions.repository.ts';
 import { relationOf } from './studios.presenter.ts';

@@ -1,3 +1,4 @@
+import { findEnabledCategoryIds } from '../categories/categories.repository.ts';
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
@@ -82,7 +83,7 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   const leader = volunteers.find((v) => v.id === app.leaderVolunteerId);
   if (actor.role === 'member' && leader?.account_id !== actor.accountId)
     throw new DomainError('VALIDATION_FAILED', { field: 'leaderVolunteerId' });
-  const categories = await applications.findEnabledCategoryIds(deps.db, app.categoryIds);
+  const categories = await findEnabledCategoryIds(deps.db, app.categoryIds);
   if (categories.length !== new Set(app.categoryIds).size)
     throw new DomainError('VALIDATION_FAILED', { field: 'categoryIds' });
   if (app.staffingMode === 'single' && app.memberVolunteerIds.some((v) => v !== app.leaderVolunteerId))

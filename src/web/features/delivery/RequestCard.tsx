@@ -4,7 +4,7 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { requestsApi, type Category, type ServiceRequest } from './api.ts';
+import { requestsApi, type Category, type RequestAbility, type ServiceRequest } from './api.ts';
 import { categoryName, formatTime, statusColor, statusLabel } from './labels.ts';
 
 interface Props {
@@ -23,7 +23,7 @@ export function RequestCard({ request: r, recorded, categories, onChanged, onDec
   const navigate = useNavigate();
   const [busy, setBusy] = useState<string | null>(null);
   const [contact, setContact] = useState<{ residentName: string; residentPhone: string } | null>(null);
-  const can = (action: string) => r.allowedActions.includes(action);
+  const can = (action: RequestAbility) => r.allowedActions.includes(action);
   const titleId = `request-${r.id}-title`;
 
   const act = async (name: string, run: () => Promise<unknown>, done: string) => {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type {
+  RecordAbility,
+  RequestAbility,
   listRecordsQuery,
   listRequestsQuery,
   recordCorrection,
@@ -21,7 +23,7 @@ export type RecordStats = z.infer<typeof recordStats>;
 export type RequestQuery = Partial<z.infer<typeof listRequestsQuery>>;
 export type RecordQuery = Partial<z.infer<typeof listRecordsQuery>>;
 export type StudioQuery = Partial<z.infer<typeof listStudiosQuery>>;
-export type { Category, StudioSummary };
+export type { Category, RecordAbility, RequestAbility, StudioSummary };
 
 /** One correction: the record as it was and as it became. */
 export interface Revision {

@@ -1,11 +1,5 @@
-import {
-  servedGroups,
-  serviceModes,
-  requestStatuses,
-  type RequestStatus,
-  type ServedGroup,
-  type ServiceMode,
-} from '../../../domain/services/delivery.ts';
+import { servedGroups, serviceModes, type ServedGroup, type ServiceMode } from '../../../domain/delivery/delivery.ts';
+import { requestStatuses, type RequestStatus } from '../../../domain/delivery/request-lifecycle.ts';
 import type { Locale, Translate } from '../../lib/i18n/index.ts';
 import type { Category } from './api.ts';
 

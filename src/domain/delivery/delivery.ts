@@ -19,10 +19,6 @@ export type ServedGroup = (typeof servedGroups)[number];
 export const serviceModes = ['studio', 'home', 'phone', 'online', 'activity'] as const;
 export type ServiceMode = (typeof serviceModes)[number];
 
-/** Where a resident's request stands. */
-export const requestStatuses = ['assigned', 'accepted', 'completed', 'unassigned'] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
-
 /** A studio that could take a request: how far it is and how busy it already is. */
 export interface Candidate {
   studioId: number;
@@ -48,17 +44,6 @@ export function pickStudio(candidates: readonly Candidate[], declined: ReadonlyS
     if (!best || score < best.score || (score === best.score && c.studioId < best.c.studioId)) best = { c, score };
   }
   return best?.c;
-}
-
-/** The request transitions a studio's member may take, and the status each leads to. */
-export function nextRequestStatus(
-  status: RequestStatus,
-  action: 'accept' | 'decline' | 'complete',
-): RequestStatus | 'reassign' {
-  if (action === 'accept' && status === 'assigned') return 'accepted';
-  if (action === 'decline' && (status === 'assigned' || status === 'accepted')) return 'reassign';
-  if (action === 'complete' && status === 'accepted') return 'completed';
-  throw new DomainError('TRANSITION_NOT_ALLOWED', { action, status });
 }
 
 /** A service record as the member writes it. */

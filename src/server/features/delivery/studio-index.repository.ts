@@ -3,6 +3,10 @@ import { around, distance } from 'geokdbush';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 
+// A read model: the serving studios, cached in memory and refreshed from their rows. It is a
+// repository (it reads, it decides nothing), so the studios feature may tell it to look again
+// after a transition without reaching into delivery's services.
+
 /** A serving studio as the nearest-studio search needs it (GCJ-02). */
 export interface IndexedStudio {
   id: number;

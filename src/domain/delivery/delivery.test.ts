@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { checkRecord, isDuplicateRequest, nextRequestStatus, pickStudio, withinCorrectionWindow } from './delivery.ts';
+import { checkRecord, isDuplicateRequest, pickStudio, withinCorrectionWindow } from './delivery.ts';
+import { nextRequestStatus } from './request-lifecycle.ts';
 
 const code = (fn: () => unknown) => {
   try {

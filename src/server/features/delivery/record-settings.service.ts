@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { DEFAULT_CORRECTION_HOURS } from '../../../domain/delivery/delivery.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import { authorize } from '../../scope.ts';
+import { readSetting, writeSetting } from '../../settings.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+
+const CORRECTION_HOURS = 'records.correctionHours';
+
+/** The record book's runtime settings, as staff see and change them. */
+export interface RecordSettings {
+  correctionHours: number;
+}
+
+/** How long records stay correctable, from the settings staff change (hours). */
+export async function correctionHours(db: Kysely<Database>): Promise<number> {
+  const value = await readSetting(db, CORRECTION_HOURS);
+  return value === undefined ? DEFAULT_CORRECTION_HOURS : Number(value);
+}
+
+/** The record book's settings. */
+export async function getRecordSettings(deps: Deps): Promise<RecordSettings> {
+  return { correctionHours: await correctionHours(deps.db) };
+}
+
+/** Changes how long members may correct their records; the change is audited. */
+export async function updateRecordSettings(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: RecordSettings,
+): Promise<RecordSettings> {
+  authorize(actor, 'update', 'recordSettings', { unitPath: actor.unitPath });
+  const before = await getRecordSettings(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, CORRECTION_HOURS, String(input.correctionHours), ctx.at);
+    await recordAudit(trx, ctx, {
+      entity: 'settings',
+      entityId: 'records',
+      action: 'update',
+      unitId: actor.unitId,
+      before,
+      after: input,
+    });
+  });
+  return getRecordSettings(deps);
+}

@@ -1,0 +1,194 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+import type { Database } from '../../../db/schema.ts';
+
+// Every query of the service record book (服务记录本): records, their corrections and follow-ups.
+
+const recordColumns = [
+  'service_records.id',
+  'service_records.studio_id',
+  'service_records.author_id',
+  'service_records.request_id',
+  'service_records.rating_code',
+  'service_records.served_at',
+  'service_records.duration_minutes',
+  'service_records.recipient_name',
+  'service_records.groups_json',
+  'service_records.category_id',
+  'service_records.mode',
+  'service_records.content',
+  'service_records.person_times',
+  'service_records.created_at',
+  'studios.name as studio_name',
+  'org_units.name as unit_name',
+  'org_units.path as unit_path',
+  'accounts.display_name as author_name',
+] as const;
+
+function recordQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('service_records')
+    .innerJoin('studios', 'studios.id', 'service_records.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'service_records.unit_id')
+    .innerJoin('accounts', 'accounts.id', 'service_records.author_id');
+}
+
+/** One record with its studio's, unit's and author's names, or undefined. */
+export async function findRecord(db: Kysely<Database>, id: number) {
+  return recordQuery(db).select(recordColumns).where('service_records.id', '=', id).executeTakeFirst();
+}
+/** A record as the record book reads it. */
+export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
+
+/** The record an author already wrote under an idempotency key, if any. */
+export async function findRecordIdByKey(
+  db: Kysely<Database>,
+  authorId: number,
+  key: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('service_records')
+    .select('id')
+    .where('author_id', '=', authorId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Writes a record; answers its id. */
+export async function insertRecord(db: Kysely<Database>, values: Insertable<Database['service_records']>) {
+  const row = await db.insertInto('service_records').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Overwrites a record's fields (a correction). */
+export async function updateRecord(
+  db: Kysely<Database>,
+  id: number,
+  set: Updateable<Database['service_records']>,
+): Promise<void> {
+  await db.updateTable('service_records').set(set).where('id', '=', id).execute();
+}
+
+/** Keeps a record's previous version beside the correction. */
+export async function insertRevision(
+  db: Kysely<Database>,
+  values: Insertable<Database['service_record_revisions']>,
+): Promise<void> {
+  await db.insertInto('service_record_revisions').values(values).execute();
+}
+
+/** A record's corrections, oldest first, with their authors' names. */
+export async function listRevisions(db: Kysely<Database>, recordId: number) {
+  return db
+    .selectFrom('service_record_revisions')
+    .innerJoin('accounts', 'accounts.id', 'service_record_revisions.author_id')
+    .select(['before_json', 'after_json', 'at', 'accounts.display_name'])
+    .where('record_id', '=', recordId)
+    .orderBy('service_record_revisions.id')
+    .execute();
+}
+
+/** How many times a record was corrected. */
+export async function countRevisions(db: Kysely<Database>, recordId: number): Promise<number> {
+  const row = await db
+    .selectFrom('service_record_revisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('record_id', '=', recordId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Adds a follow-up (跟踪反馈) to a record. */
+export async function insertFeedback(
+  db: Kysely<Database>,
+  values: Insertable<Database['service_record_feedback']>,
+): Promise<void> {
+  await db.insertInto('service_record_feedback').values(values).execute();
+}
+
+/** A record's follow-ups, oldest first. */
+export async function listFeedback(db: Kysely<Database>, recordId: number) {
+  return db
+    .selectFrom('service_record_feedback')
+    .select(['on_date', 'result', 'created_at'])
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Which records a list, the statistics or the export covers. Dates are YYYY-MM-DD. */
+export interface RecordFilter {
+  /** The subtree (a unit's materialized path). */
+  path: string;
+  studioId?: number | undefined;
+  categoryId?: number | undefined;
+  group?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only records this account wrote. */
+  authorId?: number | undefined;
+}
+
+function filtered(db: Kysely<Database>, f: RecordFilter) {
+  const { from, to } = subtreeRange(f.path);
+  let base = recordQuery(db).where('org_units.path', '>=', from).where('org_units.path', '<', to);
+  if (f.studioId) base = base.where('service_records.studio_id', '=', f.studioId);
+  if (f.categoryId) base = base.where('service_records.category_id', '=', f.categoryId);
+  if (f.group) base = base.where('service_records.groups_json', 'like', `%"${f.group}"%`);
+  if (f.from) base = base.where('service_records.served_at', '>=', f.from);
+  if (f.to) base = base.where('service_records.served_at', '<', `${f.to}T99`);
+  if (f.authorId !== undefined) base = base.where('service_records.author_id', '=', f.authorId);
+  return base;
+}
+
+/** A page of the filtered records, latest service first. */
+export async function listRecordRows(db: Kysely<Database>, f: RecordFilter, page: { limit: number; offset: number }) {
+  return filtered(db, f)
+    .select(recordColumns)
+    .orderBy('service_records.served_at', 'desc')
+    .orderBy('service_records.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/** How many records the filter covers. */
+export async function countRecords(db: Kysely<Database>, f: RecordFilter): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The groups, category and person-times of every filtered record, for the statistics. */
+export async function listRecordFigures(db: Kysely<Database>, f: RecordFilter) {
+  return filtered(db, f)
+    .select(['service_records.groups_json', 'service_records.category_id', 'service_records.person_times'])
+    .execute();
+}
+
+/** A slice of the filtered records in service order, with what the export shows. */
+export async function listExportRows(db: Kysely<Database>, f: RecordFilter, offset: number, limit: number) {
+  return filtered(db, f)
+    .select([
+      'service_records.served_at',
+      'studios.name as studio_name',
+      'org_units.name as unit_name',
+      'accounts.display_name as author',
+      'service_records.recipient_name',
+      'service_records.groups_json',
+      'service_records.category_id',
+      'service_records.mode',
+      'service_records.content',
+      'service_records.person_times',
+      'service_records.duration_minutes',
+    ])
+    .orderBy('service_records.served_at')
+    .orderBy('service_records.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+/** One row of the export as read. */
+export type ExportRow = Awaited<ReturnType<typeof listExportRows>>[number];
