@@ -21,6 +21,8 @@ export interface StudioOptions extends StudioParents {
   /** Active (plaque awarded, serving) by default. */
   status?: StudioStatus;
   termEnd?: string | null;
+  /** When a studio in rectification must have mended its ways; 2026-12-31 by default. */
+  rectificationDeadline?: string;
   commitment?: 'draft' | 'published';
   name?: string;
   /** Category code; culture by default. */
@@ -134,7 +136,7 @@ export async function buildStudio(db: Db, o: StudioOptions = {}): Promise<BuiltS
         studio_id: id,
         kind: 'other',
         findings: '服务记录不全',
-        deadline: '2026-12-31',
+        deadline: o.rectificationDeadline ?? '2026-12-31',
         opened_by: applicantId,
         opened_at: BUILT_AT,
         closed_at: null,
