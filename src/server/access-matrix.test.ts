@@ -3,26 +3,28 @@ import { createTestApp, signIn, type TestApp } from '../../test/test-app.ts';
 import { rules } from '../domain/access/rules.ts';
 import { roles, type Role } from '../domain/access/roles.ts';
 import type { AccessCase, Scene } from '../../test/access/case.ts';
-import { allAccessCases, demoUserOf, sceneMaker } from '../../test/access/all-cases.ts';
+import { allAccessCases, demoUserOf, sceneMaker, type Where } from '../../test/access/all-cases.ts';
 
 /**
  * Every API route × every role × an object inside and an object outside the actor's scope.
  * Each feature keeps its routes' cases beside them (`features/<area>/<area>.access.ts`): how to
  * build the call, and who may make it, written by hand. A role not allowed gets 403, an object
- * out of scope 404, and otherwise the call succeeds. A route no case covers fails the test, so no
+ * out of scope (or, under an `own` rule, another member's) 404, and otherwise the call succeeds. A route no case covers fails the test, so no
  * route goes unchecked; access-cases.test.ts holds the cases to the policy table.
  */
 
 const cases = allAccessCases();
 
-function expectedStatus(c: AccessCase, role: Role, inScope: boolean): 'ok' | 403 | 404 {
+/** A role not allowed gets 403; out of scope, or on another member's object under an `own` rule, 404. */
+function expectedStatus(c: AccessCase, role: Role, where: Where): 'ok' | 403 | 404 {
   if (c.allowed === 'anyone' || c.allowed === 'signedIn') return 'ok';
   if (!c.allowed.includes(role)) return 403;
-  return inScope ? 'ok' : 404;
+  if (where === 'othersOwn') return c.notOwned ?? 404;
+  return where === 'inScope' ? 'ok' : 404;
 }
 
 let t: TestApp;
-let scene: (inScope: boolean) => Promise<Scene>;
+let scene: (where: Where) => Promise<Scene>;
 beforeAll(async () => {
   t = await createTestApp();
   scene = sceneMaker(t.db);
@@ -54,25 +56,27 @@ describe('the access matrix', () => {
       const key = `${r.method} ${r.url}`;
       const c = cases.get(key);
       if (!c || c.allowed === 'anyone') continue;
-      const res = await t.app.inject(await c.call(await scene(true)));
+      const res = await t.app.inject(await c.call(await scene('inScope')));
       expect(res.statusCode, key).toBe(401);
     }
   });
 
   for (const role of roles) {
-    it(`gives a ${role} what its cases allow: success in scope, 404 out of scope, 403 when not allowed`, async () => {
+    it(`gives a ${role} what its cases allow: success in scope, 404 out of scope or not its own, 403 when not allowed`, async () => {
       let client = await signIn(t.app, demoUserOf[role]);
       for (const r of t.app.routeAccess) {
         const key = `${r.method} ${r.url}`;
         const c = cases.get(key);
         if (!c) continue;
         // The district admin's scope is the whole demo district: nothing lies outside it.
-        const scopes = c.scoped && role !== 'district_admin' ? [true, false] : [true];
-        for (const inScope of scopes) {
-          const res = await client.request(await c.call(await scene(inScope)));
+        const calls: Where[] = ['inScope'];
+        if (c.scoped && role !== 'district_admin') calls.push('outOfScope');
+        if (c.ownedBy?.includes(role)) calls.push('othersOwn');
+        for (const where of calls) {
+          const res = await client.request(await c.call(await scene(where)));
           if (c.endsSession) client = await signIn(t.app, demoUserOf[role]);
-          const expected = expectedStatus(c, role, inScope);
-          const label = `${role} ${key} ${inScope ? 'in' : 'out of'} scope → ${res.statusCode} ${res.body.slice(0, 120)}`;
+          const expected = expectedStatus(c, role, where);
+          const label = `${role} ${key} ${where} → ${res.statusCode} ${res.body.slice(0, 120)}`;
           if (expected === 'ok') expect(res.statusCode < 300, label).toBe(true);
           else expect(res.statusCode, label).toBe(expected);
         }

@@ -1,6 +1,8 @@
 import type { Role } from '../../src/domain/access/roles.ts';
 import type { Db } from '../factories/common.ts';
+import { buildAccount } from '../factories/accounts.ts';
 import { demoPlace, type Place } from '../factories/demo.ts';
+import { buildVolunteer } from '../factories/registry.ts';
 import type { AccessCase, AccessCases, Scene } from './case.ts';
 
 /** The demo account that signs in for each role: 西城街道 for the street, 西兴社区 for the community. */
@@ -32,12 +34,25 @@ export function allAccessCases(): Map<string, AccessCase & { module: string }> {
   return all;
 }
 
-/** Makes scenes in a demo database: the place's rows are looked up once, `n` counts calls. */
-export function sceneMaker(db: Db): (inScope: boolean) => Promise<Scene> {
-  const places = new Map<Place, Promise<Omit<Scene, 'n'>>>();
+/**
+ * Where a call is made: in 西兴社区 with the demo owners, out of scope in 中城街道, or in 西兴社区
+ * with objects owned by another member of it (for roles allowed only on their own objects).
+ */
+export type Where = 'inScope' | 'outOfScope' | 'othersOwn';
+
+/** Makes scenes in a demo database: the places' rows are looked up (or built) once, `n` counts calls. */
+export function sceneMaker(db: Db): (where: Where) => Promise<Scene> {
+  const bases = new Map<Where, Promise<Omit<Scene, 'n'>>>();
   let n = 0;
-  const base = async (place: Place): Promise<Omit<Scene, 'n'>> => {
+  const base = async (where: Where): Promise<Omit<Scene, 'n'>> => {
+    const place: Place = where === 'outOfScope' ? 'zhongcheng' : 'xixing';
     const p = await demoPlace(db, place);
+    const owner = { unitId: p.community, applicantId: p.applicantId, leaderId: p.leaderId };
+    if (where === 'othersOwn') {
+      const neighbour = await buildAccount(db, { role: 'member', unitId: p.community, displayName: '钟国华' });
+      owner.applicantId = neighbour.id;
+      owner.leaderId = (await buildVolunteer(db, { unitId: p.community, name: '钟国华', accountId: neighbour.id })).id;
+    }
     return {
       db,
       place,
@@ -45,13 +60,12 @@ export function sceneMaker(db: Db): (inScope: boolean) => Promise<Scene> {
       community: p.community,
       street: p.street,
       under: place === 'xixing' ? p.community : p.street,
-      owner: { unitId: p.community, applicantId: p.applicantId, leaderId: p.leaderId },
+      owner,
       adminId: p.adminId,
     };
   };
-  return async (inScope) => {
-    const place: Place = inScope ? 'xixing' : 'zhongcheng';
-    if (!places.has(place)) places.set(place, base(place));
-    return { ...(await (places.get(place) as Promise<Omit<Scene, 'n'>>)), n: ++n };
+  return async (where) => {
+    if (!bases.has(where)) bases.set(where, base(where));
+    return { ...(await (bases.get(where) as Promise<Omit<Scene, 'n'>>)), n: ++n };
   };
 }

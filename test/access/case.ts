@@ -37,7 +37,8 @@ export interface Scene {
   under: number;
   /**
    * Who owns the studios (and so the requests and records) a case builds: in scope the demo
-   * member 张婉珍 applies for and leads them; out of scope the 中城 street admin and 蒋来发.
+   * member 张婉珍 applies for and leads them; out of scope the 中城 street admin and 蒋来发; when
+   * the matrix checks an `own` rule, another member of 西兴社区 (钟国华).
    */
   owner: Required<StudioParents>;
   /** The place's party organisation account: 西兴社区党委, or 中城街道党工委. */
@@ -49,9 +50,15 @@ export interface AccessCase {
   allowed: Allowed;
   /**
    * Of the allowed roles, those allowed only on objects they own (`own` rules). The case makes
-   * its object owned by that role's demo account in scope (张婉珍 for the member), never out of it.
+   * its object with `scene.owner`: in scope that is the role's demo account (张婉珍 for the
+   * member); the matrix also calls as the role on an object another member owns, expecting 404.
    */
   ownedBy?: readonly Role[];
+  /**
+   * What such a role gets on another member's object in scope: 404, as if it did not exist, unless
+   * stated. The studio lifecycle's guard answers 403 instead (src/domain/lifecycle.ts).
+   */
+  notOwned?: 403 | 404;
   /**
    * The call names an object or a unit, so it is made out of scope too, where every role but the
    * district admin (whose district holds both places) must get 404.

@@ -22,7 +22,8 @@ const transition = (
   ownedBy?: readonly Role[],
 ): AccessCase => ({
   allowed,
-  ...(ownedBy ? { ownedBy } : {}),
+  // The lifecycle's guard refuses a member another's studio with 403, where other routes say 404.
+  ...(ownedBy ? { ownedBy, notOwned: 403 } : {}),
   scoped: true,
   call: async (s) => post(`/api/studios/${await studioIn(s, from)}${suffix}`, body),
 });
