@@ -6,11 +6,12 @@ import type { AccessCase, Scene } from '../../test/access/case.ts';
 import { allAccessCases, demoUserOf, sceneMaker, type Where } from '../../test/access/all-cases.ts';
 
 /**
- * Every API route × every role × an object inside and an object outside the actor's scope.
- * Each feature keeps its routes' cases beside them (`features/<area>/<area>.access.ts`): how to
- * build the call, and who may make it, written by hand. A role not allowed gets 403, an object
- * out of scope (or, under an `own` rule, another member's) 404, and otherwise the call succeeds. A route no case covers fails the test, so no
- * route goes unchecked; access-cases.test.ts holds the cases to the policy table.
+ * Every API route × every role × an object inside and an object outside the actor's scope (and,
+ * for a role allowed only on its own objects, another member's). Each feature keeps its routes'
+ * cases beside them (`features/<area>/<area>.access.ts`): how to build the call, and who may make
+ * it, written by hand. A role not allowed gets 403, an object out of scope (or another member's)
+ * 404, and otherwise the call succeeds. A route no case covers fails the test, so no route goes
+ * unchecked; access-cases.test.ts holds the cases to the policy table.
  */
 
 const cases = allAccessCases();

@@ -13,19 +13,23 @@ const read = (suffix: string): AccessCase => ({
   call: async (s) => get(`/api/studios/${await studioIn(s, 'active')}${suffix}`),
 });
 
+/** Who may take a lifecycle transition, and what it sends. */
+interface Transition {
+  /** The state the studio is built in: one the transition leaves from. */
+  from: StudioStatus;
+  allowed: readonly Role[];
+  /** Roles allowed only on their own studio (the lifecycle's `own`). */
+  ownedBy?: readonly Role[];
+  body?: unknown;
+}
+
 /** A lifecycle transition, called on a studio in the state it leaves from. */
-const transition = (
-  suffix: string,
-  from: StudioStatus,
-  allowed: readonly Role[],
-  body?: unknown,
-  ownedBy?: readonly Role[],
-): AccessCase => ({
-  allowed,
+const transition = (suffix: string, t: Transition): AccessCase => ({
+  allowed: t.allowed,
   // The lifecycle's guard refuses a member another's studio with 403, where other routes say 404.
-  ...(ownedBy ? { ownedBy, notOwned: 403 } : {}),
+  ...(t.ownedBy ? { ownedBy: t.ownedBy, notOwned: 403 } : {}),
   scoped: true,
-  call: async (s) => post(`/api/studios/${await studioIn(s, from)}${suffix}`, body),
+  call: async (s) => post(`/api/studios/${await studioIn(s, t.from)}${suffix}`, t.body),
 });
 
 const goodReview = {
@@ -54,60 +58,71 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: async (s) => put(`/api/studios/${await studioIn(s, 'draft')}`, await applicationFor(s.db, s.place)),
   },
-  'POST /api/studios/:id/submit': transition(
-    '/submit',
-    'draft',
-    ['street_admin', 'community_admin', 'member'],
-    undefined,
-    ['member'],
-  ),
-  'POST /api/studios/:id/community-review': transition(
-    '/community-review',
-    'submitted',
-    ['community_admin'],
-    goodReview,
-  ),
-  'POST /api/studios/:id/street-review': transition(
-    '/street-review',
-    'community_reviewed',
-    ['street_admin'],
-    goodReview,
-  ),
-  'POST /api/studios/:id/contract': transition('/contract', 'approved', ['street_admin'], {
-    termStart: '2026-12-01',
-    termEnd: '2028-11-30',
-    signatories: [
-      { party: '甲方', name: '街道党工委' },
-      { party: '乙方', name: '张婉珍' },
-    ],
+  'POST /api/studios/:id/submit': transition('/submit', {
+    from: 'draft',
+    allowed: ['street_admin', 'community_admin', 'member'],
+    ownedBy: ['member'],
   }),
-  'POST /api/studios/:id/plaque': transition('/plaque', 'contracted', ['street_admin'], { awardedOn: '2026-11-25' }),
-  'POST /api/studios/:id/rectification': transition(
-    '/rectification',
-    'active',
-    ['district_admin', 'street_admin', 'community_admin'],
-    { kind: 'drift_bureaucratic', findings: '只挂牌不服务', deadline: '2026-12-31' },
-  ),
-  'POST /api/studios/:id/rectification/complete': transition(
-    '/rectification/complete',
-    'rectification',
-    ['street_admin'],
-    {
-      outcome: '已整改',
+  // 资质把关: first the community, then the street, which decides.
+  'POST /api/studios/:id/community-review': transition('/community-review', {
+    from: 'submitted',
+    allowed: ['community_admin'],
+    body: goodReview,
+  }),
+  'POST /api/studios/:id/street-review': transition('/street-review', {
+    from: 'community_reviewed',
+    allowed: ['street_admin'],
+    body: goodReview,
+  }),
+  'POST /api/studios/:id/contract': transition('/contract', {
+    from: 'approved',
+    allowed: ['street_admin'],
+    body: {
+      termStart: '2026-12-01',
+      termEnd: '2028-11-30',
+      signatories: [
+        { party: '甲方', name: '街道党工委' },
+        { party: '乙方', name: '张婉珍' },
+      ],
     },
-  ),
-  'POST /api/studios/:id/revoke': transition('/revoke', 'active', ['district_admin', 'street_admin'], {
-    reason: '群众反映强烈',
-    decidedOn: '2026-11-25',
+  }),
+  'POST /api/studios/:id/plaque': transition('/plaque', {
+    from: 'contracted',
+    allowed: ['street_admin'],
+    body: { awardedOn: '2026-11-25' },
+  }),
+  'POST /api/studios/:id/rectification': transition('/rectification', {
+    from: 'active',
+    allowed: ['district_admin', 'street_admin', 'community_admin'],
+    body: { kind: 'drift_bureaucratic', findings: '只挂牌不服务', deadline: '2026-12-31' },
+  }),
+  'POST /api/studios/:id/rectification/complete': transition('/rectification/complete', {
+    from: 'rectification',
+    allowed: ['street_admin'],
+    body: { outcome: '已整改' },
+  }),
+  'POST /api/studios/:id/revoke': transition('/revoke', {
+    from: 'active',
+    allowed: ['district_admin', 'street_admin'],
+    body: { reason: '群众反映强烈', decidedOn: '2026-11-25' },
   }),
   // The member steps down, or the street closes the studio.
-  'POST /api/studios/:id/close': transition('/close', 'active', ['street_admin', 'member'], { reason: '不再领岗' }, [
-    'member',
-  ]),
-  'POST /api/studios/:id/renew': transition('/renew', 'active', ['street_admin'], { termEnd: '2028-12-31' }),
-  'POST /api/studios/:id/reopen': transition('/reopen', 'rejected', ['community_admin', 'member'], undefined, [
-    'member',
-  ]),
+  'POST /api/studios/:id/close': transition('/close', {
+    from: 'active',
+    allowed: ['street_admin', 'member'],
+    ownedBy: ['member'],
+    body: { reason: '不再领岗' },
+  }),
+  'POST /api/studios/:id/renew': transition('/renew', {
+    from: 'active',
+    allowed: ['street_admin'],
+    body: { termEnd: '2028-12-31' },
+  }),
+  'POST /api/studios/:id/reopen': transition('/reopen', {
+    from: 'rejected',
+    allowed: ['community_admin', 'member'],
+    ownedBy: ['member'],
+  }),
   'GET /api/studios/:id/contract.pdf': read('/contract.pdf'),
   'GET /api/studios/:id/contract.html': read('/contract.html'),
   'GET /api/studios/:id/plaque.pdf': read('/plaque.pdf'),
