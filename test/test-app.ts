@@ -3,8 +3,8 @@ import { testConfig, type Config } from '../src/config/config.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../src/db/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { Clock } from '../src/server/context.ts';
-import { hashPassword } from '../src/server/passwords.ts';
 import { createTestDatabase } from './test-database.ts';
+import { demoPasswordHash } from './factories/accounts.ts';
 
 /** A clock a test can move forward. */
 export class TestClock implements Clock {
@@ -20,12 +20,7 @@ export class TestClock implements Clock {
   }
 }
 
-let demoHash: Promise<string> | undefined;
-/** The demo password's hash, computed once per test process (argon2 is deliberately slow). */
-export function demoPasswordHash(): Promise<string> {
-  demoHash ??= hashPassword(DEMO_PASSWORD);
-  return demoHash;
-}
+export { demoPasswordHash };
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

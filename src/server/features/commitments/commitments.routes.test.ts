@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import { createStudio } from '../../../../test/factories.ts';
+import { createStudio } from '../../../../test/factories/studios.ts';
 import type { Commitment } from '../../../contract/commitments.ts';
 import { dispatchDue, MAX_ATTEMPTS } from '../outbox/outbox.job.ts';
 import type { Notifier, SmsMessage } from '../../notifier/notifier.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { createStudio } from '../../../../test/factories.ts';
+import { createStudio } from '../../../../test/factories/studios.ts';
 import { studioIndexOf } from './studio-index.repository.ts';
 
 let t: TestApp;

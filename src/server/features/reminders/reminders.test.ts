@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import { createStudio } from '../../../../test/factories.ts';
+import { createStudio } from '../../../../test/factories/studios.ts';
 import { refreshReminders } from './reminders.job.ts';
 
 let t: TestApp;
@@ -15,12 +15,7 @@ describe('the reminders job', () => {
   it('tells the street about contracts ending within 30 days and overdue rectifications, once, and resolves them when handled', async () => {
     const ending = await createStudio(t.db, { status: 'active', termEnd: '2026-12-20' });
     const later = await createStudio(t.db, { status: 'active', termEnd: '2027-06-30' });
-    const overdue = await createStudio(t.db, { status: 'rectification' });
-    await t.db
-      .updateTable('studio_rectifications')
-      .set({ deadline: '2026-11-20' })
-      .where('studio_id', '=', overdue.id)
-      .execute();
+    const overdue = await createStudio(t.db, { status: 'rectification', rectificationDeadline: '2026-11-20' });
 
     await refreshReminders(t.db, '2026-11-25', '2026-11-25T01:00:00Z');
     const second = await refreshReminders(t.db, '2026-11-25', '2026-11-25T02:00:00Z');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import { createStudio } from '../../../../test/factories.ts';
+import { createStudio } from '../../../../test/factories/studios.ts';
 import { pdfPages, pdfText, readQrCode } from '../../documents/pdf-inspection.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import { applicationFor, createStudio } from '../../../../test/factories.ts';
+import { applicationFor, createStudio } from '../../../../test/factories/studios.ts';
 import type { StudioDetail } from '../../../contract/studios.ts';
 
 let t: TestApp;
