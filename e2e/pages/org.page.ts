@@ -44,10 +44,10 @@ export class OrgPage {
     return (await first.innerText()).split('·')[0]!.trim();
   }
 
-  async searchFor(text: string): Promise<string[]> {
+  /** Searches the subtree and waits for the answer. */
+  async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
     await this.table.reloadedBy(() => this.search.press('Enter'));
-    return this.names();
   }
 
   /** Opens a tree branch by its short name (children load from the server). */
