@@ -17,3 +17,12 @@ export function dialogButton(dialogLocator: Locator, name: string): Locator {
 export function popconfirmOk(page: Page): Locator {
   return page.getByRole('tooltip').getByRole('button', { name: '确定', exact: true });
 }
+
+/**
+ * Picks the radio labelled `label` in a group by clicking its label, as a person does: antd's
+ * button-style radios and Segmented hide the input itself. Waits until the group says it is checked.
+ */
+export async function pickRadio(group: Locator, label: string): Promise<void> {
+  await group.locator('label', { hasText: label }).click();
+  await group.getByRole('radio', { name: new RegExp(`^${label}`), checked: true }).waitFor({ state: 'attached' });
+}
