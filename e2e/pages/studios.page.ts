@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { choose } from './antd-select.ts';
 import { DataTable } from './table.ts';
 
