@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page answers when it answers: expect.poll retries for up to 15 s (the default is 1 s),
+          // the same as a locator's wait (e2e/fixtures/browser.ts).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openPage } from './fixtures/browser.ts';
+import { attributeOf, textOf, visibilityOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { Shell } from './pages/shell.page.ts';
@@ -15,16 +16,17 @@ describe('关于', () => {
     const shell = new Shell(page);
     await shell.open('关于', '关于惠民');
     const health = (await (await fetch(`${e2e.url}/api/health`)).json()) as { appVersion: string };
-    await page.getByTestId('app-version').waitFor();
-    expect(await page.getByTestId('app-version').innerText()).toBe(health.appVersion);
+    await expect.poll(textOf(page.getByTestId('app-version'))).toBe(health.appVersion);
     const attribution = page.getByTestId('attribution');
-    expect(await attribution.isVisible()).toBe(true);
-    expect(await attribution.innerText()).toBe(
-      '行政区划与坐标数据：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；统计用区划代码 © 国家统计局',
-    );
-    expect(await page.getByRole('link', { name: 'Vonng/adcode' }).getAttribute('href')).toBe(
-      'https://github.com/Vonng/adcode',
-    );
+    await expect.poll(visibilityOf(attribution)).toBe(true);
+    await expect
+      .poll(textOf(attribution))
+      .toBe(
+        '行政区划与坐标数据：Vonng/adcode (CC BY 4.0)；modood/Administrative-divisions-of-China (WTFPL)；统计用区划代码 © 国家统计局',
+      );
+    await expect
+      .poll(attributeOf(page.getByRole('link', { name: 'Vonng/adcode' }), 'href'))
+      .toBe('https://github.com/Vonng/adcode');
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
+import { countOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { AccountsPage } from './pages/accounts.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -41,16 +42,16 @@ describe('账号管理 (street admin)', () => {
       '领岗党员',
       '群众监督员',
     ]);
-    await page.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
+    await accounts.cancel();
   });
 
   it('says what is wrong, in Chinese, before sending a bad username', async () => {
     await accounts.openCreate();
-    await accounts.dialog.locator('#create-account_username').fill('Bad Name');
-    await accounts.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await accounts.field('用户名').fill('Bad Name');
+    await accounts.pressCreate();
     await accounts.dialog.getByText('3–64 位小写字母、数字、下划线、点或连字符').first().waitFor();
-    expect(await accounts.dialog.getByText('此项必填').count()).toBeGreaterThan(0);
-    await page.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
+    await expect.poll(countOf(accounts.dialog.getByText('此项必填'))).toBeGreaterThan(0);
+    await accounts.cancel();
   });
 
   it('creates a member in 西兴社区, found by typing pinyin initials', async () => {
@@ -63,8 +64,7 @@ describe('账号管理 (street admin)', () => {
       unitQuery: 'xxsq',
       unitName: '西兴社区居委会',
     });
-    await accounts.row('e2e.member').waitFor();
-    expect(await accounts.row('e2e.member').innerText()).toContain('西兴社区居委会');
+    await expect.poll(textOf(accounts.row('e2e.member'))).toContain('西兴社区居委会');
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(200);
   });
 
@@ -79,15 +79,15 @@ describe('账号管理 (street admin)', () => {
       unitName: '西兴社区居委会',
     });
     await accounts.dialog.getByText('用户名“e2e.member”已被使用').waitFor();
-    await page.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
+    await accounts.cancel();
   });
 
   it('disables an account (it can no longer sign in) and enables it again', async () => {
     await accounts.toggleDisabled('e2e.member');
-    expect(await accounts.status('e2e.member')).toBe('已停用');
+    await expect.poll(() => accounts.status('e2e.member')).toBe('已停用');
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).not.toBe(200);
     await accounts.toggleDisabled('e2e.member');
-    expect(await accounts.status('e2e.member')).toBe('正常');
+    await expect.poll(() => accounts.status('e2e.member')).toBe('正常');
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(200);
   });
 
@@ -96,9 +96,9 @@ describe('账号管理 (street admin)', () => {
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(423);
     await page.reload();
     await accounts.waitForTable();
-    expect(await accounts.status('e2e.member')).toBe('已锁定');
+    await expect.poll(() => accounts.status('e2e.member')).toBe('已锁定');
     await accounts.unlock('e2e.member');
-    expect(await accounts.status('e2e.member')).toBe('正常');
+    await expect.poll(() => accounts.status('e2e.member')).toBe('正常');
     expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(200);
   });
 });

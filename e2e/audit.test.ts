@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
+import { textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { AuditPage } from './pages/audit.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -36,32 +37,31 @@ afterAll(() => context.close());
 
 describe('审计日志 (district admin)', () => {
   it('lists sign-ins and the demo data load, newest first', async () => {
-    const actions = await audit.actions();
-    expect(actions[0]).toBe('login');
-    expect(actions).toContain('login.failed');
-    expect(actions).toContain('demo.load');
+    await expect.poll(async () => (await audit.actions())[0]).toBe('login');
+    await expect.poll(() => audit.actions()).toContain('login.failed');
+    await expect.poll(() => audit.actions()).toContain('demo.load');
   });
 
   it('filters by action and by object type', async () => {
     await audit.filter({ action: 'login.failed' });
-    expect(new Set(await audit.actions())).toEqual(new Set(['login.failed']));
+    await expect.poll(async () => new Set(await audit.actions())).toEqual(new Set(['login.failed']));
     await audit.reset();
     await audit.filter({ entity: '系统' });
-    expect(await audit.actions()).toEqual(['demo.load']);
+    await expect.poll(() => audit.actions()).toEqual(['demo.load']);
   });
 
   it('expands a row to show what changed', async () => {
     await audit.reset();
-    const details = await audit.expandFirst('login.failed');
-    expect(details).toContain('变更前');
-    expect(details).toContain('变更后');
-    expect(details).toContain('"username": "jiandu"');
+    const details = textOf(await audit.expandFirst('login.failed'));
+    await expect.poll(details).toContain('变更前');
+    await expect.poll(details).toContain('变更后');
+    await expect.poll(details).toContain('"username": "jiandu"');
   });
 
   it('filters by date range', async () => {
     await audit.filter({ from: today(), to: today() });
-    expect((await audit.actions()).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await audit.actions()).length).toBeGreaterThan(0);
     await audit.filter({ from: '2020-01-01', to: '2020-01-31' });
-    expect(await audit.actions()).toEqual([]);
+    await expect.poll(() => audit.actions()).toEqual([]);
   });
 });

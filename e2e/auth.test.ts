@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demo, openPage } from './fixtures/browser.ts';
+import { countOf, focusedIdOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OrgPage } from './pages/org.page.ts';
@@ -23,8 +24,7 @@ describe('signing in and out', () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn('zhongcheng', 'not-the-password');
-    await login.error.waitFor();
-    expect(await login.error.innerText()).toContain(await serverMessage(e2e.url, 'zh-CN'));
+    await expect.poll(textOf(login.error)).toContain(await serverMessage(e2e.url, 'zh-CN'));
 
     await login.chooseLanguage('English');
     await login.signIn('zhongcheng', 'still-not-it');
@@ -41,7 +41,7 @@ describe('signing in and out', () => {
     expect(page.url()).toMatch(/\/login$/);
     await login.signInAs('admin');
     await new Shell(page).heading.waitFor();
-    expect(page.url()).toMatch(/\/about$/);
+    await expect.poll(() => page.url()).toMatch(/\/about$/);
     await context.close();
   });
 
@@ -50,33 +50,32 @@ describe('signing in and out', () => {
     const login = new LoginPage(page);
     await login.goto();
     await page.keyboard.press('Tab');
-    const first = await page.evaluate(() => ({
-      cls: document.activeElement?.className ?? '',
-      outline: getComputedStyle(document.activeElement!).outlineStyle,
-    }));
-    expect(first.cls).toContain('hm-skip-link');
-    expect(first.outline).not.toBe('none');
+    const first = () =>
+      page.evaluate(() => ({
+        cls: document.activeElement?.className ?? '',
+        outlined: getComputedStyle(document.activeElement!).outlineStyle !== 'none',
+      }));
+    await expect.poll(first).toEqual({ cls: expect.stringContaining('hm-skip-link'), outlined: true });
 
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login_username'; i++)
-      await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login_username');
+    const focused = focusedIdOf(page);
+    for (let i = 0; i < 10 && (await focused()) !== 'login_username'; i++) await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('login_username');
     await page.keyboard.type(demo.xixing.username);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login_password');
+    await expect.poll(focused).toBe('login_password');
     await page.keyboard.type('Huimin@2026');
     await page.keyboard.press('Enter');
     const shell = new Shell(page);
-    await shell.userName.waitFor();
-    expect(await shell.userName.innerText()).toBe(demo.xixing.displayName);
+    await expect.poll(textOf(shell.userName)).toBe(demo.xixing.displayName);
 
     // On a freshly loaded page the first Tab reaches the skip link, which leads past
     // header and menu straight into <main>.
     await page.reload();
     await shell.main.waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('hm-skip-link');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('hm-skip-link');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(focused).toBe('main');
     await context.close();
   });
 
@@ -90,12 +89,13 @@ describe('signing in and out', () => {
     await page.getByText('zhangwanzhen').waitFor();
 
     await shell.logout();
-    expect(await login.notice.innerText()).toContain('您已安全退出');
+    await expect.poll(textOf(login.notice)).toContain('您已安全退出');
     await page.goBack();
-    await page.waitForTimeout(300);
-    expect(page.url()).toMatch(/\/login$/);
-    expect(await page.getByText('zhangwanzhen').count()).toBe(0);
-    expect(await page.locator('main#main').count()).toBe(0);
+    // Back lands on the login page again (not on the list), and shows nothing of it.
+    await expect.poll(() => page.url()).toMatch(/\/login$/);
+    await login.username.waitFor();
+    await expect.poll(countOf(page.getByText('zhangwanzhen'))).toBe(0);
+    await expect.poll(countOf(shell.main.and(page.locator('#main')))).toBe(0);
 
     // The cookie is gone too: the API itself refuses.
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
@@ -112,10 +112,10 @@ describe('signing in and out', () => {
     await new OrgPage(page).waitForTable();
 
     await context.clearCookies();
-    await page.locator('nav a[href="/accounts"]').click();
+    await new Shell(page).nav.getByRole('link', { name: '账号管理' }).click();
     await login.username.waitFor();
-    expect(await login.notice.innerText()).toContain('登录已失效');
-    expect(await page.getByTestId('accounts-table').count()).toBe(0);
+    await expect.poll(textOf(login.notice)).toContain('登录已失效');
+    await expect.poll(countOf(page.getByTestId('accounts-table'))).toBe(0);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
+import { attributeOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { CategoriesPage } from './pages/categories.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -24,8 +25,8 @@ afterAll(() => context.close());
 
 describe('服务类别 (district admin)', () => {
   it('lists the 11 default categories in order, with their names in three languages', async () => {
+    await expect.poll(() => categories.rows()).toHaveLength(11);
     const rows = await categories.rows();
-    expect(rows).toHaveLength(11);
     expect(rows[0]).toEqual(
       expect.arrayContaining(['1', '政策法律咨询', '政策法律諮詢', 'Policy and legal advice', 'legal']),
     );
@@ -34,9 +35,9 @@ describe('服务类别 (district admin)', () => {
 
   it('edits a category’s names', async () => {
     await categories.edit('便民维修', { nameZhTW: '便民維修服務', nameEn: 'Repairs at home' });
-    const row = await categories.row('便民维修').innerText();
-    expect(row).toContain('便民維修服務');
-    expect(row).toContain('Repairs at home');
+    const row = textOf(categories.row('便民维修'));
+    await expect.poll(row).toContain('便民維修服務');
+    await expect.poll(row).toContain('Repairs at home');
   });
 
   it('adds a category and disables it again', async () => {
@@ -47,27 +48,20 @@ describe('服务类别 (district admin)', () => {
       nameEn: 'Law for young people',
       position: 12,
     });
-    expect((await categories.rows()).at(-1)).toEqual(
-      expect.arrayContaining(['12', '青少年普法', 'Law for young people']),
-    );
+    await expect
+      .poll(async () => (await categories.rows()).at(-1))
+      .toEqual(expect.arrayContaining(['12', '青少年普法', 'Law for young people']));
     await categories.toggle('青少年普法');
-    expect(await categories.row('青少年普法').getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    await expect.poll(attributeOf(categories.row('青少年普法').getByRole('switch'), 'aria-checked')).toBe('false');
   });
 
   it('refuses a second category with the same code, with the server’s message', async () => {
-    await page.getByRole('button', { name: '新增类别' }).click();
-    for (const [field, value] of [
-      ['code', 'legal'],
-      ['nameZhCN', '重复'],
-      ['nameZhTW', '重複'],
-      ['nameEn', 'Duplicate'],
-    ]) {
-      await categories.dialog.locator(`#category_${field}`).fill(value!);
-    }
-    await categories.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await categories.dialog.getByRole('alert').waitFor();
-    expect((await categories.dialog.getByRole('alert').innerText()).length).toBeGreaterThan(0);
+    await categories.openAdd();
+    await categories.fill({ code: 'legal', nameZhCN: '重复', nameZhTW: '重複', nameEn: 'Duplicate' });
+    await categories.pressSave();
+    await expect.poll(async () => (await textOf(categories.dialog.getByRole('alert'))()).length).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
+    await categories.dialog.waitFor({ state: 'hidden' });
   });
 });
 

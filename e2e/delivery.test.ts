@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, untilResponse, type DemoUser } from './fixtures/browser.ts';
+import { countOf, inputValueOf, textOf, textsOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { Shell } from './pages/shell.page.ts';
 import { myRecordCount, RecordBook, RecordFormScreen, RequestsScreen } from './pages/delivery.page.ts';
 import { Resident } from './pages/delivery-resident.page.ts';
 import { ResidentPages } from './pages/resident.page.ts';
-import { chooseOption } from './pages/antd-select.ts';
+import { dialog, dialogButton } from './pages/overlays.ts';
+import { DataTable } from './pages/table.ts';
 
 const e2e = useE2E();
 const phone = { width: 390, height: 844 };
@@ -36,64 +38,64 @@ describe('service delivery on a phone (390×844)', () => {
     const residentPhone = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(residentPhone.page);
     await r.goto('/find');
-    await residentPhone.page.locator('#find-category').selectOption({ label: '文化宣传' });
+    await r.chooseCategory('文化宣传');
     await r.chooseCommunity('find-unit', '西兴', '西兴社区居委会');
-    expect((await r.foundStudios())[0]?.name).toBe('婉珍文艺专业服务室');
+    await expect.poll(async () => (await r.foundStudios())[0]?.name).toBe('婉珍文艺专业服务室');
     await residentPhone.page.getByTestId('find-result').first().getByRole('link', { name: /求助/ }).click();
-    await residentPhone.page.waitForFunction(() => document.querySelector('main h1')?.textContent === '我要求助');
+    await r.headingIs('我要求助');
     const code = await r.sendRequest({
       text: '想请老师教社区老人跳广场舞',
       time: '周六上午',
       name: '王秀兰',
       phone: '13800005678',
     });
-    expect(await r.main.innerText()).toContain('婉珍文艺专业服务室');
+    await expect.poll(textOf(r.main)).toContain('婉珍文艺专业服务室');
 
     // The member, on her phone.
     const { context, page } = await signedIn('zhangwanzhen');
     const requests = new RequestsScreen(page);
     await requests.goto();
-    expect(await requests.status(code)).toBe('待接单');
+    await expect.poll(textOf(requests.status(code))).toBe('待接单');
     // Masked until the member asks to call (that read is audited).
     expect(await requests.card(code).innerText()).not.toContain('13800005678');
     await requests.accept(code);
-    expect(await requests.status(code)).toBe('已接单');
-    expect(await requests.showContact(code)).toContain('13800005678');
-    expect(await requests.card(code).locator('a[href="tel:13800005678"]').count()).toBe(1);
+    await expect.poll(textOf(requests.status(code))).toBe('已接单');
+    await expect.poll(textOf(await requests.showContact(code))).toContain('13800005678');
+    await expect
+      .poll(countOf(requests.card(code).getByRole('link').and(page.locator('[href="tel:13800005678"]'))))
+      .toBe(1);
     await requests.complete(code);
-    expect(await requests.status(code)).toBe('已完成');
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await expect.poll(textOf(requests.status(code))).toBe('已完成');
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-requests.png' });
 
     // The record starts from the request: its text and category are filled in.
     const form = await requests.writeRecord(code);
-    expect(await form.value('content')).toBe('想请老师教社区老人跳广场舞');
-    expect(await page.getByTestId('record-studio').innerText()).toContain('婉珍文艺专业服务室');
+    await expect.poll(inputValueOf(form.field('content'))).toBe('想请老师教社区老人跳广场舞');
+    await expect.poll(textOf(page.getByTestId('record-studio'))).toContain('婉珍文艺专业服务室');
     await form.fill({ groups: ['老年人', '妇女儿童'], mode: '集体活动', personTimes: 30, duration: 90 });
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-form.png', fullPage: true });
     await form.submit();
     await page.waitForURL('**/records');
 
     const book = new RecordBook(page);
-    const card = book.card('广场舞');
-    await card.waitFor();
-    const text = await card.innerText();
-    expect(text).toContain('30 人次');
-    expect(text).toContain('集体活动');
-    expect(text).toContain('来自居民服务请求');
+    const text = textOf(book.card('广场舞'));
+    await expect.poll(text).toContain('30 人次');
+    await expect.poll(text).toContain('集体活动');
+    await expect.poll(text).toContain('来自居民服务请求');
     await book.addFeedback('广场舞', '老人们已能跟着音乐跳完一整套');
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-book.png', fullPage: true });
     // The request now says its record is written, and offers no second one.
     await requests.goto();
     await requests.card(code).getByText('已填写服务记录').waitFor();
-    expect(await requests.card(code).getByRole('button', { name: '填写服务记录' }).count()).toBe(0);
+    await expect.poll(countOf(requests.card(code).getByRole('button', { name: '填写服务记录' }))).toBe(0);
 
     await context.close();
 
     // Back on the resident's phone: the tracking page shows it done and takes one rating.
     await r.goto(`/track/${code}`);
-    expect((await r.trackedStatus()).status).toBe('completed');
+    await expect.poll(async () => (await r.trackedStatus()).status).toBe('completed');
     await r.rate(5, '老师很耐心');
     await residentPhone.page.getByText('感谢您的评价！').waitFor();
     await residentPhone.page.screenshot({ path: '/tmp/huimin-e2e-delivery-rated.png', fullPage: true });
@@ -112,7 +114,7 @@ describe('service delivery on a phone (390×844)', () => {
     await requests.goto();
     await requests.card(asked.trackingCode).waitFor();
     await requests.decline(asked.trackingCode, '本周外出培训，无法安排');
-    expect(await requests.card(asked.trackingCode).count()).toBe(0);
+    await expect.poll(countOf(requests.card(asked.trackingCode))).toBe(0);
     expect((await resident.track(asked.trackingCode)).status).not.toBe('accepted');
     await context.close();
   });
@@ -137,16 +139,15 @@ describe('service delivery on a phone (390×844)', () => {
     expect(unnamed).toEqual([]);
     await form.fill({ groups: ['青少年'], content: '书法课，每人收费 20 元' });
     await form.submit();
-    await form.error.waitFor();
-    expect(await form.error.innerText()).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
+    await expect.poll(textOf(form.error)).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
     // Nothing was lost: the form still holds what was typed.
-    expect(await form.value('content')).toBe('书法课，每人收费 20 元');
+    await expect.poll(inputValueOf(form.field('content'))).toBe('书法课，每人收费 20 元');
     await form.fill({ content: '书法公益课，讲授楷书基本笔画' });
     await form.submit();
     await page.waitForURL('**/records');
     await book.card('楷书基本笔画').waitFor();
-    expect(await book.queued()).toBe(0);
-    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await expect.poll(() => book.queued()).toBe(0);
+    await expect.poll(() => myRecordCount(context.request)).toBe(before + 1);
     await context.close();
   });
 });
@@ -167,14 +168,14 @@ describe('the record book offline', () => {
       await page.waitForURL('**/records');
     }
     await book.waitForQueued(2);
-    expect(await book.queue.innerText()).toContain('2 条记录保存在本机，待发送');
+    await expect.poll(textOf(book.queue)).toContain('2 条记录保存在本机，待发送');
     expect(await myRecordCount(context.request)).toBe(before);
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-offline.png', fullPage: true });
 
     await context.setOffline(false);
     await book.queue.waitFor({ state: 'detached' });
     await book.card('离线记录二').waitFor();
-    expect(await myRecordCount(context.request)).toBe(before + 2);
+    await expect.poll(() => myRecordCount(context.request)).toBe(before + 2);
     await context.close();
   });
 
@@ -193,21 +194,20 @@ describe('the record book offline', () => {
 
     // Sent when the network is back, refused for the fee: kept, marked, and explained.
     const refused = page.locator('[data-testid="queued-record"][data-state="failed"]');
-    await refused.waitFor();
-    expect(await refused.innerText()).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
-    expect(await book.queued()).toBe(1);
+    await expect.poll(textOf(refused)).toContain('工作室为无偿服务，不能登记任何收费、价格或报酬');
+    await expect.poll(() => book.queued()).toBe(1);
     expect(await myRecordCount(context.request)).toBe(before);
 
     await refused.getByRole('link', { name: '修改后重发' }).click();
     const edit = new RecordFormScreen(page);
     await edit.ready();
-    expect(await edit.value('content')).toBe('暑期书法班，每人收费 50 元');
+    await expect.poll(inputValueOf(edit.field('content'))).toBe('暑期书法班，每人收费 50 元');
     await edit.fill({ content: '暑期书法公益班，学员免费参加' });
     await edit.submit();
     await page.waitForURL('**/records');
     await book.card('暑期书法公益班').waitFor();
-    expect(await book.queued()).toBe(0);
-    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await expect.poll(() => book.queued()).toBe(0);
+    await expect.poll(() => myRecordCount(context.request)).toBe(before + 1);
     await context.close();
   });
 
@@ -231,13 +231,13 @@ describe('the record book offline', () => {
     await page.waitForURL('**/records');
     await book.waitForQueued(1);
     expect(dropped).toBe(1);
-    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await expect.poll(() => myRecordCount(context.request)).toBe(before + 1);
     await page.unroute('**/api/records');
 
     // On reload the app sends its queue again with the same idempotency key.
     await page.reload();
     await book.card('答复丢失的记录').waitFor();
-    expect(await book.queued()).toBe(0);
+    await expect.poll(() => book.queued()).toBe(0);
     expect(await myRecordCount(context.request)).toBe(before + 1);
     await context.close();
   });
@@ -268,7 +268,7 @@ describe('the record book offline', () => {
 
     await context.setOffline(false);
     await book.queue.waitFor({ state: 'detached' });
-    expect(await myRecordCount(context.request)).toBe(before + 1);
+    await expect.poll(() => myRecordCount(context.request)).toBe(before + 1);
     await context.close();
   });
 });
@@ -308,38 +308,40 @@ describe('staff see, correct the record of, export and count the records in thei
     await book.card('劳动合同').getByRole('link', { name: '更正' }).click();
     const form = new RecordFormScreen(member.page);
     await form.ready();
-    expect(await form.value('personTimes')).toBe('30');
+    await expect.poll(inputValueOf(form.field('personTimes'))).toBe('30');
     await form.fill({ personTimes: 32 });
     await untilResponse(
       member.page,
       (url, method) => /\/api\/records\/\d+$/.test(url) && method === 'PUT',
-      () => form.form.locator('button[type="submit"]').click(),
+      () => form.submitButton.click(),
     );
     await member.page.waitForURL('**/records');
-    const corrected = await book.card('劳动合同').innerText();
-    expect(corrected).toContain('32 人次');
-    expect(corrected).toContain('已更正 1 次');
+    const corrected = textOf(book.card('劳动合同'));
+    await expect.poll(corrected).toContain('32 人次');
+    await expect.poll(corrected).toContain('已更正 1 次');
     await member.context.close();
 
     const { context, page } = await signedIn('xicheng', { width: 1280, height: 900 });
     const shell = new Shell(page);
-    expect(await shell.menuLabels()).toEqual(expect.arrayContaining(['服务请求', '服务记录本', '法律援助统计']));
+    await expect
+      .poll(() => shell.menuLabels())
+      .toEqual(expect.arrayContaining(['服务请求', '服务记录本', '法律援助统计']));
     await shell.open('服务记录本');
     const staffBook = new RecordBook(page);
-    await staffBook.filter('records-category', '政策法律咨询');
-    await staffBook.filter('records-group', '进城务工人员');
+    await staffBook.filter('服务类别', '政策法律咨询');
+    await staffBook.filter('服务群体', '进城务工人员');
+    await expect.poll(() => staffBook.rows()).toHaveLength(1);
     const rows = await staffBook.rows();
-    expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('劳动合同');
     expect(rows[0]).toContain('张婉珍');
 
-    await staffBook.table.getByRole('button', { name: /更正记录/ }).click();
-    const history = page.getByTestId('revision');
-    await history.waitFor();
-    const change = await history.locator('tbody tr', { hasText: '服务人次' }).innerText();
-    expect(change).toMatch(/30\s+32/);
+    await staffBook.table.root.getByRole('button', { name: /更正记录/ }).click();
+    const revisions = dialog(page, '更正记录');
+    const history = revisions.getByTestId('revision');
+    await expect.poll(textOf(history.getByRole('row', { name: /服务人次/ }))).toMatch(/30\s+32/);
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-history.png' });
-    await page.locator('.ant-modal-footer button').click();
+    await dialogButton(revisions, '关闭').click();
+    await revisions.waitFor({ state: 'hidden' });
 
     const download = await Promise.all([
       page.waitForEvent('download'),
@@ -350,21 +352,20 @@ describe('staff see, correct the record of, export and count the records in thei
     expect(await download.failure()).toBeNull();
 
     await shell.open('法律援助统计', '法律援助咨询统计');
-    const table = page.getByTestId('legal-aid-table');
-    await table.locator('tbody tr', { hasText: '进城务工人员' }).filter({ hasText: '32' }).waitFor();
-    expect(await table.locator('tbody tr', { hasText: '青少年' }).innerText()).toMatch(/1\s+32/);
-    expect(await table.locator('tbody tr', { hasText: '台胞侨眷' }).innerText()).toMatch(/0\s+0/);
+    const table = new DataTable(page, 'legal-aid-table');
+    await table.rowsWith('进城务工人员').filter({ hasText: '32' }).waitFor();
+    await expect.poll(textOf(table.rowsWith('青少年'))).toMatch(/1\s+32/);
+    await expect.poll(textOf(table.rowsWith('台胞侨眷'))).toMatch(/0\s+0/);
     await page.screenshot({ path: '/tmp/huimin-e2e-delivery-legal.png' });
 
     // The street's requests, filtered to those waiting: the resident's is there, masked.
     await shell.open('服务请求');
     const requests = new RequestsScreen(page);
     await requests.settled();
-    await chooseOption(page, 'request-status', '待接单', { exact: true });
-    await requests.settled();
-    const card = requests.card(waiting.trackingCode);
-    expect(await card.innerText()).toContain('陈**，138****9999');
-    expect(new Set(await page.getByTestId('request-status').allInnerTexts())).toEqual(new Set(['待接单']));
+    await requests.filterStatus('待接单');
+    await expect.poll(textOf(requests.card(waiting.trackingCode))).toContain('陈**，138****9999');
+    const statuses = textsOf(page.getByTestId('request-status'));
+    await expect.poll(async () => new Set(await statuses())).toEqual(new Set(['待接单']));
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openPage } from './fixtures/browser.ts';
+import { attributeOf, countOf, visibilityOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OrgPage } from './pages/org.page.ts';
@@ -14,27 +15,26 @@ describe('on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const login = new LoginPage(page);
     await login.goto();
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
-    const box = await login.submit.boundingBox();
-    expect(box?.width).toBeGreaterThan(250);
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
+    await expect.poll(async () => (await login.submit.boundingBox())?.width).toBeGreaterThan(250);
     await page.screenshot({ path: '/tmp/huimin-e2e-phone-login.png' });
 
     await login.signInAs('xicheng');
     const shell = new Shell(page);
     // The menu collapses into a drawer behind a labelled button.
-    expect(await page.locator('aside.ant-layout-sider').count()).toBe(0);
-    expect(await shell.menuButton.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(attributeOf(shell.menuButton, 'aria-expanded')).toBe('false');
+    await expect.poll(countOf(page.getByRole('complementary'))).toBe(0);
     const org = new OrgPage(page);
-    expect(await org.rootName()).toBe('西城街道');
-    expect(await org.names()).toContain('西兴社区居委会');
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await expect.poll(() => org.rootName()).toBe('西城街道');
+    await expect.poll(() => org.names()).toContain('西兴社区居委会');
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-phone-org.png', fullPage: false });
 
     await shell.menuButton.click();
-    const drawer = page.locator('#hm-nav-drawer');
+    const drawer = page.getByRole('dialog', { name: '惠民' });
     await drawer.getByRole('link', { name: '关于' }).click();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '关于惠民');
-    expect(await page.getByTestId('attribution').isVisible()).toBe(true);
+    await shell.main.getByRole('heading', { level: 1, name: '关于惠民', exact: true }).waitFor();
+    await expect.poll(visibilityOf(page.getByTestId('attribution'))).toBe(true);
     await context.close();
   });
 });

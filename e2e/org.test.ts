@@ -1,6 +1,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
+import { textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OrgPage } from './pages/org.page.ts';
@@ -22,42 +23,39 @@ afterAll(() => context.close());
 
 describe('组织架构', () => {
   it('finds 西兴社区 by its initials, its full pinyin and its Chinese name', async () => {
-    expect(await org.searchFor('xxsq')).toContain('西兴社区居委会');
-    expect(await org.searchFor('xixing')).toContain('西兴社区居委会');
-    expect(await org.searchFor('西兴')).toContain('西兴社区居委会');
+    for (const query of ['xxsq', 'xixing', '西兴']) {
+      await org.searchFor(query);
+      await expect.poll(() => org.names()).toContain('西兴社区居委会');
+    }
     await org.search.fill('');
     await org.waitForTable();
   });
 
   it('loads a street’s communities when its branch opens, and lists the selected unit’s subtree', async () => {
     await org.expand('西城街道');
-    await org.tree.locator('.hm-tree-name:text-is("西兴社区")').waitFor();
+    await org.node('西兴社区').waitFor();
     await org.select('西兴社区');
-    expect(await org.names()).toEqual(['西兴社区居委会']);
-    const row = org.table.locator('tbody tr.ant-table-row').first();
-    expect(await row.innerText()).toContain('社区');
-    expect(await row.innerText()).toContain('点');
+    await expect.poll(() => org.names()).toEqual(['西兴社区居委会']);
+    const row = textOf(org.table.rows.first());
+    await expect.poll(row).toContain('社区');
+    await expect.poll(row).toContain('点');
   });
 
   it('shows level and post kind (中心/站/点) in words', async () => {
     await org.select('新罗区');
-    const first = await org.table.locator('tbody tr.ant-table-row').first().innerText();
-    expect(first).toContain('新罗区');
-    expect(first).toContain('中心');
-    const second = await org.table.locator('tbody tr.ant-table-row').nth(1).innerText();
-    expect(second).toContain('街道');
-    expect(second).toContain('站');
+    const first = textOf(org.table.rows.first());
+    await expect.poll(first).toContain('新罗区');
+    await expect.poll(first).toContain('中心');
+    const second = textOf(org.table.rows.nth(1));
+    await expect.poll(second).toContain('街道');
+    await expect.poll(second).toContain('站');
   });
 
   it('pages through a large subtree', async () => {
-    const total = await page.locator('.ant-pagination-total-text').innerText();
-    expect(Number(/\d+/.exec(total)?.[0])).toBeGreaterThan(300);
+    await expect.poll(() => org.table.total()).toBeGreaterThan(300);
     const before = await org.names();
-    const answered = page.waitForResponse((r) => r.url().includes('offset=20'));
-    await page.locator('.ant-pagination-item-2').click();
-    await answered;
-    const after = await org.names();
-    expect(after).toHaveLength(20);
-    expect(after[0]).not.toBe(before[0]);
+    await org.table.reloadedBy(() => org.table.root.getByRole('listitem', { name: '2', exact: true }).click());
+    await expect.poll(() => org.names()).toHaveLength(20);
+    await expect.poll(async () => (await org.names())[0]).not.toBe(before[0]);
   });
 });

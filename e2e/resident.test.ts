@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openPage } from './fixtures/browser.ts';
+import { attributeOf, countOf, focusedIdOf, textOf, textsOf, visibilityOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { apiSession, ResidentPages } from './pages/resident.page.ts';
 
@@ -44,22 +45,22 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto('/find');
-    expect(await r.heading.innerText()).toBe('找附近的工作室');
+    await expect.poll(textOf(r.heading)).toBe('找附近的工作室');
 
-    await page.locator('#find-category').selectOption({ label: '医疗保健' });
+    await r.chooseCategory('医疗保健');
     await r.chooseCommunity('find-unit', '西兴', '西兴社区居委会');
-    const found = await r.foundStudios();
-    expect(found[0]?.name).toBe('来发医疗卫生专业服务室');
-    expect(found[0]?.distance).toMatch(/^距离 \d+ 米$/);
-    expect(await page.locator('.r-map svg[role="img"]').isVisible()).toBe(true);
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await expect
+      .poll(async () => (await r.foundStudios())[0])
+      .toEqual({ name: '来发医疗卫生专业服务室', distance: expect.stringMatching(/^距离 \d+ 米$/) });
+    await expect.poll(visibilityOf(page.locator('.r-map svg[role="img"]'))).toBe(true);
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-find.png', fullPage: true });
 
     // Asking from the nearest studio's row brings the category and the community along.
     await page.getByTestId('find-result').first().getByRole('link', { name: /求助/ }).click();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '我要求助');
-    expect(await page.locator('#ask-category option:checked').innerText()).toBe('医疗保健');
-    expect(await page.getByTestId('chosen-unit').innerText()).toBe('西兴社区居委会');
+    await r.headingIs('我要求助');
+    await expect.poll(textOf(page.locator('#ask-category option:checked'))).toBe('医疗保健');
+    await expect.poll(textOf(page.getByTestId('chosen-unit'))).toBe('西兴社区居委会');
     const code = await r.sendRequest({
       text: '家里老人行动不便，想请医生上门量血压',
       time: '周六上午',
@@ -67,23 +68,22 @@ describe('resident pages on a phone (390×844)', () => {
       phone: '13800001234',
     });
     expect(code).toMatch(/^[2-9A-Z]{6,16}$/);
-    expect(await r.main.innerText()).toContain('已派给：来发医疗卫生专业服务室');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    await expect.poll(textOf(r.main)).toContain('已派给：来发医疗卫生专业服务室');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-ask-sent.png', fullPage: true });
 
     await page.getByRole('link', { name: '查看进度' }).click();
-    expect(await r.trackedStatus()).toEqual({ status: 'assigned', text: '已派给工作室，等待接单' });
-    expect(await page.getByTestId('track-studio').innerText()).toContain('来发医疗卫生专业服务室');
+    await expect.poll(() => r.trackedStatus()).toEqual({ status: 'assigned', text: '已派给工作室，等待接单' });
+    await expect.poll(textOf(page.getByTestId('track-studio'))).toContain('来发医疗卫生专业服务室');
 
     // Later, from the code written on a note: the address alone is enough.
     const later = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r2 = new ResidentPages(later.page);
     await later.page.goto(`/track/${code}`);
-    expect((await r2.trackedStatus()).status).toBe('assigned');
-    const text = await r2.main.innerText();
-    expect(text).toContain('王**');
-    expect(text).not.toContain('13800001234');
-    expect(await later.page.locator('.r-timeline li').count()).toBe(2);
+    await expect.poll(async () => (await r2.trackedStatus()).status).toBe('assigned');
+    await expect.poll(textOf(r2.main)).toContain('王**');
+    expect(await r2.main.innerText()).not.toContain('13800001234');
+    await expect.poll(countOf(later.page.locator('.r-timeline li'))).toBe(2);
     await later.page.screenshot({ path: '/tmp/huimin-e2e-resident-track.png', fullPage: true });
     await later.context.close();
     await context.close();
@@ -91,25 +91,21 @@ describe('resident pages on a phone (390×844)', () => {
 
   it("finds the nearest studios from the phone's own position (WGS-84, as the browser gives it)", async () => {
     // Standing at 西兴社区's point (stored in GCJ-02 as 117.022888, 25.096784), as GPS reports it.
-    const context = await e2e.browser.newContext({
-      baseURL: e2e.url,
+    const { context, page } = await openPage(e2e.browser, e2e.url, {
       viewport: phone,
-      locale: 'zh-CN',
       geolocation: { longitude: 117.018009, latitude: 25.099537 },
       permissions: ['geolocation'],
     });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
     const r = new ResidentPages(page);
     await r.goto('/find');
-    await page.locator('#find-category').selectOption({ label: '医疗保健' });
+    await r.chooseCategory('医疗保健');
     await page.getByRole('button', { name: /使用我的位置/ }).click();
+    await expect.poll(async () => (await r.foundStudios())[0]?.name).toBe('来发医疗卫生专业服务室');
     const found = await r.foundStudios();
-    expect(found[0]?.name).toBe('来发医疗卫生专业服务室');
     // The same distance as from the community's point: the datum was converted, not mixed up (≈ 500 m off otherwise).
     expect(Number(/(\d+)/.exec(found[0]?.distance ?? '')?.[1])).toBeGreaterThan(780);
     expect(Number(/(\d+)/.exec(found[0]?.distance ?? '')?.[1])).toBeLessThan(840);
-    expect(await page.getByRole('button', { name: /使用我的位置/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(attributeOf(page.getByRole('button', { name: /使用我的位置/ }), 'aria-pressed')).toBe('true');
     await context.close();
   });
 
@@ -117,16 +113,18 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto('/ask');
-    await r.main.locator('button[type="submit"]').click();
-    expect(await page.locator('#ask-category-error').innerText()).toContain('请选择服务类别');
-    expect(await page.locator('#ask-text-error').isVisible()).toBe(true);
-    expect(await page.locator('#ask-unit-error').isVisible()).toBe(true);
-    expect(await page.locator('#ask-phone-error').isVisible()).toBe(true);
+    await r.main.getByRole('button', { name: '提交求助' }).click();
+    await expect.poll(textOf(page.locator('#ask-category-error'))).toContain('请选择服务类别');
+    await expect.poll(visibilityOf(page.locator('#ask-text-error'))).toBe(true);
+    await expect.poll(visibilityOf(page.locator('#ask-unit-error'))).toBe(true);
+    await expect.poll(visibilityOf(page.locator('#ask-phone-error'))).toBe(true);
     // The focus goes to the first field to fix, and each error is tied to its field.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ask-category');
-    expect(await page.locator('#ask-category').getAttribute('aria-describedby')).toBe('ask-category-error');
+    await expect.poll(focusedIdOf(page)).toBe('ask-category');
+    await expect
+      .poll(attributeOf(r.main.getByRole('combobox', { name: '服务类别' }), 'aria-describedby'))
+      .toBe('ask-category-error');
 
-    await page.locator('#ask-category').selectOption({ label: '医疗保健' });
+    await r.chooseCategory('医疗保健');
     await r.chooseCommunity('ask-unit', 'xixing', '西兴社区居委会');
     const request = { text: '想咨询高血压日常饮食注意什么', name: '李建华', phone: '13800002222' };
     const first = await r.sendRequest(request);
@@ -135,12 +133,12 @@ describe('resident pages on a phone (390×844)', () => {
     await page.getByRole('button', { name: '再提一个求助' }).click();
     const again = await r.sendRequest(request);
     expect(again).toBe(first);
-    expect(await page.getByTestId('ask-duplicate').innerText()).toBe('这个求助已经提交过了，下面是原来的查询码。');
+    await expect.poll(textOf(page.getByTestId('ask-duplicate'))).toBe('这个求助已经提交过了，下面是原来的查询码。');
 
     // The code is remembered on this phone for the track page.
-    await page.getByRole('navigation').getByRole('link', { name: '查进度' }).click();
+    await r.nav.getByRole('link', { name: '查进度' }).click();
     await page.getByRole('link', { name: first }).click();
-    expect((await r.trackedStatus()).status).toBe('assigned');
+    await expect.poll(async () => (await r.trackedStatus()).status).toBe('assigned');
     await context.close();
   });
 
@@ -149,23 +147,22 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto(`/s/${id}`);
-    expect(await r.heading.innerText()).toBe('婉珍文艺专业服务室');
-    expect(await page.getByTestId('studio-status').innerText()).toContain('服务中');
-    const commitments = await page.getByTestId('commitments').innerText();
+    await expect.poll(textOf(r.heading)).toBe('婉珍文艺专业服务室');
+    await expect.poll(textOf(page.getByTestId('studio-status'))).toContain('服务中');
+    const commitments = textOf(page.getByTestId('commitments'));
     for (const text of [
       '每周二、四晚在西兴社区广场教授广场舞',
       '每月举办 2 次书法绘画公益课',
       '居民预约后 24 小时内答复',
     ])
-      expect(commitments).toContain(text);
-    const main = await r.main.innerText();
+      await expect.poll(commitments).toContain(text);
     for (const text of ['西兴社区居委会', '文化宣传', '张婉珍', 'XL-2011-0002', '广场舞教学'])
-      expect(main).toContain(text);
+      await expect.poll(textOf(r.main)).toContain(text);
     const qr = page.getByRole('img', { name: /婉珍文艺专业服务室.*二维码/ });
     await qr.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-studio.png', fullPage: true });
     await context.close();
   });
@@ -178,12 +175,12 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto(`/s/${revoked.id}`);
-    expect(await r.heading.innerText()).toBe(revoked.name);
-    const status = await page.getByTestId('studio-status').innerText();
-    expect(status).toContain('已取消牌匾');
-    expect(status).toContain('不再作为共产党员专业服务工作室提供服务');
-    expect(status).toContain('原因：');
-    expect(await r.main.getByRole('link', { name: /求助/ }).count()).toBe(0);
+    await expect.poll(textOf(r.heading)).toBe(revoked.name);
+    const status = textOf(page.getByTestId('studio-status'));
+    await expect.poll(status).toContain('已取消牌匾');
+    await expect.poll(status).toContain('不再作为共产党员专业服务工作室提供服务');
+    await expect.poll(status).toContain('原因：');
+    await expect.poll(countOf(r.main.getByRole('link', { name: /求助/ }))).toBe(0);
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-revoked.png', fullPage: true });
     await context.close();
   });
@@ -193,18 +190,17 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto(`/board/${unitId}`);
-    expect(await r.heading.innerText()).toBe('西兴社区居委会共产党员专业服务工作室公告栏');
+    await expect.poll(textOf(r.heading)).toBe('西兴社区居委会共产党员专业服务工作室公告栏');
     const wanzhen = page.getByTestId('board-studio').filter({ hasText: '婉珍文艺专业服务室' });
-    expect(await wanzhen.count()).toBe(1);
-    const text = await wanzhen.innerText();
+    await expect.poll(countOf(wanzhen)).toBe(1);
     for (const c of ['每周二、四晚在西兴社区广场教授广场舞', '每月举办 2 次书法绘画公益课', '居民预约后 24 小时内答复'])
-      expect(text).toContain(c);
-    expect(await wanzhen.getByRole('img', { name: /二维码/ }).count()).toBe(1);
+      await expect.poll(textOf(wanzhen)).toContain(c);
+    await expect.poll(countOf(wanzhen.getByRole('img', { name: /二维码/ }))).toBe(1);
 
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('header.r-header').isVisible()).toBe(false);
-    expect(await page.locator('nav.r-nav').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: '打印公告栏（A4）' }).isVisible()).toBe(false);
+    await expect.poll(visibilityOf(page.locator('header.r-header'))).toBe(false);
+    await expect.poll(visibilityOf(page.locator('nav.r-nav'))).toBe(false);
+    await expect.poll(visibilityOf(page.getByRole('button', { name: '打印公告栏（A4）' }))).toBe(false);
     await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     // A4 is 210 × 297 mm, 595.3 × 841.9 points; Chromium rounds to whole device pixels.
@@ -220,23 +216,23 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto('/sms');
-    expect(await page.locator('#sms-consent-text').innerText()).toContain('随时在本页退订');
+    await expect.poll(textOf(page.locator('#sms-consent-text'))).toContain('随时在本页退订');
     await r.chooseCommunity('sms-unit', 'xixing', '西兴社区居委会');
-    await page.locator('#sms-phone').fill('13912345678');
+    const phoneField = r.main.getByRole('textbox', { name: '手机号码' });
+    await phoneField.fill('13912345678');
     await page.getByRole('button', { name: '订阅', exact: true }).click();
-    expect(await page.locator('#sms-consent-error').innerText()).toContain('订阅前请勾选同意须知');
+    await expect.poll(textOf(page.locator('#sms-consent-error'))).toContain('订阅前请勾选同意须知');
     expect(await page.getByTestId('sms-result').count()).toBe(0);
 
     await page.getByLabel('我已阅读并同意以上须知').check();
     await page.getByRole('button', { name: '订阅', exact: true }).click();
-    expect(await page.getByTestId('sms-result').innerText()).toBe('已为 139****5678 订阅 西兴社区居委会 的服务公告。');
+    await expect.poll(textOf(page.getByTestId('sms-result'))).toBe('已为 139****5678 订阅 西兴社区居委会 的服务公告。');
     expect(await r.main.innerText()).not.toContain('13912345678');
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-sms.png', fullPage: true });
 
-    await page.locator('#sms-phone').fill('13912345678');
+    await phoneField.fill('13912345678');
     await page.getByRole('button', { name: '退订' }).click();
-    await page.getByTestId('sms-result').filter({ hasText: '退订' }).waitFor();
-    expect(await page.getByTestId('sms-result').innerText()).toBe('已为 139****5678 退订 西兴社区居委会 的服务公告。');
+    await expect.poll(textOf(page.getByTestId('sms-result'))).toBe('已为 139****5678 退订 西兴社区居委会 的服务公告。');
     await context.close();
   });
 
@@ -263,8 +259,7 @@ describe('resident pages on a phone (390×844)', () => {
     const section = page.getByRole('region', { name: '评价服务' });
     await section.getByLabel('查询码或评价码').fill(record.ratingCode.toLowerCase());
     await section.getByRole('button', { name: '查找这次服务' }).click();
-    await page.getByTestId('rating-section').waitFor();
-    expect(await page.getByTestId('rating-section').innerText()).toContain('婉珍文艺专业服务室');
+    await expect.poll(textOf(page.getByTestId('rating-section'))).toContain('婉珍文艺专业服务室');
     await r.rate(4, '老师讲得很细');
     await page.getByText('感谢您的评价！').waitFor();
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-rated.png', fullPage: true });
@@ -272,7 +267,7 @@ describe('resident pages on a phone (390×844)', () => {
     // The same code again: the rating is there, and no second form.
     await r.goto(`/rate/${record.ratingCode}`);
     await page.getByText('这次服务已经评价过。').waitFor();
-    expect(await page.getByTestId('rating-section').innerText()).toContain('评分：4 星');
+    await expect.poll(textOf(page.getByTestId('rating-section'))).toContain('评分：4 星');
     expect(await page.locator('fieldset.r-stars').count()).toBe(0);
     await context.close();
   });
@@ -304,12 +299,12 @@ describe('resident pages on a phone (390×844)', () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
     await r.goto(`/track/${trackingCode}`);
-    expect((await r.trackedStatus()).status).toBe('completed');
+    await expect.poll(async () => (await r.trackedStatus()).status).toBe('completed');
     await r.rate(5, '医生很耐心');
     await page.getByText('感谢您的评价！').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: '您的评价' }).waitFor();
-    expect(await r.main.innerText()).toContain('评分：5 星');
+    await expect.poll(textOf(r.main)).toContain('评分：5 星');
     expect(await page.locator('fieldset.r-stars').count()).toBe(0);
     await context.close();
   });
@@ -319,30 +314,30 @@ describe('resident pages on a phone (390×844)', () => {
     const r = new ResidentPages(page);
     await r.goto('/find');
     await r.chooseLanguage('English', 'en');
-    expect(await r.heading.innerText()).toBe('Find a studio near you');
-    expect(await r.nav.getByRole('link').allInnerTexts()).toEqual(['Find', 'Ask', 'Track', 'SMS']);
-    expect(await page.locator('#find-category option').allInnerTexts()).toContain('Health care');
+    await expect.poll(textOf(r.heading)).toBe('Find a studio near you');
+    await expect.poll(textsOf(r.nav.getByRole('link'))).toEqual(['Find', 'Ask', 'Track', 'SMS']);
+    await expect.poll(textsOf(r.main.getByRole('combobox').first().getByRole('option'))).toContain('Health care');
 
-    expect(await r.largeFont.getAttribute('aria-pressed')).toBe('false');
+    const large = () => page.evaluate(() => document.documentElement.classList.contains('hm-large'));
+    await expect.poll(attributeOf(r.largeFont, 'aria-pressed')).toBe('false');
     await r.largeFont.click();
-    expect(await r.largeFont.getAttribute('aria-pressed')).toBe('true');
-    expect(await page.evaluate(() => document.documentElement.classList.contains('hm-large'))).toBe(true);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('21px');
+    await expect.poll(attributeOf(r.largeFont, 'aria-pressed')).toBe('true');
+    await expect.poll(large).toBe(true);
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('21px');
 
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Find a studio near you');
-    expect(await page.evaluate(() => document.documentElement.classList.contains('hm-large'))).toBe(true);
-    expect(await page.evaluate(overflowsSideways)).toBe(false);
+    await r.headingIs('Find a studio near you');
+    await expect.poll(large).toBe(true);
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-find-en-large.png', fullPage: true });
 
     await r.goto(`/s/${await wanzhenId()}`);
-    expect(await page.getByRole('heading', { name: 'Public commitments' }).count()).toBe(1);
-    expect(await page.getByTestId('studio-status').innerText()).toContain('Serving');
+    await expect.poll(countOf(page.getByRole('heading', { name: 'Public commitments' }))).toBe(1);
+    await expect.poll(textOf(page.getByTestId('studio-status'))).toContain('Serving');
 
     // The server answers in the page's language.
     await page.goto('/track/ZZZZZZ22');
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').innerText()).toContain('Not found');
+    await expect.poll(textOf(page.getByRole('alert'))).toContain('Not found');
     await context.close();
   });
 
@@ -351,7 +346,7 @@ describe('resident pages on a phone (390×844)', () => {
     const r = new ResidentPages(page);
     await r.goto('/ask');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('main input, main select, main textarea')]
         .filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
@@ -360,9 +355,9 @@ describe('resident pages on a phone (390×844)', () => {
     expect(unlabelled).toEqual([]);
     await r.nav.getByRole('link', { name: '短信订阅' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '服务公告短信订阅');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    expect(await r.nav.getByRole('link', { name: '短信订阅' }).getAttribute('aria-current')).toBe('page');
+    await r.headingIs('服务公告短信订阅');
+    await expect.poll(focusedIdOf(page)).toBe('main');
+    await expect.poll(attributeOf(r.nav.getByRole('link', { name: '短信订阅' }), 'aria-current')).toBe('page');
     await context.close();
   });
 });

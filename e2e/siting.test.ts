@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, untilResponse } from './fixtures/browser.ts';
+import { attributeOf, countOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { Shell } from './pages/shell.page.ts';
@@ -27,99 +28,73 @@ describe('地图与选点 (district admin)', () => {
   it('opens from the menu and draws the outline and points with no tiles, so it works offline', async () => {
     await new Shell(page).open('地图与选点');
     await siting.drawn();
-    expect(await siting.count('leaflet-tile')).toBe(0);
     // The outline is one GeoJSON path besides the markers.
-    expect(
-      await page.locator('.leaflet-overlay-pane path:not(.hm-map-unit):not(.hm-map-area):not(.hm-map-studio)').count(),
-    ).toBeGreaterThan(0);
-    expect(await siting.count('hm-map-unit')).toBeGreaterThan(50);
-    expect(await siting.count('hm-map-area')).toBeGreaterThan(100);
-    expect(await siting.count('hm-map-studio')).toBeGreaterThan(0);
-    expect(await siting.tileSourceTag()).toContain('GCJ-02');
+    await expect
+      .poll(countOf(page.locator('.leaflet-overlay-pane path:not(.hm-map-unit):not(.hm-map-area):not(.hm-map-studio)')))
+      .toBeGreaterThan(0);
+    await expect.poll(() => siting.count('hm-map-unit')).toBeGreaterThan(50);
+    await expect.poll(() => siting.count('hm-map-area')).toBeGreaterThan(100);
+    await expect.poll(() => siting.count('hm-map-studio')).toBeGreaterThan(0);
+    await expect.poll(textOf(siting.tileSource)).toContain('GCJ-02');
+    // Everything is drawn, and no tile was asked for, here or anywhere else.
+    expect(await siting.count('leaflet-tile')).toBe(0);
     expect(requested.filter((u) => !u.startsWith(e2e.url))).toEqual([]);
   });
 
   it('picks 医疗保健 and sees the uncovered areas and the recommended sites, on the map and in lists', async () => {
     await siting.pickCategory('医疗保健');
-    const summary = await siting.result.innerText();
-    expect(summary).toMatch(/已覆盖人口/);
-    expect(summary).toMatch(/“医疗保健”：步行 1,000 米内没有该类工作室的住宅小区 \d+ 个/);
+    const summary = textOf(siting.result);
+    await expect.poll(summary).toMatch(/已覆盖人口/);
+    await expect.poll(summary).toMatch(/“医疗保健”：步行 1,000 米内没有该类工作室的住宅小区 \d+ 个/);
 
+    await expect.poll(() => siting.uncoveredTotal()).toBeGreaterThan(0);
     const uncovered = await siting.uncoveredTotal();
-    expect(uncovered).toBeGreaterThan(0);
     // Each uncovered area is highlighted on the map, and the plain area layer steps aside.
-    expect(await siting.count('hm-map-uncovered')).toBe(uncovered);
-    expect(await siting.count('hm-map-area')).toBe(0);
-    expect(await siting.count('hm-map-served')).toBeGreaterThan(0);
+    await expect.poll(() => siting.count('hm-map-uncovered')).toBe(uncovered);
+    await expect.poll(() => siting.count('hm-map-area')).toBe(0);
+    await expect.poll(() => siting.count('hm-map-served')).toBeGreaterThan(0);
 
+    await expect.poll(() => siting.recommendations()).toHaveLength(5);
     const recs = await siting.recommendations();
-    expect(recs).toHaveLength(5);
     expect(recs.every((r) => r.gain > 0)).toBe(true);
     // Greedy maximum coverage: each pick adds no more than the one before.
     for (let i = 1; i < recs.length; i++) expect(recs[i]!.gain).toBeLessThanOrEqual(recs[i - 1]!.gain);
-    expect(await siting.count('hm-map-rec')).toBe(5);
-    const firstMarker = siting.map.locator('.hm-map-rec').first();
-    expect(await firstMarker.getAttribute('title')).toContain(recs[0]!.name);
+    await expect.poll(() => siting.count('hm-map-rec')).toBe(5);
+    await expect.poll(attributeOf(siting.map.locator('.hm-map-rec').first(), 'title')).toContain(recs[0]!.name);
   });
 
   it('centres the map on a recommended site when it is chosen in the list', async () => {
-    const zoomBefore = await page.locator('.leaflet-proxy').first().getAttribute('style');
-    await page.getByTestId('recommendations').locator('li button').first().click();
-    await page.waitForFunction(
-      (before) => document.querySelector('.leaflet-proxy')?.getAttribute('style') !== before,
-      zoomBefore,
-    );
+    const proxy = attributeOf(page.locator('.leaflet-proxy').first(), 'style');
+    const before = await proxy();
+    await page.getByTestId('recommendations').getByRole('listitem').first().getByRole('button').click();
+    await expect.poll(proxy).not.toBe(before);
   });
 
   it('a bigger walking radius covers more people', async () => {
     const before = await siting.uncoveredTotal();
-    await page.locator('#coverage-radius').fill('3000');
+    await page.getByRole('spinbutton', { name: '步行半径' }).fill('3000');
     await untilResponse(
       page,
       (url) => url.includes('/api/siting/coverage?') && url.includes('radius=3000'),
       () => page.getByRole('button', { name: '分析', exact: true }).click(),
     );
-    await page.waitForFunction((n) => {
-      const text =
-        document.querySelector('[data-testid="uncovered-areas"] .ant-pagination-total-text')?.textContent ?? '';
-      return Number(/\d+/.exec(text)?.[0]) < n;
-    }, before);
-    expect(await siting.uncoveredTotal()).toBeLessThan(before);
+    await expect.poll(() => siting.uncoveredTotal()).toBeLessThan(before);
   });
 
   it('switches to OSM-style tiles in the map settings, and the points are converted to WGS-84', async () => {
     const unit = siting.map.locator('path.hm-map-unit').first();
     const gcj = await unit.getAttribute('d');
-    await page.getByRole('button', { name: '地图设置' }).click();
-    const dialog = page.locator('.ant-modal').filter({ has: page.locator('form#map-settings') });
-    await dialog.getByLabel('OSM 类瓦片地址').check();
     // A tile server that refuses at once: the test needs the tile requests, not the pictures.
-    await dialog.locator('#map-settings_url').fill('http://127.0.0.1:9/{z}/{x}/{y}.png');
-    await untilResponse(
-      page,
-      (url, method) => url.endsWith('/api/map/settings') && method === 'PUT',
-      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
-    );
-    await page.waitForFunction(() =>
-      (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('WGS-84'),
-    );
+    await siting.chooseTiles('OSM 类瓦片地址', 'http://127.0.0.1:9/{z}/{x}/{y}.png');
+    await expect.poll(textOf(siting.tileSource)).toContain('WGS-84');
     await siting.map.locator('img.leaflet-tile').first().waitFor({ state: 'attached' });
     await siting.drawn();
-    expect(await siting.map.locator('path.hm-map-unit').first().getAttribute('d')).not.toBe(gcj);
+    await expect.poll(attributeOf(unit, 'd')).not.toBe(gcj);
 
     // Back to none for everyone else.
-    await page.getByRole('button', { name: '地图设置' }).click();
-    await dialog.getByLabel('无底图').check();
-    await untilResponse(
-      page,
-      (url, method) => url.endsWith('/api/map/settings') && method === 'PUT',
-      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
-    );
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('main .hm-toolbar .ant-tag')?.textContent ?? '').includes('GCJ-02') &&
-        !document.querySelector('img.leaflet-tile'),
-    );
+    await siting.chooseTiles('无底图');
+    await expect.poll(textOf(siting.tileSource)).toContain('GCJ-02');
+    await expect.poll(countOf(page.locator('img.leaflet-tile'))).toBe(0);
   });
 });
 
@@ -134,6 +109,8 @@ describe('地图与选点 (a member)', () => {
       await new Shell(memberPage).open('地图与选点');
       await map.drawn();
       expect(await map.count('hm-map-unit')).toBeLessThan(5);
+      // The page's toolbar is drawn (its tile tag is there) without the settings button.
+      await map.tileSource.waitFor();
       expect(await memberPage.getByRole('button', { name: '地图设置' }).count()).toBe(0);
     } finally {
       await other.close();

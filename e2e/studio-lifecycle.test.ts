@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, type DemoUser } from './fixtures/browser.ts';
+import { countOf, inputValueOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OutboxPage } from './pages/studio-outbox.page.ts';
@@ -8,7 +9,9 @@ import { Shell } from './pages/shell.page.ts';
 import { StudioApplyPage } from './pages/studio-apply.page.ts';
 import { StudioCommitmentsPage } from './pages/studio-commitments.page.ts';
 import { StudioDetailPage } from './pages/studio-detail.page.ts';
-import { chooseOption } from './pages/antd-select.ts';
+import { choose } from './pages/antd-select.ts';
+import { dialogButton } from './pages/overlays.ts';
+import { DataTable } from './pages/table.ts';
 import { StudioListPage } from './pages/studios.page.ts';
 
 // One studio goes from application to plaque to revocation, each step taken by the
@@ -43,8 +46,8 @@ describe('studio lifecycle, from application to revocation', () => {
     await shell.open('申办工作室');
     const form = new StudioApplyPage(page);
     await form.waitForForm();
-    expect(await page.getByTestId('application-unit').innerText()).toBe('西兴社区居委会');
-    expect(await page.getByTestId('application-leader').innerText()).toBe('张婉珍');
+    await expect.poll(textOf(page.getByTestId('application-unit'))).toBe('西兴社区居委会');
+    await expect.poll(textOf(page.getByTestId('application-leader'))).toBe('张婉珍');
     await form.fill({
       name: STUDIO,
       categories: ['文化宣传'],
@@ -59,34 +62,34 @@ describe('studio lifecycle, from application to revocation', () => {
     const detail = new StudioDetailPage(page);
     await detail.waitForStatus('draft');
     studioId = detail.id();
-    expect(await detail.heading.innerText()).toBe(STUDIO);
-    expect(await detail.actions()).toEqual(expect.arrayContaining(['submit']));
+    await expect.poll(textOf(detail.heading)).toBe(STUDIO);
+    await expect.poll(() => detail.actions()).toEqual(expect.arrayContaining(['submit']));
 
     // Edit the draft: the form comes back filled in; change the hours, then submit from the form.
     await page.getByRole('link', { name: '编辑申请' }).click();
     await form.waitForForm();
-    expect(await page.locator('#studio-application_serviceItems_1_title').inputValue()).toBe('老年绘画兴趣班');
-    await page.locator('#studio-application_openingHours').fill('每周六 9:00-11:30');
+    await expect.poll(inputValueOf(form.rowField('服务项目名称', 2))).toBe('老年绘画兴趣班');
+    await form.field('服务时间').fill('每周六 9:00-11:30');
     await form.submit();
     await detail.waitForStatus('submitted');
-    expect(await page.getByTestId('studio-info').innerText()).toContain('每周六 9:00-11:30');
-    expect(await detail.actions()).toEqual([]);
+    await expect.poll(textOf(page.getByTestId('studio-info'))).toContain('每周六 9:00-11:30');
+    await expect.poll(() => detail.actions()).toEqual([]);
 
     await shell.open('我的工作室');
-    expect(await new StudioListPage(page).names()).toContain(STUDIO);
+    await expect.poll(() => new StudioListPage(page).names()).toContain(STUDIO);
   });
 
   it('the community admin (西兴社区) passes it on the 资质把关 checklist', async () => {
     const { page, shell } = await signedInAs('xixing');
     await shell.open('资质审核');
     const queue = new StudioListPage(page);
-    expect(await queue.names()).toContain(STUDIO);
+    await expect.poll(() => queue.names()).toContain(STUDIO);
     await queue.open(STUDIO);
     const detail = new StudioDetailPage(page);
-    expect(await detail.actions()).toEqual(['communityReview']);
+    await expect.poll(() => detail.actions()).toEqual(['communityReview']);
     expect(await detail.review({ comment: '符合要求' })).toBe(200);
     await detail.waitForStatus('community_reviewed');
-    expect(await page.getByTestId('review-community').innerText()).toContain('符合要求');
+    await expect.poll(textOf(page.getByTestId('review-community'))).toContain('符合要求');
   });
 
   it('the street admin (西城街道) approves it, signs the agreement and awards the plaque', async () => {
@@ -98,19 +101,21 @@ describe('studio lifecycle, from application to revocation', () => {
     expect(await detail.review()).toBe(200);
     await detail.waitForStatus('approved');
 
-    const contract = await detail.open('sign', 'studio-contract');
-    expect(await contract.locator('#studio-contract_signatories_0_party').inputValue()).toBe('甲方');
-    expect(await contract.locator('#studio-contract_signatories_0_name').inputValue()).toBe('中共西城街道工作委员会');
-    expect(await contract.locator('#studio-contract_signatories_1_party').inputValue()).toBe('乙方');
-    expect(await contract.locator('#studio-contract_signatories_1_name').inputValue()).toBe('张婉珍');
+    const contract = await detail.open('sign');
+    const signatory = (label: string, n: number) =>
+      inputValueOf(contract.getByRole('textbox', { name: new RegExp(`${label} ${n}$`) }));
+    await expect.poll(signatory('签约方', 1)).toBe('甲方');
+    await expect.poll(signatory('名称或姓名', 1)).toBe('中共西城街道工作委员会');
+    await expect.poll(signatory('签约方', 2)).toBe('乙方');
+    await expect.poll(signatory('名称或姓名', 2)).toBe('张婉珍');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('contracted');
 
-    await detail.open('award', 'studio-plaque');
+    await detail.open('award');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('active');
     // No number typed: the server gave the next free one.
-    expect(await page.locator('.hm-studio-summary').innerText()).toMatch(/牌匾编号 XL-\d{4}-\d+/);
+    await expect.poll(textOf(detail.root.getByText(/^牌匾编号 /))).toMatch(/牌匾编号 XL-\d{4}-\d+/);
 
     // The agreement and certificate print from the links on the page.
     const contractHtml = await page.request.get(await detail.documentHref('服务协议（打印）'));
@@ -137,8 +142,8 @@ describe('studio lifecycle, from application to revocation', () => {
     ]);
     await commitments.publish();
     // 西兴社区 has three subscribers in the demo data.
-    expect(await commitments.result.innerText()).toBe('已发布 2 条承诺，已排队发送 3 条短信。');
-    expect(await commitments.published.innerText()).toContain('每月举办 2 次书画公益讲座');
+    await expect.poll(textOf(commitments.result)).toBe('已发布 2 条承诺，已排队发送 3 条短信。');
+    await expect.poll(textOf(commitments.published)).toContain('每月举办 2 次书画公益讲座');
   });
 
   it('the community bulletin board shows the commitments', async () => {
@@ -146,36 +151,38 @@ describe('studio lifecycle, from application to revocation', () => {
     open.push(() => context.close());
     await page.goto(`/board/${boardUnitId}`);
     const entry = page.getByTestId('board-studio').filter({ hasText: STUDIO });
-    await entry.waitFor();
-    expect(await entry.innerText()).toContain('每月举办 2 次书画公益讲座');
+    await expect.poll(textOf(entry)).toContain('每月举办 2 次书画公益讲座');
     await page.screenshot({ path: '/tmp/huimin-e2e-board.png', fullPage: true });
   });
 
   it('the street sees one SMS per subscriber in its sent messages, numbers masked', async () => {
     const { page, shell } = await signedInAs('xicheng');
     await shell.open('已发短信');
-    const rows = (await new OutboxPage(page).rows()).filter((r) => r.body.includes(STUDIO));
-    expect(rows.map((r) => r.recipient).sort()).toEqual(['138****0001', '138****0002', '138****0003']);
-    expect(rows[0]?.body).toContain('每月举办 2 次书画公益讲座');
+    const outbox = new OutboxPage(page);
+    const rows = async () => (await outbox.rows()).filter((r) => r.body.includes(STUDIO));
+    await expect
+      .poll(async () => (await rows()).map((r) => r.recipient).sort())
+      .toEqual(['138****0001', '138****0002', '138****0003']);
+    expect((await rows())[0]?.body).toContain('每月举办 2 次书画公益讲座');
   });
 
   it('the street revokes the plaque; the public page says so', async () => {
     const { page } = await signedInAs('xicheng');
     const detail = new StudioDetailPage(page);
     await detail.goto(studioId);
-    const form = await detail.open('revoke', 'studio-revoke');
-    await form.locator('#studio-revoke_reason').fill('连续两个月未按承诺开展服务，经街道党工委研究决定取消牌匾。');
+    const form = await detail.open('revoke');
+    await form
+      .getByRole('textbox', { name: '取消理由' })
+      .fill('连续两个月未按承诺开展服务，经街道党工委研究决定取消牌匾。');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('revoked');
-    expect(await detail.reason.innerText()).toContain('连续两个月未按承诺开展服务');
-    expect(await detail.actions()).toEqual([]);
+    await expect.poll(textOf(detail.reason)).toContain('连续两个月未按承诺开展服务');
+    await expect.poll(() => detail.actions()).toEqual([]);
 
     const { context, page: resident } = await openPage(e2e.browser, e2e.url);
     open.push(() => context.close());
     await resident.goto(`/s/${studioId}`);
-    const banner = resident.getByTestId('studio-status');
-    await banner.waitFor();
-    expect(await banner.innerText()).toContain('已取消牌匾');
+    await expect.poll(textOf(resident.getByTestId('studio-status'))).toContain('已取消牌匾');
     const pub = (await (await fetch(`${e2e.url}/api/public/studios/${studioId}`)).json()) as {
       status: string;
       serving: boolean;
@@ -187,12 +194,11 @@ describe('studio lifecycle, from application to revocation', () => {
     const { page, shell } = await signedInAs('zhongcheng');
     await shell.open('工作室');
     const list = new StudioListPage(page);
-    const names = await list.names();
-    expect(names).not.toContain(STUDIO);
-    expect(names).toContain('来发医疗卫生专业服务室');
+    await expect.poll(() => list.names()).toContain('来发医疗卫生专业服务室');
+    expect(await list.names()).not.toContain(STUDIO);
     await page.goto(`/studios/${studioId}`);
     await page.getByText('未找到该工作室').waitFor();
-    expect(await page.locator('.hm-studio-detail').count()).toBe(0);
+    await expect.poll(countOf(new StudioDetailPage(page).root)).toBe(0);
   });
 });
 
@@ -204,12 +210,12 @@ describe('review refusals', () => {
     await queue.open('晓燕心理疏导工作室');
     const detail = new StudioDetailPage(page);
     expect(await detail.review({ fail: ['serviceItems'] })).toBe(400);
-    await detail.dialogError.waitFor();
-    expect(await detail.dialogError.innerText()).toBe('请填写理由或说明');
+    await expect.poll(textOf(detail.dialogError)).toBe('请填写理由或说明');
     // The decision followed the failing item; the reason field is marked as required.
-    expect(await page.locator('#studio-review_decision input[value="fail"]').isChecked()).toBe(true);
+    const decision = detail.dialog.getByRole('radiogroup', { name: '街道决定' });
+    await expect.poll(() => decision.getByRole('radio', { name: '不通过' }).isChecked()).toBe(true);
     await detail.closeDialog();
-    expect(await detail.status()).toBe('community_reviewed');
+    await expect.poll(() => detail.status()).toBe('community_reviewed');
   });
 });
 
@@ -230,7 +236,7 @@ describe('recommendation, rejection and reapplying', () => {
     await form.saveDraft();
     const detail = new StudioDetailPage(page);
     await detail.waitForStatus('draft');
-    expect(await page.getByTestId('studio-info').innerText()).toContain('西兴社区居委会推荐');
+    await expect.poll(textOf(page.getByTestId('studio-info'))).toContain('西兴社区居委会推荐');
   });
 
   it('a recommended draft is submitted and passed by the community, rejected by the street with a reason, and reopened', async () => {
@@ -238,7 +244,7 @@ describe('recommendation, rejection and reapplying', () => {
     await community.shell.open('工作室');
     await new StudioListPage(community.page).open('美玲学业辅导工作室');
     const atCommunity = new StudioDetailPage(community.page);
-    expect(await atCommunity.actions()).toEqual(['submit']);
+    await expect.poll(() => atCommunity.actions()).toEqual(['submit']);
     await atCommunity.confirmAction('submit');
     await atCommunity.waitForStatus('submitted');
     expect(await atCommunity.review()).toBe(200);
@@ -251,11 +257,11 @@ describe('recommendation, rejection and reapplying', () => {
       await atStreet.review({ fail: ['professionalSpecialty'], reason: '缺少教师资格证明，请补充后重新申办。' }),
     ).toBe(200);
     await atStreet.waitForStatus('rejected');
-    expect(await atStreet.reason.innerText()).toContain('缺少教师资格证明');
+    await expect.poll(textOf(atStreet.reason)).toContain('缺少教师资格证明');
 
     await community.page.reload();
     await atCommunity.waitForStatus('rejected');
-    expect(await atCommunity.actions()).toEqual(['reopen']);
+    await expect.poll(() => atCommunity.actions()).toEqual(['reopen']);
     await atCommunity.confirmAction('reopen');
     await atCommunity.waitForStatus('draft');
   });
@@ -265,7 +271,7 @@ describe('recommendation, rejection and reapplying', () => {
     await shell.open('工作室');
     const list = new StudioListPage(page);
     await list.filterStatus('已批准，待签约');
-    expect(await list.names()).toEqual(['海涛就业指导工作室']);
+    await expect.poll(() => list.names()).toEqual(['海涛就业指导工作室']);
   });
 });
 
@@ -275,19 +281,19 @@ describe('rectification and renewal', () => {
     await shell.open('工作室');
     await new StudioListPage(page).open('婉珍文艺专业服务室');
     const detail = new StudioDetailPage(page);
-    await detail.open('rectify', 'studio-rectify');
-    await chooseOption(page, 'studio-rectify_kind', '趋利化倾向');
-    await page.locator('#studio-rectify_findings').fill('群众反映培训后推荐购买指定画材。');
+    const rectify = await detail.open('rectify');
+    await choose(rectify.getByRole('combobox', { name: '整改类型' }), '趋利化倾向');
+    await rectify.getByRole('textbox', { name: '发现的问题' }).fill('群众反映培训后推荐购买指定画材。');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('rectification');
-    expect(await page.getByTestId('rectification-record').innerText()).toContain('趋利化倾向');
+    await expect.poll(textOf(page.getByTestId('rectification-record'))).toContain('趋利化倾向');
 
-    const done = await detail.open('completeRectification', 'studio-complete');
-    await done.locator('#studio-complete_outcome').fill('已停止推荐画材，向居民作出说明。');
+    const done = await detail.open('completeRectification');
+    await done.getByRole('textbox', { name: '整改结果' }).fill('已停止推荐画材，向居民作出说明。');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('active');
 
-    await detail.open('renew', 'studio-renew');
+    await detail.open('renew');
     expect(await detail.confirmDialog()).toBe(200);
     await page.getByTestId('contract-record').filter({ hasText: '续签' }).waitFor();
   });
@@ -295,19 +301,18 @@ describe('rectification and renewal', () => {
   it('reminders: the district sees every street’s, a street only its own', async () => {
     const district = await signedInAs('admin');
     await district.shell.open('提醒');
-    const table = district.page.getByTestId('reminders-table');
-    await table.locator('tbody tr.ant-table-row').first().waitFor();
-    const all = await table.locator('tbody tr.ant-table-row').allInnerTexts();
-    expect(all.some((r) => r.includes('文斌家电维修服务室') && r.includes('整改已超期'))).toBe(true);
-    expect(all.some((r) => r.includes('秀英养老护理服务室') && r.includes('协议即将到期'))).toBe(true);
+    const all = new DataTable(district.page, 'reminders-table');
+    const overdue = all.rowsWith('文斌家电维修服务室').filter({ hasText: '整改已超期' });
+    await expect.poll(countOf(overdue)).toBeGreaterThan(0);
+    const expiring = all.rowsWith('秀英养老护理服务室').filter({ hasText: '协议即将到期' });
+    await expect.poll(countOf(expiring)).toBeGreaterThan(0);
 
     const street = await signedInAs('zhongcheng');
     await street.shell.open('提醒');
-    const mine = street.page.getByTestId('reminders-table');
-    await mine.locator('tbody tr.ant-table-row').first().waitFor();
-    const rows = await mine.locator('tbody tr.ant-table-row').allInnerTexts();
-    expect(rows.some((r) => r.includes('秀英养老护理服务室'))).toBe(true);
-    expect(rows.some((r) => r.includes('文斌家电维修服务室'))).toBe(false);
+    const mine = new DataTable(street.page, 'reminders-table');
+    await expect.poll(countOf(mine.rowsWith('秀英养老护理服务室'))).toBeGreaterThan(0);
+    await mine.settled();
+    expect(await mine.rowsWith('文斌家电维修服务室').count()).toBe(0);
   });
 });
 
@@ -318,13 +323,14 @@ describe('on a phone (390×844)', () => {
     const list = new StudioListPage(page);
     await list.open('婉珍文艺专业服务室');
     const detail = new StudioDetailPage(page);
-    expect(await detail.status()).toBe('active');
+    const overflowsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    await expect.poll(() => detail.status()).toBe('active');
     await detail.history.waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await expect.poll(overflowsSideways).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-phone-studio.png', fullPage: true });
     await page.goto('/studio-apply');
     await new StudioApplyPage(page).waitForForm();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)).toBe(false);
+    await expect.poll(overflowsSideways).toBe(false);
     await page.screenshot({ path: '/tmp/huimin-e2e-phone-apply.png', fullPage: true });
   });
 
@@ -333,11 +339,11 @@ describe('on a phone (390×844)', () => {
     await page.goto('/my-studios');
     await new StudioListPage(page).open('婉珍文艺专业服务室');
     const detail = new StudioDetailPage(page);
-    expect(await detail.actions()).toEqual(['close']);
-    await detail.open('close', 'studio-close');
-    await detail.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.locator('#studio-close_reason_help').getByText('此项必填').waitFor();
-    await page.locator('#studio-close_reason').fill('本人身体原因，不再领岗。');
+    await expect.poll(() => detail.actions()).toEqual(['close']);
+    const form = await detail.open('close');
+    await dialogButton(form, '关闭').click();
+    await form.getByText('此项必填').waitFor();
+    await form.getByRole('textbox', { name: '关闭原因' }).fill('本人身体原因，不再领岗。');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('closed');
   });

@@ -1,66 +1,65 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 
 /**
- * Opens the list (`open`), clicks the option `optionIn` finds in it, and waits until the antd
- * Select whose input has `id` shows `label` as chosen. The dropdown fades in; a click during the
- * animation can land beside the option, so the choice is checked and tried again rather than
- * assumed. A choice already made is never clicked again: in a multiple select a second click
- * takes it off.
+ * The list a combobox opens: antd gives it the id `<input id>_list` and role="listbox", and (with
+ * virtual lists off in App.tsx) every choice in it is a role="option" named by its label.
  */
-async function pickChecked(
-  page: Page,
-  id: string,
-  label: string,
-  open: () => Promise<void>,
-  optionIn: (list: Locator) => Locator,
-  what: string,
-): Promise<void> {
-  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) }).first();
-  // Options may say more than the label (陈惠敏（舞蹈教师）), so the check matches text, not whole labels.
-  const chosen = select.locator('.ant-select-content, .ant-select-selection-item', { hasText: label }).first();
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if ((await chosen.count()) > 0) return;
-    await open();
-    try {
-      // Short waits: a list that closed again (its dialog was still opening) is opened anew,
-      // rather than waited on for the whole test timeout.
-      await optionIn(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last())
-        .first()
-        .click({ timeout: 3000 });
-      await chosen.waitFor({ timeout: 2000 });
-      return;
-    } catch {
-      // the click missed, or the list closed: open it and try again
-    }
-  }
-  throw new Error(`could not choose "${label}" in #${id}${what}`);
+async function listOf(combobox: Locator): Promise<Locator> {
+  const id = await combobox.getAttribute('id');
+  if (!id) throw new Error(`${combobox.toString()} has no id, so its list cannot be found`);
+  return combobox.page().locator(`[id="${id}_list"]`);
+}
+
+/** Options match their whole label with `exact`, else any option whose label contains it (陈惠敏（舞蹈教师）). */
+interface Match {
+  exact?: boolean;
+}
+
+/** The option of the list that is chosen and shows `label` (it stays in the page, hidden, once the list closes). */
+function chosenOption(list: Locator, label: string, match: Match): Locator {
+  // By text, not by name: with hidden elements included, a name would take in the hidden tick.
+  const text = match.exact ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+  return list.getByRole('option', { selected: true, includeHidden: true }).filter({ hasText: text });
 }
 
 /**
- * Picks the option containing `label` in the antd Select whose input has `id`. With `exact`,
- * only the option titled exactly `label` (工作室 and not 工作室成员).
+ * Opens the list (unless open), clicks the option named `label` and waits until the list marks
+ * it as chosen (aria-selected). A choice already made is not clicked again: in a multiple select
+ * a second click would take it off. With motion off under test the list is in place when it
+ * opens, so one click is enough.
  */
-export function chooseOption(page: Page, id: string, label: string, options: { exact?: boolean } = {}): Promise<void> {
-  const optionIn = (list: Locator) =>
-    options.exact
-      ? list.locator(`.ant-select-item-option[title="${label}"]`)
-      : list.locator('.ant-select-item-option', { hasText: label });
-  // Clicking an open list's input closes it: open only a closed one.
-  const open = async () => {
-    const input = page.locator(`#${id}`);
-    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
-  };
-  return pickChecked(page, id, label, open, optionIn, '');
+export async function choose(combobox: Locator, label: string, match: Match = {}): Promise<void> {
+  const list = await listOf(combobox);
+  const chosen = chosenOption(list, label, match);
+  if ((await chosen.count()) > 0) return;
+  if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
+  await list.getByRole('option', { name: label, exact: match.exact }).click();
+  await chosen.waitFor({ state: 'attached' });
 }
 
-/** Types `query` (a name or pinyin) into a searchable Select and picks the match containing `label`. */
-export function searchAndChoose(page: Page, id: string, query: string, label: string): Promise<void> {
-  return pickChecked(
-    page,
-    id,
-    label,
-    () => page.locator(`#${id}`).fill(query),
-    (list) => list.locator('.ant-select-item-option', { hasText: label }),
-    ` by typing "${query}"`,
-  );
+/** Types `query` (a name or pinyin) into a searchable select and chooses the option containing `label`. */
+export async function searchAndChoose(combobox: Locator, query: string, label: string): Promise<void> {
+  const list = await listOf(combobox);
+  await combobox.fill(query);
+  await list.getByRole('option', { name: label }).click();
+  await chosenOption(list, label, {}).waitFor({ state: 'attached' });
+}
+
+/** The labels of the options a combobox offers, as listed (the list is closed again afterwards). */
+export async function optionsOf(combobox: Locator): Promise<string[]> {
+  const list = await listOf(combobox);
+  if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
+  const options = list.getByRole('option');
+  await options.first().waitFor();
+  const labels = (await options.allInnerTexts()).map((s) => s.trim());
+  await combobox.press('Escape');
+  return labels;
+}
+
+/**
+ * The label a single select shows as chosen ('' when none). antd shows it, with a title, in the
+ * element that holds the combobox's input; the input itself stays empty.
+ */
+export async function chosenIn(combobox: Locator): Promise<string> {
+  return (await combobox.locator('xpath=..').getAttribute('title', { timeout: 1_000 })) ?? '';
 }

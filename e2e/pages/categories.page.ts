@@ -1,7 +1,9 @@
-import { tableSettled, untilResponse } from '../fixtures/browser.ts';
+import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { dialogButton } from './overlays.ts';
+import { DataTable } from './table.ts';
 
-/** The category form's fields (ids come from the form name "category"). */
+/** The category form's fields. */
 export interface CategoryFields {
   code?: string;
   nameZhCN?: string;
@@ -10,42 +12,62 @@ export interface CategoryFields {
   position?: number;
 }
 
+/** The form's labels for each field. */
+const LABELS: Record<keyof CategoryFields, string> = {
+  code: '代码',
+  nameZhCN: '名称（简体中文）',
+  nameZhTW: '名称（繁体中文）',
+  nameEn: '名称（英文）',
+  position: '显示顺序',
+};
+
 /** 服务类别: the table and the add/edit dialog. */
 export class CategoriesPage {
   readonly page: Page;
-  readonly table: Locator;
+  readonly table: DataTable;
+  /** The open add or edit dialog. */
   readonly dialog: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.table = page.getByTestId('categories-table');
-    this.dialog = page.locator('.ant-modal').filter({ has: page.locator('form#category') });
+    this.table = new DataTable(page, 'categories-table');
+    this.dialog = page.getByRole('dialog', { name: /^(新增服务类别|编辑“.+”)$/ });
   }
 
   async waitForTable(): Promise<void> {
-    await this.table.locator('.ant-table').waitFor();
-    await tableSettled(this.page, 'categories-table');
+    await this.table.settled();
   }
 
   row(nameZhCN: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', {
-      has: this.page.locator(`span[lang="zh-CN"]:text-is("${nameZhCN}")`),
-    });
+    return this.table.rowWithCell(nameZhCN);
   }
 
+  /** Every row's cells, once the table has settled. */
   async rows(): Promise<string[][]> {
     await this.waitForTable();
-    const out: string[][] = [];
-    for (const row of await this.table.locator('tbody tr.ant-table-row').all())
-      out.push((await row.locator('td').allInnerTexts()).map((s) => s.trim()));
-    return out;
+    return this.table.cells();
   }
 
-  private async fill(fields: CategoryFields): Promise<void> {
+  /** Opens the add dialog. */
+  async openAdd(): Promise<void> {
+    await this.page.getByRole('button', { name: '新增类别' }).click();
+    await this.field('code').waitFor();
+  }
+
+  field(name: keyof CategoryFields): Locator {
+    return this.dialog.getByLabel(LABELS[name]);
+  }
+
+  async fill(fields: CategoryFields): Promise<void> {
     for (const [key, value] of Object.entries(fields)) {
       if (value === undefined) continue;
-      await this.dialog.locator(`#category_${key}`).fill(String(value));
+      await this.field(key as keyof CategoryFields).fill(String(value));
     }
+  }
+
+  /** Presses 保存 (the answer is not awaited). */
+  async pressSave(): Promise<void> {
+    await dialogButton(this.dialog, '保存').click();
   }
 
   /** Saves the dialog and waits for the table to show the answer. */
@@ -53,15 +75,14 @@ export class CategoriesPage {
     await untilResponse(
       this.page,
       (url, m) => url.includes('/api/categories') && m === method,
-      () => this.dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      () => this.pressSave(),
     );
     await this.dialog.waitFor({ state: 'hidden' });
     await this.waitForTable();
   }
 
   async add(fields: CategoryFields): Promise<void> {
-    await this.page.getByRole('button', { name: '新增类别' }).click();
-    await this.dialog.locator('#category_code').waitFor();
+    await this.openAdd();
     await this.fill(fields);
     await this.save('POST');
   }
@@ -70,7 +91,7 @@ export class CategoriesPage {
     await this.row(nameZhCN)
       .getByRole('button', { name: `编辑“${nameZhCN}”` })
       .click();
-    await this.dialog.locator('#category_nameZhCN').waitFor();
+    await this.field('nameZhCN').waitFor();
     await this.fill(fields);
     await this.save('PUT');
   }

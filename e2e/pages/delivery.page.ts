@@ -1,17 +1,24 @@
 import { untilResponse } from '../fixtures/browser.ts';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { chooseOption } from './antd-select.ts';
+import { choose } from './antd-select.ts';
+import { dialog, dialogButton, pickRadio, popconfirmOk } from './overlays.ts';
+import { DataTable } from './table.ts';
 
 const isRecordPost = (url: string, method: string) => new URL(url).pathname === '/api/records' && method === 'POST';
+
+/** What the request list says when it has nothing to show. */
+const NO_REQUESTS = '暂无服务请求';
 
 /** 服务请求: the member's (or staff's) request cards and what can be done with them. */
 export class RequestsScreen {
   readonly page: Page;
   readonly list: Locator;
+  readonly filters: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.list = page.getByTestId('request-list');
+    this.filters = page.getByRole('search', { name: '筛选条件' });
   }
 
   async goto(): Promise<void> {
@@ -21,9 +28,11 @@ export class RequestsScreen {
 
   /** Waits until the list has loaded (cards or the empty message). */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(
-      () => !!document.querySelector('[data-testid="request-list"][aria-busy="false"], main .ant-empty'),
-    );
+    await this.page
+      .locator('[data-testid="request-list"][aria-busy="false"]')
+      .or(this.page.getByRole('main').getByText(NO_REQUESTS))
+      .first()
+      .waitFor();
   }
 
   /**
@@ -36,18 +45,28 @@ export class RequestsScreen {
     const before = await this.list.getAttribute('data-loaded');
     const response = await untilResponse(this.page, (url, method) => url.endsWith(path) && method === 'POST', click);
     if (!response.ok()) throw new Error(`${path} answered ${response.status()}`);
-    await this.page.waitForFunction((previous) => {
-      const key = document.querySelector('[data-testid="request-list"]')?.getAttribute('data-loaded');
-      return (!!key && key !== previous) || !!document.querySelector('main .ant-empty');
-    }, before);
+    await this.page.waitForFunction(
+      ([previous, empty]) => {
+        const key = document.querySelector('[data-testid="request-list"]')?.getAttribute('data-loaded');
+        return (!!key && key !== previous) || !!document.querySelector('main')?.textContent?.includes(empty!);
+      },
+      [before, NO_REQUESTS] as const,
+    );
   }
 
   card(code: string): Locator {
     return this.page.locator(`[data-testid="request-card"][data-code="${code}"]`);
   }
 
-  async status(code: string): Promise<string> {
-    return (await this.card(code).getByTestId('request-status').innerText()).trim();
+  /** The status tag of a request's card. */
+  status(code: string): Locator {
+    return this.card(code).getByTestId('request-status');
+  }
+
+  /** Filters the list by status (its label) and waits for the answer. */
+  async filterStatus(label: string): Promise<void> {
+    await choose(this.filters.getByRole('combobox', { name: '状态' }), label, { exact: true });
+    await this.settled();
   }
 
   private async act(code: string, label: string, path: string): Promise<void> {
@@ -61,24 +80,22 @@ export class RequestsScreen {
   /** 完成服务, confirmed in the popover. */
   async complete(code: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '完成服务' }).click();
-    await this.post('/complete', () =>
-      this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
-    );
+    await this.post('/complete', () => popconfirmOk(this.page).click());
   }
 
   async decline(code: string, reason: string): Promise<void> {
     await this.card(code).getByRole('button', { name: '婉拒' }).click();
-    const dialog = this.page.locator('.ant-modal').filter({ has: this.page.locator('form#decline-request') });
-    await dialog.locator('#decline-request_reason').fill(reason);
-    await this.post('/decline', () => dialog.locator('.ant-modal-footer .ant-btn-primary').click());
+    const declining = dialog(this.page, '婉拒这个请求');
+    await declining.getByRole('textbox', { name: '婉拒原因' }).fill(reason);
+    await this.post('/decline', () => dialogButton(declining, '婉拒并转交').click());
   }
 
   /** 查看联系方式: the resident's name and full phone, as the member sees them to call. */
-  async showContact(code: string): Promise<string> {
+  async showContact(code: string): Promise<Locator> {
     await this.card(code).getByRole('button', { name: '查看联系方式' }).click();
     const contact = this.card(code).getByTestId('request-contact');
     await contact.waitFor();
-    return contact.innerText();
+    return contact;
   }
 
   async writeRecord(code: string): Promise<RecordFormScreen> {
@@ -100,7 +117,15 @@ export interface RecordFields {
   category?: string;
 }
 
-/** The service record form (/records/new, /records/:id/edit), found by the form's field ids. */
+/** The record form's text and number fields, by their labels. */
+const FIELDS = {
+  content: '服务内容',
+  personTimes: '服务人次',
+  duration: '时长（分钟）',
+  recipient: '服务对象（选填）',
+} as const;
+
+/** The service record form (/records/new, /records/:id/edit), its fields found by their labels. */
 export class RecordFormScreen {
   readonly page: Page;
   readonly form: Locator;
@@ -114,33 +139,34 @@ export class RecordFormScreen {
     this.offlineBanner = page.getByTestId('offline-banner');
   }
 
-  async ready(): Promise<void> {
-    await this.form.locator('#service-record_content').waitFor();
+  field(name: keyof typeof FIELDS): Locator {
+    return this.form.getByLabel(FIELDS[name]);
   }
 
-  async value(field: string): Promise<string> {
-    return this.form.locator(`#service-record_${field}`).inputValue();
+  async ready(): Promise<void> {
+    await this.field('content').waitFor();
   }
 
   async fill(fields: RecordFields): Promise<void> {
     const f = this.form;
-    if (fields.category) {
-      await chooseOption(this.page, 'service-record_categoryId', fields.category, { exact: true });
-    }
-    if (fields.mode) await f.getByRole('radiogroup').getByText(fields.mode, { exact: true }).click();
+    if (fields.category) await choose(f.getByRole('combobox', { name: '服务类别' }), fields.category, { exact: true });
+    if (fields.mode) await pickRadio(f.getByRole('radiogroup', { name: '服务方式' }), fields.mode);
     for (const group of fields.groups ?? []) await f.getByRole('checkbox', { name: group, exact: true }).check();
-    if (fields.content !== undefined) await f.locator('#service-record_content').fill(fields.content);
-    if (fields.personTimes !== undefined)
-      await f.locator('#service-record_personTimes').fill(String(fields.personTimes));
-    if (fields.duration !== undefined) await f.locator('#service-record_durationMinutes').fill(String(fields.duration));
-    if (fields.recipient !== undefined) await f.locator('#service-record_recipientName').fill(fields.recipient);
+    if (fields.content !== undefined) await this.field('content').fill(fields.content);
+    if (fields.personTimes !== undefined) await this.field('personTimes').fill(String(fields.personTimes));
+    if (fields.duration !== undefined) await this.field('duration').fill(String(fields.duration));
+    if (fields.recipient !== undefined) await this.field('recipient').fill(fields.recipient);
+  }
+
+  /** The button that sends the form: 保存记录 for a new record, 保存更正 for a correction. */
+  get submitButton(): Locator {
+    return this.form.getByRole('button', { name: /^保存(记录|更正)$/ });
   }
 
   /** Submits and waits for the POST (online); offline nothing reaches the server, so only click. */
   async submit(options: { expectPost?: boolean } = {}): Promise<void> {
-    const button = this.form.locator('button[type="submit"]');
-    if (options.expectPost === false) await button.click();
-    else await untilResponse(this.page, isRecordPost, () => button.click());
+    if (options.expectPost === false) await this.submitButton.click();
+    else await untilResponse(this.page, isRecordPost, () => this.submitButton.click());
   }
 }
 
@@ -150,25 +176,27 @@ export class RecordBook {
   readonly queue: Locator;
   readonly queueCount: Locator;
   readonly cards: Locator;
-  readonly table: Locator;
+  readonly table: DataTable;
+  readonly filters: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.queue = page.getByTestId('record-queue');
     this.queueCount = page.getByTestId('queue-count');
     this.cards = page.getByTestId('record-card');
-    this.table = page.getByTestId('records-table');
+    this.table = new DataTable(page, 'records-table');
+    this.filters = page.getByRole('search', { name: '筛选条件' });
   }
 
   async goto(): Promise<void> {
     await this.page.goto('/records');
-    await this.page.locator('main h1').waitFor();
+    await this.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
   }
 
   /** Records waiting on this phone, as the page counts them (0 when the queue panel is gone). */
   async queued(): Promise<number> {
     if ((await this.queueCount.count()) === 0) return 0;
-    return Number(await this.queueCount.getAttribute('data-count'));
+    return Number(await this.queueCount.getAttribute('data-count', { timeout: 1_000 }));
   }
 
   async waitForQueued(n: number): Promise<void> {
@@ -191,32 +219,32 @@ export class RecordBook {
 
   async addFeedback(text: string, result: string): Promise<void> {
     await this.card(text).getByRole('button', { name: '添加跟踪反馈' }).click();
-    const dialog = this.page.locator('.ant-modal').filter({ has: this.page.locator('form#record-feedback') });
-    await dialog.locator('#record-feedback_result').fill(result);
+    const feedback = dialog(this.page, '添加跟踪反馈');
+    await feedback.getByRole('textbox', { name: '反馈结果' }).fill(result);
     await untilResponse(
       this.page,
       (url, method) => url.endsWith('/feedback') && method === 'POST',
-      () => dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+      () => dialogButton(feedback, '确定').click(),
     );
     await this.card(text).getByTestId('record-feedback').filter({ hasText: result }).waitFor();
   }
 
-  /** Staff: waits for the table to settle and gives its rows' texts. */
+  /** Staff: the table's rows' texts, once it shows an answer (not loading, rows or "no records"). */
   async rows(): Promise<string[]> {
     await this.page.waitForFunction(() => {
       const table = document.querySelector('[data-testid="records-table"]');
       return (
         !!table &&
-        !table.querySelector('.ant-spin-spinning') &&
-        !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder')
+        !table.querySelector('[aria-busy="true"]') &&
+        !!table.querySelector('tbody tr:not([aria-hidden="true"])')
       );
     });
-    return this.table.locator('tbody tr.ant-table-row').allInnerTexts();
+    return this.table.rows.allInnerTexts();
   }
 
-  /** Staff: picks an option of a filter select by its visible text. */
-  async filter(id: string, option: string): Promise<void> {
-    await chooseOption(this.page, id, option, { exact: true });
+  /** Staff: picks an option of a filter select (by its label) by its visible text. */
+  async filter(label: string, option: string): Promise<void> {
+    await choose(this.filters.getByRole('combobox', { name: label }), option, { exact: true });
   }
 }
 

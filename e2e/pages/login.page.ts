@@ -1,7 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demo, type DemoUser } from '../fixtures/browser.ts';
+import { choose } from './antd-select.ts';
 
-/** The sign-in page. Locators use ids and roles, so they work in every language. */
+/**
+ * The sign-in page. The fields and the submit button are found by the form's ids, the rest by
+ * role, so the page object works in every language the page can switch to.
+ */
 export class LoginPage {
   readonly page: Page;
   readonly username: Locator;
@@ -10,6 +14,8 @@ export class LoginPage {
   readonly error: Locator;
   readonly notice: Locator;
   readonly heading: Locator;
+  readonly language: Locator;
+  readonly largeFont: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -17,8 +23,10 @@ export class LoginPage {
     this.password = page.locator('#login_password');
     this.submit = page.locator('form#login button[type="submit"]');
     this.error = page.getByTestId('login-error');
-    this.notice = page.locator('.hm-login-alert[role="status"]');
-    this.heading = page.locator('h1.hm-login-heading');
+    this.notice = page.getByRole('main').getByRole('status');
+    this.heading = page.getByRole('main').getByRole('heading', { level: 1 });
+    this.language = page.getByRole('banner').getByRole('combobox');
+    this.largeFont = page.getByRole('banner').getByRole('switch');
   }
 
   async goto(): Promise<void> {
@@ -40,11 +48,10 @@ export class LoginPage {
 
   /** Picks a language from the menu above the form (shown in its own name, e.g. "English"). */
   async chooseLanguage(name: string): Promise<void> {
-    await this.page.locator('#login-language').click();
-    await this.page.locator(`.ant-select-item-option[title="${name}"]`).click();
+    await choose(this.language, name, { exact: true });
   }
 
   async toggleLargeFont(): Promise<void> {
-    await this.page.locator('#login-large-font').click();
+    await this.largeFont.click();
   }
 }

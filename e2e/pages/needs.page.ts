@@ -1,8 +1,10 @@
-import { tableReloadedBy, tableSettled, untilResponse } from '../fixtures/browser.ts';
+import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption } from './antd-select.ts';
+import { choose, chosenIn } from './antd-select.ts';
+import { dialog, dialogButton, pickRadio } from './overlays.ts';
+import { DataTable } from './table.ts';
 
-/** What the form showed while the text was typed. */
+/** What the form shows about the text typed so far. */
 export interface SeenSuggestion {
   text: string;
   askAPerson: boolean;
@@ -11,17 +13,21 @@ export interface SeenSuggestion {
 /** 民情需求: the record form with its live suggestion, and the list with the uncategorised queue. */
 export class NeedsPage {
   readonly page: Page;
-  readonly table: Locator;
+  readonly table: DataTable;
   readonly text: Locator;
+  readonly category: Locator;
   readonly suggestion: Locator;
+  readonly views: Locator;
   readonly correctDialog: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.table = page.getByTestId('needs-table');
-    this.text = page.locator('#need_text');
+    this.table = new DataTable(page, 'needs-table');
+    this.text = page.getByRole('textbox', { name: '群众反映的问题' });
+    this.category = page.getByRole('combobox', { name: '服务类别' });
     this.suggestion = page.getByTestId('need-suggestion');
-    this.correctDialog = page.locator('.ant-modal').filter({ has: page.locator('#correct-category') });
+    this.views = page.getByRole('radiogroup', { name: '显示范围' });
+    this.correctDialog = dialog(page, '确定服务类别');
   }
 
   async goto(): Promise<void> {
@@ -30,84 +36,84 @@ export class NeedsPage {
   }
 
   async waitForTable(): Promise<void> {
-    await this.table.locator('.ant-table').waitFor();
-    await tableSettled(this.page, 'needs-table');
+    await this.table.settled();
   }
 
-  /** Types a need and waits for the suggestion of exactly that text. */
-  async type(text: string): Promise<SeenSuggestion> {
+  /** Types a need and waits for the classifier's answer to be shown (not still thinking). */
+  async type(text: string): Promise<void> {
     await untilResponse(
       this.page,
       (url, method) => url.endsWith('/api/needs/classify') && method === 'POST',
       () => this.text.fill(text),
     );
     await this.suggestion.waitFor();
-    await this.page.waitForFunction(() => !document.querySelector('[data-testid="need-suggestion"] .ant-spin'));
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid="need-suggestion"] [aria-busy="true"]'),
+    );
+  }
+
+  /** The suggestion on show: its words and whether it asks a person to choose. */
+  async suggested(): Promise<SeenSuggestion> {
     return {
-      text: (await this.suggestion.innerText()).trim(),
-      askAPerson: (await this.suggestion.getAttribute('data-ask')) === '1',
+      text: (await this.suggestion.innerText({ timeout: 1_000 })).trim(),
+      askAPerson: (await this.suggestion.getAttribute('data-ask', { timeout: 1_000 })) === '1',
     };
   }
 
   /** The category the form's select now holds ('' when none). */
-  async chosenCategory(): Promise<string> {
-    const value = this.page
-      .locator('form#need .ant-select')
-      .filter({ has: this.page.locator('#need_categoryId') })
-      .locator('.ant-select-content-has-value');
-    return (await value.count()) ? ((await value.getAttribute('title')) ?? '') : '';
+  chosenCategory(): Promise<string> {
+    return chosenIn(this.category);
   }
 
   /** Chooses the channel (民情日记, 征求意见, 入户访谈) by its visible label. */
   async channel(label: string): Promise<void> {
-    await this.page.locator('form#need .ant-radio-button-wrapper', { hasText: label }).click();
+    await pickRadio(this.page.getByRole('radiogroup', { name: '来源' }), label);
   }
 
   /** Submits the form and waits until the list shows the new need. */
   async submit(): Promise<void> {
-    await tableReloadedBy(this.page, 'needs-table', () =>
+    await this.table.reloadedBy(() =>
       untilResponse(
         this.page,
         (url, method) => url.endsWith('/api/needs') && method === 'POST',
-        () => this.page.locator('form#need button[type="submit"]').click(),
+        () => this.page.getByRole('button', { name: '记录', exact: true }).click(),
       ),
     );
   }
 
   row(text: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', { hasText: text });
+    return this.table.rowsWith(text);
   }
 
   /** The category column of a need's row: the tag and its source line. */
   async categoryOf(text: string): Promise<string> {
-    await this.waitForTable();
-    return (await this.row(text).locator('td').nth(-2).innerText()).replace(/\s+/g, ' ').trim();
+    return (await this.table.cell(this.row(text), '类别')).replace(/\s+/g, ' ');
   }
 
   async showQueue(): Promise<void> {
-    await tableReloadedBy(this.page, 'needs-table', () => this.page.getByTestId('queue-tab').click());
+    await this.table.reloadedBy(() => pickRadio(this.views, '待分类'));
   }
 
   async showAll(): Promise<void> {
-    await tableReloadedBy(this.page, 'needs-table', () =>
-      this.page.locator('.ant-segmented-item', { hasText: '全部需求' }).click(),
-    );
+    await this.table.reloadedBy(() => pickRadio(this.views, '全部需求'));
   }
 
   /** The number on the queue's tab. */
   async queueCount(): Promise<number> {
-    return Number((await this.page.getByTestId('queue-tab').locator('.ant-badge').innerText()).replace(/\D/g, ''));
+    return Number((await this.page.getByTestId('queue-tab').innerText({ timeout: 1_000 })).replace(/\D/g, ''));
   }
 
   /** Opens a row's category dialog, picks a category and saves. */
   async correct(text: string, category: string): Promise<void> {
-    await this.row(text).locator('td:last-child button').click();
-    await chooseOption(this.page, 'correct-category', category, { exact: true });
-    await tableReloadedBy(this.page, 'needs-table', () =>
+    await this.row(text)
+      .getByRole('button', { name: /^更正类别/ })
+      .click();
+    await choose(this.correctDialog.getByRole('combobox'), category, { exact: true });
+    await this.table.reloadedBy(() =>
       untilResponse(
         this.page,
         (url, method) => /\/api\/needs\/\d+\/category$/.test(url) && method === 'PUT',
-        () => this.correctDialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+        () => dialogButton(this.correctDialog, '保存').click(),
       ),
     );
   }
@@ -116,9 +122,15 @@ export class NeedsPage {
 /** 最迫切需求: the period, by category, by unit with drill-down and the breadcrumb. */
 export class PressingPage {
   readonly page: Page;
+  readonly units: DataTable;
+  readonly categories: DataTable;
+  readonly breadcrumb: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.units = new DataTable(page, 'pressing-units');
+    this.categories = new DataTable(page, 'pressing-categories');
+    this.breadcrumb = page.getByRole('navigation', { name: '当前查看的单位' });
   }
 
   async goto(): Promise<void> {
@@ -127,46 +139,31 @@ export class PressingPage {
   }
 
   async settled(): Promise<void> {
-    await tableSettled(this.page, 'pressing-units');
-    await tableSettled(this.page, 'pressing-categories');
+    await this.units.settled();
+    await this.categories.settled();
   }
 
   /** Unit names in the by-unit table. */
-  async units(): Promise<string[]> {
+  async unitNames(): Promise<string[]> {
     await this.settled();
-    return (
-      await this.page.getByTestId('pressing-units').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()
-    ).map((s) => s.trim());
+    return this.units.column(0);
   }
 
-  async categories(): Promise<string[]> {
+  async categoryNames(): Promise<string[]> {
     await this.settled();
-    return (
-      await this.page
-        .getByTestId('pressing-categories')
-        .locator('tbody tr.ant-table-row td:first-child')
-        .allInnerTexts()
-    ).map((s) => s.trim());
+    return this.categories.column(0);
   }
 
-  async breadcrumb(): Promise<string[]> {
-    return (await this.page.locator('.ant-breadcrumb li:not(.ant-breadcrumb-separator)').allInnerTexts())
-      .map((s) => s.trim())
-      .filter(Boolean);
+  /** The units of the breadcrumb, top first. */
+  async trail(): Promise<string[]> {
+    return (await this.breadcrumb.getByRole('listitem').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
   }
 
   async drillInto(unit: string): Promise<void> {
-    await tableReloadedBy(this.page, 'pressing-units', () =>
-      this.page
-        .getByTestId('pressing-units')
-        .getByRole('button', { name: new RegExp(unit) })
-        .click(),
-    );
+    await this.units.reloadedBy(() => this.units.root.getByRole('button', { name: new RegExp(unit) }).click());
   }
 
   async backTo(unit: string): Promise<void> {
-    await tableReloadedBy(this.page, 'pressing-units', () =>
-      this.page.locator('.ant-breadcrumb').getByRole('button', { name: unit }).click(),
-    );
+    await this.units.reloadedBy(() => this.breadcrumb.getByRole('button', { name: unit }).click());
   }
 }

@@ -1,18 +1,19 @@
-import { tableReloadedBy, tableSettled, untilResponse } from '../fixtures/browser.ts';
+import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { DataTable } from './table.ts';
 
 /** 组织架构: the lazy tree and the subtree table with its search box. */
 export class OrgPage {
   readonly page: Page;
   readonly tree: Locator;
-  readonly table: Locator;
+  readonly table: DataTable;
   readonly search: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.tree = page.locator('.hm-tree');
-    this.table = page.getByTestId('unit-table');
-    this.search = page.locator('#org-search');
+    this.tree = page.getByRole('tree');
+    this.table = new DataTable(page, 'unit-table');
+    this.search = page.getByRole('main').getByRole('search').getByRole('searchbox');
   }
 
   async goto(): Promise<void> {
@@ -22,45 +23,44 @@ export class OrgPage {
 
   /** Waits until the table has finished loading. */
   async waitForTable(): Promise<void> {
-    await this.table.locator('.ant-table').waitFor();
-    await tableSettled(this.page, 'unit-table');
+    await this.table.settled();
   }
 
-  /** The names in the table's first column. */
+  /** The names in the table's first column, once it has settled. */
   async names(): Promise<string[]> {
     await this.waitForTable();
-    return (await this.table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
+    return this.table.column(0);
   }
 
-  /** The top node of the tree: the account's own unit. */
+  /** A unit's node in the tree, by its short name (西兴社区). */
+  node(shortName: string): Locator {
+    return this.tree.getByRole('treeitem').filter({ has: this.page.getByText(shortName, { exact: true }) });
+  }
+
+  /** The short name of the top node of the tree: the account's own unit. */
   async rootName(): Promise<string> {
-    const first = this.tree.locator('.hm-tree-name').first();
+    const first = this.tree.getByRole('treeitem').first();
     await first.waitFor();
-    return (await first.innerText()).trim();
+    return (await first.innerText()).split('·')[0]!.trim();
   }
 
-  async searchFor(text: string): Promise<string[]> {
+  /** Searches the subtree and waits for the answer. */
+  async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
-    await tableReloadedBy(this.page, 'unit-table', () => this.search.press('Enter'));
-    return this.names();
+    await this.table.reloadedBy(() => this.search.press('Enter'));
   }
 
   /** Opens a tree branch by its short name (children load from the server). */
   async expand(shortName: string): Promise<void> {
-    const node = this.tree.locator('.ant-tree-treenode', {
-      has: this.page.locator(`.hm-tree-name:text-is("${shortName}")`),
-    });
     await untilResponse(
       this.page,
       (url) => /\/api\/org-units\/\d+\/children$/.test(url),
-      () => node.locator('.ant-tree-switcher').click(),
+      () => this.node(shortName).getByRole('img', { name: 'caret-down' }).click(),
     );
   }
 
   /** Selects a unit in the tree, so the table lists its subtree. */
   async select(shortName: string): Promise<void> {
-    await tableReloadedBy(this.page, 'unit-table', () =>
-      this.tree.locator(`.hm-tree-name:text-is("${shortName}")`).click(),
-    );
+    await this.table.reloadedBy(() => this.node(shortName).getByText(shortName, { exact: true }).click());
   }
 }

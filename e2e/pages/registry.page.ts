@@ -1,5 +1,7 @@
-import { tableReloadedBy, tableSettled, untilResponse } from '../fixtures/browser.ts';
+import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
+import { dialog } from './overlays.ts';
+import { DataTable } from './table.ts';
 
 /** One line of an import's check report, as the table shows it. */
 export interface ReportLine {
@@ -11,16 +13,16 @@ export interface ReportLine {
 /** 志愿者登记册: search, the table with its audited contact reveal, Excel import and export. */
 export class RegistryPage {
   readonly page: Page;
-  readonly table: Locator;
+  readonly table: DataTable;
   readonly search: Locator;
   readonly importDialog: Locator;
   readonly panel: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.table = page.getByTestId('registry-table');
-    this.search = page.locator('#registry-q');
-    this.importDialog = page.locator('.ant-modal').filter({ has: page.getByTestId('import-panel') });
+    this.table = new DataTable(page, 'registry-table');
+    this.search = page.getByRole('search', { name: '筛选志愿者' }).getByRole('textbox', { name: '搜索' });
+    this.importDialog = dialog(page, '从 Excel 批量导入');
     this.panel = page.getByTestId('import-panel');
   }
 
@@ -30,46 +32,42 @@ export class RegistryPage {
   }
 
   async waitForTable(): Promise<void> {
-    await this.table.locator('.ant-table').waitFor();
-    await tableSettled(this.page, 'registry-table');
+    await this.table.settled();
   }
 
-  /** The names in the table (bold, without the kind tag). */
+  /** The names in the table (bold, without the kind tag), once it has settled. */
   async names(): Promise<string[]> {
     await this.waitForTable();
-    return (await this.table.locator('tbody tr.ant-table-row td:first-child strong').allInnerTexts()).map((s) =>
-      s.trim(),
+    return this.table.rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('td strong')?.textContent?.trim() ?? ''),
     );
   }
 
-  /** The "共 N 条" count under the table. */
+  /** The "共 N 条" count under the table, once it has settled. */
   async total(): Promise<number> {
     await this.waitForTable();
-    const text = await this.table.locator('.ant-pagination-total-text').innerText();
-    return Number(/\d+/.exec(text)?.[0] ?? Number.NaN);
+    return this.table.total();
   }
 
   row(name: string): Locator {
-    return this.table.locator('tbody tr.ant-table-row', {
-      has: this.page.locator(`td:first-child strong:text-is("${name}")`),
-    });
+    return this.table.rows.filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
-  async searchFor(q: string): Promise<string[]> {
+  /** Searches and waits for the answer. */
+  async searchFor(q: string): Promise<void> {
     await this.search.fill(q);
-    await tableReloadedBy(this.page, 'registry-table', () => this.search.press('Enter'));
-    return this.names();
+    await this.table.reloadedBy(() => this.search.press('Enter'));
   }
 
-  /** Clicks 显示号码 on a row and returns the unmasked number it then shows. */
-  async revealPhone(name: string): Promise<string> {
+  /** Clicks 显示号码 on a row and waits for the server's answer (the row then shows the number). */
+  async revealPhone(name: string): Promise<Locator> {
     const row = this.row(name);
     await untilResponse(
       this.page,
       (url) => /\/api\/volunteers\/\d+\/contact$/.test(url),
       () => row.getByRole('button', { name: new RegExp(`${name}.*完整手机号码`) }).click(),
     );
-    return (await row.getByTestId('contact-phone').innerText()).trim();
+    return row.getByTestId('contact-phone');
   }
 
   async openImport(): Promise<void> {
@@ -102,45 +100,43 @@ export class RegistryPage {
     return this.phase('report', 'failed');
   }
 
-  /** The counts above the report, by their labels. */
+  /** The counts above the report, by their labels (each count shows its label, then its number). */
   async summary(): Promise<Record<string, number>> {
-    const stats = this.page.getByTestId('import-summary').locator('.ant-statistic');
-    const out: Record<string, number> = {};
-    for (const stat of await stats.all()) {
-      const title = (await stat.locator('.ant-statistic-title').innerText()).trim();
-      out[title] = Number((await stat.locator('.ant-statistic-content').innerText()).replace(/\D/g, ''));
-    }
-    return out;
+    return this.page.getByTestId('import-summary').evaluate((summary) =>
+      Object.fromEntries(
+        [...summary.children].map((stat) => {
+          const [title = '', ...value] = (stat as HTMLElement).innerText
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+          return [title, Number(value.join('').replace(/\D/g, ''))];
+        }),
+      ),
+    );
   }
 
   /** Every line of the report's first page. */
   async report(): Promise<ReportLine[]> {
-    const rows = this.page.getByTestId('import-report').locator('tbody tr.ant-table-row');
-    const lines: ReportLine[] = [];
-    for (const row of await rows.all()) {
-      const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
-      lines.push({ row: Number(cells[0]), column: cells[1] ?? '', message: cells[2] ?? '' });
-    }
-    return lines;
+    const cells = await new DataTable(this.page, 'import-report').cells();
+    return cells.map((c) => ({ row: Number(c[0]), column: c[1] ?? '', message: c[2] ?? '' }));
   }
 
   importButton(name: RegExp): Locator {
-    return this.importDialog.locator('.ant-modal-footer').getByRole('button', { name });
+    return this.importDialog.getByRole('button', { name });
   }
 
   /** Commits with the given footer button and waits for the result. */
-  async commit(name: RegExp): Promise<string> {
+  async commit(name: RegExp): Promise<void> {
     await untilResponse(
       this.page,
       (url, method) => /\/api\/registry\/imports\/\d+\/commit$/.test(url) && method === 'POST',
       () => this.importButton(name).click(),
     );
     await this.phase('committed', 'report');
-    return (await this.panel.innerText()).trim();
   }
 
   /** Closes the dialog after a commit; the table reloads. */
   async finishImport(): Promise<void> {
-    await tableReloadedBy(this.page, 'registry-table', () => this.importButton(/完成/).click());
+    await this.table.reloadedBy(() => this.importButton(/完成/).click());
   }
 }

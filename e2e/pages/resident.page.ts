@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, demo, type DemoUser } from '../fixtures/browser.ts';
 
 /**
  * The resident pages (resident.html: /find, /ask, /track, /rate, /s, /board, /sms), driven as
- * a resident on a phone would: fields by their labels' ids, buttons and links by role.
+ * a resident on a phone would: fields by their labels, buttons and links by role.
  */
 export class ResidentPages {
   readonly page: Page;
@@ -15,11 +15,11 @@ export class ResidentPages {
 
   constructor(page: Page) {
     this.page = page;
-    this.main = page.locator('main#main');
-    this.heading = page.locator('main h1').first();
-    this.nav = page.locator('nav.r-nav');
-    this.language = page.locator('#r-language');
-    this.largeFont = page.locator('#r-large-font');
+    this.main = page.getByRole('main');
+    this.heading = this.main.getByRole('heading', { level: 1 }).first();
+    this.nav = page.getByRole('navigation');
+    this.language = page.getByRole('banner').getByRole('combobox');
+    this.largeFont = page.getByRole('banner').getByRole('button');
   }
 
   /** Opens a resident path and waits for its first heading (pages with data show it once loaded). */
@@ -28,10 +28,20 @@ export class ResidentPages {
     await this.heading.waitFor();
   }
 
+  /** Waits until the page's heading says `text`. */
+  async headingIs(text: string): Promise<void> {
+    await this.main.getByRole('heading', { level: 1, name: text, exact: true }).waitFor();
+  }
+
   /** Picks a language by its own name ("English") and waits until the page is in it. */
   async chooseLanguage(name: string, lang: string): Promise<void> {
     await this.language.selectOption({ label: name });
     await this.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+
+  /** Picks a category by its name in the select with this label. */
+  async chooseCategory(name: string, label = '服务类别'): Promise<void> {
+    await this.main.getByRole('combobox', { name: label }).selectOption({ label: name });
   }
 
   /** Searches a community by name, pinyin or initials in the picker `fieldId` and picks the result `name`. */
@@ -48,24 +58,21 @@ export class ResidentPages {
   /** The labels of the result list on /find, nearest first, once the answer is in. */
   async foundStudios(): Promise<Array<{ name: string; distance: string }>> {
     await this.page.getByTestId('find-results').waitFor();
-    const items = this.page.getByTestId('find-result');
-    const out = [];
-    for (const item of await items.all()) {
-      out.push({
-        name: (await item.locator('h3').innerText()).trim(),
-        distance: (await item.locator('.r-result-dist').innerText()).trim(),
-      });
-    }
-    return out;
+    return this.page.getByTestId('find-result').evaluateAll((items) =>
+      items.map((item) => ({
+        name: item.querySelector('h3')?.textContent?.trim() ?? '',
+        distance: item.querySelector('.r-result-dist')?.textContent?.trim() ?? '',
+      })),
+    );
   }
 
   /** Fills the request form (community and category are expected to be chosen already) and sends it. */
   async sendRequest(fields: { text: string; time?: string; name: string; phone: string }): Promise<string> {
-    await this.page.locator('#ask-text').fill(fields.text);
-    if (fields.time) await this.page.locator('#ask-time').fill(fields.time);
-    await this.page.locator('#ask-name').fill(fields.name);
-    await this.page.locator('#ask-phone').fill(fields.phone);
-    await this.main.locator('button[type="submit"]').click();
+    await this.main.getByRole('textbox', { name: '需要什么帮助' }).fill(fields.text);
+    if (fields.time) await this.main.getByRole('textbox', { name: '方便的时间' }).fill(fields.time);
+    await this.main.getByRole('textbox', { name: '您的称呼' }).fill(fields.name);
+    await this.main.getByRole('textbox', { name: '手机号码' }).fill(fields.phone);
+    await this.main.getByRole('button', { name: '提交求助' }).click();
     return (await this.trackingCode.innerText()).trim();
   }
 

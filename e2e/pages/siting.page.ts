@@ -1,17 +1,28 @@
 import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption } from './antd-select.ts';
+import { choose } from './antd-select.ts';
+import { dialog, dialogButton } from './overlays.ts';
+import { DataTable } from './table.ts';
+
+const isSettingsSave = (url: string, method: string) => url.endsWith('/api/map/settings') && method === 'PUT';
 
 /** 地图与选点: the Leaflet map, its layers, and the coverage panel. */
 export class SitingPage {
   readonly page: Page;
   readonly map: Locator;
   readonly result: Locator;
+  readonly uncovered: DataTable;
+  /** The tag naming the tile source and the datum the points are drawn in. */
+  readonly tileSource: Locator;
+  readonly settings: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.map = page.getByTestId('siting-map');
     this.result = page.getByTestId('coverage-result');
+    this.uncovered = new DataTable(page, 'uncovered-areas');
+    this.tileSource = page.getByRole('main').getByText(/^底图：/);
+    this.settings = dialog(page, '地图设置');
   }
 
   async goto(): Promise<void> {
@@ -34,7 +45,7 @@ export class SitingPage {
     await untilResponse(
       this.page,
       (url) => url.includes('/api/siting/coverage?'),
-      () => chooseOption(this.page, 'coverage-category', name, { exact: true }),
+      () => choose(this.page.getByRole('region', { name: '覆盖分析' }).getByRole('combobox'), name, { exact: true }),
     );
     await this.page
       .getByTestId('recommendations')
@@ -45,31 +56,27 @@ export class SitingPage {
 
   /** The recommended sites, in rank order, as listed. */
   async recommendations(): Promise<{ name: string; gain: number }[]> {
-    const items = this.page.getByTestId('recommendations').locator('li');
-    const out: { name: string; gain: number }[] = [];
-    for (const item of await items.all()) {
-      const name = (await item.locator('button').innerText()).trim();
-      const gain = Number((await item.locator('.hm-rec-gain').innerText()).replace(/\D/g, ''));
-      out.push({ name, gain });
-    }
-    return out;
+    return this.page
+      .getByTestId('recommendations')
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          name: li.querySelector('button')?.textContent?.trim() ?? '',
+          gain: Number(li.querySelector('strong')?.textContent?.replace(/\D/g, '')),
+        })),
+      );
   }
 
   /** The "共 N 条" count of the uncovered areas' table. */
-  async uncoveredTotal(): Promise<number> {
-    const text = await this.page.getByTestId('uncovered-areas').locator('.ant-pagination-total-text').innerText();
-    return Number(/\d+/.exec(text)?.[0] ?? Number.NaN);
+  uncoveredTotal(): Promise<number> {
+    return this.uncovered.total();
   }
 
-  /** The first uncovered areas listed (most populous first). */
-  async uncoveredNames(): Promise<string[]> {
-    return (
-      await this.page.getByTestId('uncovered-areas').locator('tbody tr.ant-table-row td:first-child').allInnerTexts()
-    ).map((s) => s.trim());
-  }
-
-  /** The tag naming the tile source and the datum the points are drawn in. */
-  async tileSourceTag(): Promise<string> {
-    return (await this.page.locator('main .hm-toolbar .ant-tag').innerText()).trim();
+  /** Chooses a tile source in the map settings (filling the OSM address if given) and saves. */
+  async chooseTiles(kind: string, url?: string): Promise<void> {
+    await this.page.getByRole('button', { name: '地图设置' }).click();
+    await this.settings.getByRole('radiogroup', { name: '底图来源' }).getByLabel(kind).check();
+    if (url) await this.settings.getByRole('textbox', { name: '瓦片地址模板' }).fill(url);
+    await untilResponse(this.page, isSettingsSave, () => dialogButton(this.settings, '保存').click());
   }
 }

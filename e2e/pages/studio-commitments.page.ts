@@ -1,36 +1,47 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
-import { chooseOption } from './antd-select.ts';
+import { choose } from './antd-select.ts';
 
 /** 公开承诺: the editor, the published list and the publish result. */
 export class StudioCommitmentsPage {
   readonly page: Page;
+  readonly main: Locator;
+  readonly rows: Locator;
   readonly result: Locator;
   readonly published: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.main = page.getByRole('main');
+    this.rows = this.main.getByRole('group', { name: /^第 \d+ 条承诺$/ });
     this.result = page.getByTestId('publish-result');
     this.published = page.getByTestId('published-commitments');
   }
 
+  /** The editor's n-th promise (from 1). */
+  row(n: number): Locator {
+    return this.main.getByRole('group', { name: `第 ${n} 条承诺`, exact: true });
+  }
+
   async waitForEditor(): Promise<void> {
-    await this.page.locator('#commitments_items_0_text').waitFor();
+    await this.row(1).waitFor();
   }
 
   /** Replaces the rows with these promises (kind labels as shown, e.g. 服务时间). */
   async fill(items: Array<{ kind: string; text: string; target?: number }>): Promise<void> {
     await this.waitForEditor();
-    while ((await this.page.locator('[id^="commitments_items_"][id$="_text"]').count()) > items.length) {
-      await this.page.locator('.hm-commitment-row .hm-list-remove').last().click();
+    for (let n = await this.rows.count(); n > items.length; n--) {
+      await this.row(n)
+        .getByRole('button', { name: `删除公开承诺第 ${n} 项` })
+        .click();
+      await this.row(n).waitFor({ state: 'detached' });
     }
     for (const [i, item] of items.entries()) {
-      if ((await this.page.locator(`#commitments_items_${i}_text`).count()) === 0)
-        await this.page.getByRole('button', { name: /添加承诺/ }).click();
-      await chooseOption(this.page, `commitments_items_${i}_kind`, item.kind);
-      await this.page.locator(`#commitments_items_${i}_text`).fill(item.text);
-      if (item.target !== undefined)
-        await this.page.locator(`#commitments_items_${i}_target`).fill(String(item.target));
+      const row = this.row(i + 1);
+      if ((await row.count()) === 0) await this.main.getByRole('button', { name: /添加承诺/ }).click();
+      await choose(row.getByRole('combobox', { name: '类型' }), item.kind);
+      await row.getByRole('textbox', { name: '承诺内容' }).fill(item.text);
+      if (item.target !== undefined) await row.getByRole('spinbutton').fill(String(item.target));
     }
   }
 
@@ -38,7 +49,7 @@ export class StudioCommitmentsPage {
     await untilResponse(
       this.page,
       (url, method) => url.endsWith('/commitments/publish') && method === 'POST',
-      () => this.page.getByTestId('publish-commitments').click(),
+      () => this.main.getByRole('button', { name: '发布并短信告知' }).click(),
     );
     await this.result.waitFor();
   }

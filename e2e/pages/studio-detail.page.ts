@@ -1,8 +1,22 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
+import { dialogButton, popconfirmOk } from './overlays.ts';
 
 const transitionCall = (url: string, method: string) =>
   method === 'POST' && /\/api\/studios\/\d+\/[a-z/-]+$/.test(new URL(url).pathname);
+
+/** The OK button of each step's dialog. */
+const CONFIRM: Record<string, string> = {
+  communityReview: '提交审核意见',
+  streetReview: '提交审核意见',
+  sign: '签订',
+  award: '授牌',
+  rectify: '下达整改',
+  completeRectification: '确认整改完成',
+  revoke: '取消牌匾',
+  close: '关闭',
+  renew: '续签',
+};
 
 /** One studio: status, reason, the allowed steps and their dialogs, documents and history. */
 export class StudioDetailPage {
@@ -10,17 +24,21 @@ export class StudioDetailPage {
   readonly root: Locator;
   readonly heading: Locator;
   readonly reason: Locator;
+  readonly steps: Locator;
   readonly dialog: Locator;
   readonly dialogError: Locator;
   readonly documents: Locator;
   readonly history: Locator;
+  /** The step whose dialog was opened last. */
+  private opened = '';
 
   constructor(page: Page) {
     this.page = page;
-    this.root = page.locator('.hm-studio-detail');
-    this.heading = page.locator('main h1').first();
+    this.root = page.locator('[data-studio-id]');
+    this.heading = page.getByRole('main').getByRole('heading', { level: 1 }).first();
     this.reason = page.getByTestId('status-reason');
-    this.dialog = page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal');
+    this.steps = page.getByRole('group', { name: '可办理的事项' });
+    this.dialog = page.getByRole('dialog');
     this.dialogError = page.getByTestId('action-error');
     this.documents = page.getByTestId('studio-documents');
     this.history = page.getByTestId('studio-history');
@@ -28,7 +46,7 @@ export class StudioDetailPage {
 
   async goto(id: number): Promise<void> {
     await this.page.goto(`/studios/${id}`);
-    await this.page.locator('main h1').first().waitFor();
+    await this.heading.waitFor();
   }
 
   /** The studio's id, from the address. */
@@ -40,48 +58,46 @@ export class StudioDetailPage {
 
   /** Waits until the page shows the studio in `status` (the machine name, e.g. 'active'). */
   async waitForStatus(status: string): Promise<void> {
-    await this.page.locator(`.hm-studio-detail[data-status="${status}"]`).waitFor();
+    await this.page.locator(`[data-studio-id][data-status="${status}"]`).waitFor();
   }
 
+  /** The studio's status (machine name) as the page shows it now. */
   async status(): Promise<string | null> {
-    await this.root.waitFor();
-    return this.root.getAttribute('data-status');
+    return this.root.getAttribute('data-status', { timeout: 1_000 });
   }
 
-  /** The data-action values of the step buttons on show. */
+  /** The steps (data-action, e.g. 'submit') the page offers now; none once the studio is loaded without any. */
   async actions(): Promise<string[]> {
     await this.root.waitFor();
-    return this.root
-      .locator('.hm-studio-actions [data-action]')
+    return this.steps
+      .locator('[data-action]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
   }
 
   action(name: string): Locator {
-    return this.root.locator(`.hm-studio-actions [data-action="${name}"]`);
+    return this.steps.locator(`[data-action="${name}"]`);
   }
 
-  /** Opens a step's dialog and waits for its form. */
-  async open(action: string, formName: string): Promise<Locator> {
+  /** Opens a step's dialog and gives it. */
+  async open(action: string): Promise<Locator> {
     await this.action(action).click();
-    const form = this.page.locator(`form#${formName}`);
-    await form.waitFor();
-    return form;
+    await this.dialog.waitFor();
+    this.opened = action;
+    return this.dialog;
   }
 
-  /** Presses the dialog's OK button and waits for the transition's answer. */
+  /** Presses the open dialog's OK button and waits for the transition's answer. */
   async confirmDialog(): Promise<number> {
-    const response = await untilResponse(this.page, transitionCall, () =>
-      this.dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
-    );
+    const ok = CONFIRM[this.opened];
+    if (!ok) throw new Error(`no dialog of a known step is open (last opened: "${this.opened}")`);
+    const response = await untilResponse(this.page, transitionCall, () => dialogButton(this.dialog, ok).click());
     return response.status();
   }
 
   /** A step needing only a confirmation (submit, reopen). */
   async confirmAction(action: string): Promise<void> {
     await this.action(action).click();
-    await untilResponse(this.page, transitionCall, () =>
-      this.page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
-    );
+    await untilResponse(this.page, transitionCall, () => popconfirmOk(this.page).click());
   }
 
   /** Fills the 资质把关 checklist; `fail` marks those items as failing (the decision follows). */
@@ -93,18 +109,19 @@ export class StudioDetailPage {
     } = {},
   ): Promise<number> {
     const stage = (await this.action('communityReview').count()) > 0 ? 'communityReview' : 'streetReview';
-    const form = await this.open(stage, 'studio-review');
-    for (const item of ['politicalQuality', 'professionalSpecialty', 'serviceItems'] as const) {
-      const group = form.getByTestId(`check-${item}`);
-      if (options.fail?.includes(item)) await group.getByLabel('不合格').check();
-      if (options.comment) await group.locator('textarea').fill(options.comment);
+    const form = await this.open(stage);
+    const legends = { politicalQuality: '政治素质', professionalSpecialty: '专业特长', serviceItems: '服务项目' };
+    for (const [item, legend] of Object.entries(legends)) {
+      const group = form.getByRole('group', { name: legend, exact: true });
+      if (options.fail?.includes(item as keyof typeof legends)) await group.getByLabel('不合格').check();
+      if (options.comment) await group.getByRole('textbox', { name: '意见' }).fill(options.comment);
     }
-    if (options.reason) await form.locator('#studio-review_reason').fill(options.reason);
+    if (options.reason) await form.getByRole('textbox', { name: '不通过的理由' }).fill(options.reason);
     return this.confirmDialog();
   }
 
   async closeDialog(): Promise<void> {
-    await this.dialog.locator('.ant-modal-footer button:not(.ant-btn-primary)').click();
+    await dialogButton(this.dialog, '取消').click();
     await this.dialog.waitFor({ state: 'detached' });
   }
 

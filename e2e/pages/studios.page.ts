@@ -1,43 +1,36 @@
-import type { Locator, Page } from 'playwright-core';
-import { chooseOption } from './antd-select.ts';
+import type { Page } from 'playwright-core';
+import { choose } from './antd-select.ts';
+import { DataTable } from './table.ts';
 
 /** A studio table (工作室, 我的工作室, 资质审核): names link to the studio's page. */
 export class StudioListPage {
   readonly page: Page;
-  readonly table: Locator;
+  readonly table: DataTable;
 
   constructor(page: Page) {
     this.page = page;
-    this.table = page.getByTestId('studios-table');
+    this.table = new DataTable(page, 'studios-table');
   }
 
   async waitForTable(): Promise<void> {
-    await this.table.locator('.ant-table').waitFor();
-    await this.page.waitForFunction(() => {
-      const table = document.querySelector('[data-testid="studios-table"]');
-      return (
-        !!table &&
-        table.getAttribute('aria-busy') !== 'true' &&
-        !!table.querySelector('tbody tr.ant-table-row, tbody tr.ant-table-placeholder')
-      );
-    });
+    await this.table.settled();
   }
 
-  /** The studio names listed. */
+  /** The studio names listed, once the table has settled. */
   async names(): Promise<string[]> {
     await this.waitForTable();
-    return (await this.table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((s) => s.trim());
+    return this.table.column(0);
   }
 
   async open(name: string): Promise<void> {
     await this.waitForTable();
-    await this.table.getByRole('link', { name, exact: true }).click();
-    await this.page.locator('.hm-studio-detail').waitFor();
+    await this.table.root.getByRole('link', { name, exact: true }).click();
+    await this.page.locator('[data-studio-id]').waitFor();
   }
 
   /** Picks a status in the filter by its label. */
   async filterStatus(label: string): Promise<void> {
-    await chooseOption(this.page, 'studio-status', label);
+    await choose(this.page.getByRole('main').getByRole('combobox', { name: '状态' }), label);
     await this.waitForTable();
   }
 }

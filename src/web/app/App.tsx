@@ -23,7 +23,15 @@ function ThemedApp() {
     <ConfigProvider theme={motionAnchor}>
       {/* autoInsertSpace off: antd would show two-character labels as "登 录", which screen
           readers then spell out and which no longer match the dictionary's text. */}
-      <ConfigProvider locale={antdLocales[locale]} theme={themeFor(largeFont)} button={{ autoInsertSpace: false }}>
+      {/* virtual off: every option of a list is in the page as role="option" with aria-selected,
+          so screen readers (and the browser tests) reach all of it, not the three around the
+          active one; the app's lists are short. */}
+      <ConfigProvider
+        locale={antdLocales[locale]}
+        theme={themeFor(largeFont)}
+        button={{ autoInsertSpace: false }}
+        virtual={false}
+      >
         <AntApp>
           <SessionProvider>
             <RouterProvider router={router} />

@@ -125,7 +125,12 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
             name="channel"
             rules={[{ required: true, message: t('common.required') }]}
           >
-            <Radio.Group optionType="button" options={channels.map((c) => ({ value: c, label: channelLabel(t, c) }))} />
+            {/* A <label for> cannot name a radio group's <div>; aria-label does. */}
+            <Radio.Group
+              optionType="button"
+              aria-label={t('needs.form.channel')}
+              options={channels.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24}>
@@ -164,6 +169,7 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
           <Form.Item label={t('needs.form.urgency')} name="urgency">
             <Radio.Group
               optionType="button"
+              aria-label={t('needs.form.urgency')}
               options={urgencies.map((u) => ({ value: u, label: urgencyLabel(t, u) }))}
             />
           </Form.Item>

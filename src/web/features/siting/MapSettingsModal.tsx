@@ -89,7 +89,9 @@ export function MapSettingsModal({
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" name="map-settings" onFinish={(v) => void submit(v)} requiredMark>
         <Form.Item label={t('siting.settings.tiles')} name="kind" extra={t(`siting.settings.help.${kind ?? 'none'}`)}>
+          {/* A <label for> cannot name a radio group's <div>; aria-label does. */}
           <Radio.Group
+            aria-label={t('siting.settings.tiles')}
             options={(['none', 'osm', 'tianditu', 'amap'] as const).map((k) => ({
               value: k,
               label: t(`siting.settings.kind.${k}`),
