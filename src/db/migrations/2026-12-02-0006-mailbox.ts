@@ -53,8 +53,16 @@ export function mailbox(engine: Engine): Migration {
       await db.schema.createIndex('letters_unit').on('letters').columns(['unit_id', 'next_due']).execute();
       await db.schema.createIndex('letters_next_due').on('letters').column('next_due').execute();
       await db.schema.createIndex('letters_rating_due').on('letters').column('rating_due').execute();
-      await db.schema.createIndex('letters_street_received').on('letters').columns(['street_id', 'received_on']).execute();
-      await db.schema.createIndex('letters_studio_received').on('letters').columns(['studio_id', 'received_on']).execute();
+      await db.schema
+        .createIndex('letters_street_received')
+        .on('letters')
+        .columns(['street_id', 'received_on'])
+        .execute();
+      await db.schema
+        .createIndex('letters_studio_received')
+        .on('letters')
+        .columns(['studio_id', 'received_on'])
+        .execute();
       await db.schema.createIndex('letters_sender').on('letters').columns(['sender_hash', 'created_at']).execute();
 
       await withId(db.schema.createTable('letter_events'), engine)

@@ -108,7 +108,9 @@ describe('the letter state machine', () => {
         it(`${allowed ? 'allows' : 'refuses'} ${action} to a ${role}${isOwner ? ' who handles the letter' : ''}`, () => {
           const input = action === 'forward' ? inputs.forward : inputs[action];
           const f = action === 'forward' ? facts(from, { type: 'accusation' }) : facts(from);
-          expect(code(() => applyLetter(f, input, staff(role, isOwner), today))).toBe(allowed ? undefined : 'FORBIDDEN');
+          expect(code(() => applyLetter(f, input, staff(role, isOwner), today))).toBe(
+            allowed ? undefined : 'FORBIDDEN',
+          );
           expect(letterLifecycle.available(from, { role, inScope: true, isOwner }).includes(action)).toBe(allowed);
         });
       }
@@ -176,24 +178,31 @@ describe('guards', () => {
   const handler = staff('street_admin', true);
 
   it('assign only a handler of the street', () => {
-    expect(code(() => applyLetter(facts('received'), { ...inputs.assign, handlerEligible: false } as LetterInput, staff('street_admin'), today))).toBe(
-      'HANDLER_NOT_ELIGIBLE',
-    );
+    expect(
+      code(() =>
+        applyLetter(
+          facts('received'),
+          { ...inputs.assign, handlerEligible: false } as LetterInput,
+          staff('street_admin'),
+          today,
+        ),
+      ),
+    ).toBe('HANDLER_NOT_ELIGIBLE');
   });
 
   it('extend once, by at most the district maximum, with a reason', () => {
     expect(code(() => applyLetter(facts('acknowledged', { extended: true }), inputs.extend, handler, today))).toBe(
       'EXTENSION_ALREADY_USED',
     );
-    expect(code(() => applyLetter(facts('acknowledged'), { ...inputs.extend, days: 11 } as LetterInput, handler, today))).toBe(
-      'EXTENSION_TOO_LONG',
-    );
-    expect(code(() => applyLetter(facts('acknowledged'), { ...inputs.extend, days: 0 } as LetterInput, handler, today))).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect(code(() => applyLetter(facts('reopened'), { ...inputs.extend, reason: ' ' } as LetterInput, handler, today))).toBe(
-      'REASON_REQUIRED',
-    );
+    expect(
+      code(() => applyLetter(facts('acknowledged'), { ...inputs.extend, days: 11 } as LetterInput, handler, today)),
+    ).toBe('EXTENSION_TOO_LONG');
+    expect(
+      code(() => applyLetter(facts('acknowledged'), { ...inputs.extend, days: 0 } as LetterInput, handler, today)),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      code(() => applyLetter(facts('reopened'), { ...inputs.extend, reason: ' ' } as LetterInput, handler, today)),
+    ).toBe('REASON_REQUIRED');
     expect(applyLetter(facts('reopened'), inputs.extend, handler, today)).toMatchObject({
       to: 'reopened',
       effects: [{ kind: 'extend', days: 5 }],
@@ -202,12 +211,15 @@ describe('guards', () => {
 
   it('close on 满意 or 基本满意, and reopen once on 不满意', () => {
     const writer: LetterActor = { kind: 'writer' };
-    expect(applyLetter(facts('replied'), { action: 'rate', verdict: 'basic', comment: '' }, writer, today).to).toBe('closed');
-    expect(applyLetter(facts('replied'), { action: 'rate', verdict: 'unsatisfied', comment: '' }, writer, today).to).toBe(
-      'reopened',
+    expect(applyLetter(facts('replied'), { action: 'rate', verdict: 'basic', comment: '' }, writer, today).to).toBe(
+      'closed',
     );
     expect(
-      applyLetter(facts('second_replied'), { action: 'rateAgain', verdict: 'satisfied', comment: '' }, writer, today).to,
+      applyLetter(facts('replied'), { action: 'rate', verdict: 'unsatisfied', comment: '' }, writer, today).to,
+    ).toBe('reopened');
+    expect(
+      applyLetter(facts('second_replied'), { action: 'rateAgain', verdict: 'satisfied', comment: '' }, writer, today)
+        .to,
     ).toBe('closed');
   });
 
@@ -216,7 +228,10 @@ describe('guards', () => {
     const unsatisfied: LetterInput = { action: 'rateAgain', verdict: 'unsatisfied', comment: '' };
     expect(applyLetter(facts('second_replied', { type: 'suggestion' }), unsatisfied, writer, today)).toMatchObject({
       to: 'closed',
-      effects: [{ kind: 'verdict', round: 2, verdict: 'unsatisfied' }, { kind: 'close', closure: 'rated' }],
+      effects: [
+        { kind: 'verdict', round: 2, verdict: 'unsatisfied' },
+        { kind: 'close', closure: 'rated' },
+      ],
     });
   });
 
@@ -228,19 +243,21 @@ describe('guards', () => {
       to: 'closed',
       effects: [{ kind: 'close', closure: 'unrated' }],
     });
-    expect(code(() => applyLetter(facts('replied', { ratingDue: today }), inputs.closeUnrated, { kind: 'system' }, today))).toBe(
-      'LETTER_STATE_CONFLICT',
-    );
+    expect(
+      code(() => applyLetter(facts('replied', { ratingDue: today }), inputs.closeUnrated, { kind: 'system' }, today)),
+    ).toBe('LETTER_STATE_CONFLICT');
   });
 
   it('keep the ruling away from the handler, and require a reason', () => {
     const district = staff('district_admin', false);
-    expect(code(() => applyLetter(facts('under_review'), { ...inputs.rule, byHandler: true } as LetterInput, handler, today))).toBe(
-      'RULING_BY_HANDLER',
-    );
-    expect(code(() => applyLetter(facts('under_review'), { ...inputs.rule, reason: '' } as LetterInput, district, today))).toBe(
-      'REASON_REQUIRED',
-    );
+    expect(
+      code(() =>
+        applyLetter(facts('under_review'), { ...inputs.rule, byHandler: true } as LetterInput, handler, today),
+      ),
+    ).toBe('RULING_BY_HANDLER');
+    expect(
+      code(() => applyLetter(facts('under_review'), { ...inputs.rule, reason: '' } as LetterInput, district, today)),
+    ).toBe('REASON_REQUIRED');
   });
 
   it('forward only an accusation, closed at once with the body and the date', () => {

@@ -135,7 +135,8 @@ export const letterLifecycle = defineLifecycle<
       roles: [['street_admin', 'own']],
       rule: (facts, input) => {
         if (facts.extended) throw new DomainError('EXTENSION_ALREADY_USED');
-        if (!Number.isInteger(input.days) || input.days < 1) throw new DomainError('VALIDATION_FAILED', { field: 'days' });
+        if (!Number.isInteger(input.days) || input.days < 1)
+          throw new DomainError('VALIDATION_FAILED', { field: 'days' });
         if (input.days > input.maxDays) throw new DomainError('EXTENSION_TOO_LONG', { max: input.maxDays });
         if (blank(input.reason)) throw new DomainError('REASON_REQUIRED');
         return { effects: [{ kind: 'extend', days: input.days, reason: input.reason }] };

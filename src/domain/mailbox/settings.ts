@@ -18,7 +18,10 @@ export function checkMailboxSettings(s: MailboxSettings): void {
   if (!isWhole(s.escalateAfterDays, 1, 30)) throw new DomainError('VALIDATION_FAILED', { field: 'escalateAfterDays' });
   if (!isWhole(s.ratingWindowDays, 1, 60)) throw new DomainError('VALIDATION_FAILED', { field: 'ratingWindowDays' });
   const w = s.weights;
-  if ([w.response, w.resolution, w.satisfaction].some((x) => !(x >= 0 && x <= 100)) || w.response + w.resolution + w.satisfaction === 0)
+  if (
+    [w.response, w.resolution, w.satisfaction].some((x) => !(x >= 0 && x <= 100)) ||
+    w.response + w.resolution + w.satisfaction === 0
+  )
     throw new DomainError('VALIDATION_FAILED', { field: 'weights' });
   if (!(s.basicSatisfiedWeight >= 0 && s.basicSatisfiedWeight <= 1))
     throw new DomainError('VALIDATION_FAILED', { field: 'basicSatisfiedWeight' });
