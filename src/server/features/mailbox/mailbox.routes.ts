@@ -126,7 +126,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     'acknowledge',
     'acknowledge',
     'The handler acknowledges the letter (受理)',
-    acknowledgeRequest.optional(),
+    acknowledgeRequest.nullish(),
     (b) => ({ action: 'acknowledge', note: b?.note ?? '' }),
   );
   transitionRoute(
