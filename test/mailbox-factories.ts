@@ -1,5 +1,9 @@
 import sharp from 'sharp';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
+import { newAccountRow } from '../src/db/accounts.ts';
+import type { LetterStatus } from '../src/domain/mailbox/lifecycle.ts';
 import { signIn, type TestApp } from './test-app.ts';
 
 let ipSeq = 0;
@@ -101,4 +105,135 @@ export async function jpegWithExifBase64(width = 1600, height = 1200): Promise<s
     })
     .toBuffer();
   return `data:image/jpeg;base64,${bytes.toString('base64')}`;
+}
+
+/** Where a fixture letter sits: 西兴社区 of 西城街道 (in every demo actor's scope) or 青草盂社区 of 中城街道. */
+export type LetterPlace = 'xixing' | 'zhongcheng';
+const letterPlaces: Record<LetterPlace, { unit: string; street: string; streetAdmin: string }> = {
+  xixing: { unit: '350802003004', street: '350802003000', streetAdmin: 'xicheng' },
+  zhongcheng: { unit: '350802004001', street: '350802004000', streetAdmin: 'zhongcheng' },
+};
+
+/** Tracking codes of fixture letters are derived from their id, so a test can name them. */
+export const fixtureLetterCode = (id: number) =>
+  `LT${String(id).padStart(6, '0')}`.replace(/[01]/g, (d) => (d === '0' ? 'Z' : 'Y'));
+
+/** Another street admin of the place's street, who is not the demo one (made once). */
+async function colleagueOf(db: Kysely<Database>, place: LetterPlace): Promise<number> {
+  const username = `${letterPlaces[place].streetAdmin}_colleague`;
+  const found = await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+  if (found) return found.id;
+  const unit = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('code', '=', letterPlaces[place].street)
+    .executeTakeFirstOrThrow();
+  const row = newAccountRow({
+    username,
+    displayName: '街道党工委干部',
+    passwordHash: 'not-a-real-hash',
+    role: 'street_admin',
+    unitId: unit.id,
+    at: '2026-11-25T08:00:00.000Z',
+  });
+  return (await db.insertInto('accounts').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * Puts a complaint straight into a state, in a place, for tests that start mid-lifecycle:
+ * handled by the place's demo street admin, or by a colleague of theirs (so the demo admin
+ * may rule on it); with one photo when asked.
+ */
+export async function letterInState(
+  db: Kysely<Database>,
+  place: LetterPlace,
+  status: LetterStatus,
+  o: { handler?: 'street' | 'colleague'; photo?: boolean } = {},
+): Promise<{ id: number; code: string; photoId: number | null }> {
+  const p = letterPlaces[place];
+  const unit = await db.selectFrom('org_units').select('id').where('code', '=', p.unit).executeTakeFirstOrThrow();
+  const street = await db.selectFrom('org_units').select('id').where('code', '=', p.street).executeTakeFirstOrThrow();
+  const handlerId =
+    status === 'received'
+      ? null
+      : o.handler === 'colleague'
+        ? await colleagueOf(db, place)
+        : (await db.selectFrom('accounts').select('id').where('username', '=', p.streetAdmin).executeTakeFirstOrThrow())
+            .id;
+  const at = '2026-11-25T08:00:00.000Z';
+  const round = ['reopened', 'second_replied', 'under_review'].includes(status) ? 2 : 1;
+  const pending = ['received', 'assigned'].includes(status)
+    ? 'ack'
+    : ['acknowledged', 'reopened'].includes(status)
+      ? 'reply'
+      : null;
+  const { id } = await db
+    .insertInto('letters')
+    .values({
+      tracking_code: `TMP${Math.random().toString(36).slice(2, 12)}`,
+      type: 'complaint',
+      status,
+      studio_id: null,
+      unit_id: unit.id,
+      street_id: street.id,
+      text: '工作室周六上午经常不开门',
+      writer_name: '王秀兰',
+      writer_phone: '13800009999',
+      sender_hash: 'fixture',
+      handler_id: handlerId,
+      round,
+      received_on: '2026-11-25',
+      ack_days: 2,
+      reply_from: '2026-11-25',
+      reply_days: 15,
+      extension_days: 0,
+      extension_reason: null,
+      extension_round: null,
+      ack_due: '2026-11-27',
+      reply_due: '2026-12-16',
+      next_due: pending === 'ack' ? '2026-11-27' : pending === 'reply' ? '2026-12-16' : null,
+      rating_due: ['replied', 'second_replied'].includes(status) ? '2026-12-05' : null,
+      acknowledged_on: pending === 'ack' ? null : '2026-11-25',
+      first_verdict: round === 2 ? 'unsatisfied' : null,
+      verdict: round === 2 ? 'unsatisfied' : null,
+      finding: null,
+      finding_reason: null,
+      ruled_by: null,
+      closure: status === 'closed' ? 'rated' : null,
+      forwarded_to: null,
+      forwarded_on: null,
+      overdue_on: null,
+      escalated_on: null,
+      created_at: at,
+      updated_at: at,
+      closed_at: status === 'closed' ? at : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const code = fixtureLetterCode(id);
+  await db.updateTable('letters').set({ tracking_code: code }).where('id', '=', id).execute();
+  let photoId: number | null = null;
+  if (o.photo) {
+    const content = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+      .jpeg()
+      .toBuffer();
+    photoId = (
+      await db
+        .insertInto('letter_photos')
+        .values({
+          letter_id: id,
+          position: 1,
+          mime: 'image/jpeg',
+          width: 8,
+          height: 8,
+          size: content.length,
+          sha256: 'x',
+          content,
+          created_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  return { id, code, photoId };
 }

@@ -7,6 +7,9 @@ import type { RouteAccess } from './context.ts';
 import { applicationFor, createStudio, type Place } from '../../test/factories.ts';
 import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
 import type { StudioStatus } from '../domain/studios/lifecycle.ts';
+import { letterInState, type LetterPlace } from '../../test/mailbox-factories.ts';
+import { defaultMailboxSettings } from '../domain/mailbox/letters.ts';
+import type { LetterStatus } from '../domain/mailbox/lifecycle.ts';
 
 /**
  * Every API route × every role × an object inside and an object outside the actor's
@@ -39,6 +42,9 @@ interface Ids {
   zhongchengCommunity: number;
   memberAccount: number;
   zhongchengAccount: number;
+  xichengAccount: number;
+  letterPhoto: number; // a photo of the letter in `site`
+  letterCode: string; // the tracking code of the letter in `site`
 }
 
 type Build = (ids: Ids, n: number) => InjectOptions;
@@ -557,6 +563,91 @@ const requests: Record<string, Entry> = {
     inScope: (i) => post(`/api/public/ratings/${codeOf(i.site)}`, { score: 4 }),
   },
 
+  // The supervision mailbox: a fresh letter (in `site`) in the state each step leaves from.
+  'GET /api/letters': {
+    inScope: (i) => ({ method: 'GET', url: `/api/letters?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/letters?under=${i.zhongcheng}` }),
+  },
+  'GET /api/letters/:id': letterRoute('received', (i) => ({ method: 'GET', url: `/api/letters/${i.site}` })),
+  'GET /api/letters/:id/contact': letterRoute('received', (i) => ({
+    method: 'GET',
+    url: `/api/letters/${i.site}/contact`,
+  })),
+  'GET /api/letters/:id/photos/:photoId': letterRoute(
+    'received',
+    (i) => ({ method: 'GET', url: `/api/letters/${i.site}/photos/${i.letterPhoto}` }),
+    { photo: true },
+  ),
+  'GET /api/letters/:id/handlers': letterRoute('received', (i) => ({
+    method: 'GET',
+    url: `/api/letters/${i.site}/handlers`,
+  })),
+  'POST /api/letters/:id/assign': {
+    prepare: (place) => letterAt(place, 'received'),
+    inScope: (i) => post(`/api/letters/${i.site}/assign`, { handlerId: i.xichengAccount }),
+    outOfScope: (i) => post(`/api/letters/${i.site}/assign`, { handlerId: i.zhongchengAccount }),
+  },
+  'POST /api/letters/:id/acknowledge': letterRoute('assigned', (i) => post(`/api/letters/${i.site}/acknowledge`, {})),
+  'POST /api/letters/:id/extend': letterRoute('acknowledged', (i) =>
+    post(`/api/letters/${i.site}/extend`, { days: 3, reason: '需要走访核实' }),
+  ),
+  'POST /api/letters/:id/reply': letterRoute('acknowledged', (i) =>
+    post(`/api/letters/${i.site}/reply`, { text: '已核实处理' }),
+  ),
+  'POST /api/letters/:id/second-reply': letterRoute('reopened', (i) =>
+    post(`/api/letters/${i.site}/second-reply`, { text: '已再次核实' }),
+  ),
+  // Handled by a colleague, so the demo street admin may rule on it.
+  'POST /api/letters/:id/rule': letterRoute(
+    'under_review',
+    (i) => post(`/api/letters/${i.site}/rule`, { finding: 'unsubstantiated', reason: '经核实不属实' }),
+    { handler: 'colleague' },
+  ),
+  'GET /api/mailbox/settings': { inScope: () => ({ method: 'GET', url: '/api/mailbox/settings' }) },
+  'PUT /api/mailbox/settings': {
+    inScope: () => ({ method: 'PUT', url: '/api/mailbox/settings', payload: defaultMailboxSettings }),
+  },
+  'GET /api/mailbox/days-off': { inScope: () => ({ method: 'GET', url: '/api/mailbox/days-off' }) },
+  'POST /api/mailbox/days-off': {
+    inScope: () => post('/api/mailbox/days-off', { day: '2026-12-30', reason: '矩阵测试' }),
+  },
+  'DELETE /api/mailbox/days-off/:day': {
+    prepare: async () => {
+      await t.db
+        .insertInto('calendar_days_off')
+        .values({ day: '2026-12-31', reason: '矩阵测试', created_by: null, created_at: '2026-11-25T08:00:00.000Z' })
+        .onConflict((oc) => oc.column('day').doNothing())
+        .execute();
+      return {};
+    },
+    inScope: () => ({ method: 'DELETE', url: '/api/mailbox/days-off/2026-12-31' }),
+  },
+  'GET /api/mailbox/calendar/:year': { inScope: () => ({ method: 'GET', url: '/api/mailbox/calendar/2027' }) },
+  'GET /api/mailbox/rates': {
+    inScope: (i) => ({ method: 'GET', url: `/api/mailbox/rates?from=2026-11-01&to=2026-11-30&under=${i.xixing}` }),
+    outOfScope: (i) => ({
+      method: 'GET',
+      url: `/api/mailbox/rates?from=2026-11-01&to=2026-11-30&under=${i.zhongcheng}`,
+    }),
+  },
+  'POST /api/public/letters': {
+    inScope: (i, n) =>
+      post('/api/public/letters', {
+        type: 'suggestion',
+        unitId: i.xixing,
+        text: '建议增加周末的活动',
+        writerPhone: `1360000${String(n).padStart(4, '0')}`,
+      }),
+  },
+  'GET /api/public/letters/:code': {
+    prepare: (place) => letterAt(place, 'received'),
+    inScope: (i) => ({ method: 'GET', url: `/api/public/letters/${i.letterCode}` }),
+  },
+  'POST /api/public/letters/:code/rating': {
+    prepare: (place) => letterAt(place, 'replied'),
+    inScope: (i) => post(`/api/public/letters/${i.letterCode}/rating`, { verdict: 'satisfied' }),
+  },
+
   'GET /api/public/categories': { inScope: () => ({ method: 'GET', url: '/api/public/categories' }) },
   'GET /api/public/studios/:id': { inScope: (i) => ({ method: 'GET', url: `/api/public/studios/${i.activeStudio}` }) },
   'GET /api/public/studios/:id/qr.svg': {
@@ -609,6 +700,9 @@ beforeAll(async () => {
     ).id,
     import: 0,
     site: 0,
+    xichengAccount: await account('xicheng'),
+    letterPhoto: 0,
+    letterCode: '',
   };
 });
 afterAll(() => t.close());
@@ -774,6 +868,25 @@ async function recordAt(place: Place): Promise<Partial<Ids>> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return { site: row.id };
+}
+
+/** A letter in a state in the place (see test/mailbox-factories.ts), as `site`. */
+async function letterAt(
+  place: Place,
+  status: LetterStatus,
+  o: { handler?: 'street' | 'colleague'; photo?: boolean } = {},
+): Promise<Partial<Ids>> {
+  const letter = await letterInState(t.db, place as LetterPlace, status, o);
+  return { site: letter.id, letterCode: letter.code, letterPhoto: letter.photoId ?? 0 };
+}
+
+/** A letter route called on a fresh letter in a state, in and out of scope. */
+function letterRoute(
+  status: LetterStatus,
+  build: Build,
+  o: { handler?: 'street' | 'colleague'; photo?: boolean } = {},
+): Entry {
+  return { prepare: (place) => letterAt(place, status, o), inScope: build, outOfScope: build };
 }
 
 let importSeq = 0;
