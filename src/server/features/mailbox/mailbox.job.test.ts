@@ -10,6 +10,8 @@ let district: Client;
 let handler: number;
 beforeAll(async () => {
   t = await createTestApp();
+  // Start from an empty mailbox: the demo letters would count in the figures below.
+  await t.db.deleteFrom('letters').execute();
   street = await t.login('xicheng');
   district = await t.login('admin');
   handler = (await t.db.selectFrom('accounts').select('id').where('username', '=', 'xicheng').executeTakeFirstOrThrow())

@@ -39,6 +39,25 @@ const auditOf = (id: number) =>
     .orderBy('id')
     .execute();
 
+describe('the demo mailbox', () => {
+  it('gives 西城街道 letters in several states, among them a complaint about 婉珍文艺专业服务室', async () => {
+    const queue = (await street.get('/api/letters?limit=500')).json() as { items: LetterSummary[] };
+    const demo = queue.items.filter((l) => l.trackingCode.startsWith('XL'));
+    expect(new Set(demo.map((l) => l.status))).toEqual(new Set(['received', 'acknowledged', 'closed', 'reopened']));
+    expect(demo.find((l) => l.trackingCode === 'XLWZTS22')).toMatchObject({
+      type: 'complaint',
+      status: 'acknowledged',
+      studio: { name: '婉珍文艺专业服务室' },
+      handler: { id: xichengAccount },
+      writerName: '陈**',
+    });
+    expect(demo.find((l) => l.trackingCode === 'XLXCTS26')).toMatchObject({ overdue: true, escalated: true });
+    expect(demo.some((l) => l.type === 'accusation')).toBe(false);
+    const all = (await district.get('/api/letters?limit=500')).json() as { items: LetterSummary[] };
+    expect(all.items.find((l) => l.trackingCode === 'XLJJKS27')).toMatchObject({ closure: 'forwarded' });
+  });
+});
+
 describe('a complaint about 婉珍文艺专业服务室, handled twice and ruled on', () => {
   it('goes through every step by the right people, each audited and on the timeline', async () => {
     const { code, id, phone } = await complaintAboutWanzhen(t);
