@@ -982,6 +982,7 @@ describe('the access matrix', () => {
           else expect(res.statusCode, label).toBe(expected);
         }
       }
-    });
+      // Every route × a sign-in per call grows with each feature; a busy machine must not fail it.
+    }, 120_000);
   }
 });
