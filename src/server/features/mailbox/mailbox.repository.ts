@@ -48,8 +48,8 @@ export interface LetterFilter {
   offset: number;
 }
 
-/** Letters in a subtree: the most urgent deadline first, then the newest. */
-export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
+/** The letters of a subtree that a queue filter selects. */
+export function letterQueueQuery(db: Kysely<Database>, f: Omit<LetterFilter, 'limit' | 'offset'>) {
   const { from, to } = subtreeRange(f.path);
   let base = letterQuery(db).where('unit.path', '>=', from).where('unit.path', '<', to);
   if (!f.withAccusations) base = base.where('letters.type', '<>', 'accusation');
@@ -60,6 +60,12 @@ export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
   if (f.overdue) base = base.where('letters.next_due', '<', f.today);
   if (f.escalated) base = base.where('letters.escalated_on', 'is not', null);
   if (f.handlerId) base = base.where('letters.handler_id', '=', f.handlerId);
+  return base;
+}
+
+/** Letters in a subtree: the most urgent deadline first, then the newest. */
+export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
+  const base = letterQueueQuery(db, f);
   const [rows, count] = await Promise.all([
     base
       .orderBy(sql`coalesce(letters.next_due, '9999-12-31')`)
@@ -245,7 +251,7 @@ export async function listOpenLetterDeadlines(db: Kysely<Database>) {
 }
 
 /** The counts behind 三率, per street or per studio, for letters received in a period within a subtree. */
-export async function countRates(
+export function rateCountsQuery(
   db: Kysely<Database>,
   f: { path: string; from: string; to: string; today: string; by: 'street' | 'studio' },
 ) {
@@ -278,6 +284,10 @@ export async function countRates(
       count(sql`letters.verdict = 'unsatisfied'`).as('unsatisfied'),
       count(sql`letters.finding = 'substantiated'`).as('substantiated'),
     ])
-    .groupBy(group)
-    .execute();
+    .groupBy(group);
+}
+
+/** Runs the 三率 counts. */
+export async function countRates(db: Kysely<Database>, f: Parameters<typeof rateCountsQuery>[1]) {
+  return rateCountsQuery(db, f).execute();
 }
