@@ -140,7 +140,8 @@ export async function runTransition(
   set.next_due = nextDueOf(result.to, ackDue, replyDue);
   // A new deadline (or none) is a fresh start for the overdue flag; escalation stays on record.
   if (set.next_due !== row.next_due) set.overdue_on = null;
-  if (!(await repo.updateLetterIf(trx, row.id, row.status, set)))
+  const expected = { status: row.status, notExtended: input.action === 'extend' };
+  if (!(await repo.updateLetterIf(trx, row.id, expected, set)))
     throw new DomainError('LETTER_STATE_CONFLICT', { status: row.status });
 
   await repo.insertLetterEvent(trx, {

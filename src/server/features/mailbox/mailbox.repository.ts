@@ -108,21 +108,18 @@ export async function insertLetter(db: Kysely<Database>, letter: Insertable<Lett
 }
 
 /**
- * Changes a letter only if it is still in the status that was read, so two people acting at
- * once cannot both succeed; answers whether it changed.
+ * Changes a letter only if it is still as it was read (its status, and for an extension, not
+ * yet extended), so two people acting at once cannot both succeed; answers whether it changed.
  */
 export async function updateLetterIf(
   db: Kysely<Database>,
   id: number,
-  expectedStatus: string,
+  expected: { status: string; notExtended?: boolean },
   set: Updateable<LetterTable>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('letters')
-    .set(set)
-    .where('id', '=', id)
-    .where('status', '=', expectedStatus)
-    .executeTakeFirst();
+  let q = db.updateTable('letters').set(set).where('id', '=', id).where('status', '=', expected.status);
+  if (expected.notExtended) q = q.where('extension_reason', 'is', null);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
