@@ -9,7 +9,15 @@ describe('the national working-day calendar', () => {
     expect(nationalYear(2026)).toMatchObject({ source: 'chinese-days', provisional: false });
     for (const day of ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
       expect(isWorkingDay(day, cal), day).toBe(true);
-    for (const day of ['2026-01-01', '2026-02-16', '2026-04-06', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-07'])
+    for (const day of [
+      '2026-01-01',
+      '2026-02-16',
+      '2026-04-06',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-09-25',
+      '2026-10-07',
+    ])
       expect(isWorkingDay(day, cal), day).toBe(false);
   });
 
