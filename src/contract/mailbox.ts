@@ -42,7 +42,7 @@ export const letterInput = z.strictObject({
   writerPhone: mobile.optional(),
   photos: z.array(z.string().max(MAX_PHOTO_CHARS)).max(MAX_PHOTOS).default([]),
 });
-export type LetterInput = z.infer<typeof letterInput>;
+export type NewLetter = z.infer<typeof letterInput>;
 
 /** The largest body the write route accepts: three photos at their limit and the text. */
 export const LETTER_BODY_LIMIT = MAX_PHOTOS * MAX_PHOTO_CHARS + 65_536;
