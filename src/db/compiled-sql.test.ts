@@ -1,4 +1,5 @@
 import {
+  sql,
   DummyDriver,
   Kysely,
   PostgresAdapter,
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from './schema.ts';
 import { subtreeQuery } from '../server/features/org-units/org-units.repository.ts';
 import { findSessionQuery } from '../server/features/auth/auth.repository.ts';
+import { letterQueueQuery, rateCountsQuery } from '../server/features/mailbox/mailbox.repository.ts';
 
 /**
  * The SQL of the hottest queries, compiled for both engines and checked in under
@@ -44,6 +46,25 @@ const queries = {
       .limit(50)
       .offset(0),
   'session-actor': (db: Kysely<Database>) => findSessionQuery(db, 'sha256-of-token'),
+  'letter-queue-page': (db: Kysely<Database>) =>
+    letterQueueQuery(db, {
+      path: '/350802000000/350802003000/',
+      today: '2026-11-25',
+      open: true,
+      withAccusations: false,
+    })
+      .orderBy(sql`coalesce(letters.next_due, '9999-12-31')`)
+      .orderBy('letters.id', 'desc')
+      .limit(50)
+      .offset(0),
+  'letter-rates-by-street': (db: Kysely<Database>) =>
+    rateCountsQuery(db, {
+      path: '/350802000000/',
+      from: '2026-10-01',
+      to: '2026-12-31',
+      today: '2026-11-25',
+      by: 'street',
+    }),
 };
 
 describe('compiled SQL of key queries', () => {

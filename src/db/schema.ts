@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MailboxTables } from './schema-mailbox.ts';
 
 import type { OrgUnitTable, AccountTable, SessionTable, AuditLogTable } from './schema/org.ts';
 import type { CategoryTable, VolunteerTable, ImportTable } from './schema/registry.ts';
@@ -21,7 +22,7 @@ import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
  * so one code path reads the same values from SQLite and PostgreSQL.
  */
-export interface Database {
+export interface Database extends MailboxTables {
   org_units: OrgUnitTable;
   accounts: AccountTable;
   sessions: SessionTable;

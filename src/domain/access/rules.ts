@@ -2,6 +2,7 @@ import type { Actor, Role } from './roles.ts';
 import { allow, conditionHolds, type Rule as RuleOf, type Target } from './policy.ts';
 import { studioActions, studioLifecycle } from '../studios/lifecycle.ts';
 import { requestHandleRules } from '../delivery/request-lifecycle.ts';
+import { letterActions, letterLifecycle } from '../mailbox/lifecycle.ts';
 
 export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
@@ -21,6 +22,7 @@ export const actions = [
   'rate',
   'correct',
   ...studioActions,
+  ...letterActions,
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -41,6 +43,9 @@ export const subjects = [
   'serviceRequest',
   'serviceRecord',
   'recordSettings',
+  'letter',
+  'accusation',
+  'mailboxSettings',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -123,6 +128,18 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'update', 'mapSettings', 'inScope'),
   // Unmasked phone and ID numbers: only the organisations that arrange services; each read is logged.
   ...admins.map((r) => allow(r, 'readPersonal', 'volunteer', 'inScope')),
+  // The supervision mailbox (监督信箱) is run by the street party committee; the district sees
+  // every street's letters, settles the settings and alone sees accusations (检举控告), which
+  // are forwarded to the discipline inspection body. Transitions come from the letter's lifecycle.
+  allow('street_admin', 'read', 'letter', 'inScope'),
+  allow('district_admin', 'read', 'letter', 'inScope'),
+  allow('street_admin', 'readPersonal', 'letter', 'inScope'),
+  allow('district_admin', 'readPersonal', 'letter', 'inScope'),
+  allow('district_admin', 'read', 'accusation', 'inScope'),
+  ...letterLifecycle.rules(),
+  allow('street_admin', 'read', 'mailboxSettings', 'any'),
+  allow('district_admin', 'read', 'mailboxSettings', 'any'),
+  allow('district_admin', 'update', 'mailboxSettings', 'any'),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

@@ -8,6 +8,9 @@ import { deliveryRoutes } from './delivery/delivery.routes.ts';
 import { recordSettingsRoutes } from './delivery/record-settings.routes.ts';
 import { publicDeliveryRoutes } from './delivery/public-delivery.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { mailboxRoutes } from './mailbox/mailbox.routes.ts';
+import { publicMailboxRoutes } from './mailbox/mailbox-public.routes.ts';
+import { mailboxSettingsRoutes } from './mailbox/mailbox-settings.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -40,4 +43,7 @@ export const features: FastifyPluginAsyncZod[] = [
   recordSettingsRoutes,
   publicRoutes,
   publicDeliveryRoutes,
+  mailboxRoutes,
+  mailboxSettingsRoutes,
+  publicMailboxRoutes,
 ];

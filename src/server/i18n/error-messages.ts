@@ -101,6 +101,46 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '請先閱讀並同意簡訊訂閱說明',
     en: 'Please read and accept the SMS consent text',
   },
+  LETTER_STATE_CONFLICT: {
+    'zh-CN': '信件当前的办理状态下不能进行此操作',
+    'zh-TW': '信件目前的辦理狀態下不能進行此操作',
+    en: 'This cannot be done at the letter’s current stage',
+  },
+  HANDLER_NOT_ELIGIBLE: {
+    'zh-CN': '首接责任人须为本街道党工委的工作人员',
+    'zh-TW': '首接責任人須為本街道黨工委的工作人員',
+    en: 'The handler must be a staff member of this street’s party committee',
+  },
+  EXTENSION_ALREADY_USED: {
+    'zh-CN': '每封信件只能延期一次',
+    'zh-TW': '每封信件只能延期一次',
+    en: 'A letter can be extended only once',
+  },
+  EXTENSION_TOO_LONG: {
+    'zh-CN': '延期不能超过 {max} 个工作日',
+    'zh-TW': '延期不能超過 {max} 個工作日',
+    en: 'An extension can be at most {max} working days',
+  },
+  RULING_BY_HANDLER: {
+    'zh-CN': '投诉是否属实须由首接责任人以外的人员认定',
+    'zh-TW': '投訴是否屬實須由首接責任人以外的人員認定',
+    en: 'Someone other than the handler must rule on the complaint',
+  },
+  RATING_WINDOW_CLOSED: {
+    'zh-CN': '评价期限已过，本次办理记为未评价',
+    'zh-TW': '評價期限已過，本次辦理記為未評價',
+    en: 'The time to rate this reply has passed; it stays unrated',
+  },
+  PHOTO_INVALID: {
+    'zh-CN': '照片无法识别，请上传 JPEG、PNG 或 WebP 格式的图片',
+    'zh-TW': '照片無法識別，請上傳 JPEG、PNG 或 WebP 格式的圖片',
+    en: 'The photo could not be read; send a JPEG, PNG or WebP image',
+  },
+  PHOTO_TOO_LARGE: {
+    'zh-CN': '每张照片不能超过 {maxMb} MB',
+    'zh-TW': '每張照片不能超過 {maxMb} MB',
+    en: 'Each photo can be at most {maxMb} MB',
+  },
   DUPLICATE_VOLUNTEER: {
     'zh-CN': '登记册中已有相同身份证号或手机号的记录',
     'zh-TW': '登記冊中已有相同身分證號或手機號的記錄',

@@ -5,6 +5,7 @@ import type { Clock } from '../context.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import { dispatchDue } from '../features/outbox/outbox.job.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
+import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { chinaDate } from '../time.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
@@ -31,6 +32,8 @@ export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier
         return refreshReminders(db, chinaDate(now), now.toISOString());
       },
     },
+    // Overdue letters are flagged and escalated, unrated ones closed, within the hour.
+    { name: 'mailbox', everyMs: 60 * 60_000, run: () => runMailboxJob(db, clock.now()) },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {

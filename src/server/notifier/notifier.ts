@@ -53,6 +53,18 @@ export const smsTemplates = {
     render: (p: Record<string, string>) =>
       `${p.studio}：居民通过惠民平台请求“${p.category}”服务（${p.text}），请登录查看并及时响应。跟踪码 ${p.code}`,
   },
+  letterReceived: {
+    id: 'HUIMIN_LETTER_RECEIVED',
+    render: (p: Record<string, string>) => `您的监督信件已收到，跟踪码 ${p.code}，可凭跟踪码查询办理进度和答复。`,
+  },
+  letterForwarded: {
+    id: 'HUIMIN_LETTER_FORWARDED',
+    render: (p: Record<string, string>) => `您反映的问题已于${p.on}转交${p.body}处理，跟踪码 ${p.code}。`,
+  },
+  letterReplied: {
+    id: 'HUIMIN_LETTER_REPLIED',
+    render: (p: Record<string, string>) => `您的监督信件（跟踪码 ${p.code}）已有答复，请凭跟踪码查看并评价办理情况。`,
+  },
 } as const;
 
 /** The signature (签名) messages carry. */

@@ -1,0 +1,290 @@
+import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+
+/** A letter with the names and the path of what it is about, as every check and presenter needs it. */
+export function letterQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('letters')
+    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+    .innerJoin('org_units as street', 'street.id', 'letters.street_id')
+    .leftJoin('studios', 'studios.id', 'letters.studio_id')
+    .leftJoin('accounts as handler', 'handler.id', 'letters.handler_id')
+    .selectAll('letters')
+    .select([
+      'unit.path as unit_path',
+      'unit.name as unit_name',
+      'street.name as street_name',
+      'studios.name as studio_name',
+      'handler.display_name as handler_name',
+    ]);
+}
+export type LetterRow = NonNullable<Awaited<ReturnType<ReturnType<typeof letterQuery>['executeTakeFirst']>>>;
+
+/** One letter by id. */
+export async function findLetter(db: Kysely<Database>, id: number): Promise<LetterRow | undefined> {
+  return letterQuery(db).where('letters.id', '=', id).executeTakeFirst();
+}
+
+/** One letter by its tracking code (codes are stored upper case). */
+export async function findLetterByCode(db: Kysely<Database>, code: string): Promise<LetterRow | undefined> {
+  return letterQuery(db).where('letters.tracking_code', '=', code.toUpperCase()).executeTakeFirst();
+}
+
+export interface LetterFilter {
+  path: string;
+  today: string;
+  status?: string | undefined;
+  type?: string | undefined;
+  studioId?: number | undefined;
+  open?: boolean;
+  overdue?: boolean;
+  escalated?: boolean;
+  handlerId?: number | undefined;
+  /** Accusations are the district's alone: the street's queue leaves them out. */
+  withAccusations: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The letters of a subtree that a queue filter selects. */
+export function letterQueueQuery(db: Kysely<Database>, f: Omit<LetterFilter, 'limit' | 'offset'>) {
+  const { from, to } = subtreeRange(f.path);
+  let base = letterQuery(db).where('unit.path', '>=', from).where('unit.path', '<', to);
+  if (!f.withAccusations) base = base.where('letters.type', '<>', 'accusation');
+  if (f.status) base = base.where('letters.status', '=', f.status);
+  if (f.type) base = base.where('letters.type', '=', f.type);
+  if (f.studioId) base = base.where('letters.studio_id', '=', f.studioId);
+  if (f.open) base = base.where('letters.status', '<>', 'closed');
+  if (f.overdue) base = base.where('letters.next_due', '<', f.today);
+  if (f.escalated) base = base.where('letters.escalated_on', 'is not', null);
+  if (f.handlerId) base = base.where('letters.handler_id', '=', f.handlerId);
+  return base;
+}
+
+/** Letters in a subtree: the most urgent deadline first, then the newest. */
+export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
+  const base = letterQueueQuery(db, f);
+  const [rows, count] = await Promise.all([
+    base
+      .orderBy(sql`coalesce(letters.next_due, '9999-12-31')`)
+      .orderBy('letters.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The letters one sender wrote since an instant, for duplicate detection. */
+export async function listRecentLettersBySender(db: Kysely<Database>, senderHash: string, since: string) {
+  return db
+    .selectFrom('letters')
+    .select([
+      'tracking_code',
+      'type',
+      'status',
+      'studio_id',
+      'unit_id',
+      'text',
+      'created_at',
+      'forwarded_to',
+      'forwarded_on',
+    ])
+    .where('sender_hash', '=', senderHash)
+    .where('created_at', '>=', since)
+    .orderBy('id')
+    .execute();
+}
+
+/** Writes a new letter; answers its id. */
+export async function insertLetter(db: Kysely<Database>, letter: Insertable<LetterTable>): Promise<number> {
+  return (await db.insertInto('letters').values(letter).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * Changes a letter only if it is still as it was read (its status, and for an extension, not
+ * yet extended), so two people acting at once cannot both succeed; answers whether it changed.
+ */
+export async function updateLetterIf(
+  db: Kysely<Database>,
+  id: number,
+  expected: { status: string; notExtended?: boolean },
+  set: Updateable<LetterTable>,
+): Promise<boolean> {
+  let q = db.updateTable('letters').set(set).where('id', '=', id).where('status', '=', expected.status);
+  if (expected.notExtended) q = q.where('extension_reason', 'is', null);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Sets columns of a letter whatever its status (recomputed deadlines). */
+export async function updateLetter(db: Kysely<Database>, id: number, set: Updateable<LetterTable>): Promise<void> {
+  await db.updateTable('letters').set(set).where('id', '=', id).execute();
+}
+
+/** Appends a step to a letter's timeline. */
+export async function insertLetterEvent(db: Kysely<Database>, event: Insertable<LetterEventTable>): Promise<void> {
+  await db.insertInto('letter_events').values(event).execute();
+}
+
+/** A letter's timeline, oldest first. */
+export async function listLetterEvents(db: Kysely<Database>, letterId: number) {
+  return db
+    .selectFrom('letter_events')
+    .select(['action', 'from_status', 'to_status', 'actor_name', 'note', 'at'])
+    .where('letter_id', '=', letterId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Stores a letter's photos. */
+export async function insertLetterPhotos(db: Kysely<Database>, photos: Insertable<LetterPhotoTable>[]): Promise<void> {
+  if (photos.length > 0) await db.insertInto('letter_photos').values(photos).execute();
+}
+
+/** A letter's photos without their bytes. */
+export async function listLetterPhotos(db: Kysely<Database>, letterId: number) {
+  return db
+    .selectFrom('letter_photos')
+    .select(['id', 'width', 'height', 'size'])
+    .where('letter_id', '=', letterId)
+    .orderBy('position')
+    .execute();
+}
+
+/** One photo of a letter, with its bytes. */
+export async function findLetterPhoto(db: Kysely<Database>, letterId: number, photoId: number) {
+  return db
+    .selectFrom('letter_photos')
+    .select(['mime', 'content', 'sha256'])
+    .where('letter_id', '=', letterId)
+    .where('id', '=', photoId)
+    .executeTakeFirst();
+}
+
+/** Staff of a street who may handle its letters: its enabled street accounts. */
+export async function listHandlerCandidates(db: Kysely<Database>, streetId: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name'])
+    .where('unit_id', '=', streetId)
+    .where('role', '=', 'street_admin')
+    .where('disabled', '=', 0)
+    .orderBy('id')
+    .execute();
+}
+
+/** Open letters whose current deadline has passed: what the job flags and escalates. */
+export async function listLettersPastDeadline(db: Kysely<Database>, today: string) {
+  return db
+    .selectFrom('letters')
+    .select(['id', 'status', 'unit_id', 'next_due', 'overdue_on', 'escalated_on'])
+    .where('next_due', '<', today)
+    .orderBy('id')
+    .execute();
+}
+
+/** Flags a letter overdue for its current deadline; false when another run (or instance) already did. */
+export async function flagOverdue(db: Kysely<Database>, id: number, due: string, today: string): Promise<boolean> {
+  const r = await db
+    .updateTable('letters')
+    .set({ overdue_on: today })
+    .where('id', '=', id)
+    .where('next_due', '=', due)
+    .where('overdue_on', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks a letter escalated to the district; false when it already was. */
+export async function flagEscalated(db: Kysely<Database>, id: number, today: string): Promise<boolean> {
+  const r = await db
+    .updateTable('letters')
+    .set({ escalated_on: today })
+    .where('id', '=', id)
+    .where('escalated_on', 'is', null)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Replied letters whose rating window has passed without a verdict. */
+export async function listLettersPastRating(db: Kysely<Database>, today: string) {
+  return db
+    .selectFrom('letters')
+    .select(['id', 'status', 'type', 'unit_id', 'rating_due', 'round'])
+    .where('status', 'in', ['replied', 'second_replied'])
+    .where('rating_due', '<', today)
+    .orderBy('id')
+    .execute();
+}
+
+/** What the deadlines of open letters are computed from. */
+export async function listOpenLetterDeadlines(db: Kysely<Database>) {
+  return db
+    .selectFrom('letters')
+    .select([
+      'id',
+      'status',
+      'round',
+      'received_on',
+      'ack_days',
+      'reply_from',
+      'reply_days',
+      'extension_days',
+      'extension_round',
+      'ack_due',
+      'reply_due',
+      'next_due',
+    ])
+    .where('status', '<>', 'closed')
+    .execute();
+}
+
+/** The counts behind 三率, per street or per studio, for letters received in a period within a subtree. */
+export function rateCountsQuery(
+  db: Kysely<Database>,
+  f: { path: string; from: string; to: string; today: string; by: 'street' | 'studio' },
+) {
+  const range = subtreeRange(f.path);
+  const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+  const group = f.by === 'street' ? ('letters.street_id' as const) : ('letters.studio_id' as const);
+  let q = db
+    .selectFrom('letters')
+    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+    .innerJoin('org_units as street', 'street.id', 'letters.street_id')
+    .leftJoin('studios', 'studios.id', 'letters.studio_id')
+    .where('unit.path', '>=', range.from)
+    .where('unit.path', '<', range.to)
+    .where('letters.type', '<>', 'accusation')
+    .where('letters.received_on', '>=', f.from)
+    .where('letters.received_on', '<=', f.to);
+  if (f.by === 'studio') q = q.where('letters.studio_id', 'is not', null);
+  return q
+    .select([
+      `${group} as group_id`,
+      (eb) => eb.fn.max('street.name').as('street_name'),
+      (eb) => eb.fn.max('studios.name').as('studio_name'),
+      (eb) => eb.fn.countAll<number>().as('letters'),
+      count(sql`letters.acknowledged_on is not null or letters.ack_due < ${f.today}`).as('due'),
+      count(sql`letters.acknowledged_on <= letters.ack_due`).as('acknowledged_on_time'),
+      count(sql`letters.verdict is not null`).as('rated'),
+      count(sql`letters.verdict in ('satisfied', 'basic')`).as('resolved'),
+      count(sql`letters.verdict = 'satisfied'`).as('satisfied'),
+      count(sql`letters.verdict = 'basic'`).as('basic'),
+      count(sql`letters.verdict = 'unsatisfied'`).as('unsatisfied'),
+      count(sql`letters.finding = 'substantiated'`).as('substantiated'),
+    ])
+    .groupBy(group);
+}
+
+/** Runs the 三率 counts. */
+export async function countRates(db: Kysely<Database>, f: Parameters<typeof rateCountsQuery>[1]) {
+  return rateCountsQuery(db, f).execute();
+}
