@@ -1,10 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { InspectionTables } from './schema-inspections.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
  * so one code path reads the same values from SQLite and PostgreSQL.
  */
-export interface Database {
+export interface Database extends InspectionTables {
   org_units: OrgUnitTable;
   accounts: AccountTable;
   sessions: SessionTable;

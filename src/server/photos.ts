@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { DomainError } from '../domain/errors.ts';
 
 /** Limits a feature sets on the photos it accepts. */
@@ -10,8 +10,8 @@ export interface PhotoLimits {
   maxEdge: number;
 }
 
-/** What phones send for inspections and letters: up to 8 MB, stored at most 1600 px on the long edge. */
-export const defaultPhotoLimits: PhotoLimits = { maxBytes: 8 * 1_048_576, maxEdge: 1600 };
+/** What phones send for inspections and letters: up to 5 MB, stored at most 1600 px on the long edge. */
+export const defaultPhotoLimits: PhotoLimits = { maxBytes: 5 * 1_048_576, maxEdge: 1600 };
 
 /** A photo as it is stored: a fresh JPEG with no metadata, and its fingerprint. */
 export interface StoredPhoto {
@@ -49,7 +49,7 @@ function tooLarge(limits: PhotoLimits): DomainError {
 export async function normalizePhoto(input: Buffer, limits: PhotoLimits = defaultPhotoLimits): Promise<StoredPhoto> {
   if (input.length > limits.maxBytes) throw tooLarge(limits);
   if (input.length === 0) throw new DomainError('PHOTO_INVALID');
-  let result: { data: Buffer; info: sharp.OutputInfo };
+  let result: { data: Buffer; info: OutputInfo };
   try {
     const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false });
     const meta = await image.metadata();

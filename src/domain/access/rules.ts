@@ -1,6 +1,9 @@
 import type { Actor, Role } from './roles.ts';
 import { allow, conditionHolds, type Rule as RuleOf, type Target } from './policy.ts';
 import { studioActions, studioLifecycle } from '../studios/lifecycle.ts';
+import { inspectionActions, inspectionLifecycle } from '../inspections/lifecycle.ts';
+import { proposalActions, proposalLifecycle } from '../inspections/proposal.ts';
+import { supervisorActions, supervisorLifecycle } from '../inspections/supervisors.ts';
 
 export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
@@ -20,6 +23,10 @@ export const actions = [
   'rate',
   'correct',
   ...studioActions,
+  'plan',
+  ...inspectionActions,
+  ...proposalActions,
+  ...supervisorActions,
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -40,6 +47,11 @@ export const subjects = [
   'serviceRequest',
   'serviceRecord',
   'recordSettings',
+  'supervisor',
+  'checklist',
+  'inspection',
+  'inspectionCoverage',
+  'rectificationProposal',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -122,6 +134,26 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'update', 'mapSettings', 'inScope'),
   // Unmasked phone and ID numbers: only the organisations that arrange services; each read is logged.
   ...admins.map((r) => allow(r, 'readPersonal', 'volunteer', 'inScope')),
+  // Citizen supervisors (群众监督员): the street keeps its roster; a supervisor sees their own entry.
+  allow('district_admin', 'read', 'supervisor', 'inScope'),
+  allow('street_admin', 'read', 'supervisor', 'inScope'),
+  allow('supervisor', 'read', 'supervisor', 'own'),
+  allow('street_admin', 'create', 'supervisor', 'inScope'),
+  allow('street_admin', 'update', 'supervisor', 'inScope'),
+  allow('street_admin', 'readPersonal', 'supervisor', 'inScope'),
+  ...supervisorLifecycle.rules(),
+  // Quarterly inspections: the district sets the checklist; the street plans, reassigns and decides
+  // proposals; a supervisor sees and fills only the inspections planned for them.
+  ...[...admins, 'supervisor' as const].map((r) => allow(r, 'read', 'checklist', 'any')),
+  allow('district_admin', 'update', 'checklist', 'any'),
+  ...admins.map((r) => allow(r, 'read', 'inspection', 'inScope')),
+  allow('supervisor', 'read', 'inspection', 'own'),
+  allow('street_admin', 'plan', 'inspection', 'inScope'),
+  ...inspectionLifecycle.rules(),
+  ...admins.map((r) => allow(r, 'read', 'inspectionCoverage', 'inScope')),
+  allow('district_admin', 'read', 'rectificationProposal', 'inScope'),
+  allow('street_admin', 'read', 'rectificationProposal', 'inScope'),
+  ...proposalLifecycle.rules(),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */
