@@ -7,6 +7,7 @@ import { loadDemoStudios } from './demo-studios.ts';
 import { newAccountRow } from '../accounts.ts';
 import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
+import { loadDemoInspections } from './demo-inspections.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -77,6 +78,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     await loadDemoStudios(trx, at);
     await loadDemoSiting(trx, at);
     await loadDemoNeeds(trx, at);
+    await loadDemoInspections(trx, at);
     await trx
       .insertInto('audit_log')
       .values({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../access/roles.ts';
-import { DomainError } from '../errors.ts';
+import type { DomainError } from '../errors.ts';
 import {
   activityOf,
   isInactive,

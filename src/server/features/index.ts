@@ -8,6 +8,8 @@ import { deliveryRoutes } from './delivery/delivery.routes.ts';
 import { recordSettingsRoutes } from './delivery/record-settings.routes.ts';
 import { publicDeliveryRoutes } from './delivery/public-delivery.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { inspectionRoutes } from './inspections/inspections.routes.ts';
+import { supervisorRoutes } from './inspections/supervisors.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -40,4 +42,6 @@ export const features: FastifyPluginAsyncZod[] = [
   recordSettingsRoutes,
   publicRoutes,
   publicDeliveryRoutes,
+  supervisorRoutes,
+  inspectionRoutes,
 ];

@@ -175,8 +175,26 @@ export async function act(
   studioId: number,
   request: ActionRequest,
 ): Promise<StudioDetail> {
+  await deps.db.transaction().execute((trx) => actWithin(trx, ctx, actor, studioId, request));
+  // A plaque awarded or withdrawn changes who serves: the nearest-studio index looks again.
+  studioIndexOf(deps.db).invalidate();
+  return getStudio(deps, actor, studioId);
+}
+
+/**
+ * Runs one lifecycle transition inside the caller's transaction, with every check, write,
+ * history entry and audit entry `act` makes: for a change elsewhere that is this transition
+ * and must commit with it (a rectification proposal the street confirms).
+ */
+export async function actWithin(
+  trx: Kysely<Database>,
+  ctx: AuditContext,
+  actor: Actor,
+  studioId: number,
+  request: ActionRequest,
+): Promise<void> {
   const today = chinaDate(new Date(ctx.at));
-  await deps.db.transaction().execute(async (trx) => {
+  {
     const core = await loadVisibleStudio(trx, actor, studioId);
     let input: TransitionInput;
     if (request.action === 'award') {
@@ -229,8 +247,5 @@ export async function act(
       before: { status: from },
       after: { status: result.to, ...input },
     });
-  });
-  // A plaque awarded or withdrawn changes who serves: the nearest-studio index looks again.
-  studioIndexOf(deps.db).invalidate();
-  return getStudio(deps, actor, studioId);
+  }
 }
