@@ -4,7 +4,7 @@ import { planInspections } from '../../domain/inspections/plan.ts';
 import { firstDayOf, lastDayOf, previousQuarter, quarterOfDay } from '../../domain/inspections/quarters.ts';
 import { termEndFrom } from '../../domain/inspections/supervisors.ts';
 
-/** The demo supervisor `jiandu` on 西城街道's roster: a resident of 西门社区, appointed last quarter. */
+/** The demo supervisor `jiandu` on 西城街道's roster: a resident of 西安社区, appointed last quarter. */
 const demoSupervisor = {
   username: 'jiandu',
   name: '林秀琴',
