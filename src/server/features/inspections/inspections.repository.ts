@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { InspectionTable } from '../../../db/schema-inspections.ts';
 import { subtreeRange } from '../../../domain/org/units.ts';
@@ -80,7 +80,7 @@ export async function listInspections(db: Kysely<Database>, f: InspectionFilter)
       eb.or([
         eb.and([eb('inspections.submitted_at', 'is', null), eb('inspections.due_on', '<', today)]),
         // Submitted after the due day ended in China (UTC+8): its instant is past due_on 16:00 UTC.
-        eb('inspections.submitted_at', '>=', eb.fn<string>('concat', [eb.ref('inspections.due_on'), eb.val('T16:00')])),
+        eb('inspections.submitted_at', '>=', sql<string>`inspections.due_on || 'T16:00'`),
       ]),
     );
   }
