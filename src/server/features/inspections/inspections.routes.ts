@@ -27,6 +27,7 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as checklists from './checklist.service.ts';
 import * as inspections from './inspections.service.ts';
+import * as reassignments from './reassignments.service.ts';
 import * as plans from './plans.service.ts';
 import * as proposals from './proposals.service.ts';
 
@@ -188,7 +189,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      inspections.reassignInspection(
+      reassignments.reassignInspection(
         deps,
         auditContextOf(request, deps.clock),
         actorOf(request),
@@ -209,7 +210,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      inspections.cancelInspection(
+      reassignments.cancelInspection(
         deps,
         auditContextOf(request, deps.clock),
         actorOf(request),

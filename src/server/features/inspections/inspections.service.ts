@@ -11,11 +11,9 @@ import {
   inspectionLifecycle,
   transitionInspection,
   withinCorrectionWindow,
-  type InspectionInput,
   type InspectionStatus,
 } from '../../../domain/inspections/lifecycle.ts';
 import { quarterInstants, type Quarter } from '../../../domain/inspections/quarters.ts';
-import { supervisorStatus } from '../../../domain/inspections/supervisors.ts';
 import type {
   InspectionAbility,
   InspectionDetail,
@@ -24,12 +22,12 @@ import type {
   listInspectionsQuery,
 } from '../../../contract/inspections.ts';
 import { authorize, resolveScope } from '../../scope.ts';
+import { ownScopePath } from './own-scope.service.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { decodeBase64Photo, normalizePhoto, type StoredPhoto } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './inspections.repository.ts';
-import { findSupervisor } from './supervisors.repository.ts';
 import { presentDetail, presentSummary } from './inspections.presenter.ts';
 import { proposalFor, syncProposal } from './proposals.service.ts';
 import { proposalOfInspection } from './proposals.repository.ts';
@@ -45,7 +43,8 @@ const targetOf = (row: repo.InspectionRow) => ({
   ownerAccountIds: [row.supervisor_account_id],
 });
 
-function relationOf(actor: Actor, row: repo.InspectionRow): Relation {
+/** How an inspection relates to the actor, for its lifecycle. */
+export function relationOf(actor: Actor, row: repo.InspectionRow): Relation {
   return {
     role: actor.role,
     inScope: isWithin(row.unit_path, actor.unitPath),
@@ -60,7 +59,8 @@ function abilitiesOf(actor: Actor, row: repo.InspectionRow, now: string): Inspec
     .filter((a) => a !== 'correct' || withinCorrectionWindow(row.submitted_at, now));
 }
 
-async function loadVisible(deps: Deps, actor: Actor, id: number): Promise<repo.InspectionRow> {
+/** Loads an inspection the actor may see, or answers 404. */
+export async function loadVisible(deps: Deps, actor: Actor, id: number): Promise<repo.InspectionRow> {
   const row = await repo.findInspection(deps.db, id);
   if (!row) throw new DomainError('NOT_FOUND');
   authorize(actor, 'read', 'inspection', targetOf(row));
@@ -74,8 +74,7 @@ export async function listInspections(deps: Deps, actor: Actor, query: z.infer<t
   if (can(actor, 'read', 'inspection', { unitPath: actor.unitPath })) {
     path = (await resolveScope(deps.db, actor, 'read', 'inspection', query.under)).path;
   } else {
-    authorize(actor, 'read', 'inspection', { unitPath: actor.unitPath, ownerAccountIds: [actor.accountId] });
-    path = actor.unitPath;
+    path = await ownScopePath(deps, actor, 'inspection', query.under);
     supervisorAccountId = actor.accountId;
   }
   const now = deps.clock.now().toISOString();
@@ -129,7 +128,7 @@ async function storedPhotos(photos: readonly string[]): Promise<StoredPhoto[]> {
 }
 
 /** The facts the lifecycle checks, for an inspection at the request's time. */
-function factsOf(row: repo.InspectionRow, at: string) {
+export function factsOf(row: repo.InspectionRow, at: string) {
   return {
     status: row.status as InspectionStatus,
     supervisorId: row.supervisor_id,
@@ -295,102 +294,6 @@ export async function correctInspection(
     await syncProposal(trx, ctx, row, total, checklist.threshold);
   });
   return getInspection(deps, actor, id);
-}
-
-/** The street gives a planned inspection to another of its serving supervisors. */
-export async function reassignInspection(
-  deps: Deps,
-  ctx: AuditContext,
-  actor: Actor,
-  id: number,
-  input: { supervisorId: number; note?: string | undefined },
-): Promise<InspectionDetail> {
-  const row = await loadVisible(deps, actor, id);
-  const target = await findSupervisor(deps.db, input.supervisorId);
-  const today = chinaDate(new Date(ctx.at));
-  const available =
-    target !== undefined &&
-    target.street_id === row.street_id &&
-    supervisorStatus(target.status, target.term_end, today) === 'active';
-  transitionInspection(
-    factsOf(row, ctx.at),
-    { action: 'reassign', supervisorId: input.supervisorId, supervisorAvailable: available },
-    relationOf(actor, row),
-  );
-  await act(
-    deps,
-    ctx,
-    row,
-    { action: 'reassign', supervisorId: input.supervisorId, supervisorAvailable: available },
-    {
-      set: { supervisor_id: input.supervisorId },
-      note: `${row.supervisor_name} → ${target?.name ?? ''}${input.note ? `：${input.note}` : ''}`,
-      audit: {
-        before: { supervisorId: row.supervisor_id },
-        after: { supervisorId: input.supervisorId, note: input.note },
-      },
-    },
-  );
-  return getInspection(deps, actor, id);
-}
-
-/** The street calls off a planned inspection (the studio closed, say), with the reason. */
-export async function cancelInspection(
-  deps: Deps,
-  ctx: AuditContext,
-  actor: Actor,
-  id: number,
-  reason: string,
-): Promise<InspectionDetail> {
-  const row = await loadVisible(deps, actor, id);
-  const input: InspectionInput = { action: 'cancel', reason };
-  transitionInspection(factsOf(row, ctx.at), input, relationOf(actor, row));
-  await act(deps, ctx, row, input, {
-    set: { status: 'cancelled', cancel_reason: reason },
-    note: reason,
-    audit: { before: { status: row.status }, after: { status: 'cancelled', reason } },
-  });
-  return getInspection(deps, actor, id);
-}
-
-/** Writes a street's decision about a planned inspection, its history entry and audit entry, if nobody acted first. */
-async function act(
-  deps: Deps,
-  ctx: AuditContext,
-  row: repo.InspectionRow,
-  input: InspectionInput,
-  change: {
-    set: { supervisor_id?: number; status?: string; cancel_reason?: string };
-    note: string;
-    audit: { before: unknown; after: unknown };
-  },
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    const moved = await repo.updateInspectionIf(
-      trx,
-      row.id,
-      { status: row.status, supervisorId: row.supervisor_id },
-      { ...change.set, updated_at: ctx.at },
-    );
-    if (!moved) throw new DomainError('INSPECTION_NOT_ALLOWED', { action: input.action, status: row.status });
-    await repo.insertEvent(trx, {
-      inspection_id: row.id,
-      action: input.action,
-      from_status: row.status,
-      to_status: change.set.status ?? row.status,
-      actor_id: ctx.actor?.accountId ?? null,
-      actor_name: ctx.actor?.username ?? null,
-      note: change.note.slice(0, 500),
-      at: ctx.at,
-    });
-    await recordAudit(trx, ctx, {
-      entity: 'inspection',
-      entityId: row.id,
-      action: input.action,
-      unitId: row.unit_id,
-      ...change.audit,
-    });
-  });
 }
 
 /** One photo of an inspection the actor may see. */

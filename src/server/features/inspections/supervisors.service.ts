@@ -22,6 +22,7 @@ import type {
   supervisorDetails,
 } from '../../../contract/supervisors.ts';
 import { authorize, resolveScope } from '../../scope.ts';
+import { ownScopePath } from './own-scope.service.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { addDays, chinaDate } from '../../time.ts';
@@ -82,12 +83,12 @@ async function present(deps: Deps, actor: Actor, rows: repo.SupervisorRow[]): Pr
 
 /** The roster of the streets in scope; a supervisor sees only their own entry. */
 export async function listSupervisors(deps: Deps, actor: Actor, query: z.infer<typeof listSupervisorsQuery>) {
-  let path = actor.unitPath;
+  let path: string;
   let accountId: number | undefined;
   if (can(actor, 'read', 'supervisor', { unitPath: actor.unitPath })) {
     path = (await resolveScope(deps.db, actor, 'read', 'supervisor', query.under)).path;
   } else {
-    authorize(actor, 'read', 'supervisor', { unitPath: actor.unitPath, ownerAccountIds: [actor.accountId] });
+    path = await ownScopePath(deps, actor, 'supervisor', query.under);
     accountId = actor.accountId;
   }
   const { rows, total } = await repo.listSupervisors(deps.db, {
