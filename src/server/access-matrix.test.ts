@@ -7,6 +7,7 @@ import type { RouteAccess } from './context.ts';
 import { applicationFor, createStudio, type Place } from '../../test/factories.ts';
 import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
 import type { StudioStatus } from '../domain/studios/lifecycle.ts';
+import { defaultChecklist } from '../domain/inspections/checklist.ts';
 
 /**
  * Every API route × every role × an object inside and an object outside the actor's
@@ -39,6 +40,10 @@ interface Ids {
   zhongchengCommunity: number;
   memberAccount: number;
   zhongchengAccount: number;
+  supervisor: number; // a roster entry: jiandu's own in scope, one of 中城街道 out of it (see `rosters`)
+  supervisorAccount: number; // a supervisor account not yet on a roster
+  inspection: number; // an inspection prepared for the call
+  proposal: number; // a rectification proposal prepared for the call
 }
 
 type Build = (ids: Ids, n: number) => InjectOptions;
@@ -572,6 +577,109 @@ const requests: Record<string, Entry> = {
   'POST /api/public/sms/unsubscribe': {
     inScope: (i) => post('/api/public/sms/unsubscribe', { unitId: i.xixing, phone: '13912345678' }),
   },
+
+  'GET /api/supervisors': {
+    inScope: (i) => ({ method: 'GET', url: `/api/supervisors?under=${i.xicheng}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/supervisors?under=${i.zhongcheng}` }),
+  },
+  'POST /api/supervisors': {
+    prepare: async (place) => ({ supervisorAccount: await supervisorAccountAt(place) }),
+    inScope: (i) => post('/api/supervisors', appointment(i.supervisorAccount)),
+    outOfScope: (i) => post('/api/supervisors', appointment(i.supervisorAccount)),
+  },
+  'GET /api/supervisors/:id': {
+    prepare: rosterEntry,
+    inScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}` }),
+  },
+  'PUT /api/supervisors/:id': {
+    prepare: rosterEntry,
+    inScope: (i) => ({ method: 'PUT', url: `/api/supervisors/${i.supervisor}`, payload: supervisorDetails }),
+    outOfScope: (i) => ({ method: 'PUT', url: `/api/supervisors/${i.supervisor}`, payload: supervisorDetails }),
+  },
+  'GET /api/supervisors/:id/contact': {
+    prepare: rosterEntry,
+    inScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}/contact` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}/contact` }),
+  },
+  'POST /api/supervisors/:id/renew': {
+    prepare: rosterEntry,
+    inScope: (i) => post(`/api/supervisors/${i.supervisor}/renew`, {}),
+    outOfScope: (i) => post(`/api/supervisors/${i.supervisor}/renew`, {}),
+  },
+  'POST /api/supervisors/:id/dismiss': {
+    prepare: async (place) => ({ supervisor: await supervisorAt(place) }),
+    inScope: (i) => post(`/api/supervisors/${i.supervisor}/dismiss`, { reason: '矩阵测试' }),
+    outOfScope: (i) => post(`/api/supervisors/${i.supervisor}/dismiss`, { reason: '矩阵测试' }),
+  },
+  'GET /api/supervisors/:id/appointment-letter.pdf': {
+    prepare: rosterEntry,
+    inScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}/appointment-letter.pdf` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/supervisors/${i.supervisor}/appointment-letter.pdf` }),
+  },
+  'GET /api/inspection-checklist': { inScope: () => ({ method: 'GET', url: '/api/inspection-checklist' }) },
+  'PUT /api/inspection-checklist': {
+    inScope: () => ({ method: 'PUT', url: '/api/inspection-checklist', payload: defaultChecklist }),
+  },
+  'GET /api/inspection-checklist/versions/:version': {
+    inScope: () => ({ method: 'GET', url: '/api/inspection-checklist/versions/1' }),
+  },
+  'GET /api/inspections': {
+    inScope: (i) => ({ method: 'GET', url: `/api/inspections?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/inspections?under=${i.zhongcheng}` }),
+  },
+  'POST /api/inspections/plan': {
+    inScope: (i) => post('/api/inspections/plan', { streetId: i.xicheng }),
+    outOfScope: (i) => post('/api/inspections/plan', { streetId: i.zhongcheng }),
+  },
+  'GET /api/inspections/coverage': {
+    inScope: (i) => ({ method: 'GET', url: `/api/inspections/coverage?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/inspections/coverage?under=${i.zhongcheng}` }),
+  },
+  'GET /api/inspections/:id': {
+    prepare: (place) => inspectionAt(place, 'planned'),
+    inScope: (i) => ({ method: 'GET', url: `/api/inspections/${i.inspection}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/inspections/${i.inspection}` }),
+  },
+  'POST /api/inspections/:id/submit': {
+    prepare: (place) => inspectionAt(place, 'planned'),
+    inScope: (i, n) => inspectionForm(`/api/inspections/${i.inspection}/submit`, n),
+    outOfScope: (i, n) => inspectionForm(`/api/inspections/${i.inspection}/submit`, n),
+  },
+  'POST /api/inspections/:id/correct': {
+    prepare: (place) => inspectionAt(place, 'submitted'),
+    inScope: (i) => post(`/api/inspections/${i.inspection}/correct`, inspectionReport),
+    outOfScope: (i) => post(`/api/inspections/${i.inspection}/correct`, inspectionReport),
+  },
+  'POST /api/inspections/:id/reassign': {
+    prepare: (place) => inspectionAt(place, 'planned'),
+    inScope: (i) => post(`/api/inspections/${i.inspection}/reassign`, { supervisorId: rosters.colleague }),
+    outOfScope: (i) => post(`/api/inspections/${i.inspection}/reassign`, { supervisorId: rosters.colleague }),
+  },
+  'POST /api/inspections/:id/cancel': {
+    prepare: (place) => inspectionAt(place, 'planned'),
+    inScope: (i) => post(`/api/inspections/${i.inspection}/cancel`, { reason: '矩阵测试' }),
+    outOfScope: (i) => post(`/api/inspections/${i.inspection}/cancel`, { reason: '矩阵测试' }),
+  },
+  'GET /api/inspections/:id/photos/:position': {
+    prepare: (place) => inspectionAt(place, 'submitted'),
+    inScope: (i) => ({ method: 'GET', url: `/api/inspections/${i.inspection}/photos/1` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/inspections/${i.inspection}/photos/1` }),
+  },
+  'GET /api/rectification-proposals': {
+    inScope: (i) => ({ method: 'GET', url: `/api/rectification-proposals?under=${i.xixing}` }),
+    outOfScope: (i) => ({ method: 'GET', url: `/api/rectification-proposals?under=${i.zhongcheng}` }),
+  },
+  'POST /api/rectification-proposals/:id/confirm': {
+    prepare: proposalAt,
+    inScope: (i) => post(`/api/rectification-proposals/${i.proposal}/confirm`, { deadline: '2026-12-31' }),
+    outOfScope: (i) => post(`/api/rectification-proposals/${i.proposal}/confirm`, { deadline: '2026-12-31' }),
+  },
+  'POST /api/rectification-proposals/:id/reject': {
+    prepare: proposalAt,
+    inScope: (i) => post(`/api/rectification-proposals/${i.proposal}/reject`, { reason: '矩阵测试' }),
+    outOfScope: (i) => post(`/api/rectification-proposals/${i.proposal}/reject`, { reason: '矩阵测试' }),
+  },
 };
 
 function expectedStatus(access: RouteAccess, role: Role, inScope: boolean): 'ok' | 403 | 404 {
@@ -609,7 +717,21 @@ beforeAll(async () => {
     ).id,
     import: 0,
     site: 0,
+    supervisor: 0,
+    supervisorAccount: 0,
+    inspection: 0,
+    proposal: 0,
   };
+  rosters.jiandu = (
+    await t.db
+      .selectFrom('supervisors')
+      .innerJoin('accounts', 'accounts.id', 'supervisors.account_id')
+      .select('supervisors.id')
+      .where('accounts.username', '=', 'jiandu')
+      .executeTakeFirstOrThrow()
+  ).id;
+  rosters.colleague = await supervisorAt('xixing');
+  rosters.zhongcheng = await supervisorAt('zhongcheng');
 });
 afterAll(() => t.close());
 
@@ -826,6 +948,175 @@ async function importAt(place: Place): Promise<Partial<Ids>> {
   return { import: row.id };
 }
 
+/** Roster entries the matrix uses: the demo supervisor jiandu (西城街道), a colleague of his, and one of 中城街道. */
+const rosters = { jiandu: 0, colleague: 0, zhongcheng: 0 };
+const supervisorDetails = { name: '林秀琴', phone: '13905970301', communityId: null };
+const appointment = (accountId: number) => ({ accountId, ...supervisorDetails, appointedOn: '2026-11-01' });
+const inspectionReport = {
+  visitedAt: '2026-11-25T07:30:00.000Z',
+  ratings: defaultChecklist.items.map((item) => ({ code: item.code, rating: 'A', note: '' })),
+};
+const inspectionForm = (url: string, n: number): InjectOptions => ({
+  method: 'POST',
+  url,
+  payload: inspectionReport,
+  headers: { 'idempotency-key': `matrix-inspection-${n}` },
+});
+
+let supervisorSeq = 0;
+/** A supervisor account bound to the place's street and on no roster yet (written directly: hashing is slow). */
+async function supervisorAccountAt(place: Place): Promise<number> {
+  supervisorSeq += 1;
+  const at = '2026-11-25T08:00:00.000Z';
+  return (
+    await t.db
+      .insertInto('accounts')
+      .values({
+        username: `matrix-jd-${supervisorSeq}`,
+        display_name: '矩阵监督员',
+        password_hash: 'not-a-password',
+        role: 'supervisor',
+        unit_id: place === 'xixing' ? ids.xicheng : ids.zhongcheng,
+        locale: 'zh-CN',
+        large_font: 0,
+        failed_count: 0,
+        locked_until: null,
+        disabled: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+/** A fresh roster entry on the place's street. */
+async function supervisorAt(place: Place): Promise<number> {
+  const accountId = await supervisorAccountAt(place);
+  return (
+    await t.db
+      .insertInto('supervisors')
+      .values({
+        street_id: place === 'xixing' ? ids.xicheng : ids.zhongcheng,
+        account_id: accountId,
+        name: '矩阵监督员',
+        phone: '13905970399',
+        community_id: null,
+        card_number: `MX-JD-${accountId}`,
+        appointed_on: '2026-10-01',
+        term_start: '2026-10-01',
+        term_end: '2028-09-30',
+        status: 'active',
+        status_reason: null,
+        created_at: '2026-11-25T08:00:00.000Z',
+        updated_at: '2026-11-25T08:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+/** jiandu's own entry in scope (what a supervisor may read), 中城街道's supervisor out of it. */
+async function rosterEntry(place: Place): Promise<Partial<Ids>> {
+  return { supervisor: place === 'xixing' ? rosters.jiandu : rosters.zhongcheng };
+}
+
+/**
+ * An inspection of a fresh studio in the place for this quarter, planned for jiandu (西兴社区)
+ * or 中城街道's supervisor; a submitted one has its form, a photo and its submitter.
+ */
+async function inspectionAt(place: Place, status: 'planned' | 'submitted', total = 100): Promise<Partial<Ids>> {
+  const studio = await createStudio(t.db, { status: 'active', place });
+  const unitId = place === 'xixing' ? ids.xixing : ids.zhongchengCommunity;
+  const supervisorId = place === 'xixing' ? rosters.jiandu : rosters.zhongcheng;
+  const supervisor = await t.db
+    .selectFrom('supervisors')
+    .select('account_id')
+    .where('id', '=', supervisorId)
+    .executeTakeFirstOrThrow();
+  const at = '2026-11-25T07:45:00.000Z';
+  const submitted = status === 'submitted';
+  const row = await t.db
+    .insertInto('inspections')
+    .values({
+      quarter: '2026-Q4',
+      round: 1,
+      studio_id: studio.id,
+      unit_id: unitId,
+      street_id: place === 'xixing' ? ids.xicheng : ids.zhongcheng,
+      supervisor_id: supervisorId,
+      status,
+      due_on: '2026-12-31',
+      checklist_version: submitted ? 1 : null,
+      ratings_json: submitted ? JSON.stringify(inspectionReport.ratings) : null,
+      total: submitted ? total : null,
+      visited_at: submitted ? inspectionReport.visitedAt : null,
+      lng: null,
+      lat: null,
+      idempotency_key: submitted ? `matrix-fixture-${studio.id}` : null,
+      submitted_by: submitted ? supervisor.account_id : null,
+      submitted_at: submitted ? at : null,
+      corrected_at: null,
+      cancel_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (submitted) {
+    const photo = await t.db
+      .insertInto('attachments')
+      .values({
+        filename: 'p.jpg',
+        mime: 'image/jpeg',
+        size: 3,
+        sha256: 'x',
+        content: Buffer.from([0xff, 0xd8, 0xff]),
+        unit_id: unitId,
+        created_by: supervisor.account_id,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('inspection_photos')
+      .values({ inspection_id: row.id, attachment_id: photo.id, position: 1 })
+      .execute();
+  }
+  return { inspection: row.id, studio: studio.id };
+}
+
+/** A proposal awaiting the street's decision, made by a low inspection total of a fresh studio in the place. */
+async function proposalAt(place: Place): Promise<Partial<Ids>> {
+  const prepared = await inspectionAt(place, 'submitted', 40);
+  const inspection = await t.db
+    .selectFrom('inspections')
+    .select(['id', 'studio_id', 'unit_id', 'street_id'])
+    .where('id', '=', prepared.inspection ?? 0)
+    .executeTakeFirstOrThrow();
+  const at = '2026-11-25T07:50:00.000Z';
+  const row = await t.db
+    .insertInto('rectification_proposals')
+    .values({
+      inspection_id: inspection.id,
+      studio_id: inspection.studio_id,
+      unit_id: inspection.unit_id,
+      street_id: inspection.street_id,
+      total: 40,
+      threshold: 60,
+      status: 'proposed',
+      reason: null,
+      deadline: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { proposal: row.id };
+}
+
 describe('the access matrix', () => {
   it('has a request for every API route, and every rule-checked route has at least one rule', () => {
     expect(t.app.routeAccess.length).toBeGreaterThan(10);
@@ -869,6 +1160,7 @@ describe('the access matrix', () => {
           else expect(res.statusCode, label).toBe(expected);
         }
       }
-    });
+      // Every call signs in afresh (argon2 on purpose): with every route, a role's run takes longer than 30 s.
+    }, 120_000);
   }
 });
