@@ -17,12 +17,13 @@ import type { SmsSubscriptionTable, OutboxTable, ReminderTable } from './schema/
 import type { ServiceRequestTable, ServiceRecordTable } from './schema/delivery.ts';
 import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
+import type { InspectionTables } from './schema-inspections.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
  * so one code path reads the same values from SQLite and PostgreSQL.
  */
-export interface Database extends MailboxTables {
+export interface Database extends MailboxTables, InspectionTables {
   org_units: OrgUnitTable;
   accounts: AccountTable;
   sessions: SessionTable;

@@ -8,6 +8,7 @@ import { newAccountRow } from '../../server/features/accounts/accounts.repositor
 import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoLetters } from './demo-letters.ts';
+import { loadDemoInspections } from './demo-inspections.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -79,6 +80,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     await loadDemoSiting(trx, at);
     await loadDemoNeeds(trx, at);
     await loadDemoLetters(trx, at);
+    await loadDemoInspections(trx, at);
     await trx
       .insertInto('audit_log')
       .values({

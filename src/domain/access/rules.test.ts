@@ -41,6 +41,18 @@ describe('access rules', () => {
     expect(assignableRoles('member')).toEqual([]);
   });
 
+  it('let a supervisor read and fill only the inspections planned for them, and the district alone edit the checklist', () => {
+    const supervisor = actor('supervisor', street, 7);
+    const mine = { unitPath: `${street}350802003004/`, ownerAccountIds: [7] };
+    expect(can(supervisor, 'read', 'inspection', mine)).toBe(true);
+    expect(can(supervisor, 'submit', 'inspection', mine)).toBe(true);
+    expect(can(supervisor, 'read', 'inspection', { ...mine, ownerAccountIds: [8] })).toBe(false);
+    expect(can(supervisor, 'reassign', 'inspection', mine)).toBe(false);
+    expect(roles.filter((r) => roleMayEver(r, 'update', 'checklist'))).toEqual(['district_admin']);
+    expect(roles.filter((r) => roleMayEver(r, 'plan', 'inspection'))).toEqual(['street_admin']);
+    expect(roles.filter((r) => roleMayEver(r, 'confirm', 'rectificationProposal'))).toEqual(['street_admin']);
+  });
+
   it('are declared only for known roles', () => {
     for (const r of rules) expect(roles).toContain(r.role);
   });

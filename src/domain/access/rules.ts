@@ -3,6 +3,9 @@ import { allow, conditionHolds, type Rule as RuleOf, type Target } from './polic
 import { studioActions, studioLifecycle } from '../studios/lifecycle.ts';
 import { requestHandleRules } from '../delivery/request-lifecycle.ts';
 import { letterActions, letterLifecycle } from '../mailbox/lifecycle.ts';
+import { inspectionActions, inspectionLifecycle } from '../inspections/lifecycle.ts';
+import { proposalActions, proposalLifecycle } from '../inspections/proposal.ts';
+import { supervisorActions, supervisorLifecycle } from '../inspections/supervisors.ts';
 
 export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
@@ -23,6 +26,10 @@ export const actions = [
   'correct',
   ...studioActions,
   ...letterActions,
+  'plan',
+  ...inspectionActions,
+  ...proposalActions,
+  ...supervisorActions,
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,6 +53,11 @@ export const subjects = [
   'letter',
   'accusation',
   'mailboxSettings',
+  'supervisor',
+  'checklist',
+  'inspection',
+  'inspectionCoverage',
+  'rectificationProposal',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -140,6 +152,26 @@ export const rules: readonly Rule[] = [
   allow('street_admin', 'read', 'mailboxSettings', 'any'),
   allow('district_admin', 'read', 'mailboxSettings', 'any'),
   allow('district_admin', 'update', 'mailboxSettings', 'any'),
+  // Citizen supervisors (群众监督员): the street keeps its roster; a supervisor sees their own entry.
+  allow('district_admin', 'read', 'supervisor', 'inScope'),
+  allow('street_admin', 'read', 'supervisor', 'inScope'),
+  allow('supervisor', 'read', 'supervisor', 'own'),
+  allow('street_admin', 'create', 'supervisor', 'inScope'),
+  allow('street_admin', 'update', 'supervisor', 'inScope'),
+  allow('street_admin', 'readPersonal', 'supervisor', 'inScope'),
+  ...supervisorLifecycle.rules(),
+  // Quarterly inspections: the district sets the checklist; the street plans, reassigns and decides
+  // proposals; a supervisor sees and fills only the inspections planned for them.
+  ...[...admins, 'supervisor' as const].map((r) => allow(r, 'read', 'checklist', 'any')),
+  allow('district_admin', 'update', 'checklist', 'any'),
+  ...admins.map((r) => allow(r, 'read', 'inspection', 'inScope')),
+  allow('supervisor', 'read', 'inspection', 'own'),
+  allow('street_admin', 'plan', 'inspection', 'inScope'),
+  ...inspectionLifecycle.rules(),
+  ...admins.map((r) => allow(r, 'read', 'inspectionCoverage', 'inScope')),
+  allow('district_admin', 'read', 'rectificationProposal', 'inScope'),
+  allow('street_admin', 'read', 'rectificationProposal', 'inScope'),
+  ...proposalLifecycle.rules(),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

@@ -11,6 +11,8 @@ import { healthRoutes } from './health/health.routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox.routes.ts';
 import { publicMailboxRoutes } from './mailbox/mailbox-public.routes.ts';
 import { mailboxSettingsRoutes } from './mailbox/mailbox-settings.routes.ts';
+import { inspectionRoutes } from './inspections/inspections.routes.ts';
+import { supervisorRoutes } from './inspections/supervisors.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -46,4 +48,6 @@ export const features: FastifyPluginAsyncZod[] = [
   mailboxRoutes,
   mailboxSettingsRoutes,
   publicMailboxRoutes,
+  supervisorRoutes,
+  inspectionRoutes,
 ];

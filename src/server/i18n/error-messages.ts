@@ -177,6 +177,51 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '請求過於頻繁，請稍後再試',
     en: 'Too many requests; try again later',
   },
+  CHECKLIST_MISMATCH: {
+    'zh-CN': '检查表共 {expected} 项，每项须评一次（收到 {given} 项）',
+    'zh-TW': '檢查表共 {expected} 項，每項須評一次（收到 {given} 項）',
+    en: 'The checklist has {expected} items and each needs one rating ({given} received)',
+  },
+  INSPECTION_NOT_ALLOWED: {
+    'zh-CN': '检查当前状态（{status}）下不能进行此操作',
+    'zh-TW': '檢查目前狀態（{status}）下不能進行此操作',
+    en: 'This cannot be done while the inspection is {status}',
+  },
+  CORRECTION_WINDOW_CLOSED: {
+    'zh-CN': '检查提交已超过 {hours} 小时，不能再更正',
+    'zh-TW': '檢查提交已超過 {hours} 小時，不能再更正',
+    en: 'An inspection can be corrected only within {hours} hours of its submission',
+  },
+  SUPERVISOR_UNAVAILABLE: {
+    'zh-CN': '该监督员不在本街道在任名册中',
+    'zh-TW': '該監督員不在本街道在任名冊中',
+    en: "That supervisor is not serving on this street's roster",
+  },
+  SUPERVISOR_NOT_ALLOWED: {
+    'zh-CN': '监督员当前状态（{status}）下不能进行此操作',
+    'zh-TW': '監督員目前狀態（{status}）下不能進行此操作',
+    en: 'This cannot be done while the supervisor is {status}',
+  },
+  PROPOSAL_NOT_PENDING: {
+    'zh-CN': '整改建议已处理（{status}），不能再次处理',
+    'zh-TW': '整改建議已處理（{status}），不能再次處理',
+    en: 'The rectification proposal was already decided ({status})',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '该提交编号已用于另一项检查',
+    'zh-TW': '該提交編號已用於另一項檢查',
+    en: 'This idempotency key was already used for another inspection',
+  },
+  CARD_NUMBER_TAKEN: {
+    'zh-CN': '监督员证号“{number}”已被使用',
+    'zh-TW': '監督員證號「{number}」已被使用',
+    en: 'The supervisor card number "{number}" is taken',
+  },
+  ALREADY_ON_ROSTER: {
+    'zh-CN': '该账号已登记为监督员',
+    'zh-TW': '該帳號已登記為監督員',
+    en: 'This account is already on a supervisor roster',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号',
     'zh-TW': '伺服器內部錯誤，請聯絡管理員並提供請求編號',

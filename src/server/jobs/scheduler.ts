@@ -6,6 +6,7 @@ import type { Notifier } from '../notifier/notifier.ts';
 import { dispatchDue } from '../features/outbox/outbox.job.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
 import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
+import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
 import { chinaDate } from '../time.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
@@ -18,8 +19,8 @@ interface Job {
 
 /**
  * Runs Huimin's periodic tasks in the server process: the outbox every 5 seconds, the
- * reminders every hour. Each is safe to run on several instances at once. `stop` waits
- * for a running task to finish, so shutdown never cuts one in half.
+ * reminders and the inspection plans every hour. Each is safe to run on several instances
+ * at once. `stop` waits for a running task to finish, so shutdown never cuts one in half.
  */
 export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier, log: FastifyBaseLogger) {
   const jobs: Job[] = [
@@ -34,6 +35,8 @@ export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier
     },
     // Overdue letters are flagged and escalated, unrated ones closed, within the hour.
     { name: 'mailbox', everyMs: 60 * 60_000, run: () => runMailboxJob(db, clock.now()) },
+    // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
+    { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {
