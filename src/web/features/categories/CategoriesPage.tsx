@@ -24,8 +24,7 @@ export default function CategoriesPage() {
   const setEnabled = async (c: Category, enabled: boolean) => {
     setSwitching(c.id);
     try {
-      const { id: _id, ...rest } = c;
-      const saved = await categoriesApi.update(c.id, { ...rest, enabled });
+      const saved = await categoriesApi.update(c.id, { ...categoriesApi.inputOf(c), enabled });
       void message.success(
         t(saved.enabled ? 'categories.enabledDone' : 'categories.disabledDone', { name: saved.name[locale] }),
       );
@@ -67,6 +66,7 @@ export default function CategoriesPage() {
         <Switch
           checked={c.enabled}
           loading={switching === c.id}
+          disabled={!c.allowedActions.includes('update')}
           aria-label={t('categories.enabledFor', { name: c.name[locale] })}
           checkedChildren={t('categories.on')}
           unCheckedChildren={t('categories.off')}
@@ -83,6 +83,7 @@ export default function CategoriesPage() {
           size="small"
           icon={<EditOutlined aria-hidden />}
           onClick={() => setEditing(c)}
+          disabled={!c.allowedActions.includes('update')}
           aria-label={t('categories.editNamed', { name: c.name[locale] })}
         >
           {t('categories.edit')}

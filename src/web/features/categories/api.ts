@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Category, categoryInput } from '../../../contract/categories.ts';
+import type { StaffCategory as Category, categoryInput } from '../../../contract/categories.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Category };
@@ -9,5 +9,7 @@ export type CategoryInput = z.infer<typeof categoryInput>;
 export const categoriesApi = {
   list: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
   create: (body: CategoryInput) => api.post<Category>('/api/categories', body),
+  /** The fields a category is saved with: what the list shows, without what the viewer may do. */
+  inputOf: ({ id: _id, allowedActions: _actions, ...input }: Category): CategoryInput => input,
   update: (id: number, body: CategoryInput) => api.put<Category>(`/api/categories/${id}`, body),
 };
