@@ -6,7 +6,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../passwords.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { deleteSessionsOf } from '../auth/auth.repository.ts';
+import { deleteSessionsOf, deleteThrottlesOfUsername } from '../auth/auth.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { presentAccount } from './accounts.presenter.ts';
@@ -76,6 +76,7 @@ export async function unlockAccount(deps: Deps, ctx: AuditContext, actor: Actor,
   const row = await loadInScope(deps, actor, id, 'unlock');
   await deps.db.transaction().execute(async (trx) => {
     await repo.clearLockout(trx, id, ctx.at);
+    await deleteThrottlesOfUsername(trx, row.username);
     await recordAudit(trx, ctx, {
       entity: 'account',
       entityId: id,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked } from '../../../domain/accounts/lockout.ts';
+import { isHeldBack } from '../../../domain/accounts/throttle.ts';
 import type { Actor, Role } from '../../../domain/access/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import type { Locale } from '../../../contract/common.ts';
@@ -9,24 +9,30 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
+import { admit } from './login-throttle.service.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
-
-/** Signs in: checks lockout and password, records the attempt, and opens a session. Returns the cookie token. */
+/** Signs in: counts the attempt against the account's throttle, checks the password, and opens a session. Returns the cookie token. */
 export async function login(
   deps: Deps,
   ctx: AuditContext,
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<{ token: string; me: Me }> {
   const { db, config } = deps;
-  const policy = { maxFailures: config.LOCKOUT_MAX_FAILURES, lockMinutes: config.LOCKOUT_MINUTES };
+  const lockMs = config.LOCKOUT_MINUTES * 60_000;
+  const policy = {
+    freeAttempts: config.LOCKOUT_MAX_FAILURES,
+    firstDelayMs: lockMs,
+    maxDelayMs: lockMs,
+    forgetAfterMs: lockMs,
+  };
   const now = Date.parse(ctx.at);
   const account = await repo.findAccountForLogin(db, input.username);
+  const accountKey = { key: repo.accountThrottleKey(input.username), policy };
   const failed = (reason: string, accountId: number | null, unitId: number | null) =>
     recordAudit(db, ctx, {
       entity: 'session',
@@ -36,30 +42,34 @@ export async function login(
       after: { username: input.username, reason },
     });
 
+  // The attempt is counted before the password is checked, so parallel guesses cannot all be
+  // checked on one reading of the count.
+  const admission = await admit(db, accountKey, now);
+  if (!admission.admitted) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    await failed('locked', account?.id ?? null, account?.unit_id ?? null);
+    if (account) throw new DomainError('ACCOUNT_LOCKED', { minutes: config.LOCKOUT_MINUTES });
+    throw new DomainError('INVALID_CREDENTIALS');
+  }
   if (!account || account.disabled) {
     await verifyPassword(input.password, DUMMY_HASH);
     await failed(account ? 'disabled' : 'unknown', account?.id ?? null, account?.unit_id ?? null);
     throw new DomainError('INVALID_CREDENTIALS');
   }
-  const state = { failedCount: account.failed_count, lockedUntil: ms(account.locked_until) };
-  if (isLocked(state, now)) {
-    await failed('locked', account.id, account.unit_id);
-    throw new DomainError('ACCOUNT_LOCKED', { minutes: Math.ceil(((state.lockedUntil ?? now) - now) / 60_000) });
-  }
   if (!(await verifyPassword(input.password, account.password_hash))) {
-    const next = afterFailedLogin(state, now, policy);
-    const lockedUntil = next.lockedUntil === null ? null : new Date(next.lockedUntil).toISOString();
+    const heldBack = isHeldBack(admission.state, now);
+    const lockedUntil = heldBack ? new Date(admission.state.blockedUntil ?? now).toISOString() : null;
     await db.transaction().execute(async (trx) => {
-      await repo.updateLoginState(trx, account.id, next.failedCount, lockedUntil, ctx.at);
+      if (lockedUntil) await repo.updateLoginState(trx, account.id, admission.state.failures, lockedUntil, ctx.at);
       await recordAudit(trx, ctx, {
         entity: 'session',
         entityId: account.id,
         action: 'login.failed',
         unitId: account.unit_id,
-        after: { username: input.username, reason: 'password', locked: isLocked(next, now) },
+        after: { username: input.username, reason: 'password', locked: heldBack },
       });
     });
-    if (isLocked(next, now)) throw new DomainError('ACCOUNT_LOCKED', { minutes: policy.lockMinutes });
+    if (heldBack) throw new DomainError('ACCOUNT_LOCKED', { minutes: config.LOCKOUT_MINUTES });
     throw new DomainError('INVALID_CREDENTIALS');
   }
 
@@ -74,8 +84,8 @@ export async function login(
     unitPath: account.unit_path,
   };
   await db.transaction().execute(async (trx) => {
-    const reset = afterSuccessfulLogin();
-    await repo.updateLoginState(trx, account.id, reset.failedCount, null, ctx.at);
+    await repo.updateLoginState(trx, account.id, 0, null, ctx.at);
+    await repo.deleteThrottles(trx, [accountKey.key]);
     await repo.insertSession(trx, {
       id: sessionId,
       accountId: account.id,
