@@ -22,6 +22,8 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30),
   LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  LOGIN_SOURCE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   LOCKOUT_MINUTES: z.coerce
     .number()
     .int()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './lockout.ts';
+import { admitAttempt, delayAfter, freshThrottle, isHeldBack, type ThrottleState } from './throttle.ts';
 import { characterClasses, passwordProblems } from './password.ts';
 import { isSessionIdle, shouldTouchSession } from './session.ts';
 
@@ -22,22 +22,24 @@ describe('password policy', () => {
   });
 });
 
-describe('lockout', () => {
-  const lock = { maxFailures: 5, lockMinutes: 30 };
+describe('sign-in throttle', () => {
+  const policy = { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs: 30 * 60_000, forgetAfterMs: 86_400_000 };
   const t0 = 1_000_000;
 
-  it('locks for 30 minutes on the fifth failure in a row', () => {
-    let s = afterSuccessfulLogin();
-    for (let i = 0; i < 4; i++) s = afterFailedLogin(s, t0, lock);
-    expect(isLocked(s, t0)).toBe(false);
-    s = afterFailedLogin(s, t0, lock);
-    expect(isLocked(s, t0)).toBe(true);
-    expect(isLocked(s, t0 + 29 * 60_000)).toBe(true);
-    expect(isLocked(s, t0 + 30 * 60_000 + 1)).toBe(false);
+  it('admits 5 attempts at once, then holds back with delays that double up to the longest', () => {
+    let s: ThrottleState = freshThrottle;
+    for (let i = 0; i < 4; i++) s = admitAttempt(s, t0, policy) ?? s;
+    expect(isHeldBack(s, t0)).toBe(false);
+    s = admitAttempt(s, t0, policy) ?? s;
+    expect(isHeldBack(s, t0)).toBe(true);
+    expect(admitAttempt(s, t0 + 59_000, policy)).toBeNull();
+    expect([6, 7, 8, 9, 10, 11].map((n) => delayAfter(n, policy) / 60_000)).toEqual([2, 4, 8, 16, 30, 30]);
   });
 
-  it('forgets failures after a successful login', () => {
-    expect(afterSuccessfulLogin()).toEqual({ failedCount: 0, lockedUntil: null });
+  it('forgets a streak after a day without failures', () => {
+    const s = { failures: 9, blockedUntil: t0, lastFailureAt: t0 };
+    expect(admitAttempt(s, t0 + 86_400_001, policy)?.failures).toBe(1);
+    expect(admitAttempt(s, t0 + 1, policy)?.failures).toBe(10);
   });
 });
 

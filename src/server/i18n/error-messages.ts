@@ -22,9 +22,9 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'zh-TW': '目前密碼不正確', en: 'The current password is wrong' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
   INVALID_CREDENTIALS: {
-    'zh-CN': '用户名或密码错误',
-    'zh-TW': '使用者名稱或密碼錯誤',
-    en: 'Wrong username or password',
+    'zh-CN': '用户名或密码错误；多次失败后请稍候几分钟再试',
+    'zh-TW': '使用者名稱或密碼錯誤；多次失敗後請稍候幾分鐘再試',
+    en: 'Wrong username or password; after several failures, wait a few minutes before trying again',
   },
   SESSION_EXPIRED: {
     'zh-CN': '长时间未操作，请重新登录',

@@ -202,3 +202,13 @@ export async function advanceThrottle(
 export async function deleteThrottles(db: Kysely<Database>, keys: string[]): Promise<void> {
   if (keys.length) await db.deleteFrom('login_throttles').where('key', 'in', keys).execute();
 }
+
+/** Gives back one counted attempt of a key (a successful sign-in from a shared address). */
+export async function giveBackAttempt(db: Kysely<Database>, key: string): Promise<void> {
+  await db
+    .updateTable('login_throttles')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { buildAccount } from '../../../../test/factories/accounts.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,8 +8,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers });
+const login = (username: string, password: string, headers: Record<string, string> = {}, from = '127.0.0.1') =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers,
+    remoteAddress: from,
+  });
+
+/** The median time of a sign-in attempt, in milliseconds. */
+async function medianMs(attempt: (i: number) => Promise<unknown>, n = 7): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await attempt(i);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)] ?? 0;
+}
 
 describe('POST /api/auth/login', () => {
   it('signs in a demo account with an HttpOnly, SameSite=Lax session cookie and returns its unit', async () => {
@@ -41,11 +59,16 @@ describe('POST /api/auth/login', () => {
   it('refuses a wrong password in Chinese by default and in English when asked', async () => {
     const zh = await login('jiandu', 'wrong-Password1');
     expect(zh.statusCode).toBe(401);
-    expect(zh.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    expect(zh.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: '用户名或密码错误；多次失败后请稍候几分钟再试',
+    });
     const en = await login('jiandu', 'wrong-Password1', { 'accept-language': 'en-US,en;q=0.9' });
-    expect(en.json().message).toBe('Wrong username or password');
+    expect(en.json().message).toBe(
+      'Wrong username or password; after several failures, wait a few minutes before trying again',
+    );
     const tw = await login('jiandu', 'wrong-Password1', { 'accept-language': 'zh-TW' });
-    expect(tw.json().message).toBe('使用者名稱或密碼錯誤');
+    expect(tw.json().message).toBe('使用者名稱或密碼錯誤；多次失敗後請稍候幾分鐘再試');
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
@@ -69,16 +92,86 @@ describe('POST /api/auth/login', () => {
     expect(rows[0]?.ip).toBeTruthy();
   });
 
-  it('locks an account for 30 minutes after 5 failed logins, even against the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await login('zhangwanzhen', `Wrong-${i}-pass`)).statusCode).toBe(401);
-    const fifth = await login('zhangwanzhen', 'Wrong-5-pass');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
-    expect((await login('zhangwanzhen', 'Huimin@2026')).statusCode).toBe(423);
-    t.clock.advanceMinutes(29);
-    expect((await login('zhangwanzhen', 'Huimin@2026')).statusCode).toBe(423);
-    t.clock.advanceMinutes(2);
-    expect((await login('zhangwanzhen', 'Huimin@2026')).statusCode).toBe(200);
+  it('holds an account back after 5 failures from one address, with delays that double from a minute', async () => {
+    const from = '10.0.1.1';
+    for (let i = 0; i < 5; i++) expect((await login('zhangwanzhen', `Wrong-${i}-pass`, {}, from)).statusCode).toBe(401);
+    // Held back: even the right password is not checked, and the answer is the same 401.
+    const held = await login('zhangwanzhen', 'Huimin@2026', {}, from);
+    expect(held.statusCode).toBe(401);
+    expect(held.json().code).toBe('INVALID_CREDENTIALS');
+    t.clock.advanceMinutes(1.1);
+    expect((await login('zhangwanzhen', 'Wrong-6-pass', {}, from)).statusCode).toBe(401);
+    t.clock.advanceMinutes(1.1);
+    expect((await login('zhangwanzhen', 'Huimin@2026', {}, from)).statusCode).toBe(401);
+    t.clock.advanceMinutes(1);
+    expect((await login('zhangwanzhen', 'Huimin@2026', {}, from)).statusCode).toBe(200);
+    // A success forgets the streak: the next failure is free again.
+    expect((await login('zhangwanzhen', 'Wrong-7-pass', {}, from)).statusCode).toBe(401);
+    expect((await login('zhangwanzhen', 'Huimin@2026', {}, from)).statusCode).toBe(200);
+  });
+
+  it('does not let an outsider lock the owner out: failures from one address leave other addresses alone', async () => {
+    for (let i = 0; i < 12; i++) await login('xixing', `Outsider-${i}-guess`, {}, '10.0.2.66');
+    expect((await login('xixing', 'Huimin@2026', {}, '10.0.2.66')).statusCode).toBe(401);
+    expect((await login('xixing', 'Huimin@2026', {}, '10.0.2.7')).statusCode).toBe(200);
+  });
+
+  it('holds an account back when the guesses come from many addresses', async () => {
+    for (let i = 0; i < 20; i++) await login('jiandu', `Spread-${i}-guess`, {}, `10.0.3.${i + 1}`);
+    expect((await login('jiandu', 'Huimin@2026', {}, '10.0.3.200')).statusCode).toBe(401);
+    t.clock.advanceMinutes(1.1);
+    expect((await login('jiandu', 'Huimin@2026', {}, '10.0.3.200')).statusCode).toBe(200);
+  });
+
+  it('holds an address back that sprays passwords over many usernames, and logs it in a few rows', async () => {
+    const from = '10.0.4.4';
+    const before = await t.auditCount();
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push((await login(`spray${i}`, 'Huimin@2026', {}, from)).statusCode);
+    expect(new Set(answers)).toEqual(new Set([401]));
+    // Held back for every account now, even with the right password of a real one...
+    expect((await login('xicheng', 'Huimin@2026', {}, from)).statusCode).toBe(401);
+    // ...and 100 failed attempts are not 100 audit rows (one per streak, none while held back).
+    const rows = (await t.auditCount()) - before;
+    expect(rows).toBeLessThanOrEqual(20);
+    const one = await t.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'login.failed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(one.after_json ?? '{}')).toMatchObject({ reason: 'unknown', failures: 1 });
+  });
+
+  it('writes one audit row per streak, not one per attempt, when one account is hammered', async () => {
+    const before = await t.auditCount();
+    for (let i = 0; i < 30; i++) await login('xicheng', `Hammer-${i}-pass`, {}, '10.0.5.5');
+    expect((await t.auditCount()) - before).toBeLessThanOrEqual(2);
+  });
+
+  it('answers an unknown user, a held-back account and a wrong password alike, in comparable time', async () => {
+    const held = (await buildAccount(t.db)).username;
+    const other = (await buildAccount(t.db)).username;
+    for (let i = 0; i < 5; i++) await login(held, `Hold-${i}-back`, {}, '10.0.6.1');
+    const strip = (r: Awaited<ReturnType<typeof login>>) => {
+      const { requestId, ...rest } = r.json() as Record<string, unknown>;
+      expect(requestId).toBeTruthy();
+      return { status: r.statusCode, ...rest };
+    };
+    const unknown = strip(await login('no-such-user', 'Guess-123-pass', {}, '10.0.6.2'));
+    const heldBack = strip(await login(held, 'Guess-123-pass', {}, '10.0.6.1'));
+    const wrong = strip(await login(other, 'Guess-123-pass', {}, '10.0.6.3'));
+    expect(unknown).toEqual(wrong);
+    expect(heldBack).toEqual(wrong);
+
+    const wrongMs = await medianMs((i) => login(other, `Wrong-${i}-timing`, {}, `10.0.7.${i}`));
+    const unknownMs = await medianMs((i) => login(`ghost${i}`, `Wrong-${i}-timing`, {}, `10.0.8.${i}`));
+    const heldMs = await medianMs((i) => login(held, `Wrong-${i}-timing`, {}, '10.0.6.1'));
+    console.log(`median ms: wrong ${wrongMs.toFixed(1)}, unknown ${unknownMs.toFixed(1)}, held ${heldMs.toFixed(1)}`);
+    for (const ms of [unknownMs, heldMs]) {
+      expect(ms / wrongMs).toBeGreaterThan(0.5);
+      expect(ms / wrongMs).toBeLessThan(2);
+    }
   });
 
   it('rejects a body with unknown fields and writes nothing', async () => {

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in',
         body: loginRequest,
-        response: { 200: me, 401: errorBody, 423: errorBody },
+        response: { 200: me, 401: errorBody },
       },
     },
     async (request, reply) => {

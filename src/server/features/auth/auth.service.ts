@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
-import { isHeldBack } from '../../../domain/accounts/throttle.ts';
 import type { Actor, Role } from '../../../domain/access/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import type { Locale } from '../../../contract/common.ts';
@@ -9,86 +8,58 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
-import { admit } from './login-throttle.service.ts';
+import { admitAll, forgetOnSuccess, loginThrottleKeys, recordFailure } from './login-throttle.service.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Signs in: counts the attempt against the account's throttle, checks the password, and opens a session. Returns the cookie token. */
+/**
+ * Signs in. Every attempt takes the same path and answers the same (401 INVALID_CREDENTIALS)
+ * whether the username is unknown, the account disabled or held back, or the password wrong:
+ * it is counted against its throttles first, then a password is checked (a dummy hash when
+ * there is no account to check), so neither the answer nor its timing tells them apart.
+ * Returns the cookie token.
+ */
 export async function login(
   deps: Deps,
   ctx: AuditContext,
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<{ token: string; me: Me }> {
-  const { db, config } = deps;
-  const lockMs = config.LOCKOUT_MINUTES * 60_000;
-  const policy = {
-    freeAttempts: config.LOCKOUT_MAX_FAILURES,
-    firstDelayMs: lockMs,
-    maxDelayMs: lockMs,
-    forgetAfterMs: lockMs,
-  };
+  const { db } = deps;
   const now = Date.parse(ctx.at);
   const account = await repo.findAccountForLogin(db, input.username);
-  const accountKey = { key: repo.accountThrottleKey(input.username), policy };
-  const failed = (reason: string, accountId: number | null, unitId: number | null) =>
-    recordAudit(db, ctx, {
-      entity: 'session',
-      entityId: accountId,
-      action: 'login.failed',
-      unitId,
-      after: { username: input.username, reason },
-    });
+  const keys = loginThrottleKeys(deps.config, input.username, ctx.ip);
+  const admission = await admitAll(db, keys, now);
+  const checkable = admission.admitted && account && !account.disabled ? account : null;
+  const passwordOk = await verifyPassword(input.password, checkable ? checkable.password_hash : DUMMY_HASH);
 
-  // The attempt is counted before the password is checked, so parallel guesses cannot all be
-  // checked on one reading of the count.
-  const admission = await admit(db, accountKey, now);
-  if (!admission.admitted) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    await failed('locked', account?.id ?? null, account?.unit_id ?? null);
-    if (account) throw new DomainError('ACCOUNT_LOCKED', { minutes: config.LOCKOUT_MINUTES });
+  if (!checkable || !passwordOk) {
+    if (admission.admitted) {
+      const reason = !account ? 'unknown' : account.disabled ? 'disabled' : 'password';
+      await recordFailure(deps, ctx, input.username, account ?? null, reason, admission.pair, admission.heldBackUntil);
+    }
     throw new DomainError('INVALID_CREDENTIALS');
   }
-  if (!account || account.disabled) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    await failed(account ? 'disabled' : 'unknown', account?.id ?? null, account?.unit_id ?? null);
-    throw new DomainError('INVALID_CREDENTIALS');
-  }
-  if (!(await verifyPassword(input.password, account.password_hash))) {
-    const heldBack = isHeldBack(admission.state, now);
-    const lockedUntil = heldBack ? new Date(admission.state.blockedUntil ?? now).toISOString() : null;
-    await db.transaction().execute(async (trx) => {
-      if (lockedUntil) await repo.updateLoginState(trx, account.id, admission.state.failures, lockedUntil, ctx.at);
-      await recordAudit(trx, ctx, {
-        entity: 'session',
-        entityId: account.id,
-        action: 'login.failed',
-        unitId: account.unit_id,
-        after: { username: input.username, reason: 'password', locked: heldBack },
-      });
-    });
-    if (heldBack) throw new DomainError('ACCOUNT_LOCKED', { minutes: config.LOCKOUT_MINUTES });
-    throw new DomainError('INVALID_CREDENTIALS');
-  }
+  const signedIn = checkable;
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sessionIdOf(token);
   const actor = {
-    accountId: account.id,
-    username: account.username,
-    role: account.role as Role,
-    unitId: account.unit_id,
-    unitPath: account.unit_path,
+    accountId: signedIn.id,
+    username: signedIn.username,
+    role: signedIn.role as Role,
+    unitId: signedIn.unit_id,
+    unitPath: signedIn.unit_path,
   };
   await db.transaction().execute(async (trx) => {
-    await repo.updateLoginState(trx, account.id, 0, null, ctx.at);
-    await repo.deleteThrottles(trx, [accountKey.key]);
+    await repo.updateLoginState(trx, signedIn.id, 0, null, ctx.at);
+    await forgetOnSuccess(trx, keys);
     await repo.insertSession(trx, {
       id: sessionId,
-      accountId: account.id,
+      accountId: signedIn.id,
       csrfToken,
       at: ctx.at,
       ip: ctx.ip,
@@ -97,10 +68,10 @@ export async function login(
     await recordAudit(
       trx,
       { ...ctx, actor },
-      { entity: 'session', entityId: account.id, action: 'login', unitId: account.unit_id },
+      { entity: 'session', entityId: signedIn.id, action: 'login', unitId: signedIn.unit_id },
     );
   });
-  return { token, me: await getMe(deps, account.id, csrfToken) };
+  return { token, me: await getMe(deps, signedIn.id, csrfToken) };
 }
 
 /** Ends a session on the server, so the cookie is worthless even if kept. */
