@@ -49,8 +49,10 @@ describe('session idle timeout', () => {
     expect(isSessionIdle(0, 30 * 60_000 + 1, 30)).toBe(true);
   });
 
-  it('refreshes last-seen at most once a minute', () => {
-    expect(shouldTouchSession(0, 59_000)).toBe(false);
-    expect(shouldTouchSession(0, 61_000)).toBe(true);
+  it('refreshes last-seen at most once a minute, and at least four times per idle limit', () => {
+    expect(shouldTouchSession(0, 59_000, 30)).toBe(false);
+    expect(shouldTouchSession(0, 61_000, 30)).toBe(true);
+    expect(shouldTouchSession(0, 14_000, 1)).toBe(false);
+    expect(shouldTouchSession(0, 15_000, 1)).toBe(true);
   });
 });

@@ -52,7 +52,39 @@ describe('POST /api/auth/login', () => {
       url: '/api/auth/login',
       payload: { username: 'admin', password: 'Huimin@2026' },
     });
-    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    expect(String(res.headers['set-cookie'])).toMatch(/^__Host-huimin_session=.*; Path=\/; HttpOnly; Secure/);
+    await t2.close();
+  });
+
+  it('behind a trusted HTTPS proxy sets a __Host- Secure cookie and reads only that one', async () => {
+    const t2 = await createTestApp({ config: { TRUST_PROXY: true } });
+    const https = { 'x-forwarded-proto': 'https' };
+    const res = await t2.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Huimin@2026' },
+      headers: https,
+    });
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^__Host-huimin_session=/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/; Path=\//);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const token = (res.cookies as Array<{ name: string; value: string }>)[0]?.value ?? '';
+    const me = (name: string, headers: Record<string, string>) =>
+      t2.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...headers, cookie: `${name}=${token}` } });
+    expect((await me('__Host-huimin_session', https)).statusCode).toBe(200);
+    // A cookie without the prefix (one a plain-HTTP response or a subdomain could plant) is ignored over HTTPS.
+    expect((await me('huimin_session', https)).statusCode).toBe(401);
+    // The proxy header counts only when the proxy is trusted.
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Huimin@2026' },
+      headers: https,
+    });
+    expect(String(direct.headers['set-cookie'])).toMatch(/^huimin_session=/);
+    expect(String(direct.headers['set-cookie'])).not.toMatch(/Secure/);
     await t2.close();
   });
 
@@ -200,6 +232,18 @@ describe('sessions', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SESSION_EXPIRED');
     expect((await c.get('/api/auth/me')).json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stay alive with SESSION_IDLE_MINUTES=1 while a request comes every 50 seconds', async () => {
+    const t2 = await createTestApp({ config: { SESSION_IDLE_MINUTES: 1 } });
+    const c = await t2.login('xicheng');
+    for (let i = 0; i < 8; i++) {
+      t2.clock.advanceMinutes(50 / 60);
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    t2.clock.advanceMinutes(1.1);
+    expect((await c.get('/api/auth/me')).json().code).toBe('SESSION_EXPIRED');
+    await t2.close();
   });
 
   it('are invalidated on the server by logout, so a kept cookie opens nothing', async () => {
