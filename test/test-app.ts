@@ -32,7 +32,8 @@ export async function createTestApp(options: { config?: Partial<Config>; demo?: 
   const app = await buildApp({
     db: handle.db,
     engine: handle.engine,
-    config: testConfig(options.config),
+    // A test app is a demo instance: its accounts (demo and built) have the demo password.
+    config: testConfig({ HUIMIN_DEMO: true, ...options.config }),
     clock,
     webRoot: null,
   });

@@ -30,8 +30,8 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
-  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
-  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(1),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

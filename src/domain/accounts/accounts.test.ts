@@ -16,6 +16,15 @@ describe('password policy', () => {
     expect(passwordProblems('abcdefgh12', policy)).toEqual(['tooFewClasses']);
   });
 
+  it('refuses a common password, one containing the username, and the current one', () => {
+    const loose = { minLength: 12, minClasses: 1 };
+    const isCommon = (p: string) => p === 'qwerty123456';
+    expect(passwordProblems('QWERTY123456', loose, { isCommon })).toEqual(['common']);
+    expect(passwordProblems('the xicheng office', loose, { username: 'XiCheng' })).toEqual(['containsUsername']);
+    expect(passwordProblems('quiet river at dawn', loose, { current: 'quiet river at dawn' })).toEqual(['unchanged']);
+    expect(passwordProblems('quiet river at dawn', loose, { isCommon, username: 'xicheng', current: 'x' })).toEqual([]);
+  });
+
   it('counts lower, upper, digits and symbols (Chinese counts as a symbol)', () => {
     expect(characterClasses('aA1!')).toBe(4);
     expect(characterClasses('惠民')).toBe(1);

@@ -44,7 +44,7 @@ export async function createAccount(
   authorize(actor, 'create', 'account', { unitPath: unit.path });
   if (!assignableRoles(actor.role).includes(input.role)) throw new DomainError('FORBIDDEN');
   if (!levelsForRole(input.role).includes(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
-  assertPasswordAcceptable(deps.config, input.password);
+  assertPasswordAcceptable(deps.config, input.password, { username: input.username });
   const hash = await hashPassword(input.password);
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await repo.usernameExists(trx, input.username))

@@ -298,21 +298,75 @@ describe('POST /api/auth/password', () => {
   it('enforces the policy, needs the current password, and ends other sessions', async () => {
     const c = await t.login('zhongcheng');
     const other = await t.login('zhongcheng');
-    expect(
-      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'short' })).json().code,
-    ).toBe('PASSWORD_TOO_WEAK');
-    expect(
-      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'alllowercase1' })).json()
-        .code,
-    ).toBe('PASSWORD_TOO_WEAK');
-    expect(
-      (await c.post('/api/auth/password', { currentPassword: 'bad', newPassword: 'Better#Pass1' })).json().code,
-    ).toBe('WRONG_PASSWORD');
-    expect(
-      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'Better#Pass1' })).statusCode,
-    ).toBe(200);
+    const change = (currentPassword: string, newPassword: string) =>
+      c.post('/api/auth/password', { currentPassword, newPassword });
+    expect((await change('Huimin@2026', 'Short#1')).json().code).toBe('PASSWORD_TOO_SHORT');
+    expect((await change('bad', 'Better#Pass12')).json().code).toBe('WRONG_PASSWORD');
+    expect((await change('Huimin@2026', 'Better#Pass12')).statusCode).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
-    expect((await login('zhongcheng', 'Better#Pass1')).statusCode).toBe(200);
+    expect((await login('zhongcheng', 'Better#Pass12')).statusCode).toBe(200);
+  });
+
+  it('refuses the 10,000 most common passwords, the username inside it and the current one, in three languages', async () => {
+    const c = await t.login('xicheng');
+    const change = async (currentPassword: string, newPassword: string, locale = 'zh-CN') => {
+      // A signed-in account's messages follow its own language setting.
+      await c.put('/api/auth/me/settings', { locale });
+      const res = await c.post('/api/auth/password', { currentPassword, newPassword });
+      return { status: res.statusCode, code: res.json().code as string, message: res.json().message as string };
+    };
+    expect(await change('Huimin@2026', 'qwerty123456')).toMatchObject({
+      status: 400,
+      code: 'PASSWORD_TOO_COMMON',
+      message: '这个密码太常见，容易被猜中，请换一个',
+    });
+    expect((await change('Huimin@2026', 'QWERTY123456')).code).toBe('PASSWORD_TOO_COMMON');
+    expect((await change('Huimin@2026', '1q2w3e4r5t6y', 'en')).message).toBe(
+      'This password is too common and easily guessed; choose another',
+    );
+    expect(await change('Huimin@2026', 'my-XiCheng-office-2026', 'zh-TW')).toMatchObject({
+      code: 'PASSWORD_CONTAINS_USERNAME',
+      message: '密碼不能包含使用者名稱',
+    });
+    expect((await change('Huimin@2026', 'Huimin@2026', 'en')).message).toBe(
+      'The password needs at least 12 characters; a memorable phrase is safer than a short complex one',
+    );
+    // No composition rules beyond the length: a long lower-case phrase is fine.
+    expect((await change('Huimin@2026', 'quiet river at dawn')).status).toBe(200);
+    expect(await change('quiet river at dawn', 'quiet river at dawn', 'en')).toMatchObject({
+      code: 'PASSWORD_UNCHANGED',
+      message: 'The new password must differ from the current one',
+    });
+  });
+
+  it('takes its minimum length from PASSWORD_MIN_LENGTH', async () => {
+    const t2 = await createTestApp({ config: { PASSWORD_MIN_LENGTH: 16 } });
+    const c = await t2.login('jiandu');
+    const res = await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'fifteen chars!!' });
+    expect(res.json()).toMatchObject({
+      code: 'PASSWORD_TOO_SHORT',
+      message: '密码至少 16 个字符；一句好记的话比复杂的短密码更安全',
+    });
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'Huimin@2026', newPassword: 'sixteen chars!!!' }))
+        .statusCode,
+    ).toBe(200);
+    await t2.close();
+  });
+});
+
+describe('the published demo password', () => {
+  it('opens the demo accounts on a demo instance only', async () => {
+    const production = await createTestApp({ config: { HUIMIN_DEMO: false } });
+    const res = await production.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Huimin@2026' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('INVALID_CREDENTIALS');
+    await production.close();
+    expect((await login('admin', 'Huimin@2026', {}, '10.0.9.9')).statusCode).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
+import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
 import { admitAll, forgetOnSuccess, loginThrottleKeys, recordFailure } from './login-throttle.service.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
@@ -33,11 +34,20 @@ export async function login(
   const keys = loginThrottleKeys(deps.config, input.username, ctx.ip);
   const admission = await admitAll(db, keys, now);
   const checkable = admission.admitted && account && !account.disabled ? account : null;
-  const passwordOk = await verifyPassword(input.password, checkable ? checkable.password_hash : DUMMY_HASH);
+  const matches = await verifyPassword(input.password, checkable ? checkable.password_hash : DUMMY_HASH);
+  // The published demo password opens the demo accounts on a demo instance only (HUIMIN_DEMO=1).
+  const isDemoPasswordRefused = matches && !deps.config.HUIMIN_DEMO && input.password === DEMO_PASSWORD;
+  const passwordOk = matches && !isDemoPasswordRefused;
 
   if (!checkable || !passwordOk) {
     if (admission.admitted) {
-      const reason = !account ? 'unknown' : account.disabled ? 'disabled' : 'password';
+      const reason = !account
+        ? 'unknown'
+        : account.disabled
+          ? 'disabled'
+          : isDemoPasswordRefused
+            ? 'demoPasswordOutsideDemo'
+            : 'password';
       await recordFailure(deps, ctx, input.username, account ?? null, reason, admission.pair, admission.heldBackUntil);
     }
     throw new DomainError('INVALID_CREDENTIALS');
@@ -134,7 +144,10 @@ export async function changePassword(
   if (!actor) throw new DomainError('UNAUTHENTICATED');
   const row = await repo.findMe(deps.db, actor.accountId);
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) throw new DomainError('WRONG_PASSWORD');
-  assertPasswordAcceptable(deps.config, input.newPassword);
+  assertPasswordAcceptable(deps.config, input.newPassword, {
+    username: actor.username,
+    current: input.currentPassword,
+  });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updatePasswordHash(trx, actor.accountId, hash, ctx.at);

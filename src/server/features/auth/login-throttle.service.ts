@@ -111,7 +111,7 @@ export async function recordFailure(
   ctx: AuditContext,
   username: string,
   account: { id: number; unit_id: number } | null,
-  reason: 'unknown' | 'disabled' | 'password',
+  reason: 'unknown' | 'disabled' | 'password' | 'demoPasswordOutsideDemo',
   pair: ThrottleState,
   heldBackUntil: number | null,
 ): Promise<void> {

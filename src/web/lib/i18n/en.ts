@@ -115,7 +115,8 @@ export const en: Messages = {
   'accounts.form.usernameHelp': '3–64 lower-case letters, digits, underscores, dots or hyphens',
   'accounts.form.displayName': 'Name',
   'accounts.form.password': 'Initial password',
-  'accounts.form.passwordHelp': 'At least 8 characters from at least three of: upper case, lower case, digits, symbols',
+  'accounts.form.passwordHelp':
+    'At least 12 characters (a memorable phrase works well); not a common password, not containing the username',
   'accounts.form.role': 'Role',
   'accounts.form.unit': 'Unit',
   'accounts.form.unitPlaceholder': 'Type a name or pinyin to search',

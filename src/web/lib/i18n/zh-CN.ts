@@ -114,7 +114,7 @@ export const zhCN = {
   'accounts.form.usernameHelp': '3–64 位小写字母、数字、下划线、点或连字符',
   'accounts.form.displayName': '姓名/名称',
   'accounts.form.password': '初始密码',
-  'accounts.form.passwordHelp': '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类',
+  'accounts.form.passwordHelp': '至少 12 个字符（一句好记的话即可）；不能是常见密码，不能包含用户名',
   'accounts.form.role': '角色',
   'accounts.form.unit': '所属单位',
   'accounts.form.unitPlaceholder': '输入名称或拼音搜索',
