@@ -13,7 +13,9 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   HUIMIN_DATA_DIR: z.string().min(1).default('data'),
-  HUIMIN_DEMO: flag.default(true),
+  // Off unless asked: a server (a container, a service unit) never seeds accounts with a
+  // published password by itself. `npm start` and `npm run dev` turn it on for newcomers.
+  HUIMIN_DEMO: flag.default(false),
   HUIMIN_PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
