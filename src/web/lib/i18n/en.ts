@@ -37,6 +37,9 @@ export const en: Messages = {
   'login.passwordRequired': 'Enter your password',
   'login.failed': 'Sign-in failed',
 
+  'demo.label': 'Demo instance',
+  'demo.text':
+    "Demo instance: the data is made up and the demo accounts' password is public; enter no real personal data.",
   'common.loading': 'Loading…',
   'common.search': 'Search',
   'common.reset': 'Reset',

@@ -36,6 +36,8 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.failed': '登录失败',
 
+  'demo.label': '演示环境',
+  'demo.text': '演示环境：数据均为虚构，演示账号的密码是公开的，请勿录入真实信息。',
   'common.loading': '加载中…',
   'common.search': '搜索',
   'common.reset': '重置',

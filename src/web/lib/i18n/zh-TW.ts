@@ -37,6 +37,8 @@ export const zhTW: Messages = {
   'login.passwordRequired': '請輸入密碼',
   'login.failed': '登入失敗',
 
+  'demo.label': '示範環境',
+  'demo.text': '示範環境：資料均為虛構，示範帳號的密碼是公開的，請勿輸入真實資訊。',
   'common.loading': '載入中…',
   'common.search': '搜尋',
   'common.reset': '重設',
