@@ -20,6 +20,9 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/letters',
+    '/letter-rates',
+    '/mailbox-settings',
     '/about',
   ],
   street_admin: [
@@ -36,6 +39,8 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/letters',
+    '/letter-rates',
     '/about',
   ],
   community_admin: [

@@ -51,6 +51,14 @@ export const navItems: readonly NavItem[] = [
   { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
   // The legal-aid figures are a report over the records, for those who may export them.
   { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
+  // 监督信箱: the street handles letters, the district oversees every street and sets the deadlines.
+  { path: '/letters', label: 'mailbox.nav.letters', needs: [{ action: 'read', subject: 'letter' }] },
+  { path: '/letter-rates', label: 'mailbox.nav.rates', needs: [{ action: 'read', subject: 'letter' }] },
+  {
+    path: '/mailbox-settings',
+    label: 'mailbox.nav.settings',
+    needs: [{ action: 'update', subject: 'mailboxSettings' }],
+  },
   { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 
