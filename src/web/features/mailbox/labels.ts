@@ -30,16 +30,19 @@ const knownEvents = new Set([
 export const eventLabel = (t: Translate, action: string) =>
   knownEvents.has(action) ? t(`mailbox.event.${action}` as MessageKey) : action;
 
-/** Tag colours: waiting on the street is orange, with the writer blue, done green. */
-export const statusColors: Record<LetterStatus, string> = {
-  received: 'orange',
-  assigned: 'orange',
-  acknowledged: 'processing',
-  replied: 'blue',
-  reopened: 'red',
-  second_replied: 'blue',
-  under_review: 'purple',
-  closed: 'green',
+/**
+ * Tag tones: waiting on the street is amber, with the writer blue, reopened red, done green.
+ * Classes of mailbox.css rather than antd's tag colours, whose text is too pale for WCAG AA.
+ */
+export const statusTones: Record<LetterStatus, string> = {
+  received: 'hm-tone-warn',
+  assigned: 'hm-tone-warn',
+  acknowledged: 'hm-tone-info',
+  replied: 'hm-tone-info',
+  reopened: 'hm-tone-bad',
+  second_replied: 'hm-tone-info',
+  under_review: 'hm-tone-review',
+  closed: 'hm-tone-ok',
 };
 
 /** A percentage with one decimal, or a dash when there is nothing to divide. */
