@@ -205,3 +205,39 @@ describe('the supervision mailbox (监督信箱), from the resident to the rulin
     await district.context.close();
   });
 });
+
+describe('the mailbox for every resident', () => {
+  it('a 检举控告 about the service in a community is forwarded to the discipline body at once, with the date', async () => {
+    const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
+    const r = new ResidentPages(page);
+    const mailbox = new ResidentMailbox(page);
+    await r.goto('/mailbox');
+    await mailbox.chooseType('检举控告');
+    await page.getByRole('radio', { name: '总体服务（选择社区）' }).check();
+    await r.chooseCommunity('letter-unit', '西兴', '西兴社区居委会');
+    const forwarded = await mailbox.send({ text: '反映某党员利用工作室名义收取费用的问题，具体情况如下。' });
+    await expect.poll(textOf(page.getByTestId('letter-forwarded'))).toMatch(/^已于 .+ 转交新罗区纪委监委办理。$/);
+    await page.getByRole('link', { name: '查看进度' }).click();
+    await expect.poll(() => mailbox.status()).toEqual({ status: 'closed', text: '已办结' });
+    expect(page.url()).toContain(`/mailbox/${forwarded}`);
+    await context.close();
+  });
+
+  it('reads in English and in large print on a phone, still accessible and without sideways scrolling', async () => {
+    const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
+    const r = new ResidentPages(page);
+    await r.goto('/mailbox');
+    await r.chooseLanguage('English', 'en');
+    await r.headingIs('Supervision mailbox');
+    await r.largeFont.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('hm-large'))).toBe(true);
+    await expect.poll(textOf(page.getByRole('button', { name: 'Send', exact: true }))).toBe('Send');
+    await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
+    await expectAxeClean(page);
+    await page.goto(`/mailbox/${code}`);
+    await expect.poll(async () => (await new ResidentMailbox(page).status()).text).toBe('Closed');
+    await expectAxeClean(page);
+    await page.screenshot({ path: '/tmp/huimin-e2e-mailbox-large-en.png', fullPage: true });
+    await context.close();
+  });
+});

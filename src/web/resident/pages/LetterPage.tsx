@@ -25,7 +25,8 @@ const TYPES: readonly LetterType[] = ['complaint', 'suggestion', 'praise', 'accu
 /** The tracking code, large; for a 检举控告, where and when it was forwarded. */
 function Sent({ created, onAnother }: { created: Created; onAnother(): void }) {
   const { t } = useT();
-  const { date } = useDateFormat();
+  const { date: fullDate } = useDateFormat();
+  const date = (day: string) => fullDate(`${day}T00:00:00`);
   return (
     <div className="r-stack">
       <StatusNotice tone={created.duplicate ? 'warning' : 'success'} focus>

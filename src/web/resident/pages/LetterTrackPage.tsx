@@ -108,7 +108,9 @@ function VerdictForm({ code, onRated }: { code: string; onRated(letter: TrackedL
 /** The letter as its writer follows it: status, deadline, extension, replies, the rating form, the record. */
 function TrackedLetterView({ code }: { code: string }) {
   const { t } = useT();
-  const { date, dateTime } = useDateFormat();
+  const { date: fullDate, dateTime } = useDateFormat();
+  // The server's dates are China dates (YYYY-MM-DD); read at local midnight, not UTC's.
+  const date = (day: string) => fullDate(`${day}T00:00:00`);
   const loaded = useLoad(
     (signal) => api.get<TrackedLetter>(`/api/public/letters/${encodeURIComponent(code)}`, undefined, signal),
     `letter:${code}`,
