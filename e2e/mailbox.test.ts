@@ -190,7 +190,7 @@ describe('the supervision mailbox (监督信箱), from the resident to the rulin
     await street.context.close();
   });
 
-  it('the 三率 table counts the substantiated complaint, and the district settings page is accessible', async () => {
+  it('the 三率 table counts the substantiated complaint; the district changes a deadline and adds a day off', async () => {
     const district = await signedIn('admin');
     await district.shell.open('信箱三率', '监督信箱三率');
     const table = district.page.getByTestId('rates-table');
@@ -200,8 +200,26 @@ describe('the supervision mailbox (监督信箱), from the resident to the rulin
     await expect.poll(async () => (await xicheng.getByRole('cell').last().innerText()).trim()).toMatch(/^[1-9]\d*$/);
     await expectAxeClean(district.page);
     await district.shell.open('信箱设置', '监督信箱设置');
-    await district.page.getByRole('spinbutton', { name: '投诉受理期限' }).waitFor();
+    const replyDays = district.page.getByRole('spinbutton', { name: '投诉答复期限' });
+    await expect.poll(() => replyDays.inputValue()).toBe('15');
     await expectAxeClean(district.page);
+    await replyDays.fill('14');
+    await district.page.getByRole('button', { name: '保存设置' }).click();
+    await district.page.getByText('设置已保存，新期限适用于此后的来信。').waitFor();
+    await district.page.reload();
+    await expect.poll(() => district.page.getByRole('spinbutton', { name: '投诉答复期限' }).inputValue()).toBe('14');
+
+    // A day off the district adds shows in the year's calendar, and can be taken back.
+    const day = `${new Date().getFullYear()}-12-31`;
+    const date = district.page.getByRole('textbox', { name: '日期' });
+    await date.click();
+    await date.fill(day);
+    await date.press('Enter');
+    await district.page.getByRole('textbox', { name: '原因' }).fill('区委统一安排调休');
+    await district.page.getByRole('button', { name: '增加休息日' }).click();
+    await expect.poll(textOf(district.page.getByTestId('days-off'))).toContain('区委统一安排调休');
+    await district.page.getByRole('button', { name: `删除 ${day}` }).click();
+    await district.page.getByText('暂无增加的休息日').waitFor();
     await district.context.close();
   });
 });
