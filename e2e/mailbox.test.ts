@@ -99,6 +99,12 @@ describe('the supervision mailbox (监督信箱), from the resident to the rulin
     await street.letters.settled();
     await expect.poll(textOf(street.letters.row(code).getByTestId('letter-status'))).toBe('待分派');
     await expectAxeClean(street.page);
+    // The demo's late letters are flagged; the filter keeps only them.
+    await street.letters.filterOverdue(true);
+    const rows = street.letters.table.locator('tbody tr:not([aria-hidden="true"])');
+    await expect.poll(countOf(rows)).toBeGreaterThan(0);
+    await expect.poll(countOf(street.letters.table.getByTestId('letter-overdue'))).toBe(await rows.count());
+    await street.letters.filterOverdue(false);
     await street.letters.open(code);
     letterId = Number(/\/letters\/(\d+)/.exec(street.page.url())?.[1]);
     await expect.poll(textOf(street.page.getByTestId('letter-writer'))).toMatch(/^林\*/);

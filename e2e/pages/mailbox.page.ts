@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { untilResponse } from '../fixtures/browser.ts';
+import { tableReloadedBy, untilResponse } from '../fixtures/browser.ts';
 import { choose } from './antd-select.ts';
 import { dialog, dialogButton } from './overlays.ts';
 
@@ -97,6 +97,12 @@ export class LettersScreen {
   /** Waits until the queue shows the answer to its latest request. */
   async settled(): Promise<void> {
     await this.page.locator('[data-testid="letters-table"][aria-busy="false"] tbody tr').first().waitFor();
+  }
+
+  /** Ticks or clears 只看超期 and waits for the queue's new answer. */
+  async filterOverdue(on: boolean): Promise<void> {
+    const box = this.page.getByRole('checkbox', { name: '只看超期' });
+    await tableReloadedBy(this.page, 'letters-table', () => (on ? box.check() : box.uncheck()));
   }
 
   /** The queue's row of a letter, by its tracking code. */

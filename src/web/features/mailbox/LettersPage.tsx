@@ -6,12 +6,14 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import { lettersApi, type LetterSummary } from './api.ts';
 import { letterStatuses, letterTypes, statusLabel, typeLabel, type LetterStatus, type LetterType } from './labels.ts';
 import { LetterTags } from './LetterTags.tsx';
 import './mailbox.css';
 
 const PAGE_SIZE = 20;
+const UNIT_LEVELS = ['street', 'town', 'community', 'village', 'enterprise'] as const;
 
 /** 监督信箱: the letters in scope, most urgent deadline first, overdue ones flagged. */
 export default function LettersPage() {
@@ -19,6 +21,7 @@ export default function LettersPage() {
   usePageTitle(t('mailbox.list.heading'));
   const [status, setStatus] = useState<LetterStatus | undefined>(undefined);
   const [type, setType] = useState<LetterType | undefined>(undefined);
+  const [under, setUnder] = useState<number | undefined>(undefined);
   const [flags, setFlags] = useState<{ open: boolean; overdue: boolean; mine: boolean }>({
     open: false,
     overdue: false,
@@ -32,6 +35,7 @@ export default function LettersPage() {
         {
           status,
           type,
+          under,
           open: on(flags.open),
           overdue: on(flags.overdue),
           mine: on(flags.mine),
@@ -40,7 +44,7 @@ export default function LettersPage() {
         },
         signal,
       ),
-    `${status ?? ''}|${type ?? ''}|${flags.open}|${flags.overdue}|${flags.mine}|${page}`,
+    `${status ?? ''}|${type ?? ''}|${under ?? ''}|${flags.open}|${flags.overdue}|${flags.mine}|${page}`,
   );
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -112,6 +116,11 @@ export default function LettersPage() {
               ...letterTypes.map((s) => ({ value: s, label: typeLabel(t, s) })),
             ]}
           />
+        </div>
+        <div className="hm-field">
+          {/* No placeholder: antd's placeholder grey is below 4.5:1; empty means every unit in scope. */}
+          <label htmlFor="letter-unit">{t('mailbox.filter.unit')}</label>
+          <UnitSelect id="letter-unit" value={under} onChange={filter(setUnder)} levels={UNIT_LEVELS} />
         </div>
         {(['open', 'overdue', 'mine'] as const).map((flag) => (
           <Checkbox

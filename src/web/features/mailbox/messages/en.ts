@@ -32,6 +32,7 @@ export const en: Dictionary = {
   'mailbox.list.heading': 'Supervision mailbox letters',
   'mailbox.filter.label': 'Filters',
   'mailbox.filter.status': 'Status',
+  'mailbox.filter.unit': 'Street or community',
   'mailbox.filter.type': 'Kind',
   'mailbox.filter.all': 'All',
   'mailbox.filter.open': 'Open only',

@@ -31,6 +31,7 @@ export const zhCN = {
   'mailbox.list.heading': '监督信箱来信',
   'mailbox.filter.label': '筛选条件',
   'mailbox.filter.status': '状态',
+  'mailbox.filter.unit': '街道或社区',
   'mailbox.filter.type': '类型',
   'mailbox.filter.all': '全部',
   'mailbox.filter.open': '只看未办结',

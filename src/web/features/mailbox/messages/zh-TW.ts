@@ -32,6 +32,7 @@ export const zhTW: Dictionary = {
   'mailbox.list.heading': '監督信箱來信',
   'mailbox.filter.label': '篩選條件',
   'mailbox.filter.status': '狀態',
+  'mailbox.filter.unit': '街道或社區',
   'mailbox.filter.type': '類型',
   'mailbox.filter.all': '全部',
   'mailbox.filter.open': '只看未辦結',
