@@ -43,6 +43,12 @@ export interface Scene {
   owner: Required<StudioParents>;
   /** The place's party organisation account: 西兴社区党委, or 中城街道党工委. */
   adminId: number;
+  /**
+   * The matrix checks an `own` rule: the case builds its object owned by another account of
+   * 西兴社区 or 西城街道 than the acting demo one (钟国华 as `owner`; another street admin as a
+   * letter's handler; another supervisor as an inspection's).
+   */
+  othersOwn: boolean;
 }
 
 /** One route's row of the matrix. */
@@ -59,6 +65,11 @@ export interface AccessCase {
    * stated. The studio lifecycle's guard answers 403 instead (src/domain/lifecycle.ts).
    */
   notOwned?: 403 | 404;
+  /**
+   * A list that shows the `ownedBy` roles only their own objects: it names no object, so the
+   * matrix makes no call on another's (it answers in scope and 404 out of it as other lists do).
+   */
+  list?: boolean;
   /**
    * The call names an object or a unit, so it is made out of scope too, where every role but the
    * district admin (whose district holds both places) must get 404.
