@@ -20,7 +20,6 @@ const cases = allAccessCases();
 function expectedStatus(c: AccessCase, role: Role, where: Where): 'ok' | 403 | 404 {
   if (c.allowed === 'anyone' || c.allowed === 'signedIn') return 'ok';
   if (!c.allowed.includes(role)) return 403;
-  if (where === 'othersOwn') return c.notOwned ?? 404;
   return where === 'inScope' ? 'ok' : 404;
 }
 

@@ -57,14 +57,11 @@ export interface AccessCase {
   /**
    * Of the allowed roles, those allowed only on objects they own (`own` rules). The case makes
    * its object with `scene.owner`: in scope that is the role's demo account (张婉珍 for the
-   * member); the matrix also calls as the role on an object another member owns, expecting 404.
+   * member); the matrix also calls as the role on an object another account owns
+   * (`scene.othersOwn`), expecting 404: not one's own looks like not found, from `authorize`
+   * (src/server/scope.ts) and a lifecycle's guard (src/domain/lifecycle.ts) alike.
    */
   ownedBy?: readonly Role[];
-  /**
-   * What such a role gets on another member's object in scope: 404, as if it did not exist, unless
-   * stated. The studio lifecycle's guard answers 403 instead (src/domain/lifecycle.ts).
-   */
-  notOwned?: 403 | 404;
   /**
    * A list that shows the `ownedBy` roles only their own objects: it names no object, so the
    * matrix makes no call on another's (it answers in scope and 404 out of it as other lists do).
