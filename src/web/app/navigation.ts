@@ -45,12 +45,6 @@ export const navItems: readonly NavItem[] = [
       { action: 'streetReview', subject: 'studio' },
     ],
   },
-  { path: '/reminders', label: 'studios.nav.reminders', needs: [{ action: 'read', subject: 'reminder' }] },
-  { path: '/outbox', label: 'studios.nav.outbox', needs: [{ action: 'read', subject: 'outbox' }] },
-  { path: '/requests', label: 'delivery.nav.requests', needs: [{ action: 'handle', subject: 'serviceRequest' }] },
-  { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
-  // The legal-aid figures are a report over the records, for those who may export them.
-  { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
   // 监督信箱: the street handles letters, the district oversees every street and sets the deadlines.
   { path: '/letters', label: 'mailbox.nav.letters', needs: [{ action: 'read', subject: 'letter' }] },
   { path: '/letter-rates', label: 'mailbox.nav.rates', needs: [{ action: 'read', subject: 'letter' }] },
@@ -59,6 +53,12 @@ export const navItems: readonly NavItem[] = [
     label: 'mailbox.nav.settings',
     needs: [{ action: 'update', subject: 'mailboxSettings' }],
   },
+  { path: '/reminders', label: 'studios.nav.reminders', needs: [{ action: 'read', subject: 'reminder' }] },
+  { path: '/outbox', label: 'studios.nav.outbox', needs: [{ action: 'read', subject: 'outbox' }] },
+  { path: '/requests', label: 'delivery.nav.requests', needs: [{ action: 'handle', subject: 'serviceRequest' }] },
+  { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
+  // The legal-aid figures are a report over the records, for those who may export them.
+  { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
   { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 

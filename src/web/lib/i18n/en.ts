@@ -1,9 +1,9 @@
 import type { Messages } from './messages.ts';
 import { en as delivery } from '../../features/delivery/messages.ts';
-import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 
@@ -174,10 +174,10 @@ export const en: Messages = {
   'about.coords':
     'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
   ...delivery,
-  ...mailbox,
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
 };

@@ -1,8 +1,8 @@
 import { zhCN as delivery } from '../../features/delivery/messages.ts';
-import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
+import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
@@ -170,10 +170,10 @@ export const zhCN = {
   'about.source.nbs': '统计用区划代码和城乡划分代码 © 国家统计局，经 njzjz/prcadmin 整理的 2023 年变更',
   'about.coords': '坐标为 GCJ-02（火星坐标系），部分街道坐标为下属社区坐标的平均值，仅供参考。',
   ...delivery,
-  ...mailbox,
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
 } as const;
