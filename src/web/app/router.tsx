@@ -27,6 +27,15 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
+const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
+const ProposalsPage = lazy(() => import('../features/inspections/ProposalsPage.tsx'));
+const ChecklistPage = lazy(() => import('../features/inspections/ChecklistPage.tsx'));
+// The supervisor's list and form are one chunk: once the list has opened, the form opens offline.
+const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
+const MyInspectionsPage = lazy(visits);
+const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -208,6 +217,56 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/outbox">
             <OutboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'supervisors',
+        element: (
+          <RequireAccess path="/supervisors">
+            <SupervisorsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspections',
+        element: (
+          <RequireAccess path="/inspections">
+            <InspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      // One inspection: the street's and its supervisor's; the API shows each only its own.
+      { path: 'inspections/:id', element: <InspectionDetailPage /> },
+      {
+        path: 'rectification-proposals',
+        element: (
+          <RequireAccess path="/rectification-proposals">
+            <ProposalsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspection-checklist',
+        element: (
+          <RequireAccess path="/inspection-checklist">
+            <ChecklistPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <MyInspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections/:id',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <InspectionFormPage />
           </RequireAccess>
         ),
       },
