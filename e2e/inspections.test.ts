@@ -6,7 +6,7 @@ import { axeViolations } from './fixtures/axe.ts';
 import { countOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
-import { inspectionOf, InspectionPlanScreen, MyInspectionsScreen } from './pages/inspections.page.ts';
+import { inspectionOf, InspectionPlanScreen, MyInspectionsScreen, VisitFormScreen } from './pages/inspections.page.ts';
 
 const e2e = useE2E();
 const phone = { width: 390, height: 844 };
@@ -48,6 +48,11 @@ describe('quarterly inspections by a citizen supervisor', () => {
     expect(await axeViolations(page)).toEqual([]);
     await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);
 
+    // The supervisor has used the app in signal before: the service worker keeps the console.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await mine.list.waitFor();
+
     // No signal in the studio: the form opens, is filled and kept on the phone.
     await context.setOffline(true);
     const form = await mine.start(STUDIO);
@@ -56,6 +61,12 @@ describe('quarterly inspections by a citizen supervisor', () => {
     await form.note('承诺事项公开上墙', '承诺牌被柜子挡住一半');
     await form.rate('按承诺时间开放', '不合格');
     await form.note('按承诺时间开放', '周三下午到访时未开门');
+    // Kept as it is filled: a reload without a network (the phone killed the tab) loses nothing.
+    await expect.poll(() => form.draftRatings()).toBe(2);
+    await page.reload();
+    await form.ready();
+    await form.checked('按承诺时间开放', '不合格').waitFor({ state: 'attached' });
+    await form.checked('承诺事项公开上墙', 'C（一般）').waitFor({ state: 'attached' });
     await form.rate('服务记录本填写完整', 'C（一般）');
     await form.rate('便民服务卡发放', 'B（较好）');
     await form.rate('群众评价', 'C（一般）');
@@ -86,6 +97,24 @@ describe('quarterly inspections by a citizen supervisor', () => {
     await context.setOffline(false);
     await expect.poll(countOf(mine.queue)).toBe(0);
     expect(posts).toHaveLength(1);
+
+    // Within 48 hours the supervisor may correct it (online, kept in its history).
+    await mine
+      .card(STUDIO)
+      .getByRole('link', { name: `查看 ${STUDIO}` })
+      .click();
+    await page.getByRole('link', { name: '更正' }).click();
+    const correction = new VisitFormScreen(page);
+    await correction.ready();
+    await correction.checked('按承诺时间开放', '不合格').waitFor({ state: 'attached' });
+    await correction.note('群众评价', '居民反映找不到人');
+    await correction.confirm();
+    await correction.saveCorrection();
+    await page.getByTestId('inspection-detail').getByText('居民反映找不到人').waitFor();
+    const corrected = await inspectionOf(context.request, inspectionId);
+    expect(corrected).toMatchObject({ status: 'corrected', total: 29.7 });
+    expect(corrected.history.filter((h) => h.action === 'correct')).toHaveLength(1);
+    expect(corrected.photos).toHaveLength(1);
     await context.close();
   });
 
@@ -93,7 +122,7 @@ describe('quarterly inspections by a citizen supervisor', () => {
     const { context, page } = await signedIn('xicheng');
     const plan = new InspectionPlanScreen(page);
     await plan.goto();
-    await expect.poll(textOf(plan.row(STUDIO))).toContain('已提交');
+    await expect.poll(textOf(plan.row(STUDIO))).toContain('已更正');
     await expect.poll(textOf(plan.row(STUDIO))).toContain('29.7%');
     await expect.poll(textOf(plan.coverage)).toContain('西城街道');
     expect(await axeViolations(page)).toEqual([]);

@@ -71,7 +71,7 @@ export class VisitFormScreen {
   }
 
   async ready(): Promise<void> {
-    await this.form.getByRole('button', { name: '提交检查' }).waitFor();
+    await this.form.getByRole('button', { name: /^(提交检查|保存更正)$/ }).waitFor();
   }
 
   /** Rates an item (A（好）, B（较好）, C（一般）, 不合格) by the item's name. */
@@ -92,8 +92,46 @@ export class VisitFormScreen {
     );
   }
 
+  /** The radio of an item that is checked now (for reading back a kept draft). */
+  checked(item: string, rating: string): Locator {
+    return this.form
+      .getByRole('radiogroup', { name: `${item} 的评定` })
+      .getByRole('radio', { name: new RegExp(`^${rating}`), checked: true, includeHidden: true });
+  }
+
+  /** How many items the draft kept on the phone (IndexedDB) has rated, 0 when there is none. */
+  async draftRatings(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('huimin-inspections');
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+          open.onsuccess = () => {
+            const all = open.result.transaction('visit-outbox').objectStore('visit-outbox').getAll();
+            all.onsuccess = () => {
+              const drafts = (all.result as { state: string; body: { ratings: unknown[] } }[]).filter(
+                (e) => e.state === 'draft',
+              );
+              resolve(drafts[0]?.body.ratings.length ?? 0);
+              open.result.close();
+            };
+          };
+        }),
+    );
+  }
+
   async confirm(): Promise<void> {
     await this.form.getByRole('checkbox', { name: '本人已到现场检查，以上情况属实' }).check();
+  }
+
+  /** 保存更正 (online): waits for the server's answer. */
+  async saveCorrection(): Promise<void> {
+    const response = await untilResponse(
+      this.page,
+      (url, method) => url.endsWith('/correct') && method === 'POST',
+      () => this.form.getByRole('button', { name: '保存更正' }).click(),
+    );
+    if (!response.ok()) throw new Error(`correct answered ${response.status()}: ${await response.text()}`);
   }
 
   /** Submits; online it waits for the POST, offline nothing reaches the server, so it only clicks. */

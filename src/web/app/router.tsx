@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
+import { useAbilities } from './abilities.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
@@ -37,6 +38,12 @@ const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
 const MyInspectionsPage = lazy(visits);
 const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
 
+/** Where signing in lands: a supervisor on a visit wants their plan, everyone else the org tree. */
+function Landing() {
+  const { mayOpen } = useAbilities();
+  return <Navigate to={mayOpen('/my-inspections') ? '/my-inspections' : '/org'} replace />;
+}
+
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -47,7 +54,7 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
+      { index: true, element: <Landing /> },
       {
         path: 'org',
         element: (

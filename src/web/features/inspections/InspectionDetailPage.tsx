@@ -87,8 +87,13 @@ export default function InspectionDetailPage() {
           ]}
         />
         {d.correctableUntil && d.allowedActions.includes('correct') && (
-          <p className="hm-muted">
-            {t('inspections.detail.correctableUntil', { time: formatTime(d.correctableUntil, locale) })}
+          <p className="hm-insp-actions hm-insp-section">
+            <Link to={`/my-inspections/${d.id}?correct=1`} className="hm-insp-start">
+              {t('inspections.correct')}
+            </Link>
+            <span className="hm-muted">
+              {t('inspections.detail.correctableUntil', { time: formatTime(d.correctableUntil, locale) })}
+            </span>
           </p>
         )}
         {d.cancelReason && (

@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Radio, Spin } from 'antd';
 import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ratings, totalScore, type Rating } from '../../../domain/inspections/checklist.ts';
 import { MAX_PHOTOS } from '../../../contract/inspections.ts';
 import { useMe } from '../../app/session.tsx';
@@ -11,11 +11,11 @@ import { errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import type { Checklist, InspectionReport, InspectionSummary } from './api.ts';
+import { inspectionsApi, type Checklist, type InspectionReport, type InspectionSummary } from './api.ts';
 import { loadChecklist, loadMyPlan, useOnline, useSendAuth } from './hooks.ts';
 import { ratingLabel } from './labels.ts';
 import { shrinkPhoto } from './photo-resize.ts';
-import { newVisitKey, saveVisit } from './visit-sender.ts';
+import { newVisitKey, saveDraft, saveVisit } from './visit-sender.ts';
 import { visitFor, type QueuedVisit } from './visit-outbox.ts';
 
 const LOCAL_MINUTE = 'YYYY-MM-DDTHH:mm';
@@ -51,10 +51,54 @@ async function loadStart(accountId: number, id: number, signal: AbortSignal): Pr
 /** /my-inspections/:id: the inspection form on the supervisor's phone, which works without a network. */
 export function InspectionFormPage() {
   const { id } = useParams();
+  const [params] = useSearchParams();
+  return params.has('correct') ? <CorrectVisit id={Number(id)} /> : <NewVisit id={Number(id)} />;
+}
+
+/** Correcting a submitted inspection within 48 hours: online, against the checklist version it used. */
+function CorrectVisit({ id }: { id: number }) {
+  const { t } = useI18n();
+  const detail = useLoad((signal) => inspectionsApi.get(id, signal), String(id));
+  const d = detail.data;
+  const title = d ? t('inspections.form.correctTitle', { studio: d.studioName }) : t('inspections.correct');
+  usePageTitle(title);
+  const body = () => {
+    if (detail.error) return <LoadError message={detail.error} onRetry={detail.reload} />;
+    if (!d || detail.loading) return <Spin description={t('common.loading')} />;
+    if (!d.allowedActions.includes('correct'))
+      return <Alert type="info" showIcon role="status" title={t('inspections.form.notCorrectable')} />;
+    return (
+      <VisitForm
+        inspection={d}
+        checklist={d.checklist}
+        from={{
+          ratings: d.ratings ?? [],
+          visitedAt: d.visitedAt,
+          photos: [],
+          position: null,
+          confirmed: false,
+          error: null,
+        }}
+        mode={{ kind: 'correct' }}
+      />
+    );
+  };
+  return (
+    <div className="hm-insp-phone">
+      <p>
+        <Link to={`/inspections/${id}`}>← {t('inspections.detail.back')}</Link>
+      </p>
+      <h1 className="hm-page-title">{title}</h1>
+      {body()}
+    </div>
+  );
+}
+
+function NewVisit({ id }: { id: number }) {
   const me = useMe();
   const { t } = useI18n();
   const online = useOnline();
-  const start = useLoad((signal) => loadStart(me.id, Number(id), signal), String(id));
+  const start = useLoad((signal) => loadStart(me.id, id, signal), String(id));
   const s = start.data;
   const title = s?.inspection
     ? t('inspections.form.title', { studio: s.inspection.studioName })
@@ -67,7 +111,23 @@ export function InspectionFormPage() {
     if (!s.inspection) return <Alert type="warning" showIcon role="alert" title={t('inspections.form.notFound')} />;
     if (s.inspection.status !== 'planned' || !s.inspection.allowedActions.includes('submit'))
       return <Alert type="info" showIcon role="status" title={t('inspections.form.notPlanned')} />;
-    return <VisitForm key={s.key} start={s} inspection={s.inspection} />;
+    const q = s.queued;
+    return (
+      <VisitForm
+        key={s.key}
+        inspection={s.inspection}
+        checklist={s.checklist}
+        from={{
+          ratings: q?.body.ratings ?? [],
+          visitedAt: q?.body.visitedAt ?? null,
+          photos: q?.body.photos ?? [],
+          position: q?.body.position ?? null,
+          confirmed: q !== null && q.state !== 'draft',
+          error: q?.error ?? null,
+        }}
+        mode={{ kind: 'visit', key: s.key }}
+      />
+    );
   };
 
   return (
@@ -91,35 +151,52 @@ export function InspectionFormPage() {
   );
 }
 
-function VisitForm({ start, inspection }: { start: Start; inspection: InspectionSummary }) {
+/** What the form starts from: a form kept on the phone, or the inspection as submitted (a correction). */
+interface From {
+  ratings: readonly { code: string; rating: Rating; note: string }[];
+  visitedAt: string | null;
+  photos: string[];
+  position: InspectionReport['position'];
+  confirmed: boolean;
+  error: string | null;
+}
+
+/** A visit is kept on the phone and sent through the outbox; a correction is sent at once. */
+type Mode = { kind: 'visit'; key: string } | { kind: 'correct' };
+
+interface FormProps {
+  inspection: Pick<InspectionSummary, 'id' | 'studioName' | 'unitName' | 'dueOn'>;
+  checklist: Checklist;
+  from: From;
+  mode: Mode;
+}
+
+function VisitForm({ inspection, checklist, from, mode }: FormProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const auth = useSendAuth();
   const [form] = Form.useForm<Values>();
-  const { checklist, queued } = start;
-  const [photos, setPhotos] = useState<string[]>(queued?.body.photos ?? []);
-  const [position, setPosition] = useState<InspectionReport['position']>(queued?.body.position ?? null);
-  const [positionState, setPositionState] = useState<'off' | 'asking' | 'ok' | 'failed'>(
-    queued?.body.position ? 'ok' : 'off',
-  );
+  const [photos, setPhotos] = useState<string[]>(from.photos);
+  const [position, setPosition] = useState<InspectionReport['position']>(from.position);
+  const [positionState, setPositionState] = useState<'off' | 'asking' | 'ok' | 'failed'>(from.position ? 'ok' : 'off');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(queued?.error ?? null);
+  const [error, setError] = useState<string | null>(from.error);
   const fileInput = useRef<HTMLInputElement>(null);
   const watched = Form.useWatch('items', form);
 
   const initial = useMemo<Values>(() => {
     const items: Values['items'] = {};
     for (const item of checklist.items) {
-      const given = queued?.body.ratings.find((r) => r.code === item.code);
+      const given = from.ratings.find((r) => r.code === item.code);
       items[item.code] = { rating: given?.rating, note: given?.note ?? '' };
     }
     return {
-      visitedAt: dayjs(queued?.body.visitedAt).format(LOCAL_MINUTE),
+      visitedAt: dayjs(from.visitedAt ?? undefined).format(LOCAL_MINUTE),
       items,
-      confirmed: queued !== null,
+      confirmed: from.confirmed,
     };
-  }, [checklist, queued]);
+  }, [checklist, from]);
 
   const preview = useMemo(() => {
     const given = checklist.items.map((i) => ({ code: i.code, rating: watched?.[i.code]?.rating, note: '' }));
@@ -166,30 +243,71 @@ function VisitForm({ start, inspection }: { start: Start; inspection: Inspection
     );
   };
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    const body: InspectionReport = {
-      visitedAt: dayjs(v.visitedAt).toISOString(),
-      ratings: checklist.items.map((item) => ({
-        code: item.code,
-        rating: v.items[item.code]?.rating ?? 'fail',
-        note: v.items[item.code]?.note?.trim() ?? '',
-      })),
+  /** The form as the API takes it; a draft keeps only the items rated so far. */
+  const bodyOf = (v: Values): InspectionReport => {
+    const visited = dayjs(v.visitedAt);
+    return {
+      visitedAt: (visited.isValid() ? visited : dayjs()).toISOString(),
+      ratings: checklist.items.flatMap((item) => {
+        const given = v.items?.[item.code];
+        return given?.rating ? [{ code: item.code, rating: given.rating, note: given.note?.trim() ?? '' }] : [];
+      }),
       photos,
       position,
     };
+  };
+  const entryOf = (key: string, body: InspectionReport) => ({
+    key,
+    accountId: auth.accountId,
+    inspectionId: inspection.id,
+    studioName: inspection.studioName,
+    body,
+  });
+
+  // Kept on the phone as it is filled (a moment after each change), so nothing is lost to a reload.
+  const draftTimer = useRef<number | undefined>(undefined);
+  const keepDraft = () => {
+    window.clearTimeout(draftTimer.current);
+    if (mode.kind !== 'visit') return;
+    draftTimer.current = window.setTimeout(() => {
+      void saveDraft(entryOf(mode.key, bodyOf(form.getFieldsValue(true) as Values))).catch(() => undefined);
+    }, 300);
+  };
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current) keepDraft();
+    touched.current = true;
+  }, [photos, position]);
+  useEffect(() => () => window.clearTimeout(draftTimer.current), []);
+
+  /** A correction goes straight to the server; photos, when added, replace the earlier ones. */
+  const correct = async (v: Values) => {
+    const { photos: added, position: where, ...rest } = bodyOf(v);
     try {
-      const outcome = await saveVisit(
-        {
-          key: start.key,
-          accountId: auth.accountId,
-          inspectionId: inspection.id,
-          studioName: inspection.studioName,
-          body,
-        },
-        auth,
-      );
+      await inspectionsApi.correct(inspection.id, {
+        ...rest,
+        ...(added.length > 0 ? { photos: added } : {}),
+        ...(where ? { position: where } : {}),
+      });
+      void message.success(t('inspections.form.corrected'));
+      void navigate(`/inspections/${inspection.id}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    window.clearTimeout(draftTimer.current);
+    if (mode.kind === 'correct') {
+      await correct(v);
+      return;
+    }
+    try {
+      const outcome = await saveVisit(entryOf(mode.key, bodyOf(v)), auth);
       if (outcome.kind === 'sent') {
         void message.success(t('inspections.form.sent'));
         void navigate('/my-inspections');
@@ -231,6 +349,7 @@ function VisitForm({ start, inspection }: { start: Start; inspection: Inspection
         className="hm-insp-form"
         initialValues={initial}
         onFinish={(v) => void submit(v)}
+        onValuesChange={keepDraft}
         requiredMark
         scrollToFirstError
       >
@@ -277,6 +396,7 @@ function VisitForm({ start, inspection }: { start: Start; inspection: Inspection
           <h2 id="visit-photos-title" className="hm-card-title">
             {t('inspections.form.photos', { max: MAX_PHOTOS })}
           </h2>
+          {mode.kind === 'correct' && <p className="hm-muted">{t('inspections.form.correctPhotos')}</p>}
           <div className="hm-insp-photos" data-testid="visit-photos" data-count={photos.length}>
             {photos.map((src, i) => (
               <figure key={i} className="hm-insp-photo">
@@ -344,7 +464,7 @@ function VisitForm({ start, inspection }: { start: Start; inspection: Inspection
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            {t('inspections.form.submit')}
+            {t(mode.kind === 'correct' ? 'inspections.form.saveCorrection' : 'inspections.form.submit')}
           </Button>
         </Form.Item>
       </Form>

@@ -39,7 +39,10 @@ export default function MyInspectionsPage() {
 
   const items = plan.data?.value ?? [];
   const byInspection = new Map(queued.map((q) => [q.inspectionId, q]));
-  const todo = items.filter((i) => i.status === 'planned' && !byInspection.has(i.id)).length;
+  const waiting = queued.filter((q) => q.state !== 'draft');
+  const todo = items.filter(
+    (i) => i.status === 'planned' && (byInspection.get(i.id)?.state ?? 'draft') === 'draft',
+  ).length;
 
   return (
     <div className="hm-insp-phone">
@@ -59,7 +62,7 @@ export default function MyInspectionsPage() {
         />
       )}
       {plan.data?.stale && online === false && <p className="hm-muted">{t('inspections.mine.offlineCopy')}</p>}
-      <QueuedVisits entries={queued} online={online} onSend={flush} />
+      <QueuedVisits entries={waiting} online={online} onSend={flush} />
       {plan.error ? (
         <LoadError message={plan.error} onRetry={plan.reload} />
       ) : !plan.data ? (
@@ -77,6 +80,8 @@ export default function MyInspectionsPage() {
   );
 }
 
+const queueTone: Record<QueuedVisit['state'], string> = { draft: tone.blue, pending: tone.gold, failed: tone.red };
+
 function VisitCard({ inspection: i, queued }: { inspection: InspectionSummary; queued: QueuedVisit | undefined }) {
   const { t, locale } = useI18n();
   const fillable = i.status === 'planned' && i.allowedActions.includes('submit');
@@ -89,8 +94,8 @@ function VisitCard({ inspection: i, queued }: { inspection: InspectionSummary; q
         </p>
         <div className="hm-insp-actions">
           {queued ? (
-            <Tag color={queued.state === 'failed' ? tone.red : tone.gold} data-testid="queued-tag">
-              {t(queued.state === 'failed' ? 'inspections.queue.failed' : 'inspections.queue.pending')}
+            <Tag color={queueTone[queued.state]} data-testid="queued-tag" data-state={queued.state}>
+              {t(`inspections.queue.${queued.state}`)}
             </Tag>
           ) : (
             <InspectionTag inspection={i} />

@@ -4,6 +4,7 @@ import type {
   Checklist,
   checklistInput,
   coverage,
+  inspectionCorrection,
   InspectionAbility,
   InspectionDetail,
   InspectionSummary,
@@ -30,6 +31,7 @@ export type { AppointSupervisor, Supervisor, SupervisorAbility };
 export type ChecklistInput = z.infer<typeof checklistInput>;
 export type Coverage = z.infer<typeof coverage>;
 export type InspectionReport = z.infer<typeof inspectionReport>;
+export type InspectionCorrection = z.infer<typeof inspectionCorrection>;
 export type InspectionQuery = Partial<z.infer<typeof listInspectionsQuery>>;
 export type ProposalQuery = Partial<z.infer<typeof listProposalsQuery>>;
 export type PlanResult = z.infer<typeof planResult>;
@@ -64,6 +66,9 @@ export const inspectionsApi = {
   plan: (streetId?: number) => api.post<PlanResult>('/api/inspections/plan', streetId ? { streetId } : {}),
   reassign: (id: number, supervisorId: number, note?: string) =>
     api.post<InspectionDetail>(`/api/inspections/${id}/reassign`, { supervisorId, note }),
+  /** A correction within 48 hours of submission (its author only); photos, when sent, replace the earlier ones. */
+  correct: (id: number, body: InspectionCorrection) =>
+    api.post<InspectionDetail>(`/api/inspections/${id}/correct`, body),
   cancel: (id: number, reason: string) => api.post<InspectionDetail>(`/api/inspections/${id}/cancel`, { reason }),
 };
 

@@ -1,4 +1,4 @@
-// The supervisor's phone keeps each filled inspection here until the server has it: a small
+// The supervisor's phone keeps each inspection here from the first answer until the server has it: a small
 // IndexedDB store (survives reloads and a dead battery, shared by tabs, transactional), the
 // same approach as the record book's (features/delivery/offline-queue.ts).
 
@@ -15,8 +15,11 @@ export interface QueuedVisit {
   body: InspectionReport;
   /** When it was saved (ms since epoch); the queue is sent in this order. */
   queuedAt: number;
-  /** pending: waits for the network; failed: the server refused it (the message says why). */
-  state: 'pending' | 'failed';
+  /**
+   * draft: being filled in, kept as the supervisor goes (never sent); pending: submitted on the
+   * phone, waits for the network; failed: the server refused it (the message says why).
+   */
+  state: 'draft' | 'pending' | 'failed';
   error: string | null;
 }
 

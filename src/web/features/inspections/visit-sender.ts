@@ -160,6 +160,17 @@ export async function saveVisit(
   return results.get(entry.key) ?? { kind: 'offline' };
 }
 
+/**
+ * Keeps the form as it is being filled, so a reload or a killed tab loses nothing. Only a
+ * draft is overwritten: a form already submitted on the phone changes only by submitting again.
+ */
+export async function saveDraft(entry: Omit<QueuedVisit, 'queuedAt' | 'state' | 'error'>): Promise<void> {
+  const existing = await getVisit(entry.key);
+  if (existing && existing.state !== 'draft') return;
+  await putVisit({ ...entry, queuedAt: existing?.queuedAt ?? Date.now(), state: 'draft', error: null });
+  changed();
+}
+
 /** Throws away a queued inspection the supervisor no longer wants to send. */
 export async function discardVisit(key: string): Promise<void> {
   await removeVisit(key);

@@ -167,6 +167,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'inspections.mine.offlineCopy': 'Offline: this is the plan as last loaded',
   'inspections.mine.offline':
     'No network: fill in the inspection as usual; it is kept on this phone and submitted when the network is back.',
+  'inspections.queue.draft': 'Draft (not submitted)',
   'inspections.queue.pending': 'Waiting to send',
   'inspections.queue.failed': 'Not accepted',
   'inspections.queue.count': '{n} inspection(s) kept on this phone, waiting to be sent',
@@ -198,5 +199,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'inspections.form.refused': 'Not submitted: {message}',
   'inspections.form.notPlanned': 'This inspection is done or cancelled; there is nothing to fill in.',
   'inspections.form.notFound': 'This phone has no copy of this inspection; open My inspections with a network first.',
-  'inspections.form.draftSaved': 'Draft kept on this phone',
+  'inspections.correct': 'Correct',
+  'inspections.form.correctTitle': 'Correct the inspection of {studio}',
+  'inspections.form.correctPhotos': 'Without new photos the earlier ones stay; photos added here replace them.',
+  'inspections.form.saveCorrection': 'Save correction',
+  'inspections.form.corrected': 'Corrected',
+  'inspections.form.notCorrectable': 'This inspection can no longer be corrected (only within 48 hours of submission).',
 };
