@@ -6,7 +6,13 @@ import { axeViolations } from './fixtures/axe.ts';
 import { countOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
-import { inspectionOf, InspectionPlanScreen, MyInspectionsScreen, VisitFormScreen } from './pages/inspections.page.ts';
+import {
+  inspectionOf,
+  InspectionPlanScreen,
+  MyInspectionsScreen,
+  RosterScreen,
+  VisitFormScreen,
+} from './pages/inspections.page.ts';
 
 const e2e = useE2E();
 const phone = { width: 390, height: 844 };
@@ -166,5 +172,41 @@ describe('quarterly inspections by a citizen supervisor', () => {
     await district.page.getByTestId('checklist-version').waitFor();
     expect(await axeViolations(district.page)).toEqual([]);
     await district.context.close();
+  });
+
+  it('西城街道 appoints a second supervisor, renews and dismisses; the phone stays masked', async () => {
+    const { context, page } = await signedIn('xicheng');
+    const me = (await (await context.request.get('/api/auth/me')).json()) as {
+      csrfToken: string;
+      unit: { id: number };
+    };
+    const created = await context.request.post('/api/accounts', {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        username: 'jiandu2',
+        displayName: '陈建国',
+        password: 'Huimin@2026-jd2',
+        role: 'supervisor',
+        unitId: me.unit.id,
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    const roster = new RosterScreen(page);
+    await roster.goto();
+    await roster.appoint({ account: '陈建国', phone: '13905970302', community: '西兴社区居委会', card: 'JD-XC-002' });
+    const row = roster.row('陈建国');
+    await expect.poll(textOf(row)).toContain('在任');
+    await expect.poll(textOf(row)).toContain('JD-XC-002');
+    expect(await row.innerText()).not.toContain('13905970302');
+    await expect.poll(textOf(row)).toContain('139****0302');
+
+    await roster.act('陈建国', '续聘');
+    await expect.poll(textOf(row)).toContain('在任');
+    await roster.act('陈建国', '解聘', (d) => d.getByLabel('解聘原因').fill('本人搬离辖区'));
+    await expect.poll(textOf(row)).toContain('已解聘');
+    await expect.poll(textOf(row)).toContain('本人搬离辖区');
+    await expect.poll(countOf(row.getByRole('button', { name: '解聘 陈建国' }))).toBe(0);
+    await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
+import { choose } from './antd-select.ts';
 import { dialog, dialogButton, pickRadio } from './overlays.ts';
 import { DataTable } from './table.ts';
 
@@ -215,4 +216,57 @@ export async function inspectionOf(
     photos: unknown[];
     history: { action: string }[];
   };
+}
+
+/** 群众监督员: the street's roster and its dialogs. */
+export class RosterScreen {
+  readonly page: Page;
+  readonly table: DataTable;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.table = new DataTable(page, 'supervisors-table');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/supervisors');
+    await this.table.settled();
+  }
+
+  row(name: string): Locator {
+    return this.table.rowWithCell(name);
+  }
+
+  /** 聘任监督员: picks the account, gives the phone and community, and waits for the new row. */
+  async appoint(fields: { account: string; phone: string; community: string; card: string }): Promise<void> {
+    await this.page.getByRole('button', { name: '聘任监督员' }).click();
+    const appointing = dialog(this.page, '聘任群众监督员');
+    await choose(appointing.getByRole('combobox', { name: '监督员账号' }), fields.account);
+    await appointing.getByLabel('手机号码').fill(fields.phone);
+    await choose(appointing.getByRole('combobox', { name: '居住社区' }), fields.community, { exact: true });
+    await appointing.getByLabel('监督员证号（选填）').fill(fields.card);
+    await this.table.reloadedBy(() =>
+      untilResponse(
+        this.page,
+        (url, method) => new URL(url).pathname === '/api/supervisors' && method === 'POST',
+        () => dialogButton(appointing, '确定').click(),
+      ),
+    );
+  }
+
+  /** A step on a row (续聘, 解聘) through its dialog; `fill` types into the dialog first. */
+  async act(name: string, action: '续聘' | '解聘', fill?: (d: Locator) => Promise<void>): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `${action} ${name}` })
+      .click();
+    const d = dialog(this.page, `${action}：${name}`);
+    await fill?.(d);
+    await this.table.reloadedBy(() =>
+      untilResponse(
+        this.page,
+        (url, method) => url.endsWith(action === '续聘' ? '/renew' : '/dismiss') && method === 'POST',
+        () => dialogButton(d, action).click(),
+      ),
+    );
+  }
 }

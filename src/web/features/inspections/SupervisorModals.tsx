@@ -59,7 +59,16 @@ export function SupervisorFormModal({
     () => orgApi.children(supervisor?.streetId ?? me.unit.id),
     String(supervisor?.streetId ?? me.unit.id),
   );
-  const accounts = useLoad((signal) => (editing ? Promise.resolve(null) : supervisorsApi.accounts(signal)), 'accounts');
+  // The supervisor accounts not on a roster yet.
+  const accounts = useLoad(async (signal) => {
+    if (editing) return [];
+    const [all, roster] = await Promise.all([
+      supervisorsApi.accounts(signal),
+      supervisorsApi.list({ limit: 100 }, signal),
+    ]);
+    const taken = new Set(roster.items.map((s) => s.accountId));
+    return all.items.filter((a) => !taken.has(a.id) && !a.disabled);
+  }, 'accounts');
   // Editing sends the whole record, phone included: the street sees it in full here (an audited read).
   useEffect(() => {
     if (!supervisor) return;
@@ -125,12 +134,12 @@ export function SupervisorFormModal({
           >
             <Select<number>
               loading={accounts.loading}
-              options={(accounts.data?.items ?? []).map((a) => ({
+              options={(accounts.data ?? []).map((a) => ({
                 value: a.id,
                 label: `${a.displayName}（${a.username}）`,
               }))}
               onChange={(id) => {
-                const account = accounts.data?.items.find((a) => a.id === id);
+                const account = accounts.data?.find((a) => a.id === id);
                 if (account && !form.getFieldValue('name')) form.setFieldValue('name', account.displayName);
               }}
             />
