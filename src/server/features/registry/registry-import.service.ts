@@ -25,7 +25,7 @@ import { templateWorkbook } from './registry-excel.presenter.ts';
 import { readRegistryRows } from './registry-excel.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
 import * as imports from './registry-import.repository.ts';
-import { existingMatches, insertCategoryLinks, insertVolunteers } from './registry.repository.ts';
+import { existingMatches, insertCategoryLinks, insertVolunteers, lockRegistryWrites } from './registry.repository.ts';
 import { insertSearchTerms } from './volunteer-terms.repository.ts';
 
 /** Rows validated between two progress updates. */
@@ -259,8 +259,21 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
     const hashes = new Map<number, string>();
     for (const c of checked.clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(deps.db, c.idNumber));
     await deps.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < checked.clean.length; i += 200) {
-        const batch = checked.clean.slice(i, i + 200);
+      // Under the registry's lock, look once more: a record added, or another upload of the
+      // same people committed, since the check above is a duplicate now.
+      await lockRegistryWrites(trx);
+      const taken = await existingMatches(
+        trx,
+        [...hashes.values()],
+        checked.clean.map((c) => c.phone),
+      );
+      const fresh = checked.clean.filter(
+        (c) => !taken.byPhone.has(c.phone) && !(hashes.has(c.row) && taken.byHash.has(hashes.get(c.row) ?? '')),
+      );
+      const skipped = badRows + checked.clean.length - fresh.length;
+      if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
+      for (let i = 0; i < fresh.length; i += 200) {
+        const batch = fresh.slice(i, i + 200);
         const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
         const ids = await insertVolunteers(trx, values);
         const idOf = (n: number) => ids[n] ?? 0;
@@ -275,7 +288,7 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
       }
       await imports.updateImport(trx, id, {
         status: 'committed',
-        committed_rows: checked.clean.length,
+        committed_rows: fresh.length,
         updated_at: new Date().toISOString(),
       });
       await recordAudit(trx, ctx, {
@@ -285,9 +298,9 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
         unitId: row.unit_id,
         after: {
           mode,
-          committed: checked.clean.length,
-          skipped: badRows,
-          sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
+          committed: fresh.length,
+          skipped,
+          sample: fresh.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
         },
       });
     });
