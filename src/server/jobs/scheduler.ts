@@ -7,6 +7,7 @@ import { dispatchDue } from '../features/outbox/outbox.job.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
 import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
+import { recoverInterruptedImports } from '../features/registry/registry-import.job.ts';
 import { chinaDate } from '../time.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
@@ -25,6 +26,8 @@ interface Job {
 export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier, log: FastifyBaseLogger) {
   const jobs: Job[] = [
     { name: 'outbox', everyMs: 5_000, run: () => dispatchDue(db, notifier, clock.now()) },
+    // Imports a crashed process left half done are marked failed once their heartbeat stops.
+    { name: 'imports', everyMs: 5_000, run: () => recoverInterruptedImports(db, clock.now()) },
     {
       name: 'reminders',
       everyMs: 60 * 60_000,
