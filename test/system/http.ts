@@ -4,6 +4,8 @@ export interface HttpClient {
   get(path: string): Promise<Response>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   put(path: string, body?: unknown): Promise<Response>;
+  /** Sends raw bytes (an uploaded file) with their content type. */
+  upload(path: string, bytes: Buffer, contentType: string): Promise<Response>;
 }
 
 /** The demo accounts' documented password (demo data only). */
@@ -44,5 +46,12 @@ function clientOf(baseUrl: () => string, cookie: string, csrf: string): HttpClie
     get: (path) => request('GET', path),
     post: (path, body, headers) => request('POST', path, body, headers),
     put: (path, body) => request('PUT', path, body),
+    upload: (path, bytes, contentType) =>
+      fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { ...(cookie ? { cookie, 'x-csrf-token': csrf } : {}), 'content-type': contentType },
+        body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>,
+        signal: AbortSignal.timeout(60_000),
+      }),
   };
 }
