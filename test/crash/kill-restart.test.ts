@@ -186,7 +186,8 @@ describe.each(engines)('kill -9 on $engine', ({ engine, kills, make }) => {
         // No answer: the process died with the request in flight. Retry with the same key.
         tally.unanswered += 1;
         retry.push(key);
-        await sleep(50);
+        // The process is down or starting: do not spin (the restart needs the CPU).
+        await sleep(250);
       }
     };
     const phone = async () => {
@@ -200,7 +201,7 @@ describe.each(engines)('kill -9 on $engine', ({ engine, kills, make }) => {
     };
     const phones = Array.from({ length: 8 }, () => phone());
     for (let k = 0; k < kills; k++) {
-      await sleep(500 + Math.random() * 1_500);
+      await sleep(300 + Math.random() * 1_200);
       await killAndRestart();
     }
     await sleep(500);
