@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts', 'src/db/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
-          // Whole processes have projects of their own (system, crash).
+          // Whole-process tests belong to their own projects (system, crash).
           exclude: [...configDefaults.exclude, 'test/system/**', 'test/crash/**'],
           environment: 'node',
           testTimeout: 30_000,
