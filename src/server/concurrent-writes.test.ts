@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createStudio } from '../../test/factories/studios.ts';
 import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
-import { freshIp, freshPhone, postLetter, wanzhenStudioId } from '../../test/mailbox-factories.ts';
-import { newKey, plannedInspection, report, submit } from '../../test/inspection-fixtures.ts';
+import { freshIp, freshPhone, postLetter, wanzhenStudioId } from '../../test/factories/mailbox.ts';
+import { newKey, plannedInspection, report, submit } from '../../test/factories/inspections.ts';
 import type { Supervisor } from '../contract/supervisors.ts';
 
 /**
