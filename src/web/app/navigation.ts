@@ -45,6 +45,14 @@ export const navItems: readonly NavItem[] = [
       { action: 'streetReview', subject: 'studio' },
     ],
   },
+  // 监督信箱: the street handles letters, the district oversees every street and sets the deadlines.
+  { path: '/letters', label: 'mailbox.nav.letters', needs: [{ action: 'read', subject: 'letter' }] },
+  { path: '/letter-rates', label: 'mailbox.nav.rates', needs: [{ action: 'read', subject: 'letter' }] },
+  {
+    path: '/mailbox-settings',
+    label: 'mailbox.nav.settings',
+    needs: [{ action: 'update', subject: 'mailboxSettings' }],
+  },
   { path: '/reminders', label: 'studios.nav.reminders', needs: [{ action: 'read', subject: 'reminder' }] },
   { path: '/outbox', label: 'studios.nav.outbox', needs: [{ action: 'read', subject: 'outbox' }] },
   { path: '/requests', label: 'delivery.nav.requests', needs: [{ action: 'handle', subject: 'serviceRequest' }] },

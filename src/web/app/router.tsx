@@ -14,6 +14,10 @@ const RequestsPage = lazy(() => import('../features/delivery/RequestsPage.tsx'))
 const RecordsPage = lazy(() => import('../features/delivery/RecordsPage.tsx'));
 const RecordFormPage = lazy(() => import('../features/delivery/RecordFormPage.tsx'));
 const LegalAidPage = lazy(() => import('../features/delivery/LegalAidPage.tsx'));
+const LettersPage = lazy(() => import('../features/mailbox/LettersPage.tsx'));
+const LetterDetailPage = lazy(() => import('../features/mailbox/LetterDetailPage.tsx'));
+const LetterRatesPage = lazy(() => import('../features/mailbox/RatesPage.tsx'));
+const MailboxSettingsPage = lazy(() => import('../features/mailbox/MailboxSettingsPage.tsx'));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
 const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
@@ -108,6 +112,38 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/legal-aid">
             <LegalAidPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letters',
+        element: (
+          <RequireAccess path="/letters">
+            <LettersPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letters/:id',
+        element: (
+          <RequireAccess path="/letters">
+            <LetterDetailPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letter-rates',
+        element: (
+          <RequireAccess path="/letter-rates">
+            <LetterRatesPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'mailbox-settings',
+        element: (
+          <RequireAccess path="/mailbox-settings">
+            <MailboxSettingsPage />
           </RequireAccess>
         ),
       },

@@ -3,6 +3,7 @@ import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 
@@ -176,6 +177,7 @@ export const en: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
 };

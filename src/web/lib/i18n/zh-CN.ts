@@ -2,6 +2,7 @@ import { zhCN as delivery } from '../../features/delivery/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
+import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
@@ -172,6 +173,7 @@ export const zhCN = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
 } as const;

@@ -3,6 +3,7 @@ import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
+import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 
@@ -173,6 +174,7 @@ export const zhTW: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
 };
