@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { letterCreated, letterInput, letterRatingInput, TrackedLetter } from '../../../contract/mailbox.ts';
+import { MAX_PHOTO_BYTES } from '../../../contract/mailbox.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { deadlinesAtReceipt, isDuplicateLetter, type HandledLetterType } from '../../../domain/mailbox/letters.ts';
 import type { LetterStatus } from '../../../domain/mailbox/lifecycle.ts';
@@ -11,15 +12,18 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
 import { consume, consumeTrackingLookup } from '../../rate-limit.repository.ts';
+import { normalizePhotos, type PhotoLimits } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import * as repo from './mailbox.repository.ts';
 import { loadCalendar, readMailboxSettings } from './mailbox-settings.repository.ts';
-import { preparePhotos } from './mailbox-photos.service.ts';
 import { presentTracked } from './mailbox.presenter.ts';
 import { runTransition } from './mailbox-transitions.service.ts';
+
+/** A resident's photos: up to 5 MB each, stored at most 2048 px a side. */
+const letterPhotoLimits: PhotoLimits = { maxBytes: MAX_PHOTO_BYTES, maxEdge: 2048 };
 
 /** Abuse limits without a captcha, as for service requests: per address and per phone number. */
 export const LETTER_LIMITS = { perIpPerHour: 10, perPhonePerDay: 5 };
@@ -72,31 +76,36 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
   const about = route.studioId !== null ? `studio:${route.studioId}` : `unit:${route.unitId}`;
 
   const senderHash = senderHashOf(input.writerPhone, ctx.ip);
-  const recent = await repo.listRecentLettersBySender(
-    deps.db,
-    senderHash,
-    new Date(now.getTime() - 86_400_000).toISOString(),
-  );
-  const same = recent.find((r) =>
-    isDuplicateLetter(
-      { type: input.type, about, text: input.text, at: now.getTime() },
-      {
-        type: r.type as typeof input.type,
-        about: r.studio_id !== null ? `studio:${r.studio_id}` : `unit:${r.unit_id}`,
-        text: r.text,
-        at: Date.parse(r.created_at),
-      },
-    ),
-  );
-  if (same)
-    return {
-      trackingCode: same.tracking_code,
-      status: same.status as LetterStatus,
-      forwarded: same.forwarded_to && same.forwarded_on ? { to: same.forwarded_to, on: same.forwarded_on } : null,
-      duplicate: true,
-    };
+  const earlier = async (db: typeof deps.db): Promise<Created | undefined> => {
+    const recent = await repo.listRecentLettersBySender(
+      db,
+      senderHash,
+      new Date(now.getTime() - 86_400_000).toISOString(),
+    );
+    const same = recent.find((r) =>
+      isDuplicateLetter(
+        { type: input.type, about, text: input.text, at: now.getTime() },
+        {
+          type: r.type as typeof input.type,
+          about: r.studio_id !== null ? `studio:${r.studio_id}` : `unit:${r.unit_id}`,
+          text: r.text,
+          at: Date.parse(r.created_at),
+        },
+      ),
+    );
+    return same
+      ? {
+          trackingCode: same.tracking_code,
+          status: same.status as LetterStatus,
+          forwarded: same.forwarded_to && same.forwarded_on ? { to: same.forwarded_to, on: same.forwarded_on } : null,
+          duplicate: true,
+        }
+      : undefined;
+  };
+  const known = await earlier(deps.db);
+  if (known) return known;
 
-  const photos = await preparePhotos(input.photos);
+  const photos = await normalizePhotos(input.photos, letterPhotoLimits);
   const [settings, calendar] = await Promise.all([readMailboxSettings(deps.db), loadCalendar(deps.db)]);
   const today = chinaDate(now);
   // An accusation never reaches the street; its deadlines are kept only to fill the row.
@@ -105,7 +114,11 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
   const code = newCode();
   const writerName = input.writerName?.trim() || null;
 
-  const status = await deps.db.transaction().execute(async (trx) => {
+  const written = await deps.db.transaction().execute(async (trx) => {
+    // The same letter sent twice at once (a double tap): under the intake lock the second finds the first.
+    await repo.lockLetterIntake(trx);
+    const same = await earlier(trx);
+    if (same) return same;
     const id = await repo.insertLetter(trx, {
       tracking_code: code,
       type: input.type,
@@ -220,9 +233,10 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
     }
     return finalStatus;
   });
+  if (typeof written === 'object') return written;
   return {
     trackingCode: code,
-    status,
+    status: written,
     forwarded: input.type === 'accusation' ? { to: settings.disciplineBody, on: today } : null,
     duplicate: false,
   };
