@@ -93,7 +93,7 @@ describe('账号管理 (street admin)', () => {
 
   it('unlocks an account locked by wrong passwords', async () => {
     for (let i = 0; i < 5; i++) await signInStatus('e2e.member', 'wrong-Password1');
-    expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(423);
+    expect(await signInStatus('e2e.member', NEW_PASSWORD)).toBe(401);
     await page.reload();
     await accounts.waitForTable();
     await expect.poll(() => accounts.status('e2e.member')).toBe('已锁定');

@@ -6,7 +6,7 @@ const root = join(import.meta.dirname, '..');
 const api = spawn(process.execPath, ['--watch', join(root, 'src', 'server', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '3000' },
+  env: { ...process.env, PORT: process.env.PORT ?? '3000', HUIMIN_DEMO: process.env.HUIMIN_DEMO ?? '1' },
 });
 const web = spawn(
   process.execPath,

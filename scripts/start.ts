@@ -1,4 +1,4 @@
-// `npm start`: builds the web app once if it has not been built, then runs the server.
+// `npm start`: builds the web app once if it has not been built, then runs the server in demo mode.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,4 +13,7 @@ if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
   );
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+// The two-command start of the README is a demo: it asks for demo data explicitly (an empty
+// database gets the Xinluo demo accounts). HUIMIN_DEMO=0 npm start does not.
+process.env.HUIMIN_DEMO ??= '1';
 await import('../src/server/main.ts');

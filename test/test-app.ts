@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { testConfig, type Config } from '../src/config/config.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../src/db/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -25,17 +25,23 @@ export { demoPasswordHash };
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The app on a fresh database with the Xinluo demo data, plus helpers to act as a demo user. */
-export async function createTestApp(options: { config?: Partial<Config>; demo?: boolean } = {}) {
+export async function createTestApp(
+  options: { config?: Partial<Config>; demo?: boolean; logger?: FastifyServerOptions['logger'] } = {},
+) {
   const handle = await createTestDatabase();
   const clock = new TestClock();
   if (options.demo !== false) await loadDemoData(handle.db, clock.now().toISOString(), await demoPasswordHash());
-  const app = await buildApp({
-    db: handle.db,
-    engine: handle.engine,
-    config: testConfig(options.config),
-    clock,
-    webRoot: null,
-  });
+  const app = await buildApp(
+    {
+      db: handle.db,
+      engine: handle.engine,
+      // A test app is a demo instance: its accounts (demo and built) have the demo password.
+      config: testConfig({ HUIMIN_DEMO: true, ...options.config }),
+      clock,
+      webRoot: null,
+    },
+    options.logger ? { logger: options.logger } : {},
+  );
   await app.ready();
   return {
     app,

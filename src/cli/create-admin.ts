@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { passwordProblems } from '../domain/accounts/password.ts';
-import { hashPassword } from '../server/passwords.ts';
+import { hashPassword, isCommonPassword } from '../server/passwords.ts';
 import { insertAccount, usernameExists } from '../server/features/accounts/accounts.repository.ts';
 import { recordAudit } from '../server/features/audit/audit.repository.ts';
 import { findUnitByCode } from '../server/features/org-units/org-units.repository.ts';
@@ -15,10 +15,11 @@ export async function createAdmin(
 ): Promise<string> {
   if (!/^[a-z0-9_.-]{3,64}$/.test(input.username))
     return 'A username of 3–64 characters a-z, 0-9, _ . - is needed (--username).';
-  const problems = passwordProblems(input.password, {
-    minLength: config.PASSWORD_MIN_LENGTH,
-    minClasses: config.PASSWORD_MIN_CLASSES,
-  });
+  const problems = passwordProblems(
+    input.password,
+    { minLength: config.PASSWORD_MIN_LENGTH, minClasses: config.PASSWORD_MIN_CLASSES },
+    { username: input.username, isCommon: isCommonPassword },
+  );
   if (problems.length) return `HUIMIN_ADMIN_PASSWORD does not meet the password policy (${problems.join(', ')}).`;
   const unit = await findUnitByCode(db, input.unitCode);
   if (!unit) return `No unit with code ${input.unitCode}; run "huimin load-divisions" first.`;

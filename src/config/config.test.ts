@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
 describe('configuration', () => {
-  it('has working defaults: port 3000, SQLite in ./data, demo on, 30-minute idle timeout', () => {
+  it('has working defaults: port 3000, SQLite in ./data, demo off, 30-minute idle timeout', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       PORT: 3000,
       HUIMIN_DATA_DIR: 'data',
-      HUIMIN_DEMO: true,
+      HUIMIN_DEMO: false,
       SESSION_IDLE_MINUTES: 30,
       LOCKOUT_MAX_FAILURES: 5,
       LOCKOUT_MINUTES: 30,

@@ -13,7 +13,9 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   HUIMIN_DATA_DIR: z.string().min(1).default('data'),
-  HUIMIN_DEMO: flag.default(true),
+  // Off unless asked: a server (a container, a service unit) never seeds accounts with a
+  // published password by itself. `npm start` and `npm run dev` turn it on for newcomers.
+  HUIMIN_DEMO: flag.default(false),
   HUIMIN_PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -22,14 +24,16 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30),
   LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  LOGIN_SOURCE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
   LOCKOUT_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
     .max(24 * 60)
     .default(30),
-  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
-  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(1),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,5 +9,7 @@ export const health = z.object({
     schemaVersion: z.string().nullable(),
   }),
   appVersion: z.string(),
+  /** A demo instance (HUIMIN_DEMO=1): the web apps show a banner on every page. */
+  demo: z.boolean(),
 });
 export type Health = z.infer<typeof health>;

@@ -116,6 +116,7 @@ export interface Database extends MailboxTables, InspectionTables {
     created_at: string;
   };
   rate_counters: { key: string; window_start: string; count: number };
+  login_throttles: { key: string; failures: number; blocked_until: string | null; last_failure_at: string };
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

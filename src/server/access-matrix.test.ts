@@ -73,7 +73,9 @@ describe('the access matrix', () => {
         if (c.scoped && role !== 'district_admin') calls.push('outOfScope');
         if (c.ownedBy?.includes(role) && !c.list) calls.push('othersOwn');
         for (const where of calls) {
-          const res = await client.request(await c.call(await scene(where)));
+          const made = await scene(where);
+          const res = await client.request(await c.call(made));
+          await c.restore?.(made);
           if (c.endsSession) client = await signIn(t.app, demoUserOf[role]);
           const expected = expectedStatus(c, role, where);
           const label = `${role} ${key} ${where} → ${res.statusCode} ${res.body.slice(0, 120)}`;

@@ -17,6 +17,7 @@ import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { registerSecurityLog } from './plugins/security-log.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
@@ -70,6 +71,7 @@ export async function buildApp(
   registerErrorHandling(app);
   await app.register(cookie);
   registerSession(app);
+  registerSecurityLog(app);
 
   await app.register(swagger, {
     openapi: {

@@ -28,13 +28,14 @@ afterAll(async () => {
 });
 
 describe('starting the server', () => {
-  it('migrates an empty database, loads the demo data, serves, and shuts down cleanly on SIGTERM', async () => {
-    const server = await startServer(await databaseEnv());
+  it('migrates an empty database, loads the demo data when asked, serves, and shuts down cleanly on SIGTERM', async () => {
+    const server = await startServer({ ...(await databaseEnv()), HUIMIN_DEMO: '1' });
     started.push(server);
     expect(server.output()).toMatch(/demo data loaded/);
+    expect(server.output()).toMatch(/DEMO MODE/);
     expect(server.output()).toMatch(onPostgres ? /PostgreSQL/ : /SQLite/);
     const health = await fetch(`${server.url}/api/health`).then((r) => r.json());
-    expect(health).toMatchObject({ status: 'ok', database: { reachable: true } });
+    expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, demo: true });
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -44,10 +45,12 @@ describe('starting the server', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
   });
 
-  it('loads no demo data and no known-password account with HUIMIN_DEMO=0', async () => {
-    const server = await startServer({ ...(await databaseEnv()), HUIMIN_DEMO: '0' });
+  it('starts without demo data, demo banner or known-password account unless asked (no HUIMIN_DEMO)', async () => {
+    // An empty value counts as unset, whatever the environment running the tests holds.
+    const server = await startServer({ ...(await databaseEnv()), HUIMIN_DEMO: '' });
     started.push(server);
-    expect(server.output()).not.toMatch(/demo data loaded/);
+    expect(server.output()).not.toMatch(/demo data loaded|DEMO MODE/);
+    expect((await fetch(`${server.url}/api/health`).then((r) => r.json())).demo).toBe(false);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST, listenTextResolver: () => 'listening' });
   const port = (app.server.address() as { port: number } | null)?.port ?? config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  if (config.HUIMIN_DEMO) {
+    const warning =
+      'DEMO MODE (HUIMIN_DEMO=1): demo accounts sign in with the published password and every page shows a demo banner; not for real data';
+    console.log(warning);
+    app.log.warn({ demo: true }, warning);
+  }
   console.log(`Huimin is serving at http://${host}:${port} (${where}${demoLoaded ? ', demo data loaded' : ''})`);
 
   const jobs = startJobs(handle.db, systemClock, new LogNotifier(app.log), app.log);

@@ -1,7 +1,10 @@
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
-import { passwordProblems } from '../domain/accounts/password.ts';
-import { DomainError } from '../domain/errors.ts';
+import { passwordProblems, type PasswordProblem } from '../domain/accounts/password.ts';
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo.ts';
 
 // Passwords are shared infrastructure: sign-in (auth) checks them, account creation (accounts)
 // sets them, and neither feature reaches into the other's service for it.
@@ -45,11 +48,38 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** Refuses a new password that does not meet the configured policy (PASSWORD_TOO_WEAK). */
+/**
+ * The 10,000 most common passwords (SecLists' 10-million-password-list top 10,000; see
+ * common-passwords/LICENSE.md), lowercased, plus the published demo password: read once.
+ */
+const commonPasswords = new Set(
+  [...readFileSync(join(import.meta.dirname, 'common-passwords', 'top-10000.txt'), 'utf8').split('\n'), DEMO_PASSWORD]
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean),
+);
+
+/** True when a password is among the most common ones, whatever its case. */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords.has(password.toLowerCase());
+}
+
+const problemCodes: Array<[PasswordProblem, ErrorCode]> = [
+  ['tooShort', 'PASSWORD_TOO_SHORT'],
+  ['tooLong', 'PASSWORD_TOO_LONG'],
+  ['common', 'PASSWORD_TOO_COMMON'],
+  ['containsUsername', 'PASSWORD_CONTAINS_USERNAME'],
+  ['unchanged', 'PASSWORD_UNCHANGED'],
+  ['tooFewClasses', 'PASSWORD_TOO_WEAK'],
+];
+
+/** Refuses a new password that does not meet the configured policy, with the first problem's code. */
 export function assertPasswordAcceptable(
   config: Pick<Config, 'PASSWORD_MIN_LENGTH' | 'PASSWORD_MIN_CLASSES'>,
   password: string,
+  context: { username?: string; current?: string } = {},
 ): void {
   const policy = { minLength: config.PASSWORD_MIN_LENGTH, minClasses: config.PASSWORD_MIN_CLASSES };
-  if (passwordProblems(password, policy).length > 0) throw new DomainError('PASSWORD_TOO_WEAK', policy);
+  const problems = passwordProblems(password, policy, { ...context, isCommon: (p) => commonPasswords.has(p) });
+  const first = problemCodes.find(([problem]) => problems.includes(problem));
+  if (first) throw new DomainError(first[1], policy);
 }

@@ -23,6 +23,20 @@ export async function consume(
   if (row.count > limit) throw new DomainError('RATE_LIMITED');
 }
 
+/**
+ * Counts a tracking-code look-up (a request, a rating form, a letter) against its source
+ * address: 60 in ten minutes is plenty for a resident following a code, and far too few to
+ * guess codes.
+ */
+export function consumeTrackingLookup(db: Kysely<Database>, ip: string, now: Date): Promise<void> {
+  return consume(db, `track:ip:${ip}`, 60, 600_000, now);
+}
+
+/** Counts an SMS subscription change against its source address: 20 an hour. */
+export function consumeSubscriptionChange(db: Kysely<Database>, ip: string, now: Date): Promise<void> {
+  return consume(db, `sms:ip:${ip}`, 20, 3_600_000, now);
+}
+
 /** Removes windows that ended long ago (run by the periodic jobs). */
 export async function pruneCounters(db: Kysely<Database>, before: Date): Promise<void> {
   await db.deleteFrom('rate_counters').where('window_start', '<', before.toISOString()).execute();

@@ -76,6 +76,8 @@ export interface AccessCase {
   endsSession?: boolean;
   /** Builds what the call needs (through test/factories) and returns the request. */
   call(scene: Scene): InjectOptions | Promise<InjectOptions>;
+  /** Undoes what the call changed that later calls rely on (a changed password), after it was made. */
+  restore?(scene: Scene): Promise<void>;
 }
 
 /** A feature's rows, by `METHOD /url` as the route registers it. */

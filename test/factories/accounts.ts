@@ -13,6 +13,14 @@ export function demoPasswordHash(): Promise<string> {
   return demoHash;
 }
 
+/** Gives every account the demo password again (after a test changed one). */
+export async function restoreDemoPasswords(db: Db): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: await demoPasswordHash() })
+    .execute();
+}
+
 /** What a test may fix of a built account; everything else gets a valid default. */
 export interface AccountOptions {
   /** A member by default. */

@@ -5,7 +5,17 @@ export interface PasswordPolicy {
 }
 
 /** Why a password is refused; empty when it is acceptable. */
-export type PasswordProblem = 'tooShort' | 'tooFewClasses' | 'tooLong';
+export type PasswordProblem = 'tooShort' | 'tooFewClasses' | 'tooLong' | 'common' | 'containsUsername' | 'unchanged';
+
+/** What a new password is checked against besides the policy's numbers. */
+export interface PasswordContext {
+  /** True when the password is among the most common ones (compared case-insensitively). */
+  isCommon?: (lowercased: string) => boolean;
+  /** The account's username: a password containing it is refused. */
+  username?: string;
+  /** The password being replaced: it may not be chosen again. */
+  current?: string;
+}
 
 /** Character classes: lowercase, uppercase, digits, everything else. */
 export function characterClasses(password: string): number {
@@ -13,11 +23,24 @@ export function characterClasses(password: string): number {
   return tests.filter((t) => t.test(password)).length;
 }
 
-/** Checks a new password against the policy (≥ 8 characters and 3 of 4 classes by default). */
-export function passwordProblems(password: string, policy: PasswordPolicy): PasswordProblem[] {
+/**
+ * Checks a new password (ASVS 2.1): at least the configured length (12 by default), not among
+ * the most common passwords, not containing the username, not the current one. Composition
+ * rules apply only when configured (PASSWORD_MIN_CLASSES above 1).
+ */
+export function passwordProblems(
+  password: string,
+  policy: PasswordPolicy,
+  context: PasswordContext = {},
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
+  const lower = password.toLowerCase();
   if ([...password].length < policy.minLength) problems.push('tooShort');
   if (password.length > 256) problems.push('tooLong');
   if (characterClasses(password) < policy.minClasses) problems.push('tooFewClasses');
+  if (context.isCommon?.(lower)) problems.push('common');
+  const username = context.username?.trim().toLowerCase() ?? '';
+  if (username.length >= 3 && lower.includes(username)) problems.push('containsUsername');
+  if (context.current !== undefined && password === context.current) problems.push('unchanged');
   return problems;
 }

@@ -15,16 +15,41 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   },
   BAD_REQUEST: { 'zh-CN': '请求无效', 'zh-TW': '請求無效', en: 'The request is not valid' },
   PASSWORD_TOO_WEAK: {
-    'zh-CN': '密码至少 {minLength} 位，并包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类',
-    'zh-TW': '密碼至少 {minLength} 位，並包含大寫字母、小寫字母、數字、符號中的至少 {minClasses} 類',
-    en: 'The password needs at least {minLength} characters from at least {minClasses} of: upper case, lower case, digits, symbols',
+    'zh-CN': '密码须包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类',
+    'zh-TW': '密碼須包含大寫字母、小寫字母、數字、符號中的至少 {minClasses} 類',
+    en: 'The password needs characters from at least {minClasses} of: upper case, lower case, digits, symbols',
+  },
+  PASSWORD_TOO_SHORT: {
+    'zh-CN': '密码至少 {minLength} 个字符；一句好记的话比复杂的短密码更安全',
+    'zh-TW': '密碼至少 {minLength} 個字元；一句好記的話比複雜的短密碼更安全',
+    en: 'The password needs at least {minLength} characters; a memorable phrase is safer than a short complex one',
+  },
+  PASSWORD_TOO_LONG: {
+    'zh-CN': '密码不能超过 256 个字符',
+    'zh-TW': '密碼不能超過 256 個字元',
+    en: 'The password may have at most 256 characters',
+  },
+  PASSWORD_TOO_COMMON: {
+    'zh-CN': '这个密码太常见，容易被猜中，请换一个',
+    'zh-TW': '這個密碼太常見，容易被猜中，請換一個',
+    en: 'This password is too common and easily guessed; choose another',
+  },
+  PASSWORD_CONTAINS_USERNAME: {
+    'zh-CN': '密码不能包含用户名',
+    'zh-TW': '密碼不能包含使用者名稱',
+    en: 'The password may not contain the username',
+  },
+  PASSWORD_UNCHANGED: {
+    'zh-CN': '新密码不能与当前密码相同',
+    'zh-TW': '新密碼不能與目前密碼相同',
+    en: 'The new password must differ from the current one',
   },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'zh-TW': '目前密碼不正確', en: 'The current password is wrong' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'zh-TW': '請先登入', en: 'Please sign in' },
   INVALID_CREDENTIALS: {
-    'zh-CN': '用户名或密码错误',
-    'zh-TW': '使用者名稱或密碼錯誤',
-    en: 'Wrong username or password',
+    'zh-CN': '用户名或密码错误；多次失败后请稍候几分钟再试',
+    'zh-TW': '使用者名稱或密碼錯誤；多次失敗後請稍候幾分鐘再試',
+    en: 'Wrong username or password; after several failures, wait a few minutes before trying again',
   },
   SESSION_EXPIRED: {
     'zh-CN': '长时间未操作，请重新登录',

@@ -5,11 +5,27 @@ import { roleMayEver } from '../../domain/access/rules.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../contract/common.ts';
+import type { Config } from '../../config/config.ts';
 import { localeFromHeader } from '../i18n/error-messages.ts';
 import { deleteSession, findSession, touchSession } from '../features/auth/auth.repository.ts';
 import { sessionIdOf } from '../features/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'huimin_session';
+/**
+ * Over HTTPS the cookie is `__Host-` prefixed: the browser then insists on Secure, Path=/ and
+ * no Domain, so neither a sibling subdomain nor a plain-HTTP response can plant or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** True when the session cookie must be Secure: configured so, or the request came over HTTPS (a trusted proxy's X-Forwarded-Proto counts). */
+export function isSecureRequest(config: Pick<Config, 'COOKIE_SECURE'>, request: FastifyRequest): boolean {
+  return config.COOKIE_SECURE === 'always' || (config.COOKIE_SECURE === 'auto' && request.protocol === 'https');
+}
+
+/** The session cookie's name for a request: only the prefixed one is read or set over HTTPS. */
+export function sessionCookieName(config: Pick<Config, 'COOKIE_SECURE'>, request: FastifyRequest): string {
+  return isSecureRequest(config, request) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameToken(a: string, b: string): boolean {
@@ -31,9 +47,10 @@ export function registerSession(app: FastifyInstance): void {
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token || !request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/')) return;
     const { db, clock, config } = app.deps;
+    const token = request.cookies[sessionCookieName(config, request)];
+    if (!token) return;
     const sessionId = sessionIdOf(token);
     const row = await findSession(db, sessionId);
     if (!row || row.disabled) return;
@@ -44,7 +61,8 @@ export function registerSession(app: FastifyInstance): void {
       request.sessionExpired = true;
       return;
     }
-    if (shouldTouchSession(lastSeen, now)) await touchSession(db, sessionId, new Date(now).toISOString());
+    if (shouldTouchSession(lastSeen, now, config.SESSION_IDLE_MINUTES))
+      await touchSession(db, sessionId, new Date(now).toISOString());
     request.actor = {
       accountId: row.account_id,
       username: row.username,

@@ -7,6 +7,7 @@ import { RouterProvider } from 'react-router';
 import type { Locale } from '../lib/i18n/index.ts';
 import { defaultExport } from '../lib/interop.ts';
 import { PreferencesProvider, usePreferences } from './preferences.tsx';
+import { DemoBanner } from './DemoBanner.tsx';
 import { router } from './router.tsx';
 import { SessionProvider } from './session.tsx';
 import { motionAnchor, themeFor } from './theme.ts';
@@ -33,6 +34,7 @@ function ThemedApp() {
         virtual={false}
       >
         <AntApp>
+          <DemoBanner />
           <SessionProvider>
             <RouterProvider router={router} />
           </SessionProvider>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { residentRoutes } from '../../contract/resident-paths.ts';
+import { DemoBanner } from './components/DemoBanner.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { residentPages } from './routes.tsx';
@@ -30,9 +31,12 @@ export function ResidentApp() {
   }, [pathname]);
 
   return (
-    <Layout pathname={pathname}>
-      {/* keyed by path: a new page starts with fresh state */}
-      <div key={pathname}>{pageFor(pathname, search)}</div>
-    </Layout>
+    <>
+      <DemoBanner />
+      <Layout pathname={pathname}>
+        {/* keyed by path: a new page starts with fresh state */}
+        <div key={pathname}>{pageFor(pathname, search)}</div>
+      </Layout>
+    </>
   );
 }

@@ -92,9 +92,14 @@ describe('POST /api/accounts', () => {
     ).toBe(400);
     const weak = await c.post(
       '/api/accounts',
-      newAccount({ username: 'bravo2', password: 'password', unitId: community }),
+      newAccount({ username: 'bravo2', password: 'qwerty123456', unitId: community }),
     );
-    expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
+    expect(weak.json().code).toBe('PASSWORD_TOO_COMMON');
+    const named = await c.post(
+      '/api/accounts',
+      newAccount({ username: 'bravo3', password: 'Bravo3 of Xixing', unitId: community }),
+    );
+    expect(named.json().code).toBe('PASSWORD_CONTAINS_USERNAME');
     const taken = await c.post('/api/accounts', newAccount({ username: 'xixing', unitId: community }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toContain('xixing');

@@ -6,7 +6,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../passwords.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { deleteSessionsOf } from '../auth/auth.repository.ts';
+import { deleteSessionsOf, deleteThrottlesOfUsername } from '../auth/auth.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { presentAccount } from './accounts.presenter.ts';
@@ -44,7 +44,7 @@ export async function createAccount(
   authorize(actor, 'create', 'account', { unitPath: unit.path });
   if (!assignableRoles(actor.role).includes(input.role)) throw new DomainError('FORBIDDEN');
   if (!levelsForRole(input.role).includes(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
-  assertPasswordAcceptable(deps.config, input.password);
+  assertPasswordAcceptable(deps.config, input.password, { username: input.username });
   const hash = await hashPassword(input.password);
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await repo.usernameExists(trx, input.username))
@@ -76,6 +76,7 @@ export async function unlockAccount(deps: Deps, ctx: AuditContext, actor: Actor,
   const row = await loadInScope(deps, actor, id, 'unlock');
   await deps.db.transaction().execute(async (trx) => {
     await repo.clearLockout(trx, id, ctx.at);
+    await deleteThrottlesOfUsername(trx, row.username);
     await recordAudit(trx, ctx, {
       entity: 'account',
       entityId: id,

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
 import { get, post, put, type AccessCases } from '../../../../test/access/case.ts';
+import { restoreDemoPasswords } from '../../../../test/factories/accounts.ts';
 
 /** Signing in and out, and an account's own settings: the access matrix's rows. */
 export const accessCases: AccessCases = {
@@ -12,6 +13,9 @@ export const accessCases: AccessCases = {
   'PUT /api/auth/me/settings': { allowed: 'signedIn', call: () => put('/api/auth/me/settings', { largeFont: false }) },
   'POST /api/auth/password': {
     allowed: 'signedIn',
-    call: () => post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+    // A new password must differ and meet the policy; the demo password is given back after.
+    call: () =>
+      post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a new passphrase for the matrix' }),
+    restore: (scene) => restoreDemoPasswords(scene.db),
   },
 };

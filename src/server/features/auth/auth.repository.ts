@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 
@@ -133,4 +134,81 @@ export async function updatePreferences(
 /** Replaces an account's password hash. */
 export async function updatePasswordHash(db: Kysely<Database>, accountId: number, hash: string, at: string) {
   await db.updateTable('accounts').set({ password_hash: hash, updated_at: at }).where('id', '=', accountId).execute();
+}
+
+/** Usernames are hashed in throttle keys: a password typed into the username field is never stored. */
+export function usernameKey(username: string): string {
+  return createHash('sha256').update(username.trim().toLowerCase()).digest('hex').slice(0, 32);
+}
+
+/** The throttle key of an account, whatever address its attempts come from. */
+export const accountThrottleKey = (username: string) => `acct:${usernameKey(username)}`;
+
+/** The throttle key of an account's attempts from one source address. */
+export const pairThrottleKey = (username: string, ip: string) => `pair:${usernameKey(username)}:${ip}`;
+
+/** The throttle key of a source address, whatever accounts it tries. */
+export const sourceThrottleKey = (ip: string) => `src:${ip}`;
+
+/** Forgets every sign-in streak of a username, from any address (an admin's unlock). */
+export async function deleteThrottlesOfUsername(db: Kysely<Database>, username: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttles')
+    .where((eb) =>
+      eb.or([eb('key', '=', accountThrottleKey(username)), eb('key', 'like', `pair:${usernameKey(username)}:%`)]),
+    )
+    .execute();
+}
+
+/** A sign-in throttle key's streak, if it has one. */
+export async function findThrottle(db: Kysely<Database>, key: string) {
+  return db.selectFrom('login_throttles').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+type ThrottleRow = { failures: number; blocked_until: string | null; last_failure_at: string };
+
+/** Starts a key's streak unless another request just did; true when this call inserted it. */
+export async function insertThrottle(db: Kysely<Database>, key: string, row: ThrottleRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto('login_throttles')
+    .values({ key, ...row })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/**
+ * Moves a key's streak on only if nobody moved it since it was read (compare-and-set on the
+ * count and time read): of concurrent attempts on one reading, exactly one wins.
+ */
+export async function advanceThrottle(
+  db: Kysely<Database>,
+  key: string,
+  read: { failures: number; last_failure_at: string },
+  next: ThrottleRow,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('login_throttles')
+    .set(next)
+    .where('key', '=', key)
+    .where('failures', '=', read.failures)
+    .where('last_failure_at', '=', read.last_failure_at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Forgets streaks (after a successful sign-in, or an admin's unlock). */
+export async function deleteThrottles(db: Kysely<Database>, keys: string[]): Promise<void> {
+  if (keys.length) await db.deleteFrom('login_throttles').where('key', 'in', keys).execute();
+}
+
+/** Gives back one counted attempt of a key (a successful sign-in from a shared address). */
+export async function giveBackAttempt(db: Kysely<Database>, key: string): Promise<void> {
+  await db
+    .updateTable('login_throttles')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
 }

@@ -2,15 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordRequest, loginRequest, me, settingsRequest } from '../../../contract/auth.ts';
 import { errorBody, ok } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
-import { SESSION_COOKIE, actorOf } from '../../plugins/session.ts';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, isSecureRequest, sessionCookieName } from '../../plugins/session.ts';
 import * as auth from './auth.service.ts';
 
 /** Sign-in, sign-out, the signed-in account and its own settings. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
-  const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure });
-  const isSecure = (protocol: string) =>
-    deps.config.COOKIE_SECURE === 'always' || (deps.config.COOKIE_SECURE === 'auto' && protocol === 'https');
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isSecureRequest(deps.config, request),
+  });
 
   app.post(
     '/api/auth/login',
@@ -20,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in',
         body: loginRequest,
-        response: { 200: me, 401: errorBody, 423: errorBody },
+        response: { 200: me, 401: errorBody },
       },
     },
     async (request, reply) => {
@@ -28,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ...request.body,
         userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions(isSecure(request.protocol)));
+      reply.setCookie(sessionCookieName(deps.config, request), token, cookieOptions(request));
       return result;
     },
   );
@@ -41,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await auth.logout(deps, auditContextOf(request, deps.clock), request.sessionId ?? '');
-      reply.clearCookie(SESSION_COOKIE, cookieOptions(isSecure(request.protocol)));
+      reply.clearCookie(sessionCookieName(deps.config, request), cookieOptions(request));
       return { ok: true as const };
     },
   );

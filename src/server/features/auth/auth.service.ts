@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked } from '../../../domain/accounts/lockout.ts';
 import type { Actor, Role } from '../../../domain/access/roles.ts';
 import type { Me } from '../../../contract/auth.ts';
 import type { Locale } from '../../../contract/common.ts';
@@ -9,76 +8,68 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
+import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
+import { admitAll, forgetOnSuccess, loginThrottleKeys, recordFailure } from './login-throttle.service.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
-
-/** Signs in: checks lockout and password, records the attempt, and opens a session. Returns the cookie token. */
+/**
+ * Signs in. Every attempt takes the same path and answers the same (401 INVALID_CREDENTIALS)
+ * whether the username is unknown, the account disabled or held back, or the password wrong:
+ * it is counted against its throttles first, then a password is checked (a dummy hash when
+ * there is no account to check), so neither the answer nor its timing tells them apart.
+ * Returns the cookie token.
+ */
 export async function login(
   deps: Deps,
   ctx: AuditContext,
   input: { username: string; password: string; userAgent: string | null },
 ): Promise<{ token: string; me: Me }> {
-  const { db, config } = deps;
-  const policy = { maxFailures: config.LOCKOUT_MAX_FAILURES, lockMinutes: config.LOCKOUT_MINUTES };
+  const { db } = deps;
   const now = Date.parse(ctx.at);
   const account = await repo.findAccountForLogin(db, input.username);
-  const failed = (reason: string, accountId: number | null, unitId: number | null) =>
-    recordAudit(db, ctx, {
-      entity: 'session',
-      entityId: accountId,
-      action: 'login.failed',
-      unitId,
-      after: { username: input.username, reason },
-    });
+  const keys = loginThrottleKeys(deps.config, input.username, ctx.ip);
+  const admission = await admitAll(db, keys, now);
+  const checkable = admission.admitted && account && !account.disabled ? account : null;
+  const matches = await verifyPassword(input.password, checkable ? checkable.password_hash : DUMMY_HASH);
+  // The published demo password opens the demo accounts on a demo instance only (HUIMIN_DEMO=1).
+  const isDemoPasswordRefused = matches && !deps.config.HUIMIN_DEMO && input.password === DEMO_PASSWORD;
+  const passwordOk = matches && !isDemoPasswordRefused;
 
-  if (!account || account.disabled) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    await failed(account ? 'disabled' : 'unknown', account?.id ?? null, account?.unit_id ?? null);
+  if (!checkable || !passwordOk) {
+    if (admission.admitted) {
+      const reason = !account
+        ? 'unknown'
+        : account.disabled
+          ? 'disabled'
+          : isDemoPasswordRefused
+            ? 'demoPasswordOutsideDemo'
+            : 'password';
+      await recordFailure(deps, ctx, input.username, account ?? null, reason, admission.pair, admission.heldBackUntil);
+    }
     throw new DomainError('INVALID_CREDENTIALS');
   }
-  const state = { failedCount: account.failed_count, lockedUntil: ms(account.locked_until) };
-  if (isLocked(state, now)) {
-    await failed('locked', account.id, account.unit_id);
-    throw new DomainError('ACCOUNT_LOCKED', { minutes: Math.ceil(((state.lockedUntil ?? now) - now) / 60_000) });
-  }
-  if (!(await verifyPassword(input.password, account.password_hash))) {
-    const next = afterFailedLogin(state, now, policy);
-    const lockedUntil = next.lockedUntil === null ? null : new Date(next.lockedUntil).toISOString();
-    await db.transaction().execute(async (trx) => {
-      await repo.updateLoginState(trx, account.id, next.failedCount, lockedUntil, ctx.at);
-      await recordAudit(trx, ctx, {
-        entity: 'session',
-        entityId: account.id,
-        action: 'login.failed',
-        unitId: account.unit_id,
-        after: { username: input.username, reason: 'password', locked: isLocked(next, now) },
-      });
-    });
-    if (isLocked(next, now)) throw new DomainError('ACCOUNT_LOCKED', { minutes: policy.lockMinutes });
-    throw new DomainError('INVALID_CREDENTIALS');
-  }
+  const signedIn = checkable;
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sessionIdOf(token);
   const actor = {
-    accountId: account.id,
-    username: account.username,
-    role: account.role as Role,
-    unitId: account.unit_id,
-    unitPath: account.unit_path,
+    accountId: signedIn.id,
+    username: signedIn.username,
+    role: signedIn.role as Role,
+    unitId: signedIn.unit_id,
+    unitPath: signedIn.unit_path,
   };
   await db.transaction().execute(async (trx) => {
-    const reset = afterSuccessfulLogin();
-    await repo.updateLoginState(trx, account.id, reset.failedCount, null, ctx.at);
+    await repo.updateLoginState(trx, signedIn.id, 0, null, ctx.at);
+    await forgetOnSuccess(trx, keys);
     await repo.insertSession(trx, {
       id: sessionId,
-      accountId: account.id,
+      accountId: signedIn.id,
       csrfToken,
       at: ctx.at,
       ip: ctx.ip,
@@ -87,10 +78,10 @@ export async function login(
     await recordAudit(
       trx,
       { ...ctx, actor },
-      { entity: 'session', entityId: account.id, action: 'login', unitId: account.unit_id },
+      { entity: 'session', entityId: signedIn.id, action: 'login', unitId: signedIn.unit_id },
     );
   });
-  return { token, me: await getMe(deps, account.id, csrfToken) };
+  return { token, me: await getMe(deps, signedIn.id, csrfToken) };
 }
 
 /** Ends a session on the server, so the cookie is worthless even if kept. */
@@ -153,7 +144,10 @@ export async function changePassword(
   if (!actor) throw new DomainError('UNAUTHENTICATED');
   const row = await repo.findMe(deps.db, actor.accountId);
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) throw new DomainError('WRONG_PASSWORD');
-  assertPasswordAcceptable(deps.config, input.newPassword);
+  assertPasswordAcceptable(deps.config, input.newPassword, {
+    username: actor.username,
+    current: input.currentPassword,
+  });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updatePasswordHash(trx, actor.accountId, hash, ctx.at);

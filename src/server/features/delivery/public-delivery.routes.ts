@@ -74,7 +74,7 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: trackedRequest },
       },
     },
-    async (request) => trackRequest(deps, request.params.code),
+    async (request) => trackRequest(deps, request.params.code, request.ip),
   );
 
   app.get(
@@ -88,7 +88,7 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ratingFormResult },
       },
     },
-    async (request) => ratingForm(deps, request.params.code),
+    async (request) => ratingForm(deps, request.params.code, request.ip),
   );
 
   app.post(

@@ -2,7 +2,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { checkRating } from '../../../domain/delivery/delivery.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { consume } from '../../rate-limit.repository.ts';
+import { consume, consumeTrackingLookup } from '../../rate-limit.repository.ts';
 import * as repo from './ratings.repository.ts';
 
 /** The service a code names: a completed request (tracking code) or a record (the rating code on the member's card or receipt). */
@@ -35,7 +35,8 @@ async function serviceOf(deps: Deps, code: string) {
 }
 
 /** What a rating form shows: the studio and the day, and the rating if given already. */
-export async function ratingForm(deps: Deps, code: string) {
+export async function ratingForm(deps: Deps, code: string, ip: string) {
+  await consumeTrackingLookup(deps.db, ip, deps.clock.now());
   const s = await serviceOf(deps, code);
   return {
     studioId: s.studioId,

@@ -17,7 +17,7 @@ import type { listRequestsQuery, serviceRequestInput } from '../../../contract/d
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
-import { consume } from '../../rate-limit.repository.ts';
+import { consume, consumeTrackingLookup } from '../../rate-limit.repository.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -153,7 +153,8 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
 }
 
 /** The request by tracking code, as its resident sees it. */
-export async function trackRequest(deps: Deps, code: string) {
+export async function trackRequest(deps: Deps, code: string, ip: string) {
+  await consumeTrackingLookup(deps.db, ip, deps.clock.now());
   const r = await repo.findRequestByCode(deps.db, code.toUpperCase());
   if (!r) throw new DomainError('NOT_FOUND');
   const events = await repo.listRequestEvents(deps.db, r.id);

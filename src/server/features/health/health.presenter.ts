@@ -6,10 +6,12 @@ export function presentHealth(
   probe: { reachable: boolean; schemaVersion: string | null },
   engine: Engine,
   appVersion: string,
+  demo: boolean,
 ): Health {
   return {
     status: probe.reachable ? 'ok' : 'degraded',
     database: { engine, reachable: probe.reachable, schemaVersion: probe.schemaVersion },
     appVersion,
+    demo,
   };
 }

@@ -45,7 +45,7 @@ export const publicMailboxRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: trackedLetter },
       },
     },
-    async (request) => trackLetter(deps, request.params.code),
+    async (request) => trackLetter(deps, request.params.code, request.ip),
   );
 
   app.post(

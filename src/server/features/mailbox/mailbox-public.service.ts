@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
-import { consume } from '../../rate-limit.repository.ts';
+import { consume, consumeTrackingLookup } from '../../rate-limit.repository.ts';
 import { normalizePhotos, type PhotoLimits } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
@@ -242,8 +242,9 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
   };
 }
 
-/** The letter by tracking code, as its writer sees it. */
-export async function trackLetter(deps: Deps, code: string): Promise<TrackedLetter> {
+/** The letter by tracking code, as its writer sees it; a look-up from an address counts against its limit. */
+export async function trackLetter(deps: Deps, code: string, ip?: string): Promise<TrackedLetter> {
+  if (ip !== undefined) await consumeTrackingLookup(deps.db, ip, deps.clock.now());
   const row = await repo.findLetterByCode(deps.db, code);
   if (!row) throw new DomainError('NOT_FOUND');
   const [events, photos] = await Promise.all([

@@ -8,6 +8,7 @@ import type { PublicStudio } from '../../../contract/public.ts';
 import { SMS_CONSENT_VERSION } from '../../../contract/public.ts';
 import type { Category } from '../../../contract/studios.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { consumeSubscriptionChange } from '../../rate-limit.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { listCommitmentRows } from '../commitments/commitments.repository.ts';
 import { findUnit, listSubtree } from '../org-units/org-units.repository.ts';
@@ -92,6 +93,7 @@ async function subscribableUnit(db: Kysely<Database>, unitId: number) {
 
 /** Subscribes a phone to a community's announcements (with consent), or renews a lapsed subscription. */
 export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
+  await consumeSubscriptionChange(deps.db, ctx.ip, new Date(ctx.at));
   const unit = await subscribableUnit(deps.db, input.unitId);
   await deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findSubscription(trx, unit.id, input.phone);
@@ -119,6 +121,7 @@ export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: 
 
 /** Ends a subscription. Answers the same whether or not the number was subscribed, so numbers cannot be probed. */
 export async function unsubscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
+  await consumeSubscriptionChange(deps.db, ctx.ip, new Date(ctx.at));
   const unit = await subscribableUnit(deps.db, input.unitId);
   await deps.db.transaction().execute(async (trx) => {
     if (await repo.endSubscription(trx, unit.id, input.phone, ctx.at))

@@ -39,6 +39,9 @@ export const en: Messages = {
   'login.passwordRequired': 'Enter your password',
   'login.failed': 'Sign-in failed',
 
+  'demo.label': 'Demo instance',
+  'demo.text':
+    "Demo instance: the data is made up and the demo accounts' password is public; enter no real personal data.",
   'common.loading': 'Loading…',
   'common.search': 'Search',
   'common.reset': 'Reset',
@@ -117,7 +120,8 @@ export const en: Messages = {
   'accounts.form.usernameHelp': '3–64 lower-case letters, digits, underscores, dots or hyphens',
   'accounts.form.displayName': 'Name',
   'accounts.form.password': 'Initial password',
-  'accounts.form.passwordHelp': 'At least 8 characters from at least three of: upper case, lower case, digits, symbols',
+  'accounts.form.passwordHelp':
+    'At least 12 characters (a memorable phrase works well); not a common password, not containing the username',
   'accounts.form.role': 'Role',
   'accounts.form.unit': 'Unit',
   'accounts.form.unitPlaceholder': 'Type a name or pinyin to search',

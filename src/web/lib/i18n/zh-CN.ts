@@ -38,6 +38,8 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.failed': '登录失败',
 
+  'demo.label': '演示环境',
+  'demo.text': '演示环境：数据均为虚构，演示账号的密码是公开的，请勿录入真实信息。',
   'common.loading': '加载中…',
   'common.search': '搜索',
   'common.reset': '重置',
@@ -116,7 +118,7 @@ export const zhCN = {
   'accounts.form.usernameHelp': '3–64 位小写字母、数字、下划线、点或连字符',
   'accounts.form.displayName': '姓名/名称',
   'accounts.form.password': '初始密码',
-  'accounts.form.passwordHelp': '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类',
+  'accounts.form.passwordHelp': '至少 12 个字符（一句好记的话即可）；不能是常见密码，不能包含用户名',
   'accounts.form.role': '角色',
   'accounts.form.unit': '所属单位',
   'accounts.form.unitPlaceholder': '输入名称或拼音搜索',

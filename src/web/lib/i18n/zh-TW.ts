@@ -39,6 +39,8 @@ export const zhTW: Messages = {
   'login.passwordRequired': '請輸入密碼',
   'login.failed': '登入失敗',
 
+  'demo.label': '示範環境',
+  'demo.text': '示範環境：資料均為虛構，示範帳號的密碼是公開的，請勿輸入真實資訊。',
   'common.loading': '載入中…',
   'common.search': '搜尋',
   'common.reset': '重設',
@@ -117,7 +119,7 @@ export const zhTW: Messages = {
   'accounts.form.usernameHelp': '3–64 位小寫字母、數字、底線、點或連字號',
   'accounts.form.displayName': '姓名/名稱',
   'accounts.form.password': '初始密碼',
-  'accounts.form.passwordHelp': '至少 8 位，包含大寫字母、小寫字母、數字、符號中的至少三類',
+  'accounts.form.passwordHelp': '至少 12 個字元（一句好記的話即可）；不能是常見密碼，不能包含使用者名稱',
   'accounts.form.role': '角色',
   'accounts.form.unit': '所屬單位',
   'accounts.form.unitPlaceholder': '輸入名稱或拼音搜尋',

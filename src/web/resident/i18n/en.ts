@@ -13,6 +13,9 @@ export const en: ResidentMessages = {
   'nav.sms': 'SMS',
   'prefs.language': 'Language',
   'prefs.largeFont': 'Large text',
+  'demo.label': 'Demo instance',
+  'demo.text':
+    "Demo instance: the data is made up and the demo accounts' password is public; enter no real personal data.",
   'footer.text': 'Party member professional service studios of Xinluo District: free public service, never any fee.',
 
   'common.loading': 'Loading…',

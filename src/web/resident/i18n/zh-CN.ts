@@ -14,6 +14,8 @@ export const zhCN = {
   'nav.sms': '短信订阅',
   'prefs.language': '语言',
   'prefs.largeFont': '大字号',
+  'demo.label': '演示环境',
+  'demo.text': '演示环境：数据均为虚构，演示账号的密码是公开的，请勿录入真实信息。',
   'footer.text': '新罗区共产党员专业服务工作室：公益服务，不收取任何费用。',
 
   'common.loading': '正在加载…',

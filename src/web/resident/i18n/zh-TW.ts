@@ -13,6 +13,8 @@ export const zhTW: ResidentMessages = {
   'nav.sms': '簡訊訂閱',
   'prefs.language': '語言',
   'prefs.largeFont': '大字號',
+  'demo.label': '示範環境',
+  'demo.text': '示範環境：資料均為虛構，示範帳號的密碼是公開的，請勿輸入真實資訊。',
   'footer.text': '新羅區共產黨員專業服務工作室：公益服務，不收取任何費用。',
 
   'common.loading': '正在載入…',
