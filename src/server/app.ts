@@ -5,18 +5,14 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];

@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts';
 import type { ErrorBody } from '../../contract/common.ts';
 import { messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
+import { isRefusedData } from '../../db/refused-data.ts';
+import { localizedMessage, validationEntriesOf } from './validation.ts';
 
 /** Fastify's own client errors, by their codes, mapped to Huimin's stable codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -37,10 +39,11 @@ function send(
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return send(request, reply, error.code, error.params);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
+    const entries = validationEntriesOf(error);
+    if (entries) {
+      const issues = entries.map((v) => ({
+        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: localizedMessage(v, request.locale ?? 'zh-CN'),
       }));
       return send(request, reply, 'VALIDATION_FAILED', {}, issues);
     }
@@ -60,6 +63,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: (error as { code?: unknown }).code, msg: error.message }, 'database unavailable');
       return send(request, reply, 'DATABASE_UNAVAILABLE');
+    }
+    if (isRefusedData(error)) {
+      // A check the contract or the service should have made: logged so it gets made there.
+      request.log.warn(
+        { code: (error as { code?: unknown }).code, route: request.routeOptions.url },
+        'database refused data',
+      );
+      return send(request, reply, 'VALIDATION_FAILED');
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL');

@@ -10,6 +10,7 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
@@ -77,6 +78,8 @@ export async function submitRecord(
   if (!['active', 'rectification'].includes(studio.status))
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
   checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   if (input.requestId) {
     const request = await findRequestStudio(deps.db, input.requestId);
     if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
@@ -145,6 +148,8 @@ export async function correctRecord(
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'correct', status: 'closed' });
   }
   checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   const before = {
     servedAt: r.served_at,
     durationMinutes: r.duration_minutes,
