@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
-import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
+import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 
@@ -31,6 +31,7 @@ export async function buildApp(
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', {
@@ -47,7 +48,9 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   // Every API route must say who may call it; a route without a declaration fails at start-up.
+  const routePatterns: Array<{ method: string; pattern: RegExp }> = [];
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routePatterns.push({ method, pattern: patternOf(route.url) });
     if (!route.url.startsWith('/api/') || DOC_PREFIXES.some((p) => route.url.startsWith(p))) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
@@ -93,9 +96,22 @@ export async function buildApp(
       const page = residentShell && isResidentPath(request.url) ? 'resident.html' : 'index.html';
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     }
+    // A path that exists under other methods answers 405 and names them.
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = [...new Set(routePatterns.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length > 0) return sendMethodNotAllowed(request, reply, allowed);
     return sendNotFound(request, reply);
   });
   return app;
+}
+
+/** A route's URL (`/api/studios/:id`) as a regular expression over request paths. */
+function patternOf(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}$`);
 }
 
 function defaultWebRoot(): string | null {

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts';
 import type { ErrorBody } from '../../contract/common.ts';
-import { messageFor } from '../i18n/error-messages.ts';
+import { localeFromHeader, messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { isRefusedData } from '../../db/refused-data.ts';
 import { localizedMessage, validationEntriesOf } from './validation.ts';
@@ -80,4 +80,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /** The JSON 404 for unknown API routes. */
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(request, reply, 'NOT_FOUND');
+}
+
+/**
+ * Errors Fastify raises before routing (a path that is not valid percent-encoding, a parameter
+ * over `maxParamLength`): the same envelope, in the language the request asked for.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = localeFromHeader(request.headers['accept-language']);
+  return send(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST');
+}
+
+/** The 405 for a path that exists under other methods, with the `Allow` header naming them. */
+export function sendMethodNotAllowed(request: FastifyRequest, reply: FastifyReply, allowed: string[]) {
+  reply.header('allow', allowed.join(', '));
+  return send(request, reply, 'METHOD_NOT_ALLOWED');
 }
