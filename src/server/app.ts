@@ -11,6 +11,7 @@ import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp(
   });
 
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app);
 
