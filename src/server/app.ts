@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
+import { serializeRequestForLog } from './log-redaction.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -23,8 +24,11 @@ export async function buildApp(
   deps: AppDeps,
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
+  const logger = options.logger
+    ? { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: { req: serializeRequestForLog } }
+    : false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

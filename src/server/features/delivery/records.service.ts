@@ -14,7 +14,13 @@ import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
-import { maskRecipient, presentRecord, presentRecordStats, type RecordClock } from './records.presenter.ts';
+import {
+  maskRecipient,
+  presentRecord,
+  presentRevisionSide,
+  presentRecordStats,
+  type RecordClock,
+} from './records.presenter.ts';
 import * as repo from './records.repository.ts';
 import { findRequestStudio } from './requests.repository.ts';
 
@@ -199,8 +205,8 @@ export async function recordRevisions(deps: Deps, actor: Actor, id: number) {
   return rows.map((v) => ({
     at: v.at,
     by: v.display_name,
-    before: JSON.parse(v.before_json) as unknown,
-    after: JSON.parse(v.after_json) as unknown,
+    before: presentRevisionSide(JSON.parse(v.before_json)),
+    after: presentRevisionSide(JSON.parse(v.after_json)),
   }));
 }
 
