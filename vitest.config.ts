@@ -16,7 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts', 'src/db/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/fuzz/**', '**/node_modules/**'],
+          // Whole-process tests belong to the `system` project alone, the fuzzer to `fuzz`.
+          exclude: ['test/system/**', 'test/fuzz/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -52,7 +52,13 @@ export const checklistInput = z.strictObject({
     .max(20),
 });
 
-export const checklistVersionParam = z.strictObject({ version: z.coerce.number().int().positive().max(100_000) });
+export const checklistVersionParam = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, 'positive decimal version')
+    .transform(Number)
+    .pipe(z.number().int().max(100_000)),
+});
 
 /** The supervisor's rating of one item, with a note. */
 export const itemRating = z.strictObject({

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { likeEscape } from '../../../db/like.ts';
 
 /** The serving studios of a unit (active or in rectification), in id order. */
 export async function listServingStudioIds(db: Kysely<Database>, unitId: number): Promise<number[]> {
@@ -11,6 +13,20 @@ export async function listServingStudioIds(db: Kysely<Database>, unitId: number)
     .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Serving studios whose name holds `q`, with their community: what a resident may write a letter about. */
+export async function searchServingStudios(db: Kysely<Database>, q: string, limit: number) {
+  return db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(['studios.id', 'studios.name', 'org_units.id as unit_id', 'org_units.name as unit_name'])
+    .where('studios.status', 'in', ['active', 'rectification'])
+    .where(sql<boolean>`studios.name like ${`%${likeEscape(q)}%`} escape '\\'`)
+    .orderBy('studios.name')
+    .orderBy('studios.id')
+    .limit(limit)
+    .execute();
 }
 
 /** The path of the root of the org tree (the first root, should there be several), or undefined when empty. */

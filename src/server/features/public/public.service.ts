@@ -58,6 +58,12 @@ export async function bulletinBoard(deps: Deps, unitId: number, baseUrl: string)
   };
 }
 
+/** Serving studios by a part of their name (no personal data: name and community only). */
+export async function searchPublicStudios(db: Kysely<Database>, q: string, limit: number) {
+  const rows = await repo.searchServingStudios(db, q, limit);
+  return rows.map((r) => ({ id: r.id, name: r.name, unit: { id: r.unit_id, name: r.unit_name } }));
+}
+
 /** Communities, villages and enterprises residents can pick, by name, pinyin or initials. */
 export async function searchPublicUnits(db: Kysely<Database>, q: string | undefined, limit: number) {
   const rootPath = await repo.findRootPath(db);
