@@ -6,6 +6,7 @@ import { localeFromHeader, messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { isRefusedData } from '../../db/refused-data.ts';
 import { localizedMessage, validationEntriesOf } from './validation.ts';
+import { isUniqueViolation } from '../../db/constraints.ts';
 
 /** Fastify's own client errors, by their codes, mapped to Huimin's stable codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -71,6 +72,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
         'database refused data',
       );
       return send(request, reply, 'VALIDATION_FAILED');
+    }
+    if (isUniqueViolation(error)) {
+      // A race the write did not foresee: the other request won, this one changes nothing.
+      request.log.warn({ msg: error.message }, 'write refused by a unique constraint');
+      return send(request, reply, 'CONFLICT');
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL');
