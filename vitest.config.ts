@@ -16,8 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts', 'src/db/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
-          // Whole-process tests belong to their own projects (system, crash).
-          exclude: [...configDefaults.exclude, 'test/system/**', 'test/crash/**'],
+          // Whole-process tests belong to their own projects (system, crash), the fuzzer to `fuzz`.
+          exclude: [...configDefaults.exclude, 'test/system/**', 'test/crash/**', 'test/fuzz/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -44,6 +44,16 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // The API fuzzer: every operation of the OpenAPI document under generated malformed requests.
+        test: {
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
       {

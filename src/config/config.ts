@@ -36,6 +36,12 @@ export const configSchema = z.object({
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(1),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   TRUST_PROXY: flag.default(false),
+  IMPORT_FILE_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

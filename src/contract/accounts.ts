@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
+import { entityId, idText, paging } from './common.ts';
 import { role } from './auth.ts';
 
 /** What an admin may do with an account now: lift its lockout, disable it or enable it again. */
@@ -23,7 +23,7 @@ export type Account = z.infer<typeof account>;
 
 /** Filters of the account list; `under` narrows it to a unit in scope. */
 export const listAccountsQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   role: role.optional(),
   q: z.string().trim().max(50).optional(),
   ...paging,
@@ -38,7 +38,7 @@ export const createAccountRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(256),
   role,
-  unitId: z.number().int().positive(),
+  unitId: entityId,
 });
 
 /** Disables (true) or re-enables (false) an account. */

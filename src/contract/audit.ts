@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
+import { calendarDate, idText, instant, paging } from './common.ts';
 
 /** One audit entry. Before/after are the changed object's fields, personal data already masked. */
 export const auditEntry = z.object({
@@ -18,12 +18,13 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/);
+/** A day, or an instant (the console sends the start of the chosen day in UTC). */
+const isoDate = z.union([calendarDate, instant]);
 
 export const listAuditQuery = z.strictObject({
   entity: z.string().trim().max(32).optional(),
   action: z.string().trim().max(64).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: idText.optional(),
   entityId: z.string().trim().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarMonth, idText } from './common.ts';
 
 /** Kinds of promise a studio makes: opening hours, response time, activities a month, anything else. */
 export const commitmentKind = z.enum(['hours', 'response', 'activities', 'other']);
@@ -44,13 +45,13 @@ export type PublishResult = z.infer<typeof publishResult>;
 
 /** Whether a published commitment was kept in a month. */
 export const fulfilmentRequest = z.strictObject({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  period: calendarMonth,
   kept: z.boolean(),
   note: z.string().trim().max(500).default(''),
 });
 
 /** A studio and one of its commitments. */
 export const commitmentParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  commitmentId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idText,
+  commitmentId: idText,
 });

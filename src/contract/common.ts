@@ -14,8 +14,40 @@ export const locales = ['zh-CN', 'zh-TW', 'en'] as const;
 export const locale = z.enum(locales);
 export type Locale = z.infer<typeof locale>;
 
+/** The largest id a column holds (PostgreSQL `integer`); a larger one is refused before it reaches SQL. */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in a JSON body: a positive integer within the column's range. */
+export const entityId = z.number().int().positive().max(MAX_ID);
+
+/**
+ * An id in a path or a query string: decimal digits only, so ` 1`, `0x10`, `1e3`, `+1` and `1\n`
+ * are refused rather than read as some other record's id (`z.coerce` would accept them all).
+ */
+export const idText = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'positive decimal id')
+  .transform(Number)
+  .pipe(entityId);
+
 /** A positive integer id in a path. */
-export const idParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const idParam = z.strictObject({ id: idText });
+
+/**
+ * A real calendar date `YYYY-MM-DD` (2026-02-30, 2026-13-45 and 0000-00-00 are refused; leap
+ * days are checked) between 1900 and 2199, the years a service record, term or letter can have.
+ */
+export const calendarDate = z.iso
+  .date({ error: 'YYYY-MM-DD' })
+  .refine((d) => d >= '1900-01-01' && d < '2200-01-01', 'YYYY-MM-DD (1900–2199)');
+
+/** A calendar month `YYYY-MM`, 1900–2199. */
+export const calendarMonth = z.string().regex(/^(19|2[01])\d{2}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+/** An instant with its offset, on a real calendar date between 1900 and 2199. */
+export const instant = z.iso
+  .datetime({ offset: true, error: 'ISO 8601 date-time' })
+  .refine((d) => d >= '1900' && d < '2200' && Number.isFinite(Date.parse(d)), 'ISO 8601 date-time (1900–2199)');
 
 /** Paging for list endpoints. */
 export const paging = {

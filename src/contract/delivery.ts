@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { servedGroups, serviceModes } from '../domain/delivery/delivery.ts';
 import { requestActions, requestStatuses } from '../domain/delivery/request-lifecycle.ts';
-import { paging } from './common.ts';
+import { calendarDate, entityId, idText, instant, paging } from './common.ts';
 
 export const servedGroup = z.enum(servedGroups);
 export const serviceMode = z.enum(serviceModes);
@@ -17,11 +17,11 @@ const lat = z.coerce.number().min(-90).max(90);
 
 /** Where the resident is: the phone's position (WGS-84, as browsers give it) or a chosen community. */
 export const nearestQuery = z.strictObject({
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: idText.optional(),
   lng: lng.optional(),
   lat: lat.optional(),
   datum: z.enum(['wgs84', 'gcj02']).default('wgs84'),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idText.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
@@ -41,10 +41,10 @@ export const nearestResult = z.object({
 });
 
 export const serviceRequestInput = z.strictObject({
-  categoryId: z.number().int().positive(),
+  categoryId: entityId,
   text: z.string().trim().min(4).max(500),
   preferredTime: z.string().trim().max(100).default(''),
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   residentName: z.string().trim().min(1).max(50),
   residentPhone: z
     .string()
@@ -99,14 +99,14 @@ export const serviceRequest = z.object({
 });
 export const listRequestsQuery = z.strictObject({
   status: requestStatus.optional(),
-  studioId: z.coerce.number().int().positive().optional(),
-  under: z.coerce.number().int().positive().optional(),
+  studioId: idText.optional(),
+  under: idText.optional(),
   ...paging,
 });
 export const declineRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 const recordFields = {
-  servedAt: z.string().datetime({ offset: true }),
+  servedAt: instant,
   durationMinutes: z
     .number()
     .int()
@@ -114,20 +114,20 @@ const recordFields = {
     .max(24 * 60),
   recipientName: z.string().trim().max(50).nullable().optional(),
   groups: z.array(servedGroup).min(1).max(9),
-  categoryId: z.number().int().positive(),
+  categoryId: entityId,
   mode: serviceMode,
   content: z.string().trim().min(1).max(1000),
   /** 人次: a class of 30 counts 30. */
   personTimes: z.number().int().min(1).max(100_000),
 };
 export const recordInput = z.strictObject({
-  studioId: z.number().int().positive(),
-  requestId: z.number().int().positive().nullable().optional(),
+  studioId: entityId,
+  requestId: entityId.nullable().optional(),
   ...recordFields,
 });
 export const recordCorrection = z.strictObject(recordFields);
 export const feedbackInput = z.strictObject({
-  onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  onDate: calendarDate,
   result: z.string().trim().min(1).max(500),
 });
 
@@ -154,18 +154,12 @@ export const serviceRecord = z.object({
   allowedActions: z.array(recordAbility),
 });
 export const listRecordsQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
-  studioId: z.coerce.number().int().positive().optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
+  studioId: idText.optional(),
+  categoryId: idText.optional(),
   group: servedGroup.optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   mine: z.enum(['1']).optional(),
   ...paging,
 });

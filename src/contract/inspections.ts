@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ratings } from '../domain/inspections/checklist.ts';
 import { inspectionActions, inspectionStatuses } from '../domain/inspections/lifecycle.ts';
 import { proposalActions, proposalStatuses } from '../domain/inspections/proposal.ts';
-import { paging } from './common.ts';
+import { calendarDate, entityId, idText, instant, paging } from './common.ts';
 
 export const inspectionStatus = z.enum(inspectionStatuses);
 export const rating = z.enum(ratings);
@@ -14,8 +14,8 @@ export const proposalStatus = z.enum(proposalStatuses);
 export const proposalAbility = z.enum(proposalActions);
 export type ProposalAbility = z.infer<typeof proposalAbility>;
 
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const quarter = z.string().regex(/^(19|2[01])\d{2}-Q[1-4]$/, 'YYYY-Qn');
+const date = calendarDate;
 const title = z.object({ 'zh-CN': z.string(), 'zh-TW': z.string(), en: z.string() });
 
 /** One item of the checklist. */
@@ -52,7 +52,13 @@ export const checklistInput = z.strictObject({
     .max(20),
 });
 
-export const checklistVersionParam = z.strictObject({ version: z.coerce.number().int().positive().max(100_000) });
+export const checklistVersionParam = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, 'positive decimal version')
+    .transform(Number)
+    .pipe(z.number().int().max(100_000)),
+});
 
 /** The supervisor's rating of one item, with a note. */
 export const itemRating = z.strictObject({
@@ -74,7 +80,7 @@ const photos = z.array(z.string().min(16).max(7_000_000)).max(MAX_PHOTOS);
 
 /** The inspection form: when, the rating of every item, photos and, optionally, the position. */
 export const inspectionReport = z.strictObject({
-  visitedAt: z.string().datetime({ offset: true }),
+  visitedAt: instant,
   ratings: z.array(itemRating).min(1).max(20),
   photos: photos.default([]),
   position: position.nullable().optional(),
@@ -90,18 +96,18 @@ export const idempotencyHeaders = z.object({
 });
 
 export const reassignRequest = z.strictObject({
-  supervisorId: z.number().int().positive(),
+  supervisorId: entityId,
   note: z.string().trim().max(500).optional(),
 });
 export const cancelRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
-export const planRequest = z.strictObject({ streetId: z.number().int().positive().optional() });
+export const planRequest = z.strictObject({ streetId: entityId.optional() });
 
 export const listInspectionsQuery = z.strictObject({
   quarter: quarter.optional(),
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   status: inspectionStatus.optional(),
-  supervisorId: z.coerce.number().int().positive().optional(),
-  studioId: z.coerce.number().int().positive().optional(),
+  supervisorId: idText.optional(),
+  studioId: idText.optional(),
   /** Only inspections not done by their quarter's end. */
   overdue: z.enum(['1', 'true']).optional(),
   ...paging,
@@ -173,7 +179,7 @@ export const inspectionDetail = inspectionSummary.extend({
 export type InspectionDetail = z.infer<typeof inspectionDetail>;
 
 export const photoParam = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idText,
   position: z.coerce.number().int().min(1).max(MAX_PHOTOS),
 });
 
@@ -188,7 +194,7 @@ export const planResult = z.object({
 
 export const coverageQuery = z.strictObject({
   quarter: quarter.optional(),
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
 });
 
 /** Per street: studios that served in the quarter, how many were inspected, and which were not. */
@@ -208,7 +214,7 @@ export const coverage = z.object({
 });
 
 export const listProposalsQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   status: proposalStatus.optional(),
   ...paging,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closures, findings, letterTypes, verdicts } from '../domain/mailbox/letters.ts';
 import { letterActions, letterStaffActions, letterStatuses } from '../domain/mailbox/lifecycle.ts';
-import { paging } from './common.ts';
+import { calendarDate, entityId, idText, paging } from './common.ts';
 
 export const letterType = z.enum(letterTypes);
 export const letterStatus = z.enum(letterStatuses);
@@ -14,7 +14,7 @@ export const closure = z.enum(closures);
 export const letterAbility = z.enum(letterStaffActions);
 export type LetterAbility = z.infer<typeof letterAbility>;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = calendarDate;
 const text = (max: number) => z.string().trim().max(max);
 const mobile = z
   .string()
@@ -35,8 +35,8 @@ const MAX_PHOTO_CHARS = Math.ceil((MAX_PHOTO_BYTES * 1.2) / 3) * 4 + 64;
  */
 export const letterInput = z.strictObject({
   type: letterType,
-  studioId: z.number().int().positive().optional(),
-  unitId: z.number().int().positive().optional(),
+  studioId: entityId.optional(),
+  unitId: entityId.optional(),
   text: text(2000).min(5),
   writerName: text(50).optional(),
   writerPhone: mobile.optional(),
@@ -94,10 +94,10 @@ export type TrackedLetter = z.infer<typeof trackedLetter>;
 export const letterRatingInput = z.strictObject({ verdict, comment: text(500).default('') });
 
 export const listLettersQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   status: letterStatus.optional(),
   type: letterType.optional(),
-  studioId: z.coerce.number().int().positive().optional(),
+  studioId: idText.optional(),
   /** Only open letters, only those past a deadline, only those escalated, only mine (as handler). */
   open: z.enum(['1', 'true']).optional(),
   overdue: z.enum(['1', 'true']).optional(),
@@ -166,11 +166,11 @@ export type LetterDetail = z.infer<typeof letterDetail>;
 export const letterContact = z.object({ writerName: z.string().nullable(), writerPhone: z.string().nullable() });
 
 export const letterPhotoParam = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  photoId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idText,
+  photoId: idText,
 });
 
-export const assignRequest = z.strictObject({ handlerId: z.number().int().positive() });
+export const assignRequest = z.strictObject({ handlerId: entityId });
 export const acknowledgeRequest = z.strictObject({ note: text(500).default('') });
 export const extendRequest = z.strictObject({ days: z.number().int().min(1).max(30), reason: text(500).min(1) });
 export const replyRequest = z.strictObject({ text: text(2000).min(1) });
@@ -207,7 +207,7 @@ export const ratesQuery = z.strictObject({
   from: date,
   to: date,
   by: z.enum(['street', 'studio']).default('street'),
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
 });
 
 const rateFigures = {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { calendarDate, entityId, idText } from './common.ts';
 
 /** How a need was heard: a diary entry, a survey, or a home visit. */
 export const needChannel = z.enum(['diary', 'survey', 'visit']);
 /** How soon a need should be met. */
 export const urgency = z.enum(['low', 'normal', 'high']);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = calendarDate;
 
 /** What a viewer may do with a recorded need: set or correct its category. */
 export const needAbility = z.enum(['update']);
@@ -12,7 +13,7 @@ export type NeedAbility = z.infer<typeof needAbility>;
 
 /** A resident's need as staff record it (民情日记, 征求意见, 入户访谈). */
 export const needInput = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   channel: needChannel,
   recordedOn: date,
   residentName: z.string().trim().max(50).nullable().optional(),
@@ -59,8 +60,8 @@ export const recordedNeed = z.object({ need, suggestion });
 
 /** Filters and paging of the needs list. */
 export const listNeedsQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
+  categoryId: idText.optional(),
   channel: needChannel.optional(),
   uncategorised: z.enum(['1']).optional(),
   from: date.optional(),
@@ -70,13 +71,13 @@ export const listNeedsQuery = z.strictObject({
 });
 
 /** The category a person files a need under. */
-export const correctCategoryRequest = z.strictObject({ categoryId: z.number().int().positive() });
+export const correctCategoryRequest = z.strictObject({ categoryId: entityId });
 /** Text to classify while typing. */
 export const classifyRequest = z.strictObject({ text: z.string().trim().min(2).max(1000) });
 
 /** The period and subtree of the pressing-needs report. */
 export const pressingQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   from: date,
   to: date,
 });

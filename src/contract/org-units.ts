@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { postKinds, unitLevels } from '../domain/org-units/units.ts';
-import { paging } from './common.ts';
+import { entityId, idText, paging } from './common.ts';
 
 /** The levels of the org tree. */
 export const unitLevel = z.enum(unitLevels);
@@ -32,7 +32,7 @@ export type OrgUnit = z.infer<typeof orgUnit>;
 /** Filters of the unit list: a subtree, a search text, a level. */
 export const listOrgUnitsQuery = z.strictObject({
   /** The unit whose subtree to list; defaults to the actor's own unit. */
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   /** Chinese name, full pinyin or initials. */
   q: z.string().trim().max(50).optional(),
   level: unitLevel.optional(),
@@ -41,7 +41,7 @@ export const listOrgUnitsQuery = z.strictObject({
 
 /** A new unit under one in scope. */
 export const createOrgUnitRequest = z.strictObject({
-  parentId: z.number().int().positive(),
+  parentId: entityId,
   code: z
     .string()
     .trim()

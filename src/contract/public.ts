@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId } from './common.ts';
 import { studioStatus } from './studios.ts';
 import { commitment } from './commitments.ts';
 
@@ -61,11 +62,11 @@ const phone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/);
 export const subscribeRequest = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   phone,
   consent: z.literal(true),
 });
-export const unsubscribeRequest = z.strictObject({ unitId: z.number().int().positive(), phone });
+export const unsubscribeRequest = z.strictObject({ unitId: entityId, phone });
 export const subscriptionResult = z.object({ unitName: z.string(), phone: z.string(), subscribed: z.boolean() });
 
 /** The consent text shown before subscribing; its version is stored with each subscription. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { volunteerKinds } from '../domain/registry/import-rows.ts';
-import { paging } from './common.ts';
+import { entityId, idText, paging } from './common.ts';
 
 /** Person (talent, party member, volunteer) or organisation. */
 export const volunteerKind = z.enum(volunteerKinds);
@@ -39,9 +39,9 @@ export type Volunteer = z.infer<typeof volunteer>;
 
 /** Search and filters of the registry list. */
 export const listVolunteersQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   kind: volunteerKind.optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: idText.optional(),
   screeningStatus: screeningStatus.optional(),
   /** Chinese name, full pinyin or initials (`zwz` finds 张婉珍), or a skill/profession word. */
   q: z.string().trim().max(50).optional(),
@@ -65,14 +65,14 @@ export const volunteerInput = z.strictObject({
     .regex(/^\d{17}[\dXx]$/)
     .nullable()
     .optional(),
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   partyBranch: text(100).nullable().optional(),
   profession: text(100).nullable().optional(),
   qualifications: text(500).nullable().optional(),
   availability: text(200).nullable().optional(),
   contactName: text(100).nullable().optional(),
   notes: text(500).nullable().optional(),
-  categoryIds: z.array(z.number().int().positive()).max(11).default([]),
+  categoryIds: z.array(entityId).max(11).default([]),
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId, idText } from './common.ts';
 import { venueTypes } from '../domain/siting/coverage.ts';
 
 /** The kinds of place a studio could sit in. */
@@ -25,7 +26,7 @@ export const venue = z.object({
 export type Venue = z.infer<typeof venue>;
 /** A venue as admins add or edit it. */
 export const venueInput = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   type: venueType,
   name: z.string().trim().min(1).max(100),
   address: z.string().trim().max(200).default(''),
@@ -47,7 +48,7 @@ export const residentialArea = z.object({
 export type ResidentialArea = z.infer<typeof residentialArea>;
 /** A residential area as admins add or edit it. */
 export const residentialAreaInput = z.strictObject({
-  unitId: z.number().int().positive(),
+  unitId: entityId,
   name: z.string().trim().min(1).max(100),
   population: z.number().int().min(0).max(1_000_000),
   lng,
@@ -55,12 +56,12 @@ export const residentialAreaInput = z.strictObject({
 });
 
 /** A unit inside the actor's subtree to narrow a list to. */
-export const underQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
+export const underQuery = z.strictObject({ under: idText.optional() });
 
 /** The category, subtree, radius and number of sites to recommend. */
 export const coverageQuery = z.strictObject({
-  categoryId: z.coerce.number().int().positive(),
-  under: z.coerce.number().int().positive().optional(),
+  categoryId: idText,
+  under: idText.optional(),
   /** Walking radius in metres; the configured default when absent. */
   radius: z.coerce.number().int().min(100).max(10_000).optional(),
   picks: z.coerce.number().int().min(1).max(50).default(5),

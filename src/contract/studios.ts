@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { studioActions, studioStatuses } from '../domain/studios/lifecycle.ts';
-import { paging } from './common.ts';
+import { calendarDate, entityId, idText, paging } from './common.ts';
 
 export const studioStatus = z.enum(studioStatuses);
 export const studioAction = z.enum(studioActions);
@@ -8,7 +8,7 @@ export const studioAction = z.enum(studioActions);
 /** What a viewer may do with a studio now: a lifecycle action, or `edit` for a draft. */
 export const studioAbility = z.enum([...studioActions, 'edit']);
 export type StudioAbility = z.infer<typeof studioAbility>;
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = calendarDate;
 const text = (max: number) => z.string().trim().max(max);
 const phone = z
   .string()
@@ -21,8 +21,8 @@ export { category, categoryInput, type Category } from './categories.ts';
 /** An application for a studio (申办 / 推荐), also used to edit a draft. No field can hold a fee. */
 export const studioApplication = z.strictObject({
   name: text(100).min(1),
-  unitId: z.number().int().positive(),
-  categoryIds: z.array(z.number().int().positive()).min(1).max(5),
+  unitId: entityId,
+  categoryIds: z.array(entityId).min(1).max(5),
   serviceItems: z
     .array(z.strictObject({ title: text(100).min(1), description: text(500).default('') }))
     .min(1)
@@ -34,15 +34,15 @@ export const studioApplication = z.strictObject({
   lng: z.number().min(73).max(136).nullable().optional(),
   lat: z.number().min(3).max(54).nullable().optional(),
   staffingMode: z.enum(['single', 'team']),
-  leaderVolunteerId: z.number().int().positive(),
-  memberVolunteerIds: z.array(z.number().int().positive()).max(30).default([]),
+  leaderVolunteerId: entityId,
+  memberVolunteerIds: z.array(entityId).max(30).default([]),
   qualifications: z
     .array(
       z.strictObject({
         holder: text(100).min(1),
         title: text(100).min(1),
         issuer: text(100).default(''),
-        attachmentId: z.number().int().positive().nullable().optional(),
+        attachmentId: entityId.nullable().optional(),
       }),
     )
     .max(20)
@@ -78,9 +78,9 @@ export const closeRequest = z.strictObject({ reason: text(500).min(1) });
 export const renewRequest = z.strictObject({ termEnd: date });
 
 export const listStudiosQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   status: studioStatus.optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: idText.optional(),
   q: z.string().trim().max(50).optional(),
   /** Only studios the signed-in member applied for or leads. */
   mine: z.enum(['1', 'true']).optional(),
@@ -182,4 +182,4 @@ export const studioDetail = studioSummary.extend({
 });
 export type StudioDetail = z.infer<typeof studioDetail>;
 
-export const studioIdParam = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const studioIdParam = z.strictObject({ id: idText });

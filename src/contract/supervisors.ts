@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { supervisorActions, supervisorStatuses } from '../domain/inspections/supervisors.ts';
-import { paging } from './common.ts';
+import { calendarDate, entityId, idText, paging } from './common.ts';
 
 export const supervisorStatus = z.enum(supervisorStatuses);
 
@@ -8,7 +8,7 @@ export const supervisorStatus = z.enum(supervisorStatuses);
 export const supervisorAbility = z.enum([...supervisorActions, 'edit', 'revealPhone', 'printLetter']);
 export type SupervisorAbility = z.infer<typeof supervisorAbility>;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = calendarDate;
 const mobile = z
   .string()
   .trim()
@@ -23,13 +23,13 @@ export const supervisorDetails = z.strictObject({
   name: z.string().trim().min(1).max(50),
   phone: mobile,
   /** The community the supervisor lives in (a unit of their street); null when not known. */
-  communityId: z.number().int().positive().nullable(),
+  communityId: entityId.nullable(),
   cardNumber: cardNumber.optional(),
 });
 
 /** Appointing a supervisor: the supervisor account they sign in with, their details and term. */
 export const appointSupervisor = supervisorDetails.extend({
-  accountId: z.number().int().positive(),
+  accountId: entityId,
   appointedOn: date,
   /** The last day of the term; two years from the appointment when absent. */
   termEnd: date.optional(),
@@ -40,7 +40,7 @@ export const renewSupervisor = z.strictObject({ termEnd: date.optional() });
 export const dismissSupervisor = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 export const listSupervisorsQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   status: supervisorStatus.optional(),
   q: z.string().trim().max(50).optional(),
   ...paging,

@@ -5,19 +5,17 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
+import { serializeRequestForLog } from './log-redaction.ts';
 import { features } from './features/index.ts';
-import { registerErrorHandling, sendNotFound } from './plugins/errors.ts';
+import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerSecurityLog } from './plugins/security-log.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
@@ -27,8 +25,11 @@ export async function buildApp(
   deps: AppDeps,
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
+  const logger = options.logger
+    ? { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: { req: serializeRequestForLog } }
+    : false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -36,6 +37,7 @@ export async function buildApp(
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', {
@@ -52,7 +54,9 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   // Every API route must say who may call it; a route without a declaration fails at start-up.
+  const routePatterns: Array<{ method: string; pattern: RegExp }> = [];
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routePatterns.push({ method, pattern: patternOf(route.url) });
     if (!route.url.startsWith('/api/') || DOC_PREFIXES.some((p) => route.url.startsWith(p))) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
@@ -69,6 +73,7 @@ export async function buildApp(
   });
 
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app);
   registerSecurityLog(app);
@@ -99,9 +104,22 @@ export async function buildApp(
       const page = residentShell && isResidentPath(request.url) ? 'resident.html' : 'index.html';
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     }
+    // A path that exists under other methods answers 405 and names them.
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = [...new Set(routePatterns.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length > 0) return sendMethodNotAllowed(request, reply, allowed);
     return sendNotFound(request, reply);
   });
   return app;
+}
+
+/** A route's URL (`/api/studios/:id`) as a regular expression over request paths. */
+function patternOf(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}$`);
 }
 
 function defaultWebRoot(): string | null {

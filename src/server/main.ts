@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   }
   console.log(`Huimin is serving at http://${host}:${port} (${where}${demoLoaded ? ', demo data loaded' : ''})`);
 
-  const jobs = startJobs(handle.db, systemClock, new LogNotifier(app.log), app.log);
+  const jobs = startJobs(handle.db, systemClock, new LogNotifier(app.log), app.log, {
+    importFileRetentionHours: config.IMPORT_FILE_RETENTION_HOURS,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

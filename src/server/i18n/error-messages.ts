@@ -63,6 +63,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The page is out of date; reload and try again',
   },
   NOT_FOUND: { 'zh-CN': '未找到', 'zh-TW': '找不到', en: 'Not found' },
+  URI_TOO_LONG: {
+    'zh-CN': '请求地址过长',
+    'zh-TW': '請求位址過長',
+    en: 'The request address is too long',
+  },
   METHOD_NOT_ALLOWED: { 'zh-CN': '不支持该请求方法', 'zh-TW': '不支援該請求方法', en: 'Method not allowed' },
   CONFLICT: { 'zh-CN': '与现有数据冲突', 'zh-TW': '與現有資料衝突', en: 'This conflicts with existing data' },
   USERNAME_TAKEN: {

@@ -8,6 +8,7 @@ import { runRemindersOncePerHour } from '../features/reminders/reminders.job.ts'
 import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
 import { recoverInterruptedImports } from '../features/registry/registry-import.job.ts';
+import { purgeImportFiles } from '../features/registry/registry-import.job.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
@@ -22,7 +23,13 @@ interface Job {
  * reminders and the inspection plans every hour. Each is safe to run on several instances
  * at once. `stop` waits for a running task to finish, so shutdown never cuts one in half.
  */
-export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier, log: FastifyBaseLogger) {
+export function startJobs(
+  db: Kysely<Database>,
+  clock: Clock,
+  notifier: Notifier,
+  log: FastifyBaseLogger,
+  options: { importFileRetentionHours?: number } = {},
+) {
   const jobs: Job[] = [
     { name: 'outbox', everyMs: 5_000, run: () => dispatchDue(db, notifier, clock.now()) },
     // Imports a crashed process left half done are marked failed once their heartbeat stops.
@@ -39,6 +46,12 @@ export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier
     // Overdue letters are flagged and escalated, unrated ones closed, within the hour.
     { name: 'mailbox', everyMs: 60 * 60_000, run: () => runMailboxJob(db, clock.now()) },
     // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
+    // Abandoned registry workbooks (full ID numbers and phones) are emptied after the retention.
+    {
+      name: 'import-files',
+      everyMs: 60 * 60_000,
+      run: () => purgeImportFiles(db, clock.now(), options.importFileRetentionHours ?? 24),
+    },
     { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
   ];
   const running = new Set<Promise<unknown>>();

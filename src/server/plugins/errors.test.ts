@@ -73,6 +73,41 @@ describe('bad input', () => {
   });
 });
 
+describe("Fastify's own refusals use the same envelope and language", () => {
+  it('answers a path that is not valid percent-encoding with 400 BAD_REQUEST', async () => {
+    for (const url of ['/api/org-units/%zz', '/api/org-units/%E0%A4%A/children', '/api/studios/%C0%AF']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'zh-TW' } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: '請求無效',
+        requestId: expect.any(String),
+      });
+    }
+  });
+
+  it('answers a parameter over the length limit with 414 URI_TOO_LONG', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/studios/${'9'.repeat(300)}`,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.statusCode).toBe(414);
+    expect(res.json()).toMatchObject({ code: 'URI_TOO_LONG', message: 'The request address is too long' });
+  });
+
+  it('answers a method the path does not take with 405 and an Allow header', async () => {
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/auth/login' });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(res.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+    const patch = await t.app.inject({ method: 'PATCH', url: '/api/studios/12' });
+    expect(patch.statusCode).toBe(405);
+    expect(String(patch.headers.allow)).toContain('GET');
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/no-such-thing' })).statusCode).toBe(404);
+  });
+});
+
 describe('server errors', () => {
   let app: FastifyInstance;
   let drop: () => Promise<void>;

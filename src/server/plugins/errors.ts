@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts';
 import type { ErrorBody } from '../../contract/common.ts';
-import { messageFor } from '../i18n/error-messages.ts';
+import { localeFromHeader, messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
+import { isRefusedData } from '../../db/refused-data.ts';
+import { localizedMessage, validationEntriesOf } from './validation.ts';
 import { isUniqueViolation } from '../../db/constraints.ts';
 
 /** Fastify's own client errors, by their codes, mapped to Huimin's stable codes. */
@@ -38,10 +40,11 @@ function send(
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) return send(request, reply, error.code, error.params);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
+    const entries = validationEntriesOf(error);
+    if (entries) {
+      const issues = entries.map((v) => ({
+        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: localizedMessage(v, request.locale ?? 'zh-CN'),
       }));
       return send(request, reply, 'VALIDATION_FAILED', {}, issues);
     }
@@ -62,6 +65,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.warn({ code: (error as { code?: unknown }).code, msg: error.message }, 'database unavailable');
       return send(request, reply, 'DATABASE_UNAVAILABLE');
     }
+    if (isRefusedData(error)) {
+      // A check the contract or the service should have made: logged so it gets made there.
+      request.log.warn(
+        { code: (error as { code?: unknown }).code, route: request.routeOptions.url },
+        'database refused data',
+      );
+      return send(request, reply, 'VALIDATION_FAILED');
+    }
     if (isUniqueViolation(error)) {
       // A race the write did not foresee: the other request won, this one changes nothing.
       request.log.warn({ msg: error.message }, 'write refused by a unique constraint');
@@ -75,4 +86,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /** The JSON 404 for unknown API routes. */
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(request, reply, 'NOT_FOUND');
+}
+
+/**
+ * Errors Fastify raises before routing (a path that is not valid percent-encoding, a parameter
+ * over `maxParamLength`): the same envelope, in the language the request asked for.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = localeFromHeader(request.headers['accept-language']);
+  return send(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST');
+}
+
+/** The 405 for a path that exists under other methods, with the `Allow` header naming them. */
+export function sendMethodNotAllowed(request: FastifyRequest, reply: FastifyReply, allowed: string[]) {
+  reply.header('allow', allowed.join(', '));
+  return send(request, reply, 'METHOD_NOT_ALLOWED');
 }

@@ -50,6 +50,9 @@ describe('GET /api/audit-log', () => {
       const res = await c.request({ method, url: '/api/audit-log/1', payload: method === 'DELETE' ? undefined : {} });
       expect(res.statusCode, method).toBe(404);
     }
-    expect((await c.request({ method: 'DELETE', url: '/api/audit-log' })).statusCode).toBe(404);
+    // The list exists for GET alone: any other method answers 405 (issue 9, finding 6).
+    const del = await c.request({ method: 'DELETE', url: '/api/audit-log' });
+    expect(del.statusCode).toBe(405);
+    expect(String(del.headers.allow)).toContain('GET');
   });
 });

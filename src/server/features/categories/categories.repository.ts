@@ -24,6 +24,14 @@ export async function findCategory(db: Kysely<Database>, id: number): Promise<Ca
   return db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether every one of these ids names a category (enabled or not); an unknown id is the client's mistake, not a foreign-key failure. */
+export async function allCategoriesExist(db: Kysely<Database>, ids: readonly number[]): Promise<boolean> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return true;
+  const rows = await db.selectFrom('categories').select('id').where('id', 'in', wanted).execute();
+  return rows.length === wanted.length;
+}
+
 /** The id of the category holding a code, if any. */
 export async function findCategoryIdByCode(db: Kysely<Database>, code: string): Promise<number | undefined> {
   return (await db.selectFrom('categories').select('id').where('code', '=', code).executeTakeFirst())?.id;

@@ -279,6 +279,14 @@ describe('the service record book (服务记录本)', () => {
       after: { personTimes: number };
     }>;
     expect(history[0]).toMatchObject({ before: { personTimes: 30 }, after: { personTimes: 32 } });
+    // The recipient's name stays masked in the history, for every role that reads it.
+    expect((await member.put(`/api/records/${rec.id}`, { ...fields, recipientName: '李秀英' })).statusCode).toBe(200);
+    for (const who of ['xixing', 'xicheng', 'admin', 'jiandu', 'zhangwanzhen']) {
+      const res = await (await t.login(who)).get(`/api/records/${rec.id}/revisions`);
+      if (res.statusCode !== 200) continue;
+      expect(res.body, who).not.toContain('李秀英');
+      expect((res.json() as Array<{ after: { recipientName?: string } }>)[1]?.after.recipientName, who).toMatch(/^李/);
+    }
     t.clock.advanceMinutes(73 * 60);
     expect(
       (await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json().code,

@@ -25,6 +25,18 @@ export function maskRecipient(name: string | null | undefined): string | null {
 }
 
 /**
+ * One side (before or after) of a correction, as the record book shows it: the recipient's
+ * name masked as on the record itself, so the history does not undo the record's masking.
+ */
+export function presentRevisionSide(side: unknown): unknown {
+  if (side === null || typeof side !== 'object' || Array.isArray(side)) return side;
+  const fields = side as Record<string, unknown>;
+  if (!('recipientName' in fields)) return side;
+  const name = fields.recipientName;
+  return { ...fields, recipientName: typeof name === 'string' ? maskRecipient(name) : null };
+}
+
+/**
  * What the viewer may do with a record: its author corrects it while the window is open;
  * the studio's members and the organisations above add follow-ups.
  */

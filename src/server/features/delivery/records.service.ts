@@ -10,10 +10,17 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
-import { maskRecipient, presentRecord, presentRecordStats, type RecordClock } from './records.presenter.ts';
+import {
+  maskRecipient,
+  presentRecord,
+  presentRevisionSide,
+  presentRecordStats,
+  type RecordClock,
+} from './records.presenter.ts';
 import * as repo from './records.repository.ts';
 import { findRequestStudio } from './requests.repository.ts';
 
@@ -77,6 +84,8 @@ export async function submitRecord(
   if (!['active', 'rectification'].includes(studio.status))
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
   checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   if (input.requestId) {
     const request = await findRequestStudio(deps.db, input.requestId);
     if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
@@ -145,6 +154,8 @@ export async function correctRecord(
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'correct', status: 'closed' });
   }
   checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
   const before = {
     servedAt: r.served_at,
     durationMinutes: r.duration_minutes,
@@ -194,8 +205,8 @@ export async function recordRevisions(deps: Deps, actor: Actor, id: number) {
   return rows.map((v) => ({
     at: v.at,
     by: v.display_name,
-    before: JSON.parse(v.before_json) as unknown,
-    after: JSON.parse(v.after_json) as unknown,
+    before: presentRevisionSide(JSON.parse(v.before_json)),
+    after: presentRevisionSide(JSON.parse(v.after_json)),
   }));
 }
 

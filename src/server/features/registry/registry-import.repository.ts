@@ -25,6 +25,30 @@ export async function readAttachmentContent(db: Kysely<Database>, id: number): P
   return (await db.selectFrom('attachments').select('content').where('id', '=', id).executeTakeFirstOrThrow()).content;
 }
 
+/**
+ * Empties a stored workbook: its rows hold full ID numbers and phones, which the registry keeps
+ * only hashed and masked, so the file is not kept once its import is over.
+ */
+export async function clearAttachmentContent(db: Kysely<Database>, id: number): Promise<void> {
+  await db
+    .updateTable('attachments')
+    .set({ content: new Uint8Array(0), size: 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Imports still holding their workbook that were last touched before `before` and are not being committed. */
+export async function listImportsHoldingFiles(db: Kysely<Database>, before: string) {
+  return db
+    .selectFrom('imports')
+    .innerJoin('attachments', 'attachments.id', 'imports.attachment_id')
+    .select(['imports.id', 'imports.attachment_id', 'imports.status'])
+    .where('attachments.size', '>', 0)
+    .where('imports.status', 'in', ['validated', 'failed', 'committed'])
+    .where('imports.updated_at', '<', before)
+    .execute();
+}
+
 /** Creates an import's row; answers its id. */
 export async function insertImport(db: Kysely<Database>, values: Insertable<Database['imports']>): Promise<number> {
   return (await db.insertInto('imports').values(values).returning('id').executeTakeFirstOrThrow()).id;

@@ -220,10 +220,14 @@ export async function startImport(
       });
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
-      await imports.updateImport(deps.db, id, {
-        status: 'failed',
-        report_json: JSON.stringify({ code }),
-        updated_at: new Date().toISOString(),
+      await deps.db.transaction().execute(async (trx) => {
+        await imports.updateImport(trx, id, {
+          status: 'failed',
+          report_json: JSON.stringify({ code }),
+          updated_at: new Date().toISOString(),
+        });
+        const failed = await imports.findImport(trx, id);
+        if (failed) await imports.clearAttachmentContent(trx, failed.attachment_id);
       });
     }
   }).catch(() => undefined);
@@ -329,6 +333,8 @@ async function writeImport(deps: Deps, ctx: AuditContext, actor: Actor, row: imp
         committed_rows: fresh.length,
         updated_at: new Date().toISOString(),
       });
+      // What the workbook held is now in the registry, hashed and masked; the file goes.
+      await imports.clearAttachmentContent(trx, row.attachment_id);
       await recordAudit(trx, ctx, {
         entity: 'import',
         entityId: id,

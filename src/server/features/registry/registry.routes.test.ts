@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
+import { purgeImportFiles } from './registry-import.job.ts';
 import type { RawRow } from '../../../domain/registry/import-rows.ts';
 import type { Volunteer } from '../../../contract/registry.ts';
 
@@ -326,5 +327,41 @@ describe('GET /api/registry/export.xlsx', () => {
     expect(
       (await (await t.login('zhangwanzhen')).request({ method: 'GET', url: '/api/registry/export.xlsx' })).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('uploaded workbooks are not kept with full ID numbers and phones', () => {
+  const storedSize = async (importId: number) => {
+    const row = await t.db
+      .selectFrom('imports')
+      .innerJoin('attachments', 'attachments.id', 'imports.attachment_id')
+      .select(['attachments.size', 'attachments.content', 'imports.status'])
+      .where('imports.id', '=', importId)
+      .executeTakeFirstOrThrow();
+    return { size: row.size, bytes: row.content.length, status: row.status };
+  };
+
+  it('empties the file when the import is committed, or when its dry run fails', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => goodRow(90_000 + i));
+    const id = await upload(admin, await workbookOf(rows));
+    expect((await settled(admin, id)).status).toBe('validated');
+    expect((await storedSize(id)).bytes).toBeGreaterThan(0);
+    expect((await admin.post(`/api/registry/imports/${id}/commit`, { mode: 'valid' })).statusCode).toBe(200);
+    expect(await storedSize(id)).toMatchObject({ size: 0, bytes: 0, status: 'committed' });
+
+    const broken = await upload(admin, Buffer.from('PK\u0003\u0004 not really a workbook'));
+    expect((await settled(admin, broken)).status).toBe('failed');
+    expect(await storedSize(broken)).toMatchObject({ size: 0, bytes: 0 });
+  });
+
+  it('empties a validated file abandoned for longer than the retention, and marks the import failed', async () => {
+    const rows = Array.from({ length: 2 }, (_, i) => goodRow(91_000 + i));
+    const id = await upload(admin, await workbookOf(rows));
+    expect((await settled(admin, id)).status).toBe('validated');
+    const now = new Date();
+    expect(await purgeImportFiles(t.db, now, 24)).toBe(0);
+    expect((await storedSize(id)).bytes).toBeGreaterThan(0);
+    expect(await purgeImportFiles(t.db, new Date(now.getTime() + 25 * 3_600_000), 24)).toBeGreaterThan(0);
+    expect(await storedSize(id)).toMatchObject({ size: 0, bytes: 0, status: 'failed' });
   });
 });

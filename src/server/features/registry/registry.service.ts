@@ -8,6 +8,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { idNumberHash } from '../../secrets.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
 import * as repo from './registry.repository.ts';
 import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
@@ -47,6 +48,8 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
   const unit = await resolveScope(deps.db, actor, 'create', 'volunteer', input.unitId);
   if (input.idNumber && !isValidIdNumber(input.idNumber))
     throw new DomainError('VALIDATION_FAILED', { field: 'idNumber' });
+  if (!(await allCategoriesExist(deps.db, input.categoryIds)))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryIds' });
   const keys = searchKeysOf(input.name);
   const idNumber = input.idNumber?.toUpperCase() ?? null;
   return {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idText } from '../../../contract/common.ts';
 import { studioIdParam } from '../../../contract/studios.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { publicBaseUrl } from '../../public-url.ts';
@@ -39,7 +40,7 @@ export const serviceCardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'A batch of service cards for every member of the serving studios in a unit (e.g. a street)',
-        querystring: z.strictObject({ under: z.coerce.number().int().positive().optional() }),
+        querystring: z.strictObject({ under: idText.optional() }),
       },
     },
     async (request, reply) => {

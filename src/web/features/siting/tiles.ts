@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import { escapeHtml } from '../../lib/html.ts';
 import type { TileSource } from './api.ts';
 
 /**
@@ -10,7 +11,8 @@ export function tileLayerOf(tiles: TileSource): L.Layer | null {
     case 'none':
       return null;
     case 'osm':
-      return L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 });
+      // Leaflet writes attributions as HTML; an admin's text is shown as text, never as markup.
+      return L.tileLayer(tiles.url, { attribution: escapeHtml(tiles.attribution), maxZoom: 19 });
     case 'amap':
       // AMap's public web tiles (GCJ-02); style 8 is the street map with labels.
       return L.tileLayer(

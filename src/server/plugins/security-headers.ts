@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import { readSetting } from '../settings.repository.ts';
+
+/** The settings key of the map's tile source (written by the siting feature). */
+const MAP_SETTINGS = 'map';
+
+/** Where a configured tile source loads its images from. */
+const fixedTileOrigins: Record<string, string[]> = {
+  amap: ['https://*.is.autonavi.com'],
+  tianditu: ['https://*.tianditu.gov.cn'],
+};
+
+/**
+ * The origin a custom tile URL template loads from, as a CSP source: `{s}` in the first label
+ * becomes `*`. Anything that is not plainly a scheme, host and port is left out, so a URL typed
+ * by an admin can never add a directive of its own (a `;` or a space would).
+ */
+export function tileUrlOrigin(template: string): string | null {
+  const match = /^(https?):\/\/([^/?#]+)/.exec(template);
+  if (!match) return null;
+  const [, scheme, authority = ''] = match;
+  const [first = '', ...rest] = authority.split('.');
+  const host = [first.includes('{s}') ? '*' : first, ...rest].join('.');
+  return /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(host) ? `${scheme}://${host}` : null;
+}
+
+/** The image origins of the stored tile source; none when there is no source or it cannot be read. */
+export function tileOriginsOf(stored: string | undefined): string[] {
+  if (!stored) return [];
+  try {
+    const tiles = (JSON.parse(stored) as { tiles?: { kind?: string; url?: string } }).tiles;
+    if (!tiles?.kind) return [];
+    if (tiles.kind === 'osm') {
+      const origin = tileUrlOrigin(tiles.url ?? '');
+      return origin ? [origin] : [];
+    }
+    return fixedTileOrigins[tiles.kind] ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The Content-Security-Policy of the web pages, with the tile hosts the map may load images from. */
+export function pagePolicy(tileOrigins: string[]): string {
+  return [
+    "default-src 'self'",
+    // Only the bundles Vite builds: no inline script, no eval, so injected markup cannot run.
+    "script-src 'self'",
+    // antd 6 writes its component styles at run time (CSS-in-JS) into <style> elements, and
+    // React and Leaflet set style attributes; 'unsafe-inline' is allowed for styles only, where
+    // injected text can restyle a page but cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    ['img-src', "'self'", 'data:', 'blob:', ...tileOrigins].join(' '),
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** What an API answer (JSON, a PDF, an SVG) needs: nothing, and never inside a frame. */
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Security headers on every answer: a Content-Security-Policy (pages get the one above, with
+ * the configured tile hosts read when the page is served; everything else a deny-all one),
+ * X-Frame-Options DENY for browsers that predate frame-ancestors, and HSTS when the request came
+ * over HTTPS (directly, or through a proxy trusted with TRUST_PROXY).
+ */
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-frame-options', 'DENY');
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) {
+      let origins: string[] = [];
+      try {
+        origins = tileOriginsOf(await readSetting(app.deps.db, MAP_SETTINGS));
+      } catch {
+        // The database is away: the page still loads, the map shows no tiles until it is back.
+      }
+      reply.header('content-security-policy', pagePolicy(origins));
+    } else {
+      reply.header('content-security-policy', apiPolicy);
+    }
+    return payload;
+  });
+}
