@@ -179,11 +179,10 @@ export const rules: readonly Rule[] = [
   allow('street_admin', 'read', 'rectificationProposal', 'inScope'),
   ...proposalLifecycle.rules(),
   // Quantitative evaluation (量化考评): the district sets the scheme and runs the quarter; every
-  // organisation reads the scores and breakdowns of its subtree, a member those of their own studio.
+  // account that may see a studio may see its scores and why each point was given or taken.
   ...admins.map((r) => allow(r, 'read', 'evaluationScheme', 'any')),
   allow('district_admin', 'update', 'evaluationScheme', 'any'),
-  ...admins.map((r) => allow(r, 'read', 'evaluationScore', 'inScope')),
-  allow('member', 'read', 'evaluationScore', 'own'),
+  ...staff.map((r) => allow(r, 'read', 'evaluationScore', 'inScope')),
   allow('district_admin', 'run', 'evaluationScore', 'inScope'),
   allow('district_admin', 'read', 'commendationProposal', 'inScope'),
   allow('street_admin', 'read', 'commendationProposal', 'inScope'),

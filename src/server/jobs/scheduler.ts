@@ -7,6 +7,7 @@ import { dispatchDue } from '../features/outbox/outbox.job.ts';
 import { refreshReminders } from '../features/reminders/reminders.job.ts';
 import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
+import { evaluateLastQuarter } from '../features/evaluation/evaluation.job.ts';
 import { chinaDate } from '../time.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
@@ -37,6 +38,8 @@ export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier
     { name: 'mailbox', everyMs: 60 * 60_000, run: () => runMailboxJob(db, clock.now()) },
     // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
     { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
+    // The quarterly evaluation: once a quarter is over, scored once under the scheme in force.
+    { name: 'evaluation', everyMs: 60 * 60_000, run: () => evaluateLastQuarter(db, clock.now()) },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {
