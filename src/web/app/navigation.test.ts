@@ -20,6 +20,8 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
+    '/evaluation-proposals',
     '/about',
   ],
   street_admin: [
@@ -36,6 +38,8 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
+    '/evaluation-proposals',
     '/about',
   ],
   community_admin: [
@@ -50,10 +54,11 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
     '/about',
   ],
-  member: ['/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/about'],
-  supervisor: ['/org', '/map', '/about'],
+  member: ['/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/evaluation', '/about'],
+  supervisor: ['/org', '/map', '/evaluation', '/about'],
 };
 
 describe('the main menu, derived from the access rules', () => {

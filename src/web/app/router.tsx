@@ -27,6 +27,9 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
+const ScoreDetailPage = lazy(() => import('../features/evaluation/ScoreDetailPage.tsx'));
+const EvaluationProposalsPage = lazy(() => import('../features/evaluation/ProposalsPage.tsx'));
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -60,6 +63,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/audit">
             <AuditPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation',
+        element: (
+          <RequireAccess path="/evaluation">
+            <EvaluationPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation/scores/:id',
+        element: (
+          <RequireAccess path="/evaluation">
+            <ScoreDetailPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation-proposals',
+        element: (
+          <RequireAccess path="/evaluation-proposals">
+            <EvaluationProposalsPage />
           </RequireAccess>
         ),
       },

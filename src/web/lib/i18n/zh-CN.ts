@@ -4,6 +4,7 @@ import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
+import { zhCN as evaluation } from '../../features/evaluation/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -174,4 +175,5 @@ export const zhCN = {
   ...studios,
   ...needs,
   ...siting,
+  ...evaluation,
 } as const;

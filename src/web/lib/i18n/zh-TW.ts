@@ -5,6 +5,7 @@ import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
+import { zhTW as evaluation } from '../../features/evaluation/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -175,4 +176,5 @@ export const zhTW: Messages = {
   ...studios,
   ...needs,
   ...siting,
+  ...evaluation,
 };
