@@ -228,3 +228,43 @@ export const confirmEvaluationProposalRequest = z.strictObject({
 export const rejectEvaluationProposalRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 export const sheetQuery = z.strictObject({ quarter, under: z.coerce.number().int().positive().optional() });
+
+export const yearEndQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  under: z.coerce.number().int().positive().optional(),
+});
+
+/** One party member's year (年终评议党员的重要依据): what they did and the grade it suggests. */
+export const yearEndMember = z.object({
+  volunteerId: z.number().int(),
+  name: z.string(),
+  branch: z.string().nullable(),
+  studios: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.string() })),
+  services: z.number().int(),
+  personTimes: z.number(),
+  ratings: z.number().int(),
+  ratingMean: z.number().nullable(),
+  /** The four quarters' scores (null: not scored). */
+  quarterScores: z.array(z.number().nullable()),
+  commendations: z.number().int(),
+  substantiatedComplaints: z.number().int(),
+  inspectionMean: z.number().nullable(),
+  /** 优秀 / 合格 / 基本合格 / 不合格 as a suggestion only; null for a year with no scored quarter. */
+  suggestedGrade: z.enum(['excellent', 'qualified', 'basic', 'unqualified']).nullable(),
+});
+
+export const yearEndSheet = z.object({
+  year: z.number().int(),
+  members: z.array(yearEndMember),
+  /** Per branch: at most a third of its graded members may be 优秀. */
+  branches: z.array(
+    z.object({
+      branch: z.string().nullable(),
+      graded: z.number().int(),
+      excellent: z.number().int(),
+      allowed: z.number().int(),
+      ok: z.boolean(),
+    }),
+  ),
+});
+export type YearEndSheet = z.infer<typeof yearEndSheet>;

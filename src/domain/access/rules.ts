@@ -183,6 +183,8 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'read', 'evaluationScheme', 'any')),
   allow('district_admin', 'update', 'evaluationScheme', 'any'),
   ...staff.map((r) => allow(r, 'read', 'evaluationScore', 'inScope')),
+  // The year-end sheet of every member in the subtree is for the organisations.
+  ...admins.map((r) => allow(r, 'export', 'evaluationScore', 'inScope')),
   allow('district_admin', 'run', 'evaluationScore', 'inScope'),
   allow('district_admin', 'read', 'commendationProposal', 'inScope'),
   allow('street_admin', 'read', 'commendationProposal', 'inScope'),

@@ -33,6 +33,16 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: async (s) => get(`/api/studios/${(await buildScore(s.db, s.owner)).studioId}/evaluation?quarter=2026-Q3`),
   },
+  'GET /api/evaluation/year-end': {
+    allowed: staff,
+    scoped: true,
+    call: (s) => get(`/api/evaluation/year-end?year=2026&under=${s.under}`),
+  },
+  'GET /api/evaluation/year-end.xlsx': {
+    allowed: admins,
+    scoped: true,
+    call: (s) => get(`/api/evaluation/year-end.xlsx?year=2026&under=${s.under}`),
+  },
   'GET /api/evaluation/proposals': {
     allowed: ['district_admin', 'street_admin'],
     scoped: true,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { buildAccount } from '../../../../test/factories/accounts.ts';
@@ -7,7 +8,14 @@ import { buildRecord } from '../../../../test/factories/records.ts';
 import { buildVolunteer } from '../../../../test/factories/registry.ts';
 import { buildStudio } from '../../../../test/factories/studios.ts';
 import { letterInState } from '../../../../test/mailbox-factories.ts';
-import type { EvaluationProposal, RunResult, Scheme, ScoreDetail, ScoreSummary } from '../../../contract/evaluation.ts';
+import type {
+  EvaluationProposal,
+  RunResult,
+  Scheme,
+  ScoreDetail,
+  ScoreSummary,
+  YearEndSheet,
+} from '../../../contract/evaluation.ts';
 import { evaluateLastQuarter } from './evaluation.job.ts';
 
 // The test clock stands on 2026-11-25 (2026-Q4); 2026-Q3 is the quarter over. One fresh street
@@ -303,5 +311,37 @@ describe('schemes', () => {
 
   it('the quarterly job does not run a quarter already run', async () => {
     expect(await evaluateLastQuarter(t.db, t.clock.now())).toEqual({ runs: 0 });
+  });
+});
+
+describe('the year-end sheet', () => {
+  it('gives the member her own year: her studio, its services and its scored quarter, and a suggested grade', async () => {
+    const member = await t.login('zhangwanzhen');
+    const res = await member.get('/api/evaluation/year-end?year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = res.json() as YearEndSheet;
+    expect(sheet.members.map((m) => m.name)).toEqual(['张婉珍']);
+    const [zhang] = sheet.members;
+    const q3 = (await scoresOf(admin, '')).items.find((s) => s.studioName === '婉珍文艺专业服务室');
+    // The demo seed's last quarter: eight services, 78 person-times, six ratings (28 ÷ 6 = 4.67).
+    expect(zhang).toMatchObject({ services: 8, personTimes: 78, ratings: 6, ratingMean: 4.67 });
+    expect(zhang?.quarterScores).toEqual([null, null, q3?.total, null]);
+    expect(zhang?.suggestedGrade).toEqual(expect.any(String));
+  });
+
+  it('exports a branch’s sheet as a workbook for the organisations only', async () => {
+    const res = await street.get(`/api/evaluation/year-end.xlsx?year=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const xicheng = await t.login('xicheng');
+    const file = await xicheng.get('/api/evaluation/year-end.xlsx?year=2026');
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const names = (ws?.getColumn(1).values ?? []).map(String);
+    expect(names).toContain('张婉珍');
+    expect(names).toContain('陈惠敏');
+    expect((await (await t.login('zhangwanzhen')).get('/api/evaluation/year-end.xlsx?year=2026')).statusCode).toBe(403);
+    expect((await admin.get('/api/evaluation/year-end?year=1999')).statusCode).toBe(400);
   });
 });

@@ -15,12 +15,16 @@ import {
   scoreSummary,
   studioScoresParam,
   studioScoresQuery,
+  yearEndQuery,
+  yearEndSheet,
 } from '../../../contract/evaluation.ts';
 import { z } from 'zod';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as proposals from './proposals.service.ts';
+import * as yearEnd from './year-end.service.ts';
+import { yearEndWorkbook } from './year-end.presenter.ts';
 
 /** Quantitative evaluation (量化考评): the scheme, the quarterly run, scores with breakdowns, rankings, proposals. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -116,6 +120,43 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => evaluation.getStudioScore(deps, actorOf(request), request.params.id, request.query.quarter),
+  );
+
+  app.get(
+    '/api/evaluation/year-end',
+    {
+      config: { access: { action: 'read', subject: 'evaluationScore' } },
+      schema: {
+        tags,
+        summary:
+          'The year-end sheet of the party members serving in scope (a member: their own), with suggested grades',
+        querystring: yearEndQuery,
+        response: { 200: yearEndSheet },
+      },
+    },
+    async (request) => yearEnd.yearEndSheet(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/evaluation/year-end.xlsx',
+    {
+      config: { access: { action: 'export', subject: 'evaluationScore' } },
+      schema: {
+        tags,
+        summary: 'The year-end sheet as a workbook (A4 landscape) for a branch or a street',
+        querystring: yearEndQuery,
+      },
+    },
+    async (request, reply) => {
+      const sheet = await yearEnd.yearEndSheet(deps, actorOf(request), request.query);
+      const name = `${sheet.year}年度党员评议参考.xlsx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="year-end-${sheet.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(await yearEndWorkbook(sheet));
+    },
   );
 
   app.get(
