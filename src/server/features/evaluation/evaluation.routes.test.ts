@@ -7,7 +7,7 @@ import { buildUnit } from '../../../../test/factories/org-units.ts';
 import { buildRecord } from '../../../../test/factories/records.ts';
 import { buildVolunteer } from '../../../../test/factories/registry.ts';
 import { buildStudio } from '../../../../test/factories/studios.ts';
-import { letterInState } from '../../../../test/mailbox-factories.ts';
+import { buildLetter } from '../../../../test/factories/mailbox.ts';
 import type {
   EvaluationProposal,
   RunResult,
@@ -32,20 +32,13 @@ const Q3_DAY = '2026-08-10';
 const Q3_AT = '2026-08-10T02:00:00.000Z';
 
 async function complaint(studioId: number, type: 'complaint' | 'praise' = 'complaint'): Promise<number> {
-  const { id } = await letterInState(t.db, 'xixing', 'closed');
   const unitId = (
     await t.db.selectFrom('studios').select('unit_id').where('id', '=', studioId).executeTakeFirstOrThrow()
   ).unit_id;
+  const { id } = await buildLetter(t.db, { status: 'closed', unitId, type });
   await t.db
     .updateTable('letters')
-    .set({
-      studio_id: studioId,
-      unit_id: unitId,
-      street_id: streetId,
-      type,
-      received_on: Q3_DAY,
-      finding: type === 'complaint' ? 'substantiated' : null,
-    })
+    .set({ studio_id: studioId, received_on: Q3_DAY, finding: type === 'complaint' ? 'substantiated' : null })
     .where('id', '=', id)
     .execute();
   return id;
