@@ -42,6 +42,8 @@ describe('量化考评 (district admin)', () => {
     await evaluation.scores.settled();
     await expect.poll(countOf(evaluation.scores.rows)).toBe(5);
     await expect.poll(() => evaluation.scores.column('全区排名')).toEqual(['1', '2', '3', '4', '5']);
+    const sheet = page.getByRole('link', { name: /年度党员评议参考表/ });
+    await expect.poll(() => sheet.getAttribute('href')).toMatch(/^\/api\/evaluation\/year-end\.xlsx\?year=\d{4}$/);
   });
 
   it('explains a studio’s score item by item', async () => {

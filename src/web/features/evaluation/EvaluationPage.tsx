@@ -133,6 +133,11 @@ export default function EvaluationPage() {
             />
           </label>
         ) : null}
+        {abilities.may('export', 'evaluationScore') ? (
+          <Button href={`/api/evaluation/year-end.xlsx?year=${quarter.slice(0, 4)}`} download>
+            {t('evaluation.yearEndExport', { year: quarter.slice(0, 4) })}
+          </Button>
+        ) : null}
         {abilities.may('run', 'evaluationScore') ? (
           <>
             <Button onClick={() => void run(true)} loading={busy === 'dry'} disabled={busy !== null}>

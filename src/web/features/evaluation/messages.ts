@@ -17,6 +17,7 @@ export const zhCN = {
   'evaluation.col.changes': '变动',
   'evaluation.vetoed': '一票否决',
   'evaluation.none': '本季度尚无考评结果',
+  'evaluation.yearEndExport': '导出 {year} 年度党员评议参考表',
   'evaluation.dryRun': '试算（不保存）',
   'evaluation.run': '正式考评',
   'evaluation.runConfirm':
@@ -91,6 +92,7 @@ export const zhTW: Record<Key, string> = {
   'evaluation.col.changes': '變動',
   'evaluation.vetoed': '一票否決',
   'evaluation.none': '本季度尚無考評結果',
+  'evaluation.yearEndExport': '匯出 {year} 年度黨員評議參考表',
   'evaluation.dryRun': '試算（不儲存）',
   'evaluation.run': '正式考評',
   'evaluation.runConfirm':
@@ -164,6 +166,7 @@ export const en: Record<Key, string> = {
   'evaluation.col.changes': 'Changes',
   'evaluation.vetoed': 'Vetoed',
   'evaluation.none': 'No scores for this quarter yet',
+  'evaluation.yearEndExport': 'Export the {year} year-end sheet',
   'evaluation.dryRun': 'Dry run (saves nothing)',
   'evaluation.run': 'Run the evaluation',
   'evaluation.runConfirm':
