@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
-import { countOf, textOf } from './fixtures/expect.ts';
+import { countOf, textOf, textsOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { EvaluationPage, EvaluationProposalsPage } from './pages/evaluation.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -68,5 +68,17 @@ describe('量化考评 (district admin)', () => {
     const confirm = dialog(page, `确认对“${studio}”的建议`);
     await dialogButton(confirm, '确认').click();
     await expect.poll(textOf(proposals.table.rowsWith(studio).filter({ hasText: '通报表扬' }))).toContain('已确认');
+  });
+
+  it('shows the member 张婉珍 her year-end sheet with the quarter just scored', async () => {
+    await shell.logout();
+    await new LoginPage(page).signInAs('zhangwanzhen');
+    await shell.open('年终评议参考');
+    const sheet = page.getByTestId('year-end-table');
+    await expect
+      .poll(textsOf(sheet.getByRole('row').and(page.locator('[data-row-key]'))))
+      .toEqual([expect.stringContaining('张婉珍')]);
+    await expect.poll(textOf(sheet.getByRole('row', { name: /张婉珍/ }))).toContain('8 / 78');
+    await expect.poll(textOf(sheet.locator('[data-testid^="q3-"]'))).toMatch(/^\d+(\.\d+)?$/);
   });
 });

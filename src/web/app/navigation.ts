@@ -53,6 +53,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
   // 量化考评: whoever may see a studio sees its score; the proposals are for those who decide them.
   { path: '/evaluation', label: 'evaluation.nav.scores', needs: [{ action: 'read', subject: 'evaluationScore' }] },
+  { path: '/year-end', label: 'evaluation.yearEnd.nav', needs: [{ action: 'read', subject: 'evaluationScore' }] },
   {
     path: '/evaluation-proposals',
     label: 'evaluation.nav.proposals',

@@ -30,6 +30,7 @@ const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
 const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
 const ScoreDetailPage = lazy(() => import('../features/evaluation/ScoreDetailPage.tsx'));
 const EvaluationProposalsPage = lazy(() => import('../features/evaluation/ProposalsPage.tsx'));
+const YearEndPage = lazy(() => import('../features/evaluation/YearEndPage.tsx'));
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -79,6 +80,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/evaluation">
             <ScoreDetailPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'year-end',
+        element: (
+          <RequireAccess path="/year-end">
+            <YearEndPage />
           </RequireAccess>
         ),
       },

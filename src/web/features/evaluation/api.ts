@@ -8,11 +8,12 @@ import type {
   Scheme,
   ScoreDetail,
   ScoreSummary,
+  YearEndSheet,
 } from '../../../contract/evaluation.ts';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 
-export type { EvaluationProposal, RunResult, Scheme, ScoreDetail, ScoreSummary };
+export type { EvaluationProposal, RunResult, Scheme, ScoreDetail, ScoreSummary, YearEndSheet };
 export type ScoresQuery = Partial<z.infer<typeof listScoresQuery>> & { quarter: string };
 export type ProposalsQuery = Partial<z.infer<typeof listEvaluationProposalsQuery>>;
 export type ConfirmRequest = z.infer<typeof confirmEvaluationProposalRequest>;
@@ -26,6 +27,7 @@ export const evaluationApi = {
     api.get<Page<ScoreSummary>>('/api/evaluation/scores', query, signal),
   score: (id: number, signal?: AbortSignal) => api.get<ScoreDetail>(`/api/evaluation/scores/${id}`, undefined, signal),
   run: (quarter: string, dryRun: boolean) => api.post<RunResult>('/api/evaluation/runs', { quarter, dryRun }),
+  yearEnd: (year: number, signal?: AbortSignal) => api.get<YearEndSheet>('/api/evaluation/year-end', { year }, signal),
   schemes: (signal?: AbortSignal) => api.get<Scheme[]>('/api/evaluation/schemes', undefined, signal),
   proposals: (query: ProposalsQuery, signal?: AbortSignal) =>
     api.get<Page<EvaluationProposal>>('/api/evaluation/proposals', query, signal),

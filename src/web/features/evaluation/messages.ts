@@ -72,6 +72,24 @@ export const zhCN = {
   'evaluation.proposals.reasonField': '理由',
   'evaluation.proposals.done': '已处理对“{studio}”的建议',
   'evaluation.proposals.score': '{total} 分 · 全区第 {rank} 名',
+  'evaluation.yearEnd.heading': '年终评议参考',
+  'evaluation.yearEnd.help':
+    '党员所在工作室全年的服务、评价、季度考评和表扬投诉，以及据此建议的等次；等次由党员所在支部确认。',
+  'evaluation.yearEnd.year': '年度',
+  'evaluation.yearEnd.name': '姓名',
+  'evaluation.yearEnd.branch': '所在党支部',
+  'evaluation.yearEnd.services': '服务次数/人次',
+  'evaluation.yearEnd.ratings': '评价条数/均分',
+  'evaluation.yearEnd.commendations': '通报表扬',
+  'evaluation.yearEnd.complaints': '查实投诉',
+  'evaluation.yearEnd.grade': '建议等次',
+  'evaluation.yearEnd.grade.excellent': '优秀',
+  'evaluation.yearEnd.grade.qualified': '合格',
+  'evaluation.yearEnd.grade.basic': '基本合格',
+  'evaluation.yearEnd.grade.unqualified': '不合格',
+  'evaluation.yearEnd.quota': '{branch}：建议优秀 {excellent} 人，超过三分之一上限 {allowed} 人，须由支部调整',
+  'evaluation.yearEnd.none': '本年度没有在工作室服务的党员',
+  'evaluation.yearEnd.nav': '年终评议参考',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -147,6 +165,24 @@ export const zhTW: Record<Key, string> = {
   'evaluation.proposals.reasonField': '理由',
   'evaluation.proposals.done': '已處理對「{studio}」的建議',
   'evaluation.proposals.score': '{total} 分 · 全區第 {rank} 名',
+  'evaluation.yearEnd.heading': '年終評議參考',
+  'evaluation.yearEnd.help':
+    '黨員所在工作室全年的服務、評價、季度考評和表揚投訴，以及據此建議的等次；等次由黨員所在支部確認。',
+  'evaluation.yearEnd.year': '年度',
+  'evaluation.yearEnd.name': '姓名',
+  'evaluation.yearEnd.branch': '所在黨支部',
+  'evaluation.yearEnd.services': '服務次數/人次',
+  'evaluation.yearEnd.ratings': '評價條數/均分',
+  'evaluation.yearEnd.commendations': '通報表揚',
+  'evaluation.yearEnd.complaints': '查實投訴',
+  'evaluation.yearEnd.grade': '建議等次',
+  'evaluation.yearEnd.grade.excellent': '優秀',
+  'evaluation.yearEnd.grade.qualified': '合格',
+  'evaluation.yearEnd.grade.basic': '基本合格',
+  'evaluation.yearEnd.grade.unqualified': '不合格',
+  'evaluation.yearEnd.quota': '{branch}：建議優秀 {excellent} 人，超過三分之一上限 {allowed} 人，須由支部調整',
+  'evaluation.yearEnd.none': '本年度沒有在工作室服務的黨員',
+  'evaluation.yearEnd.nav': '年終評議參考',
 };
 
 export const en: Record<Key, string> = {
@@ -222,4 +258,23 @@ export const en: Record<Key, string> = {
   'evaluation.proposals.reasonField': 'Reason',
   'evaluation.proposals.done': 'Decided the proposal for "{studio}"',
   'evaluation.proposals.score': '{total} points · district rank {rank}',
+  'evaluation.yearEnd.heading': 'Year-end sheet',
+  'evaluation.yearEnd.help':
+    "The year of each party member's studios: services, ratings, quarterly scores, commendations and complaints, and the grade they suggest; the member's branch confirms the grade.",
+  'evaluation.yearEnd.year': 'Year',
+  'evaluation.yearEnd.name': 'Name',
+  'evaluation.yearEnd.branch': 'Party branch',
+  'evaluation.yearEnd.services': 'Services / person-times',
+  'evaluation.yearEnd.ratings': 'Ratings / mean',
+  'evaluation.yearEnd.commendations': 'Commendations',
+  'evaluation.yearEnd.complaints': 'Substantiated complaints',
+  'evaluation.yearEnd.grade': 'Suggested grade',
+  'evaluation.yearEnd.grade.excellent': 'Excellent',
+  'evaluation.yearEnd.grade.qualified': 'Qualified',
+  'evaluation.yearEnd.grade.basic': 'Basically qualified',
+  'evaluation.yearEnd.grade.unqualified': 'Unqualified',
+  'evaluation.yearEnd.quota':
+    '{branch}: {excellent} suggested excellent, above the one-third limit of {allowed}; the branch must adjust',
+  'evaluation.yearEnd.none': 'No party member served in a studio this year',
+  'evaluation.yearEnd.nav': 'Year-end sheet',
 };
