@@ -3,9 +3,11 @@ import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 import { en as evaluation } from '../../features/evaluation/messages.ts';
+import { en as inspections } from '../../features/inspections/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -177,7 +179,9 @@ export const en: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
   ...evaluation,
+  ...inspections,
 };

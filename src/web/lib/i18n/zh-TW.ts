@@ -3,9 +3,11 @@ import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
+import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 import { zhTW as evaluation } from '../../features/evaluation/messages.ts';
+import { zhTW as inspections } from '../../features/inspections/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -174,7 +176,9 @@ export const zhTW: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
   ...evaluation,
+  ...inspections,
 };
