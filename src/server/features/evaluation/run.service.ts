@@ -30,6 +30,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { candidateStudios, studioTransitions } from '../inspections/inspections.repository.ts';
 import { countRates } from '../mailbox/mailbox.repository.ts';
 import { readMailboxSettings } from '../mailbox/mailbox-settings.repository.ts';
+import { claimJobPeriod } from '../../jobs/job-runs.repository.ts';
 import * as repo from './evaluation.repository.ts';
 
 type Candidate = Awaited<ReturnType<typeof candidateStudios>>[number];
@@ -336,89 +337,129 @@ export async function runQuarter(
   };
   if (o.dryRun) return result;
 
-  result.runId = await db.transaction().execute(async (trx) => {
-    const runId = await repo.insertRun(trx, {
+  result.runId = await db.transaction().execute((trx) => storeRun(trx, ctx, o, e, changed));
+  return result;
+}
+
+type RunOptions = {
+  root: { id: number; path: string };
+  quarter: Quarter;
+  dryRun: boolean;
+  trigger: 'job' | 'manual';
+  actor: Actor | null;
+};
+
+/** Writes a run inside the caller's transaction: the run, the scores (earlier ones become history), the proposals, the audit. */
+async function storeRun(
+  trx: Kysely<Database>,
+  ctx: AuditContext,
+  o: RunOptions,
+  e: Evaluated,
+  changed: number,
+): Promise<number> {
+  const runId = await repo.insertRun(trx, {
+    quarter: o.quarter,
+    scheme_version: e.version,
+    trigger: o.trigger,
+    run_by: o.actor?.accountId ?? null,
+    scored: e.studios.length,
+    changed,
+    at: ctx.at,
+  });
+  await repo.retireScores(
+    trx,
+    e.studios.flatMap((s) => (s.previous ? [s.previous.id] : [])),
+  );
+  const scoreIds = await repo.insertScores(
+    trx,
+    e.studios.map((s) => ({
+      run_id: runId,
       quarter: o.quarter,
       scheme_version: e.version,
-      trigger: o.trigger,
-      run_by: o.actor?.accountId ?? null,
-      scored: e.studios.length,
-      changed,
-      at: ctx.at,
-    });
-    await repo.retireScores(
-      trx,
-      e.studios.flatMap((s) => (s.previous ? [s.previous.id] : [])),
-    );
-    const scoreIds = await repo.insertScores(
-      trx,
-      e.studios.map((s) => ({
-        run_id: runId,
+      studio_id: s.id,
+      unit_id: s.unit_id,
+      street_id: s.street_id,
+      total: s.breakdown.total,
+      added: s.breakdown.added,
+      deducted: s.breakdown.deducted,
+      per_member: s.perMember,
+      vetoed: s.breakdown.vetoed ? 1 : 0,
+      district_rank: s.districtRank,
+      street_rank: s.streetRank,
+      breakdown_json: JSON.stringify(s.breakdown),
+      changes_json: s.changes === null ? null : JSON.stringify(s.changes),
+      is_current: 1,
+      created_at: ctx.at,
+    })),
+  );
+  const byId = new Map(e.studios.map((s) => [s.id, s]));
+  const proposal = (kind: 'commendation' | 'review', studioId: number, reasons: string[]) => {
+    const s = byId.get(studioId);
+    if (!s) return [];
+    return [
+      {
+        kind,
         quarter: o.quarter,
-        scheme_version: e.version,
-        studio_id: s.id,
+        studio_id: studioId,
         unit_id: s.unit_id,
         street_id: s.street_id,
-        total: s.breakdown.total,
-        added: s.breakdown.added,
-        deducted: s.breakdown.deducted,
-        per_member: s.perMember,
-        vetoed: s.breakdown.vetoed ? 1 : 0,
-        district_rank: s.districtRank,
-        street_rank: s.streetRank,
-        breakdown_json: JSON.stringify(s.breakdown),
-        changes_json: s.changes === null ? null : JSON.stringify(s.changes),
-        is_current: 1,
+        score_id: scoreIds.get(studioId) ?? 0,
+        reasons_json: JSON.stringify({
+          reasons,
+          complaintLetters: s.breakdown.items.find((i) => i.source === 'complaints')?.evidence.letters ?? [],
+        }),
+        status: 'proposed',
+        outcome: null,
+        reason: null,
+        deadline: null,
+        decided_by: null,
+        decided_at: null,
         created_at: ctx.at,
-      })),
-    );
-    const byId = new Map(e.studios.map((s) => [s.id, s]));
-    const proposal = (kind: 'commendation' | 'review', studioId: number, reasons: string[]) => {
-      const s = byId.get(studioId);
-      if (!s) return [];
-      return [
-        {
-          kind,
-          quarter: o.quarter,
-          studio_id: studioId,
-          unit_id: s.unit_id,
-          street_id: s.street_id,
-          score_id: scoreIds.get(studioId) ?? 0,
-          reasons_json: JSON.stringify({
-            reasons,
-            complaintLetters: s.breakdown.items.find((i) => i.source === 'complaints')?.evidence.letters ?? [],
-          }),
-          status: 'proposed',
-          outcome: null,
-          reason: null,
-          deadline: null,
-          decided_by: null,
-          decided_at: null,
-          created_at: ctx.at,
-          updated_at: ctx.at,
-        },
-      ];
-    };
-    const made = await repo.insertProposals(trx, [
-      ...e.commend.flatMap((id) => proposal('commendation', id, ['top'])),
-      ...[...e.review].flatMap(([id, reasons]) => proposal('review', id, reasons)),
-    ]);
-    await recordAudit(trx, ctx, {
-      entity: 'evaluationRun',
-      entityId: runId,
-      action: 'run',
-      unitId: o.root.id,
-      after: { quarter: o.quarter, schemeVersion: e.version, scored: e.studios.length, changed, trigger: o.trigger },
-    });
-    for (const p of made)
-      await recordAudit(trx, ctx, {
-        entity: p.kind === 'commendation' ? 'commendationProposal' : 'reviewProposal',
-        entityId: p.id,
-        action: 'propose',
-        unitId: p.unit_id,
-        after: { quarter: o.quarter, studioId: p.studio_id },
-      });
-    return runId;
+        updated_at: ctx.at,
+      },
+    ];
+  };
+  const made = await repo.insertProposals(trx, [
+    ...e.commend.flatMap((id) => proposal('commendation', id, ['top'])),
+    ...[...e.review].flatMap(([id, reasons]) => proposal('review', id, reasons)),
+  ]);
+  await recordAudit(trx, ctx, {
+    entity: 'evaluationRun',
+    entityId: runId,
+    action: 'run',
+    unitId: o.root.id,
+    after: { quarter: o.quarter, schemeVersion: e.version, scored: e.studios.length, changed, trigger: o.trigger },
   });
-  return result;
+  for (const p of made)
+    await recordAudit(trx, ctx, {
+      entity: p.kind === 'commendation' ? 'commendationProposal' : 'reviewProposal',
+      entityId: p.id,
+      action: 'propose',
+      unitId: p.unit_id,
+      after: { quarter: o.quarter, studioId: p.studio_id },
+    });
+  return runId;
+}
+
+/**
+ * The job's run of a quarter over a root: once per (quarter, scheme version, root) whatever the
+ * number of instances, the period claimed in the same transaction as the writes (a failed run
+ * frees it for the next tick). Answers whether this instance ran it.
+ */
+export async function runQuarterOnce(
+  db: Kysely<Database>,
+  ctx: AuditContext,
+  root: { id: number; path: string },
+  quarter: Quarter,
+): Promise<boolean> {
+  const today = chinaDate(new Date(ctx.at));
+  if (lastDayOf(quarter) >= today) return false;
+  const e = await evaluateQuarter(db, root, quarter, today);
+  const changed = e.studios.filter((s) => s.changes === null || s.changes.length > 0).length;
+  const o: RunOptions = { root, quarter, dryRun: false, trigger: 'job', actor: null };
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimJobPeriod(trx, 'evaluation', `${quarter}/v${e.version}/${root.id}`, ctx.at))) return false;
+    await storeRun(trx, ctx, o, e, changed);
+    return true;
+  });
 }
