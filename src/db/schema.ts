@@ -18,12 +18,13 @@ import type { ServiceRequestTable, ServiceRecordTable } from './schema/delivery.
 import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
 import type { InspectionTables } from './schema-inspections.ts';
+import type { EvaluationTables } from './schema-evaluation.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
  * so one code path reads the same values from SQLite and PostgreSQL.
  */
-export interface Database extends MailboxTables, InspectionTables {
+export interface Database extends MailboxTables, InspectionTables, EvaluationTables {
   org_units: OrgUnitTable;
   accounts: AccountTable;
   sessions: SessionTable;

@@ -9,6 +9,7 @@ import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoLetters } from './demo-letters.ts';
 import { loadDemoInspections } from './demo-inspections.ts';
+import { loadDemoEvaluation } from './demo-evaluation.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -81,6 +82,7 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     await loadDemoNeeds(trx, at);
     await loadDemoLetters(trx, at);
     await loadDemoInspections(trx, at);
+    await loadDemoEvaluation(trx, at);
     await trx
       .insertInto('audit_log')
       .values({

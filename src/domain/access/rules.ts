@@ -6,6 +6,7 @@ import { letterActions, letterLifecycle } from '../mailbox/lifecycle.ts';
 import { inspectionActions, inspectionLifecycle } from '../inspections/lifecycle.ts';
 import { proposalActions, proposalLifecycle } from '../inspections/proposal.ts';
 import { supervisorActions, supervisorLifecycle } from '../inspections/supervisors.ts';
+import { commendationLifecycle, reviewLifecycle } from '../evaluation/proposals.ts';
 
 export { allow, conditionHolds, type Condition, type Target } from './policy.ts';
 
@@ -30,6 +31,7 @@ export const actions = [
   ...inspectionActions,
   ...proposalActions,
   ...supervisorActions,
+  'run',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,6 +60,10 @@ export const subjects = [
   'inspection',
   'inspectionCoverage',
   'rectificationProposal',
+  'evaluationScheme',
+  'evaluationScore',
+  'commendationProposal',
+  'reviewProposal',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -172,6 +178,20 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'read', 'rectificationProposal', 'inScope'),
   allow('street_admin', 'read', 'rectificationProposal', 'inScope'),
   ...proposalLifecycle.rules(),
+  // Quantitative evaluation (量化考评): the district sets the scheme and runs the quarter; every
+  // account that may see a studio may see its scores and why each point was given or taken.
+  ...admins.map((r) => allow(r, 'read', 'evaluationScheme', 'any')),
+  allow('district_admin', 'update', 'evaluationScheme', 'any'),
+  ...staff.map((r) => allow(r, 'read', 'evaluationScore', 'inScope')),
+  // The year-end sheet of every member in the subtree is for the organisations.
+  ...admins.map((r) => allow(r, 'export', 'evaluationScore', 'inScope')),
+  allow('district_admin', 'run', 'evaluationScore', 'inScope'),
+  allow('district_admin', 'read', 'commendationProposal', 'inScope'),
+  allow('street_admin', 'read', 'commendationProposal', 'inScope'),
+  ...commendationLifecycle.rules(),
+  allow('district_admin', 'read', 'reviewProposal', 'inScope'),
+  allow('street_admin', 'read', 'reviewProposal', 'inScope'),
+  ...reviewLifecycle.rules(),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

@@ -13,6 +13,7 @@ import { publicMailboxRoutes } from './mailbox/mailbox-public.routes.ts';
 import { mailboxSettingsRoutes } from './mailbox/mailbox-settings.routes.ts';
 import { inspectionRoutes } from './inspections/inspections.routes.ts';
 import { supervisorRoutes } from './inspections/supervisors.routes.ts';
+import { evaluationRoutes } from './evaluation/evaluation.routes.ts';
 import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -50,4 +51,5 @@ export const features: FastifyPluginAsyncZod[] = [
   publicMailboxRoutes,
   supervisorRoutes,
   inspectionRoutes,
+  evaluationRoutes,
 ];

@@ -252,6 +252,21 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '該帳號已登記為監督員',
     en: 'This account is already on a supervisor roster',
   },
+  SCHEME_EFFECTIVE_IN_PAST: {
+    'zh-CN': '考评办法的生效日期不能早于本季度开始（{from}），已结束季度的结果不能改变',
+    'zh-TW': '考評辦法的生效日期不能早於本季度開始（{from}），已結束季度的結果不能改變',
+    en: 'A scheme cannot take effect before the current quarter began ({from}); past quarters keep their scheme',
+  },
+  QUARTER_NOT_OVER: {
+    'zh-CN': '季度 {quarter} 尚未结束，不能考评',
+    'zh-TW': '季度 {quarter} 尚未結束，不能考評',
+    en: 'The quarter {quarter} is not over yet and cannot be evaluated',
+  },
+  NO_SCHEME_IN_FORCE: {
+    'zh-CN': '季度 {quarter} 没有生效的考评办法',
+    'zh-TW': '季度 {quarter} 沒有生效的考評辦法',
+    en: 'No evaluation scheme was in force in {quarter}',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号',
     'zh-TW': '伺服器內部錯誤，請聯絡管理員並提供請求編號',

@@ -9,6 +9,7 @@ import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
 import { recoverInterruptedImports } from '../features/registry/registry-import.job.ts';
 import { purgeImportFiles } from '../features/registry/registry-import.job.ts';
+import { evaluateLastQuarter } from '../features/evaluation/evaluation.job.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
@@ -45,14 +46,16 @@ export function startJobs(
     },
     // Overdue letters are flagged and escalated, unrated ones closed, within the hour.
     { name: 'mailbox', everyMs: 60 * 60_000, run: () => runMailboxJob(db, clock.now()) },
-    // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
     // Abandoned registry workbooks (full ID numbers and phones) are emptied after the retention.
     {
       name: 'import-files',
       everyMs: 60 * 60_000,
       run: () => purgeImportFiles(db, clock.now(), options.importFileRetentionHours ?? 24),
     },
+    // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
     { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
+    // The quarterly evaluation: once a quarter is over, scored once under the scheme in force.
+    { name: 'evaluation', everyMs: 60 * 60_000, run: () => evaluateLastQuarter(db, clock.now()) },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {

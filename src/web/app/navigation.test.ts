@@ -27,6 +27,9 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
+    '/year-end',
+    '/evaluation-proposals',
     '/about',
   ],
   street_admin: [
@@ -48,6 +51,9 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
+    '/year-end',
+    '/evaluation-proposals',
     '/about',
   ],
   community_admin: [
@@ -63,10 +69,22 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/evaluation',
+    '/year-end',
     '/about',
   ],
-  member: ['/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/about'],
-  supervisor: ['/org', '/map', '/my-inspections', '/about'],
+  member: [
+    '/org',
+    '/map',
+    '/studio-apply',
+    '/my-studios',
+    '/requests',
+    '/records',
+    '/evaluation',
+    '/year-end',
+    '/about',
+  ],
+  supervisor: ['/org', '/map', '/my-inspections', '/evaluation', '/year-end', '/about'],
 };
 
 describe('the main menu, derived from the access rules', () => {

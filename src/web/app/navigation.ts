@@ -81,6 +81,14 @@ export const navItems: readonly NavItem[] = [
   { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
   // The legal-aid figures are a report over the records, for those who may export them.
   { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
+  // 量化考评: whoever may see a studio sees its score; the proposals are for those who decide them.
+  { path: '/evaluation', label: 'evaluation.nav.scores', needs: [{ action: 'read', subject: 'evaluationScore' }] },
+  { path: '/year-end', label: 'evaluation.yearEnd.nav', needs: [{ action: 'read', subject: 'evaluationScore' }] },
+  {
+    path: '/evaluation-proposals',
+    label: 'evaluation.nav.proposals',
+    needs: [{ action: 'read', subject: 'reviewProposal' }],
+  },
   { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 

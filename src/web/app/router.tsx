@@ -32,6 +32,10 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.tsx'));
+const ScoreDetailPage = lazy(() => import('../features/evaluation/ScoreDetailPage.tsx'));
+const EvaluationProposalsPage = lazy(() => import('../features/evaluation/ProposalsPage.tsx'));
+const YearEndPage = lazy(() => import('../features/evaluation/YearEndPage.tsx'));
 const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
@@ -80,6 +84,38 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/audit">
             <AuditPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation',
+        element: (
+          <RequireAccess path="/evaluation">
+            <EvaluationPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation/scores/:id',
+        element: (
+          <RequireAccess path="/evaluation">
+            <ScoreDetailPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'year-end',
+        element: (
+          <RequireAccess path="/year-end">
+            <YearEndPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation-proposals',
+        element: (
+          <RequireAccess path="/evaluation-proposals">
+            <EvaluationProposalsPage />
           </RequireAccess>
         ),
       },

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage } from './fixtures/browser.ts';
+import { countOf, textOf, textsOf } from './fixtures/expect.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { EvaluationPage, EvaluationProposalsPage } from './pages/evaluation.page.ts';
+import { LoginPage } from './pages/login.page.ts';
+import { dialog, dialogButton, popconfirmOk } from './pages/overlays.ts';
+import { Shell } from './pages/shell.page.ts';
+
+// The demo data holds the serving studios' last quarter (records and ratings): the district
+// dry-runs it, runs it, reads a breakdown and confirms the commendation it proposed.
+
+const e2e = useE2E();
+let context: BrowserContext;
+let page: Page;
+let shell: Shell;
+let evaluation: EvaluationPage;
+
+beforeAll(async () => {
+  ({ context, page } = await openPage(e2e.browser, e2e.url));
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signInAs('admin');
+  shell = new Shell(page);
+  await shell.open('量化考评');
+  evaluation = new EvaluationPage(page);
+});
+afterAll(() => context.close());
+
+describe('量化考评 (district admin)', () => {
+  it('dry-runs the last quarter: every serving demo studio scored, nothing saved', async () => {
+    await evaluation.dryRunButton.click();
+    await expect.poll(textOf(evaluation.dryRunResult)).toContain('试算完成');
+    await expect.poll(textOf(evaluation.dryRunResult)).toContain('婉珍文艺专业服务室');
+    await expect.poll(textOf(evaluation.dryRunResult)).toContain('来发医疗卫生专业服务室');
+  });
+
+  it('runs it after a confirmation, and lists the ranked scores', async () => {
+    await evaluation.runButton.click();
+    await popconfirmOk(page).click();
+    await expect.poll(textOf(page.getByText(/^考评完成/))).toContain('5 个工作室');
+    await evaluation.scores.settled();
+    await expect.poll(countOf(evaluation.scores.rows)).toBe(5);
+    await expect.poll(() => evaluation.scores.column('全区排名')).toEqual(['1', '2', '3', '4', '5']);
+    const sheet = page.getByRole('link', { name: /年度党员评议参考表/ });
+    await expect.poll(() => sheet.getAttribute('href')).toMatch(/^\/api\/evaluation\/year-end\.xlsx\?year=\d{4}$/);
+  });
+
+  it('explains a studio’s score item by item', async () => {
+    await evaluation.openBreakdown('婉珍文艺专业服务室');
+    // 78 person-times by two members against the street's median (the studio itself) → full 15.
+    await expect.poll(textOf(page.getByTestId('points-volume'))).toBe('+15');
+    await expect.poll(textOf(page.getByRole('row', { name: /服务量/ }))).toContain('(78 ÷ 2) ÷ 39');
+    // Six ratings, mean 28 ÷ 6 = 4.67 → 15 × 4.67 ÷ 5 = 14.
+    await expect.poll(textOf(page.getByTestId('points-ratings'))).toBe('+14');
+    await expect.poll(textOf(page.getByRole('row', { name: /群众评价/ }))).toContain('群众评价（6）');
+    await expect.poll(textOf(page.getByTestId('score-history'))).not.toBe('');
+  });
+
+  it('confirms the commendation the run proposed', async () => {
+    await shell.open('考评建议', '表扬与整改建议');
+    const proposals = new EvaluationProposalsPage(page);
+    await proposals.table.settled();
+    const row = proposals.rowsOf('通报表扬').first();
+    await expect.poll(textOf(row)).toContain('待确认');
+    const studio = (await row.getByRole('link').innerText()).trim();
+    await row.getByRole('button', { name: `确认 ${studio}` }).click();
+    const confirm = dialog(page, `确认对“${studio}”的建议`);
+    await dialogButton(confirm, '确认').click();
+    await expect.poll(textOf(proposals.table.rowsWith(studio).filter({ hasText: '通报表扬' }))).toContain('已确认');
+  });
+
+  it('shows the member 张婉珍 her year-end sheet with the quarter just scored', async () => {
+    await shell.logout();
+    await new LoginPage(page).signInAs('zhangwanzhen');
+    await shell.open('年终评议参考');
+    const sheet = page.getByTestId('year-end-table');
+    await expect
+      .poll(textsOf(sheet.getByRole('row').and(page.locator('[data-row-key]'))))
+      .toEqual([expect.stringContaining('张婉珍')]);
+    await expect.poll(textOf(sheet.getByRole('row', { name: /张婉珍/ }))).toContain('8 / 78');
+    await expect.poll(textOf(sheet.locator('[data-testid^="q3-"]'))).toMatch(/^\d+(\.\d+)?$/);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Generated } from 'kysely';
+
+/** Table types of quantitative evaluation (migration 2026-12-03-0010-evaluation). */
+export interface EvaluationTables {
+  evaluation_schemes: EvaluationSchemeTable;
+  evaluation_runs: EvaluationRunTable;
+  evaluation_scores: EvaluationScoreTable;
+  evaluation_proposals: EvaluationProposalTable;
+}
+
+/** A version of the district's scheme: never changed once written. */
+export interface EvaluationSchemeTable {
+  id: Generated<number>;
+  version: number;
+  /** The first China day (YYYY-MM-DD) it is in force. */
+  effective_from: string;
+  config_json: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One run over a quarter (the job's, or the district's on demand). */
+export interface EvaluationRunTable {
+  id: Generated<number>;
+  quarter: string;
+  scheme_version: number;
+  trigger: string;
+  run_by: number | null;
+  scored: number;
+  changed: number;
+  at: string;
+}
+
+/** A studio's score in one run, with its breakdown; `is_current` marks the latest run's row. */
+export interface EvaluationScoreTable {
+  id: Generated<number>;
+  run_id: number;
+  quarter: string;
+  scheme_version: number;
+  studio_id: number;
+  unit_id: number;
+  street_id: number;
+  total: number;
+  added: number;
+  deducted: number;
+  per_member: number;
+  vetoed: number;
+  district_rank: number;
+  street_rank: number;
+  breakdown_json: string;
+  changes_json: string | null;
+  is_current: number;
+  created_at: string;
+}
+
+/** A commendation or review proposal a run made, and how people decided it. */
+export interface EvaluationProposalTable {
+  id: Generated<number>;
+  kind: string;
+  quarter: string;
+  studio_id: number;
+  unit_id: number;
+  street_id: number;
+  score_id: number;
+  reasons_json: string;
+  status: string;
+  outcome: string | null;
+  reason: string | null;
+  deadline: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}

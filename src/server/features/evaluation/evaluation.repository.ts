@@ -1,0 +1,522 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type {
+  EvaluationProposalTable,
+  EvaluationRunTable,
+  EvaluationScoreTable,
+} from '../../../db/schema-evaluation.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+
+// Every query of quantitative evaluation: schemes, the quarter's figures, runs, scores, proposals.
+
+/** Every version of the scheme, oldest first. */
+export async function listSchemes(db: Kysely<Database>) {
+  return db.selectFrom('evaluation_schemes').selectAll().orderBy('version').execute();
+}
+
+/** One version of the scheme. */
+export async function findScheme(db: Kysely<Database>, version: number) {
+  return db.selectFrom('evaluation_schemes').selectAll().where('version', '=', version).executeTakeFirst();
+}
+
+/** Writes a new version (numbered one above the highest); answers its number. */
+export async function insertScheme(
+  db: Kysely<Database>,
+  s: { effectiveFrom: string; configJson: string; note: string | null; createdBy: number; at: string },
+): Promise<number> {
+  const top = await db
+    .selectFrom('evaluation_schemes')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
+  const version = Number(top?.v ?? 0) + 1;
+  await db
+    .insertInto('evaluation_schemes')
+    .values({
+      version,
+      effective_from: s.effectiveFrom,
+      config_json: s.configJson,
+      note: s.note,
+      created_by: s.createdBy,
+      created_at: s.at,
+    })
+    .execute();
+  return version;
+}
+
+const inSubtree = (path: string) => subtreeRange(path);
+
+/** Members per studio of a subtree. */
+export async function memberCounts(db: Kysely<Database>, path: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('studio_members')
+    .innerJoin('studios', 'studios.id', 'studio_members.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['studio_members.studio_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .groupBy('studio_members.studio_id')
+    .execute();
+}
+
+/** Service records served in [start, end) by studios of a subtree: id, studio and person-times. */
+export async function quarterRecords(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('service_records')
+    .innerJoin('org_units as unit', 'unit.id', 'service_records.unit_id')
+    .select(['service_records.id', 'service_records.studio_id', 'service_records.person_times'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('service_records.served_at', '>=', start)
+    .where('service_records.served_at', '<', end)
+    .orderBy('service_records.id')
+    .execute();
+}
+
+/** Residents' ratings given in [start, end) to studios of a subtree. */
+export async function quarterRatings(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('ratings')
+    .innerJoin('studios', 'studios.id', 'ratings.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['ratings.id', 'ratings.studio_id', 'ratings.score'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('ratings.created_at', '>=', start)
+    .where('ratings.created_at', '<', end)
+    .orderBy('ratings.id')
+    .execute();
+}
+
+/** Submitted (or corrected) inspections of a quarter in a subtree, with their totals. */
+export async function quarterInspectionTotals(db: Kysely<Database>, path: string, quarter: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('inspections')
+    .innerJoin('org_units as unit', 'unit.id', 'inspections.unit_id')
+    .select(['inspections.id', 'inspections.studio_id', 'inspections.total'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('inspections.quarter', '=', quarter)
+    .where('inspections.status', 'in', ['submitted', 'corrected'])
+    .where('inspections.total', 'is not', null)
+    .orderBy('inspections.id')
+    .execute();
+}
+
+/** Commitment checks of some months (YYYY-MM) for studios of a subtree. */
+export async function commitmentChecks(db: Kysely<Database>, path: string, months: string[]) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('commitment_checks')
+    .innerJoin('commitments', 'commitments.id', 'commitment_checks.commitment_id')
+    .innerJoin('studios', 'studios.id', 'commitments.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['commitment_checks.id', 'commitments.studio_id', 'commitment_checks.kept'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('commitment_checks.period', 'in', months)
+    .orderBy('commitment_checks.id')
+    .execute();
+}
+
+/** Letters about studios of a subtree received between two China days (inclusive), accusations aside. */
+export async function studioLetters(db: Kysely<Database>, path: string, fromDay: string, toDay: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('letters')
+    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+    .select([
+      'letters.id',
+      'letters.studio_id',
+      'letters.type',
+      'letters.finding',
+      'letters.text',
+      'letters.received_on',
+    ])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('letters.studio_id', 'is not', null)
+    .where('letters.type', '<>', 'accusation')
+    .where('letters.received_on', '>=', fromDay)
+    .where('letters.received_on', '<=', toDay)
+    .orderBy('letters.id')
+    .execute();
+}
+
+/** Profit-drift (趋利化) rectifications opened in [start, end) for studios of a subtree. */
+export async function feeTakingRectifications(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('studio_rectifications')
+    .innerJoin('studios', 'studios.id', 'studio_rectifications.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['studio_rectifications.id', 'studio_rectifications.studio_id'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('studio_rectifications.kind', '=', 'drift_profit')
+    .where('studio_rectifications.opened_at', '>=', start)
+    .where('studio_rectifications.opened_at', '<', end)
+    .execute();
+}
+
+/** The current scores of a quarter under a scheme version, for the studios of a subtree. */
+export async function currentScores(db: Kysely<Database>, path: string, quarter: string, version: number) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('evaluation_scores')
+    .innerJoin('org_units as unit', 'unit.id', 'evaluation_scores.unit_id')
+    .select(['evaluation_scores.id', 'evaluation_scores.studio_id', 'evaluation_scores.breakdown_json'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('evaluation_scores.quarter', '=', quarter)
+    .where('evaluation_scores.scheme_version', '=', version)
+    .where('evaluation_scores.is_current', '=', 1)
+    .execute();
+}
+
+/** Records a run; answers its id. */
+export async function insertRun(db: Kysely<Database>, run: Insertable<EvaluationRunTable>): Promise<number> {
+  return (await db.insertInto('evaluation_runs').values(run).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Marks scores as history (a later run replaced them). */
+export async function retireScores(db: Kysely<Database>, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('evaluation_scores')
+      .set({ is_current: 0 })
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+}
+
+/** Writes a run's scores; answers the id of each studio's row. */
+export async function insertScores(
+  db: Kysely<Database>,
+  rows: Array<Insertable<EvaluationScoreTable>>,
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < rows.length; i += 200) {
+    const written = await db
+      .insertInto('evaluation_scores')
+      .values(rows.slice(i, i + 200))
+      .returning(['id', 'studio_id'])
+      .execute();
+    for (const w of written) ids.set(w.studio_id, w.id);
+  }
+  return ids;
+}
+
+const scoreColumns = [
+  'evaluation_scores.id',
+  'evaluation_scores.run_id',
+  'evaluation_scores.quarter',
+  'evaluation_scores.scheme_version',
+  'evaluation_scores.studio_id',
+  'evaluation_scores.street_id',
+  'evaluation_scores.total',
+  'evaluation_scores.added',
+  'evaluation_scores.deducted',
+  'evaluation_scores.vetoed',
+  'evaluation_scores.district_rank',
+  'evaluation_scores.street_rank',
+  'evaluation_scores.changes_json',
+  'evaluation_scores.created_at',
+  'studios.name as studio_name',
+  'unit.name as unit_name',
+  'unit.path as unit_path',
+  'street.name as street_name',
+] as const;
+
+function scoreQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('evaluation_scores')
+    .innerJoin('studios', 'studios.id', 'evaluation_scores.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'evaluation_scores.unit_id')
+    .innerJoin('org_units as street', 'street.id', 'evaluation_scores.street_id');
+}
+
+/** Current scores of a quarter in a subtree, best first (or only the given studios), a page at a time. */
+export async function listScores(
+  db: Kysely<Database>,
+  f: { path: string; quarter: string; limit: number; offset: number },
+) {
+  const { from, to } = inSubtree(f.path);
+  const base = scoreQuery(db)
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('evaluation_scores.quarter', '=', f.quarter)
+    .where('evaluation_scores.is_current', '=', 1);
+  const [rows, count] = await Promise.all([
+    base
+      .select(scoreColumns)
+      .select('evaluation_scores.breakdown_json')
+      .orderBy('evaluation_scores.district_rank')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** One score row with its breakdown. */
+export async function findScore(db: Kysely<Database>, id: number) {
+  return scoreQuery(db)
+    .select(scoreColumns)
+    .select('evaluation_scores.breakdown_json')
+    .where('evaluation_scores.id', '=', id)
+    .executeTakeFirst();
+}
+export type ScoreRow = NonNullable<Awaited<ReturnType<typeof findScore>>>;
+
+/** Every run's score of one studio in a quarter under a version, newest first. */
+export async function scoreHistory(db: Kysely<Database>, studioId: number, quarter: string, version: number) {
+  return db
+    .selectFrom('evaluation_scores')
+    .select(['id', 'run_id', 'total', 'created_at', 'changes_json'])
+    .where('studio_id', '=', studioId)
+    .where('quarter', '=', quarter)
+    .where('scheme_version', '=', version)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The current score of a studio in a quarter (the latest scheme version scored), if any. */
+export async function currentScoreOf(db: Kysely<Database>, studioId: number, quarter: string) {
+  return db
+    .selectFrom('evaluation_scores')
+    .select('id')
+    .where('studio_id', '=', studioId)
+    .where('quarter', '=', quarter)
+    .where('is_current', '=', 1)
+    .orderBy('scheme_version', 'desc')
+    .executeTakeFirst();
+}
+
+/** Writes proposals a run made; one already made for the same kind, quarter and studio is kept. */
+export async function insertProposals(
+  db: Kysely<Database>,
+  rows: Array<Insertable<EvaluationProposalTable>>,
+): Promise<Array<{ id: number; kind: string; studio_id: number; unit_id: number }>> {
+  const made: Array<{ id: number; kind: string; studio_id: number; unit_id: number }> = [];
+  for (const row of rows) {
+    const r = await db
+      .insertInto('evaluation_proposals')
+      .values(row)
+      .onConflict((oc) => oc.columns(['kind', 'quarter', 'studio_id']).doNothing())
+      .returning(['id', 'kind', 'studio_id', 'unit_id'])
+      .executeTakeFirst();
+    if (r) made.push(r);
+  }
+  return made;
+}
+
+const proposalColumns = [
+  'evaluation_proposals.id',
+  'evaluation_proposals.kind',
+  'evaluation_proposals.quarter',
+  'evaluation_proposals.studio_id',
+  'evaluation_proposals.unit_id',
+  'evaluation_proposals.street_id',
+  'evaluation_proposals.score_id',
+  'evaluation_proposals.reasons_json',
+  'evaluation_proposals.status',
+  'evaluation_proposals.outcome',
+  'evaluation_proposals.reason',
+  'evaluation_proposals.deadline',
+  'evaluation_proposals.decided_at',
+  'evaluation_proposals.created_at',
+  'studios.name as studio_name',
+  'studios.status as studio_status',
+  'unit.name as unit_name',
+  'unit.path as unit_path',
+  'evaluation_scores.total',
+  'evaluation_scores.district_rank',
+] as const;
+
+function proposalQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('evaluation_proposals')
+    .innerJoin('studios', 'studios.id', 'evaluation_proposals.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'evaluation_proposals.unit_id')
+    .innerJoin('evaluation_scores', 'evaluation_scores.id', 'evaluation_proposals.score_id');
+}
+
+/** One proposal with its studio, unit path (for scope) and score. */
+export async function findProposal(db: Kysely<Database>, id: number) {
+  return proposalQuery(db).select(proposalColumns).where('evaluation_proposals.id', '=', id).executeTakeFirst();
+}
+export type ProposalRow = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
+
+/** Proposals of studios in a subtree, newest first. */
+export async function listProposals(
+  db: Kysely<Database>,
+  f: {
+    path: string;
+    kinds: string[];
+    quarter?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const { from, to } = inSubtree(f.path);
+  if (f.kinds.length === 0) return { rows: [], total: 0 };
+  let base = proposalQuery(db)
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('evaluation_proposals.kind', 'in', f.kinds);
+  if (f.quarter) base = base.where('evaluation_proposals.quarter', '=', f.quarter);
+  if (f.status) base = base.where('evaluation_proposals.status', '=', f.status);
+  const [rows, count] = await Promise.all([
+    base
+      .select(proposalColumns)
+      .orderBy('evaluation_proposals.quarter', 'desc')
+      .orderBy('evaluation_scores.district_rank')
+      .orderBy('evaluation_proposals.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Changes a proposal only if it is still in the state read before; answers whether it changed. */
+export async function updateProposalIf(
+  db: Kysely<Database>,
+  id: number,
+  status: string,
+  set: Partial<Omit<EvaluationProposalTable, 'id'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('evaluation_proposals')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The root units (districts) the quarterly job runs over. */
+export async function rootUnits(db: Kysely<Database>) {
+  return db.selectFrom('org_units').select(['id', 'path']).where('parent_id', 'is', null).orderBy('path').execute();
+}
+
+/** Whether a quarter has been run over a subtree's root (by its path) under a version. */
+export async function hasRun(db: Kysely<Database>, quarter: string, version: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('evaluation_runs')
+    .select('id')
+    .where('quarter', '=', quarter)
+    .where('scheme_version', '=', version)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Party members serving in the studios of a subtree, with each studio they serve in and their role in it. */
+export async function partyMembersServing(db: Kysely<Database>, path: string, accountId?: number) {
+  const { from, to } = inSubtree(path);
+  let q = db
+    .selectFrom('studio_members')
+    .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
+    .innerJoin('studios', 'studios.id', 'studio_members.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select([
+      'volunteers.id as volunteer_id',
+      'volunteers.name',
+      'volunteers.party_branch',
+      'studio_members.studio_id',
+      'studio_members.role',
+      'studios.name as studio_name',
+    ])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('volunteers.kind', '=', 'party_member');
+  if (accountId !== undefined) q = q.where('volunteers.account_id', '=', accountId);
+  return q.orderBy('volunteers.party_branch').orderBy('volunteers.name').execute();
+}
+
+/** Per studio, in [start, end): services, person-times; ratings and their sum. */
+export async function yearFigures(db: Kysely<Database>, studioIds: number[], start: string, end: string) {
+  if (studioIds.length === 0) return { records: [], ratings: [] };
+  const [records, ratings] = await Promise.all([
+    db
+      .selectFrom('service_records')
+      .select([
+        'studio_id',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('person_times').as('person_times'),
+      ])
+      .where('studio_id', 'in', studioIds)
+      .where('served_at', '>=', start)
+      .where('served_at', '<', end)
+      .groupBy('studio_id')
+      .execute(),
+    db
+      .selectFrom('ratings')
+      .select(['studio_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('score').as('total')])
+      .where('studio_id', 'in', studioIds)
+      .where('created_at', '>=', start)
+      .where('created_at', '<', end)
+      .groupBy('studio_id')
+      .execute(),
+  ]);
+  return { records, ratings };
+}
+
+/** Current scores of some studios in some quarters. */
+export async function scoresOfStudios(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
+  if (studioIds.length === 0) return [];
+  return db
+    .selectFrom('evaluation_scores')
+    .select(['studio_id', 'quarter', 'total'])
+    .where('studio_id', 'in', studioIds)
+    .where('quarter', 'in', quarters)
+    .where('is_current', '=', 1)
+    .execute();
+}
+
+/** Confirmed commendations of some studios in some quarters. */
+export async function commendationsOf(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
+  if (studioIds.length === 0) return [];
+  return db
+    .selectFrom('evaluation_proposals')
+    .select(['studio_id', 'quarter'])
+    .where('studio_id', 'in', studioIds)
+    .where('quarter', 'in', quarters)
+    .where('kind', '=', 'commendation')
+    .where('status', '=', 'confirmed')
+    .execute();
+}
+
+/** Substantiated complaints about some studios received between two China days (inclusive). */
+export async function substantiatedComplaints(db: Kysely<Database>, studioIds: number[], from: string, to: string) {
+  if (studioIds.length === 0) return [];
+  return db
+    .selectFrom('letters')
+    .select(['studio_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('studio_id', 'in', studioIds)
+    .where('type', '=', 'complaint')
+    .where('finding', '=', 'substantiated')
+    .where('received_on', '>=', from)
+    .where('received_on', '<=', to)
+    .groupBy('studio_id')
+    .execute();
+}
+
+/** Submitted inspections of some studios in some quarters: their totals. */
+export async function inspectionTotalsOf(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
+  if (studioIds.length === 0) return [];
+  return db
+    .selectFrom('inspections')
+    .select(['studio_id', 'total'])
+    .where('studio_id', 'in', studioIds)
+    .where('quarter', 'in', quarters)
+    .where('status', 'in', ['submitted', 'corrected'])
+    .where('total', 'is not', null)
+    .execute();
+}

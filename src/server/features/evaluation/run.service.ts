@@ -1,0 +1,465 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { servedDuring, type StatusSpan } from '../../../domain/inspections/plan.ts';
+import {
+  firstDayOf,
+  lastDayOf,
+  previousQuarter,
+  quarterInstants,
+  type Quarter,
+} from '../../../domain/inspections/quarters.ts';
+import { threeRates, emptyTally } from '../../../domain/mailbox/rates.ts';
+import { mentionsFee } from '../../../domain/studios/unpaid.ts';
+import { versionInForce, type SchemeConfig } from '../../../domain/evaluation/scheme.ts';
+import {
+  changesBetween,
+  median,
+  perMember,
+  scoreStudio,
+  type Breakdown,
+  type Change,
+  type StudioFigures,
+} from '../../../domain/evaluation/scoring.ts';
+import { rankStudios, selectProposals, type ReviewReason } from '../../../domain/evaluation/ranking.ts';
+import type { Database } from '../../../db/schema.ts';
+import type { RunResult } from '../../../contract/evaluation.ts';
+import type { AuditContext } from '../../context.ts';
+import { chinaDate } from '../../time.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { candidateStudios, studioTransitions } from '../inspections/inspections.repository.ts';
+import { countRates } from '../mailbox/mailbox.repository.ts';
+import { readMailboxSettings } from '../mailbox/mailbox-settings.repository.ts';
+import { claimJobPeriod } from '../../jobs/job-runs.repository.ts';
+import * as repo from './evaluation.repository.ts';
+
+type Candidate = Awaited<ReturnType<typeof candidateStudios>>[number];
+
+/** The studios among the candidates that served (active or in rectification) at any time in the quarter. */
+async function servedInQuarter(db: Kysely<Database>, candidates: Candidate[], quarter: Quarter) {
+  const { start, end } = quarterInstants(quarter);
+  const changed = candidates.filter((c) => c.status_changed_at >= start);
+  const transitions = await studioTransitions(
+    db,
+    changed.map((c) => c.id),
+  );
+  return candidates.filter((c) => {
+    if (c.status_changed_at < start) return c.status === 'active' || c.status === 'rectification';
+    const own = transitions.filter((t) => t.studio_id === c.id);
+    const history: StatusSpan[] =
+      own.length > 0
+        ? [
+            { status: own[0]?.from_status ?? 'draft', since: '' },
+            ...own.map((t) => ({ status: t.to_status, since: t.at })),
+          ]
+        : [
+            ...(['revoked', 'closed'].includes(c.status) ? [{ status: 'active', since: '' }] : []),
+            { status: c.status, since: c.status_changed_at },
+          ];
+    return servedDuring(history, start, end);
+  });
+}
+
+/** The months (YYYY-MM) of a quarter, as commitment checks name their periods. */
+function monthsOf(q: Quarter): string[] {
+  const first = firstDayOf(q);
+  const year = first.slice(0, 4);
+  const m = Number(first.slice(5, 7));
+  return [m, m + 1, m + 2].map((n) => `${year}-${String(n).padStart(2, '0')}`);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** How many ids of one kind a breakdown links to per item (the figures count them all). */
+const EVIDENCE_LIMIT = 200;
+const ids = (list: number[] | undefined) => (list ?? []).slice(0, EVIDENCE_LIMIT);
+
+/** The figures of every served studio of a subtree in a quarter, read from the tables of the other areas. */
+async function gatherFigures(
+  db: Kysely<Database>,
+  path: string,
+  quarter: Quarter,
+  studioIds: number[],
+  windowQuarters: number,
+  today: string,
+): Promise<{ figures: Map<number, StudioFigures>; complaintsInWindow: Map<number, number> }> {
+  const { start, end } = quarterInstants(quarter);
+  let windowStart: Quarter = quarter;
+  for (let i = 1; i < windowQuarters; i++) windowStart = previousQuarter(windowStart);
+  const [members, records, ratings, inspections, checks, letters, rectifications, rates, settings] = await Promise.all([
+    repo.memberCounts(db, path),
+    repo.quarterRecords(db, path, start, end),
+    repo.quarterRatings(db, path, start, end),
+    repo.quarterInspectionTotals(db, path, quarter),
+    repo.commitmentChecks(db, path, monthsOf(quarter)),
+    repo.studioLetters(db, path, firstDayOf(windowStart), lastDayOf(quarter)),
+    repo.feeTakingRectifications(db, path, start, end),
+    countRates(db, { path, from: firstDayOf(quarter), to: lastDayOf(quarter), today, by: 'studio' }),
+    readMailboxSettings(db),
+  ]);
+  const memberOf = new Map(members.map((m) => [m.studio_id, Number(m.n)]));
+  const recordIds = new Map<number, number[]>();
+  const personTimes = new Map<number, number>();
+  for (const r of records) {
+    push(recordIds, r.studio_id, r.id);
+    personTimes.set(r.studio_id, (personTimes.get(r.studio_id) ?? 0) + r.person_times);
+  }
+  const ratingIds = new Map<number, number[]>();
+  const ratingSum = new Map<number, number>();
+  for (const r of ratings) {
+    push(ratingIds, r.studio_id, r.id);
+    ratingSum.set(r.studio_id, (ratingSum.get(r.studio_id) ?? 0) + r.score);
+  }
+  const inspectionIds = new Map<number, number[]>();
+  const inspectionTotals = new Map<number, number[]>();
+  for (const i of inspections) {
+    push(inspectionIds, i.studio_id, i.id);
+    push(inspectionTotals, i.studio_id, i.total ?? 0);
+  }
+  const checkIds = new Map<number, number[]>();
+  const kept = new Map<number, number>();
+  for (const c of checks) {
+    push(checkIds, c.studio_id, c.id);
+    if (c.kept) kept.set(c.studio_id, (kept.get(c.studio_id) ?? 0) + 1);
+  }
+  const qFrom = firstDayOf(quarter);
+  const praise = new Map<number, number[]>();
+  const complaints = new Map<number, number[]>();
+  const fees = new Map<number, number[]>();
+  const quarterLetters = new Map<number, number[]>();
+  const complaintsInWindow = new Map<number, number>();
+  for (const l of letters) {
+    if (l.studio_id === null) continue;
+    const substantiated = l.type === 'complaint' && l.finding === 'substantiated';
+    if (substantiated) complaintsInWindow.set(l.studio_id, (complaintsInWindow.get(l.studio_id) ?? 0) + 1);
+    if (l.received_on < qFrom) continue;
+    push(quarterLetters, l.studio_id, l.id);
+    if (l.type === 'praise') push(praise, l.studio_id, l.id);
+    if (substantiated) push(complaints, l.studio_id, l.id);
+    if (substantiated && mentionsFee(l.text)) push(fees, l.studio_id, l.id);
+  }
+  const feeRectifications = new Map<number, number[]>();
+  for (const r of rectifications) push(feeRectifications, r.studio_id, r.id);
+  const rateOf = new Map(rates.map((r) => [r.group_id, r]));
+
+  const figures = new Map<number, StudioFigures>();
+  for (const id of studioIds) {
+    const counts = rateOf.get(id);
+    const tally = counts
+      ? {
+          ...emptyTally(),
+          letters: Number(counts.letters),
+          due: Number(counts.due),
+          acknowledgedOnTime: Number(counts.acknowledged_on_time),
+          rated: Number(counts.rated),
+          resolved: Number(counts.resolved),
+          satisfied: Number(counts.satisfied),
+          basic: Number(counts.basic),
+          unsatisfied: Number(counts.unsatisfied),
+        }
+      : null;
+    const checksOf = checkIds.get(id) ?? [];
+    figures.set(id, {
+      studioId: id,
+      members: Math.max(1, memberOf.get(id) ?? 1),
+      personTimes: personTimes.get(id) ?? 0,
+      ratingCount: ratingIds.get(id)?.length ?? 0,
+      ratingSum: ratingSum.get(id) ?? 0,
+      inspectionTotals: inspectionTotals.get(id) ?? [],
+      commitmentChecks: checksOf.length,
+      commitmentsKept: kept.get(id) ?? 0,
+      praise: praise.get(id)?.length ?? 0,
+      substantiatedComplaints: complaints.get(id)?.length ?? 0,
+      threeRates: tally ? threeRates(tally, settings).composite : null,
+      feeTakingFindings: (fees.get(id)?.length ?? 0) + (feeRectifications.get(id)?.length ?? 0),
+      evidence: {
+        serviceVolume: { records: ids(recordIds.get(id)) },
+        ratings: { ratings: ids(ratingIds.get(id)) },
+        inspections: { inspections: ids(inspectionIds.get(id)) },
+        commitments: { commitmentChecks: ids(checksOf) },
+        praise: { letters: ids(praise.get(id)) },
+        complaints: { letters: ids(complaints.get(id)) },
+        threeRates: { letters: ids(quarterLetters.get(id)) },
+        feeTaking: { letters: ids(fees.get(id)), rectifications: ids(feeRectifications.get(id)) },
+      },
+    });
+  }
+  return { figures, complaintsInWindow };
+}
+
+/** The scheme version in force during a quarter (on its first day). */
+export async function schemeForQuarter(
+  db: Kysely<Database>,
+  quarter: Quarter,
+): Promise<{ version: number; config: SchemeConfig }> {
+  const versions = (await repo.listSchemes(db)).map((s) => ({ ...s, effectiveFrom: s.effective_from }));
+  const found = versionInForce(versions, firstDayOf(quarter));
+  if (!found) throw new DomainError('NO_SCHEME_IN_FORCE', { quarter });
+  return { version: found.version, config: JSON.parse(found.config_json) as SchemeConfig };
+}
+
+/** What scoring a quarter over a subtree gives, before anything is written. */
+export interface Evaluated {
+  version: number;
+  config: SchemeConfig;
+  studios: Array<
+    Candidate & {
+      breakdown: Breakdown;
+      perMember: number;
+      districtRank: number;
+      streetRank: number;
+      previous: { id: number; breakdown: Breakdown } | undefined;
+      changes: Change[] | null;
+    }
+  >;
+  commend: number[];
+  review: Map<number, ReviewReason[]>;
+  complaintsInWindow: Map<number, number>;
+}
+
+/** Scores every studio of a subtree that served in the quarter, ranks them and selects the proposals. Writes nothing. */
+export async function evaluateQuarter(
+  db: Kysely<Database>,
+  root: { path: string },
+  quarter: Quarter,
+  today: string,
+): Promise<Evaluated> {
+  const { version, config } = await schemeForQuarter(db, quarter);
+  const served = await servedInQuarter(
+    db,
+    await candidateStudios(db, root.path, quarterInstants(quarter).start),
+    quarter,
+  );
+  const { figures, complaintsInWindow } = await gatherFigures(
+    db,
+    root.path,
+    quarter,
+    served.map((s) => s.id),
+    config.proposals.windowQuarters,
+    today,
+  );
+  const perStreet = new Map<number, number[]>();
+  for (const s of served) {
+    const f = figures.get(s.id);
+    if (f) push(perStreet, s.street_id, perMember(f));
+  }
+  const medians = new Map([...perStreet].map(([street, values]) => [street, median(values)]));
+  const scored = served.map((s) => {
+    const f = figures.get(s.id) as StudioFigures;
+    const breakdown = scoreStudio(config, f, { streetMedianPerMember: medians.get(s.street_id) ?? 0 });
+    return { ...s, breakdown, perMember: perMember(f), f };
+  });
+  const places = rankStudios(
+    scored.map((s) => ({
+      studioId: s.id,
+      streetId: s.street_id,
+      total: s.breakdown.total,
+      deducted: s.breakdown.deducted,
+      perMember: s.perMember,
+    })),
+  );
+  const previous = new Map(
+    (await repo.currentScores(db, root.path, quarter, version)).map((r) => [
+      r.studio_id,
+      { id: r.id, breakdown: JSON.parse(r.breakdown_json) as Breakdown },
+    ]),
+  );
+  const { commend, review } = selectProposals(
+    scored.map((s) => ({
+      studioId: s.id,
+      streetId: s.street_id,
+      total: s.breakdown.total,
+      deducted: s.breakdown.deducted,
+      perMember: s.perMember,
+      vetoed: s.breakdown.vetoed,
+      complaintsInQuarter: s.f.substantiatedComplaints,
+      complaintsInWindow: complaintsInWindow.get(s.id) ?? 0,
+    })),
+    config.proposals,
+  );
+  const studios = scored
+    .map(({ f: _f, ...s }) => {
+      const place = places.get(s.id) ?? { district: 0, street: 0 };
+      const prev = previous.get(s.id);
+      return {
+        ...s,
+        districtRank: place.district,
+        streetRank: place.street,
+        previous: prev,
+        changes: prev ? changesBetween(prev.breakdown, s.breakdown) : null,
+      };
+    })
+    .sort((a, b) => a.districtRank - b.districtRank);
+  return { version, config, studios, commend, review, complaintsInWindow };
+}
+
+/**
+ * Runs a quarter over a subtree: scores, ranks, stores each studio's score (an earlier run's
+ * row becomes history, with what changed) and makes the proposals. A dry run answers the same
+ * and writes nothing. The quarter must be over.
+ */
+export async function runQuarter(
+  db: Kysely<Database>,
+  ctx: AuditContext,
+  o: {
+    root: { id: number; path: string };
+    quarter: Quarter;
+    dryRun: boolean;
+    trigger: 'job' | 'manual';
+    actor: Actor | null;
+  },
+): Promise<RunResult> {
+  const today = chinaDate(new Date(ctx.at));
+  if (lastDayOf(o.quarter) >= today) throw new DomainError('QUARTER_NOT_OVER', { quarter: o.quarter });
+  const e = await evaluateQuarter(db, o.root, o.quarter, today);
+  const changed = e.studios.filter((s) => s.changes === null || s.changes.length > 0).length;
+  const result: RunResult = {
+    quarter: o.quarter,
+    schemeVersion: e.version,
+    dryRun: o.dryRun,
+    runId: null,
+    scored: e.studios.length,
+    changed,
+    proposals: { commendation: e.commend.length, review: e.review.size },
+    scores: e.studios.map((s) => ({
+      studioId: s.id,
+      studioName: s.name,
+      streetName: s.street_name,
+      total: s.breakdown.total,
+      districtRank: s.districtRank,
+      streetRank: s.streetRank,
+      changes: s.changes,
+    })),
+  };
+  if (o.dryRun) return result;
+
+  result.runId = await db.transaction().execute((trx) => storeRun(trx, ctx, o, e, changed));
+  return result;
+}
+
+type RunOptions = {
+  root: { id: number; path: string };
+  quarter: Quarter;
+  dryRun: boolean;
+  trigger: 'job' | 'manual';
+  actor: Actor | null;
+};
+
+/** Writes a run inside the caller's transaction: the run, the scores (earlier ones become history), the proposals, the audit. */
+async function storeRun(
+  trx: Kysely<Database>,
+  ctx: AuditContext,
+  o: RunOptions,
+  e: Evaluated,
+  changed: number,
+): Promise<number> {
+  const runId = await repo.insertRun(trx, {
+    quarter: o.quarter,
+    scheme_version: e.version,
+    trigger: o.trigger,
+    run_by: o.actor?.accountId ?? null,
+    scored: e.studios.length,
+    changed,
+    at: ctx.at,
+  });
+  await repo.retireScores(
+    trx,
+    e.studios.flatMap((s) => (s.previous ? [s.previous.id] : [])),
+  );
+  const scoreIds = await repo.insertScores(
+    trx,
+    e.studios.map((s) => ({
+      run_id: runId,
+      quarter: o.quarter,
+      scheme_version: e.version,
+      studio_id: s.id,
+      unit_id: s.unit_id,
+      street_id: s.street_id,
+      total: s.breakdown.total,
+      added: s.breakdown.added,
+      deducted: s.breakdown.deducted,
+      per_member: s.perMember,
+      vetoed: s.breakdown.vetoed ? 1 : 0,
+      district_rank: s.districtRank,
+      street_rank: s.streetRank,
+      breakdown_json: JSON.stringify(s.breakdown),
+      changes_json: s.changes === null ? null : JSON.stringify(s.changes),
+      is_current: 1,
+      created_at: ctx.at,
+    })),
+  );
+  const byId = new Map(e.studios.map((s) => [s.id, s]));
+  const proposal = (kind: 'commendation' | 'review', studioId: number, reasons: string[]) => {
+    const s = byId.get(studioId);
+    if (!s) return [];
+    return [
+      {
+        kind,
+        quarter: o.quarter,
+        studio_id: studioId,
+        unit_id: s.unit_id,
+        street_id: s.street_id,
+        score_id: scoreIds.get(studioId) ?? 0,
+        reasons_json: JSON.stringify({
+          reasons,
+          complaintLetters: s.breakdown.items.find((i) => i.source === 'complaints')?.evidence.letters ?? [],
+        }),
+        status: 'proposed',
+        outcome: null,
+        reason: null,
+        deadline: null,
+        decided_by: null,
+        decided_at: null,
+        created_at: ctx.at,
+        updated_at: ctx.at,
+      },
+    ];
+  };
+  const made = await repo.insertProposals(trx, [
+    ...e.commend.flatMap((id) => proposal('commendation', id, ['top'])),
+    ...[...e.review].flatMap(([id, reasons]) => proposal('review', id, reasons)),
+  ]);
+  await recordAudit(trx, ctx, {
+    entity: 'evaluationRun',
+    entityId: runId,
+    action: 'run',
+    unitId: o.root.id,
+    after: { quarter: o.quarter, schemeVersion: e.version, scored: e.studios.length, changed, trigger: o.trigger },
+  });
+  for (const p of made)
+    await recordAudit(trx, ctx, {
+      entity: p.kind === 'commendation' ? 'commendationProposal' : 'reviewProposal',
+      entityId: p.id,
+      action: 'propose',
+      unitId: p.unit_id,
+      after: { quarter: o.quarter, studioId: p.studio_id },
+    });
+  return runId;
+}
+
+/**
+ * The job's run of a quarter over a root: once per (quarter, scheme version, root) whatever the
+ * number of instances, the period claimed in the same transaction as the writes (a failed run
+ * frees it for the next tick). Answers whether this instance ran it.
+ */
+export async function runQuarterOnce(
+  db: Kysely<Database>,
+  ctx: AuditContext,
+  root: { id: number; path: string },
+  quarter: Quarter,
+): Promise<boolean> {
+  const today = chinaDate(new Date(ctx.at));
+  if (lastDayOf(quarter) >= today) return false;
+  const e = await evaluateQuarter(db, root, quarter, today);
+  const changed = e.studios.filter((s) => s.changes === null || s.changes.length > 0).length;
+  const o: RunOptions = { root, quarter, dryRun: false, trigger: 'job', actor: null };
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimJobPeriod(trx, 'evaluation', `${quarter}/v${e.version}/${root.id}`, ctx.at))) return false;
+    await storeRun(trx, ctx, o, e, changed);
+    return true;
+  });
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Alert, Select, Space, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useI18n } from '../../lib/i18n/react.tsx';
+import { useLoad } from '../../lib/use-load.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { evaluationApi, type YearEndSheet } from './api.ts';
+
+type Member = YearEndSheet['members'][number];
+
+/** 年终评议参考: each party member's year and the grade it suggests (a member sees their own). */
+export default function YearEndPage() {
+  const { t } = useI18n();
+  usePageTitle(t('evaluation.yearEnd.heading'));
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const { data, error, loading, loadedKey, reload } = useLoad(
+    (signal) => evaluationApi.yearEnd(year, signal),
+    `year-end:${year}`,
+  );
+  const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+  const columns: TableColumnsType<Member> = [
+    { title: t('evaluation.yearEnd.name'), dataIndex: 'name', key: 'name' },
+    { title: t('evaluation.yearEnd.branch'), key: 'branch', render: (_, m) => m.branch ?? '—', responsive: ['md'] },
+    {
+      title: t('evaluation.col.studio'),
+      key: 'studios',
+      render: (_, m) => m.studios.map((s) => s.name).join('、'),
+    },
+    { title: t('evaluation.yearEnd.services'), key: 'services', render: (_, m) => `${m.services} / ${m.personTimes}` },
+    {
+      title: t('evaluation.yearEnd.ratings'),
+      key: 'ratings',
+      render: (_, m) => `${m.ratings} / ${score(m.ratingMean)}`,
+    },
+    ...[0, 1, 2, 3].map((i) => ({
+      title: `Q${i + 1}`,
+      key: `q${i + 1}`,
+      render: (_: unknown, m: Member) => (
+        <span data-testid={`q${i + 1}-${m.volunteerId}`}>{score(m.quarterScores[i])}</span>
+      ),
+    })),
+    { title: t('evaluation.yearEnd.commendations'), dataIndex: 'commendations', key: 'commendations' },
+    { title: t('evaluation.yearEnd.complaints'), dataIndex: 'substantiatedComplaints', key: 'complaints' },
+    {
+      title: t('evaluation.yearEnd.grade'),
+      key: 'grade',
+      render: (_, m) => (m.suggestedGrade ? t(`evaluation.yearEnd.grade.${m.suggestedGrade}`) : '—'),
+    },
+  ];
+  return (
+    <>
+      <h1 className="hm-page-title">{t('evaluation.yearEnd.heading')}</h1>
+      <p className="hm-muted">{t('evaluation.yearEnd.help')}</p>
+      <Space style={{ marginBottom: 16 }}>
+        <label>
+          {t('evaluation.yearEnd.year')}{' '}
+          <Select
+            aria-label={t('evaluation.yearEnd.year')}
+            value={year}
+            onChange={setYear}
+            options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 100 }}
+          />
+        </label>
+      </Space>
+      {data?.branches
+        .filter((b) => !b.ok)
+        .map((b) => (
+          <Alert
+            key={b.branch ?? ''}
+            type="warning"
+            showIcon
+            title={t('evaluation.yearEnd.quota', {
+              branch: b.branch ?? '—',
+              excellent: b.excellent,
+              allowed: b.allowed,
+            })}
+          />
+        ))}
+      {error ? (
+        <LoadError message={error} onRetry={reload} />
+      ) : (
+        <div data-testid="year-end-table" data-loaded={loadedKey ?? ''} aria-busy={loading}>
+          <Table<Member>
+            rowKey="volunteerId"
+            size="middle"
+            columns={columns}
+            dataSource={data?.members ?? []}
+            loading={loading}
+            caption={<span className="hm-visually-hidden">{t('evaluation.yearEnd.heading')}</span>}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            scroll={{ x: true }}
+            locale={{ emptyText: t('evaluation.yearEnd.none') }}
+          />
+        </div>
+      )}
+    </>
+  );
+}
