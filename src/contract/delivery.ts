@@ -158,6 +158,7 @@ export const listRecordsQuery = z.strictObject({
   studioId: z.coerce.number().int().positive().optional(),
   categoryId: z.coerce.number().int().positive().optional(),
   group: servedGroup.optional(),
+  mode: serviceMode.optional(),
   from: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -18,6 +18,7 @@ import type { ServiceRequestTable, ServiceRecordTable } from './schema/delivery.
 import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
 import type { InspectionTables } from './schema-inspections.ts';
+import type { ServiceRollupTable, BulletinTable, BulletinVersionTable } from './schema/statistics.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
@@ -112,6 +113,9 @@ export interface Database extends MailboxTables, InspectionTables {
     created_at: string;
   };
   rate_counters: { key: string; window_start: string; count: number };
+  service_rollups: ServiceRollupTable;
+  bulletins: BulletinTable;
+  bulletin_versions: BulletinVersionTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -132,3 +136,4 @@ export type * from './schema/outbox.ts';
 export type * from './schema/delivery.ts';
 export type * from './schema/needs.ts';
 export type * from './schema/siting.ts';
+export type * from './schema/statistics.ts';

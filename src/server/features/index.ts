@@ -23,6 +23,7 @@ import { sitingRoutes } from './siting/siting.routes.ts';
 import { serviceCardRoutes } from './studios/service-cards.routes.ts';
 import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
 
 /** The one list of feature plugins. */
 export const features: FastifyPluginAsyncZod[] = [
@@ -50,4 +51,5 @@ export const features: FastifyPluginAsyncZod[] = [
   publicMailboxRoutes,
   supervisorRoutes,
   inspectionRoutes,
+  statisticsRoutes,
 ];

@@ -10,6 +10,7 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { rollCorrection, rollRecord } from '../statistics/rollups.commands.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
@@ -49,6 +50,7 @@ export async function recordFilter(
     studioId: q.studioId,
     categoryId: q.categoryId,
     group: q.group,
+    mode: q.mode,
     from: q.from,
     to: q.to,
     authorId: q.mine ? actor.accountId : undefined,
@@ -104,6 +106,8 @@ export async function submitRecord(
         created_at: ctx.at,
         updated_at: ctx.at,
       });
+      // The dashboards read rollups, kept here so they are never behind the record book.
+      await rollRecord(trx, studio.unit_path, { ...input, servedAt: new Date(input.servedAt).toISOString() });
       await recordAudit(trx, ctx, {
         entity: 'serviceRecord',
         entityId: recordId,
@@ -167,6 +171,7 @@ export async function correctRecord(
       person_times: input.personTimes,
       updated_at: ctx.at,
     });
+    await rollCorrection(trx, r.unit_path, before, { ...input, servedAt: new Date(input.servedAt).toISOString() });
     await repo.insertRevision(trx, {
       record_id: id,
       before_json: JSON.stringify(before),
