@@ -121,3 +121,86 @@ export const publicStatistics = z.object({
 export const publicStatisticsQuery = z
   .strictObject({ unit: z.coerce.number().int().positive(), from: day, to: day })
   .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' });
+
+/** A number of a bulletin with the query behind it. */
+export const bulletinFigure = z.object({
+  value: z.union([z.number(), z.string()]),
+  label: z.string(),
+  source: z.string(),
+});
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+const bulletinSection = z.strictObject({ lead: line(100), paragraphs: z.array(line(3000)).min(1).max(10) });
+const bulletinTail = z.strictObject({
+  report: line(200),
+  send: line(200),
+  distribute: line(200),
+  copies: z.number().int().min(1).max(100_000),
+});
+
+/** A bulletin's text: `{{key}}` in it stands for the figure of that key. */
+export const bulletinContent = z.object({
+  masthead: z.object({
+    name: z.string(),
+    number: z.number().int(),
+    year: z.number().int(),
+    issuer: z.string(),
+    date: z.string(),
+  }),
+  title: z.string(),
+  subtitle: z.string(),
+  opening: z.string(),
+  sections: z.array(z.object({ lead: z.string(), paragraphs: z.array(z.string()) })),
+  tail: z.object({ report: z.string(), send: z.string(), distribute: z.string(), copies: z.number().int() }),
+  figures: z.record(z.string(), bulletinFigure),
+});
+export type BulletinContentBody = z.infer<typeof bulletinContent>;
+
+/** A draft for a unit (the actor's own by default) and a period, `to` exclusive. */
+export const bulletinInput = z
+  .strictObject({ under: z.number().int().positive().optional(), from: day, to: day })
+  .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' });
+
+/**
+ * An edit of the text: a new version, made on the version read (409 when another edit came
+ * first). The figures are the period's and are not edited; the text may drop or move them.
+ */
+export const bulletinEdit = z.strictObject({
+  version: z.number().int().positive(),
+  title: line(200),
+  subtitle: z.string().trim().max(200),
+  opening: line(3000),
+  sections: z.array(bulletinSection).min(1).max(10),
+  tail: bulletinTail,
+});
+
+export const bulletinAbility = z.enum(['update']);
+
+/** A bulletin with the text of its current version. */
+export const bulletin = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  period,
+  status: z.string(),
+  version: z.number().int(),
+  editedBy: z.string(),
+  editedAt: z.string(),
+  content: bulletinContent,
+  allowedActions: z.array(bulletinAbility),
+});
+export type Bulletin = z.infer<typeof bulletin>;
+
+/** A bulletin in a list. */
+export const bulletinSummary = z.object({
+  id: z.number().int(),
+  unitName: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  period,
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export const listBulletinsQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
