@@ -20,6 +20,8 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/statistics',
+    '/bulletins',
     '/about',
   ],
   street_admin: [
@@ -36,6 +38,8 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/statistics',
+    '/bulletins',
     '/about',
   ],
   community_admin: [
@@ -50,6 +54,7 @@ const expected = {
     '/requests',
     '/records',
     '/legal-aid',
+    '/statistics',
     '/about',
   ],
   member: ['/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/about'],

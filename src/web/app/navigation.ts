@@ -51,6 +51,9 @@ export const navItems: readonly NavItem[] = [
   { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
   // The legal-aid figures are a report over the records, for those who may export them.
   { path: '/legal-aid', label: 'delivery.nav.legalAid', needs: [{ action: 'export', subject: 'serviceRecord' }] },
+  // Statistics and the bulletin (统计, 简报): the party organisations' view of their subtree.
+  { path: '/statistics', label: 'statistics.nav.dashboard', needs: [{ action: 'read', subject: 'statistics' }] },
+  { path: '/bulletins', label: 'statistics.nav.bulletins', needs: [{ action: 'read', subject: 'bulletin' }] },
   { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 

@@ -27,6 +27,10 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+// The dashboard's chunk alone carries ECharts.
+const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
+const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
+const BulletinPage = lazy(() => import('../features/statistics/BulletinPage.tsx'));
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -60,6 +64,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/audit">
             <AuditPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'statistics',
+        element: (
+          <RequireAccess path="/statistics">
+            <DashboardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'bulletins',
+        element: (
+          <RequireAccess path="/bulletins">
+            <BulletinsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'bulletins/:id',
+        element: (
+          <RequireAccess path="/bulletins">
+            <BulletinPage />
           </RequireAccess>
         ),
       },
