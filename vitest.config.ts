@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts', 'src/db/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
+          // Whole-process tests belong to the `system` project alone.
+          exclude: ['test/system/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -100,7 +100,7 @@ export function versionKey(): string {
     join(root, 'bench', 'province-words.ts'),
     join(root, 'src', 'db', 'seed', 'units.ts'),
     join(root, 'src', 'domain', 'text', 'search-keys.ts'),
-    join(root, 'src', 'domain', 'org', 'units.ts'),
+    join(root, 'src', 'domain', 'org-units', 'units.ts'),
     ...readdirSync(join(root, 'src', 'db', 'migrations'))
       .sort()
       .map((f) => join(root, 'src', 'db', 'migrations', f)),

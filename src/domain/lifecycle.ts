@@ -57,7 +57,8 @@ export interface Lifecycle<Sub extends string, S extends string, A extends strin
   /** Every (from, action, to) edge, for documentation and tests. */
   edges(): Array<{ from: S; action: A; to: readonly S[] }>;
   /**
-   * Applies one transition: scope (404), role (403), state (409), then the action's rule.
+   * Applies one transition: scope, or another's object under an `own` rule (404), role (403),
+   * state (409), then the action's rule.
    * Throws a DomainError and decides nothing when a check fails.
    */
   apply(facts: F & { status: S }, input: I, relation: Relation, today: string): TransitionResult<S, E>;
@@ -96,7 +97,10 @@ export function defineLifecycle<Sub extends string, S extends string, A extends 
       const action = input.action;
       const t = specOf(action) as TransitionSpec<S, F, I, E>;
       if (!relation.inScope) throw new DomainError('NOT_FOUND');
-      if (!mayTake(action, relation)) throw new DomainError('FORBIDDEN');
+      // As `authorize` answers: a role the transition names only for its own objects is refused
+      // another's as if it did not exist (404); a role it does not name at all, 403.
+      if (!mayTake(action, relation))
+        throw new DomainError(t.roles.some(([role]) => role === relation.role) ? 'NOT_FOUND' : 'FORBIDDEN');
       if (!t.from.includes(facts.status))
         throw new DomainError('TRANSITION_NOT_ALLOWED', { action, status: facts.status });
       const outcome = t.rule?.(facts, input, today) ?? {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { DomainError } from '../domain/errors.ts';
-import { decodeBase64Photo, normalizePhoto } from './photos.ts';
+import { decodeBase64Photo, normalizePhoto, normalizePhotos } from './photos.ts';
 
 const code = async (p: Promise<unknown>) => {
   try {
@@ -84,5 +84,20 @@ describe('decodeBase64Photo', () => {
     expect(decodeBase64Photo(`data:image/jpeg;base64,${bytes.toString('base64')}`)).toEqual(bytes);
     expect(() => decodeBase64Photo('<html>')).toThrow(DomainError);
     expect(() => decodeBase64Photo('A'.repeat(4000), { maxBytes: 1000, maxEdge: 10 })).toThrow(/PHOTO_TOO_LARGE/);
+  });
+});
+
+describe('normalizePhotos', () => {
+  it('re-encodes every photo of an upload within its limits, and refuses it all when one is not a photo', async () => {
+    const photo = (await phonePhoto(3000, 2000)).toString('base64');
+    const stored = await normalizePhotos([photo, `data:image/jpeg;base64,${photo}`], {
+      maxBytes: 5_000_000,
+      maxEdge: 2048,
+    });
+    expect(stored.map((p) => [p.width, p.height])).toEqual([
+      [2048, 1365],
+      [2048, 1365],
+    ]);
+    expect(await code(normalizePhotos([photo, Buffer.from('not an image').toString('base64')]))).toBe('PHOTO_INVALID');
   });
 });

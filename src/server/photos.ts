@@ -10,7 +10,7 @@ export interface PhotoLimits {
   maxEdge: number;
 }
 
-/** What phones send for inspections and letters: up to 5 MB, stored at most 1600 px on the long edge. */
+/** What phones send for inspections: up to 5 MB, stored at most 1600 px on the long edge. (Letters keep 2048.) */
 export const defaultPhotoLimits: PhotoLimits = { maxBytes: 5 * 1_048_576, maxEdge: 1600 };
 
 /** A photo as it is stored: a fresh JPEG with no metadata, and its fingerprint. */
@@ -73,4 +73,19 @@ export async function normalizePhoto(input: Buffer, limits: PhotoLimits = defaul
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
   };
+}
+
+/**
+ * Decodes and re-encodes every photo of one upload (a letter's, an inspection form's): all are
+ * decoded first, so a bad one refuses the upload before any work, then re-encoded one after
+ * another (each takes a libvips worker).
+ */
+export async function normalizePhotos(
+  photos: readonly string[],
+  limits: PhotoLimits = defaultPhotoLimits,
+): Promise<StoredPhoto[]> {
+  const decoded = photos.map((p) => decodeBase64Photo(p, limits));
+  const stored: StoredPhoto[] = [];
+  for (const bytes of decoded) stored.push(await normalizePhoto(bytes, limits));
+  return stored;
 }

@@ -62,6 +62,7 @@ export function sceneMaker(db: Db): (where: Where) => Promise<Scene> {
       under: place === 'xixing' ? p.community : p.street,
       owner,
       adminId: p.adminId,
+      othersOwn: where === 'othersOwn',
     };
   };
   return async (where) => {

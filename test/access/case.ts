@@ -43,6 +43,12 @@ export interface Scene {
   owner: Required<StudioParents>;
   /** The place's party organisation account: 西兴社区党委, or 中城街道党工委. */
   adminId: number;
+  /**
+   * The matrix checks an `own` rule: the case builds its object owned by another account of
+   * 西兴社区 or 西城街道 than the acting demo one (钟国华 as `owner`; another street admin as a
+   * letter's handler; another supervisor as an inspection's).
+   */
+  othersOwn: boolean;
 }
 
 /** One route's row of the matrix. */
@@ -51,14 +57,16 @@ export interface AccessCase {
   /**
    * Of the allowed roles, those allowed only on objects they own (`own` rules). The case makes
    * its object with `scene.owner`: in scope that is the role's demo account (张婉珍 for the
-   * member); the matrix also calls as the role on an object another member owns, expecting 404.
+   * member); the matrix also calls as the role on an object another account owns
+   * (`scene.othersOwn`), expecting 404: not one's own looks like not found, from `authorize`
+   * (src/server/scope.ts) and a lifecycle's guard (src/domain/lifecycle.ts) alike.
    */
   ownedBy?: readonly Role[];
   /**
-   * What such a role gets on another member's object in scope: 404, as if it did not exist, unless
-   * stated. The studio lifecycle's guard answers 403 instead (src/domain/lifecycle.ts).
+   * A list that shows the `ownedBy` roles only their own objects: it names no object, so the
+   * matrix makes no call on another's (it answers in scope and 404 out of it as other lists do).
    */
-  notOwned?: 403 | 404;
+  list?: boolean;
   /**
    * The call names an object or a unit, so it is made out of scope too, where every role but the
    * district admin (whose district holds both places) must get 404.

@@ -6,6 +6,8 @@ import { buildCommitment } from './commitments.ts';
 import { buildNeed } from './needs.ts';
 import { buildUnit } from './org-units.ts';
 import { buildRecord } from './records.ts';
+import { buildInspection, buildProposal, buildSupervisor, report, submit } from './inspections.ts';
+import { buildLetter } from './mailbox.ts';
 import { buildImport, buildVolunteer } from './registry.ts';
 import { buildRequest } from './requests.ts';
 import { buildResidentialArea, buildVenue } from './siting.ts';
@@ -95,5 +97,44 @@ describe('the test builders', () => {
     expect((await admin.get(`/api/residential-areas?under=${community.id}`)).body).toContain(`"id":${area.id}`);
     const category = await buildCategory(t.db);
     expect((await admin.get('/api/categories')).body).toContain(category.code);
+  });
+
+  it('build letters, roster entries, inspections and proposals that their street and supervisor act on', async () => {
+    const street = await buildUnit(t.db, { level: 'street' });
+    const community = await buildUnit(t.db, { parentId: street.id });
+    const handler = await buildAccount(t.db, { role: 'street_admin', unitId: street.id });
+    const admin = await t.login(handler.username);
+
+    const letter = await buildLetter(t.db, {
+      unitId: community.id,
+      handlerId: handler.id,
+      status: 'assigned',
+      photo: true,
+    });
+    expect((await admin.get(`/api/letters/${letter.id}`)).json()).toMatchObject({
+      status: 'assigned',
+      allowedActions: ['acknowledge'],
+    });
+    expect((await admin.get(`/api/letters/${letter.id}/photos/${letter.photoId}`)).statusCode).toBe(200);
+    expect((await admin.post(`/api/letters/${letter.id}/acknowledge`, {})).statusCode).toBe(200);
+    // A built letter of its own street, and a built handler, when none are given; its writer rates it by code.
+    const replied = await buildLetter(t.db, { status: 'replied' });
+    const rated = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/letters/${replied.code}/rating`,
+      payload: { verdict: 'satisfied' },
+    });
+    expect(rated.json()).toMatchObject({ status: 'closed' });
+
+    const account = await buildAccount(t.db, { role: 'supervisor', unitId: street.id });
+    const entry = await buildSupervisor(t.db, { streetId: street.id, accountId: account.id });
+    const supervisor = await t.login(account.username);
+    expect((await supervisor.get(`/api/supervisors/${entry.id}`)).statusCode).toBe(200);
+    const inspection = await buildInspection(t.db, { unitId: community.id, supervisorId: entry.id });
+    expect((await submit(supervisor, inspection.id, report())).statusCode).toBe(201);
+    const proposal = await buildProposal(t.db, { unitId: community.id });
+    expect(
+      (await admin.post(`/api/rectification-proposals/${proposal.id}/reject`, { reason: '已核实' })).statusCode,
+    ).toBe(200);
   });
 });

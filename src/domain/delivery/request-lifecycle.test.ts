@@ -58,6 +58,9 @@ const expected: Record<
 
 const mayAct = (action: RequestAction, role: Role, isOwner: boolean) =>
   expected[action].roles.some((r) => r === role || (r === `${role}:own` && isOwner));
+/** How a refusal answers: another's object under an `own` rule does not exist (404); otherwise 403. */
+const refusal = (action: RequestAction, role: Role) =>
+  expected[action].roles.includes(`${role}:own`) ? 'NOT_FOUND' : 'FORBIDDEN';
 
 describe('the request state machine', () => {
   it('declares exactly the hand-written table of edges', () => {
@@ -100,7 +103,7 @@ describe('the request state machine', () => {
           const relation = { role, inScope: true, isOwner };
           const facts = { status: from, studioId: 3 };
           expect(code(() => requestLifecycle.apply(facts, inputs[action], relation, today))).toBe(
-            allowed ? undefined : 'FORBIDDEN',
+            allowed ? undefined : refusal(action, role),
           );
           expect(requestLifecycle.available(from, relation).includes(action)).toBe(allowed);
         });

@@ -58,6 +58,9 @@ const expected: Record<
 };
 const mayAct = (action: InspectionAction, role: Role, isOwner: boolean) =>
   expected[action].roles.some((r) => r === role || (r === `${role}:own` && isOwner));
+/** How a refusal answers: another's object under an `own` rule does not exist (404); otherwise 403. */
+const refusal = (action: InspectionAction, role: Role) =>
+  expected[action].roles.includes(`${role}:own`) ? 'NOT_FOUND' : 'FORBIDDEN';
 
 describe('the inspection state machine', () => {
   it('declares exactly the hand-written table of edges', () => {
@@ -80,7 +83,7 @@ describe('the inspection state machine', () => {
         it(`${allowed ? 'allows' : 'refuses'} ${action} to a ${role}${isOwner ? ' it is planned for' : ''}`, () => {
           const relation = { role, inScope: true, isOwner };
           expect(code(() => transitionInspection(facts(from), inputs[action], relation))).toBe(
-            allowed ? undefined : 'FORBIDDEN',
+            allowed ? undefined : refusal(action, role),
           );
           expect(inspectionLifecycle.available(from, relation).includes(action)).toBe(allowed);
         });

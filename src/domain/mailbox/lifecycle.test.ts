@@ -73,6 +73,9 @@ const staff = (role: Role, isOwner = true, inScope = true): LetterActor => ({
 });
 const mayAct = (action: LetterAction, role: Role, isOwner: boolean) =>
   expected[action].by.some((r) => r === role || (r === `${role}:own` && isOwner));
+/** How a refusal answers: another's object under an `own` rule does not exist (404); otherwise 403. */
+const refusal = (action: LetterAction, role: Role) =>
+  expected[action].by.includes(`${role}:own`) ? 'NOT_FOUND' : 'FORBIDDEN';
 const takerOf = (action: LetterAction): LetterActor => {
   const by = expected[action].by[0] ?? 'system';
   if (by === 'writer' || by === 'system') return { kind: by };
@@ -109,7 +112,7 @@ describe('the letter state machine', () => {
           const input = action === 'forward' ? inputs.forward : inputs[action];
           const f = action === 'forward' ? facts(from, { type: 'accusation' }) : facts(from);
           expect(code(() => applyLetter(f, input, staff(role, isOwner), today))).toBe(
-            allowed ? undefined : 'FORBIDDEN',
+            allowed ? undefined : refusal(action, role),
           );
           expect(letterLifecycle.available(from, { role, inScope: true, isOwner }).includes(action)).toBe(allowed);
         });

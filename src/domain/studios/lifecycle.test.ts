@@ -93,6 +93,9 @@ const expected: Record<
 
 const mayAct = (action: (typeof studioActions)[number], role: Role, isOwner: boolean) =>
   expected[action].roles.some((r) => r === role || (r === `${role}:own` && isOwner));
+/** How a refusal answers: another's object under an `own` rule does not exist (404); otherwise 403. */
+const refusal = (action: (typeof studioActions)[number], role: Role) =>
+  expected[action].roles.includes(`${role}:own`) ? 'NOT_FOUND' : 'FORBIDDEN';
 
 describe('the studio state machine', () => {
   it('declares exactly the hand-written table of edges', () => {
@@ -114,7 +117,7 @@ describe('the studio state machine', () => {
         it(`${allowed ? 'allows' : 'refuses'} ${action} to a ${role}${isOwner ? ' who owns the studio' : ''}`, () => {
           const relation = { role, inScope: true, isOwner };
           const result = code(() => transition(facts(rule.from[0] ?? 'draft'), inputs[action], relation, today));
-          expect(result).toBe(allowed ? undefined : 'FORBIDDEN');
+          expect(result).toBe(allowed ? undefined : refusal(action, role));
           expect(studioLifecycle.available(rule.from[0] ?? 'draft', relation).includes(action)).toBe(allowed);
         });
       }

@@ -9,7 +9,7 @@ import {
   ratingsOf,
   report,
   submit,
-} from '../../../../test/inspection-fixtures.ts';
+} from '../../../../test/factories/inspections.ts';
 import type { InspectionSummary, Proposal } from '../../../contract/inspections.ts';
 import type { Supervisor } from '../../../contract/supervisors.ts';
 

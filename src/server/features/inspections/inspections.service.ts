@@ -25,7 +25,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import { ownScopePath } from './own-scope.service.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { decodeBase64Photo, normalizePhoto, type StoredPhoto } from '../../photos.ts';
+import { normalizePhotos } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './inspections.repository.ts';
 import { presentDetail, presentSummary } from './inspections.presenter.ts';
@@ -120,13 +120,6 @@ export async function getInspection(deps: Deps, actor: Actor, id: number): Promi
   });
 }
 
-/** Decodes and re-encodes the photos of a form, one at a time (each may be several megabytes). */
-async function storedPhotos(photos: readonly string[]): Promise<StoredPhoto[]> {
-  const out: StoredPhoto[] = [];
-  for (const p of photos) out.push(await normalizePhoto(decodeBase64Photo(p)));
-  return out;
-}
-
 /** The facts the lifecycle checks, for an inspection at the request's time. */
 export function factsOf(row: repo.InspectionRow, at: string) {
   return {
@@ -170,7 +163,7 @@ export async function submitInspection(
     relationOf(actor, row),
   );
   const total = totalScore(items, ratings);
-  const photos = await storedPhotos(input.photos);
+  const photos = await normalizePhotos(input.photos);
   const position = input.position ? toStoredDatum(input.position) : null;
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -245,7 +238,7 @@ export async function correctInspection(
     relationOf(actor, row),
   );
   const total = totalScore(items, ratings);
-  const photos = input.photos === undefined ? undefined : await storedPhotos(input.photos);
+  const photos = input.photos === undefined ? undefined : await normalizePhotos(input.photos);
   const position = input.position ? toStoredDatum(input.position) : undefined;
   const before = {
     visitedAt: row.visited_at,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories.ts';
-import { report, submit } from '../../../../test/inspection-fixtures.ts';
+import { report, submit } from '../../../../test/factories/inspections.ts';
 import type { InspectionSummary } from '../../../contract/inspections.ts';
 import type { Supervisor } from '../../../contract/supervisors.ts';
 import { planCurrentQuarter } from './inspections.job.ts';

@@ -10,7 +10,7 @@ import {
   postLetter,
   rate,
   wanzhenStudioId,
-} from '../../../../test/mailbox-factories.ts';
+} from '../../../../test/factories/mailbox.ts';
 import type { LetterDetail, LetterSummary, TrackedLetter } from '../../../contract/mailbox.ts';
 import { MAX_PHOTO_BYTES } from '../../../contract/mailbox.ts';
 

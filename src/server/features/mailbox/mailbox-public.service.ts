@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { letterCreated, letterInput, letterRatingInput, TrackedLetter } from '../../../contract/mailbox.ts';
+import { MAX_PHOTO_BYTES } from '../../../contract/mailbox.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { deadlinesAtReceipt, isDuplicateLetter, type HandledLetterType } from '../../../domain/mailbox/letters.ts';
 import type { LetterStatus } from '../../../domain/mailbox/lifecycle.ts';
@@ -11,15 +12,18 @@ import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
 import { consume } from '../../rate-limit.repository.ts';
+import { normalizePhotos, type PhotoLimits } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import * as repo from './mailbox.repository.ts';
 import { loadCalendar, readMailboxSettings } from './mailbox-settings.repository.ts';
-import { preparePhotos } from './mailbox-photos.service.ts';
 import { presentTracked } from './mailbox.presenter.ts';
 import { runTransition } from './mailbox-transitions.service.ts';
+
+/** A resident's photos: up to 5 MB each, stored at most 2048 px a side. */
+const letterPhotoLimits: PhotoLimits = { maxBytes: MAX_PHOTO_BYTES, maxEdge: 2048 };
 
 /** Abuse limits without a captcha, as for service requests: per address and per phone number. */
 export const LETTER_LIMITS = { perIpPerHour: 10, perPhonePerDay: 5 };
@@ -96,7 +100,7 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
       duplicate: true,
     };
 
-  const photos = await preparePhotos(input.photos);
+  const photos = await normalizePhotos(input.photos, letterPhotoLimits);
   const [settings, calendar] = await Promise.all([readMailboxSettings(deps.db), loadCalendar(deps.db)]);
   const today = chinaDate(now);
   // An accusation never reaches the street; its deadlines are kept only to fill the row.

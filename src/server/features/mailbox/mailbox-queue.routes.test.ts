@@ -6,7 +6,7 @@ import {
   jpegWithExifBase64,
   laifaStudioId,
   postLetter,
-} from '../../../../test/mailbox-factories.ts';
+} from '../../../../test/factories/mailbox.ts';
 import type { LetterDetail, LetterSummary } from '../../../contract/mailbox.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { complaintAboutWanzhen, laifaStudioId, letterIdOf, postLetter } from '../../../../test/mailbox-factories.ts';
+import { complaintAboutWanzhen, laifaStudioId, letterIdOf, postLetter } from '../../../../test/factories/mailbox.ts';
 import type { LetterDetail, RatesResult } from '../../../contract/mailbox.ts';
 import { defaultMailboxSettings } from '../../../domain/mailbox/letters.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { complaintAboutWanzhen, rate } from '../../../../test/mailbox-factories.ts';
+import { complaintAboutWanzhen, rate } from '../../../../test/factories/mailbox.ts';
 import type { LetterDetail, LetterSummary, TrackedLetter } from '../../../contract/mailbox.ts';
 import { runMailboxJob } from './mailbox.job.ts';
 

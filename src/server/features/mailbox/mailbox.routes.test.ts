@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { anotherXichengAdmin, complaintAboutWanzhen, rate } from '../../../../test/mailbox-factories.ts';
+import { anotherXichengAdmin, complaintAboutWanzhen, rate } from '../../../../test/factories/mailbox.ts';
 import type { LetterDetail, LetterSummary, TrackedLetter } from '../../../contract/mailbox.ts';
 
 let t: TestApp;
@@ -195,7 +195,8 @@ describe('refusals', () => {
     const { id } = await complaintAboutWanzhen(t);
     const before = await t.auditCount();
     const res = await street.post(`/api/letters/${id}/reply`, { text: '答复' });
-    expect(res.statusCode).toBe(403); // no handler yet: nobody may reply
+    // No handler yet: replying is the handler's alone, and the letter is nobody's to reply to (404).
+    expect(res.statusCode).toBe(404);
     await street.post(`/api/letters/${id}/assign`, { handlerId: xichengAccount });
     const early = await street.post(`/api/letters/${id}/reply`, { text: '答复' });
     expect(early.statusCode).toBe(409);
@@ -212,8 +213,9 @@ describe('refusals', () => {
     const colleague = await anotherXichengAdmin(t);
     const { id } = await complaintAboutWanzhen(t);
     await street.post(`/api/letters/${id}/assign`, { handlerId: xichengAccount });
+    // Another's letter, as any object not one's own under an `own` rule, answers as if it did not exist.
     const res = await colleague.client.post(`/api/letters/${id}/acknowledge`, { note: '' });
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
     expect((await detail(colleague.client, id)).allowedActions).toEqual([]);
   });
 

@@ -26,8 +26,7 @@ interface Transition {
 /** A lifecycle transition, called on a studio in the state it leaves from. */
 const transition = (suffix: string, t: Transition): AccessCase => ({
   allowed: t.allowed,
-  // The lifecycle's guard refuses a member another's studio with 403, where other routes say 404.
-  ...(t.ownedBy ? { ownedBy: t.ownedBy, notOwned: 403 } : {}),
+  ...(t.ownedBy ? { ownedBy: t.ownedBy } : {}),
   scoped: true,
   call: async (s) => post(`/api/studios/${await studioIn(s, t.from)}${suffix}`, t.body),
 });

@@ -1,10 +1,13 @@
+// The supervision mailbox's test support: letters written through the public API as residents
+// write them, and `buildLetter` to put one straight into any state of its lifecycle.
 import sharp from 'sharp';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../src/db/schema.ts';
-import { newAccountRow } from '../src/server/features/accounts/accounts.repository.ts';
-import type { LetterStatus } from '../src/domain/mailbox/lifecycle.ts';
-import { signIn, type TestApp } from './test-app.ts';
+import type { LetterType } from '../../src/domain/mailbox/letters.ts';
+import type { LetterStatus } from '../../src/domain/mailbox/lifecycle.ts';
+import { signIn, type TestApp } from '../test-app.ts';
+import { buildAccount } from './accounts.ts';
+import { BUILT_AT, type Db } from './common.ts';
+import { buildUnit } from './org-units.ts';
 
 let ipSeq = 0;
 let letterSeq = 0;
@@ -107,60 +110,52 @@ export async function jpegWithExifBase64(width = 1600, height = 1200): Promise<s
   return `data:image/jpeg;base64,${bytes.toString('base64')}`;
 }
 
-/** Where a fixture letter sits: 西兴社区 of 西城街道 (in every demo actor's scope) or 青草盂社区 of 中城街道. */
-export type LetterPlace = 'xixing' | 'zhongcheng';
-const letterPlaces: Record<LetterPlace, { unit: string; street: string; streetAdmin: string }> = {
-  xixing: { unit: '350802003004', street: '350802003000', streetAdmin: 'xicheng' },
-  zhongcheng: { unit: '350802004001', street: '350802004000', streetAdmin: 'zhongcheng' },
-};
+/** Who a letter belongs to. Each one missing is built: a community (under a fresh street), a street admin of that street. */
+export interface LetterParents {
+  /** The community it is about; its street runs it. */
+  unitId?: number;
+  /** The street staff member who handles it (an owner: `own` rules apply to them); none while received. */
+  handlerId?: number;
+}
 
-/** Tracking codes of fixture letters are derived from their id, so a test can name them. */
+/** What a test may fix of a built letter; everything else gets a valid default. */
+export interface LetterOptions extends LetterParents {
+  /** Received by default. */
+  status?: LetterStatus;
+  /** A complaint by default. */
+  type?: LetterType;
+  /** With one small JPEG. */
+  photo?: boolean;
+}
+
+/** A built letter: its id, the writer's tracking code, its photo, and where it sits. */
+export interface BuiltLetter {
+  id: number;
+  code: string;
+  photoId: number | null;
+  unitId: number;
+  streetId: number;
+  handlerId: number | null;
+}
+
+/** Tracking codes of built letters are derived from their id, so a test can name them. */
 export const fixtureLetterCode = (id: number) =>
   `LT${String(id).padStart(6, '0')}`.replace(/[01]/g, (d) => (d === '0' ? 'Z' : 'Y'));
 
-/** Another street admin of the place's street, who is not the demo one (made once). */
-async function colleagueOf(db: Kysely<Database>, place: LetterPlace): Promise<number> {
-  const username = `${letterPlaces[place].streetAdmin}_colleague`;
-  const found = await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
-  if (found) return found.id;
-  const unit = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where('code', '=', letterPlaces[place].street)
-    .executeTakeFirstOrThrow();
-  const row = newAccountRow({
-    username,
-    displayName: '街道党工委干部',
-    passwordHash: 'not-a-real-hash',
-    role: 'street_admin',
-    unitId: unit.id,
-    at: '2026-11-25T08:00:00.000Z',
-  });
-  return (await db.insertInto('accounts').values(row).returning('id').executeTakeFirstOrThrow()).id;
-}
-
 /**
- * Puts a complaint straight into a state, in a place, for tests that start mid-lifecycle:
- * handled by the place's demo street admin, or by a colleague of theirs (so the demo admin
- * may rule on it); with one photo when asked.
+ * Puts a letter straight into a state, for tests that start mid-lifecycle: received on the
+ * test clock's day with the default deadlines, acknowledged and in its second round when the
+ * state implies it, handled from assigned on.
  */
-export async function letterInState(
-  db: Kysely<Database>,
-  place: LetterPlace,
-  status: LetterStatus,
-  o: { handler?: 'street' | 'colleague'; photo?: boolean } = {},
-): Promise<{ id: number; code: string; photoId: number | null }> {
-  const p = letterPlaces[place];
-  const unit = await db.selectFrom('org_units').select('id').where('code', '=', p.unit).executeTakeFirstOrThrow();
-  const street = await db.selectFrom('org_units').select('id').where('code', '=', p.street).executeTakeFirstOrThrow();
+export async function buildLetter(db: Db, o: LetterOptions = {}): Promise<BuiltLetter> {
+  const status = o.status ?? 'received';
+  const unitId = o.unitId ?? (await buildUnit(db)).id;
+  const unit = await db.selectFrom('org_units').select('parent_id').where('id', '=', unitId).executeTakeFirstOrThrow();
+  const streetId = unit.parent_id ?? unitId;
   const handlerId =
     status === 'received'
       ? null
-      : o.handler === 'colleague'
-        ? await colleagueOf(db, place)
-        : (await db.selectFrom('accounts').select('id').where('username', '=', p.streetAdmin).executeTakeFirstOrThrow())
-            .id;
-  const at = '2026-11-25T08:00:00.000Z';
+      : (o.handlerId ?? (await buildAccount(db, { role: 'street_admin', unitId: streetId })).id);
   const round = ['reopened', 'second_replied', 'under_review'].includes(status) ? 2 : 1;
   const pending = ['received', 'assigned'].includes(status)
     ? 'ack'
@@ -171,11 +166,11 @@ export async function letterInState(
     .insertInto('letters')
     .values({
       tracking_code: `TMP${Math.random().toString(36).slice(2, 12)}`,
-      type: 'complaint',
+      type: o.type ?? 'complaint',
       status,
       studio_id: null,
-      unit_id: unit.id,
-      street_id: street.id,
+      unit_id: unitId,
+      street_id: streetId,
       text: '工作室周六上午经常不开门',
       writer_name: '王秀兰',
       writer_phone: '13800009999',
@@ -204,9 +199,9 @@ export async function letterInState(
       forwarded_on: null,
       overdue_on: null,
       escalated_on: null,
-      created_at: at,
-      updated_at: at,
-      closed_at: status === 'closed' ? at : null,
+      created_at: BUILT_AT,
+      updated_at: BUILT_AT,
+      closed_at: status === 'closed' ? BUILT_AT : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -229,11 +224,22 @@ export async function letterInState(
           size: content.length,
           sha256: 'x',
           content,
-          created_at: at,
+          created_at: BUILT_AT,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
   }
-  return { id, code, photoId };
+  return { id, code, photoId, unitId, streetId, handlerId };
+}
+
+/** Writes a day off in the mailbox's working-day calendar (kept when it is there already). */
+export async function buildDayOff(db: Db, o: { day?: string; reason?: string } = {}): Promise<{ day: string }> {
+  const day = o.day ?? '2026-12-31';
+  await db
+    .insertInto('calendar_days_off')
+    .values({ day, reason: o.reason ?? '测试休息日', created_by: null, created_at: BUILT_AT })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
+  return { day };
 }
