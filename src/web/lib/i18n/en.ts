@@ -4,8 +4,10 @@ import { en as statistics } from '../../features/statistics/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
+import { en as inspections } from '../../features/inspections/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -178,6 +180,8 @@ export const en: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 };

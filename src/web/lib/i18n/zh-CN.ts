@@ -3,8 +3,10 @@ import { zhCN as statistics } from '../../features/statistics/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
+import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
+import { zhCN as inspections } from '../../features/inspections/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -174,6 +176,8 @@ export const zhCN = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 } as const;

@@ -4,8 +4,10 @@ import { zhTW as statistics } from '../../features/statistics/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
+import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
+import { zhTW as inspections } from '../../features/inspections/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -175,6 +177,8 @@ export const zhTW: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 };
