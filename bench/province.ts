@@ -31,6 +31,7 @@ import { insertUnitTree, type UnitSpec } from '../src/db/seed/units.ts';
 import type { Role } from '../src/domain/access/roles.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import { insertServices, type ServicesMeta } from './province-services.ts';
+import { insertRollups, type RollupsMeta } from './province-rollups.ts';
 
 const root = join(import.meta.dirname, '..');
 export const DATA_DIR = join(import.meta.dirname, '.data');
@@ -46,8 +47,9 @@ export const MEMBER = 'bench_member';
  * Bumped when the data set's shape changes in a way the hashed files would not show (the key also
  * hashes this file and the other bench/province-*.ts, the migrations and the seeding code).
  * 2: registry, studios and siting data added.
+ * 3: service rollups (statistics) added.
  */
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 
 /** What the runner needs to know about a generated data set. */
 export interface ProvinceMeta {
@@ -62,6 +64,8 @@ export interface ProvinceMeta {
   accounts: { topAdmin: string; streetAdmin: string; member: string; password: string };
   /** Registry, studios and siting (bench/province-services.ts). */
   services: ServicesMeta;
+  /** The service rollups the dashboards read (bench/province-rollups.ts). */
+  rollups: RollupsMeta;
   generatedMs: number;
 }
 
@@ -96,6 +100,7 @@ export function versionKey(): string {
     join(root, 'bench', 'province.ts'),
     join(root, 'bench', 'province-units.ts'),
     join(root, 'bench', 'province-services.ts'),
+    join(root, 'bench', 'province-rollups.ts'),
     join(root, 'bench', 'province-generate.ts'),
     join(root, 'bench', 'province-words.ts'),
     join(root, 'src', 'db', 'seed', 'units.ts'),
@@ -116,7 +121,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
   const chosen = choose(specs);
   const at = '2026-11-25T00:00:00.000Z';
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const { ids, services } = await handle.db.transaction().execute(async (trx) => {
+  const { ids, services, rollups } = await handle.db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, specs, at);
     await insertAccount(
       trx,
@@ -149,7 +154,11 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
       at,
       passwordHash,
     });
-    return { ids, services };
+    const rollups = await insertRollups(trx, specs, ids, {
+      districtCode: chosen.district.code,
+      streetCode: chosen.street.code,
+    });
+    return { ids, services, rollups };
   });
   const id = (code: string) => {
     const v = ids.get(code);
@@ -182,6 +191,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     },
     accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, member: MEMBER, password: BENCH_PASSWORD },
     services,
+    rollups,
     generatedMs: Math.round(performance.now() - started),
   };
 }

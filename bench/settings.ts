@@ -29,7 +29,17 @@ export const FSYNC = process.env.BENCH_FSYNC === '1';
 export const DEADLINE_MS = int('BENCH_DEADLINE_S', 600) * 1000;
 
 /** The parts of a run, in the order they are reported. */
-export const PARTS = ['org-units', 'login', 'registry', 'coverage', 'nearest', 'records', 'import', 'web'] as const;
+export const PARTS = [
+  'org-units',
+  'login',
+  'registry',
+  'coverage',
+  'nearest',
+  'statistics',
+  'records',
+  'import',
+  'web',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 /** `--only=a,b` (or `--only a,b`): the parts to run; all when absent. */

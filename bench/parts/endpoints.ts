@@ -58,6 +58,40 @@ export async function endpointTargets({ parts, huimin, meta, admin, street }: En
       },
     );
   }
+  if (parts.has('statistics')) {
+    // The dashboard of the year 2026 at three levels, each checked against the generated rollups.
+    const year = 'from=2026-01-01&to=2027-01-01';
+    const levels = [
+      ['province', admin, `/api/statistics/dashboard?${year}`, meta.rollups.personTimes.root],
+      [
+        'district',
+        admin,
+        `/api/statistics/dashboard?${year}&under=${meta.district.id}`,
+        meta.rollups.personTimes.district,
+      ],
+      ['street', street, `/api/statistics/dashboard?${year}`, meta.rollups.personTimes.street],
+    ] as const;
+    for (const [level, session, path, expected] of levels) {
+      const { status, body } = await getJson<{
+        charts?: Array<{ id: string; items: Array<{ key: string; current: number }> }>;
+      }>(port, path, session.cookie);
+      const answered = body.charts
+        ?.find((c) => c.id === 'headline')
+        ?.items.find((i) => i.key === 'personTimes')?.current;
+      if (status !== 200 || answered !== expected)
+        throw new Error(
+          `dashboard of the ${level} answered ${status} with ${answered} person-times; expected ${expected}`,
+        );
+      endpoints.push({
+        id: `dashboard-${level}`,
+        part: 'statistics',
+        label: `GET statistics/dashboard, ${level}, year (${n0(meta.rollups.records)} records as ${n0(meta.rollups.rows)} rollup rows)`,
+        server: huimin,
+        spec: { url: huiminUrl(path), headers: { cookie: session.cookie } },
+        duration: NEW_DURATION,
+      });
+    }
+  }
   if (parts.has('login')) {
     endpoints.push({
       id: 'login',

@@ -10,6 +10,7 @@ import { isEmpty, xinluoUnits } from '../db/seed/demo.ts';
 import { insertUnitTree } from '../db/seed/units.ts';
 import { createAdmin } from './create-admin.ts';
 import { seedDemo } from './seed-demo.ts';
+import { rebuildRollups } from '../server/features/statistics/rollups.commands.ts';
 
 const usage = `huimin <command>
   migrate [--down]                 apply pending migrations (or roll back the newest)
@@ -17,6 +18,7 @@ const usage = `huimin <command>
   load-divisions                   load the Xinluo org tree (real codes, no accounts) into an empty database
   create-admin --username U --display-name N [--unit CODE]
                                    create a district admin; the password is read from HUIMIN_ADMIN_PASSWORD
+  rebuild-rollups                  recount the statistics rollups from the service record book
   new-migration <name>             create src/db/migrations/<date>-<name>.ts`;
 
 async function withDatabase<T>(fn: (h: Awaited<ReturnType<typeof createDatabase>>) => Promise<T>): Promise<T> {
@@ -69,6 +71,13 @@ async function run(argv: string[]): Promise<number> {
         if (ok) console.log(message);
         else console.error(message);
         return ok ? 0 : 1;
+      });
+    case 'rebuild-rollups':
+      return withDatabase(async (h) => {
+        await migrateToLatest(h);
+        const n = await rebuildRollups(h.db, h.engine, new Date().toISOString());
+        console.log(`Rollups rebuilt from ${n} service records.`);
+        return 0;
       });
     case 'create-admin':
       return withDatabase(async (h) => {

@@ -158,6 +158,7 @@ export const listRecordsQuery = z.strictObject({
   studioId: idText.optional(),
   categoryId: idText.optional(),
   group: servedGroup.optional(),
+  mode: serviceMode.optional(),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   mine: z.enum(['1']).optional(),

@@ -19,6 +19,7 @@ import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
 import type { InspectionTables } from './schema-inspections.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
+import type { ServiceRollupTable, BulletinTable, BulletinVersionTable } from './schema/statistics.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
@@ -118,6 +119,9 @@ export interface Database extends MailboxTables, InspectionTables, EvaluationTab
   };
   rate_counters: { key: string; window_start: string; count: number };
   login_throttles: { key: string; failures: number; blocked_until: string | null; last_failure_at: string };
+  service_rollups: ServiceRollupTable;
+  bulletins: BulletinTable;
+  bulletin_versions: BulletinVersionTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -138,3 +142,4 @@ export type * from './schema/outbox.ts';
 export type * from './schema/delivery.ts';
 export type * from './schema/needs.ts';
 export type * from './schema/siting.ts';
+export type * from './schema/statistics.ts';

@@ -4,6 +4,7 @@ import { createDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
 import { hashPassword } from './passwords.ts';
+import { rebuildRollups } from './features/statistics/rollups.commands.ts';
 
 /** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
 export async function openAndPrepare(
@@ -24,6 +25,8 @@ export async function openAndPrepare(
       await loadDemoData(handle.db, new Date().toISOString(), await hashPassword(DEMO_PASSWORD));
       demoLoaded = true;
     }
+    // The first start after the statistics migration counts the records already written.
+    await rebuildRollups(handle.db, handle.engine, new Date().toISOString(), { onlyIfUnbuilt: true });
     const where = config.DATABASE_URL ? `PostgreSQL ${redact(config.DATABASE_URL)}` : `SQLite ${sqliteFile}`;
     return { handle, demoLoaded, where };
   } catch (err) {

@@ -1,4 +1,5 @@
 import { newCode } from '../../src/server/codes.ts';
+import { rollRecord } from '../../src/server/features/statistics/rollups.commands.ts';
 import { categoryIdOf } from './categories.ts';
 import { BUILT_AT, nextSeq, type Db } from './common.ts';
 import { buildStudio, type StudioParents } from './studios.ts';
@@ -46,6 +47,8 @@ export async function buildRecord(db: Db, o: RecordOptions = {}): Promise<BuiltR
         });
   const authorId = o.authorId ?? studio.applicantId;
   const ratingCode = newCode();
+  const servedAt = o.servedAt ?? BUILT_AT;
+  const categoryId = await categoryIdOf(db, category);
   const { id } = await db
     .insertInto('service_records')
     .values({
@@ -55,11 +58,11 @@ export async function buildRecord(db: Db, o: RecordOptions = {}): Promise<BuiltR
       request_id: o.requestId ?? null,
       idempotency_key: `built-record-${n}`,
       rating_code: ratingCode,
-      served_at: o.servedAt ?? BUILT_AT,
+      served_at: servedAt,
       duration_minutes: o.durationMinutes ?? 30,
       recipient_name: null,
       groups_json: '["elderly"]',
-      category_id: await categoryIdOf(db, category),
+      category_id: categoryId,
       mode: 'home',
       content: o.content ?? '上门为独居老人量血压',
       person_times: 1,
@@ -68,5 +71,12 @@ export async function buildRecord(db: Db, o: RecordOptions = {}): Promise<BuiltR
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Written straight to the table, so counted in the rollups here as the API would.
+  const unit = await db
+    .selectFrom('org_units')
+    .select('path')
+    .where('id', '=', studio.unitId)
+    .executeTakeFirstOrThrow();
+  await rollRecord(db, unit.path, { servedAt, categoryId, mode: 'home', groups: ['elderly'], personTimes: 1 });
   return { id, studioId: studio.id, unitId: studio.unitId, authorId, ratingCode };
 }

@@ -10,6 +10,7 @@ import { inspectionsMigration } from './2026-12-02-0007-inspections.ts';
 import { loginThrottlesMigration } from './2026-12-03-0008-login-throttles.ts';
 import { countersAndJobRuns } from './2026-12-03-0009-counters-job-runs.ts';
 import { evaluationMigration } from './2026-12-03-0010-evaluation.ts';
+import { statisticsMigration } from './2026-12-03-0011-statistics.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -27,5 +28,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0008-login-throttles': loginThrottlesMigration(engine),
     '2026-12-03-0009-counters-job-runs': countersAndJobRuns(engine),
     '2026-12-03-0010-evaluation': evaluationMigration(engine),
+    '2026-12-03-0011-statistics': statisticsMigration(engine),
   };
 }

@@ -38,6 +38,8 @@ export interface ServiceRecordTable {
   mode: string;
   content: string;
   person_times: number;
+  /** The import that brought it in from a paper record book; null for a record written in Huimin. */
+  import_id: number | null;
   created_at: string;
   updated_at: string;
 }

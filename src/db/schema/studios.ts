@@ -21,6 +21,8 @@ export interface StudioTable {
   term_start: string | null;
   term_end: string | null;
   plaque_number: string | null;
+  /** 社区, 企业, 大型市场, 住宅小区 or 商务楼宇 (siting's venue types); null when not recorded. */
+  venue_type: string | null;
   status_reason: string | null;
   status_changed_at: string;
   created_at: string;

@@ -64,6 +64,9 @@ export const subjects = [
   'evaluationScore',
   'commendationProposal',
   'reviewProposal',
+  'statistics',
+  'statisticsSettings',
+  'bulletin',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -192,6 +195,18 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'read', 'reviewProposal', 'inScope'),
   allow('street_admin', 'read', 'reviewProposal', 'inScope'),
   ...reviewLifecycle.rules(),
+  // Statistics (统计) are the party organisations' view of their subtree; the district sets the
+  // public small-count minimum. Bulletins (简报) are written by the district and the streets.
+  ...admins.map((r) => allow(r, 'read', 'statistics', 'inScope')),
+  ...admins.map((r) => allow(r, 'export', 'statistics', 'inScope')),
+  ...admins.map((r) => allow(r, 'read', 'statisticsSettings', 'any')),
+  allow('district_admin', 'update', 'statisticsSettings', 'any'),
+  allow('district_admin', 'read', 'bulletin', 'inScope'),
+  allow('street_admin', 'read', 'bulletin', 'inScope'),
+  allow('district_admin', 'create', 'bulletin', 'inScope'),
+  allow('street_admin', 'create', 'bulletin', 'inScope'),
+  allow('district_admin', 'update', 'bulletin', 'inScope'),
+  allow('street_admin', 'update', 'bulletin', 'inScope'),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

@@ -24,6 +24,8 @@ import { sitingRoutes } from './siting/siting.routes.ts';
 import { serviceCardRoutes } from './studios/service-cards.routes.ts';
 import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
+import { statisticsRoutes } from './statistics/statistics.routes.ts';
+import { bulletinRoutes } from './statistics/bulletins.routes.ts';
 
 /** The one list of feature plugins. */
 export const features: FastifyPluginAsyncZod[] = [
@@ -52,4 +54,6 @@ export const features: FastifyPluginAsyncZod[] = [
   supervisorRoutes,
   inspectionRoutes,
   evaluationRoutes,
+  statisticsRoutes,
+  bulletinRoutes,
 ];

@@ -30,6 +30,8 @@ const expected = {
     '/evaluation',
     '/year-end',
     '/evaluation-proposals',
+    '/statistics',
+    '/bulletins',
     '/about',
   ],
   street_admin: [
@@ -54,6 +56,8 @@ const expected = {
     '/evaluation',
     '/year-end',
     '/evaluation-proposals',
+    '/statistics',
+    '/bulletins',
     '/about',
   ],
   community_admin: [
@@ -71,6 +75,7 @@ const expected = {
     '/legal-aid',
     '/evaluation',
     '/year-end',
+    '/statistics',
     '/about',
   ],
   member: [

@@ -89,6 +89,9 @@ export const navItems: readonly NavItem[] = [
     label: 'evaluation.nav.proposals',
     needs: [{ action: 'read', subject: 'reviewProposal' }],
   },
+  // Statistics and the bulletin (统计, 简报): the party organisations' view of their subtree.
+  { path: '/statistics', label: 'statistics.nav.dashboard', needs: [{ action: 'read', subject: 'statistics' }] },
+  { path: '/bulletins', label: 'statistics.nav.bulletins', needs: [{ action: 'read', subject: 'bulletin' }] },
   { path: '/about', label: 'nav.about', needs: 'signedIn' },
 ];
 

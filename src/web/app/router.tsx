@@ -36,6 +36,10 @@ const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.
 const ScoreDetailPage = lazy(() => import('../features/evaluation/ScoreDetailPage.tsx'));
 const EvaluationProposalsPage = lazy(() => import('../features/evaluation/ProposalsPage.tsx'));
 const YearEndPage = lazy(() => import('../features/evaluation/YearEndPage.tsx'));
+// The dashboard's chunk alone carries ECharts.
+const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
+const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
+const BulletinPage = lazy(() => import('../features/statistics/BulletinPage.tsx'));
 const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
@@ -116,6 +120,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/evaluation-proposals">
             <EvaluationProposalsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'statistics',
+        element: (
+          <RequireAccess path="/statistics">
+            <DashboardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'bulletins',
+        element: (
+          <RequireAccess path="/bulletins">
+            <BulletinsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'bulletins/:id',
+        element: (
+          <RequireAccess path="/bulletins">
+            <BulletinPage />
           </RequireAccess>
         ),
       },

@@ -124,6 +124,7 @@ export interface RecordFilter {
   studioId?: number | undefined;
   categoryId?: number | undefined;
   group?: string | undefined;
+  mode?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Only records this account wrote. */
@@ -136,6 +137,7 @@ function filtered(db: Kysely<Database>, f: RecordFilter) {
   if (f.studioId) base = base.where('service_records.studio_id', '=', f.studioId);
   if (f.categoryId) base = base.where('service_records.category_id', '=', f.categoryId);
   if (f.group) base = base.where('service_records.groups_json', 'like', `%"${f.group}"%`);
+  if (f.mode) base = base.where('service_records.mode', '=', f.mode);
   if (f.from) base = base.where('service_records.served_at', '>=', f.from);
   if (f.to) base = base.where('service_records.served_at', '<', `${f.to}T99`);
   if (f.authorId !== undefined) base = base.where('service_records.author_id', '=', f.authorId);

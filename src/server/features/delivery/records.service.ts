@@ -11,6 +11,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
+import { rollCorrection, rollRecord } from '../statistics/rollups.commands.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
@@ -56,6 +57,7 @@ export async function recordFilter(
     studioId: q.studioId,
     categoryId: q.categoryId,
     group: q.group,
+    mode: q.mode,
     from: q.from,
     to: q.to,
     authorId: q.mine ? actor.accountId : undefined,
@@ -113,6 +115,8 @@ export async function submitRecord(
         created_at: ctx.at,
         updated_at: ctx.at,
       });
+      // The dashboards read rollups, kept here so they are never behind the record book.
+      await rollRecord(trx, studio.unit_path, { ...input, servedAt: new Date(input.servedAt).toISOString() });
       await recordAudit(trx, ctx, {
         entity: 'serviceRecord',
         entityId: recordId,
@@ -178,6 +182,7 @@ export async function correctRecord(
       person_times: input.personTimes,
       updated_at: ctx.at,
     });
+    await rollCorrection(trx, r.unit_path, before, { ...input, servedAt: new Date(input.servedAt).toISOString() });
     await repo.insertRevision(trx, {
       record_id: id,
       before_json: JSON.stringify(before),

@@ -6,7 +6,7 @@ import { groupLabel, servedGroups, UNIT_LEVELS, type ServedGroup } from './label
 import { StudioSelect } from './StudioSelect.tsx';
 
 /** What staff filter records by: unit, studio, category, group served, period. */
-export type RecordFilter = Pick<RecordQuery, 'under' | 'studioId' | 'categoryId' | 'group' | 'from' | 'to'>;
+export type RecordFilter = Pick<RecordQuery, 'under' | 'studioId' | 'categoryId' | 'group' | 'mode' | 'from' | 'to'>;
 
 interface Props {
   value: RecordFilter;
@@ -17,6 +17,7 @@ interface Props {
   idPrefix: string;
 }
 
+// `mode` comes only from a dashboard link; it has no field of its own.
 const ALL: ReadonlyArray<keyof RecordFilter> = ['under', 'studioId', 'categoryId', 'group', 'from', 'to'];
 
 export function RecordFilters({ value, onChange, categories, fields = ALL, idPrefix }: Props) {

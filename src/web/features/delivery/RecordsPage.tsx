@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { App, Button, Empty, Pagination, Space, Spin, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -22,6 +22,22 @@ import './delivery.css';
 
 const PAGE_SIZE = 20;
 
+/** The filters a link carries (?under=&categoryId=&group=&mode=&from=&to=). */
+function filterFromParams(p: URLSearchParams): RecordFilter {
+  const num = (k: string) => (p.get(k) ? Number(p.get(k)) : undefined);
+  const str = <T extends string>(k: string) => (p.get(k) ?? undefined) as T | undefined;
+  const f: RecordFilter = {
+    under: num('under'),
+    studioId: num('studioId'),
+    categoryId: num('categoryId'),
+    group: str<NonNullable<RecordFilter['group']>>('group'),
+    mode: str<NonNullable<RecordFilter['mode']>>('mode'),
+    from: str('from'),
+    to: str('to'),
+  };
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as RecordFilter;
+}
+
 /** 服务记录本: a member's own records and unsent ones; staff see and export the records in scope. */
 export default function RecordsPage() {
   const { t, locale } = useI18n();
@@ -32,7 +48,9 @@ export default function RecordsPage() {
   usePageTitle(t('delivery.records.heading'));
   const categories = useCategories();
   const { entries } = useOutbox();
-  const [filter, setFilter] = useState<RecordFilter>({});
+  // A figure of the dashboard opens this list with its filters in the address.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<RecordFilter>(() => filterFromParams(params));
   const [page, setPage] = useState(1);
   const [feedbackFor, setFeedbackFor] = useState<ServiceRecord | null>(null);
   const [historyFor, setHistoryFor] = useState<ServiceRecord | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
 import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
@@ -21,13 +21,24 @@ export default function StudiosPage() {
   const { t } = useI18n();
   const me = useMe();
   usePageTitle(t('studios.list.heading'));
-  const [status, setStatus] = useState<StudioStatus | undefined>(undefined);
+  // A figure of the dashboard opens this list with its unit, status or category in the address.
+  const [params] = useSearchParams();
+  const under = params.get('under') ? Number(params.get('under')) : undefined;
+  const categoryId = params.get('categoryId') ? Number(params.get('categoryId')) : undefined;
+  const [status, setStatus] = useState<StudioStatus | undefined>(
+    (studioStatuses as readonly string[]).includes(params.get('status') ?? '')
+      ? (params.get('status') as StudioStatus)
+      : undefined,
+  );
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useLoad(
     (signal) =>
-      studiosApi.list({ status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-    `${status ?? ''}|${q}|${page}`,
+      studiosApi.list(
+        { under, categoryId, status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      ),
+    `${under ?? ''}|${categoryId ?? ''}|${status ?? ''}|${q}|${page}`,
   );
   // 推荐: an organisation that may submit applications in its scope puts a member forward.
   const mayRecommend = useAbilities().scope('submit', 'studio') === 'inScope';

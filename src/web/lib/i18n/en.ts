@@ -1,5 +1,6 @@
 import type { Messages } from './messages.ts';
 import { en as delivery } from '../../features/delivery/messages.ts';
+import { en as statistics } from '../../features/statistics/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
@@ -180,6 +181,7 @@ export const en: Messages = {
   'about.coords':
     'Coordinates are GCJ-02. Some street points are the mean of their communities’ points and only approximate.',
   ...delivery,
+  ...statistics,
   ...registry,
   ...categories,
   ...studios,

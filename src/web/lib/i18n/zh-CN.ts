@@ -1,4 +1,5 @@
 import { zhCN as delivery } from '../../features/delivery/messages.ts';
+import { zhCN as statistics } from '../../features/statistics/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
@@ -174,6 +175,7 @@ export const zhCN = {
   'about.source.nbs': '统计用区划代码和城乡划分代码 © 国家统计局，经 njzjz/prcadmin 整理的 2023 年变更',
   'about.coords': '坐标为 GCJ-02（火星坐标系），部分街道坐标为下属社区坐标的平均值，仅供参考。',
   ...delivery,
+  ...statistics,
   ...registry,
   ...categories,
   ...studios,

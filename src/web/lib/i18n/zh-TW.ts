@@ -1,5 +1,6 @@
 import type { Messages } from './messages.ts';
 import { zhTW as delivery } from '../../features/delivery/messages.ts';
+import { zhTW as statistics } from '../../features/statistics/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
@@ -175,6 +176,7 @@ export const zhTW: Messages = {
   'about.source.nbs': '統計用區劃代碼和城鄉劃分代碼 © 國家統計局，經 njzjz/prcadmin 整理的 2023 年變更',
   'about.coords': '座標為 GCJ-02（火星座標系），部分街道座標為下屬社區座標的平均值，僅供參考。',
   ...delivery,
+  ...statistics,
   ...registry,
   ...categories,
   ...studios,

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { Engine } from '../../../db/migrations/helpers.ts';
+import {
+  correctionDeltas,
+  mergeDeltas,
+  rollupDeltas,
+  type RollupDelta,
+  type RollupFact,
+} from '../../../domain/statistics/rollups.ts';
+import { readSetting, writeSetting } from '../../settings.repository.ts';
+import * as repo from './rollups.repository.ts';
+
+/** Set once the rollups hold every record: written with the rebuild that made them. */
+const BUILT = 'statistics.rollupsBuiltAt';
+
+/**
+ * Counts a new record in the rollups of its unit and every unit above it, in the caller's
+ * transaction: the record and its counts commit together or not at all.
+ */
+export async function rollRecord(trx: Kysely<Database>, unitPath: string, fact: RollupFact): Promise<void> {
+  const units = await repo.unitIdsOnPath(trx, unitPath);
+  await repo.applyRollupDeltas(trx, mergeDeltas(rollupDeltas(fact, units, 1)));
+}
+
+/** Moves a corrected record's counts from its old version to its new one, in the caller's transaction. */
+export async function rollCorrection(
+  trx: Kysely<Database>,
+  unitPath: string,
+  before: RollupFact,
+  after: RollupFact,
+): Promise<void> {
+  const units = await repo.unitIdsOnPath(trx, unitPath);
+  await repo.applyRollupDeltas(trx, correctionDeltas(before, after, units));
+}
+
+/**
+ * Rebuilds every rollup from the record book (the backfill, and the repair after the org tree
+ * was reshaped), in one transaction that holds record writers off. With `onlyIfUnbuilt` it
+ * does nothing where the rollups were built already (the start of each instance: the first
+ * after the upgrade builds them, the others find them built). Answers the records counted.
+ */
+export async function rebuildRollups(
+  db: Kysely<Database>,
+  engine: Engine,
+  at: string,
+  o: { onlyIfUnbuilt?: boolean } = {},
+): Promise<number> {
+  if (o.onlyIfUnbuilt && (await readSetting(db, BUILT))) return 0;
+  return db.transaction().execute(async (trx) => {
+    await repo.lockRecordsForRebuild(trx, engine);
+    if (o.onlyIfUnbuilt && (await readSetting(trx, BUILT))) return 0;
+    await repo.clearRollups(trx);
+    let counted = 0;
+    for (const unit of await repo.listUnitsWithRecords(trx)) {
+      const ids = await repo.unitIdsOnPath(trx, unit.path);
+      const deltas: RollupDelta[] = [];
+      for (const h of await repo.listRecordHours(trx, unit.id)) {
+        const fact: RollupFact = {
+          servedAt: `${h.hour}:00:00.000Z`,
+          categoryId: h.category_id,
+          mode: h.mode,
+          groups: JSON.parse(h.groups_json) as string[],
+          personTimes: h.person_times,
+        };
+        for (const d of rollupDeltas(fact, ids, 1)) deltas.push({ ...d, records: h.records });
+        counted += h.records;
+      }
+      await repo.applyRollupDeltas(trx, mergeDeltas(deltas));
+    }
+    await writeSetting(trx, BUILT, at, at);
+    return counted;
+  });
+}

@@ -1,0 +1,164 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { Engine } from '../../../db/migrations/helpers.ts';
+import type { DayRange, Grain, RollupDelta } from '../../../domain/statistics/rollups.ts';
+
+// Every query of the service rollups: applying deltas on write, rebuilding, and reading them.
+
+/** The ids of the units on a path (the unit itself and each ancestor), from its materialized path. */
+export async function unitIdsOnPath(db: Kysely<Database>, path: string): Promise<number[]> {
+  const prefixes: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) prefixes.push(path.slice(0, i + 1));
+  if (prefixes.length === 0) return [];
+  const rows = await db.selectFrom('org_units').select('id').where('path', 'in', prefixes).execute();
+  return rows.map((r) => r.id);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Adds the deltas to their cells in one statement (insert, or add to the row already there).
+ * The deltas must name distinct cells (`mergeDeltas`), as PostgreSQL refuses to touch one
+ * row twice in a statement.
+ */
+export async function applyRollupDeltas(db: Kysely<Database>, deltas: readonly RollupDelta[]): Promise<void> {
+  const CHUNK = 200;
+  // One order for every writer, so two transactions never wait on each other's rows crosswise.
+  const ordered = [...deltas].sort(
+    (a, b) =>
+      a.unitId - b.unitId ||
+      cmp(a.grain, b.grain) ||
+      cmp(a.period, b.period) ||
+      a.categoryId - b.categoryId ||
+      cmp(a.mode, b.mode) ||
+      cmp(a.groupKey, b.groupKey),
+  );
+  for (let i = 0; i < ordered.length; i += CHUNK) {
+    await db
+      .insertInto('service_rollups')
+      .values(
+        ordered.slice(i, i + CHUNK).map((d) => ({
+          unit_id: d.unitId,
+          grain: d.grain,
+          period: d.period,
+          category_id: d.categoryId,
+          mode: d.mode,
+          group_key: d.groupKey,
+          records: d.records,
+          person_times: d.personTimes,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['unit_id', 'grain', 'period', 'category_id', 'mode', 'group_key']).doUpdateSet((eb) => ({
+          records: eb('service_rollups.records', '+', eb.ref('excluded.records')),
+          person_times: eb('service_rollups.person_times', '+', eb.ref('excluded.person_times')),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Holds off record writers while the rollups are rebuilt (PostgreSQL; SQLite's single writer
+ * already does), so no record is counted twice or missed.
+ */
+export async function lockRecordsForRebuild(db: Kysely<Database>, engine: Engine): Promise<void> {
+  if (engine === 'postgres') await sql`lock table service_records in share mode`.execute(db);
+}
+
+/** Empties the rollups. */
+export async function clearRollups(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('service_rollups').execute();
+}
+
+/** The units that hold records, with their paths: the backfill goes one unit at a time. */
+export async function listUnitsWithRecords(db: Kysely<Database>) {
+  return db
+    .selectFrom('org_units')
+    .select(['org_units.id', 'org_units.path'])
+    .where((eb) => eb.exists(eb.selectFrom('service_records').select('id').whereRef('unit_id', '=', 'org_units.id')))
+    .orderBy('org_units.id')
+    .execute();
+}
+
+/**
+ * A unit's records folded by hour of service, category, mode and groups: what the backfill
+ * needs, without reading each record (the China day is taken from the UTC hour).
+ */
+export async function listRecordHours(db: Kysely<Database>, unitId: number) {
+  const hour = sql<string>`substr(served_at, 1, 13)`;
+  const rows = await db
+    .selectFrom('service_records')
+    .select([
+      hour.as('hour'),
+      'category_id',
+      'mode',
+      'groups_json',
+      (eb) => eb.fn.countAll<number>().as('records'),
+      (eb) => eb.fn.sum<number>('person_times').as('person_times'),
+    ])
+    .where('unit_id', '=', unitId)
+    .groupBy([hour, 'category_id', 'mode', 'groups_json'])
+    .execute();
+  return rows.map((r) => ({ ...r, records: Number(r.records), person_times: Number(r.person_times) }));
+}
+
+/** Which rollup rows a read covers: one unit (its subtree's cells) or the units given, a grain and periods. */
+export interface RollupSlice {
+  unitIds: readonly number[];
+  grain: Grain;
+  /** Half-open period range in the grain's format. */
+  from: string;
+  to: string;
+}
+
+/** What a rollup read groups by. */
+export type RollupDimension = 'period' | 'category_id' | 'mode' | 'group_key' | 'unit_id';
+
+/**
+ * Sums records and person-times of the slices, grouped by one dimension. `groups` true reads
+ * the rows per group served; false the rows that count each record once.
+ */
+export async function sumRollups(
+  db: Kysely<Database>,
+  slices: readonly RollupSlice[],
+  by: RollupDimension,
+  o: { groups: boolean; categoryId?: number | undefined },
+) {
+  const live = slices.filter((s) => s.unitIds.length > 0 && s.from < s.to);
+  if (live.length === 0) return [];
+  let q = db
+    .selectFrom('service_rollups')
+    .select([
+      `${by} as key`,
+      (eb) => eb.fn.sum<number>('records').as('records'),
+      (eb) => eb.fn.sum<number>('person_times').as('person_times'),
+    ])
+    .where((eb) =>
+      eb.or(
+        live.map((s) =>
+          eb.and([
+            eb('unit_id', 'in', s.unitIds),
+            eb('grain', '=', s.grain),
+            eb('period', '>=', s.from),
+            eb('period', '<', s.to),
+          ]),
+        ),
+      ),
+    );
+  q = o.groups ? q.where('group_key', '<>', '') : q.where('group_key', '=', '');
+  if (o.categoryId !== undefined) q = q.where('category_id', '=', o.categoryId);
+  const rows = await q.groupBy(by).execute();
+  return rows.map((r) => ({ key: String(r.key), records: Number(r.records), personTimes: Number(r.person_times) }));
+}
+
+/** The slices that read a day range: whole months from the month grain, loose days from the day grain. */
+export function slicesOf(
+  unitIds: readonly number[],
+  cover: { months: { from: string; to: string } | null; days: readonly DayRange[] },
+): RollupSlice[] {
+  return [
+    ...(cover.months ? [{ unitIds, grain: 'month' as const, ...cover.months }] : []),
+    ...cover.days.map((d) => ({ unitIds, grain: 'day' as const, ...d })),
+  ];
+}

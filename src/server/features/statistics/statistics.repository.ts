@@ -1,0 +1,228 @@
+import { sql, type Kysely } from 'kysely';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+import type { Database } from '../../../db/schema.ts';
+
+// Every query of the dashboard that is not a rollup: the network's state (studios, registry,
+// commitments) at a moment, and the supervision figures of a period. Each is one grouped
+// query over a subtree. Instants are compared as ISO-8601 text: `before` is an instant.
+
+function inSubtree(path: string) {
+  return subtreeRange(path);
+}
+
+/**
+ * Each studio of the subtree that existed before the instant, with its status then (its last
+ * transition before it; a studio with no history reads its present status), its venue type
+ * and the level of its unit.
+ */
+export async function listStudioStates(db: Kysely<Database>, path: string, before: string) {
+  const r = inSubtree(path);
+  const rows = await db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select((eb) => [
+      'studios.id',
+      'studios.venue_type',
+      'studios.status',
+      'org_units.level',
+      eb
+        .selectFrom('studio_transitions')
+        .select('to_status')
+        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
+        .where('studio_transitions.at', '<', before)
+        .orderBy('studio_transitions.at', 'desc')
+        .orderBy('studio_transitions.id', 'desc')
+        .limit(1)
+        .as('status_then'),
+      eb
+        .selectFrom('studio_transitions')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
+        .as('transitions'),
+    ])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('studios.created_at', '<', before)
+    .execute();
+  return rows.map((s) => ({
+    id: s.id,
+    venueType: s.venue_type,
+    level: s.level,
+    status: s.status_then ?? (Number(s.transitions) === 0 ? s.status : null),
+  }));
+}
+
+/** The categories of the subtree's studios: (studio, category) pairs. */
+export async function listStudioCategories(db: Kysely<Database>, path: string) {
+  const r = inSubtree(path);
+  return db
+    .selectFrom('studio_categories')
+    .innerJoin('studios', 'studios.id', 'studio_categories.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(['studio_categories.studio_id', 'studio_categories.category_id'])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .execute();
+}
+
+/** Registry records of the subtree written before the instant, by kind and screening status. */
+export async function countVolunteers(db: Kysely<Database>, path: string, before: string) {
+  const r = inSubtree(path);
+  const rows = await db
+    .selectFrom('volunteers')
+    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+    .select(['volunteers.kind', 'volunteers.screening_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('volunteers.created_at', '<', before)
+    .groupBy(['volunteers.kind', 'volunteers.screening_status'])
+    .execute();
+  return rows.map((x) => ({ kind: x.kind, screening: x.screening_status, n: Number(x.n) }));
+}
+
+/** Distinct leaders of the subtree's studios with a contract signed before the instant (签约领岗党员). */
+export async function countContractedLeaders(db: Kysely<Database>, path: string, before: string): Promise<number> {
+  const r = inSubtree(path);
+  const row = await db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(sql<number>`count(distinct studios.leader_volunteer_id)`.as('n'))
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('studios.leader_volunteer_id', 'is not', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('studio_contracts')
+          .select('studio_contracts.id')
+          .whereRef('studio_contracts.studio_id', '=', 'studios.id')
+          .where('studio_contracts.signed_at', '<', before),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Commitments of the subtree's studios published before the instant and not withdrawn. */
+export async function countPublishedCommitments(db: Kysely<Database>, path: string, before: string): Promise<number> {
+  const r = inSubtree(path);
+  const row = await db
+    .selectFrom('commitments')
+    .innerJoin('studios', 'studios.id', 'commitments.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('commitments.published_at', '<', before)
+    .where('commitments.status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Residents' ratings of the subtree's studios given in [from, to) (instants), by score. */
+export async function countRatings(db: Kysely<Database>, path: string, from: string, to: string) {
+  const r = inSubtree(path);
+  const rows = await db
+    .selectFrom('ratings')
+    .innerJoin('studios', 'studios.id', 'ratings.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(['ratings.score', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('ratings.created_at', '>=', from)
+    .where('ratings.created_at', '<', to)
+    .groupBy('ratings.score')
+    .execute();
+  return rows.map((x) => ({ score: Number(x.score), n: Number(x.n) }));
+}
+
+/** Letters about the subtree received in [from, to) (days), by type. */
+export async function countLetters(db: Kysely<Database>, path: string, from: string, to: string) {
+  const r = inSubtree(path);
+  const rows = await db
+    .selectFrom('letters')
+    .innerJoin('org_units', 'org_units.id', 'letters.unit_id')
+    .select(['letters.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('letters.received_on', '>=', from)
+    .where('letters.received_on', '<', to)
+    .groupBy('letters.type')
+    .execute();
+  return rows.map((x) => ({ type: x.type, n: Number(x.n) }));
+}
+
+/**
+ * Inspections of the subtree's studios due in [from, to) (days): done (submitted or
+ * corrected), overdue (still planned after their day, as of `today`) and still to come.
+ */
+export async function countInspections(db: Kysely<Database>, path: string, from: string, to: string, today: string) {
+  const r = inSubtree(path);
+  const row = await db
+    .selectFrom('inspections')
+    .innerJoin('org_units', 'org_units.id', 'inspections.unit_id')
+    .select([
+      sql<number>`sum(case when inspections.status in ('submitted', 'corrected') then 1 else 0 end)`.as('done'),
+      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on < ${today} then 1 else 0 end)`.as(
+        'overdue',
+      ),
+      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on >= ${today} then 1 else 0 end)`.as(
+        'planned',
+      ),
+    ])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('inspections.due_on', '>=', from)
+    .where('inspections.due_on', '<', to)
+    .executeTakeFirstOrThrow();
+  return { done: Number(row.done ?? 0), overdue: Number(row.overdue ?? 0), planned: Number(row.planned ?? 0) };
+}
+
+/** Residents' needs of the subtree recorded in [from, to) (days), by confirmed (or suggested) category. */
+export async function countNeeds(db: Kysely<Database>, path: string, from: string, to: string) {
+  const r = inSubtree(path);
+  const category = sql<number | null>`coalesce(needs.category_id, needs.suggested_category_id)`;
+  const rows = await db
+    .selectFrom('needs')
+    .innerJoin('org_units', 'org_units.id', 'needs.unit_id')
+    .select([category.as('category_id'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('needs.recorded_on', '>=', from)
+    .where('needs.recorded_on', '<', to)
+    .groupBy(category)
+    .execute();
+  return rows.map((x) => ({ categoryId: x.category_id === null ? null : Number(x.category_id), n: Number(x.n) }));
+}
+
+/** A unit with its path and level. */
+export async function findUnitCore(db: Kysely<Database>, id: number) {
+  return db.selectFrom('org_units').select(['id', 'name', 'level', 'path']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The units on a path, from the top down. */
+export async function listUnitsOnPath(db: Kysely<Database>, path: string) {
+  const prefixes: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) prefixes.push(path.slice(0, i + 1));
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'level', 'path'])
+    .where('path', 'in', prefixes)
+    .orderBy('depth')
+    .execute();
+}
+
+/** The direct children of a unit. */
+export async function listChildUnits(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'level', 'path'])
+    .where('parent_id', '=', id)
+    .orderBy('path')
+    .execute();
+}
+
+/** Categories with their codes and Chinese names, in order. */
+export async function listCategoryLabels(db: Kysely<Database>) {
+  return db.selectFrom('categories').select(['id', 'code', 'name_zh_cn']).orderBy('position').orderBy('id').execute();
+}
