@@ -23,7 +23,10 @@ async function signedInAs(user: DemoUser): Promise<{ page: Page; shell: Shell; c
   const login = new LoginPage(page);
   await login.goto();
   await login.signInAs(user);
-  return { page, shell: new Shell(page), close: () => context.close() };
+  const shell = new Shell(page);
+  // Every role starts on its 工作台; these checks are of the org tree.
+  await shell.open('组织架构');
+  return { page, shell, close: () => context.close() };
 }
 
 /** Typing the address of a page the role may not use shows a message, not the data. */

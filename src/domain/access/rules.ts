@@ -58,6 +58,7 @@ export const subjects = [
   'inspection',
   'inspectionCoverage',
   'rectificationProposal',
+  'workbench',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -172,6 +173,8 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'read', 'rectificationProposal', 'inScope'),
   allow('street_admin', 'read', 'rectificationProposal', 'inScope'),
   ...proposalLifecycle.rules(),
+  // 工作台: everyone signed in starts the day from their own to-dos, counted within their scope.
+  ...staff.map((r) => allow(r, 'read', 'workbench', 'inScope')),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

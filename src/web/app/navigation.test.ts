@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../domain/access/roles.ts';
-import { mayOpen, menuFor } from './navigation.ts';
+import { entryOf, mayOpen, menuFor, menuTreeFor } from './navigation.ts';
 
 // The menu each role saw when navigation.ts listed roles by hand, written out here so that a
 // change to the access rules that would move a menu entry shows up as a failing test.
 const expected = {
   district_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/audit',
@@ -23,6 +24,7 @@ const expected = {
     '/about',
   ],
   street_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/registry',
@@ -39,6 +41,7 @@ const expected = {
     '/about',
   ],
   community_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/registry',
@@ -52,8 +55,8 @@ const expected = {
     '/legal-aid',
     '/about',
   ],
-  member: ['/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/about'],
-  supervisor: ['/org', '/map', '/about'],
+  member: ['/workbench', '/org', '/map', '/studio-apply', '/my-studios', '/requests', '/records', '/about'],
+  supervisor: ['/workbench', '/org', '/map', '/about'],
 };
 
 describe('the main menu, derived from the access rules', () => {
@@ -71,5 +74,36 @@ describe('the main menu, derived from the access rules', () => {
       expect(mayOpen(role, '/about')).toBe(true);
       expect(mayOpen(role, '/not-a-page')).toBe(false);
     }
+  });
+
+  it('groups the menu: the workbench on top, then each group the role sees something in, in order', () => {
+    const tree = (role: (typeof roles)[number]) =>
+      menuTreeFor(role).map((n) =>
+        'item' in n ? n.item.path : `${n.group.key}:${n.items.map((i) => i.path).join(',')}`,
+      );
+    expect(tree('member')).toEqual([
+      '/workbench',
+      'org:/org',
+      'needs:/map',
+      'studios:/studio-apply,/my-studios',
+      'service:/requests,/records',
+      'system:/about',
+    ]);
+    expect(tree('street_admin')).toEqual([
+      '/workbench',
+      'org:/org,/registry',
+      'needs:/needs,/pressing,/map',
+      'studios:/studios,/studio-reviews,/reminders',
+      'service:/requests,/records',
+      'statistics:/legal-aid',
+      'system:/accounts,/outbox,/about',
+    ]);
+  });
+
+  it('finds the entry of a page below it, never one that only shares a prefix', () => {
+    expect(entryOf('/studios/12/commitments')?.path).toBe('/studios');
+    expect(entryOf('/studio-reviews')?.path).toBe('/studio-reviews');
+    expect(entryOf('/records/new')?.path).toBe('/records');
+    expect(entryOf('/nowhere')).toBeUndefined();
   });
 });

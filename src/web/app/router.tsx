@@ -6,6 +6,7 @@ import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
 
 // Pages load on demand: the login page (eager) stays small on a slow phone network.
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx'));
 const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
@@ -38,7 +39,16 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
+      // Every role starts the day from its 工作台.
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      {
+        path: 'workbench',
+        element: (
+          <RequireAccess path="/workbench">
+            <WorkbenchPage />
+          </RequireAccess>
+        ),
+      },
       {
         path: 'org',
         element: (

@@ -5,6 +5,8 @@ import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
+import { en as frame } from '../../app/console-messages.ts';
+import { en as audit } from '../../features/audit/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -178,4 +180,6 @@ export const en: Messages = {
   ...studios,
   ...needs,
   ...siting,
+  ...frame,
+  ...audit,
 };

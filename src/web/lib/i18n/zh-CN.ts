@@ -4,6 +4,8 @@ import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
+import { zhCN as frame } from '../../app/console-messages.ts';
+import { zhCN as audit } from '../../features/audit/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -174,4 +176,6 @@ export const zhCN = {
   ...studios,
   ...needs,
   ...siting,
+  ...frame,
+  ...audit,
 } as const;

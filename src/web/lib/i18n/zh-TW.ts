@@ -5,6 +5,8 @@ import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
+import { zhTW as frame } from '../../app/console-messages.ts';
+import { zhTW as audit } from '../../features/audit/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -175,4 +177,6 @@ export const zhTW: Messages = {
   ...studios,
   ...needs,
   ...siting,
+  ...frame,
+  ...audit,
 };
