@@ -2,6 +2,18 @@
 // Simplified Chinese is the source; the other two must give every key (the type says so).
 
 export const zhCN = {
+  'audit.triedUsername': '尝试登录：{username}',
+  'confirm.cancel': '取消',
+  'sms.preview.title': '确认发送短信',
+  'sms.preview.send': '发布并发送 {recipients} 条短信',
+  'sms.preview.message': '短信内容',
+  'sms.preview.signature': '签名',
+  'sms.preview.length': '长度',
+  'sms.preview.lengthValue': '{characters} 字，按 {segments} 条计费',
+  'sms.preview.recipients': '接收人数',
+  'sms.preview.recipientsValue': '{recipients} 位订阅居民',
+  'sms.preview.total': '共计 {total} 条计费短信',
+
   'studios.progress.label': '办理进度',
   'studios.progress.apply': '申请',
   'studios.progress.communityReview': '社区审核',
@@ -54,6 +66,18 @@ export const zhCN = {
 };
 
 export const zhTW: Record<keyof typeof zhCN, string> = {
+  'audit.triedUsername': '嘗試登入：{username}',
+  'confirm.cancel': '取消',
+  'sms.preview.title': '確認發送簡訊',
+  'sms.preview.send': '發布並發送 {recipients} 則簡訊',
+  'sms.preview.message': '簡訊內容',
+  'sms.preview.signature': '簽名',
+  'sms.preview.length': '長度',
+  'sms.preview.lengthValue': '{characters} 字，按 {segments} 則計費',
+  'sms.preview.recipients': '接收人數',
+  'sms.preview.recipientsValue': '{recipients} 位訂閱居民',
+  'sms.preview.total': '共計 {total} 則計費簡訊',
+
   'studios.progress.label': '辦理進度',
   'studios.progress.apply': '申請',
   'studios.progress.communityReview': '社區審核',
@@ -106,6 +130,18 @@ export const zhTW: Record<keyof typeof zhCN, string> = {
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
+  'audit.triedUsername': 'Tried: {username}',
+  'confirm.cancel': 'Cancel',
+  'sms.preview.title': 'Send this SMS?',
+  'sms.preview.send': 'Publish and send {recipients} SMS',
+  'sms.preview.message': 'Message',
+  'sms.preview.signature': 'Signature',
+  'sms.preview.length': 'Length',
+  'sms.preview.lengthValue': '{characters} characters, billed as {segments} SMS',
+  'sms.preview.recipients': 'Recipients',
+  'sms.preview.recipientsValue': '{recipients} subscribed residents',
+  'sms.preview.total': '{total} billed SMS in all',
+
   'studios.progress.label': 'Progress',
   'studios.progress.apply': 'Application',
   'studios.progress.communityReview': 'Community review',
