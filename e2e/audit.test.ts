@@ -68,7 +68,8 @@ describe('审计日志 (district admin)', () => {
     const details = textOf(await audit.expandFirst('登录失败'));
     await expect.poll(details).toContain('变更前');
     await expect.poll(details).toContain('变更后');
-    await expect.poll(details).toContain('"username": "jiandu"');
+    // The newest failed sign-in: a username nobody has.
+    await expect.poll(details).toContain('"username": "nosuchuser"');
   });
 
   it('filters by date range', async () => {

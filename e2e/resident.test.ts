@@ -315,7 +315,7 @@ describe('resident pages on a phone (390×844)', () => {
     await r.goto('/find');
     await r.chooseLanguage('English', 'en');
     await expect.poll(textOf(r.heading)).toBe('Find a studio near you');
-    await expect.poll(textsOf(r.nav.getByRole('link'))).toEqual(['Find', 'Ask', 'Track', 'SMS']);
+    await expect.poll(textsOf(r.nav.getByRole('link'))).toEqual(['Find', 'Ask', 'Track', 'SMS', 'Mailbox']);
     await expect.poll(textsOf(r.main.getByRole('combobox').first().getByRole('option'))).toContain('Health care');
 
     const large = () => page.evaluate(() => document.documentElement.classList.contains('hm-large'));

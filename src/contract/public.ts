@@ -45,6 +45,17 @@ export const publicUnitsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
+/** A serving studio found by name, as a resident picks it (to write a letter about it). */
+export const publicStudioHit = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+});
+export const publicStudiosQuery = z.strictObject({
+  q: z.string().trim().min(1).max(50),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
 const phone = z
   .string()
   .trim()

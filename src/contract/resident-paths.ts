@@ -13,6 +13,8 @@ export const residentRoutes = [
   '/track/:code',
   '/rate',
   '/rate/:code',
+  '/mailbox',
+  '/mailbox/:code',
 ] as const;
 export type ResidentRoute = (typeof residentRoutes)[number];
 

@@ -94,6 +94,56 @@ export const navItems: readonly NavItem[] = [
     needs: [{ action: 'create', subject: 'serviceRecord' }],
     group: 'service',
   },
+  // 监督信箱: the street handles letters, the district oversees every street and sets the deadlines.
+  {
+    path: '/letters',
+    label: 'mailbox.nav.letters',
+    needs: [{ action: 'read', subject: 'letter' }],
+    group: 'supervision',
+  },
+  {
+    path: '/letter-rates',
+    label: 'mailbox.nav.rates',
+    needs: [{ action: 'read', subject: 'letter' }],
+    group: 'supervision',
+  },
+  {
+    path: '/mailbox-settings',
+    label: 'mailbox.nav.settings',
+    needs: [{ action: 'update', subject: 'mailboxSettings' }],
+    group: 'system',
+  },
+  // Supervision (群众监督员, 季度检查): the street's roster and plan, the district's checklist, the supervisor's own visits.
+  {
+    path: '/supervisors',
+    label: 'inspections.nav.supervisors',
+    needs: [{ action: 'read', subject: 'supervisor', scope: 'inScope' }],
+    group: 'supervision',
+  },
+  {
+    path: '/inspections',
+    label: 'inspections.nav.plan',
+    needs: [{ action: 'read', subject: 'inspectionCoverage' }],
+    group: 'supervision',
+  },
+  {
+    path: '/rectification-proposals',
+    label: 'inspections.nav.proposals',
+    needs: [{ action: 'read', subject: 'rectificationProposal' }],
+    group: 'supervision',
+  },
+  {
+    path: '/inspection-checklist',
+    label: 'inspections.nav.checklist',
+    needs: [{ action: 'update', subject: 'checklist' }],
+    group: 'supervision',
+  },
+  {
+    path: '/my-inspections',
+    label: 'inspections.nav.mine',
+    needs: [{ action: 'submit', subject: 'inspection', scope: 'own' }],
+    group: 'supervision',
+  },
   // The legal-aid figures are a report over the records, for those who may export them.
   {
     path: '/legal-aid',

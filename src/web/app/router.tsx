@@ -15,6 +15,10 @@ const RequestsPage = lazy(() => import('../features/delivery/RequestsPage.tsx'))
 const RecordsPage = lazy(() => import('../features/delivery/RecordsPage.tsx'));
 const RecordFormPage = lazy(() => import('../features/delivery/RecordFormPage.tsx'));
 const LegalAidPage = lazy(() => import('../features/delivery/LegalAidPage.tsx'));
+const LettersPage = lazy(() => import('../features/mailbox/LettersPage.tsx'));
+const LetterDetailPage = lazy(() => import('../features/mailbox/LetterDetailPage.tsx'));
+const LetterRatesPage = lazy(() => import('../features/mailbox/RatesPage.tsx'));
+const MailboxSettingsPage = lazy(() => import('../features/mailbox/MailboxSettingsPage.tsx'));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
 const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
@@ -28,6 +32,15 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
+const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
+const ProposalsPage = lazy(() => import('../features/inspections/ProposalsPage.tsx'));
+const ChecklistPage = lazy(() => import('../features/inspections/ChecklistPage.tsx'));
+// The supervisor's list and form are one chunk: once the list has opened, the form opens offline.
+const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
+const MyInspectionsPage = lazy(visits);
+const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -118,6 +131,38 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/legal-aid">
             <LegalAidPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letters',
+        element: (
+          <RequireAccess path="/letters">
+            <LettersPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letters/:id',
+        element: (
+          <RequireAccess path="/letters">
+            <LetterDetailPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'letter-rates',
+        element: (
+          <RequireAccess path="/letter-rates">
+            <LetterRatesPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'mailbox-settings',
+        element: (
+          <RequireAccess path="/mailbox-settings">
+            <MailboxSettingsPage />
           </RequireAccess>
         ),
       },
@@ -218,6 +263,56 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/outbox">
             <OutboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'supervisors',
+        element: (
+          <RequireAccess path="/supervisors">
+            <SupervisorsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspections',
+        element: (
+          <RequireAccess path="/inspections">
+            <InspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      // One inspection: the street's and its supervisor's; the API shows each only its own.
+      { path: 'inspections/:id', element: <InspectionDetailPage /> },
+      {
+        path: 'rectification-proposals',
+        element: (
+          <RequireAccess path="/rectification-proposals">
+            <ProposalsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspection-checklist',
+        element: (
+          <RequireAccess path="/inspection-checklist">
+            <ChecklistPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <MyInspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections/:id',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <InspectionFormPage />
           </RequireAccess>
         ),
       },

@@ -115,6 +115,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => call<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body: unknown) => call<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => call<T>('DELETE', path),
 };
 
 /** A message for any thrown value: the server's own text for API errors. */

@@ -7,6 +7,7 @@ const NAV: ReadonlyArray<{ to: string; label: ResidentKey }> = [
   { to: '/ask', label: 'nav.ask' },
   { to: '/track', label: 'nav.track' },
   { to: '/sms', label: 'nav.sms' },
+  { to: '/mailbox', label: 'nav.mailbox' },
 ];
 
 /** Language (a native select: the phone's own picker) and the large-font high-contrast switch. */

@@ -3,6 +3,8 @@ import type { ResidentRoute } from '../../contract/resident-paths.ts';
 import { AskPage } from './pages/AskPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { FindPage } from './pages/FindPage.tsx';
+import { LetterPage } from './pages/LetterPage.tsx';
+import { LetterTrackPage } from './pages/LetterTrackPage.tsx';
 import { RatePage } from './pages/RatePage.tsx';
 import { SmsPage } from './pages/SmsPage.tsx';
 import { StudioPage } from './pages/StudioPage.tsx';
@@ -26,4 +28,6 @@ export const residentPages: { readonly [R in ResidentRoute]: Render } = {
   '/track/:code': (p) => <TrackPage code={p.code} />,
   '/rate': () => <RatePage code={undefined} />,
   '/rate/:code': (p) => <RatePage code={p.code} />,
+  '/mailbox': (_, q) => <LetterPage search={q} />,
+  '/mailbox/:code': (p) => <LetterTrackPage code={p.code ?? ''} />,
 };

@@ -4,6 +4,10 @@ import { buildStudio } from '../../../../test/factories/studios.ts';
 /** The resident pages' rows of the access matrix: open to anyone, no session. */
 export const accessCases: AccessCases = {
   'GET /api/public/categories': { allowed: 'anyone', call: () => get('/api/public/categories') },
+  'GET /api/public/studios': {
+    allowed: 'anyone',
+    call: () => get('/api/public/studios?q=%E5%B7%A5%E4%BD%9C%E5%AE%A4'),
+  },
   'GET /api/public/studios/:id': {
     allowed: 'anyone',
     call: async (s) => get(`/api/public/studios/${(await buildStudio(s.db, s.owner)).id}`),

@@ -54,6 +54,33 @@ describe('GET /api/public/studios/:id', () => {
   });
 });
 
+describe('GET /api/public/studios (find a studio by name)', () => {
+  it('finds serving studios by a part of the name, with their community, and no others', async () => {
+    const hits = (await get(`/api/public/studios?q=${encodeURIComponent('婉珍')}`)).json() as Array<{
+      name: string;
+      unit: { name: string };
+    }>;
+    expect(hits).toEqual([
+      expect.objectContaining({
+        name: '婉珍文艺专业服务室',
+        unit: expect.objectContaining({ name: '西兴社区居委会' }),
+      }),
+    ]);
+    const revoked = await t.db
+      .selectFrom('studios')
+      .select('name')
+      .where('status', '=', 'revoked')
+      .executeTakeFirstOrThrow();
+    const found = (await get(`/api/public/studios?q=${encodeURIComponent(revoked.name)}`)).json() as unknown[];
+    expect(found).toEqual([]);
+  });
+
+  it('treats LIKE wildcards as text and refuses an empty query', async () => {
+    expect((await get('/api/public/studios?q=%25')).json()).toEqual([]);
+    expect((await get('/api/public/studios?q=')).statusCode).toBe(400);
+  });
+});
+
 describe('the community bulletin board (公告栏)', () => {
   it('lists every serving studio of the community and no others', async () => {
     const board = (await get(`/api/public/units/${await t.unitId('350802003004')}/board`)).json() as {

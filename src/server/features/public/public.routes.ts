@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   bulletinBoard,
   publicStudio,
+  publicStudioHit,
+  publicStudiosQuery,
   publicUnit,
   publicUnitsQuery,
   subscribeRequest,
@@ -28,6 +30,20 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Enabled service categories', response: { 200: z.array(category) } },
     },
     async () => pub.listPublicCategories(deps.db),
+  );
+
+  app.get(
+    '/api/public/studios',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Find a serving studio by name (to write a letter about it)',
+        querystring: publicStudiosQuery,
+        response: { 200: z.array(publicStudioHit) },
+      },
+    },
+    async (request) => pub.searchPublicStudios(deps.db, request.query.q, request.query.limit),
   );
 
   app.get(

@@ -58,6 +58,12 @@ export async function bulletinBoard(deps: Deps, unitId: number, baseUrl: string)
   };
 }
 
+/** Serving studios by a part of their name (no personal data: name and community only). */
+export async function searchPublicStudios(db: Kysely<Database>, q: string, limit: number) {
+  const rows = await repo.searchServingStudios(db, q, limit);
+  return rows.map((r) => ({ id: r.id, name: r.name, unit: { id: r.unit_id, name: r.unit_name } }));
+}
+
 /** Communities, villages and enterprises residents can pick, by name, pinyin or initials. */
 export async function searchPublicUnits(db: Kysely<Database>, q: string | undefined, limit: number) {
   const rootPath = await repo.findRootPath(db);
@@ -90,14 +96,16 @@ export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: 
   await deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findSubscription(trx, unit.id, input.phone);
     if (existing && existing.unsubscribed_at === null) return;
-    if (existing) await repo.renewSubscription(trx, existing.id, SMS_CONSENT_VERSION, ctx.at);
-    else
-      await repo.insertSubscription(trx, {
-        unitId: unit.id,
-        phone: input.phone,
-        consentVersion: SMS_CONSENT_VERSION,
-        at: ctx.at,
-      });
+    // A second tap that arrives while the first is being written changes nothing and is not audited.
+    const changed = existing
+      ? await repo.renewSubscription(trx, existing.id, SMS_CONSENT_VERSION, ctx.at)
+      : await repo.insertSubscription(trx, {
+          unitId: unit.id,
+          phone: input.phone,
+          consentVersion: SMS_CONSENT_VERSION,
+          at: ctx.at,
+        });
+    if (!changed) return;
     await recordAudit(trx, ctx, {
       entity: 'smsSubscription',
       entityId: null,

@@ -3,10 +3,12 @@ import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
+import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 import { en as frame } from '../../app/console-messages.ts';
 import { en as audit } from '../../features/audit/messages.ts';
+import { en as inspections } from '../../features/inspections/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -178,8 +180,10 @@ export const en: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
   ...frame,
   ...audit,
+  ...inspections,
 };

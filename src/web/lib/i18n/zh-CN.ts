@@ -2,10 +2,12 @@ import { zhCN as delivery } from '../../features/delivery/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
+import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 import { zhCN as frame } from '../../app/console-messages.ts';
 import { zhCN as audit } from '../../features/audit/messages.ts';
+import { zhCN as inspections } from '../../features/inspections/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -174,8 +176,10 @@ export const zhCN = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
   ...frame,
   ...audit,
+  ...inspections,
 } as const;

@@ -3,10 +3,12 @@ import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
+import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 import { zhTW as frame } from '../../app/console-messages.ts';
 import { zhTW as audit } from '../../features/audit/messages.ts';
+import { zhTW as inspections } from '../../features/inspections/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -175,8 +177,10 @@ export const zhTW: Messages = {
   ...registry,
   ...categories,
   ...studios,
+  ...mailbox,
   ...needs,
   ...siting,
   ...frame,
   ...audit,
+  ...inspections,
 };

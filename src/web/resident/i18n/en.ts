@@ -1,4 +1,5 @@
 import type { ResidentMessages } from './zh-CN.ts';
+import { en as mailbox } from './mailbox/en.ts';
 
 // English; loaded on demand when a resident picks it.
 export const en: ResidentMessages = {
@@ -174,4 +175,5 @@ export const en: ResidentMessages = {
   'track.resident': 'Asked by',
   'track.timeline': 'Progress',
   'track.rated': 'Your rating',
+  ...mailbox,
 };

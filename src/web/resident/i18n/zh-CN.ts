@@ -1,3 +1,4 @@
+import { zhCN as mailbox } from './mailbox/zh-CN.ts';
 // The resident pages' own dictionary, Simplified Chinese (the source language). It is kept apart
 // from the console's dictionaries (src/web/lib/i18n) so a resident's phone never downloads the
 // console's strings; zh-TW and en are loaded only when chosen (see ./index.tsx). Same mechanism:
@@ -173,6 +174,7 @@ export const zhCN = {
   'track.resident': '求助人',
   'track.timeline': '进度',
   'track.rated': '您的评价',
+  ...mailbox,
 };
 
 /** Every key of the resident pages. */

@@ -1,4 +1,5 @@
 import type { ResidentMessages } from './zh-CN.ts';
+import { zhTW as mailbox } from './mailbox/zh-TW.ts';
 
 // Traditional Chinese; loaded on demand when a resident picks it.
 export const zhTW: ResidentMessages = {
@@ -172,4 +173,5 @@ export const zhTW: ResidentMessages = {
   'track.resident': '求助人',
   'track.timeline': '進度',
   'track.rated': '您的評價',
+  ...mailbox,
 };

@@ -124,6 +124,9 @@ export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
             <Link to={askPath(s.categoryIds[0], s.unit)} className="r-button">
               {t('studio.ask')}
             </Link>
+            <Link to={`/mailbox?studioId=${s.id}`} className="r-button r-button-secondary">
+              {t('studio.writeLetter')}
+            </Link>
           </div>
         )}
       </section>
