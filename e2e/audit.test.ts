@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage } from './fixtures/browser.ts';
 import { textOf } from './fixtures/expect.ts';
+import { axeViolations } from './fixtures/axe.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { AuditPage } from './pages/audit.page.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -25,6 +26,12 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'jiandu', password: 'wrong-Password1' }),
   });
+  // And one with a username nobody has.
+  await fetch(`${e2e.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'nosuchuser', password: 'wrong-Password1' }),
+  });
   ({ context, page } = await openPage(e2e.browser, e2e.url));
   const login = new LoginPage(page);
   await login.goto();
@@ -37,25 +44,32 @@ afterAll(() => context.close());
 
 describe('审计日志 (district admin)', () => {
   it('lists sign-ins and the demo data load, newest first', async () => {
-    await expect.poll(async () => (await audit.actions())[0]).toBe('login');
-    await expect.poll(() => audit.actions()).toContain('login.failed');
-    await expect.poll(() => audit.actions()).toContain('demo.load');
+    // In words, not codes.
+    await expect.poll(async () => (await audit.actions())[0]).toBe('登录');
+    await expect.poll(() => audit.actions()).toContain('登录失败');
+    await expect.poll(() => audit.actions()).toContain('载入演示数据');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('filters by action and by object type', async () => {
-    await audit.filter({ action: 'login.failed' });
-    await expect.poll(async () => new Set(await audit.actions())).toEqual(new Set(['login.failed']));
+    await audit.filter({ action: '登录失败' });
+    await expect.poll(async () => new Set(await audit.actions())).toEqual(new Set(['登录失败']));
+    // A failed sign-in shows the username that was tried, known or not.
+    await expect
+      .poll(() => audit.actors())
+      .toEqual(expect.arrayContaining(['尝试登录：nosuchuser', '尝试登录：jiandu']));
     await audit.reset();
     await audit.filter({ entity: '系统' });
-    await expect.poll(() => audit.actions()).toEqual(['demo.load']);
+    await expect.poll(() => audit.actions()).toEqual(['载入演示数据']);
   });
 
   it('expands a row to show what changed', async () => {
     await audit.reset();
-    const details = textOf(await audit.expandFirst('login.failed'));
+    const details = textOf(await audit.expandFirst('登录失败'));
     await expect.poll(details).toContain('变更前');
     await expect.poll(details).toContain('变更后');
-    await expect.poll(details).toContain('"username": "jiandu"');
+    // The newest failed sign-in: a username nobody has.
+    await expect.poll(details).toContain('"username": "nosuchuser"');
   });
 
   it('filters by date range', async () => {

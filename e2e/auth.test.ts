@@ -3,7 +3,7 @@ import { demo, openPage } from './fixtures/browser.ts';
 import { countOf, focusedIdOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
-import { OrgPage } from './pages/org.page.ts';
+import { WorkbenchPage } from './pages/workbench.page.ts';
 import { Shell } from './pages/shell.page.ts';
 
 const e2e = useE2E();
@@ -109,7 +109,7 @@ describe('signing in and out', () => {
     await login.goto();
     await login.signInAs('admin');
     // Let the first page finish loading, so the click below is what meets the missing session.
-    await new OrgPage(page).waitForTable();
+    await new WorkbenchPage(page).settled();
 
     await context.clearCookies();
     await new Shell(page).nav.getByRole('link', { name: '账号管理' }).click();

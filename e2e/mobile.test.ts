@@ -25,6 +25,7 @@ describe('on a phone (390×844)', () => {
     await expect.poll(attributeOf(shell.menuButton, 'aria-expanded')).toBe('false');
     await expect.poll(countOf(page.getByRole('complementary'))).toBe(0);
     const org = new OrgPage(page);
+    await org.goto();
     await expect.poll(() => org.rootName()).toBe('西城街道');
     await expect.poll(() => org.names()).toContain('西兴社区居委会');
     await expect.poll(() => page.evaluate(overflowsSideways)).toBe(false);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   await login.goto();
   await login.signInAs('admin');
   org = new OrgPage(page);
-  await org.waitForTable();
+  await org.goto();
 });
 afterAll(() => context.close());
 

@@ -35,6 +35,7 @@ describe('language and large-font mode', () => {
     await login.signInAs('xicheng');
     const shell = new Shell(page);
     await expect.poll(() => shell.menuLabels()).toEqual(expect.arrayContaining(['Organisation', 'Accounts', 'About']));
+    await shell.open('Organisation');
     // antd's own texts follow too (the pagination total is built by antd's locale).
     const org = new OrgPage(page);
     await org.waitForTable();
@@ -50,6 +51,7 @@ describe('language and large-font mode', () => {
     await login.goto();
     await login.signInAs('zhongcheng');
     const shell = new Shell(page);
+    await shell.open('组织架构');
     const search = new OrgPage(page).search;
     await search.fill('xxsq');
     await shell.chooseLanguage('繁體中文');
@@ -83,6 +85,7 @@ describe('language and large-font mode', () => {
     await login.goto();
     await login.signInAs('jiandu');
     const shell = new Shell(page);
+    await shell.open('组织架构');
     const org = new OrgPage(page);
     await org.waitForTable();
     await expect.poll(bodyFontSize(page)).toBeLessThan(18);

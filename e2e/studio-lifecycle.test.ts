@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, type DemoUser } from './fixtures/browser.ts';
 import { countOf, inputValueOf, textOf } from './fixtures/expect.ts';
+import { axeViolations } from './fixtures/axe.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OutboxPage } from './pages/studio-outbox.page.ts';
@@ -72,6 +73,10 @@ describe('studio lifecycle, from application to revocation', () => {
     await form.field('服务时间').fill('每周六 9:00-11:30');
     await form.submit();
     await detail.waitForStatus('submitted');
+    await expect.poll(() => detail.progressNow()).toBe('当前：社区审核');
+    // History says who acted by name and role, not by username.
+    await expect.poll(() => detail.historyEntries()).toContainEqual(expect.stringContaining('张婉珍 · 领岗党员'));
+    expect((await detail.historyEntries()).join('\n')).not.toContain('zhangwanzhen');
     await expect.poll(textOf(page.getByTestId('studio-info'))).toContain('每周六 9:00-11:30');
     await expect.poll(() => detail.actions()).toEqual([]);
 
@@ -90,6 +95,8 @@ describe('studio lifecycle, from application to revocation', () => {
     expect(await detail.review({ comment: '符合要求' })).toBe(200);
     await detail.waitForStatus('community_reviewed');
     await expect.poll(textOf(page.getByTestId('review-community'))).toContain('符合要求');
+    await expect.poll(() => detail.progressNow()).toBe('当前：街道审核');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('the street admin (西城街道) approves it, signs the agreement and awards the plaque', async () => {
@@ -110,10 +117,12 @@ describe('studio lifecycle, from application to revocation', () => {
     await expect.poll(signatory('名称或姓名', 2)).toBe('张婉珍');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('contracted');
+    await expect.poll(() => detail.progressNow()).toBe('当前：授牌');
 
     await detail.open('award');
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('active');
+    await expect.poll(() => detail.progressNow()).toBe('已授牌，正在服务');
     // No number typed: the server gave the next free one.
     await expect.poll(textOf(detail.root.getByText(/^牌匾编号 /))).toMatch(/牌匾编号 XL-\d{4}-\d+/);
 
@@ -140,7 +149,18 @@ describe('studio lifecycle, from application to revocation', () => {
       { kind: '服务时间', text: '每周六上午在社区活动室开课' },
       { kind: '每月活动', text: '每月举办 2 次书画公益讲座', target: 2 },
     ]);
-    await commitments.publish();
+    // Before anything is sent: the message as phones show it, its signature, billed length and recipients.
+    const dialog = await commitments.askToPublish();
+    const preview = await commitments.preview(dialog);
+    expect(preview.text).toMatch(/^【新罗惠民】婉珍书画公益课堂（西兴社区居委会）公开承诺：每周六上午在社区活动室开课/);
+    expect(preview.signature).toBe('【新罗惠民】');
+    const [, characters, segments] = /^(\d+) 字，按 (\d+) 条计费$/.exec(preview.length) ?? [];
+    expect(Number(characters)).toBe([...preview.text].length);
+    expect(Number(segments)).toBe(Number(characters) <= 70 ? 1 : Math.ceil(Number(characters) / 67));
+    expect(preview.recipients).toBe('3 位订阅居民');
+    expect(preview.total).toBe(`共计 ${Number(segments) * 3} 条计费短信`);
+    expect(await axeViolations(page)).toEqual([]);
+    await commitments.confirmPublish(dialog);
     // 西兴社区 has three subscribers in the demo data.
     await expect.poll(textOf(commitments.result)).toBe('已发布 2 条承诺，已排队发送 3 条短信。');
     await expect.poll(textOf(commitments.published)).toContain('每月举办 2 次书画公益讲座');
@@ -177,6 +197,8 @@ describe('studio lifecycle, from application to revocation', () => {
     expect(await detail.confirmDialog()).toBe(200);
     await detail.waitForStatus('revoked');
     await expect.poll(textOf(detail.reason)).toContain('连续两个月未按承诺开展服务');
+    await expect.poll(() => detail.progressNow()).toBe('当前：已摘牌');
+    await expect.poll(() => detail.historyEntries()).toContainEqual(expect.stringContaining('西城街道党工委 · 街道'));
     await expect.poll(() => detail.actions()).toEqual([]);
 
     const { context, page: resident } = await openPage(e2e.browser, e2e.url);
@@ -258,6 +280,8 @@ describe('recommendation, rejection and reapplying', () => {
     ).toBe(200);
     await atStreet.waitForStatus('rejected');
     await expect.poll(textOf(atStreet.reason)).toContain('缺少教师资格证明');
+    // The bar stops, in red, at the street's review that refused it.
+    await expect.poll(() => atStreet.progressNow()).toBe('当前：街道审核');
 
     await community.page.reload();
     await atCommunity.waitForStatus('rejected');

@@ -18,7 +18,7 @@ export class AuditPage {
     await this.table.settled();
   }
 
-  /** The actions (login, demo.load, …) of the listed rows, once the table has settled. */
+  /** The actions of the listed rows in words (登录, 载入演示数据, …), once the table has settled. */
   async actions(): Promise<string[]> {
     await this.waitForTable();
     return this.table.column('操作');
@@ -27,7 +27,7 @@ export class AuditPage {
   /** Sets the filters (only those given) and presses search. Dates as YYYY-MM-DD. */
   async filter(f: { entity?: string; action?: string; from?: string; to?: string }): Promise<void> {
     if (f.entity) await choose(this.filters.getByRole('combobox', { name: '对象类型' }), f.entity, { exact: true });
-    if (f.action !== undefined) await this.filters.getByRole('textbox', { name: '操作' }).fill(f.action);
+    if (f.action) await choose(this.filters.getByRole('combobox', { name: '操作' }), f.action, { exact: true });
     if (f.from && f.to) {
       const start = this.filters.getByRole('textbox', { name: '日期范围' });
       await start.click();
@@ -38,6 +38,12 @@ export class AuditPage {
       await end.press('Enter');
     }
     await this.table.reloadedBy(() => this.filters.getByRole('button', { name: '搜索', exact: true }).click());
+  }
+
+  /** The 操作人 column of the listed rows (a failed sign-in names the username tried). */
+  async actors(): Promise<string[]> {
+    await this.waitForTable();
+    return this.table.column('操作人');
   }
 
   /** Clears every filter. */

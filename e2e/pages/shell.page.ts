@@ -36,12 +36,35 @@ export class Shell {
   /** The labels of the menu entries, in order. */
   async menuLabels(): Promise<string[]> {
     await this.menuLinks.first().waitFor();
-    return (await this.menuLinks.allInnerTexts()).map((s) => s.trim());
+    return (await this.nav.getByTestId('menu-label').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** A menu entry's link by its visible label (its name may add the count of to-dos waiting). */
+  menuLink(label: string): Locator {
+    return this.menuLinks.filter({ has: this.page.getByTestId('menu-label').getByText(label, { exact: true }) });
+  }
+
+  /** The to-do count a menu entry's badge says (as read aloud: "3 项待办"), '' when it has none. */
+  async menuBadge(label: string): Promise<string> {
+    const badge = this.menuLink(label).getByTestId('menu-badge');
+    return (await badge.count()) === 0 ? '' : (await badge.innerText()).trim();
+  }
+
+  /** The headings of the menu's groups, in order. */
+  async menuGroups(): Promise<string[]> {
+    await this.menuLinks.first().waitFor();
+    return (await this.nav.locator('.hm-menu-group').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** The breadcrumb trail of the page, as read. */
+  async breadcrumb(): Promise<string[]> {
+    const trail = this.page.getByRole('navigation', { name: '当前位置' }).getByRole('listitem');
+    return (await trail.allInnerTexts()).map((s) => s.trim()).filter((s) => s !== '' && s !== '/');
   }
 
   /** Clicks a menu entry by its visible label and waits for the page's heading (the label unless given). */
   async open(label: string, heading = label): Promise<void> {
-    await this.nav.getByRole('link', { name: label, exact: true }).click();
+    await this.menuLink(label).click();
     await this.main.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
   }
 

@@ -45,11 +45,32 @@ export class StudioCommitmentsPage {
     }
   }
 
-  async publish(): Promise<void> {
+  /** Presses 发布并短信告知: the drafts are saved and the SMS preview asks for confirmation. */
+  async askToPublish(): Promise<Locator> {
+    await this.main.getByRole('button', { name: '发布并短信告知' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '确认发送短信' });
+    await dialog.getByTestId('sms-preview').waitFor();
+    return dialog;
+  }
+
+  /** What the preview says: the text, signature, billed length and recipients. */
+  async preview(dialog: Locator): Promise<Record<'text' | 'signature' | 'length' | 'recipients' | 'total', string>> {
+    const read = async (id: string) => (await dialog.getByTestId(id).innerText()).trim();
+    return {
+      text: await read('sms-text'),
+      signature: await read('sms-signature'),
+      length: await read('sms-length'),
+      recipients: await read('sms-recipients'),
+      total: await read('sms-total'),
+    };
+  }
+
+  /** Confirms in the preview (the button names how many SMS go out) and waits for the result. */
+  async confirmPublish(dialog: Locator): Promise<void> {
     await untilResponse(
       this.page,
       (url, method) => url.endsWith('/commitments/publish') && method === 'POST',
-      () => this.main.getByRole('button', { name: '发布并短信告知' }).click(),
+      () => dialog.getByRole('button', { name: /^发布并发送 \d+ 条短信$/ }).click(),
     );
     await this.result.waitFor();
   }

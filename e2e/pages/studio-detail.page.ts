@@ -44,6 +44,16 @@ export class StudioDetailPage {
     this.history = page.getByTestId('studio-history');
   }
 
+  /** Where the progress bar says the studio stands, as read aloud ("当前：街道审核"). */
+  async progressNow(): Promise<string> {
+    return (await this.page.getByTestId('studio-progress-now').innerText({ timeout: 1_000 })).trim();
+  }
+
+  /** The history entries' text, oldest first. */
+  async historyEntries(): Promise<string[]> {
+    return (await this.history.getByRole('listitem').allInnerTexts()).map((s) => s.trim());
+  }
+
   async goto(id: number): Promise<void> {
     await this.page.goto(`/studios/${id}`);
     await this.heading.waitFor();

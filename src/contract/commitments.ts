@@ -43,6 +43,20 @@ export const saveCommitmentsRequest = z.strictObject({
 export const publishResult = z.object({ published: z.number().int(), smsQueued: z.number().int() });
 export type PublishResult = z.infer<typeof publishResult>;
 
+/** What publishing would send, shown before anyone confirms: the SMS as billed and how many receive it. */
+export const publicationPreview = z.object({
+  signature: z.string(),
+  body: z.string(),
+  /** The text a phone receives: 【signature】 and the body. */
+  text: z.string(),
+  characters: z.number().int(),
+  /** Billed SMS per recipient: 1 up to 70 characters, else one per 67. */
+  segments: z.number().int(),
+  recipients: z.number().int(),
+  drafts: z.number().int(),
+});
+export type PublicationPreview = z.infer<typeof publicationPreview>;
+
 /** Whether a published commitment was kept in a month. */
 export const fulfilmentRequest = z.strictObject({
   period: calendarMonth,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { studioActions, studioStatuses } from '../domain/studios/lifecycle.ts';
 import { calendarDate, entityId, idText, paging } from './common.ts';
+import { role } from './auth.ts';
 
 export const studioStatus = z.enum(studioStatuses);
 export const studioAction = z.enum(studioActions);
@@ -174,6 +175,8 @@ export const studioDetail = studioSummary.extend({
       fromStatus: z.string().nullable(),
       toStatus: z.string(),
       actorName: z.string().nullable(),
+      /** The role of the account that took the step (null for the system). */
+      actorRole: role.nullable(),
       note: z.string().nullable(),
       at: z.string(),
     }),

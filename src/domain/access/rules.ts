@@ -67,6 +67,7 @@ export const subjects = [
   'statistics',
   'statisticsSettings',
   'bulletin',
+  'workbench',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -207,6 +208,8 @@ export const rules: readonly Rule[] = [
   allow('street_admin', 'create', 'bulletin', 'inScope'),
   allow('district_admin', 'update', 'bulletin', 'inScope'),
   allow('street_admin', 'update', 'bulletin', 'inScope'),
+  // 工作台: everyone signed in starts the day from their own to-dos, counted within their scope.
+  ...staff.map((r) => allow(r, 'read', 'workbench', 'inScope')),
 ];
 
 /** Whether the role has any rule for (action, subject) at all: the route-level check (403 when not). */

@@ -21,6 +21,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { sitingRoutes } from './siting/siting.routes.ts';
+import { workbenchRoutes } from './workbench/workbench.routes.ts';
 import { serviceCardRoutes } from './studios/service-cards.routes.ts';
 import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
@@ -56,4 +57,5 @@ export const features: FastifyPluginAsyncZod[] = [
   evaluationRoutes,
   statisticsRoutes,
   bulletinRoutes,
+  workbenchRoutes,
 ];

@@ -5,6 +5,7 @@ import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { useI18n } from '../lib/i18n/react.tsx';
 import { NARROW_SCREEN, useMediaQuery } from '../lib/use-media-query.ts';
+import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { MainMenu } from './MainMenu.tsx';
 import { PreferenceControls } from './PreferenceControls.tsx';
 import { useSession } from './session.tsx';
@@ -79,7 +80,7 @@ export function AppLayout() {
             size={300}
           >
             <UserBadge />
-            <MainMenu onNavigate={() => setMenuOpen(false)} />
+            <MainMenu onNavigate={() => setMenuOpen(false)} idPrefix="drawer-menu" />
             <PreferenceControls idPrefix="drawer" />
           </Drawer>
         ) : (
@@ -88,6 +89,7 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content id="main" ref={main} tabIndex={-1} className="hm-main">
+          <Breadcrumbs />
           <Suspense fallback={<Spin size="large" className="hm-page-spin" />}>
             <Outlet />
           </Suspense>

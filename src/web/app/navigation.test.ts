@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../domain/access/roles.ts';
-import { mayOpen, menuFor } from './navigation.ts';
+import { entryOf, mayOpen, menuFor, menuTreeFor } from './navigation.ts';
 
 // The menu each role saw when navigation.ts listed roles by hand, written out here so that a
 // change to the access rules that would move a menu entry shows up as a failing test.
 const expected = {
   district_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/audit',
@@ -15,17 +16,17 @@ const expected = {
     '/map',
     '/categories',
     '/studios',
+    '/reminders',
+    '/outbox',
+    '/requests',
+    '/records',
     '/letters',
     '/letter-rates',
     '/mailbox-settings',
-    '/reminders',
-    '/outbox',
     '/supervisors',
     '/inspections',
     '/rectification-proposals',
     '/inspection-checklist',
-    '/requests',
-    '/records',
     '/legal-aid',
     '/evaluation',
     '/year-end',
@@ -35,6 +36,7 @@ const expected = {
     '/about',
   ],
   street_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/registry',
@@ -43,15 +45,15 @@ const expected = {
     '/map',
     '/studios',
     '/studio-reviews',
-    '/letters',
-    '/letter-rates',
     '/reminders',
     '/outbox',
+    '/requests',
+    '/records',
+    '/letters',
+    '/letter-rates',
     '/supervisors',
     '/inspections',
     '/rectification-proposals',
-    '/requests',
-    '/records',
     '/legal-aid',
     '/evaluation',
     '/year-end',
@@ -61,6 +63,7 @@ const expected = {
     '/about',
   ],
   community_admin: [
+    '/workbench',
     '/org',
     '/accounts',
     '/registry',
@@ -69,9 +72,9 @@ const expected = {
     '/map',
     '/studios',
     '/studio-reviews',
-    '/inspections',
     '/requests',
     '/records',
+    '/inspections',
     '/legal-aid',
     '/evaluation',
     '/year-end',
@@ -79,6 +82,7 @@ const expected = {
     '/about',
   ],
   member: [
+    '/workbench',
     '/org',
     '/map',
     '/studio-apply',
@@ -89,7 +93,7 @@ const expected = {
     '/year-end',
     '/about',
   ],
-  supervisor: ['/org', '/map', '/my-inspections', '/evaluation', '/year-end', '/about'],
+  supervisor: ['/workbench', '/org', '/map', '/my-inspections', '/evaluation', '/year-end', '/about'],
 };
 
 describe('the main menu, derived from the access rules', () => {
@@ -107,5 +111,38 @@ describe('the main menu, derived from the access rules', () => {
       expect(mayOpen(role, '/about')).toBe(true);
       expect(mayOpen(role, '/not-a-page')).toBe(false);
     }
+  });
+
+  it('groups the menu: the workbench on top, then each group the role sees something in, in order', () => {
+    const tree = (role: (typeof roles)[number]) =>
+      menuTreeFor(role).map((n) =>
+        'item' in n ? n.item.path : `${n.group.key}:${n.items.map((i) => i.path).join(',')}`,
+      );
+    expect(tree('member')).toEqual([
+      '/workbench',
+      'org:/org',
+      'needs:/map',
+      'studios:/studio-apply,/my-studios',
+      'service:/requests,/records',
+      'supervision:/evaluation,/year-end',
+      'system:/about',
+    ]);
+    expect(tree('street_admin')).toEqual([
+      '/workbench',
+      'org:/org,/registry',
+      'needs:/needs,/pressing,/map',
+      'studios:/studios,/studio-reviews,/reminders',
+      'service:/requests,/records',
+      'supervision:/letters,/letter-rates,/supervisors,/inspections,/rectification-proposals,/evaluation,/year-end,/evaluation-proposals',
+      'statistics:/legal-aid,/statistics,/bulletins',
+      'system:/accounts,/outbox,/about',
+    ]);
+  });
+
+  it('finds the entry of a page below it, never one that only shares a prefix', () => {
+    expect(entryOf('/studios/12/commitments')?.path).toBe('/studios');
+    expect(entryOf('/studio-reviews')?.path).toBe('/studio-reviews');
+    expect(entryOf('/records/new')?.path).toBe('/records');
+    expect(entryOf('/nowhere')).toBeUndefined();
   });
 });

@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
-import { useAbilities } from './abilities.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
 
 // Pages load on demand: the login page (eager) stays small on a slow phone network.
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx'));
 const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
@@ -50,12 +50,6 @@ const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
 const MyInspectionsPage = lazy(visits);
 const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
 
-/** Where signing in lands: a supervisor on a visit wants their plan, everyone else the org tree. */
-function Landing() {
-  const { mayOpen } = useAbilities();
-  return <Navigate to={mayOpen('/my-inspections') ? '/my-inspections' : '/org'} replace />;
-}
-
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -66,7 +60,16 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Landing /> },
+      // Every role starts the day from its 工作台.
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      {
+        path: 'workbench',
+        element: (
+          <RequireAccess path="/workbench">
+            <WorkbenchPage />
+          </RequireAccess>
+        ),
+      },
       {
         path: 'org',
         element: (

@@ -20,6 +20,15 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: async (s) => put(`/api/studios/${(await buildStudio(s.db, s.owner)).id}/commitments`, items),
   },
+  'GET /api/studios/:id/commitments/preview': {
+    allowed: [...admins, 'member'],
+    ownedBy: ['member'],
+    scoped: true,
+    call: async (s) =>
+      get(
+        `/api/studios/${(await buildCommitment(s.db, { ...s.owner, status: 'draft' })).studioId}/commitments/preview`,
+      ),
+  },
   'POST /api/studios/:id/commitments/publish': {
     allowed: [...admins, 'member'],
     ownedBy: ['member'],

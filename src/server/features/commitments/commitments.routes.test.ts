@@ -1,3 +1,5 @@
+import type { PublicationPreview } from '../../../contract/commitments.ts';
+import { smsSegments } from '../../../domain/sms/segments.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories/studios.ts';
@@ -30,11 +32,20 @@ describe('public commitments (公开承诺)', () => {
       .where('unit_id', '=', await t.unitId('350802003004'))
       .where('unsubscribed_at', 'is', null)
       .execute();
+    // Before anyone confirms: the SMS as a phone receives it, billed segments, and how many receive it.
+    const preview = (await member.get(`/api/studios/${id}/commitments/preview`)).json() as PublicationPreview;
+    expect(preview).toMatchObject({ signature: '新罗惠民', recipients: subscribers.length, drafts: 2 });
+    expect(preview.text).toBe(`【新罗惠民】${preview.body}`);
+    expect(preview.segments).toBe(smsSegments(preview.text));
+    expect(preview.segments).toBeGreaterThan(1);
+    expect(await t.db.selectFrom('outbox').selectAll().where('entity_id', '=', String(id)).execute()).toEqual([]);
+
     const published = await member.post(`/api/studios/${id}/commitments/publish`);
     expect(published.json()).toEqual({ published: 2, smsQueued: subscribers.length });
     expect(subscribers.length).toBeGreaterThan(0);
 
     const outbox = await t.db.selectFrom('outbox').selectAll().where('entity_id', '=', String(id)).execute();
+    expect(outbox[0]?.body).toBe(preview.body);
     expect(outbox.map((m) => m.recipient).sort()).toEqual(subscribers.map((s) => s.phone).sort());
     expect(outbox[0]).toMatchObject({
       template_id: 'HUIMIN_COMMITMENT_PUBLISHED',

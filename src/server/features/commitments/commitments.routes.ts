@@ -4,6 +4,7 @@ import {
   commitment,
   commitmentParams,
   fulfilmentRequest,
+  publicationPreview,
   publishResult,
   saveCommitmentsRequest,
 } from '../../../contract/commitments.ts';
@@ -52,6 +53,21 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body.items,
       ),
+  );
+
+  app.get(
+    '/api/studios/:id/commitments/preview',
+    {
+      config: { access: { action: 'publish', subject: 'commitment' } },
+      schema: {
+        tags,
+        summary: 'The SMS publishing would send, its billed segments and recipients',
+        params: studioIdParam,
+        response: { 200: publicationPreview },
+      },
+    },
+    async (request) =>
+      commitments.previewPublication(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
   );
 
   app.post(

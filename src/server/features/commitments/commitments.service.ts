@@ -5,7 +5,8 @@ import { DomainError } from '../../../domain/errors.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { mentionsFee } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { Commitment, PublishResult } from '../../../contract/commitments.ts';
+import type { Commitment, PublicationPreview, PublishResult } from '../../../contract/commitments.ts';
+import { billedText, smsSegments } from '../../../domain/sms/segments.ts';
 import { authorize } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
@@ -68,6 +69,52 @@ export async function saveDrafts(
   return listCommitments(deps, actor, studioId);
 }
 
+/** The SMS that announces a studio's drafts: the template's parameters and the body they render. */
+function announcement(
+  core: StudioCore,
+  drafts: ReadonlyArray<{ text: string }>,
+  studioId: number,
+  publicBaseUrl: string,
+): { params: Record<string, string>; body: string } {
+  const params = {
+    studio: core.name,
+    unit: core.unit_name,
+    items: drafts
+      .map((d) => d.text)
+      .join('；')
+      .slice(0, 120),
+    url: `${publicBaseUrl}/s/${studioId}`,
+  };
+  return { params, body: smsTemplates.commitmentPublished.render(params) };
+}
+
+/**
+ * What publishing the drafts would send, for the confirmation before it: the SMS with its
+ * signature, its billed segments, and how many subscribers receive it. Changes nothing.
+ */
+export async function previewPublication(
+  deps: Deps,
+  actor: Actor,
+  studioId: number,
+  publicBaseUrl: string,
+): Promise<PublicationPreview> {
+  const core = await loadStudio(deps.db, actor, studioId);
+  authorize(actor, 'publish', 'commitment', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) });
+  const drafts = await repo.listDrafts(deps.db, studioId);
+  const recipients = (await listSubscriberPhones(deps.db, core.unit_id)).length;
+  const { body } = announcement(core, drafts, studioId, publicBaseUrl);
+  const text = billedText(SMS_SIGNATURE, body);
+  return {
+    signature: SMS_SIGNATURE,
+    body,
+    text,
+    characters: [...text].length,
+    segments: smsSegments(text),
+    recipients,
+    drafts: drafts.length,
+  };
+}
+
 /**
  * Publishes the drafts (公开承诺): they replace the published set on the studio's page and
  * the community bulletin board, and one SMS per subscriber of the community is queued in
@@ -89,16 +136,7 @@ export async function publish(
     if (drafts.length === 0) throw new DomainError('VALIDATION_FAILED', { field: 'commitments' });
     await repo.publishDrafts(trx, studioId, ctx.at);
     const subscribers = await listSubscriberPhones(trx, core.unit_id);
-    const params = {
-      studio: core.name,
-      unit: core.unit_name,
-      items: drafts
-        .map((d) => d.text)
-        .join('；')
-        .slice(0, 120),
-      url: `${publicBaseUrl}/s/${studioId}`,
-    };
-    const body = smsTemplates.commitmentPublished.render(params);
+    const { params, body } = announcement(core, drafts, studioId, publicBaseUrl);
     for (const phone of subscribers) {
       await enqueueSms(trx, {
         to: phone,

@@ -194,3 +194,14 @@ export async function listExportRows(db: Kysely<Database>, f: RecordFilter, offs
 }
 /** One row of the export as read. */
 export type ExportRow = Awaited<ReturnType<typeof listExportRows>>[number];
+
+/** How many records the filter covers and the person-times (人次) they add up to. */
+export async function sumRecords(
+  db: Kysely<Database>,
+  f: RecordFilter,
+): Promise<{ records: number; personTimes: number }> {
+  const row = await filtered(db, f)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('service_records.person_times').as('p')])
+    .executeTakeFirstOrThrow();
+  return { records: Number(row.n), personTimes: Number(row.p ?? 0) };
+}

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 
 // The import's own rows (the uploaded workbook and its progress) and the names a row may use
 // for its unit. Records themselves are written through registry.repository.ts.
@@ -86,6 +87,20 @@ export async function claimImportForCommit(db: Kysely<Database>, id: number, at:
     .where('status', '=', 'validated')
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) === 1;
+}
+
+/** Imports of a subtree checked and waiting for someone to commit them (the 工作台's to-do). */
+export async function countImportsAwaitingCommit(db: Kysely<Database>, path: string): Promise<number> {
+  const { from, to } = subtreeRange(path);
+  const row = await db
+    .selectFrom('imports')
+    .innerJoin('org_units', 'org_units.id', 'imports.unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('imports.status', '=', 'validated')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Says an import is still being worked on: its `updated_at` is its heartbeat. */

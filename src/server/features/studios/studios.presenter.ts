@@ -1,5 +1,5 @@
 import type { StudioAbility, StudioDetail, StudioSummary } from '../../../contract/studios.ts';
-import type { Actor } from '../../../domain/access/roles.ts';
+import type { Actor, Role } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import type { Relation } from '../../../domain/lifecycle.ts';
 import { isWithin } from '../../../domain/org-units/units.ts';
@@ -134,7 +134,8 @@ export function presentDetail(
       action: h.action,
       fromStatus: h.from_status,
       toStatus: h.to_status,
-      actorName: h.actor_name,
+      actorName: h.actor_display_name ?? h.actor_name,
+      actorRole: (h.actor_role as Role | null) ?? null,
       note: h.note,
       at: h.at,
     })),

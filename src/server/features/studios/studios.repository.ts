@@ -137,7 +137,15 @@ export async function loadStudioParts(db: Kysely<Database>, id: number) {
       db.selectFrom('studio_contracts').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
       db.selectFrom('plaques').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
       db.selectFrom('studio_rectifications').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
-      db.selectFrom('studio_transitions').selectAll().where('studio_id', '=', id).orderBy('id').execute(),
+      // Who took each step by name and role, as they are now (not the username typed at the time).
+      db
+        .selectFrom('studio_transitions')
+        .leftJoin('accounts', 'accounts.id', 'studio_transitions.actor_id')
+        .selectAll('studio_transitions')
+        .select(['accounts.display_name as actor_display_name', 'accounts.role as actor_role'])
+        .where('studio_transitions.studio_id', '=', id)
+        .orderBy('studio_transitions.id')
+        .execute(),
       categoryIdsOf(db, [id]),
     ]);
   return {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, DatePicker, Input, Select } from 'antd';
+import { Button, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { auditEntities } from './entities.ts';
+import { auditActionLabel, auditActions, auditEntities } from './entities.ts';
 
 /** The filters as the API takes them: dates as ISO instants bounding whole local days. */
 export interface AuditFilterValues {
@@ -18,14 +18,14 @@ type Range = [Dayjs | null, Dayjs | null] | null;
 export function AuditFilters({ onApply }: { onApply(values: AuditFilterValues): void }) {
   const { t } = useI18n();
   const [entity, setEntity] = useState<string | undefined>(undefined);
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<string | undefined>(undefined);
   const [range, setRange] = useState<Range>(null);
 
   const apply = () => {
     const [start, end] = range ?? [null, null];
     onApply({
       entity,
-      action: action.trim() || undefined,
+      action,
       // Local days, so "today" in Xinluo means today there, though the log stores UTC.
       from: start ? start.startOf('day').toISOString() : undefined,
       to: end ? end.add(1, 'day').startOf('day').toISOString() : undefined,
@@ -34,7 +34,7 @@ export function AuditFilters({ onApply }: { onApply(values: AuditFilterValues): 
 
   const reset = () => {
     setEntity(undefined);
-    setAction('');
+    setAction(undefined);
     setRange(null);
     onApply({});
   };
@@ -63,12 +63,16 @@ export function AuditFilters({ onApply }: { onApply(values: AuditFilterValues): 
       </div>
       <div className="hm-field">
         <label htmlFor="audit-action">{t('audit.filter.action')}</label>
-        <Input
+        <Select<string>
           id="audit-action"
           value={action}
-          onChange={(e) => setAction(e.target.value)}
-          placeholder={t('audit.filter.actionPlaceholder')}
-          style={{ width: 200 }}
+          onChange={setAction}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.filter.any')}
+          style={{ minWidth: 200 }}
+          virtual={false}
+          options={auditActions.map((a) => ({ value: a, label: auditActionLabel(t, a) }))}
         />
       </div>
       <div className="hm-field">

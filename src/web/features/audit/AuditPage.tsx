@@ -8,7 +8,14 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { auditApi, type AuditEntry } from './api.ts';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { ChangeDetails } from './ChangeDetails.tsx';
-import { entityLabelKey } from './entities.ts';
+import { auditActionLabel, auditEntityLabel } from './entities.ts';
+
+/** The username a failed sign-in tried, from the entry's `after`. */
+function triedUsername(after: unknown): string | null {
+  if (typeof after !== 'object' || after === null || !('username' in after)) return null;
+  const { username } = after as { username: unknown };
+  return typeof username === 'string' ? username : null;
+}
 
 const PAGE_SIZE = 25;
 
@@ -36,18 +43,25 @@ export default function AuditPage() {
     {
       title: t('audit.col.actor'),
       key: 'actor',
-      render: (_, e) => (e.actorName === null || e.actorName === 'system' ? t('audit.system') : e.actorName),
+      render: (_, e) => {
+        // A failed sign-in has no account behind it: show the username that was tried.
+        const tried = e.action === 'login.failed' ? triedUsername(e.after) : null;
+        if (tried !== null)
+          return <span data-testid="tried-username">{t('audit.triedUsername', { username: tried })}</span>;
+        return e.actorName === null || e.actorName === 'system' ? t('audit.system') : e.actorName;
+      },
     },
     {
       title: t('audit.col.entity'),
       key: 'entity',
-      render: (_, e) => {
-        const label = entityLabelKey(e.entity);
-        return label ? t(label) : e.entity;
-      },
+      render: (_, e) => auditEntityLabel(t, e.entity),
     },
     { title: t('audit.col.entityId'), dataIndex: 'entityId', key: 'entityId', responsive: ['md'] },
-    { title: t('audit.col.action'), key: 'action', render: (_, e) => <Tag>{e.action}</Tag> },
+    {
+      title: t('audit.col.action'),
+      key: 'action',
+      render: (_, e) => <Tag title={e.action}>{auditActionLabel(t, e.action)}</Tag>,
+    },
     { title: t('audit.col.ip'), dataIndex: 'ip', key: 'ip', responsive: ['lg'] },
   ];
 

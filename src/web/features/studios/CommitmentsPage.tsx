@@ -7,7 +7,17 @@ import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { studiosApi, type Commitment, type CommitmentDraft, type CommitmentKind, type PublishResult } from './api.ts';
+import {
+  studiosApi,
+  type Commitment,
+  type CommitmentDraft,
+  type CommitmentKind,
+  type PublicationPreview,
+  type PublishResult,
+} from './api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SmsPreview } from './SmsPreview.tsx';
+import { StudioProgressBar } from './StudioProgressBar.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import './studios.css';
 
@@ -38,6 +48,23 @@ export default function CommitmentsPage() {
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
+  const [preview, setPreview] = useState<PublicationPreview | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const confirmPublish = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      setResult(await studiosApi.publishCommitments(id));
+      setPreview(null);
+      reload();
+    } catch (err) {
+      setError(errorMessage(err));
+      setPreview(null);
+    } finally {
+      setSending(false);
+    }
+  };
   const {
     data,
     error: loadError,
@@ -69,7 +96,8 @@ export default function CommitmentsPage() {
     setResult(null);
     try {
       await studiosApi.saveCommitments(id, items(values));
-      if (publish) setResult(await studiosApi.publishCommitments(id));
+      // Publishing texts every subscriber: show what goes out, to how many, before it does.
+      if (publish) setPreview(await studiosApi.previewPublication(id));
       reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -100,6 +128,7 @@ export default function CommitmentsPage() {
         <StatusTag status={data.studio.status} />
         <Link to={`/studios/${id}`}>{t('studios.commit.backToStudio')}</Link>
       </Space>
+      <StudioProgressBar studio={data.studio} />
       {result && (
         <Alert
           type="success"
@@ -228,6 +257,18 @@ export default function CommitmentsPage() {
             {t('studios.commit.publish')}
           </Button>
         </Space>
+        {preview && (
+          <ConfirmDialog
+            open
+            title={t('sms.preview.title')}
+            okText={t('sms.preview.send', { recipients: preview.recipients })}
+            busy={sending}
+            onConfirm={() => void confirmPublish()}
+            onCancel={() => setPreview(null)}
+          >
+            <SmsPreview preview={preview} />
+          </ConfirmDialog>
+        )}
       </Card>
     </div>
   );

@@ -11,6 +11,7 @@ import { DocumentLinks } from './DocumentLinks.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { StudioActions } from './StudioActions.tsx';
 import { StudioHistory } from './StudioHistory.tsx';
+import { StudioProgressBar } from './StudioProgressBar.tsx';
 import { StudioInfo } from './StudioInfo.tsx';
 import { StudioRecords } from './StudioRecords.tsx';
 import './studios.css';
@@ -69,6 +70,7 @@ export default function StudioDetailPage() {
         {studio.plaqueNumber && <span>{t('studios.detail.plaqueLine', { number: studio.plaqueNumber })}</span>}
         <span className="hm-muted">{studio.unitName}</span>
       </Space>
+      <StudioProgressBar studio={studio} />
       {studio.statusReason && EXPLAINED.has(studio.status) && (
         <Alert
           type={studio.status === 'rectification' ? 'warning' : 'error'}

@@ -34,6 +34,7 @@ export function StudioHistory({ studio }: { studio: StudioDetail }) {
                 <div className="hm-muted">
                   {new Date(h.at).toLocaleString(locale)}
                   {h.actorName ? ` · ${h.actorName}` : ''}
+                  {h.actorRole ? ` · ${t(`role.${h.actorRole}`)}` : ''}
                 </div>
                 {h.note && <div>{h.note}</div>}
               </div>

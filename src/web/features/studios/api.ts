@@ -5,6 +5,7 @@ import type {
   publishResult,
   saveCommitmentsRequest,
 } from '../../../contract/commitments.ts';
+import type { PublicationPreview } from '../../../contract/commitments.ts';
 import type { listOutboxQuery, outboxMessage } from '../../../contract/outbox.ts';
 import type { reminder } from '../../../contract/reminders.ts';
 import type {
@@ -40,6 +41,7 @@ export type CloseRequest = z.infer<typeof closeRequest>;
 export type RenewRequest = z.infer<typeof renewRequest>;
 export type CommitmentKind = z.infer<typeof commitmentKind>;
 export type CommitmentDraft = z.infer<typeof saveCommitmentsRequest>['items'][number];
+export type { PublicationPreview };
 export type PublishResult = z.infer<typeof publishResult>;
 export type Reminder = z.infer<typeof reminder>;
 export type OutboxMessage = z.infer<typeof outboxMessage>;
@@ -75,6 +77,7 @@ export const studiosApi = {
     api.get<Commitment[]>(`${studio(id)}/commitments`, undefined, signal),
   saveCommitments: (id: number, items: CommitmentDraft[]) =>
     api.put<Commitment[]>(`${studio(id)}/commitments`, { items }),
+  previewPublication: (id: number) => api.get<PublicationPreview>(`${studio(id)}/commitments/preview`),
   publishCommitments: (id: number) => api.post<PublishResult>(`${studio(id)}/commitments/publish`),
 
   categories: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),

@@ -8,6 +8,8 @@ import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 import { en as evaluation } from '../../features/evaluation/messages.ts';
+import { en as frame } from '../../app/console-messages.ts';
+import { en as audit } from '../../features/audit/messages.ts';
 import { en as inspections } from '../../features/inspections/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
@@ -189,5 +191,7 @@ export const en: Messages = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...frame,
+  ...audit,
   ...inspections,
 };

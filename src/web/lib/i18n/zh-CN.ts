@@ -7,6 +7,8 @@ import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 import { zhCN as evaluation } from '../../features/evaluation/messages.ts';
+import { zhCN as frame } from '../../app/console-messages.ts';
+import { zhCN as audit } from '../../features/audit/messages.ts';
 import { zhCN as inspections } from '../../features/inspections/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
@@ -183,5 +185,7 @@ export const zhCN = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...frame,
+  ...audit,
   ...inspections,
 } as const;

@@ -8,6 +8,8 @@ import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 import { zhTW as evaluation } from '../../features/evaluation/messages.ts';
+import { zhTW as frame } from '../../app/console-messages.ts';
+import { zhTW as audit } from '../../features/audit/messages.ts';
 import { zhTW as inspections } from '../../features/inspections/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
@@ -184,5 +186,7 @@ export const zhTW: Messages = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...frame,
+  ...audit,
   ...inspections,
 };
