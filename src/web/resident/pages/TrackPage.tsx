@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { trackedRequest } from '../../../contract/delivery.ts';
 import { api } from '../api.ts';
 import { categoryNames } from '../components/CategorySelect.tsx';
+import { GoneNotice } from '../components/GoneNotice.tsx';
 import { ErrorNotice, Loading, StatusNotice } from '../components/Notice.tsx';
 import { CodeForm } from '../components/RateByCode.tsx';
 import { RatingForm, StarsShown, type Rating } from '../components/RatingForm.tsx';
@@ -27,6 +28,16 @@ function TrackedRequest({ code }: { code: string }) {
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (request.loading) return <Loading />;
+  if (request.notFound)
+    return (
+      <GoneNotice level={2} title={t('gone.codeTitle')} text={t('gone.codeText')}>
+        <li>
+          <Link to="/track?by=phone" className="r-button r-button-secondary">
+            {t('gone.byPhone')}
+          </Link>
+        </li>
+      </GoneNotice>
+    );
   if (request.error || !request.data)
     return <ErrorNotice message={request.error ?? ''} onRetry={request.retryable ? request.reload : undefined} />;
   const r = request.data;
