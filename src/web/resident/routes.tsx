@@ -26,7 +26,7 @@ export const residentPages: { readonly [R in ResidentRoute]: Render } = {
   '/sms': (_, q) => <SmsPage search={q} />,
   '/find': (_, q) => <FindPage search={q} />,
   '/ask': (_, q) => <AskPage search={q} />,
-  '/track': () => <TrackPage code={undefined} />,
+  '/track': (_, q) => <TrackPage code={undefined} byPhone={q.get('by') === 'phone'} />,
   '/track/:code': (p) => <TrackPage code={p.code} />,
   '/rate': () => <RatePage code={undefined} />,
   '/rate/:code': (p) => <RatePage code={p.code} />,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { trackedRequest } from '../../../contract/delivery.ts';
 import { api } from '../api.ts';
 import { categoryNames } from '../components/CategorySelect.tsx';
+import { PhoneLookup } from '../components/PhoneLookup.tsx';
 import { GoneNotice } from '../components/GoneNotice.tsx';
 import { ErrorNotice, Loading, StatusNotice } from '../components/Notice.tsx';
 import { CodeForm } from '../components/RateByCode.tsx';
@@ -124,7 +125,7 @@ function TrackedRequest({ code }: { code: string }) {
 }
 
 /** /track and /track/:code — follow a request with its tracking code. */
-export function TrackPage({ code }: { code: string | undefined }) {
+export function TrackPage({ code, byPhone = false }: { code: string | undefined; byPhone?: boolean }) {
   const { t } = useT();
   useTitle(t('track.title'));
   const recent = recentCodes();
@@ -140,6 +141,7 @@ export function TrackPage({ code }: { code: string | undefined }) {
         initial={current ?? ''}
         onCode={(c) => navigate(`/track/${c}`)}
       />
+      {!current && <PhoneLookup open={byPhone} />}
       {current && <TrackedRequest key={current} code={current} />}
       {!current && recent.length > 0 && (
         <section aria-labelledby="track-recent">

@@ -25,4 +25,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'gone.codeText':
     'Please check the code. If you cannot remember it, look the request up with the phone number you gave.',
   'gone.byPhone': 'Look up by phone number',
+  'lookup.title': 'Lost your code? Look it up by phone',
+  'lookup.intro': 'Enter the phone number you gave and the last four characters of the code (in the SMS we sent you).',
+  'lookup.tail': 'Last four characters of the code',
+  'lookup.tailHint': 'For the code ABCD7K9P, they are 7K9P',
+  'lookup.tailInvalid': 'Enter the last four letters or digits of the code',
+  'lookup.submit': 'Find my request',
+  'ask.smsSent': 'The code has also been sent to your phone by SMS.',
 };

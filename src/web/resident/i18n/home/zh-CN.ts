@@ -22,4 +22,11 @@ export const zhCN = {
   'gone.codeTitle': '没有找到这个查询码',
   'gone.codeText': '请核对查询码是否输入正确。如果记不清了，可以用求助时留下的手机号来查。',
   'gone.byPhone': '用手机号查',
+  'lookup.title': '忘了查询码？用手机号查',
+  'lookup.intro': '输入求助时留下的手机号，和查询码的最后四位（在我们发给您的短信里）。',
+  'lookup.tail': '查询码后四位',
+  'lookup.tailHint': '例如查询码 ABCD7K9P 的后四位是 7K9P',
+  'lookup.tailInvalid': '请输入查询码的最后四位字母或数字',
+  'lookup.submit': '查找我的求助',
+  'ask.smsSent': '查询码也已用短信发到您的手机。',
 };

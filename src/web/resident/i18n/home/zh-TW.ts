@@ -24,4 +24,11 @@ export const zhTW: Record<keyof typeof zhCN, string> = {
   'gone.codeTitle': '沒有找到這個查詢碼',
   'gone.codeText': '請核對查詢碼是否輸入正確。如果記不清了，可以用求助時留下的手機號來查。',
   'gone.byPhone': '用手機號查',
+  'lookup.title': '忘了查詢碼？用手機號查',
+  'lookup.intro': '輸入求助時留下的手機號，和查詢碼的最後四位（在我們發給您的簡訊裡）。',
+  'lookup.tail': '查詢碼後四位',
+  'lookup.tailHint': '例如查詢碼 ABCD7K9P 的後四位是 7K9P',
+  'lookup.tailInvalid': '請輸入查詢碼的最後四位字母或數字',
+  'lookup.submit': '查找我的求助',
+  'ask.smsSent': '查詢碼也已用簡訊發到您的手機。',
 };
