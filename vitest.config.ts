@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three tiers: pure domain rules, API through app.inject (SQLite, or PostgreSQL with
 // HUIMIN_TEST_DB=pg), and browser flows in real Chromium against the real server.
@@ -16,8 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['src/server/**/*.test.ts', 'src/db/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
-          // Whole-process tests belong to the `system` project alone.
-          exclude: ['test/system/**', '**/node_modules/**'],
+          // Whole-process tests belong to their own projects (system, crash).
+          exclude: [...configDefaults.exclude, 'test/system/**', 'test/crash/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -31,6 +31,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // kill -9 of the server under concurrent writes, restart, retry: nothing acknowledged
+        // lost, nothing twice, the database intact (npm run test:crash).
+        test: {
+          name: 'crash',
+          include: ['test/crash/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

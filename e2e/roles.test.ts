@@ -105,9 +105,11 @@ describe('what each role sees', () => {
     await close();
   });
 
-  it('supervisor: 组织架构 of the street and 关于 only', async () => {
+  it('supervisor: 我的检查 first, 组织架构 of the street and 关于', async () => {
     const { page, shell, close } = await signedInAs('jiandu');
-    await expectMenu(shell, ['组织架构', '关于'], ['审计日志', '账号管理']);
+    await expectMenu(shell, ['组织架构', '我的检查', '关于'], ['审计日志', '账号管理', '季度检查']);
+    await page.waitForURL('**/my-inspections');
+    await shell.open('组织架构');
     const org = new OrgPage(page);
     await expect.poll(() => org.rootName()).toBe('西城街道');
     await expect.poll(() => org.names()).toContain('西兴社区居委会');

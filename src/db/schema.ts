@@ -71,6 +71,10 @@ export interface Database extends MailboxTables, InspectionTables {
   /** Search terms of each registry record (src/domain/registry/search-terms.ts). */
   volunteer_terms: { term: string; unit_id: number; volunteer_id: number };
   settings: { key: string; value: string; updated_at: string };
+  /** Numbers handed out atomically, and named locks (server/counters.repository.ts). */
+  counters: { name: string; value: number };
+  /** Which instance ran a periodic job for which period (one run per period). */
+  job_runs: { job: string; period: string; ran_at: string };
   imports: ImportTable;
   needs: NeedTable;
   venues: VenueTable;

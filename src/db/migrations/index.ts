@@ -7,6 +7,7 @@ import { serviceDelivery } from './2026-11-25-0004-service-delivery.ts';
 import { volunteerSearchTermsMigration } from './2026-11-30-0005-volunteer-search-terms.ts';
 import { mailbox } from './2026-12-02-0006-mailbox.ts';
 import { inspectionsMigration } from './2026-12-02-0007-inspections.ts';
+import { countersAndJobRuns } from './2026-12-03-0009-counters-job-runs.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -21,5 +22,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-11-30-0005-volunteer-search-terms': volunteerSearchTermsMigration(engine),
     '2026-12-02-0006-mailbox': mailbox(engine),
     '2026-12-02-0007-inspections': inspectionsMigration(engine),
+    '2026-12-03-0009-counters-job-runs': countersAndJobRuns(engine),
   };
 }

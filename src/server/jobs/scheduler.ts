@@ -4,10 +4,10 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../context.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import { dispatchDue } from '../features/outbox/outbox.job.ts';
-import { refreshReminders } from '../features/reminders/reminders.job.ts';
+import { runRemindersOncePerHour } from '../features/reminders/reminders.job.ts';
 import { runMailboxJob } from '../features/mailbox/mailbox.job.ts';
 import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
-import { chinaDate } from '../time.ts';
+import { recoverInterruptedImports } from '../features/registry/registry-import.job.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
@@ -25,12 +25,15 @@ interface Job {
 export function startJobs(db: Kysely<Database>, clock: Clock, notifier: Notifier, log: FastifyBaseLogger) {
   const jobs: Job[] = [
     { name: 'outbox', everyMs: 5_000, run: () => dispatchDue(db, notifier, clock.now()) },
+    // Imports a crashed process left half done are marked failed once their heartbeat stops.
+    { name: 'imports', everyMs: 5_000, run: () => recoverInterruptedImports(db, clock.now()) },
+    // Looked at every 5 minutes, run once per hour by whichever instance claims the hour first.
     {
       name: 'reminders',
-      everyMs: 60 * 60_000,
-      run: () => {
-        const now = clock.now();
-        return refreshReminders(db, chinaDate(now), now.toISOString());
+      everyMs: 5 * 60_000,
+      run: async () => {
+        const r = await runRemindersOncePerHour(db, clock.now());
+        if (r.ran) log.info({ job: 'reminders', period: r.period, opened: r.opened, resolved: r.resolved }, 'job ran');
       },
     },
     // Overdue letters are flagged and escalated, unrated ones closed, within the hour.

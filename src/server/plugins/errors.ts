@@ -4,6 +4,7 @@ import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts
 import type { ErrorBody } from '../../contract/common.ts';
 import { messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
+import { isUniqueViolation } from '../../db/constraints.ts';
 
 /** Fastify's own client errors, by their codes, mapped to Huimin's stable codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -60,6 +61,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ code: (error as { code?: unknown }).code, msg: error.message }, 'database unavailable');
       return send(request, reply, 'DATABASE_UNAVAILABLE');
+    }
+    if (isUniqueViolation(error)) {
+      // A race the write did not foresee: the other request won, this one changes nothing.
+      request.log.warn({ msg: error.message }, 'write refused by a unique constraint');
+      return send(request, reply, 'CONFLICT');
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL');

@@ -55,6 +55,28 @@ export const navItems: readonly NavItem[] = [
   },
   { path: '/reminders', label: 'studios.nav.reminders', needs: [{ action: 'read', subject: 'reminder' }] },
   { path: '/outbox', label: 'studios.nav.outbox', needs: [{ action: 'read', subject: 'outbox' }] },
+  // Supervision (群众监督员, 季度检查): the street's roster and plan, the district's checklist, the supervisor's own visits.
+  {
+    path: '/supervisors',
+    label: 'inspections.nav.supervisors',
+    needs: [{ action: 'read', subject: 'supervisor', scope: 'inScope' }],
+  },
+  { path: '/inspections', label: 'inspections.nav.plan', needs: [{ action: 'read', subject: 'inspectionCoverage' }] },
+  {
+    path: '/rectification-proposals',
+    label: 'inspections.nav.proposals',
+    needs: [{ action: 'read', subject: 'rectificationProposal' }],
+  },
+  {
+    path: '/inspection-checklist',
+    label: 'inspections.nav.checklist',
+    needs: [{ action: 'update', subject: 'checklist' }],
+  },
+  {
+    path: '/my-inspections',
+    label: 'inspections.nav.mine',
+    needs: [{ action: 'submit', subject: 'inspection', scope: 'own' }],
+  },
   { path: '/requests', label: 'delivery.nav.requests', needs: [{ action: 'handle', subject: 'serviceRequest' }] },
   { path: '/records', label: 'delivery.nav.records', needs: [{ action: 'create', subject: 'serviceRecord' }] },
   // The legal-aid figures are a report over the records, for those who may export them.

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
+import { useAbilities } from './abilities.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { RequireAuth, RequireAccess } from './guards.tsx';
 import NotFoundPage from './NotFoundPage.tsx';
@@ -31,6 +32,21 @@ const StudioReviewsPage = lazy(() => import('../features/studios/ReviewQueuePage
 const StudioCommitmentsPage = lazy(() => import('../features/studios/CommitmentsPage.tsx'));
 const RemindersPage = lazy(() => import('../features/studios/RemindersPage.tsx'));
 const OutboxPage = lazy(() => import('../features/studios/OutboxPage.tsx'));
+const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
+const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
+const ProposalsPage = lazy(() => import('../features/inspections/ProposalsPage.tsx'));
+const ChecklistPage = lazy(() => import('../features/inspections/ChecklistPage.tsx'));
+// The supervisor's list and form are one chunk: once the list has opened, the form opens offline.
+const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
+const MyInspectionsPage = lazy(visits);
+const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
+
+/** Where signing in lands: a supervisor on a visit wants their plan, everyone else the org tree. */
+function Landing() {
+  const { mayOpen } = useAbilities();
+  return <Navigate to={mayOpen('/my-inspections') ? '/my-inspections' : '/org'} replace />;
+}
 
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
@@ -42,7 +58,7 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
+      { index: true, element: <Landing /> },
       {
         path: 'org',
         element: (
@@ -244,6 +260,56 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/outbox">
             <OutboxPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'supervisors',
+        element: (
+          <RequireAccess path="/supervisors">
+            <SupervisorsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspections',
+        element: (
+          <RequireAccess path="/inspections">
+            <InspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      // One inspection: the street's and its supervisor's; the API shows each only its own.
+      { path: 'inspections/:id', element: <InspectionDetailPage /> },
+      {
+        path: 'rectification-proposals',
+        element: (
+          <RequireAccess path="/rectification-proposals">
+            <ProposalsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'inspection-checklist',
+        element: (
+          <RequireAccess path="/inspection-checklist">
+            <ChecklistPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <MyInspectionsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'my-inspections/:id',
+        element: (
+          <RequireAccess path="/my-inspections">
+            <InspectionFormPage />
           </RequireAccess>
         ),
       },

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { Database } from '../../../db/schema.ts';
+import { serialize } from '../../counters.repository.ts';
 
 // Every query of residents' service requests and their history.
 
@@ -15,6 +16,11 @@ export async function countOpenRequests(db: Kysely<Database>, studioIds: number[
     .groupBy('studio_id')
     .execute();
   return new Map(rows.flatMap((o) => (o.studio_id === null ? [] : [[o.studio_id, Number(o.n)] as const])));
+}
+
+/** Takes the lock residents' new requests are written under, so a duplicate check and its insert cannot interleave. */
+export async function lockRequestIntake(trx: Kysely<Database>): Promise<void> {
+  await serialize(trx, 'request_intake');
 }
 
 /** Requests sent from a phone since a time, with the studio each went to (for spotting duplicates). */

@@ -77,26 +77,35 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
     throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
 
   const since = new Date(now.getTime() - 86_400_000).toISOString();
-  const recent = await repo.listRecentRequests(deps.db, input.residentPhone, since);
-  const same = recent.find((r) =>
-    isDuplicateRequest(
-      { phone: input.residentPhone, categoryId: input.categoryId, text: input.text, at: now.getTime() },
-      { phone: input.residentPhone, categoryId: r.category_id, text: r.text, at: Date.parse(r.created_at) },
-    ),
-  );
-  if (same)
-    return {
-      trackingCode: same.tracking_code,
-      status: same.status as RequestStatus,
-      studioName: same.studio_name,
-      duplicate: true,
-    };
+  const earlier = async (db: typeof deps.db) => {
+    const recent = await repo.listRecentRequests(db, input.residentPhone, since);
+    const same = recent.find((r) =>
+      isDuplicateRequest(
+        { phone: input.residentPhone, categoryId: input.categoryId, text: input.text, at: now.getTime() },
+        { phone: input.residentPhone, categoryId: r.category_id, text: r.text, at: Date.parse(r.created_at) },
+      ),
+    );
+    return same
+      ? {
+          trackingCode: same.tracking_code,
+          status: same.status as RequestStatus,
+          studioName: same.studio_name,
+          duplicate: true,
+        }
+      : undefined;
+  };
+  const known = await earlier(deps.db);
+  if (known) return known;
 
   const origin = await originOf(deps.db, unit.id, input);
   const studio = await routeRequest(deps.db, input.categoryId, origin, new Set());
   const code = newCode();
   const status: RequestStatus = studio ? 'assigned' : 'unassigned';
-  await deps.db.transaction().execute(async (trx) => {
+  const raced = await deps.db.transaction().execute(async (trx) => {
+    // Two identical requests at once (a double tap): under the intake lock the second finds the first.
+    await repo.lockRequestIntake(trx);
+    const same = await earlier(trx);
+    if (same) return same;
     const id = await repo.insertRequest(trx, {
       tracking_code: code,
       category_id: input.categoryId,
@@ -150,7 +159,9 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
         resident: maskPhone(input.residentPhone),
       },
     });
+    return undefined;
   });
+  if (raced) return raced;
   return { trackingCode: code, status, studioName: studio?.name ?? null, duplicate: false };
 }
 

@@ -76,29 +76,34 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
   const about = route.studioId !== null ? `studio:${route.studioId}` : `unit:${route.unitId}`;
 
   const senderHash = senderHashOf(input.writerPhone, ctx.ip);
-  const recent = await repo.listRecentLettersBySender(
-    deps.db,
-    senderHash,
-    new Date(now.getTime() - 86_400_000).toISOString(),
-  );
-  const same = recent.find((r) =>
-    isDuplicateLetter(
-      { type: input.type, about, text: input.text, at: now.getTime() },
-      {
-        type: r.type as typeof input.type,
-        about: r.studio_id !== null ? `studio:${r.studio_id}` : `unit:${r.unit_id}`,
-        text: r.text,
-        at: Date.parse(r.created_at),
-      },
-    ),
-  );
-  if (same)
-    return {
-      trackingCode: same.tracking_code,
-      status: same.status as LetterStatus,
-      forwarded: same.forwarded_to && same.forwarded_on ? { to: same.forwarded_to, on: same.forwarded_on } : null,
-      duplicate: true,
-    };
+  const earlier = async (db: typeof deps.db): Promise<Created | undefined> => {
+    const recent = await repo.listRecentLettersBySender(
+      db,
+      senderHash,
+      new Date(now.getTime() - 86_400_000).toISOString(),
+    );
+    const same = recent.find((r) =>
+      isDuplicateLetter(
+        { type: input.type, about, text: input.text, at: now.getTime() },
+        {
+          type: r.type as typeof input.type,
+          about: r.studio_id !== null ? `studio:${r.studio_id}` : `unit:${r.unit_id}`,
+          text: r.text,
+          at: Date.parse(r.created_at),
+        },
+      ),
+    );
+    return same
+      ? {
+          trackingCode: same.tracking_code,
+          status: same.status as LetterStatus,
+          forwarded: same.forwarded_to && same.forwarded_on ? { to: same.forwarded_to, on: same.forwarded_on } : null,
+          duplicate: true,
+        }
+      : undefined;
+  };
+  const known = await earlier(deps.db);
+  if (known) return known;
 
   const photos = await normalizePhotos(input.photos, letterPhotoLimits);
   const [settings, calendar] = await Promise.all([readMailboxSettings(deps.db), loadCalendar(deps.db)]);
@@ -109,7 +114,11 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
   const code = newCode();
   const writerName = input.writerName?.trim() || null;
 
-  const status = await deps.db.transaction().execute(async (trx) => {
+  const written = await deps.db.transaction().execute(async (trx) => {
+    // The same letter sent twice at once (a double tap): under the intake lock the second finds the first.
+    await repo.lockLetterIntake(trx);
+    const same = await earlier(trx);
+    if (same) return same;
     const id = await repo.insertLetter(trx, {
       tracking_code: code,
       type: input.type,
@@ -224,9 +233,10 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
     }
     return finalStatus;
   });
+  if (typeof written === 'object') return written;
   return {
     trackingCode: code,
-    status,
+    status: written,
     forwarded: input.type === 'accusation' ? { to: settings.disciplineBody, on: today } : null,
     duplicate: false,
   };

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } f
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { serialize } from '../../counters.repository.ts';
 
 /** A letter with the names and the path of what it is about, as every check and presenter needs it. */
 export function letterQuery(db: Kysely<Database>) {
@@ -79,6 +80,11 @@ export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Takes the lock new letters are written under, so a duplicate check and its insert cannot interleave. */
+export async function lockLetterIntake(trx: Kysely<Database>): Promise<void> {
+  await serialize(trx, 'letter_intake');
 }
 
 /** The letters one sender wrote since an instant, for duplicate detection. */

@@ -23,7 +23,7 @@ export async function dispatchDue(
   let sent = 0;
   let failed = 0;
   for (const m of due) {
-    if (!(await repo.claim(db, m.id, m.status, at))) continue;
+    if (!(await repo.claim(db, m.id, m, at))) continue;
     try {
       const { providerMessageId } = await notifier.sendSms({
         to: m.recipient,

@@ -66,13 +66,23 @@ export async function dueMessages(db: Kysely<Database>, now: string, staleBefore
     .execute();
 }
 
-/** Claims a message for sending; false when another instance got it first. */
-export async function claim(db: Kysely<Database>, id: number, expectedStatus: string, at: string): Promise<boolean> {
+/**
+ * Claims a message for sending; false when another instance got it first. The row must
+ * still be as it was read (status and due time): a stale `sending` row stays `sending`
+ * when claimed, so the status alone would let two instances both take it over.
+ */
+export async function claim(
+  db: Kysely<Database>,
+  id: number,
+  seen: { status: string; next_attempt_at: string },
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('outbox')
     .set({ status: 'sending', next_attempt_at: at })
     .where('id', '=', id)
-    .where('status', '=', expectedStatus)
+    .where('status', '=', seen.status)
+    .where('next_attempt_at', '=', seen.next_attempt_at)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -61,26 +61,34 @@ export async function findSubscription(db: Kysely<Database>, unitId: number, pho
     .executeTakeFirst();
 }
 
-/** Renews a lapsed subscription with today's consent. */
+/**
+ * Renews a lapsed subscription with today's consent, only if it is still lapsed; answers
+ * whether this call renewed it (a double tap renews once).
+ */
 export async function renewSubscription(
   db: Kysely<Database>,
   id: number,
   consentVersion: string,
   at: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('sms_subscriptions')
     .set({ unsubscribed_at: null, subscribed_at: at, consent_version: consentVersion })
     .where('id', '=', id)
-    .execute();
+    .where('unsubscribed_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
-/** Subscribes a phone to a unit's announcements. */
+/**
+ * Subscribes a phone to a unit's announcements unless it already is; answers whether this
+ * call added it. ON CONFLICT, not a read first: two taps at once must not both insert.
+ */
 export async function insertSubscription(
   db: Kysely<Database>,
   s: { unitId: number; phone: string; consentVersion: string; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .insertInto('sms_subscriptions')
     .values({
       unit_id: s.unitId,
@@ -89,7 +97,9 @@ export async function insertSubscription(
       subscribed_at: s.at,
       unsubscribed_at: null,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['unit_id', 'phone']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Ends a phone's current subscription to a unit; answers whether there was one. */

@@ -96,14 +96,16 @@ export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: 
   await deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findSubscription(trx, unit.id, input.phone);
     if (existing && existing.unsubscribed_at === null) return;
-    if (existing) await repo.renewSubscription(trx, existing.id, SMS_CONSENT_VERSION, ctx.at);
-    else
-      await repo.insertSubscription(trx, {
-        unitId: unit.id,
-        phone: input.phone,
-        consentVersion: SMS_CONSENT_VERSION,
-        at: ctx.at,
-      });
+    // A second tap that arrives while the first is being written changes nothing and is not audited.
+    const changed = existing
+      ? await repo.renewSubscription(trx, existing.id, SMS_CONSENT_VERSION, ctx.at)
+      : await repo.insertSubscription(trx, {
+          unitId: unit.id,
+          phone: input.phone,
+          consentVersion: SMS_CONSENT_VERSION,
+          at: ctx.at,
+        });
+    if (!changed) return;
     await recordAudit(trx, ctx, {
       entity: 'smsSubscription',
       entityId: null,

@@ -63,3 +63,34 @@ export async function claimImportForCommit(db: Kysely<Database>, id: number, at:
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) === 1;
 }
+
+/** Says an import is still being worked on: its `updated_at` is its heartbeat. */
+export async function touchImport(db: Kysely<Database>, id: number, at: string): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['validating', 'committing'])
+    .execute();
+}
+
+/**
+ * Marks failed the imports left validating or committing by a process that died: no
+ * heartbeat since `staleBefore`, and not one of `running` (this process's own). A commit
+ * writes in one transaction, so nothing of theirs was written; answers how many.
+ */
+export async function failStaleImports(
+  db: Kysely<Database>,
+  staleBefore: string,
+  running: number[],
+  at: string,
+): Promise<number> {
+  let q = db
+    .updateTable('imports')
+    .set({ status: 'failed', report_json: JSON.stringify({ code: 'IMPORT_INTERRUPTED' }), updated_at: at })
+    .where('status', 'in', ['validating', 'committing'])
+    .where('updated_at', '<', staleBefore);
+  if (running.length > 0) q = q.where('id', 'not in', running);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -25,11 +25,43 @@ import { templateWorkbook } from './registry-excel.presenter.ts';
 import { readRegistryRows } from './registry-excel.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
 import * as imports from './registry-import.repository.ts';
-import { existingMatches, insertCategoryLinks, insertVolunteers } from './registry.repository.ts';
+import { existingMatches, insertCategoryLinks, insertVolunteers, lockRegistryWrites } from './registry.repository.ts';
 import { insertSearchTerms } from './volunteer-terms.repository.ts';
 
 /** Rows validated between two progress updates. */
 const PROGRESS_EVERY = 500;
+/** How often a running dry run or commit says it is alive. */
+const HEARTBEAT_MS = 2_000;
+/** An import silent this long was left by a process that died (several heartbeats missed). */
+export const STALE_IMPORT_MS = 10_000;
+
+/** Imports this process is working on; another instance sees them by their heartbeat. */
+const inProgress = new Set<number>();
+
+/** Runs an import's dry run or commit with a heartbeat, so no instance takes it for abandoned. */
+async function whileWorking<T>(db: Kysely<Database>, id: number, work: () => Promise<T>): Promise<T> {
+  inProgress.add(id);
+  const timer = setInterval(() => {
+    imports.touchImport(db, id, new Date().toISOString()).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    inProgress.delete(id);
+  }
+}
+
+/**
+ * Marks failed the imports a crashed process left validating or committing (run at start
+ * and by the jobs), so they stop answering IMPORT_NOT_READY for ever; the file can be
+ * uploaded again. Nothing partial was written: a commit is one transaction.
+ */
+export async function failInterruptedImports(db: Kysely<Database>, now: Date): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_IMPORT_MS).toISOString();
+  return imports.failStaleImports(db, staleBefore, [...inProgress], now.toISOString());
+}
 
 /** Everything needed to check rows of one importer: the units and categories it may name. */
 async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
@@ -168,10 +200,10 @@ export async function startImport(
     return importId;
   });
   const year = Number(ctx.at.slice(0, 4));
-  void (async () => {
+  void whileWorking(deps.db, id, async () => {
     try {
       const checked = await checkFile(deps.db, actor, file, year, (n) =>
-        imports.updateImport(deps.db, id, { processed_rows: n }),
+        imports.updateImport(deps.db, id, { processed_rows: n, updated_at: new Date().toISOString() }),
       );
       const errorRows = new Set(checked.problems.filter((p) => !p.problem.startsWith('duplicate')).map((p) => p.row))
         .size;
@@ -194,7 +226,7 @@ export async function startImport(
         updated_at: new Date().toISOString(),
       });
     }
-  })();
+  }).catch(() => undefined);
   return id;
 }
 
@@ -251,6 +283,12 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
   const row = await loadImport(deps, actor, id);
   if (row.status !== 'validated') throw new DomainError('IMPORT_NOT_READY');
   if (!(await imports.claimImportForCommit(deps.db, id, ctx.at))) throw new DomainError('IMPORT_NOT_READY');
+  return whileWorking(deps.db, id, () => writeImport(deps, ctx, actor, row, mode));
+}
+
+/** The commit itself, once claimed: check the file again and write the good rows in one transaction. */
+async function writeImport(deps: Deps, ctx: AuditContext, actor: Actor, row: imports.ImportRow, mode: 'all' | 'valid') {
+  const id = row.id;
   try {
     const file = await imports.readAttachmentContent(deps.db, row.attachment_id);
     const checked = await checkFile(deps.db, actor, Buffer.from(file), Number(ctx.at.slice(0, 4)), async () => {});
@@ -259,8 +297,21 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
     const hashes = new Map<number, string>();
     for (const c of checked.clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(deps.db, c.idNumber));
     await deps.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < checked.clean.length; i += 200) {
-        const batch = checked.clean.slice(i, i + 200);
+      // Under the registry's lock, look once more: a record added, or another upload of the
+      // same people committed, since the check above is a duplicate now.
+      await lockRegistryWrites(trx);
+      const taken = await existingMatches(
+        trx,
+        [...hashes.values()],
+        checked.clean.map((c) => c.phone),
+      );
+      const fresh = checked.clean.filter(
+        (c) => !taken.byPhone.has(c.phone) && !(hashes.has(c.row) && taken.byHash.has(hashes.get(c.row) ?? '')),
+      );
+      const skipped = badRows + checked.clean.length - fresh.length;
+      if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
+      for (let i = 0; i < fresh.length; i += 200) {
+        const batch = fresh.slice(i, i + 200);
         const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
         const ids = await insertVolunteers(trx, values);
         const idOf = (n: number) => ids[n] ?? 0;
@@ -275,7 +326,7 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
       }
       await imports.updateImport(trx, id, {
         status: 'committed',
-        committed_rows: checked.clean.length,
+        committed_rows: fresh.length,
         updated_at: new Date().toISOString(),
       });
       await recordAudit(trx, ctx, {
@@ -285,9 +336,9 @@ export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, 
         unitId: row.unit_id,
         after: {
           mode,
-          committed: checked.clean.length,
-          skipped: badRows,
-          sample: checked.clean.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
+          committed: fresh.length,
+          skipped,
+          sample: fresh.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
         },
       });
     });

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.ts';
 import { pathDepth, subtreeRange } from '../../../domain/org-units/units.ts';
 import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../../db/like.ts';
+import { serialize } from '../../counters.repository.ts';
 
 /** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
@@ -166,6 +167,15 @@ export async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise
     for (const r of rows) map.set(r.volunteer_id, [...(map.get(r.volunteer_id) ?? []), r.category_id]);
   }
   return map;
+}
+
+/**
+ * Takes the registry's write lock for the caller's transaction: adding, editing and
+ * importing records check for an existing person and then write, and two of them at once
+ * must not both find the person absent.
+ */
+export async function lockRegistryWrites(trx: Kysely<Database>): Promise<void> {
+  await serialize(trx, 'registry_writes');
 }
 
 /** Existing records that share an ID-number hash or a phone with the given ones (for duplicate reports). */

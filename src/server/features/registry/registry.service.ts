@@ -79,6 +79,7 @@ export async function createVolunteer(
 ): Promise<Volunteer> {
   const cols = await columnsOf(deps, actor, input, ctx.at);
   const id = await deps.db.transaction().execute(async (trx) => {
+    await repo.lockRegistryWrites(trx);
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
     if (dup.byHash.size > 0 || dup.byPhone.size > 0) throw new DomainError('DUPLICATE_VOLUNTEER');
     const [newId = 0] = await repo.insertVolunteers(trx, [
@@ -109,6 +110,7 @@ export async function updateVolunteer(
   const before = await loadInScope(deps, actor, id, 'update');
   const cols = await columnsOf(deps, actor, input, ctx.at);
   await deps.db.transaction().execute(async (trx) => {
+    await repo.lockRegistryWrites(trx);
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
     if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other !== id))
       throw new DomainError('DUPLICATE_VOLUNTEER');

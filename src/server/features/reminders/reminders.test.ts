@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories/studios.ts';
-import { refreshReminders } from './reminders.job.ts';
+import { refreshReminders, runRemindersOncePerHour } from './reminders.job.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -44,5 +44,21 @@ describe('the reminders job', () => {
 
   it('is closed to community admins and members', async () => {
     expect((await (await t.login('xixing')).get('/api/reminders')).statusCode).toBe(403);
+  });
+});
+
+describe('the reminders job on several instances', () => {
+  it('runs once per hour however many schedulers tick at once, and again the next hour', async () => {
+    await createStudio(t.db, { status: 'active', termEnd: '2026-12-21' });
+    const at = new Date('2026-11-26T03:20:00.000Z');
+    const ticks = await Promise.all(Array.from({ length: 5 }, () => runRemindersOncePerHour(t.db, at)));
+    expect(ticks.filter((r) => r.ran)).toHaveLength(1);
+    expect(ticks.every((r) => r.period === '2026-11-26T03')).toBe(true);
+    const later = await runRemindersOncePerHour(t.db, new Date('2026-11-26T03:55:00.000Z'));
+    expect(later.ran).toBe(false);
+    const nextHour = await runRemindersOncePerHour(t.db, new Date('2026-11-26T04:00:00.000Z'));
+    expect(nextHour).toMatchObject({ ran: true, opened: 0 });
+    const runs = await t.db.selectFrom('job_runs').select('period').where('job', '=', 'reminders').execute();
+    expect(runs.map((r) => r.period).sort()).toEqual(['2026-11-26T03', '2026-11-26T04']);
   });
 });

@@ -144,6 +144,7 @@ export async function actWithin(
   authorize(actor, 'read', 'studio', { unitPath: core.unit_path });
   let input: TransitionInput;
   if (request.action === 'award') {
+    await transitions.lockPlaqueNumbers(trx);
     const number = request.plaqueNumber ?? (await transitions.nextPlaqueNumber(trx, today.slice(0, 4)));
     input = {
       action: 'award',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { serialize } from '../../counters.repository.ts';
 
 // The writes of the studio lifecycle: the status move and the records each transition leaves
 // (reviews, agreements, plaques, rectifications). studio-transitions.service.ts decides which.
@@ -179,7 +180,18 @@ export async function plaqueNumberUsed(db: Kysely<Database>, number: string): Pr
   return (await db.selectFrom('plaques').select('id').where('number', '=', number).executeTakeFirst()) !== undefined;
 }
 
-/** The next free plaque number of a year: 新罗-<year>-<seq>, counting retired plaques so none is reused. */
+/**
+ * Takes the plaque numbers' lock for the caller's transaction, so two awards at once cannot
+ * both find a number free (whether generated or typed in) and both write it.
+ */
+export async function lockPlaqueNumbers(trx: Kysely<Database>): Promise<void> {
+  await serialize(trx, 'plaque_numbers');
+}
+
+/**
+ * The next free plaque number of a year: 新罗-<year>-<seq>, counting retired plaques so none
+ * is reused. Call it after `lockPlaqueNumbers` in the same transaction.
+ */
 export async function nextPlaqueNumber(db: Kysely<Database>, year: string): Promise<string> {
   const prefix = `XL-${year}-`;
   const rows = await db.selectFrom('plaques').select('number').where('number', 'like', `${prefix}%`).execute();
@@ -187,8 +199,12 @@ export async function nextPlaqueNumber(db: Kysely<Database>, year: string): Prom
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }
 
-/** The next free contract number of a year: XLHT-<year>-<seq>. */
+/**
+ * The next free contract number of a year: XLHT-<year>-<seq>. Takes the contract numbers'
+ * lock for the caller's transaction first, so agreements signed at once get distinct numbers.
+ */
 export async function nextContractNumber(db: Kysely<Database>, year: string): Promise<string> {
+  await serialize(db, 'contract_numbers');
   const prefix = `XLHT-${year}-`;
   const rows = await db.selectFrom('studio_contracts').select('number').where('number', 'like', `${prefix}%`).execute();
   const max = rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);

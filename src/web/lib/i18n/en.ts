@@ -6,6 +6,7 @@ import { en as studios } from '../../features/studios/messages.ts';
 import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
+import { en as inspections } from '../../features/inspections/messages.ts';
 
 // English, for visitors and staff who read it more easily than Chinese.
 export const en: Messages = {
@@ -180,4 +181,5 @@ export const en: Messages = {
   ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 };

@@ -5,6 +5,7 @@ import { zhCN as studios } from '../../features/studios/messages.ts';
 import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
+import { zhCN as inspections } from '../../features/inspections/messages.ts';
 // Simplified Chinese: the source language. Its keys define the dictionary type that the
 // other languages must fill completely (see ./index.ts), so a missing translation fails tsc.
 export const zhCN = {
@@ -176,4 +177,5 @@ export const zhCN = {
   ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 } as const;

@@ -6,6 +6,7 @@ import { zhTW as studios } from '../../features/studios/messages.ts';
 import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
+import { zhTW as inspections } from '../../features/inspections/messages.ts';
 
 // Traditional Chinese, for Taiwan compatriots and readers in Hong Kong and Macao.
 export const zhTW: Messages = {
@@ -177,4 +178,5 @@ export const zhTW: Messages = {
   ...mailbox,
   ...needs,
   ...siting,
+  ...inspections,
 };
