@@ -335,9 +335,15 @@ describe('resident pages on a phone (390×844)', () => {
     await expect.poll(countOf(page.getByRole('heading', { name: 'Public commitments' }))).toBe(1);
     await expect.poll(textOf(page.getByTestId('studio-status'))).toContain('Serving');
 
-    // The server answers in the page's language.
+    // An unknown code gets the friendly page, and the server answers in the page's language.
     await page.goto('/track/ZZZZZZ22');
-    await expect.poll(textOf(page.getByRole('alert'))).toContain('Not found');
+    await expect.poll(textOf(r.gone.getByRole('heading'))).toBe('Tracking code not found');
+    await r.gone.getByRole('link', { name: 'Look up by phone number' }).click();
+    const lookup = page.getByTestId('phone-lookup');
+    await lookup.getByRole('textbox', { name: /Mobile number/ }).fill('13959009999');
+    await lookup.getByRole('textbox', { name: /Last four/ }).fill('ZZ22');
+    await lookup.getByRole('button', { name: 'Find my request' }).click();
+    await expect.poll(textOf(lookup.getByRole('alert'))).toContain('Not found');
     await context.close();
   });
 

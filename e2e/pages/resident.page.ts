@@ -39,6 +39,21 @@ export class ResidentPages {
     await this.page.waitForFunction((l) => document.documentElement.lang === l, lang);
   }
 
+  /** The task links of the resident home (`/`), by their titles. */
+  homeTask(title: string): Locator {
+    return this.page.getByTestId('home-tasks').getByRole('link', { name: new RegExp(`^${title}`) });
+  }
+
+  /** The notice a page shows for what does not exist, and its ways back. */
+  get gone(): Locator {
+    return this.page.getByTestId('gone');
+  }
+
+  /** The width the page's content needs (above the viewport's width it scrolls sideways). */
+  scrollWidth(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth);
+  }
+
   /** Picks a category by its name in the select with this label. */
   async chooseCategory(name: string, label = '服务类别'): Promise<void> {
     await this.main.getByRole('combobox', { name: label }).selectOption({ label: name });

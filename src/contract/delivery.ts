@@ -54,6 +54,18 @@ export const serviceRequestInput = z.strictObject({
   lat: lat.nullable().optional(),
   datum: z.enum(['wgs84', 'gcj02']).default('wgs84'),
 });
+/** Looking a request up without its full code: the phone number given and the code's last four characters. */
+export const requestLookupInput = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/),
+  codeTail: z
+    .string()
+    .trim()
+    .regex(/^[2-9A-Za-z]{4}$/),
+});
+export const requestLookupResult = z.object({ trackingCode: z.string() });
 export const serviceRequestCreated = z.object({
   trackingCode: z.string(),
   status: requestStatus,

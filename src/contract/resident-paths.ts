@@ -4,6 +4,8 @@
 
 /** Every route of the resident pages, as the resident router matches them. */
 export const residentRoutes = [
+  // The residents' home: the front door of the site. The console starts at /login or /workbench.
+  '/',
   '/s/:id',
   '/board/:unitId',
   '/sms',

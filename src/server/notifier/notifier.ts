@@ -53,6 +53,11 @@ export const smsTemplates = {
     render: (p: Record<string, string>) =>
       `${p.studio}：居民通过惠民平台请求“${p.category}”服务（${p.text}），请登录查看并及时响应。跟踪码 ${p.code}`,
   },
+  requestReceived: {
+    id: 'HUIMIN_REQUEST_RECEIVED',
+    render: (p: Record<string, string>) =>
+      `您的求助已收到，查询码 ${p.code}。可凭查询码，或凭手机号加查询码后四位，在惠民便民服务页面查询进度。`,
+  },
   letterReceived: {
     id: 'HUIMIN_LETTER_RECEIVED',
     render: (p: Record<string, string>) => `您的监督信件已收到，跟踪码 ${p.code}，可凭跟踪码查询办理进度和答复。`,

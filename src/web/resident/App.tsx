@@ -27,7 +27,9 @@ export function ResidentApp() {
       return;
     }
     window.scrollTo(0, 0);
-    document.getElementById('main')?.focus();
+    // A page that put the focus somewhere in itself (the field it is for) keeps it there.
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus();
   }, [pathname]);
 
   return (

@@ -58,7 +58,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
         {t('a11y.skip')}
       </a>
       <header className="r-header r-no-print">
-        <Link to="/find" className="r-brand">
+        <Link to="/" className="r-brand">
           <span className="r-logo" aria-hidden="true">
             惠
           </span>
@@ -86,7 +86,13 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
       <main id="main" tabIndex={-1} className="r-main">
         {children}
       </main>
-      <footer className="r-footer r-no-print">{t('footer.text')}</footer>
+      <footer className="r-footer r-no-print">
+        <p>{t('footer.text')}</p>
+        <p>
+          {/* The console is another app (index.html): a full page load. */}
+          <a href="/login">{t('home.staffLogin')}</a>
+        </p>
+      </footer>
     </>
   );
 }

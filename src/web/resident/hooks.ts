@@ -9,6 +9,8 @@ export interface Loaded<T> {
   error: string | null;
   /** True when the last failure may pass on a second try (a network or server fault, not a 404). */
   retryable: boolean;
+  /** True when the server answered that the thing asked for does not exist (404). */
+  notFound: boolean;
   loading: boolean;
   reload(): void;
 }
@@ -18,7 +20,13 @@ export interface Loaded<T> {
  * question never replaces the answer to the new one. An empty key means "nothing to load yet".
  */
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ key: string; data?: T; error: string | null; retryable: boolean }>({
+  const [state, setState] = useState<{
+    key: string;
+    data?: T;
+    error: string | null;
+    retryable: boolean;
+    notFound?: boolean;
+  }>({
     key: '',
     error: null,
     retryable: false,
@@ -37,8 +45,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
       },
       (err: unknown) => {
         const retryable = !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500;
+        const notFound = err instanceof ApiError && err.status === 404;
         if (!controller.signal.aborted)
-          setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err), retryable }));
+          setState((s) => ({ key: fullKey, data: s.data, error: errorMessage(err), retryable, notFound }));
       },
     );
     return () => controller.abort();
@@ -50,6 +59,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     data: state.data,
     error: current ? state.error : null,
     retryable: current && state.retryable,
+    notFound: current && state.notFound === true,
     loading: fullKey !== '' && !current,
     reload,
   };

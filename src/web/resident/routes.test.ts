@@ -10,7 +10,7 @@ import { residentPages } from './routes.tsx';
 const sample = (route: string) => route.replace(/:\w+/g, 'x1');
 
 /** Console pages and other paths that must stay with index.html (or the API). */
-const notResident = ['/', '/org', '/studios/3', '/sms-settings', '/sx/1', '/api/public/studios', '/records'];
+const notResident = ['/org', '/studios/3', '/sms-settings', '/sx/1', '/api/public/studios', '/records'];
 
 describe('the one list of resident paths', () => {
   it('covers every route of the resident router', () => {

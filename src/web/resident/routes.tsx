@@ -3,6 +3,7 @@ import type { ResidentRoute } from '../../contract/resident-paths.ts';
 import { AskPage } from './pages/AskPage.tsx';
 import { BoardPage } from './pages/BoardPage.tsx';
 import { FindPage } from './pages/FindPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
 import { LetterPage } from './pages/LetterPage.tsx';
 import { LetterTrackPage } from './pages/LetterTrackPage.tsx';
 import { RatePage } from './pages/RatePage.tsx';
@@ -19,12 +20,13 @@ export type Render = (params: Record<string, string>, search: URLSearchParams) =
  * fails to typecheck.
  */
 export const residentPages: { readonly [R in ResidentRoute]: Render } = {
+  '/': () => <HomePage />,
   '/s/:id': (p, q) => <StudioPage id={p.id ?? ''} rate={q.get('rate') === '1'} />,
   '/board/:unitId': (p) => <BoardPage unitId={p.unitId ?? ''} />,
   '/sms': (_, q) => <SmsPage search={q} />,
   '/find': (_, q) => <FindPage search={q} />,
   '/ask': (_, q) => <AskPage search={q} />,
-  '/track': () => <TrackPage code={undefined} />,
+  '/track': (_, q) => <TrackPage code={undefined} byPhone={q.get('by') === 'phone'} />,
   '/track/:code': (p) => <TrackPage code={p.code} />,
   '/rate': () => <RatePage code={undefined} />,
   '/rate/:code': (p) => <RatePage code={p.code} />,

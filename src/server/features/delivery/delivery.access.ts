@@ -103,6 +103,14 @@ export const accessCases: AccessCases = {
         residentPhone: `1350000${String(s.n).padStart(4, '0')}`,
       }),
   },
+  'POST /api/public/requests/lookup': {
+    allowed: 'anyone',
+    call: async (s) => {
+      const phone = `1360000${String(s.n).padStart(4, '0')}`;
+      const r = await buildRequest(s.db, { ...s.owner, status: 'completed', residentPhone: phone });
+      return post('/api/public/requests/lookup', { phone, codeTail: r.trackingCode.slice(-4) });
+    },
+  },
   'GET /api/public/requests/:code': {
     allowed: 'anyone',
     call: async (s) => get(`/api/public/requests/${(await requestIn(s, 'completed')).trackingCode}`),

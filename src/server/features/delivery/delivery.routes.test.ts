@@ -105,7 +105,14 @@ describe('a request from ask to rating', () => {
       .select(['recipient', 'template_id'])
       .where('entity_id', '=', created.trackingCode)
       .execute();
-    expect(sms).toEqual([{ recipient: '13905970101', template_id: 'HUIMIN_REQUEST_ASSIGNED' }]);
+    // The resident gets the code (so it is not lost), the nearest studio's members the request.
+    expect(sms).toHaveLength(2);
+    expect(sms).toEqual(
+      expect.arrayContaining([
+        { recipient: '13905970101', template_id: 'HUIMIN_REQUEST_ASSIGNED' },
+        { recipient: `1390000${String(phoneSeq).padStart(4, '0')}`, template_id: 'HUIMIN_REQUEST_RECEIVED' },
+      ]),
+    );
 
     const mine = (await member.get('/api/requests?status=assigned')).json() as {
       items: Array<{ id: number; trackingCode: string; residentPhone: string; allowedActions: string[] }>;
@@ -356,5 +363,61 @@ describe('the service record book (服务记录本)', () => {
     t.clock.advanceMinutes(73 * 60);
     const later = (await (await t.login('zhangwanzhen')).get(`/api/records/${rec.id}`)).json() as Shown;
     expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback'] });
+  });
+});
+
+describe('nobody loses their request', () => {
+  const lookUp = (payload: Record<string, unknown>, ip = '10.0.9.1') =>
+    t.app.inject({ method: 'POST', url: '/api/public/requests/lookup', payload, remoteAddress: ip });
+
+  it('sends the tracking code to the phone given, by SMS through the outbox', async () => {
+    const res = await ask({ residentPhone: '13911112222' }, '10.0.9.2');
+    expect(res.statusCode).toBe(201);
+    const { trackingCode } = res.json() as { trackingCode: string };
+    const sms = await t.db
+      .selectFrom('outbox')
+      .select(['recipient', 'body', 'status'])
+      .where('template_id', '=', 'HUIMIN_REQUEST_RECEIVED')
+      .where('entity_id', '=', trackingCode)
+      .execute();
+    expect(sms).toEqual([{ recipient: '13911112222', body: expect.stringContaining(trackingCode), status: 'pending' }]);
+  });
+
+  it('finds a request by phone number and the last four characters of its code', async () => {
+    const { trackingCode } = (await ask({ residentPhone: '13911113333' }, '10.0.9.3')).json() as {
+      trackingCode: string;
+    };
+    const found = await lookUp({ phone: '13911113333', codeTail: trackingCode.slice(-4).toLowerCase() });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual({ trackingCode });
+    // Then the code opens the request as usual.
+    const tracked = await t.app.inject({ method: 'GET', url: `/api/public/requests/${trackingCode}` });
+    expect(tracked.statusCode).toBe(200);
+  });
+
+  it('answers a wrong phone and a wrong code alike, and throttles guessing per address', async () => {
+    const { trackingCode } = (await ask({ residentPhone: '13911114444' }, '10.0.9.4')).json() as {
+      trackingCode: string;
+    };
+    const tail = trackingCode.slice(-4);
+    const otherTail = tail === '2222' ? '3333' : '2222';
+    const wrongPhone = await lookUp({ phone: '13911119999', codeTail: tail }, '10.0.9.5');
+    const wrongCode = await lookUp({ phone: '13911114444', codeTail: otherTail }, '10.0.9.5');
+    expect(wrongPhone.statusCode).toBe(404);
+    expect(wrongCode.statusCode).toBe(404);
+    const said = (r: typeof wrongCode) => {
+      const { code, message } = r.json() as { code: string; message: string };
+      return { code, message };
+    };
+    expect(said(wrongCode)).toEqual(said(wrongPhone));
+    expect((await lookUp({ phone: '1391111', codeTail: tail }, '10.0.9.5')).statusCode).toBe(400);
+
+    const ip = '10.0.9.6';
+    for (let i = 0; i < 20; i++)
+      expect((await lookUp({ phone: '13911119999', codeTail: tail }, ip)).statusCode).toBe(404);
+    const limited = await lookUp({ phone: '13911114444', codeTail: tail }, ip);
+    expect(limited.statusCode).toBe(429);
+    // Another address is not held back by this one's guesses.
+    expect((await lookUp({ phone: '13911114444', codeTail: tail }, '10.0.9.7')).statusCode).toBe(200);
   });
 });

@@ -4,6 +4,8 @@ import {
   nearestQuery,
   nearestResult,
   ratingInput,
+  requestLookupInput,
+  requestLookupResult,
   serviceRequestCreated,
   serviceRequestInput,
   trackedRequest,
@@ -11,7 +13,7 @@ import {
 import { auditContextOf } from '../../audit.ts';
 import { findNearestStudios } from './delivery.service.ts';
 import { rateService, ratingForm } from './ratings.service.ts';
-import { createRequest, trackRequest } from './requests.service.ts';
+import { createRequest, lookUpRequest, trackRequest } from './requests.service.ts';
 
 const codeParam = z.strictObject({
   code: z
@@ -61,6 +63,21 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await createRequest(deps, auditContextOf(request, deps.clock), request.body);
       return reply.status(created.duplicate ? 200 : 201).send(created);
     },
+  );
+
+  // A POST, so the phone number stays out of addresses and access logs.
+  app.post(
+    '/api/public/requests/lookup',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Find a tracking code by the phone number given and the code’s last four characters',
+        body: requestLookupInput,
+        response: { 200: requestLookupResult },
+      },
+    },
+    async (request) => lookUpRequest(deps, auditContextOf(request, deps.clock), request.body),
   );
 
   app.get(

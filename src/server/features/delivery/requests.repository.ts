@@ -69,6 +69,18 @@ export async function findRequestByCode(db: Kysely<Database>, code: string) {
     .executeTakeFirst();
 }
 
+/** The tracking codes of the requests sent with this phone number, newest first. */
+export async function listCodesByPhone(db: Kysely<Database>, phone: string) {
+  const rows = await db
+    .selectFrom('service_requests')
+    .select('tracking_code')
+    .where('resident_phone', '=', phone)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => r.tracking_code);
+}
+
 /** A request's history, oldest first. */
 export async function listRequestEvents(db: Kysely<Database>, requestId: number) {
   return db

@@ -13,7 +13,7 @@ import {
 import { DomainError } from '../../../domain/errors.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { listRequestsQuery, serviceRequestInput } from '../../../contract/delivery.ts';
+import type { listRequestsQuery, requestLookupInput, serviceRequestInput } from '../../../contract/delivery.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { SMS_SIGNATURE, smsTemplates } from '../../notifier/notifier.ts';
@@ -30,7 +30,7 @@ import { findRating } from './ratings.repository.ts';
 import * as repo from './requests.repository.ts';
 
 /** Abuse limits without a captcha: per address and per phone number. */
-export const LIMITS = { perIpPerHour: 10, perPhonePerDay: 5 };
+export const LIMITS = { perIpPerHour: 10, perPhonePerDay: 5, lookupsPerIpPerHour: 20 };
 
 /** Tells a studio's members by SMS (through the outbox) that a request is waiting for them. */
 async function notifyMembers(
@@ -132,6 +132,19 @@ export async function createRequest(deps: Deps, ctx: AuditContext, input: z.infe
       note: null,
       at: ctx.at,
     });
+    // The resident gets the code by SMS too: a code on a screen is easily lost.
+    const received = { code };
+    await enqueueSms(trx, {
+      to: input.residentPhone,
+      templateId: smsTemplates.requestReceived.id,
+      params: received,
+      signature: SMS_SIGNATURE,
+      body: smsTemplates.requestReceived.render(received),
+      unitId: unit.id,
+      entity: 'serviceRequest',
+      entityId: code,
+      at: ctx.at,
+    });
     if (studio)
       await notifyMembers(trx, studio, unit.id, { code, text: input.text, category: category.name_zh_cn }, ctx.at);
     await recordAudit(trx, ctx, {
@@ -160,6 +173,19 @@ export async function trackRequest(deps: Deps, code: string, ip: string) {
   const events = await repo.listRequestEvents(deps.db, r.id);
   const rating = await findRating(deps.db, { requestId: r.id, recordId: null });
   return presentTrackedRequest(r, events, rating);
+}
+
+/**
+ * Finds a request's tracking code from the phone number it was sent with and the code's last
+ * four characters (the newest such request). Guessing is throttled per address, and a wrong
+ * phone and a wrong code get the same answer, so the answer says nothing about either.
+ */
+export async function lookUpRequest(deps: Deps, ctx: AuditContext, input: z.infer<typeof requestLookupInput>) {
+  await consume(deps.db, `lookup:ip:${ctx.ip}`, LIMITS.lookupsPerIpPerHour, 3_600_000, new Date(ctx.at));
+  const tail = input.codeTail.toUpperCase();
+  const code = (await repo.listCodesByPhone(deps.db, input.phone)).find((c) => c.endsWith(tail));
+  if (!code) throw new DomainError('NOT_FOUND');
+  return { trackingCode: code };
 }
 
 /** Loads a request with where it sits and who owns it (its studio's members), or answers 404. */

@@ -86,6 +86,8 @@ export default function RatesPage() {
             dataSource={data?.rows ?? []}
             loading={loading}
             pagination={false}
+            // On a narrow phone (large font) the table scrolls inside itself, not the page.
+            scroll={{ x: 'max-content' }}
             caption={<span className="hm-visually-hidden">{t('mailbox.rates.heading')}</span>}
             summary={() =>
               data ? (

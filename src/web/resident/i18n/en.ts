@@ -1,4 +1,5 @@
 import type { ResidentMessages } from './zh-CN.ts';
+import { en as home } from './home/en.ts';
 import { en as mailbox } from './mailbox/en.ts';
 
 // English; loaded on demand when a resident picks it.
@@ -179,4 +180,5 @@ export const en: ResidentMessages = {
   'track.timeline': 'Progress',
   'track.rated': 'Your rating',
   ...mailbox,
+  ...home,
 };

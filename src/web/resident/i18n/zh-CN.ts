@@ -1,3 +1,4 @@
+import { zhCN as home } from './home/zh-CN.ts';
 import { zhCN as mailbox } from './mailbox/zh-CN.ts';
 // The resident pages' own dictionary, Simplified Chinese (the source language). It is kept apart
 // from the console's dictionaries (src/web/lib/i18n) so a resident's phone never downloads the
@@ -177,6 +178,7 @@ export const zhCN = {
   'track.timeline': '进度',
   'track.rated': '您的评价',
   ...mailbox,
+  ...home,
 };
 
 /** Every key of the resident pages. */

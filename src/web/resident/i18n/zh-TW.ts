@@ -1,4 +1,5 @@
 import type { ResidentMessages } from './zh-CN.ts';
+import { zhTW as home } from './home/zh-TW.ts';
 import { zhTW as mailbox } from './mailbox/zh-TW.ts';
 
 // Traditional Chinese; loaded on demand when a resident picks it.
@@ -176,4 +177,5 @@ export const zhTW: ResidentMessages = {
   'track.timeline': '進度',
   'track.rated': '您的評價',
   ...mailbox,
+  ...home,
 };

@@ -29,6 +29,7 @@ function Sent({ created, onAnother }: { created: Created; onAnother(): void }) {
           {created.trackingCode}
         </p>
         <p>{t('ask.codeHint')}</p>
+        {!created.duplicate && <p data-testid="ask-sms-sent">{t('ask.smsSent')}</p>}
         <p>{created.studioName ? t('ask.assignedTo', { studio: created.studioName }) : t('ask.unassigned')}</p>
       </StatusNotice>
       <div className="r-actions">

@@ -1,3 +1,4 @@
+import { GoneNotice } from '../components/GoneNotice.tsx';
 import { useTitle } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
@@ -7,14 +8,12 @@ export function NotFoundPage() {
   const { t } = useT();
   useTitle(t('notFound.title'));
   return (
-    <div className="r-stack">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.text')}</p>
-      <p>
-        <Link to="/find" className="r-button">
+    <GoneNotice title={t('notFound.title')} text={t('notFound.text')}>
+      <li>
+        <Link to="/find" className="r-button r-button-secondary">
           {t('nav.find')}
         </Link>
-      </p>
-    </div>
+      </li>
+    </GoneNotice>
   );
 }

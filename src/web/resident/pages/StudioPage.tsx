@@ -1,6 +1,7 @@
 import type { PublicStudio } from '../../../contract/public.ts';
 import { api } from '../api.ts';
 import { categoryNames } from '../components/CategorySelect.tsx';
+import { GoneNotice } from '../components/GoneNotice.tsx';
 import { ErrorNotice, Loading } from '../components/Notice.tsx';
 import { RateByCode } from '../components/RateByCode.tsx';
 import { useCategories, useLoad, useTitle } from '../hooks.ts';
@@ -63,9 +64,19 @@ export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
     `studio:${id}`,
   );
   const categories = useCategories();
-  useTitle(studio.data?.name ?? '');
+  useTitle(studio.data?.name ?? (studio.notFound ? t('gone.studioTitle') : ''));
 
   if (studio.loading) return <Loading />;
+  if (studio.notFound)
+    return (
+      <GoneNotice title={t('gone.studioTitle')} text={t('gone.studioText')}>
+        <li>
+          <Link to="/find" className="r-button r-button-secondary">
+            {t('nav.find')}
+          </Link>
+        </li>
+      </GoneNotice>
+    );
   if (studio.error || !studio.data)
     return <ErrorNotice message={studio.error ?? ''} onRetry={studio.retryable ? studio.reload : undefined} />;
   const s = studio.data;

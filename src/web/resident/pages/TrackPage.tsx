@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { trackedRequest } from '../../../contract/delivery.ts';
 import { api } from '../api.ts';
 import { categoryNames } from '../components/CategorySelect.tsx';
+import { PhoneLookup } from '../components/PhoneLookup.tsx';
+import { GoneNotice } from '../components/GoneNotice.tsx';
 import { ErrorNotice, Loading, StatusNotice } from '../components/Notice.tsx';
 import { CodeForm } from '../components/RateByCode.tsx';
 import { RatingForm, StarsShown, type Rating } from '../components/RatingForm.tsx';
@@ -27,6 +29,16 @@ function TrackedRequest({ code }: { code: string }) {
   const [rated, setRated] = useState<Rating | null>(null);
 
   if (request.loading) return <Loading />;
+  if (request.notFound)
+    return (
+      <GoneNotice level={2} title={t('gone.codeTitle')} text={t('gone.codeText')}>
+        <li>
+          <Link to="/track?by=phone" className="r-button r-button-secondary">
+            {t('gone.byPhone')}
+          </Link>
+        </li>
+      </GoneNotice>
+    );
   if (request.error || !request.data)
     return <ErrorNotice message={request.error ?? ''} onRetry={request.retryable ? request.reload : undefined} />;
   const r = request.data;
@@ -113,7 +125,7 @@ function TrackedRequest({ code }: { code: string }) {
 }
 
 /** /track and /track/:code — follow a request with its tracking code. */
-export function TrackPage({ code }: { code: string | undefined }) {
+export function TrackPage({ code, byPhone = false }: { code: string | undefined; byPhone?: boolean }) {
   const { t } = useT();
   useTitle(t('track.title'));
   const recent = recentCodes();
@@ -129,6 +141,7 @@ export function TrackPage({ code }: { code: string | undefined }) {
         initial={current ?? ''}
         onCode={(c) => navigate(`/track/${c}`)}
       />
+      {!current && <PhoneLookup open={byPhone} />}
       {current && <TrackedRequest key={current} code={current} />}
       {!current && recent.length > 0 && (
         <section aria-labelledby="track-recent">
