@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { testConfig, type Config } from '../src/config/config.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../src/db/seed/demo.ts';
+import { rebuildRollups } from '../src/server/features/statistics/rollups.commands.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { Clock } from '../src/server/context.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -31,6 +32,8 @@ export async function createTestApp(
   const handle = await createTestDatabase();
   const clock = new TestClock();
   if (options.demo !== false) await loadDemoData(handle.db, clock.now().toISOString(), await demoPasswordHash());
+  // As a server's start does (src/server/bootstrap.ts): the demo's records are counted in the rollups.
+  await rebuildRollups(handle.db, handle.engine, clock.now().toISOString(), { onlyIfUnbuilt: true });
   const app = await buildApp(
     {
       db: handle.db,

@@ -36,7 +36,7 @@ describe('the request log', () => {
       },
     });
     app = await buildApp(
-      { db: handle.db, engine: handle.engine, config: testConfig(), webRoot: null },
+      { db: handle.db, engine: handle.engine, config: testConfig({ HUIMIN_DEMO: true }), webRoot: null },
       { logger: { level: 'info', stream } },
     );
     await app.ready();

@@ -15,9 +15,11 @@ describe('billed SMS segments', () => {
   });
 
   it('counts the signature, and a character outside the BMP once', () => {
+    // 【新罗惠民】 is six characters: a 64-character body just fits one SMS, a 65-character one does not.
     const text = billedText('新罗惠民', '字'.repeat(64));
     expect(text).toBe(`【新罗惠民】${'字'.repeat(64)}`);
-    expect(smsSegments(text)).toBe(2);
+    expect(smsSegments(text)).toBe(1);
+    expect(smsSegments(billedText('新罗惠民', '字'.repeat(65)))).toBe(2);
     expect(smsSegments('😀'.repeat(70))).toBe(1);
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = await buildApp({
     db: handle.db,
     engine: handle.engine,
-    config: testConfig({ TRUST_PROXY: true }),
+    config: testConfig({ TRUST_PROXY: true, HUIMIN_DEMO: true }),
     webRoot,
   });
   await app.ready();

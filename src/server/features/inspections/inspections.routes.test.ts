@@ -42,7 +42,7 @@ async function anotherSupervisor(
   const account = await admin.post('/api/accounts', {
     username,
     displayName: username,
-    password: 'Huimin@2026',
+    password: 'Patrol-Visit-2026',
     role: 'supervisor',
     unitId: streetId,
   });
@@ -54,7 +54,7 @@ async function anotherSupervisor(
     appointedOn: '2026-10-01',
   });
   if (appointed.statusCode !== 201) throw new Error(appointed.body);
-  return { id: (appointed.json() as Supervisor).id, client: await t.login(username) };
+  return { id: (appointed.json() as Supervisor).id, client: await t.login(username, 'Patrol-Visit-2026') };
 }
 
 describe("the supervisor's quarterly plan", () => {

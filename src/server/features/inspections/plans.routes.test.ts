@@ -29,7 +29,7 @@ async function appoint(admin: Client, streetId: number, communityId: number | nu
   const account = await admin.post('/api/accounts', {
     username: `jd-plan-${seq}`,
     displayName: `监督员${seq}`,
-    password: 'Huimin@2026',
+    password: 'Patrol-Visit-2026',
     role: 'supervisor',
     unitId: streetId,
   });
