@@ -200,7 +200,10 @@ describe('the supervision mailbox (监督信箱), from the resident to the rulin
     const district = await signedIn('admin');
     await district.shell.open('信箱三率', '监督信箱三率');
     const table = district.page.getByTestId('rates-table');
-    await district.page.locator('[data-testid="rates-table"][aria-busy="false"] tbody tr').first().waitFor();
+    await district.page
+      .locator('[data-testid="rates-table"][aria-busy="false"] tbody tr:not([aria-hidden="true"])')
+      .first()
+      .waitFor();
     const xicheng = table.getByRole('row').filter({ hasText: '西城街道' }).first();
     // The columns: 名称, 来信, 已评价, 响应率, 解决率, 满意率, 综合得分, 投诉属实.
     await expect.poll(async () => (await xicheng.getByRole('cell').last().innerText()).trim()).toMatch(/^[1-9]\d*$/);

@@ -96,7 +96,10 @@ export class LettersScreen {
 
   /** Waits until the queue shows the answer to its latest request. */
   async settled(): Promise<void> {
-    await this.page.locator('[data-testid="letters-table"][aria-busy="false"] tbody tr').first().waitFor();
+    await this.page
+      .locator('[data-testid="letters-table"][aria-busy="false"] tbody tr:not([aria-hidden="true"])')
+      .first()
+      .waitFor();
   }
 
   /** Ticks or clears 只看超期 and waits for the queue's new answer. */

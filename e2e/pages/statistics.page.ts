@@ -9,7 +9,7 @@ export class DashboardPage {
   constructor(page: Page) {
     this.page = page;
     this.board = page.getByTestId('dashboard');
-    this.trail = page.getByRole('navigation', { name: '当前位置' });
+    this.trail = page.getByRole('navigation', { name: '下钻路径' });
   }
 
   /** The unit the dashboard shows now. */

@@ -18,6 +18,7 @@ beforeAll(async () => {
   webRoot = mkdtempSync(join(tmpdir(), 'huimin-web-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>console</title>');
   writeFileSync(join(webRoot, 'resident.html'), '<!doctype html><title>resident</title>');
+  writeFileSync(join(webRoot, 'sw.js'), "self.addEventListener('install', () => fetch('/index.html'));");
   const handle = await createTestDatabase();
   drop = handle.drop;
   await loadDemoData(handle.db, new Date().toISOString(), await demoPasswordHash());
@@ -60,6 +61,13 @@ describe('security headers', () => {
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('let the service worker fetch from its own origin: it runs under its script’s policy', async () => {
+    const { res, policy } = await policyOf('/sw.js');
+    expect(res.statusCode).toBe(200);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
   });
 
   it('send HSTS only over HTTPS (here through a trusted proxy)', async () => {

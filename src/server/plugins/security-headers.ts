@@ -66,6 +66,12 @@ export function pagePolicy(tileOrigins: string[]): string {
 const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
+ * The console's service worker (/sw.js): a worker runs under the policy of its own script, and
+ * this one fetches the shell and the API from its origin to keep the console usable offline.
+ */
+export const workerPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
  * Security headers on every answer: a Content-Security-Policy (pages get the one above, with
  * the configured tile hosts read when the page is served; everything else a deny-all one),
  * X-Frame-Options DENY for browsers that predate frame-ancestors, and HSTS when the request came
@@ -84,6 +90,8 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
         // The database is away: the page still loads, the map shows no tiles until it is back.
       }
       reply.header('content-security-policy', pagePolicy(origins));
+    } else if (request.url.split('?')[0] === '/sw.js') {
+      reply.header('content-security-policy', workerPolicy);
     } else {
       reply.header('content-security-policy', apiPolicy);
     }

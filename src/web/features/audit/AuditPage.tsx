@@ -85,6 +85,8 @@ export default function AuditPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
+            // On a narrow screen (or in large font) the table scrolls inside itself, not the page.
+            scroll={{ x: 'max-content' }}
             expandable={{ expandedRowRender: (entry) => <ChangeDetails entry={entry} /> }}
             pagination={{
               current: page,

@@ -12,7 +12,7 @@ export const en: Dictionary = {
   'statistics.preset.lastQuarter': 'Last quarter',
   'statistics.preset.year': 'This year',
   'statistics.preset.lastYear': 'Last year',
-  'statistics.trail': 'You are at',
+  'statistics.trail': 'Drill-down path',
   'statistics.children': 'Units below',
   'statistics.drill': 'Open {name}',
   'statistics.current': 'This period',

@@ -11,7 +11,7 @@ export const zhCN = {
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',
   'statistics.preset.lastYear': '上年度',
-  'statistics.trail': '当前位置',
+  'statistics.trail': '下钻路径',
   'statistics.children': '下级单位',
   'statistics.drill': '查看 {name}',
   'statistics.current': '本期',

@@ -12,7 +12,7 @@ export const zhTW: Dictionary = {
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',
   'statistics.preset.lastYear': '上年度',
-  'statistics.trail': '目前位置',
+  'statistics.trail': '下鑽路徑',
   'statistics.children': '下級單位',
   'statistics.drill': '查看 {name}',
   'statistics.current': '本期',
