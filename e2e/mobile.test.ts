@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openPage } from './fixtures/browser.ts';
-import { attributeOf, countOf, visibilityOf } from './fixtures/expect.ts';
+import { attributeOf, visibilityOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { OrgPage } from './pages/org.page.ts';
