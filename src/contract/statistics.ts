@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { calendarDate, entityId, idText } from './common.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Real calendar days only (1900–2199): `2026-02-30` is refused, as everywhere in the API.
+const day = calendarDate;
 
 /** A period: [from, to), China calendar days. */
 export const period = z.object({ from: z.string(), to: z.string() });
@@ -8,7 +10,7 @@ export const period = z.object({ from: z.string(), to: z.string() });
 /** The dashboard's query: a unit in the actor's subtree (its own by default) and a period, `to` exclusive. */
 export const dashboardQuery = z
   .strictObject({
-    under: z.coerce.number().int().positive().optional(),
+    under: idText.optional(),
     from: day,
     to: day,
   })
@@ -86,7 +88,7 @@ export type Dashboard = z.infer<typeof dashboard>;
 
 /** The export of one chart's data. */
 export const chartExportQuery = z.strictObject({
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
   from: day,
   to: day,
   chart: chartId.optional(),
@@ -119,8 +121,12 @@ export const publicStatistics = z.object({
   legalAidByGroup: z.object({ items: z.array(publicFigure), total: publicFigure }),
 });
 export const publicStatisticsQuery = z
-  .strictObject({ unit: z.coerce.number().int().positive(), from: day, to: day })
-  .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' });
+  .strictObject({ unit: idText, from: day, to: day })
+  .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, {
+    path: ['to'],
+    message: 'at most five years',
+  });
 
 /** A number of a bulletin with the query behind it. */
 export const bulletinFigure = z.object({
@@ -158,8 +164,12 @@ export type BulletinContentBody = z.infer<typeof bulletinContent>;
 
 /** A draft for a unit (the actor's own by default) and a period, `to` exclusive. */
 export const bulletinInput = z
-  .strictObject({ under: z.number().int().positive().optional(), from: day, to: day })
-  .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' });
+  .strictObject({ under: entityId.optional(), from: day, to: day })
+  .refine((q) => q.from < q.to, { path: ['to'], message: 'to must be after from' })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, {
+    path: ['to'],
+    message: 'at most five years',
+  });
 
 /**
  * An edit of the text: a new version, made on the version read (409 when another edit came
@@ -203,4 +213,4 @@ export const bulletinSummary = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
 });
-export const listBulletinsQuery = z.strictObject({ under: z.coerce.number().int().positive().optional() });
+export const listBulletinsQuery = z.strictObject({ under: idText.optional() });

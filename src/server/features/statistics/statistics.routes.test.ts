@@ -221,6 +221,18 @@ describe('GET /api/statistics/export.xlsx', () => {
 });
 
 describe('public figures', () => {
+  it('refuse impossible or far-apart days with 400, as the fuzzer found (it answered 500)', async () => {
+    for (const q of [
+      'from=2026-02-30&to=2026-03-01',
+      'from=0925-64-68&to=3071-03-66',
+      'from=1900-01-01&to=2100-01-01',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/public/statistics?unit=${xixingUnit}&${q}` });
+      expect(res.statusCode, q).toBe(400);
+    }
+    expect((await admin.post('/api/bulletins', { from: '0234-12-69', to: '7696-22-03' })).statusCode).toBe(400);
+  });
+
   it('show a count below the minimum as "< 5" and withhold a second so the total does not give it away', async () => {
     const res = await t.app.inject({
       method: 'GET',
