@@ -30,6 +30,7 @@ const consolePages: ReadonlyArray<{ user: 'admin' | 'xicheng' | 'zhangwanzhen'; 
       '/letters',
       '/letter-rates',
       '/mailbox-settings',
+      '/public-address',
       '/reminders',
       '/outbox',
       '/legal-aid',

@@ -6,7 +6,13 @@ const root = join(import.meta.dirname, '..');
 const api = spawn(process.execPath, ['--watch', join(root, 'src', 'server', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '3000', HUIMIN_DEMO: process.env.HUIMIN_DEMO ?? '1' },
+  env: {
+    ...process.env,
+    PORT: process.env.PORT ?? '3000',
+    HUIMIN_DEMO: process.env.HUIMIN_DEMO ?? '1',
+    // QR codes and SMS links of the demo open Vite's page on this machine.
+    HUIMIN_PUBLIC_URL: process.env.HUIMIN_PUBLIC_URL ?? 'http://localhost:5173',
+  },
 });
 const web = spawn(
   process.execPath,

@@ -16,4 +16,6 @@ if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
 // The two-command start of the README is a demo: it asks for demo data explicitly (an empty
 // database gets the Xinluo demo accounts). HUIMIN_DEMO=0 npm start does not.
 process.env.HUIMIN_DEMO ??= '1';
+// The demo prints QR codes that open on this machine; a real server sets its public address.
+process.env.HUIMIN_PUBLIC_URL ??= `http://localhost:${process.env.PORT ?? '3000'}`;
 await import('../src/server/main.ts');

@@ -38,8 +38,9 @@ export async function createTestApp(
     {
       db: handle.db,
       engine: handle.engine,
-      // A test app is a demo instance: its accounts (demo and built) have the demo password.
-      config: testConfig({ HUIMIN_DEMO: true, ...options.config }),
+      // A test app is a demo instance: its accounts (demo and built) have the demo password. Its
+      // public address is set, so printing works; a test of the unset case passes undefined.
+      config: testConfig({ HUIMIN_DEMO: true, HUIMIN_PUBLIC_URL: 'https://huimin.example.cn', ...options.config }),
       clock,
       webRoot: null,
     },

@@ -114,6 +114,8 @@ export class StudioDetailPage {
   async review(
     options: {
       fail?: Array<'politicalQuality' | 'professionalSpecialty' | 'serviceItems'>;
+      /** Items left without a pass or fail (the form then refuses to send). */
+      unjudged?: Array<'politicalQuality' | 'professionalSpecialty' | 'serviceItems'>;
       comment?: string;
       reason?: string;
     } = {},
@@ -123,9 +125,13 @@ export class StudioDetailPage {
     const legends = { politicalQuality: '政治素质', professionalSpecialty: '专业特长', serviceItems: '服务项目' };
     for (const [item, legend] of Object.entries(legends)) {
       const group = form.getByRole('group', { name: legend, exact: true });
-      if (options.fail?.includes(item as keyof typeof legends)) await group.getByLabel('不合格').check();
+      if (options.unjudged?.includes(item as keyof typeof legends)) continue;
+      const fails = options.fail?.includes(item as keyof typeof legends);
+      await group.getByRole('radio', { name: fails ? '不合格' : '合格', exact: true }).check();
       if (options.comment) await group.getByRole('textbox', { name: '意见' }).fill(options.comment);
     }
+    // A failing item switches the decision to 不通过 by itself; a pass is the reviewer's own click.
+    if (!options.fail?.length) await this.dialog.getByRole('radio', { name: '通过', exact: true }).check();
     if (options.reason) await form.getByRole('textbox', { name: '不通过的理由' }).fill(options.reason);
     return this.confirmDialog();
   }

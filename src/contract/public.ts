@@ -23,7 +23,8 @@ export const publicStudio = z.object({
   lng: z.number().nullable(),
   lat: z.number().nullable(),
   commitments: z.array(commitment.pick({ id: true, kind: true, text: true, target: true, publishedAt: true })),
-  publicUrl: z.string(),
+  /** The page's address for a QR code or a link; null until the district sets the public address. */
+  publicUrl: z.string().nullable(),
 });
 export type PublicStudio = z.infer<typeof publicStudio>;
 
@@ -71,3 +72,29 @@ export const subscriptionResult = z.object({ unitName: z.string(), phone: z.stri
 
 /** The consent text shown before subscribing; its version is stored with each subscription. */
 export const SMS_CONSENT_VERSION = '2026-11';
+
+/**
+ * The address residents reach Huimin at (printed QR codes, SMS links): an absolute http(s) URL,
+ * optionally with a path prefix, without query, fragment or credentials. Null clears the saved
+ * one, so the environment's `HUIMIN_PUBLIC_URL` (if any) applies again.
+ */
+export const publicAddressInput = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => {
+      if (!URL.canParse(v)) return false;
+      const u = new URL(v);
+      return /^https?:$/.test(u.protocol) && !u.search && !u.hash && !u.username && !u.password && !!u.hostname;
+    }, 'http(s)://host[/path], without query or fragment')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .nullable(),
+});
+
+/** The public address now in force and where it comes from. */
+export const publicAddress = z.object({
+  url: z.string().nullable(),
+  source: z.enum(['setting', 'environment']).nullable(),
+});
+export type PublicAddress = z.infer<typeof publicAddress>;

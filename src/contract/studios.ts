@@ -51,7 +51,10 @@ export const studioApplication = z.strictObject({
 });
 export type StudioApplication = z.infer<typeof studioApplication>;
 
-const checkItem = z.strictObject({ pass: z.boolean(), comment: text(500).default('') });
+/** One checklist item; `pass` is null (or left out) until the reviewer judges it, and a review needs all judged. */
+const checkItem = z
+  .strictObject({ pass: z.boolean().nullable().default(null), comment: text(500).default('') })
+  .default({ pass: null, comment: '' });
 export const reviewRequest = z.strictObject({
   politicalQuality: checkItem,
   professionalSpecialty: checkItem,

@@ -66,6 +66,7 @@ export const subjects = [
   'reviewProposal',
   'statistics',
   'statisticsSettings',
+  'publicAddress',
   'bulletin',
   'workbench',
 ] as const;
@@ -202,6 +203,9 @@ export const rules: readonly Rule[] = [
   ...admins.map((r) => allow(r, 'export', 'statistics', 'inScope')),
   ...admins.map((r) => allow(r, 'read', 'statisticsSettings', 'any')),
   allow('district_admin', 'update', 'statisticsSettings', 'any'),
+  // The public address printed on QR codes and put in SMS links is the district's to set.
+  allow('district_admin', 'read', 'publicAddress', 'any'),
+  allow('district_admin', 'update', 'publicAddress', 'any'),
   allow('district_admin', 'read', 'bulletin', 'inScope'),
   allow('street_admin', 'read', 'bulletin', 'inScope'),
   allow('district_admin', 'create', 'bulletin', 'inScope'),

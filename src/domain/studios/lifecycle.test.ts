@@ -200,6 +200,17 @@ describe('guards', () => {
     expect(rejected.effects[0]).toMatchObject({ kind: 'recordReview', stage: 'community' });
   });
 
+  it('judge nothing by default: an item left unjudged stops a pass and a fail alike', () => {
+    const unjudged = { ...goodReview, professionalSpecialty: { pass: null, comment: '' } };
+    expect(
+      code(() => transition(facts('submitted'), { action: 'communityReview', review: unjudged }, community, today)),
+    ).toBe('REVIEW_INCOMPLETE');
+    const failing = { ...unjudged, decision: 'fail' as const, reason: '材料不全' };
+    expect(
+      code(() => transition(facts('submitted'), { action: 'communityReview', review: failing }, community, today)),
+    ).toBe('REVIEW_INCOMPLETE');
+  });
+
   it('need a term that ends after it starts and after today, signed by both parties', () => {
     expect(
       code(() =>

@@ -33,9 +33,9 @@ export const studioActions = [
 ] as const;
 export type StudioAction = (typeof studioActions)[number];
 
-/** One item of the qualification checklist: pass or fail, with the reviewer's comment. */
+/** One item of the qualification checklist: pass or fail (null until judged), with the reviewer's comment. */
 export interface CheckItem {
-  pass: boolean;
+  pass: boolean | null;
   comment: string;
 }
 
@@ -116,6 +116,8 @@ const blank = (s: string | undefined) => s === undefined || s.trim().length === 
 
 function checkReview(review: Review): void {
   const items = [review.politicalQuality, review.professionalSpecialty, review.serviceItems];
+  // Nothing is judged by default: every item needs the reviewer's own pass or fail.
+  if (items.some((i) => i.pass === null)) throw new DomainError('REVIEW_INCOMPLETE');
   if (review.decision === 'pass' && items.some((i) => !i.pass)) throw new DomainError('REVIEW_INCONSISTENT');
   if (review.decision === 'fail' && blank(review.reason)) throw new DomainError('REASON_REQUIRED');
   for (const text of [review.reason ?? '', ...items.map((i) => i.comment)]) {

@@ -18,6 +18,7 @@ import { needRoutes } from './needs/needs.routes.ts';
 import { orgUnitRoutes } from './org-units/org-units.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { publicSettingsRoutes } from './public/public-settings.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { sitingRoutes } from './siting/siting.routes.ts';
@@ -48,6 +49,7 @@ export const features: FastifyPluginAsyncZod[] = [
   deliveryRoutes,
   recordSettingsRoutes,
   publicRoutes,
+  publicSettingsRoutes,
   publicDeliveryRoutes,
   mailboxRoutes,
   mailboxSettingsRoutes,

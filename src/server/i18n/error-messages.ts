@@ -105,6 +105,16 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '資質審查有未通過的項目，不能作出「通過」決定',
     en: 'A checklist item failed, so the review cannot pass',
   },
+  REVIEW_INCOMPLETE: {
+    'zh-CN': '资质审查的每一项都须作出“合格”或“不合格”的结论',
+    'zh-TW': '資質審查的每一項都須作出「合格」或「不合格」的結論',
+    en: 'Every checklist item needs a pass or fail before the review is submitted',
+  },
+  PUBLIC_URL_NOT_SET: {
+    'zh-CN': '尚未设置公开访问地址，不能打印二维码或发送短信链接。请区级管理员在“公开访问地址”中设置。',
+    'zh-TW': '尚未設定公開存取位址，不能列印二維碼或發送簡訊連結。請區級管理員在「公開存取位址」中設定。',
+    en: 'The public address is not set, so QR codes cannot be printed nor SMS links sent. A district admin sets it under “Public address”.',
+  },
   REASON_REQUIRED: { 'zh-CN': '请填写理由或说明', 'zh-TW': '請填寫理由或說明', en: 'A reason is required' },
   TERM_INVALID: {
     'zh-CN': '协议期限无效：结束日期须晚于开始日期和今天',

@@ -33,6 +33,7 @@ const expected = {
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',
+    '/public-address',
     '/about',
   ],
   street_admin: [

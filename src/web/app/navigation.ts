@@ -183,6 +183,12 @@ export const navItems: readonly NavItem[] = [
     needs: [{ action: 'read', subject: 'bulletin' }],
     group: 'statistics',
   },
+  {
+    path: '/public-address',
+    label: 'nav.publicAddress',
+    needs: [{ action: 'update', subject: 'publicAddress' }],
+    group: 'system',
+  },
   { path: '/about', label: 'nav.about', needs: 'signedIn', group: 'system' },
 ];
 

@@ -19,6 +19,7 @@ const LettersPage = lazy(() => import('../features/mailbox/LettersPage.tsx'));
 const LetterDetailPage = lazy(() => import('../features/mailbox/LetterDetailPage.tsx'));
 const LetterRatesPage = lazy(() => import('../features/mailbox/RatesPage.tsx'));
 const MailboxSettingsPage = lazy(() => import('../features/mailbox/MailboxSettingsPage.tsx'));
+const PublicAddressPage = lazy(() => import('../features/public/PublicAddressPage.tsx'));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage.tsx'));
 const CategoriesPage = lazy(() => import('../features/categories/CategoriesPage.tsx'));
 const NeedsPage = lazy(() => import('../features/needs/NeedsPage.tsx'));
@@ -227,6 +228,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/mailbox-settings">
             <MailboxSettingsPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'public-address',
+        element: (
+          <RequireAccess path="/public-address">
+            <PublicAddressPage />
           </RequireAccess>
         ),
       },

@@ -11,7 +11,7 @@ import {
 import { studioIdParam } from '../../../contract/studios.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { publicBaseUrl } from '../../public-url.ts';
+import { requirePublicBaseUrl } from '../../public-url.ts';
 import * as commitments from './commitments.service.ts';
 
 /** Public commitments (公开承诺): draft, publish with an SMS announcement, and track fulfilment. */
@@ -67,7 +67,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      commitments.previewPublication(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+      commitments.previewPublication(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps)),
   );
 
   app.post(
@@ -87,7 +87,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
         auditContextOf(request, deps.clock),
         actorOf(request),
         request.params.id,
-        publicBaseUrl(deps.config, request),
+        await requirePublicBaseUrl(deps),
       ),
   );
 

@@ -1,4 +1,4 @@
-import { get, post, type AccessCases } from '../../../../test/access/case.ts';
+import { get, post, put, type AccessCases } from '../../../../test/access/case.ts';
 import { buildStudio } from '../../../../test/factories/studios.ts';
 
 /** The resident pages' rows of the access matrix: open to anyone, no session. */
@@ -25,5 +25,10 @@ export const accessCases: AccessCases = {
   'POST /api/public/sms/unsubscribe': {
     allowed: 'anyone',
     call: (s) => post('/api/public/sms/unsubscribe', { unitId: s.community, phone: '13912345678' }),
+  },
+  'GET /api/settings/public-address': { allowed: ['district_admin'], call: () => get('/api/settings/public-address') },
+  'PUT /api/settings/public-address': {
+    allowed: ['district_admin'],
+    call: () => put('/api/settings/public-address', { url: 'https://huimin.example.cn' }),
   },
 };

@@ -15,7 +15,7 @@ export function presentPublicStudio(
   core: StudioCore,
   parts: StudioParts,
   published: CommitmentRow[],
-  baseUrl: string,
+  baseUrl: string | null,
 ): PublicStudio {
   const serving = isServing(core.status as StudioStatus);
   return {
@@ -36,7 +36,7 @@ export function presentPublicStudio(
     lng: core.lng,
     lat: core.lat,
     commitments: serving ? published.map(presentPublicCommitment) : [],
-    publicUrl: `${baseUrl}/s/${core.id}`,
+    publicUrl: baseUrl ? `${baseUrl}/s/${core.id}` : null,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 import { category, studioIdParam } from '../../../contract/studios.ts';
 import { idParam } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
-import { publicBaseUrl } from '../../public-url.ts';
+import { publicAddress, requirePublicBaseUrl } from '../../public-url.ts';
 import * as pub from './public.service.ts';
 
 /** Pages residents open without an account: studio pages, bulletin boards, SMS subscription. */
@@ -57,14 +57,14 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicStudio },
       },
     },
-    async (request) => pub.publicStudio(deps, request.params.id, publicBaseUrl(deps.config, request)),
+    async (request) => pub.publicStudio(deps, request.params.id, (await publicAddress(deps)).url),
   );
 
   app.get(
     '/api/public/studios/:id/qr.svg',
     { config: { access }, schema: { tags, summary: "QR code of the studio's public page", params: studioIdParam } },
     async (request, reply) => {
-      const svg = await pub.studioQrSvg(deps, request.params.id, publicBaseUrl(deps.config, request));
+      const svg = await pub.studioQrSvg(deps, request.params.id, await requirePublicBaseUrl(deps));
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
     },
   );
@@ -80,7 +80,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: bulletinBoard },
       },
     },
-    async (request) => pub.bulletinBoard(deps, request.params.id, publicBaseUrl(deps.config, request)),
+    async (request) => pub.bulletinBoard(deps, request.params.id, (await publicAddress(deps)).url),
   );
 
   app.get(

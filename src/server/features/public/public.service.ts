@@ -29,7 +29,7 @@ export async function listPublicCategories(db: Kysely<Database>): Promise<Catego
 }
 
 /** A studio's public page, or 404 for one that never served. */
-export async function publicStudio(deps: Deps, id: number, baseUrl: string): Promise<PublicStudio> {
+export async function publicStudio(deps: Deps, id: number, baseUrl: string | null): Promise<PublicStudio> {
   const core = await findStudioCore(deps.db, id);
   if (!core || !PUBLIC_STATUSES.includes(core.status)) throw new DomainError('NOT_FOUND');
   const parts = await loadStudioParts(deps.db, id);
@@ -41,11 +41,15 @@ export async function publicStudio(deps: Deps, id: number, baseUrl: string): Pro
 /** The QR code (SVG) of a studio's public page; 404 like the page itself. */
 export async function studioQrSvg(deps: Deps, id: number, baseUrl: string): Promise<string> {
   const studio = await publicStudio(deps, id, baseUrl);
-  return QRCode.toString(studio.publicUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return QRCode.toString(studio.publicUrl ?? `${baseUrl}/s/${id}`, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
 }
 
 /** The bulletin board (公告栏) of a community: every serving studio in it, with its commitments. */
-export async function bulletinBoard(deps: Deps, unitId: number, baseUrl: string) {
+export async function bulletinBoard(deps: Deps, unitId: number, baseUrl: string | null) {
   const unit = await findUnit(deps.db, unitId);
   if (!unit) throw new DomainError('NOT_FOUND');
   const parent = unit.parent_id ? await findUnit(deps.db, unit.parent_id) : undefined;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idText } from '../../../contract/common.ts';
 import { studioIdParam } from '../../../contract/studios.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { publicBaseUrl } from '../../public-url.ts';
+import { requirePublicBaseUrl } from '../../public-url.ts';
 import { studioCardsPdf, subtreeCardsPdf } from './service-cards.service.ts';
 
 const pdfHeaders = (name: string) => ({
@@ -28,7 +28,7 @@ export const serviceCardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const pdf = await studioCardsPdf(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request));
+      const pdf = await studioCardsPdf(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps));
       return reply.headers(pdfHeaders('service-cards')).send(pdf);
     },
   );
@@ -48,7 +48,7 @@ export const serviceCardRoutes: FastifyPluginAsyncZod = async (app) => {
         deps,
         actorOf(request),
         request.query.under,
-        publicBaseUrl(deps.config, request),
+        await requirePublicBaseUrl(deps),
       );
       return reply.headers(pdfHeaders('service-cards')).send(pdf);
     },

@@ -5,7 +5,7 @@ import { studioIdParam } from '../../../contract/studios.ts';
 import { renderContractHtml, renderContractPdf } from '../../documents/contract.document.ts';
 import { renderPlaqueHtml, renderPlaquePdf } from '../../documents/plaque.document.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { publicBaseUrl } from '../../public-url.ts';
+import { requirePublicBaseUrl } from '../../public-url.ts';
 import { contractDocument, plaqueDocument } from './studio-documents.service.ts';
 
 const langQuery = z.strictObject({ lang: locale.optional() });
@@ -64,7 +64,7 @@ export const studioDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
         .headers(pdf('plaque'))
         .send(
           await renderPlaquePdf(
-            await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+            await plaqueDocument(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps)),
           ),
         ),
   );
@@ -84,7 +84,7 @@ export const studioDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('text/html; charset=utf-8')
         .send(
           renderPlaqueHtml(
-            await plaqueDocument(deps, actorOf(request), request.params.id, publicBaseUrl(deps.config, request)),
+            await plaqueDocument(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps)),
             request.query.lang ?? request.locale,
           ),
         ),

@@ -145,6 +145,22 @@ describe('refusals', () => {
     expect(reopened.json().status).toBe('draft');
   });
 
+  it('refuse a review with an item nobody judged (REVIEW_INCOMPLETE), the pass as much as the fail', async () => {
+    const { id } = await createStudio(t.db, { status: 'submitted' });
+    const community = await t.login('xixing');
+    const before = await t.auditCount();
+    const unjudged = { ...review, politicalQuality: { pass: null, comment: '' } };
+    const pass = await community.post(`/api/studios/${id}/community-review`, unjudged);
+    expect(pass.statusCode).toBe(400);
+    expect(pass.json()).toMatchObject({ code: 'REVIEW_INCOMPLETE' });
+    const { serviceItems: _left, ...withoutItem } = review;
+    const omitted = await community.post(`/api/studios/${id}/community-review`, withoutItem);
+    expect(omitted.json()).toMatchObject({ code: 'REVIEW_INCOMPLETE' });
+    const fail = { ...unjudged, decision: 'fail', reason: '材料不全' };
+    expect((await community.post(`/api/studios/${id}/community-review`, fail)).json().code).toBe('REVIEW_INCOMPLETE');
+    expect(await t.auditCount()).toBe(before);
+  });
+
   it('never give a plaque number twice, even after revocation', async () => {
     const street = await t.login('xicheng');
     const first = await createStudio(t.db, { status: 'contracted' });

@@ -22,18 +22,14 @@ export function StreetReviewModal(props: StepProps) {
 
 /**
  * 资质把关: political quality, professional specialty and service items, each pass or fail with a
- * comment, then the decision. Failing needs a reason; the server enforces it and its message
+ * comment, then the decision. Nothing is pre-selected, so one click cannot approve; the server
+ * refuses an unjudged item too. Failing needs a reason; the server enforces it and its message
  * is shown here, so the rule has one home.
  */
 function ReviewModal({ studio, stage, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const initial: ReviewRequest = {
-    politicalQuality: { pass: true, comment: '' },
-    professionalSpecialty: { pass: true, comment: '' },
-    serviceItems: { pass: true, comment: '' },
-    decision: 'pass',
-    reason: '',
-  };
+  // Nothing is chosen for the reviewer: each item and the decision wait for their own click.
+  const initial: Partial<ReviewRequest> = { reason: '' };
   return (
     <ActionModal<ReviewRequest>
       title={t(stage === 'community' ? 'studios.review.communityTitle' : 'studios.review.streetTitle', {
@@ -58,7 +54,11 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
       {CHECKS.map((check) => (
         <fieldset key={check} className="hm-check-item" data-testid={`check-${check}`}>
           <legend>{t(`studios.review.${check}`)}</legend>
-          <Form.Item name={[check, 'pass']} label={t('studios.review.result')}>
+          <Form.Item
+            name={[check, 'pass']}
+            label={t('studios.review.result')}
+            rules={[{ required: true, message: t('studios.review.judgeRequired') }]}
+          >
             {/* A <label for> cannot name a radio group's <div>; aria-label does. */}
             <Radio.Group
               aria-label={`${t(`studios.review.${check}`)} ${t('studios.review.result')}`}
@@ -76,6 +76,7 @@ function ReviewModal({ studio, stage, onClose, onDone }: Props) {
       <Form.Item
         name="decision"
         label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}
+        rules={[{ required: true, message: t('studios.review.decisionRequired') }]}
       >
         <Radio.Group
           aria-label={t(stage === 'street' ? 'studios.review.decisionStreet' : 'studios.review.decision')}

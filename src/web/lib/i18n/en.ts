@@ -3,6 +3,7 @@ import { en as delivery } from '../../features/delivery/messages.ts';
 import { en as statistics } from '../../features/statistics/messages.ts';
 import { en as registry } from '../../features/registry/messages.ts';
 import { en as categories } from '../../features/categories/messages.ts';
+import { en as publicAddress } from '../../features/public/messages.ts';
 import { en as studios } from '../../features/studios/messages.ts';
 import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
@@ -186,6 +187,7 @@ export const en: Messages = {
   ...statistics,
   ...registry,
   ...categories,
+  ...publicAddress,
   ...studios,
   ...mailbox,
   ...needs,

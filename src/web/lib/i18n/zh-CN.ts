@@ -2,6 +2,7 @@ import { zhCN as delivery } from '../../features/delivery/messages.ts';
 import { zhCN as statistics } from '../../features/statistics/messages.ts';
 import { zhCN as registry } from '../../features/registry/messages.ts';
 import { zhCN as categories } from '../../features/categories/messages.ts';
+import { zhCN as publicAddress } from '../../features/public/messages.ts';
 import { zhCN as studios } from '../../features/studios/messages.ts';
 import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
@@ -180,6 +181,7 @@ export const zhCN = {
   ...statistics,
   ...registry,
   ...categories,
+  ...publicAddress,
   ...studios,
   ...mailbox,
   ...needs,

@@ -3,6 +3,7 @@ import { zhTW as delivery } from '../../features/delivery/messages.ts';
 import { zhTW as statistics } from '../../features/statistics/messages.ts';
 import { zhTW as registry } from '../../features/registry/messages.ts';
 import { zhTW as categories } from '../../features/categories/messages.ts';
+import { zhTW as publicAddress } from '../../features/public/messages.ts';
 import { zhTW as studios } from '../../features/studios/messages.ts';
 import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
@@ -181,6 +182,7 @@ export const zhTW: Messages = {
   ...statistics,
   ...registry,
   ...categories,
+  ...publicAddress,
   ...studios,
   ...mailbox,
   ...needs,

@@ -160,6 +160,8 @@ export const en: Dictionary = {
   'studios.review.decisionFail': 'Reject',
   'studios.review.reason': 'Reason for rejecting',
   'studios.review.reasonHelp': 'Required when rejecting; the applicant will see it.',
+  'studios.review.judgeRequired': 'Choose pass or fail',
+  'studios.review.decisionRequired': 'Choose a decision',
   'studios.review.submit': 'Submit the review',
   'studios.review.stage.community': 'Community review',
   'studios.review.stage.street': 'Street review',

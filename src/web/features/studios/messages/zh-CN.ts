@@ -156,6 +156,8 @@ export const zhCN = {
   'studios.review.decisionFail': '不通过',
   'studios.review.reason': '不通过的理由',
   'studios.review.reasonHelp': '不通过时必须填写理由，申请人会看到。',
+  'studios.review.judgeRequired': '请选择“合格”或“不合格”',
+  'studios.review.decisionRequired': '请选择审核决定',
   'studios.review.submit': '提交审核意见',
   'studios.review.stage.community': '社区审核',
   'studios.review.stage.street': '街道审核',

@@ -157,6 +157,8 @@ export const zhTW: Dictionary = {
   'studios.review.decisionFail': '不通過',
   'studios.review.reason': '不通過的理由',
   'studios.review.reasonHelp': '不通過時必須填寫理由，申請人會看到。',
+  'studios.review.judgeRequired': '請選擇「合格」或「不合格」',
+  'studios.review.decisionRequired': '請選擇審核決定',
   'studios.review.submit': '提交審核意見',
   'studios.review.stage.community': '社區審核',
   'studios.review.stage.street': '街道審核',
