@@ -73,6 +73,7 @@ export const coverageResult = z.object({
   radius: z.number().int(),
   totalPopulation: z.number().int(),
   coveredPopulation: z.number().int(),
+  /** Serving studios of the category within the radius of at least one area, whatever their unit. */
   servingStudios: z.number().int(),
   uncovered: z.array(residentialArea),
   recommendations: z.array(z.object({ venue, gain: z.number().int(), areaIds: z.array(z.number().int()) })),

@@ -56,6 +56,36 @@ export async function listServingStudios(db: Kysely<Database>, path: string, cat
   return q.orderBy('studios.id').execute();
 }
 
+/**
+ * Serving studios (of a category, when given) whose point lies in a box, whatever their unit:
+ * coverage of a street counts the studio just across its boundary too.
+ */
+export async function listServingStudiosInBox(
+  db: Kysely<Database>,
+  box: { west: number; east: number; south: number; north: number },
+  categoryId?: number,
+) {
+  let q = db
+    .selectFrom('studios')
+    .select(['studios.id', 'studios.name', 'studios.status', 'studios.lng', 'studios.lat'])
+    .where('studios.status', 'in', ['active', 'rectification'])
+    .where('studios.lng', '>=', box.west)
+    .where('studios.lng', '<=', box.east)
+    .where('studios.lat', '>=', box.south)
+    .where('studios.lat', '<=', box.north);
+  if (categoryId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('studio_categories as sc')
+          .select('sc.studio_id')
+          .whereRef('sc.studio_id', '=', 'studios.id')
+          .where('sc.category_id', '=', categoryId),
+      ),
+    );
+  return q.orderBy('studios.id').execute();
+}
+
 /** Units of a subtree that have a point and a level the map draws. */
 export async function listMappedUnits(db: Kysely<Database>, path: string) {
   const { from, to } = inSubtree(path);

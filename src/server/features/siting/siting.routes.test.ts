@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { buildStudio } from '../../../../test/factories/studios.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -86,6 +87,73 @@ describe('GET /api/siting/coverage', () => {
         .statusCode,
     ).toBe(404);
     expect((await street.get('/api/siting/coverage?categoryId=abc')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/siting/coverage of a street', () => {
+  it('counts a studio just across the street boundary: each area as covered as in the district view', async () => {
+    const street = await t.login('xicheng');
+    const admin = await t.login('admin');
+    const xicheng = await t.unitId('350802003000');
+    const categories = await t.db.selectFrom('categories').select(['id', 'code']).execute();
+    let acrossTheBoundary = 0;
+    for (const { id } of categories) {
+      const own = (await street.get(`/api/siting/coverage?categoryId=${id}`)).json() as Coverage;
+      const district = (await admin.get(`/api/siting/coverage?categoryId=${id}`)).json() as Coverage;
+      const uncoveredInDistrict = new Set(district.uncovered.map((a) => a.id));
+      // Every area the street sees uncovered is uncovered for the district too (same studios, same radius).
+      expect(
+        own.uncovered.filter((a) => !uncoveredInDistrict.has(a.id)),
+        `category ${id}`,
+      ).toEqual([]);
+      const streetAreas = await t.db
+        .selectFrom('residential_areas')
+        .innerJoin('org_units', 'org_units.id', 'residential_areas.unit_id')
+        .select(['residential_areas.id', 'residential_areas.population'])
+        .where('org_units.parent_id', '=', xicheng)
+        .execute();
+      const coveredHere = streetAreas.filter((a) => !uncoveredInDistrict.has(a.id));
+      expect(own.coveredPopulation, `category ${id}`).toBe(coveredHere.reduce((n, a) => n + a.population, 0));
+      if (own.coveredPopulation > 0) acrossTheBoundary++;
+    }
+    expect(acrossTheBoundary).toBeGreaterThan(0);
+  });
+
+  it('covers an area of 西城 from a studio of 中城 809 m away across the boundary, as the district does', async () => {
+    const admin = await t.login('admin');
+    const street = await t.login('xicheng');
+    const legal = (
+      await t.db.selectFrom('categories').select('id').where('code', '=', 'legal').executeTakeFirstOrThrow()
+    ).id;
+    // A quiet corner with no other studio near: the area in 西城, the studio 809 m east, in 中城.
+    const [lng, lat] = [117.3, 25.3];
+    const created = await admin.post('/api/residential-areas', {
+      unitId: await t.unitId('350802003004'),
+      name: '西兴花园',
+      population: 4321,
+      lng,
+      lat,
+    });
+    expect(created.statusCode).toBe(201);
+    const areaId = (created.json() as { id: number }).id;
+    const east = 809 / (111_320 * Math.cos((lat * Math.PI) / 180));
+    const before = (await street.get(`/api/siting/coverage?categoryId=${legal}`)).json() as Coverage;
+    expect(before.uncovered.map((a) => a.id)).toContain(areaId);
+    await buildStudio(t.db, {
+      unitId: await t.unitId('350802004001'),
+      category: 'legal',
+      name: '对街法律服务室',
+      lng: lng + east,
+      lat,
+    });
+    const district = (await admin.get(`/api/siting/coverage?categoryId=${legal}`)).json() as Coverage;
+    expect(district.uncovered.map((a) => a.id)).not.toContain(areaId);
+    const own = (await street.get(`/api/siting/coverage?categoryId=${legal}`)).json() as Coverage;
+    expect(own.uncovered.map((a) => a.id)).not.toContain(areaId);
+    expect(own.coveredPopulation - before.coveredPopulation).toBe(4321);
+    // At 500 m the same studio is out of reach, for the street and the district alike.
+    const near = (await street.get(`/api/siting/coverage?categoryId=${legal}&radius=500`)).json() as Coverage;
+    expect(near.uncovered.map((a) => a.id)).toContain(areaId);
   });
 });
 

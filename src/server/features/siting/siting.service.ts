@@ -85,16 +85,37 @@ async function areaIndex(deps: Deps, path: string) {
   return entry;
 }
 
+/** The box holding every point within `radius` metres of an area (undefined without areas). */
+function reachOf(areas: ReadonlyArray<{ lng: number; lat: number }>, radius: number) {
+  if (areas.length === 0) return undefined;
+  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const a of areas) {
+    west = Math.min(west, a.lng);
+    east = Math.max(east, a.lng);
+    south = Math.min(south, a.lat);
+    north = Math.max(north, a.lat);
+  }
+  const dLat = radius / 111_320;
+  // A degree of longitude is shortest at the latitude farthest from the equator.
+  const widest = Math.min(Math.max(Math.abs(south), Math.abs(north)) + dLat, 89);
+  const dLng = radius / (111_320 * Math.cos((widest * Math.PI) / 180));
+  return { west: west - dLng, east: east + dLng, south: south - dLat, north: north + dLat };
+}
+
 /** Who has a studio of the category within walking distance, who does not, and where the next studios should go. */
 export async function coverageOf(deps: Deps, actor: Actor, q: z.infer<typeof coverageQuery>) {
   const { path } = await resolveScope(deps.db, actor, 'read', 'venue', q.under);
   const radius = q.radius ?? (await mapSettings(deps)).coverageRadiusM;
   const { index, areas, lat0 } = await areaIndex(deps, path);
-  const studios = await repo.listServingStudios(deps.db, path, q.categoryId);
+  // Residents walk across unit boundaries: every serving studio within the radius of an area
+  // counts, whatever its unit, so a street's figure agrees with the district's for its areas.
+  const box = reachOf(areas, radius);
+  const studios = box ? await repo.listServingStudiosInBox(deps.db, box, q.categoryId) : [];
   const venues = (await repo.listVenues(deps.db, path)).map((v) => presentVenue(v, actor));
+  const points = studios.map((s) => project(s.lng ?? 0, s.lat ?? 0, lat0));
   const result = coverage(
     index,
-    studios.map((s) => project(s.lng ?? 0, s.lat ?? 0, lat0)),
+    points,
     venues.map((v) => ({ id: v.id, ...project(v.lng, v.lat, lat0) })),
     radius,
     q.picks,
@@ -106,7 +127,7 @@ export async function coverageOf(deps: Deps, actor: Actor, q: z.infer<typeof cov
     radius,
     totalPopulation: result.totalPopulation,
     coveredPopulation: result.coveredPopulation,
-    servingStudios: studios.length,
+    servingStudios: points.filter((p) => index.within(p, radius).length > 0).length,
     uncovered: result.uncovered.flatMap((a) => {
       const area = areaById.get(a.id);
       return area ? [presentArea(area, actor)] : [];
