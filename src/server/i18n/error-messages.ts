@@ -115,6 +115,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '尚未設定公開存取位址，不能列印二維碼或發送簡訊連結。請區級管理員在「公開存取位址」中設定。',
     en: 'The public address is not set, so QR codes cannot be printed nor SMS links sent. A district admin sets it under “Public address”.',
   },
+  PLAQUE_RETIRED: {
+    'zh-CN': '牌匾 {number} 已于 {date} 取消，证书不再打印',
+    'zh-TW': '牌匾 {number} 已於 {date} 取消，證書不再列印',
+    en: 'Plaque {number} was cancelled on {date}; its certificate is no longer printed',
+  },
   REASON_REQUIRED: { 'zh-CN': '请填写理由或说明', 'zh-TW': '請填寫理由或說明', en: 'A reason is required' },
   TERM_INVALID: {
     'zh-CN': '协议期限无效：结束日期须晚于开始日期和今天',

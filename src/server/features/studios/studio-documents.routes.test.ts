@@ -46,6 +46,39 @@ describe('studio documents', () => {
   });
 });
 
+describe('a revoked plaque', () => {
+  it('is no longer printed as valid, and its public page and QR code say it was revoked', async () => {
+    const street = await t.login('xicheng');
+    const { id } = await createStudio(t.db, { status: 'contracted' });
+    const awarded = await street.post(`/api/studios/${id}/plaque`, {
+      plaqueNumber: 'XL-TEST-REV',
+      awardedOn: '2026-11-20',
+    });
+    expect(awarded.statusCode).toBe(200);
+    expect((await street.get(`/api/studios/${id}/plaque.pdf`)).statusCode).toBe(200);
+
+    const revoked = await street.post(`/api/studios/${id}/revoke`, { reason: '违规收费', decidedOn: '2026-11-25' });
+    expect(revoked.statusCode).toBe(200);
+    for (const url of [`/api/studios/${id}/plaque.pdf`, `/api/studios/${id}/plaque.html`]) {
+      const res = await street.get(url);
+      expect(res.statusCode, url).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'PLAQUE_RETIRED' });
+      expect(res.json().message).toContain('XL-TEST-REV');
+      expect(res.json().message).toContain('取消');
+    }
+    // The QR code already on the wall opens the public page, which says the plaque was revoked.
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/studios/${id}` });
+    expect(page.json()).toMatchObject({
+      status: 'revoked',
+      serving: false,
+      statusNote: '违规收费',
+      contactPhone: null,
+      commitments: [],
+      publicUrl: `https://huimin.example.cn/s/${id}`,
+    });
+  });
+});
+
 describe('service cards (便民服务卡)', () => {
   it('print a member’s card with Chinese text and a QR code that decodes to the studio’s page and rating form', async () => {
     const id = (

@@ -27,7 +27,7 @@ export async function contractDocument(deps: Deps, actor: Actor, id: number): Pr
   return presentContractDocument(core, parts, contract, context);
 }
 
-/** The plaque certificate of a studio (the current plaque, or the last one); 404 before a plaque was awarded. */
+/** The certificate of a studio's current plaque; 404 before one was awarded, 409 PLAQUE_RETIRED once it was revoked or retired. */
 export async function plaqueDocument(
   deps: Deps,
   actor: Actor,
@@ -37,5 +37,8 @@ export async function plaqueDocument(
   const { core, parts, context } = await basics(deps, actor, id);
   const plaque = parts.plaques.at(-1);
   if (!plaque) throw new DomainError('NOT_FOUND');
+  // A revoked or retired plaque's certificate would still read as valid on paper: it is not printed.
+  if (plaque.retired_on)
+    throw new DomainError('PLAQUE_RETIRED', { number: plaque.number, date: plaque.retired_on.slice(0, 10) });
   return presentPlaqueDocument(core, parts, plaque, context, publicBaseUrl);
 }

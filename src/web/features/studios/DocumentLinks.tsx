@@ -16,7 +16,9 @@ export function DocumentLinks({ studio }: { studio: StudioDetail }) {
       { href: studioDocuments.contractPdf(studio.id), label: t('studios.docs.contractPdf'), pdf: true },
     );
   }
-  if (studio.plaques.length > 0) {
+  // A revoked or retired plaque's certificate is refused by the server, so it is not offered.
+  const plaque = studio.plaques.at(-1);
+  if (plaque && !plaque.retiredOn) {
     links.push(
       { href: studioDocuments.plaqueHtml(studio.id, locale), label: t('studios.docs.plaqueHtml') },
       { href: studioDocuments.plaquePdf(studio.id), label: t('studios.docs.plaquePdf'), pdf: true },
