@@ -17,6 +17,19 @@ export const configSchema = z.object({
   // published password by itself. `npm start` and `npm run dev` turn it on for newcomers.
   HUIMIN_DEMO: flag.default(false),
   HUIMIN_PUBLIC_URL: z.string().url().optional(),
+  // The business time zone: every date Huimin prints (agreements, certificates, the console) is
+  // a calendar day there, whatever the server's or the browser's own zone.
+  HUIMIN_TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone, e.g. Asia/Shanghai')
+    .default('Asia/Shanghai'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -11,5 +11,7 @@ export const health = z.object({
   appVersion: z.string(),
   /** A demo instance (HUIMIN_DEMO=1): the web apps show a banner on every page. */
   demo: z.boolean(),
+  /** The business time zone (HUIMIN_TIME_ZONE): the web prints every date as a day there. */
+  timeZone: z.string(),
 });
 export type Health = z.infer<typeof health>;

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
+import { setBusinessTimeZone } from './time.ts';
 import { serializeRequestForLog } from './log-redaction.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
@@ -28,6 +29,8 @@ export async function buildApp(
   const logger = options.logger
     ? { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: { req: serializeRequestForLog } }
     : false;
+  // Every date printed from here on is a calendar day in the configured business zone.
+  setBusinessTimeZone(deps.config.HUIMIN_TIME_ZONE);
   const app = Fastify({
     logger,
     genReqId: (req) => {

@@ -1,14 +1,31 @@
-/** Huimin's dates (terms, deadlines, award days) are calendar days in China. */
-const chinaDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** The zone Huimin's dates are calendar days in when the configuration does not say (HUIMIN_TIME_ZONE). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** The calendar day (YYYY-MM-DD) in China at an instant. */
+const dayIn = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+// One business zone per process, set from the configuration when the app is built.
+let businessDay = dayIn(DEFAULT_TIME_ZONE);
+let businessZone = DEFAULT_TIME_ZONE;
+
+/** Sets the business time zone every printed date is a day in (buildApp passes HUIMIN_TIME_ZONE). */
+export function setBusinessTimeZone(timeZone: string): void {
+  if (timeZone === businessZone) return;
+  businessDay = dayIn(timeZone);
+  businessZone = timeZone;
+}
+
+/** The business time zone in force. */
+export function businessTimeZone(): string {
+  return businessZone;
+}
+
+/**
+ * The calendar day (YYYY-MM-DD) at an instant in the business time zone (China by default),
+ * never the server's own zone.
+ */
 export function chinaDate(at: Date): string {
-  return chinaDay.format(at);
+  return businessDay.format(at);
 }
 
 /** A calendar day plus some days. */

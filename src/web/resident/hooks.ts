@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { category } from '../../contract/studios.ts';
 import { api, ApiError, errorMessage } from './api.ts';
 import { useT } from './i18n/index.tsx';
+import { formatDateTime, formatDay } from '../lib/dates.ts';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -103,7 +104,7 @@ export function useDistance(): (metres: number) => string {
 export function useDateFormat(): { dateTime(iso: string): string; date(iso: string): string } {
   const { locale } = useT();
   return {
-    dateTime: (iso) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : ''),
-    date: (iso) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : ''),
+    dateTime: (iso) => (iso ? formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' }) : ''),
+    date: (iso) => (iso ? formatDay(iso, locale, { dateStyle: 'long' }) : ''),
   };
 }

@@ -7,11 +7,13 @@ export function presentHealth(
   engine: Engine,
   appVersion: string,
   demo: boolean,
+  timeZone: string,
 ): Health {
   return {
     status: probe.reachable ? 'ok' : 'degraded',
     database: { engine, reachable: probe.reachable, schemaVersion: probe.schemaVersion },
     appVersion,
     demo,
+    timeZone,
   };
 }

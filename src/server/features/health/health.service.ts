@@ -11,5 +11,5 @@ export async function checkHealth(deps: Deps): Promise<Health> {
   } catch {
     probe = { reachable: false, schemaVersion: null };
   }
-  return presentHealth(probe, deps.engine, deps.appVersion, deps.config.HUIMIN_DEMO);
+  return presentHealth(probe, deps.engine, deps.appVersion, deps.config.HUIMIN_DEMO, deps.config.HUIMIN_TIME_ZONE);
 }

@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { accountsApi, type Account } from './api.ts';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
+import { formatDay } from '../../lib/dates.ts';
 
 const PAGE_SIZE = 20;
 
@@ -57,7 +58,7 @@ export default function AccountsPage() {
       title: t('accounts.col.createdAt'),
       key: 'createdAt',
       responsive: ['lg'],
-      render: (_, a) => new Date(a.createdAt).toLocaleDateString(locale),
+      render: (_, a) => formatDay(a.createdAt, locale),
     },
     {
       title: t('common.actions'),

@@ -2,6 +2,7 @@ import { servedGroups, serviceModes, type ServedGroup, type ServiceMode } from '
 import { requestStatuses, type RequestStatus } from '../../../domain/delivery/request-lifecycle.ts';
 import type { Locale, Translate } from '../../lib/i18n/index.ts';
 import type { Category } from './api.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 export { servedGroups, serviceModes, requestStatuses };
 export type { RequestStatus, ServedGroup, ServiceMode };
@@ -28,7 +29,7 @@ export function categoryName(categories: readonly Category[] | undefined, id: nu
 
 /** A time as the member reads it: date and minutes, in their language. */
 export function formatTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale, {
+  return formatDateTime(iso, locale, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

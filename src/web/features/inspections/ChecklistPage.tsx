@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { checklistApi, type Checklist, type ChecklistInput } from './api.ts';
 import './inspections.css';
+import { formatDay } from '../../lib/dates.ts';
 
 /** 检查表: the district's checklist; each save publishes a new version, past ones stay readable. */
 export default function ChecklistPage() {
@@ -149,7 +150,7 @@ export default function ChecklistPage() {
         <p data-testid="checklist-version">
           {t('inspections.checklist.current', {
             version: current.data.version,
-            date: new Date(current.data.createdAt).toLocaleDateString(locale),
+            date: formatDay(current.data.createdAt, locale),
           })}
         </p>
       )}

@@ -5,6 +5,7 @@ import { previousQuarter, quarterOfDay, type Quarter } from '../../../domain/ins
 import type { SupervisorStatus } from '../../../domain/inspections/supervisors.ts';
 import type { Locale, Translate } from '../../lib/i18n/index.ts';
 import type { Checklist } from './api.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 /**
  * Tag colours as solid fills under white text, each dark enough for WCAG AA (4.5:1): antd's
@@ -53,7 +54,7 @@ export function itemTitle(checklist: Checklist, code: string, locale: Locale): s
 /** A time as the reader's locale writes it, to the minute. */
 export function formatTime(iso: string | null, locale: Locale): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The quarter of today in China (UTC+8), e.g. 2026-Q4. */

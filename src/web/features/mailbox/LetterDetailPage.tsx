@@ -12,6 +12,7 @@ import { eventLabel, statusLabel, typeLabel, verdictLabel, type LetterStatus } f
 import { LetterActionModal } from './LetterActionModal.tsx';
 import { LetterTags } from './LetterTags.tsx';
 import './mailbox.css';
+import { formatDateTime } from '../../lib/dates.ts';
 
 /** The writer, masked; the full name and phone on request where the role may see them (the read is audited). */
 function Writer({ letter }: { letter: LetterDetail }) {
@@ -165,7 +166,7 @@ export default function LetterDetailPage() {
                       <strong>{eventLabel(t, e.action)}</strong>
                       <span> → {statusLabel(t, e.toStatus as LetterStatus)}</span>
                       <div className="hm-muted">
-                        {new Date(e.at).toLocaleString(locale)}
+                        {formatDateTime(e.at, locale)}
                         {e.actorName ? ` · ${e.actorName}` : ''}
                       </div>
                       {e.note && <div className="hm-letter-text">{e.note}</div>}

@@ -20,6 +20,7 @@ import { SmsPreview } from './SmsPreview.tsx';
 import { StudioProgressBar } from './StudioProgressBar.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import './studios.css';
+import { formatDay } from '../../lib/dates.ts';
 
 const KINDS: readonly CommitmentKind[] = ['hours', 'response', 'activities', 'other'];
 const SERVING = new Set(['active', 'rectification']);
@@ -161,7 +162,7 @@ export default function CommitmentsPage() {
                   {c.text}
                 </span>
                 <span className="hm-muted">
-                  {c.publishedAt ? new Date(c.publishedAt).toLocaleDateString(locale) : ''}
+                  {c.publishedAt ? formatDay(c.publishedAt, locale) : ''}
                   {c.fulfilment.checked > 0
                     ? ` · ${t('studios.commit.kept', { kept: c.fulfilment.kept, checked: c.fulfilment.checked })}`
                     : ''}

@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { studiosApi, type OutboxMessage } from './api.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const PAGE_SIZE = 50;
 const STATUSES: ReadonlyArray<OutboxMessage['status']> = ['pending', 'sending', 'sent', 'failed'];
@@ -46,13 +47,13 @@ export default function OutboxPage() {
       title: t('studios.outbox.createdAt'),
       key: 'createdAt',
       responsive: ['md'],
-      render: (_, m) => new Date(m.createdAt).toLocaleString(locale),
+      render: (_, m) => formatDateTime(m.createdAt, locale),
     },
     {
       title: t('studios.outbox.sentAt'),
       key: 'sentAt',
       responsive: ['lg'],
-      render: (_, m) => (m.sentAt ? new Date(m.sentAt).toLocaleString(locale) : '—'),
+      render: (_, m) => (m.sentAt ? formatDateTime(m.sentAt, locale) : '—'),
     },
   ];
   return (

@@ -2,6 +2,7 @@ import { Card, Timeline } from 'antd';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { StudioDetail, StudioStatus } from './api.ts';
 import { actionLabel, statusColors, statusLabel } from './labels.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const tagToDot: Record<string, string> = {
   default: 'gray',
@@ -32,7 +33,7 @@ export function StudioHistory({ studio }: { studio: StudioDetail }) {
                 <strong>{actionLabel(t, h.action)}</strong>
                 <span> → {statusLabel(t, h.toStatus as StudioStatus)}</span>
                 <div className="hm-muted">
-                  {new Date(h.at).toLocaleString(locale)}
+                  {formatDateTime(h.at, locale)}
                   {h.actorName ? ` · ${h.actorName}` : ''}
                   {h.actorRole ? ` · ${t(`role.${h.actorRole}`)}` : ''}
                 </div>

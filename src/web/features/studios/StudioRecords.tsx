@@ -2,6 +2,7 @@ import { Card, Descriptions, Tag } from 'antd';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { StudioDetail } from './api.ts';
 import { rectificationKindLabel } from './labels.ts';
+import { formatDay, formatDateTime } from '../../lib/dates.ts';
 
 type Review = StudioDetail['reviews'][number];
 const CHECKS = ['politicalQuality', 'professionalSpecialty', 'serviceItems'] as const;
@@ -29,7 +30,7 @@ function ReviewCard({ review }: { review: Review }) {
         ))}
         {review.reason && <Descriptions.Item label={t('studios.review.reason')}>{review.reason}</Descriptions.Item>}
         <Descriptions.Item label={t('studios.detail.reviewer')}>
-          {review.reviewerName} · {new Date(review.at).toLocaleString(locale)}
+          {review.reviewerName} · {formatDateTime(review.at, locale)}
         </Descriptions.Item>
       </Descriptions>
     </section>
@@ -39,7 +40,7 @@ function ReviewCard({ review }: { review: Review }) {
 /** Reviews (资质把关), agreements, plaques and rectifications, each only when there is one. */
 export function StudioRecords({ studio }: { studio: StudioDetail }) {
   const { t, locale } = useI18n();
-  const day = (iso: string) => new Date(iso).toLocaleDateString(locale);
+  const day = (iso: string) => formatDay(iso, locale);
   return (
     <>
       {studio.reviews.length > 0 && (

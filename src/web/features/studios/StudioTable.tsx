@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { StudioSummary } from './api.ts';
 import { StatusTag } from './StatusTag.tsx';
+import { formatDay } from '../../lib/dates.ts';
 
 interface Props {
   items: StudioSummary[];
@@ -33,7 +34,7 @@ export function StudioTable({ items, total, loading, page, pageSize, onPage, cap
       title: t('studios.col.changedAt'),
       key: 'changedAt',
       responsive: ['lg'],
-      render: (_, s) => new Date(s.statusChangedAt).toLocaleDateString(locale),
+      render: (_, s) => formatDay(s.statusChangedAt, locale),
     },
   ];
   return (
