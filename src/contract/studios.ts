@@ -189,3 +189,16 @@ export const studioDetail = studioSummary.extend({
 export type StudioDetail = z.infer<typeof studioDetail>;
 
 export const studioIdParam = z.strictObject({ id: idText });
+
+/** Where to pick an application's party members: the actor's own unit, or a unit inside it. */
+export const studioCandidatesQuery = z.strictObject({ under: idText.optional() });
+
+/** A party member an application may name as leader or member: what the picker shows, nothing more. */
+export const studioCandidate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  profession: z.string().nullable(),
+  /** The member's own account, so a member applying finds themself. */
+  accountId: z.number().int().nullable(),
+});
+export type StudioCandidate = z.infer<typeof studioCandidate>;

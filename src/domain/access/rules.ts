@@ -121,7 +121,8 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'create', 'category', 'any'),
   allow('district_admin', 'update', 'category', 'any'),
   // The registry (选好人): staff pick studio members from it within their subtree.
-  ...staff.map((r) => allow(r, 'read', 'volunteer', 'inScope')),
+  // The registry is the party organisations': a member or a supervisor reads no one's record.
+  ...admins.map((r) => allow(r, 'read', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'create', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'update', 'volunteer', 'inScope')),
   ...admins.map((r) => allow(r, 'screen', 'volunteer', 'inScope')),

@@ -1,16 +1,15 @@
-import { admins, get, post, put, staff, type AccessCases } from '../../../../test/access/case.ts';
+import { admins, get, post, put, type AccessCases } from '../../../../test/access/case.ts';
 import { buildImport, buildVolunteer } from '../../../../test/factories/registry.ts';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * The registry's rows of the access matrix: every staff role finds people in its subtree; the
- * party organisations add, edit, screen, import and export them, and read their contact details.
+ * The registry's rows of the access matrix: the party organisations find people in their subtree, add, edit, screen, import and export them, and read their contact details.
  */
 export const accessCases: AccessCases = {
-  'GET /api/volunteers': { allowed: staff, scoped: true, call: (s) => get(`/api/volunteers?under=${s.under}`) },
+  'GET /api/volunteers': { allowed: admins, scoped: true, call: (s) => get(`/api/volunteers?under=${s.under}`) },
   'GET /api/volunteers/:id': {
-    allowed: staff,
+    allowed: admins,
     scoped: true,
     call: async (s) => get(`/api/volunteers/${(await buildVolunteer(s.db, { unitId: s.community })).id}`),
   },

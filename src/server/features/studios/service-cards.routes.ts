@@ -44,12 +44,7 @@ export const serviceCardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const pdf = await subtreeCardsPdf(
-        deps,
-        actorOf(request),
-        request.query.under,
-        await requirePublicBaseUrl(deps),
-      );
+      const pdf = await subtreeCardsPdf(deps, actorOf(request), request.query.under, await requirePublicBaseUrl(deps));
       return reply.headers(pdfHeaders('service-cards')).send(pdf);
     },
   );

@@ -1,11 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { StudioApplication } from '../../../contract/studios.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
 
 // The writes of an application (申办 / 推荐) while it is a draft, and the registry and category
 // reads that check it. studios.service.ts decides whether an application may be saved.
 
 /** Party members from the registry, with the unit path each sits in. */
+/**
+ * Party members of a subtree a studio may be formed from, by name: the picker of an application
+ * (申办, 推荐). Only what the picker shows; the registry itself stays with the organisations.
+ */
+export async function listCandidates(db: Kysely<Database>, path: string, limit: number) {
+  const { from, to } = subtreeRange(path);
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+    .select(['volunteers.id', 'volunteers.name', 'volunteers.profession', 'volunteers.account_id'])
+    .where('volunteers.kind', '=', 'party_member')
+    .where('org_units.path', '>=', from)
+    .where('org_units.path', '<', to)
+    .orderBy('volunteers.id')
+    .limit(limit)
+    .execute();
+}
+
 export async function findVolunteers(db: Kysely<Database>, ids: number[]) {
   if (ids.length === 0) return [];
   return db

@@ -45,6 +45,11 @@ const goodReview = {
 export const accessCases: AccessCases = {
   'GET /api/studios': { allowed: staff, scoped: true, call: (s) => get(`/api/studios?under=${s.under}`) },
   'GET /api/studios/:id': read(''),
+  'GET /api/studios/candidates': {
+    allowed: ['street_admin', 'community_admin', 'member'],
+    scoped: true,
+    call: (s) => get(`/api/studios/candidates?under=${s.community}`),
+  },
   // 申办 by the member, or 推荐 by the community or the street.
   'POST /api/studios': {
     allowed: ['street_admin', 'community_admin', 'member'],

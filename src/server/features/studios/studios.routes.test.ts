@@ -236,6 +236,20 @@ describe('refusals', () => {
   });
 });
 
+describe('GET /api/studios/candidates', () => {
+  it('gives a member the party members of its community by name only, itself among them', async () => {
+    const member = await t.login('zhangwanzhen');
+    const res = await member.get('/api/studios/candidates');
+    expect(res.statusCode).toBe(200);
+    const items = res.json() as Array<Record<string, unknown>>;
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.find((c) => c.name === '张婉珍')?.accountId).toEqual(expect.any(Number));
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['accountId', 'id', 'name', 'profession']);
+    expect((await member.get(`/api/studios/candidates?under=${await t.unitId('350802004001')}`)).statusCode).toBe(404);
+    expect((await (await t.login('jiandu')).get('/api/studios/candidates')).statusCode).toBe(403);
+  });
+});
+
 describe('GET /api/studios', () => {
   it('lists the studios of the actor’s street, filtered by status, and a member’s own with mine=1', async () => {
     const street = await t.login('xicheng');

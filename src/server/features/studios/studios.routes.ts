@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../../contract/common.ts';
 import {
+  studioCandidate,
+  studioCandidatesQuery,
   closeRequest,
   completeRectificationRequest,
   contractRequest,
@@ -16,7 +18,7 @@ import {
   studioSummary,
 } from '../../../contract/studios.ts';
 import type { StudioAction } from '../../../domain/studios/lifecycle.ts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as studios from './studios.service.ts';
@@ -39,6 +41,20 @@ export const studioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => studios.listStudios(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/studios/candidates',
+    {
+      config: { access: { action: 'create', subject: 'studio' } },
+      schema: {
+        tags,
+        summary: 'Party members an application may name (names only; the registry is the organisations’)',
+        querystring: studioCandidatesQuery,
+        response: { 200: z.array(studioCandidate) },
+      },
+    },
+    async (request) => studios.listCandidates(deps, actorOf(request), request.query.under),
   );
 
   app.get(

@@ -24,6 +24,13 @@ export async function loadVisibleStudio(db: Kysely<Database>, actor: Actor, id: 
 }
 
 /** One page of the studios in the actor's subtree (or a unit's in it), newest change first. */
+/** Party members an application may name, in the actor's subtree or a unit inside it (no registry access needed). */
+export async function listCandidates(deps: Deps, actor: Actor, under: number | undefined) {
+  const { path } = await resolveScope(deps.db, actor, 'create', 'studio', under);
+  const rows = await applications.listCandidates(deps.db, path, 500);
+  return rows.map((r) => ({ id: r.id, name: r.name, profession: r.profession, accountId: r.account_id }));
+}
+
 export async function listStudios(deps: Deps, actor: Actor, query: z.infer<typeof listStudiosQuery>) {
   const scope = await resolveScope(deps.db, actor, 'read', 'studio', query.under);
   const { rows, total } = await repo.listStudios(deps.db, {
@@ -72,10 +79,10 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   if (texts.some(mentionsFee)) throw new DomainError('FEE_NOT_ALLOWED');
   const ids = [app.leaderVolunteerId, ...app.memberVolunteerIds];
   const volunteers = await applications.findVolunteers(deps.db, [...new Set(ids)]);
-  // Members come from the part of the registry the applicant may see.
+  // Members come from the part of the tree the applicant may start a studio in.
   if (
     volunteers.length !== new Set(ids).size ||
-    volunteers.some((v) => v.kind !== 'party_member' || !can(actor, 'read', 'volunteer', { unitPath: v.unit_path }))
+    volunteers.some((v) => v.kind !== 'party_member' || !can(actor, 'create', 'studio', { unitPath: v.unit_path }))
   ) {
     throw new DomainError('VALIDATION_FAILED', { field: 'memberVolunteerIds' });
   }

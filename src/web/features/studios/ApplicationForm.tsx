@@ -6,7 +6,7 @@ import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { UnitSelect } from '../org-units/UnitSelect.tsx';
-import type { Category, StudioApplication, StudioDetail, Volunteer } from './api.ts';
+import type { Category, StudioApplication, StudioCandidate, StudioDetail } from './api.ts';
 import { ListField } from './ListField.tsx';
 import { categoryName } from './labels.ts';
 
@@ -33,9 +33,9 @@ interface Props {
   draft: StudioDetail | undefined;
   categories: Category[];
   /** Party members in the registry that may staff the studio. */
-  volunteers: Volunteer[];
+  volunteers: StudioCandidate[];
   /** The member's own registry entry (申办: the applicant leads the studio); undefined for admins. */
-  self: Volunteer | undefined;
+  self: StudioCandidate | undefined;
   /** Saves the application, then submits it when `submit` is true; throws the server's error. */
   onSave(body: StudioApplication, submit: boolean): Promise<void>;
   /** An admin choosing another community reloads the members to pick from. */

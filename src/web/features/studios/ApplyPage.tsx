@@ -41,9 +41,9 @@ export default function ApplyPage() {
       const under = unitId ?? draft?.unitId;
       const [categories, volunteers] = await Promise.all([
         studiosApi.categories(signal),
-        studiosApi.volunteers({ kind: 'party_member', under: picksUnit ? under : undefined, limit: 500 }, signal),
+        studiosApi.candidates(picksUnit ? under : undefined, signal),
       ]);
-      return { draft, categories, volunteers: volunteers.items };
+      return { draft, categories, volunteers };
     },
     `${draftId ?? 'new'}|${unitId ?? ''}`,
   );

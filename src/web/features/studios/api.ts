@@ -20,17 +20,16 @@ import type {
   reviewRequest,
   revokeRequest,
   StudioApplication,
+  StudioCandidate,
   StudioDetail,
   StudioSummary,
 } from '../../../contract/studios.ts';
-import type { listVolunteersQuery, Volunteer } from '../../../contract/registry.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 
-export type { Category, Commitment, StudioApplication, StudioDetail, StudioStatus, StudioSummary, Volunteer };
+export type { Category, Commitment, StudioApplication, StudioCandidate, StudioDetail, StudioStatus, StudioSummary };
 export type StudioQuery = Partial<z.infer<typeof listStudiosQuery>>;
-export type VolunteerQuery = Partial<z.infer<typeof listVolunteersQuery>>;
 export type ReviewRequest = z.infer<typeof reviewRequest>;
 export type ContractRequest = z.infer<typeof contractRequest>;
 export type PlaqueRequest = z.infer<typeof plaqueRequest>;
@@ -81,8 +80,9 @@ export const studiosApi = {
   publishCommitments: (id: number) => api.post<PublishResult>(`${studio(id)}/commitments/publish`),
 
   categories: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
-  volunteers: (query: VolunteerQuery, signal?: AbortSignal) =>
-    api.get<Page<Volunteer>>('/api/volunteers', query, signal),
+  /** Party members an application may name (names only: the registry is the organisations'). */
+  candidates: (under: number | undefined, signal?: AbortSignal) =>
+    api.get<StudioCandidate[]>('/api/studios/candidates', under ? { under } : undefined, signal),
   reminders: (signal?: AbortSignal) => api.get<Reminder[]>('/api/reminders', undefined, signal),
   outbox: (query: OutboxQuery, signal?: AbortSignal) => api.get<Page<OutboxMessage>>('/api/outbox', query, signal),
 };
