@@ -37,7 +37,14 @@ export function consumeSubscriptionChange(db: Kysely<Database>, ip: string, now:
   return consume(db, `sms:ip:${ip}`, 20, 3_600_000, now);
 }
 
-/** Removes windows that ended long ago (run by the periodic jobs). */
-export async function pruneCounters(db: Kysely<Database>, before: Date): Promise<void> {
-  await db.deleteFrom('rate_counters').where('window_start', '<', before.toISOString()).execute();
+/** The longest window any counter uses: a day (requests and letters per phone). */
+export const LONGEST_WINDOW_MS = 86_400_000;
+
+/** Removes windows that started before `before` (run by the throttling job); answers how many went. */
+export async function pruneCounters(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_counters')
+    .where('window_start', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

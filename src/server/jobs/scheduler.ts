@@ -10,6 +10,7 @@ import { planCurrentQuarter } from '../features/inspections/inspections.job.ts';
 import { recoverInterruptedImports } from '../features/registry/registry-import.job.ts';
 import { purgeImportFiles } from '../features/registry/registry-import.job.ts';
 import { evaluateLastQuarter } from '../features/evaluation/evaluation.job.ts';
+import { pruneThrottlingState } from '../features/auth/throttles.job.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
@@ -52,6 +53,8 @@ export function startJobs(
       everyMs: 60 * 60_000,
       run: () => purgeImportFiles(db, clock.now(), options.importFileRetentionHours ?? 24),
     },
+    // Sign-in streaks and rate-counter windows that hold nothing back any more (addresses, phones).
+    { name: 'throttles', everyMs: 60 * 60_000, run: () => pruneThrottlingState(db, clock.now()) },
     // Quarterly inspection plans: written in the first hour of a quarter, topped up as studios begin serving.
     { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
     // The quarterly evaluation: once a quarter is over, scored once under the scheme in force.

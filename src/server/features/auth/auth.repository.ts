@@ -203,6 +203,19 @@ export async function deleteThrottles(db: Kysely<Database>, keys: string[]): Pro
   if (keys.length) await db.deleteFrom('login_throttles').where('key', 'in', keys).execute();
 }
 
+/**
+ * Deletes the streaks nobody remembers any more: no failure since `forgottenBefore` and no
+ * hold-back still running at `now`. Answers how many went.
+ */
+export async function pruneThrottles(db: Kysely<Database>, forgottenBefore: Date, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('login_throttles')
+    .where('last_failure_at', '<', forgottenBefore.toISOString())
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Gives back one counted attempt of a key (a successful sign-in from a shared address). */
 export async function giveBackAttempt(db: Kysely<Database>, key: string): Promise<void> {
   await db

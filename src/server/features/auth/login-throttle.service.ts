@@ -48,6 +48,9 @@ export async function admit(db: Kysely<Database>, k: ThrottleKey, now: number): 
 
 const MINUTE = 60_000;
 
+/** A sign-in streak is forgotten after a day without a failure; the pruning job deletes it then. */
+export const STREAK_FORGOTTEN_AFTER_MS = 24 * 60 * MINUTE;
+
 /**
  * The throttles a sign-in attempt counts against: the account from this address (the
  * configured number of free attempts), the account from anywhere (so guesses spread over
@@ -67,7 +70,7 @@ export function loginThrottleKeys(
     freeAttempts,
     firstDelayMs: Math.min(MINUTE, config.LOCKOUT_MINUTES * MINUTE),
     maxDelayMs: config.LOCKOUT_MINUTES * MINUTE,
-    forgetAfterMs: 24 * 60 * MINUTE,
+    forgetAfterMs: STREAK_FORGOTTEN_AFTER_MS,
   });
   return {
     source: { key: repo.sourceThrottleKey(ip), policy: policy(config.LOGIN_SOURCE_MAX_FAILURES) },
