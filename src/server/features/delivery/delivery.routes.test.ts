@@ -303,7 +303,10 @@ describe('the service record book (服务记录本)', () => {
     expect((await (await t.login('xicheng')).put('/api/settings/records', { correctionHours: 96 })).statusCode).toBe(
       403,
     );
-    expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({ correctionHours: 96 });
+    expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({
+      correctionHours: 96,
+      receiptDays: 30,
+    });
     expect(
       (await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json()
         .personTimes,
@@ -348,21 +351,30 @@ describe('the service record book (服务记录本)', () => {
         headers: { 'idempotency-key': 'abilities-0001' },
       })
     ).json() as Shown;
-    expect(rec.allowedActions).toEqual(['correct', 'addFeedback']);
+    // A walk-in (no request): its members and the organisations above may show its receipt.
+    expect(rec.allowedActions).toEqual(['correct', 'addFeedback', 'showReceipt']);
     expect(((await author.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
       'correct',
       'addFeedback',
+      'showReceipt',
     ]);
     const street = await t.login('xicheng');
-    expect(((await street.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(['addFeedback']);
-    const listed = (await street.get('/api/records')).json() as { items: Shown[] };
-    expect(listed.items.every((r) => r.allowedActions.join() === 'addFeedback')).toBe(true);
+    expect(((await street.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
+      'addFeedback',
+      'showReceipt',
+    ]);
+    const listed = (await street.get('/api/records')).json() as { items: Array<Shown & { requestId: number | null }> };
+    expect(
+      listed.items.every(
+        (r) => r.allowedActions.join() === (r.requestId === null ? 'addFeedback,showReceipt' : 'addFeedback'),
+      ),
+    ).toBe(true);
     expect(((await (await t.login('jiandu')).get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(
       [],
     );
     t.clock.advanceMinutes(73 * 60);
     const later = (await (await t.login('zhangwanzhen')).get(`/api/records/${rec.id}`)).json() as Shown;
-    expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback'] });
+    expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback', 'showReceipt'] });
   });
 });
 

@@ -21,7 +21,11 @@ export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/settings/records',
     {
       config: { access: { action: 'read', subject: 'serviceRecord' } },
-      schema: { tags, summary: 'The correction window of service records and how long walk-in receipts stay valid', response: { 200: recordSettings } },
+      schema: {
+        tags,
+        summary: 'The correction window of service records and how long walk-in receipts stay valid',
+        response: { 200: recordSettings },
+      },
     },
     async () => getRecordSettings(deps),
   );

@@ -130,8 +130,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: subscriptionResult },
         },
       },
-      async (request) =>
-        sms.confirmSubscriptionCode(deps, auditContextOf(request, deps.clock), purpose, request.body),
+      async (request) => sms.confirmSubscriptionCode(deps, auditContextOf(request, deps.clock), purpose, request.body),
     );
   }
 };

@@ -85,7 +85,12 @@ export async function sendSubscriptionCode(
 }
 
 /** Compares a typed code with the kept hash in constant time. */
-async function matches(db: Kysely<Database>, target: { unitId: number; phone: string; purpose: string }, code: string, hash: string) {
+async function matches(
+  db: Kysely<Database>,
+  target: { unitId: number; phone: string; purpose: string },
+  code: string,
+  hash: string,
+) {
   const typed = Buffer.from(await smsCodeHash(db, target, code), 'hex');
   const kept = Buffer.from(hash, 'hex');
   return typed.length === kept.length && timingSafeEqual(typed, kept);
