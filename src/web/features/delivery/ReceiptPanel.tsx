@@ -26,8 +26,16 @@ export function ReceiptPanel({ recordId }: { recordId: number }) {
         {t('delivery.receipt.title')} · {r.studioName}
       </h2>
       <p>{t('delivery.receipt.intro')}</p>
-      <div className="hm-dlv-receipt-qr" role="img" aria-label={t('delivery.receipt.qrLabel')}>
-        <QRCode value={r.url} type="svg" size={232} bordered={false} status={r.expired ? 'expired' : 'active'} />
+      <div className="hm-dlv-receipt-qr">
+        {/* antd passes aria-* to the <svg role="img">, so the code is named where it is drawn. */}
+        <QRCode
+          value={r.url}
+          type="svg"
+          size={232}
+          bordered={false}
+          status={r.expired ? 'expired' : 'active'}
+          aria-label={t('delivery.receipt.qrLabel')}
+        />
       </div>
       <p className="hm-dlv-receipt-code">
         {t('delivery.receipt.code')} <strong data-testid="receipt-code">{grouped(r.code)}</strong>

@@ -186,9 +186,6 @@ function NewRecord() {
         <h1 className="hm-page-title">{t('delivery.receipt.savedTitle')}</h1>
         <ReceiptPanel recordId={saved.id} />
         <div className="hm-dlv-actions" style={{ marginTop: 16 }}>
-          <Link to="/records" className="hm-dlv-link-button hm-dlv-primary">
-            {t('delivery.receipt.backToBook')}
-          </Link>
           <Button
             onClick={() => {
               setSaved(null);

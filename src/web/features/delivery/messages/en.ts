@@ -172,7 +172,6 @@ export const en: Dictionary = {
   'delivery.receipt.printA6': 'Print receipt (A6)',
   'delivery.receipt.printA4': 'Print receipt (A4)',
   'delivery.receipt.refresh': 'Check for a rating',
-  'delivery.receipt.backToBook': 'Back to the record book',
   'delivery.receipt.another': 'Record another',
   'delivery.receipt.close': 'Close',
   'delivery.receipt.link': 'Rating link',

@@ -168,7 +168,6 @@ export const zhCN = {
   'delivery.receipt.printA6': '打印回执（A6）',
   'delivery.receipt.printA4': '打印回执（A4）',
   'delivery.receipt.refresh': '刷新评价',
-  'delivery.receipt.backToBook': '返回服务记录本',
   'delivery.receipt.another': '再记一条',
   'delivery.receipt.close': '关闭',
   'delivery.receipt.link': '评价链接',

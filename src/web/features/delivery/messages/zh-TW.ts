@@ -169,7 +169,6 @@ export const zhTW: Dictionary = {
   'delivery.receipt.printA6': '列印回執（A6）',
   'delivery.receipt.printA4': '列印回執（A4）',
   'delivery.receipt.refresh': '重新整理評價',
-  'delivery.receipt.backToBook': '返回服務記錄本',
   'delivery.receipt.another': '再記一條',
   'delivery.receipt.close': '關閉',
   'delivery.receipt.link': '評價連結',
