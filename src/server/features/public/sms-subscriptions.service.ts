@@ -76,7 +76,7 @@ export async function sendSubscriptionCode(
     await recordAudit(trx, ctx, {
       entity: 'smsSubscription',
       entityId: null,
-      action: `${purpose}.code`,
+      action: purpose === 'subscribe' ? 'subscribe.code' : 'unsubscribe.code',
       unitId: unit.id,
       after: { phone: maskPhone(input.phone) },
     });
