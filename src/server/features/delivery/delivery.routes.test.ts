@@ -352,23 +352,15 @@ describe('the service record book (服务记录本)', () => {
       })
     ).json() as Shown;
     // A walk-in (no request): its members and the organisations above may show its receipt.
+    const actionsOf = async (c: Client) => ((await c.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions;
     expect(rec.allowedActions).toEqual(['correct', 'addFeedback', 'showReceipt']);
-    expect(((await author.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
-      'correct',
-      'addFeedback',
-      'showReceipt',
-    ]);
+    expect(await actionsOf(author)).toEqual(rec.allowedActions);
     const street = await t.login('xicheng');
-    expect(((await street.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
-      'addFeedback',
-      'showReceipt',
-    ]);
-    const listed = (await street.get('/api/records')).json() as { items: Array<Shown & { requestId: number | null }> };
-    expect(
-      listed.items.every(
-        (r) => r.allowedActions.join() === (r.requestId === null ? 'addFeedback,showReceipt' : 'addFeedback'),
-      ),
-    ).toBe(true);
+    expect(await actionsOf(street)).toEqual(['addFeedback', 'showReceipt']);
+    type Listed = { items: Array<Shown & { requestId: number | null }> };
+    const listed = (await street.get('/api/records')).json() as Listed;
+    const expected = (r: Listed['items'][number]) => (r.requestId === null ? 'addFeedback,showReceipt' : 'addFeedback');
+    expect(listed.items.every((r) => r.allowedActions.join() === expected(r))).toBe(true);
     expect(((await (await t.login('jiandu')).get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(
       [],
     );
