@@ -144,6 +144,8 @@ describe('service delivery on a phone (390×844)', () => {
     await expect.poll(inputValueOf(form.field('content'))).toBe('书法课，每人收费 20 元');
     await form.fill({ content: '书法公益课，讲授楷书基本笔画' });
     await form.submit();
+    // A walk-in: its receipt is shown first, then the member goes back to the book.
+    await form.leaveReceipt();
     await page.waitForURL('**/records');
     await book.card('楷书基本笔画').waitFor();
     await expect.poll(() => book.queued()).toBe(0);
@@ -204,6 +206,7 @@ describe('the record book offline', () => {
     await expect.poll(inputValueOf(edit.field('content'))).toBe('暑期书法班，每人收费 50 元');
     await edit.fill({ content: '暑期书法公益班，学员免费参加' });
     await edit.submit();
+    await edit.leaveReceipt();
     await page.waitForURL('**/records');
     await book.card('暑期书法公益班').waitFor();
     await expect.poll(() => book.queued()).toBe(0);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './fixtures/axe.ts';
 import { openPage } from './fixtures/browser.ts';
+import { lastSmsCode } from './fixtures/sms-sink.ts';
 import { attributeOf, countOf, focusedIdOf, textOf, textsOf, visibilityOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { apiSession, ResidentPages } from './pages/resident.page.ts';
@@ -212,26 +214,43 @@ describe('resident pages on a phone (390×844)', () => {
     await context.close();
   });
 
-  it('a resident subscribes to 西兴社区 announcements by SMS (consent required; the number comes back masked) and unsubscribes', async () => {
+  it('a resident subscribes to 西兴社区 announcements with the code sent to the phone, and unsubscribes the same way', async () => {
     const { context, page } = await openPage(e2e.browser, e2e.url, { viewport: phone });
     const r = new ResidentPages(page);
+    const number = '13912345678';
     await r.goto('/sms');
     await expect.poll(textOf(page.locator('#sms-consent-text'))).toContain('随时在本页退订');
     await r.chooseCommunity('sms-unit', 'xixing', '西兴社区居委会');
     const phoneField = r.main.getByRole('textbox', { name: '手机号码' });
-    await phoneField.fill('13912345678');
+    await phoneField.fill(number);
     await page.getByRole('button', { name: '订阅', exact: true }).click();
     await expect.poll(textOf(page.locator('#sms-consent-error'))).toContain('订阅前请勾选同意须知');
     expect(await page.getByTestId('sms-result').count()).toBe(0);
 
     await page.getByLabel('我已阅读并同意以上须知').check();
     await page.getByRole('button', { name: '订阅', exact: true }).click();
+    const codeForm = page.getByTestId('sms-code-form');
+    await expect.poll(textOf(codeForm)).toContain('验证码已发送到 139****5678');
+    await expect.poll(() => axeViolations(page)).toEqual([]);
+    // Not subscribed until the code comes back: a wrong one says how many tries are left.
+    const codeField = codeForm.getByRole('textbox', { name: /短信验证码/ });
+    await expect.poll(() => lastSmsCode(e2e.server, number)).toMatch(/^\d{6}$/);
+    const code = lastSmsCode(e2e.server, number) ?? '';
+    await codeField.fill(code === '000000' ? '111111' : '000000');
+    await codeForm.getByRole('button', { name: '确认订阅' }).click();
+    await expect.poll(textOf(codeForm.getByRole('alert'))).toContain('验证码不正确，还可以再试 4 次');
+    await codeField.fill(code);
+    await codeForm.getByRole('button', { name: '确认订阅' }).click();
     await expect.poll(textOf(page.getByTestId('sms-result'))).toBe('已为 139****5678 订阅 西兴社区居委会 的服务公告。');
-    expect(await r.main.innerText()).not.toContain('13912345678');
+    expect(await r.main.innerText()).not.toContain(number);
     await page.screenshot({ path: '/tmp/huimin-e2e-resident-sms.png', fullPage: true });
 
-    await phoneField.fill('13912345678');
+    await phoneField.fill(number);
     await page.getByRole('button', { name: '退订' }).click();
+    await expect.poll(textOf(codeForm)).toContain('如果 139****5678 订阅了 西兴社区居委会 的服务公告');
+    await expect.poll(() => lastSmsCode(e2e.server, number)).not.toBe(code);
+    await codeForm.getByRole('textbox', { name: /短信验证码/ }).fill(lastSmsCode(e2e.server, number) ?? '');
+    await codeForm.getByRole('button', { name: '确认退订' }).click();
     await expect.poll(textOf(page.getByTestId('sms-result'))).toBe('已为 139****5678 退订 西兴社区居委会 的服务公告。');
     await context.close();
   });

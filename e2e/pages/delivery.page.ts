@@ -163,6 +163,12 @@ export class RecordFormScreen {
     return this.form.getByRole('button', { name: /^保存(记录|更正)$/ });
   }
 
+  /** After a walk-in is saved online: its receipt (服务回执) is shown; the link goes back to the book. */
+  async leaveReceipt(): Promise<void> {
+    await this.page.getByTestId('receipt').waitFor();
+    await this.page.getByRole('link', { name: '返回服务记录本' }).click();
+  }
+
   /** Submits and waits for the POST (online); offline nothing reaches the server, so only click. */
   async submit(options: { expectPost?: boolean } = {}): Promise<void> {
     if (options.expectPost === false) await this.submitButton.click();

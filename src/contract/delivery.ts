@@ -10,7 +10,7 @@ export const requestStatus = z.enum(requestStatuses);
 export const requestAbility = z.enum(requestActions);
 export type RequestAbility = z.infer<typeof requestAbility>;
 /** What the viewer may do with a service record: correct it (its author, within the window) or add a follow-up. */
-export const recordAbility = z.enum(['correct', 'addFeedback']);
+export const recordAbility = z.enum(['correct', 'addFeedback', 'showReceipt']);
 export type RecordAbility = z.infer<typeof recordAbility>;
 const lng = z.coerce.number().min(-180).max(180);
 const lat = z.coerce.number().min(-90).max(90);
@@ -91,6 +91,37 @@ export const ratingInput = z.strictObject({
   score: z.number().int().min(1).max(5),
   comment: z.string().trim().max(500).default(''),
 });
+
+/**
+ * The service a tracking or rating code names, as the rating form shows it. A walk-in's
+ * receipt (服务回执, a record made without a request) expires; a request's tracking code does not.
+ */
+export const ratingTarget = z.object({
+  studioId: z.number().int(),
+  studioName: z.string(),
+  servedAt: z.string(),
+  kind: z.enum(['request', 'receipt']),
+  categoryId: z.number().int(),
+  expiresAt: z.string().nullable(),
+  expired: z.boolean(),
+  rating: z.object({ score: z.number().int(), comment: z.string() }).nullable(),
+});
+
+/** A walk-in's 服务回执 as the member shows or prints it: the code, the link its QR holds, and whether it was used. */
+export const serviceReceipt = z.object({
+  recordId: z.number().int(),
+  code: z.string(),
+  url: z.string(),
+  studioName: z.string(),
+  unitName: z.string(),
+  servedAt: z.string(),
+  categoryId: z.number().int(),
+  mode: z.string(),
+  expiresAt: z.string(),
+  expired: z.boolean(),
+  rating: z.object({ score: z.number().int(), comment: z.string(), at: z.string() }).nullable(),
+});
+export const receiptPdfQuery = z.strictObject({ size: z.enum(['a6', 'a4']).default('a6') });
 
 /** A request as members and staff see it; the resident's phone is masked unless the request is theirs to serve. */
 export const serviceRequest = z.object({

@@ -68,6 +68,25 @@ export const subscribeRequest = z.strictObject({
   consent: z.literal(true),
 });
 export const unsubscribeRequest = z.strictObject({ unitId: entityId, phone });
+/** The code sent by SMS to the phone, typed back to confirm the change. */
+export const confirmSubscriptionRequest = z.strictObject({
+  unitId: entityId,
+  phone,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
+/**
+ * A code was sent (or, to an unsubscribe of a number that is not subscribed, would have been:
+ * the answer is the same, so numbers cannot be probed). Nothing changes until it is confirmed.
+ */
+export const smsCodeSent = z.object({
+  unitName: z.string(),
+  phone: z.string(),
+  purpose: z.enum(['subscribe', 'unsubscribe']),
+  expiresAt: z.string(),
+});
 export const subscriptionResult = z.object({ unitName: z.string(), phone: z.string(), subscribed: z.boolean() });
 
 /** The consent text shown before subscribing; its version is stored with each subscription. */

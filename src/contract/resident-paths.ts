@@ -30,3 +30,8 @@ export function isResidentPath(url: string): boolean {
   const path = url.split(/[?#]/)[0] ?? '';
   return residentSegments.includes(path.split('/')[1] ?? '');
 }
+
+/** The resident page that rates the service a code names (a walk-in's receipt or a tracking code). */
+export function ratingPath(code: string): string {
+  return `/rate/${encodeURIComponent(code)}`;
+}

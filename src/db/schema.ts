@@ -13,7 +13,7 @@ import type {
   StudioTransitionTable,
   CommitmentTable,
 } from './schema/studios.ts';
-import type { SmsSubscriptionTable, OutboxTable, ReminderTable } from './schema/outbox.ts';
+import type { SmsSubscriptionTable, SmsCodeTable, OutboxTable, ReminderTable } from './schema/outbox.ts';
 import type { ServiceRequestTable, ServiceRecordTable } from './schema/delivery.ts';
 import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
@@ -67,6 +67,7 @@ export interface Database extends MailboxTables, InspectionTables, EvaluationTab
     at: string;
   };
   sms_subscriptions: SmsSubscriptionTable;
+  sms_codes: SmsCodeTable;
   outbox: OutboxTable;
   reminders: ReminderTable;
   volunteer_categories: { volunteer_id: number; category_id: number };

@@ -77,6 +77,12 @@ export const errorStatus = {
   SCHEME_EFFECTIVE_IN_PAST: 409,
   QUARTER_NOT_OVER: 409,
   NO_SCHEME_IN_FORCE: 409,
+  // Residents: walk-in receipts (服务回执) and SMS subscription codes.
+  ALREADY_RATED: 409,
+  RECEIPT_EXPIRED: 410,
+  SMS_CODE_WRONG: 400,
+  SMS_CODE_EXPIRED: 410,
+  SMS_CODE_LOCKED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

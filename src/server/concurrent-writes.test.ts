@@ -2,9 +2,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/test-app.ts';
 import { createStudio } from '../../test/factories/studios.ts';
+import { buildRecord } from '../../test/factories/records.ts';
 import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
 import { freshIp, freshPhone, postLetter, wanzhenStudioId } from '../../test/factories/mailbox.ts';
 import { newKey, plannedInspection, report, submit } from '../../test/factories/inspections.ts';
+import { lastSmsCode } from '../../test/factories/sms.ts';
 import type { Supervisor } from '../contract/supervisors.ts';
 
 /**
@@ -102,23 +104,30 @@ describe('plaque and contract numbers', () => {
   });
 });
 
-describe('a resident double-tapping 订阅', () => {
-  it('subscribes once and answers every tap the same 200', async () => {
+describe('a resident double-tapping 确认订阅', () => {
+  it('subscribes once and answers every tap (up to the five tries of a code) the same 200', async () => {
     const unitId = await t.unitId('350802003004');
     const phone = '13711119901';
     const before = await t.auditCount();
-    const answers = await burst(8, () =>
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/sms/subscribe',
+      payload: { unitId, phone, consent: true },
+      remoteAddress: freshIp(),
+    });
+    expect(sent.statusCode).toBe(200);
+    const code = await lastSmsCode(t.db, phone);
+    const answers = await burst(5, () =>
       t.app.inject({
         method: 'POST',
-        url: '/api/public/sms/subscribe',
-        payload: { unitId, phone, consent: true },
+        url: '/api/public/sms/subscribe/confirm',
+        payload: { unitId, phone, code },
         remoteAddress: freshIp(),
       }),
     );
     noServerError(answers);
-    const ok = answers.filter((a) => a.statusCode === 200);
-    expect(ok.length).toBeGreaterThan(0);
-    for (const a of ok) expect(a.json()).toMatchObject({ subscribed: true });
+    expect(statuses(answers)).toEqual([200, 200, 200, 200, 200]);
+    for (const a of answers) expect(a.json()).toMatchObject({ subscribed: true });
     const rows = await t.db
       .selectFrom('sms_subscriptions')
       .select('id')
@@ -126,7 +135,35 @@ describe('a resident double-tapping 订阅', () => {
       .where('phone', '=', phone)
       .execute();
     expect(rows).toHaveLength(1);
-    expect(await t.auditCount()).toBe(before + 1);
+    // The code sent, and the subscription: each audited once.
+    expect(await t.auditCount()).toBe(before + 2);
+  });
+});
+
+describe('a walk-in receipt rated from two phones at once', () => {
+  it('keeps exactly one rating: the same stars again answer 200, other stars 409, never a 5xx', async () => {
+    const record = await buildRecord(t.db);
+    const rate = (score: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/public/ratings/${record.ratingCode}`,
+        payload: { score, comment: score === 5 ? '很耐心' : '' },
+        remoteAddress: freshIp(),
+      });
+    const scoreOf = (i: number) => (i % 2 === 0 ? 5 : 3);
+    const answers = await burst(6, (i) => rate(scoreOf(i)));
+    noServerError(answers);
+    const created = answers.filter((a) => a.statusCode === 201);
+    expect(created).toHaveLength(1);
+    const kept = await t.db.selectFrom('ratings').select(['score']).where('record_id', '=', record.id).execute();
+    expect(kept).toHaveLength(1);
+    const winner = kept[0]?.score;
+    answers.forEach((a, i) => {
+      if (a.statusCode === 201) return;
+      const sameStars = scoreOf(i) === winner;
+      expect(a.statusCode).toBe(sameStars ? 200 : 409);
+      if (!sameStars) expect(a.json().code).toBe('ALREADY_RATED');
+    });
   });
 });
 

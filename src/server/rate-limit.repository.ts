@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
+import { SMS_CODE_RULES } from '../domain/sms/confirmation.ts';
 
 /**
  * Counts an event against a fixed window and refuses it (429) past the limit. Counters live
@@ -32,9 +33,19 @@ export function consumeTrackingLookup(db: Kysely<Database>, ip: string, now: Dat
   return consume(db, `track:ip:${ip}`, 60, 600_000, now);
 }
 
-/** Counts an SMS subscription change against its source address: 20 an hour. */
-export function consumeSubscriptionChange(db: Kysely<Database>, ip: string, now: Date): Promise<void> {
-  return consume(db, `sms:ip:${ip}`, 20, 3_600_000, now);
+/**
+ * Counts a code sent by SMS (to confirm a subscription change) against its source address
+ * and against the phone it goes to, so neither an address nor a number can be flooded.
+ */
+export async function consumeSmsCodeSend(db: Kysely<Database>, ip: string, phone: string, now: Date): Promise<void> {
+  await consume(db, `sms:ip:${ip}`, SMS_CODE_RULES.perAddressPerHour, 3_600_000, now);
+  await consume(db, `sms:phone:${phone}`, SMS_CODE_RULES.perPhonePer10Minutes, 600_000, now);
+  await consume(db, `sms:phone-day:${phone}`, SMS_CODE_RULES.perPhonePerDay, 86_400_000, now);
+}
+
+/** Counts a code typed back against its source address (every phone together). */
+export function consumeSmsCodeTry(db: Kysely<Database>, ip: string, now: Date): Promise<void> {
+  return consume(db, `sms:try:${ip}`, SMS_CODE_RULES.guessesPerAddressPerHour, 3_600_000, now);
 }
 
 /** The longest window any counter uses: a day (requests and letters per phone). */

@@ -28,3 +28,17 @@ export async function idNumberHash(db: Kysely<Database>, idNumber: string): Prom
   const key = await installSecret(db, 'id_number_pepper');
   return createHmac('sha256', key).update(idNumber.trim().toUpperCase()).digest('hex');
 }
+
+/**
+ * The keyed hash under which a code sent by SMS is kept, bound to what it confirms: a
+ * six-digit code alone would be reversed at once, and a code for one phone, community or
+ * purpose must not match another.
+ */
+export async function smsCodeHash(
+  db: Kysely<Database>,
+  target: { unitId: number; phone: string; purpose: string },
+  code: string,
+): Promise<string> {
+  const key = await installSecret(db, 'sms_code_pepper');
+  return createHmac('sha256', key).update(`${target.unitId}:${target.phone}:${target.purpose}:${code}`).digest('hex');
+}

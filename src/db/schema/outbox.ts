@@ -11,6 +11,20 @@ export interface SmsSubscriptionTable {
   unsubscribed_at: string | null;
 }
 
+/** A code sent by SMS to confirm a subscription or unsubscription; only its keyed hash is kept. */
+export interface SmsCodeTable {
+  id: Generated<number>;
+  unit_id: number;
+  phone: string;
+  purpose: string;
+  code_hash: string;
+  consent_version: string | null;
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   channel: string;

@@ -96,3 +96,24 @@ export function checkRating(score: number, comment: string): void {
     throw new DomainError('VALIDATION_FAILED', { field: 'score' });
   if (mentionsFee(comment)) throw new DomainError('FEE_NOT_ALLOWED');
 }
+
+/** A walk-in's 服务回执 (the rating code of a record made without a request) may be used this long (configurable). */
+export const DEFAULT_RECEIPT_DAYS = 30;
+
+/** When a receipt issued at `issuedAt` stops being accepted. */
+export function receiptExpiresAt(issuedAt: string, days: number): string {
+  return new Date(Date.parse(issuedAt) + days * 86_400_000).toISOString();
+}
+
+/** True once a receipt issued at `issuedAt` may no longer be used to rate. */
+export function isReceiptExpired(issuedAt: string, now: Date, days: number): boolean {
+  return now.getTime() >= Date.parse(receiptExpiresAt(issuedAt, days));
+}
+
+/**
+ * A second rating of one service: the same stars and words again is a retry and answers
+ * with the rating given; anything else is refused as already rated.
+ */
+export function isSameRating(given: { score: number; comment: string }, again: { score: number; comment: string }) {
+  return given.score === again.score && given.comment.trim() === again.comment.trim();
+}

@@ -6,6 +6,7 @@ import { categoryRoutes } from './categories/categories.routes.ts';
 import { commitmentRoutes } from './commitments/commitments.routes.ts';
 import { deliveryRoutes } from './delivery/delivery.routes.ts';
 import { recordSettingsRoutes } from './delivery/record-settings.routes.ts';
+import { receiptRoutes } from './delivery/receipts.routes.ts';
 import { publicDeliveryRoutes } from './delivery/public-delivery.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailboxRoutes } from './mailbox/mailbox.routes.ts';
@@ -48,6 +49,7 @@ export const features: FastifyPluginAsyncZod[] = [
   sitingRoutes,
   deliveryRoutes,
   recordSettingsRoutes,
+  receiptRoutes,
   publicRoutes,
   publicSettingsRoutes,
   publicDeliveryRoutes,

@@ -282,6 +282,31 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '季度 {quarter} 沒有生效的考評辦法',
     en: 'No evaluation scheme was in force in {quarter}',
   },
+  ALREADY_RATED: {
+    'zh-CN': '这次服务已经评价过了，每次服务只能评价一次',
+    'zh-TW': '這次服務已經評價過了，每次服務只能評價一次',
+    en: 'This service has already been rated; each service is rated once',
+  },
+  RECEIPT_EXPIRED: {
+    'zh-CN': '这张服务回执已过期（{days} 天内有效），不能再评价',
+    'zh-TW': '這張服務回執已過期（{days} 天內有效），不能再評價',
+    en: 'This service receipt has expired (valid for {days} days) and can no longer be used to rate',
+  },
+  SMS_CODE_WRONG: {
+    'zh-CN': '验证码不正确，还可以再试 {left} 次',
+    'zh-TW': '驗證碼不正確，還可以再試 {left} 次',
+    en: 'The code is not right; {left} tries left',
+  },
+  SMS_CODE_EXPIRED: {
+    'zh-CN': '验证码已失效，请重新获取',
+    'zh-TW': '驗證碼已失效，請重新取得',
+    en: 'The code is no longer valid; ask for a new one',
+  },
+  SMS_CODE_LOCKED: {
+    'zh-CN': '验证码输错次数过多，请重新获取',
+    'zh-TW': '驗證碼輸錯次數過多，請重新取得',
+    en: 'Too many wrong codes; ask for a new one',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号',
     'zh-TW': '伺服器內部錯誤，請聯絡管理員並提供請求編號',

@@ -66,6 +66,11 @@ export const smsTemplates = {
     id: 'HUIMIN_LETTER_FORWARDED',
     render: (p: Record<string, string>) => `您反映的问题已于${p.on}转交${p.body}处理，跟踪码 ${p.code}。`,
   },
+  smsCode: {
+    id: 'HUIMIN_SMS_CODE',
+    render: (p: Record<string, string>) =>
+      `验证码 ${p.code}，用于${p.action}“${p.unit}”的惠民公告短信，10分钟内有效。如非本人操作，请忽略本短信。`,
+  },
   letterReplied: {
     id: 'HUIMIN_LETTER_REPLIED',
     render: (p: Record<string, string>) => `您的监督信件（跟踪码 ${p.code}）已有答复，请凭跟踪码查看并评价办理情况。`,

@@ -86,6 +86,18 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: async (s) => post(`/api/records/${await recordIn(s)}/feedback`, { onDate: '2026-11-25', result: '已回访' }),
   },
+  'GET /api/records/:id/receipt': {
+    allowed: handlers,
+    ownedBy: ['member'],
+    scoped: true,
+    call: async (s) => get(`/api/records/${await recordIn(s)}/receipt`),
+  },
+  'GET /api/records/:id/receipt.pdf': {
+    allowed: handlers,
+    ownedBy: ['member'],
+    scoped: true,
+    call: async (s) => get(`/api/records/${await recordIn(s)}/receipt.pdf?size=a4`),
+  },
   'GET /api/settings/records': { allowed: staff, call: () => get('/api/settings/records') },
   'PUT /api/settings/records': {
     allowed: ['district_admin'],

@@ -4,6 +4,7 @@ import {
   nearestQuery,
   nearestResult,
   ratingInput,
+  ratingTarget,
   requestLookupInput,
   requestLookupResult,
   serviceRequestCreated,
@@ -20,12 +21,6 @@ const codeParam = z.strictObject({
     .string()
     .trim()
     .regex(/^[2-9A-Za-z]{6,16}$/),
-});
-const ratingFormResult = z.object({
-  studioId: z.number().int(),
-  studioName: z.string(),
-  servedAt: z.string(),
-  rating: z.object({ score: z.number().int(), comment: z.string() }).nullable(),
 });
 
 /** What residents do without an account: find the nearest studio, ask, follow, and rate. */
@@ -102,7 +97,7 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The service a tracking or rating code names',
         params: codeParam,
-        response: { 200: ratingFormResult },
+        response: { 200: ratingTarget },
       },
     },
     async (request) => ratingForm(deps, request.params.code, request.ip),
@@ -114,15 +109,15 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
       schema: {
         tags,
-        summary: 'Rate a service 1–5, once',
+        summary: 'Rate a service 1–5, once (the same rating sent again answers 200; another one 409 ALREADY_RATED)',
         params: codeParam,
         body: ratingInput,
-        response: { 201: ratingFormResult },
+        response: { 201: ratingTarget, 200: ratingTarget },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await rateService(deps, auditContextOf(request, deps.clock), request.params.code, request.body)),
+    async (request, reply) => {
+      const rated = await rateService(deps, auditContextOf(request, deps.clock), request.params.code, request.body);
+      return reply.status(rated.created ? 201 : 200).send(rated.result);
+    },
   );
 };

@@ -13,6 +13,7 @@ export async function findRequestToRate(db: Kysely<Database>, code: string) {
       'service_requests.status',
       'service_requests.studio_id',
       'service_requests.completed_at',
+      'service_requests.category_id',
       'studios.name',
       'service_requests.unit_id',
     ])
@@ -31,6 +32,8 @@ export async function findRecordToRate(db: Kysely<Database>, code: string) {
       'service_records.studio_id',
       'service_records.served_at',
       'service_records.unit_id',
+      'service_records.category_id',
+      'service_records.created_at',
       'studios.name',
     ])
     .where('rating_code', '=', code)
@@ -39,7 +42,7 @@ export async function findRecordToRate(db: Kysely<Database>, code: string) {
 
 /** The rating given to a request (when it names one) or else to a record, if any. */
 export async function findRating(db: Kysely<Database>, s: { requestId: number | null; recordId: number | null }) {
-  let q = db.selectFrom('ratings').select(['score', 'comment']);
+  let q = db.selectFrom('ratings').select(['score', 'comment', 'created_at']);
   q = s.requestId ? q.where('request_id', '=', s.requestId) : q.where('record_id', '=', s.recordId ?? 0);
   return q.executeTakeFirst();
 }

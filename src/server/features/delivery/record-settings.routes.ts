@@ -4,13 +4,14 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { getRecordSettings, updateRecordSettings } from './record-settings.service.ts';
 
-const recordSettings = z.object({
-  correctionHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 30),
-});
+const correctionHours = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 30);
+/** A walk-in's receipt (服务回执) is valid from one day to a year. */
+const receiptDays = z.number().int().min(1).max(366);
+const recordSettings = z.object({ correctionHours, receiptDays });
 
 /** How long members may correct their records: a runtime setting district admins change. */
 export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,7 +21,11 @@ export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/settings/records',
     {
       config: { access: { action: 'read', subject: 'serviceRecord' } },
-      schema: { tags, summary: 'The correction window of service records', response: { 200: recordSettings } },
+      schema: {
+        tags,
+        summary: 'The correction window of service records and how long walk-in receipts stay valid',
+        response: { 200: recordSettings },
+      },
     },
     async () => getRecordSettings(deps),
   );
@@ -30,14 +35,8 @@ export const recordSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { action: 'update', subject: 'recordSettings' } },
       schema: {
         tags,
-        summary: 'Set the correction window (hours)',
-        body: z.strictObject({
-          correctionHours: z
-            .number()
-            .int()
-            .min(0)
-            .max(24 * 30),
-        }),
+        summary: 'Set the correction window (hours) and, optionally, the receipt validity (days)',
+        body: z.strictObject({ correctionHours, receiptDays: receiptDays.optional() }),
         response: { 200: recordSettings },
       },
     },

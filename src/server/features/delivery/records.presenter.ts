@@ -38,7 +38,7 @@ export function presentRevisionSide(side: unknown): unknown {
 
 /**
  * What the viewer may do with a record: its author corrects it while the window is open;
- * the studio's members and the organisations above add follow-ups.
+ * the studio's members and the organisations above add follow-ups and show a walk-in's receipt.
  */
 export function recordAbilities(actor: Actor, r: RecordRow, parts: RecordParts, clock: RecordClock): RecordAbility[] {
   const abilities: RecordAbility[] = [];
@@ -47,8 +47,11 @@ export function recordAbilities(actor: Actor, r: RecordRow, parts: RecordParts, 
     withinCorrectionWindow(r.created_at, clock.now, clock.hours)
   )
     abilities.push('correct');
-  if (can(actor, 'update', 'serviceRecord', { unitPath: r.unit_path, ownerAccountIds: parts.studioMembers }))
+  if (can(actor, 'update', 'serviceRecord', { unitPath: r.unit_path, ownerAccountIds: parts.studioMembers })) {
     abilities.push('addFeedback');
+    // A walk-in (no request) is rated through its receipt; a request's resident rates by tracking code.
+    if (r.request_id === null) abilities.push('showReceipt');
+  }
   return abilities;
 }
 

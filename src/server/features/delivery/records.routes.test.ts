@@ -105,7 +105,10 @@ describe('the service record book (服务记录本)', () => {
     expect((await (await t.login('xicheng')).put('/api/settings/records', { correctionHours: 96 })).statusCode).toBe(
       403,
     );
-    expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({ correctionHours: 96 });
+    expect((await admin.put('/api/settings/records', { correctionHours: 96 })).json()).toEqual({
+      correctionHours: 96,
+      receiptDays: 30,
+    });
     expect(
       (await (await t.login('zhangwanzhen')).put(`/api/records/${rec.id}`, { ...fields, personTimes: 33 })).json()
         .personTimes,
@@ -150,20 +153,21 @@ describe('the service record book (服务记录本)', () => {
         headers: { 'idempotency-key': 'abilities-0001' },
       })
     ).json() as Shown;
-    expect(rec.allowedActions).toEqual(['correct', 'addFeedback']);
-    expect(((await author.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual([
-      'correct',
-      'addFeedback',
-    ]);
+    // A walk-in (no request): its members and the organisations above may show its receipt.
+    const actionsOf = async (c: Client) => ((await c.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions;
+    expect(rec.allowedActions).toEqual(['correct', 'addFeedback', 'showReceipt']);
+    expect(await actionsOf(author)).toEqual(rec.allowedActions);
     const street = await t.login('xicheng');
-    expect(((await street.get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(['addFeedback']);
-    const listed = (await street.get('/api/records')).json() as { items: Shown[] };
-    expect(listed.items.every((r) => r.allowedActions.join() === 'addFeedback')).toBe(true);
+    expect(await actionsOf(street)).toEqual(['addFeedback', 'showReceipt']);
+    type Listed = { items: Array<Shown & { requestId: number | null }> };
+    const listed = (await street.get('/api/records')).json() as Listed;
+    const expected = (r: Listed['items'][number]) => (r.requestId === null ? 'addFeedback,showReceipt' : 'addFeedback');
+    expect(listed.items.every((r) => r.allowedActions.join() === expected(r))).toBe(true);
     expect(((await (await t.login('jiandu')).get(`/api/records/${rec.id}`)).json() as Shown).allowedActions).toEqual(
       [],
     );
     t.clock.advanceMinutes(73 * 60);
     const later = (await (await t.login('zhangwanzhen')).get(`/api/records/${rec.id}`)).json() as Shown;
-    expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback'] });
+    expect(later).toMatchObject({ correctable: false, allowedActions: ['addFeedback', 'showReceipt'] });
   });
 });

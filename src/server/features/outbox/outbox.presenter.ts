@@ -9,8 +9,9 @@ export function presentOutboxMessage(m: OutboxRow): OutboxMessage {
     channel: m.channel,
     templateId: m.template_id,
     recipient: maskPhone(m.recipient) ?? '',
-    // The body names no resident; it is the public announcement itself.
-    body: m.body,
+    // The body names no resident; it is the public announcement itself. A confirmation
+    // code is the phone owner's alone: staff see that one was sent, not the code.
+    body: m.template_id === 'HUIMIN_SMS_CODE' ? m.body.replace(/\d{6}/g, '******') : m.body,
     status: m.status as OutboxMessage['status'],
     attempts: m.attempts,
     lastError: m.last_error,

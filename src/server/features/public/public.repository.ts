@@ -113,3 +113,76 @@ export async function endSubscription(db: Kysely<Database>, unitId: number, phon
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** Keeps a code sent to confirm a subscription change (its keyed hash only); answers its id. */
+export async function insertSmsCode(
+  db: Kysely<Database>,
+  values: {
+    unit_id: number;
+    phone: string;
+    purpose: string;
+    code_hash: string;
+    consent_version: string | null;
+    created_at: string;
+    expires_at: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('sms_codes')
+    .values({ ...values, attempts: 0, used_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The latest code sent to a phone for a unit and purpose (a newer one replaces the older), or undefined. */
+export async function findLatestSmsCode(db: Kysely<Database>, unitId: number, phone: string, purpose: string) {
+  return db
+    .selectFrom('sms_codes')
+    .select(['id', 'code_hash', 'consent_version', 'attempts', 'expires_at', 'used_at'])
+    .where('unit_id', '=', unitId)
+    .where('phone', '=', phone)
+    .where('purpose', '=', purpose)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Counts one try of a code before it is compared, only while tries remain; answers the
+ * count after this try, or undefined when none remained (parallel guesses cannot share one
+ * reading of the count).
+ */
+export async function countSmsCodeTry(db: Kysely<Database>, id: number, max: number): Promise<number | undefined> {
+  const row = await db
+    .updateTable('sms_codes')
+    .set({ attempts: sql<number>`attempts + 1` })
+    .where('id', '=', id)
+    .where('attempts', '<', max)
+    .returning('attempts')
+    .executeTakeFirst();
+  return row?.attempts;
+}
+
+/** Marks a code used, only if it was not; answers whether this call used it. */
+export async function useSmsCode(db: Kysely<Database>, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('sms_codes')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Whether a phone currently receives a unit's announcements. */
+export async function isSubscribed(db: Kysely<Database>, unitId: number, phone: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sms_subscriptions')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('phone', '=', phone)
+    .where('unsubscribed_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

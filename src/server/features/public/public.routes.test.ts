@@ -94,37 +94,8 @@ describe('the community bulletin board (公告栏)', () => {
   });
 });
 
+// Sending and confirming the codes: sms-subscriptions.routes.test.ts.
 describe('SMS subscription', () => {
-  it('needs consent, stores the number, answers it masked, audits it masked, and unsubscribes', async () => {
-    const unitId = await t.unitId('350802003001');
-    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: false })).statusCode).toBe(
-      400,
-    );
-    const res = await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: true });
-    expect(res.json()).toEqual({ unitName: '西安社区居委会', phone: '137****2222', subscribed: true });
-    expect((await post('/api/public/sms/subscribe', { unitId, phone: '13711112222', consent: true })).statusCode).toBe(
-      200,
-    );
-    const rows = await t.db.selectFrom('sms_subscriptions').selectAll().where('unit_id', '=', unitId).execute();
-    expect(rows).toHaveLength(1);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('after_json')
-      .where('entity', '=', 'smsSubscription')
-      .execute();
-    expect(audit.map((a) => a.after_json).join()).not.toContain('13711112222');
-    expect((await post('/api/public/sms/unsubscribe', { unitId, phone: '13711112222' })).json().subscribed).toBe(false);
-    expect(
-      (
-        await t.db
-          .selectFrom('sms_subscriptions')
-          .select('unsubscribed_at')
-          .where('unit_id', '=', unitId)
-          .executeTakeFirstOrThrow()
-      ).unsubscribed_at,
-    ).not.toBeNull();
-  });
-
   it('refuses a malformed number and a street as the unit', async () => {
     expect(
       (

@@ -7,6 +7,8 @@ import {
   publicStudiosQuery,
   publicUnit,
   publicUnitsQuery,
+  confirmSubscriptionRequest,
+  smsCodeSent,
   subscribeRequest,
   subscriptionResult,
   unsubscribeRequest,
@@ -16,8 +18,9 @@ import { idParam } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
 import { publicAddress, requirePublicBaseUrl } from '../../public-url.ts';
 import * as pub from './public.service.ts';
+import * as sms from './sms-subscriptions.service.ts';
 
-/** Pages residents open without an account: studio pages, bulletin boards, SMS subscription. */
+/** Pages residents open without an account: studio pages, bulletin boards, SMS subscription confirmed by a code. */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['public'];
@@ -97,26 +100,37 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => pub.searchPublicUnits(deps.db, request.query.q, request.query.limit),
   );
 
-  app.post(
-    '/api/public/sms/subscribe',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "Subscribe to a community's announcements (宣传短信)",
-        body: subscribeRequest,
-        response: { 200: subscriptionResult },
+  // Each change is the phone owner's own: the first call sends a code to the phone, the
+  // confirm call with that code makes the change.
+  for (const purpose of ['subscribe', 'unsubscribe'] as const) {
+    app.post(
+      `/api/public/sms/${purpose}`,
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary:
+            purpose === 'subscribe'
+              ? "Subscribe to a community's announcements (宣传短信): sends a code to the phone"
+              : 'Unsubscribe: sends a code to the phone (the same answer for a number not subscribed)',
+          body: purpose === 'subscribe' ? subscribeRequest : unsubscribeRequest,
+          response: { 200: smsCodeSent },
+        },
       },
-    },
-    async (request) => pub.subscribe(deps, auditContextOf(request, deps.clock), request.body),
-  );
-
-  app.post(
-    '/api/public/sms/unsubscribe',
-    {
-      config: { access },
-      schema: { tags, summary: 'Unsubscribe', body: unsubscribeRequest, response: { 200: subscriptionResult } },
-    },
-    async (request) => pub.unsubscribe(deps, auditContextOf(request, deps.clock), request.body),
-  );
+      async (request) => sms.sendSubscriptionCode(deps, auditContextOf(request, deps.clock), purpose, request.body),
+    );
+    app.post(
+      `/api/public/sms/${purpose}/confirm`,
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: `Confirm the ${purpose === 'subscribe' ? 'subscription' : 'unsubscription'} with the code sent to the phone`,
+          body: confirmSubscriptionRequest,
+          response: { 200: subscriptionResult },
+        },
+      },
+      async (request) => sms.confirmSubscriptionCode(deps, auditContextOf(request, deps.clock), purpose, request.body),
+    );
+  }
 };

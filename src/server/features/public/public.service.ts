@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { DomainError } from '../../../domain/errors.ts';
-import { maskPhone } from '../../../domain/registry/id-number.ts';
 import { isServing, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { PublicStudio } from '../../../contract/public.ts';
-import { SMS_CONSENT_VERSION } from '../../../contract/public.ts';
 import type { Category } from '../../../contract/studios.ts';
-import type { AuditContext, Deps } from '../../context.ts';
-import { consumeSubscriptionChange } from '../../rate-limit.repository.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import type { Deps } from '../../context.ts';
 import { listCommitmentRows } from '../commitments/commitments.repository.ts';
 import { findUnit, listSubtree } from '../org-units/org-units.repository.ts';
 import { findStudioCore, loadStudioParts } from '../studios/studios.repository.ts';
@@ -21,7 +17,7 @@ import { listCategoryRows } from '../categories/categories.repository.ts';
 const PUBLIC_STATUSES: readonly string[] = ['active', 'rectification', 'revoked', 'closed'];
 
 /** Levels a resident picks and subscribes to: the units studios serve. */
-const RESIDENT_LEVELS: readonly string[] = ['community', 'village', 'enterprise'];
+export const RESIDENT_LEVELS: readonly string[] = ['community', 'village', 'enterprise'];
 
 /** The enabled service categories, in display order. */
 export async function listPublicCategories(db: Kysely<Database>): Promise<Category[]> {
@@ -87,55 +83,4 @@ export async function searchPublicUnits(db: Kysely<Database>, q: string | undefi
     level: l.level,
     parentName: parents.get(l.parent_id ?? 0) ?? null,
   }));
-}
-
-async function subscribableUnit(db: Kysely<Database>, unitId: number) {
-  const unit = await findUnit(db, unitId);
-  if (!unit || !RESIDENT_LEVELS.includes(unit.level)) throw new DomainError('NOT_FOUND');
-  return unit;
-}
-
-/** Subscribes a phone to a community's announcements (with consent), or renews a lapsed subscription. */
-export async function subscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
-  await consumeSubscriptionChange(deps.db, ctx.ip, new Date(ctx.at));
-  const unit = await subscribableUnit(deps.db, input.unitId);
-  await deps.db.transaction().execute(async (trx) => {
-    const existing = await repo.findSubscription(trx, unit.id, input.phone);
-    if (existing && existing.unsubscribed_at === null) return;
-    // A second tap that arrives while the first is being written changes nothing and is not audited.
-    const changed = existing
-      ? await repo.renewSubscription(trx, existing.id, SMS_CONSENT_VERSION, ctx.at)
-      : await repo.insertSubscription(trx, {
-          unitId: unit.id,
-          phone: input.phone,
-          consentVersion: SMS_CONSENT_VERSION,
-          at: ctx.at,
-        });
-    if (!changed) return;
-    await recordAudit(trx, ctx, {
-      entity: 'smsSubscription',
-      entityId: null,
-      action: 'subscribe',
-      unitId: unit.id,
-      after: { phone: maskPhone(input.phone), consentVersion: SMS_CONSENT_VERSION },
-    });
-  });
-  return { unitName: unit.name, phone: maskPhone(input.phone) ?? '', subscribed: true };
-}
-
-/** Ends a subscription. Answers the same whether or not the number was subscribed, so numbers cannot be probed. */
-export async function unsubscribe(deps: Deps, ctx: AuditContext, input: { unitId: number; phone: string }) {
-  await consumeSubscriptionChange(deps.db, ctx.ip, new Date(ctx.at));
-  const unit = await subscribableUnit(deps.db, input.unitId);
-  await deps.db.transaction().execute(async (trx) => {
-    if (await repo.endSubscription(trx, unit.id, input.phone, ctx.at))
-      await recordAudit(trx, ctx, {
-        entity: 'smsSubscription',
-        entityId: null,
-        action: 'unsubscribe',
-        unitId: unit.id,
-        after: { phone: maskPhone(input.phone) },
-      });
-  });
-  return { unitName: unit.name, phone: maskPhone(input.phone) ?? '', subscribed: false };
 }

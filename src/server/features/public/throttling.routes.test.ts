@@ -22,7 +22,7 @@ const statuses = (rs: Array<{ statusCode: number }>) =>
   rs.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.statusCode]: (acc[r.statusCode] ?? 0) + 1 }), {});
 
 describe('POST /api/public/sms/subscribe from one address', () => {
-  it('answers 429 after 20 subscriptions an hour, and another address is not affected', async () => {
+  it('answers 429 after 20 codes sent an hour, and another address is not affected', async () => {
     const unitId = await t.unitId('350802003001');
     const subscribe = (i: number, from: string) =>
       t.app.inject({
@@ -33,7 +33,7 @@ describe('POST /api/public/sms/subscribe from one address', () => {
       });
     const sent = await burst(200, (i) => subscribe(i, '10.1.0.1'));
     const counts = statuses(sent);
-    console.log('200 subscriptions from one address:', counts);
+    console.log('200 subscription codes asked from one address:', counts);
     expect(counts[200]).toBe(20);
     expect(counts[429]).toBe(180);
     expect(sent.find((r) => r.statusCode === 429)?.json().code).toBe('RATE_LIMITED');

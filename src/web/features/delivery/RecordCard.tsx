@@ -9,10 +9,11 @@ interface Props {
   categories: Category[] | undefined;
   onFeedback(record: ServiceRecord): void;
   onHistory(record: ServiceRecord): void;
+  onReceipt(record: ServiceRecord): void;
 }
 
 /** One record in a member's book: what was done, for whom, and its follow-ups. */
-export function RecordCard({ record: r, categories, onFeedback, onHistory }: Props) {
+export function RecordCard({ record: r, categories, onFeedback, onHistory, onReceipt }: Props) {
   const { t, locale } = useI18n();
   const titleId = `record-${r.id}-title`;
   return (
@@ -64,6 +65,9 @@ export function RecordCard({ record: r, categories, onFeedback, onHistory }: Pro
             </Link>
           )}
           {r.revisions > 0 && <Button onClick={() => onHistory(r)}>{t('delivery.records.history')}</Button>}
+          {r.allowedActions.includes('showReceipt') && (
+            <Button onClick={() => onReceipt(r)}>{t('delivery.receipt.button')}</Button>
+          )}
         </div>
       </Card>
     </li>

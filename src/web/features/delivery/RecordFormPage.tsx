@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Spin } from 'antd';
+import { Alert, App, Button, Spin } from 'antd';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
@@ -19,6 +19,7 @@ import {
   type RecordFormValues,
   type StudioChoice,
 } from './RecordForm.tsx';
+import { ReceiptPanel } from './ReceiptPanel.tsx';
 import './delivery.css';
 
 /** /records/new (a walk-in, from a request, or editing an unsent record) and /records/:id/edit (a correction). */
@@ -82,6 +83,8 @@ function NewRecord() {
   const given = (location.state as { request?: ServiceRequest } | null)?.request ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A walk-in just saved: its receipt is shown here, so the resident can scan it at once.
+  const [saved, setSaved] = useState<ServiceRecord | null>(null);
   const title = t(queuedKey ? 'delivery.form.editQueuedTitle' : 'delivery.form.newTitle');
   usePageTitle(title);
   // The key is made once, with the start: every later try of this record reuses it.
@@ -99,7 +102,8 @@ function NewRecord() {
       const outcome = await saveRecord(start.key, body, auth);
       if (outcome.kind === 'sent') {
         void message.success(t('delivery.form.sent'));
-        void navigate('/records');
+        if (outcome.record.allowedActions.includes('showReceipt')) setSaved(outcome.record);
+        else void navigate('/records');
       } else if (outcome.kind === 'offline') {
         void message.info(t('delivery.form.queued'));
         void navigate('/records');
@@ -174,6 +178,26 @@ function NewRecord() {
       </>
     );
   };
+
+  if (saved)
+    return (
+      <>
+        <BackLink />
+        <h1 className="hm-page-title">{t('delivery.receipt.savedTitle')}</h1>
+        <ReceiptPanel recordId={saved.id} />
+        <div className="hm-dlv-actions" style={{ marginTop: 16 }}>
+          <Button
+            onClick={() => {
+              setSaved(null);
+              start.reload();
+              void navigate('/records/new');
+            }}
+          >
+            {t('delivery.receipt.another')}
+          </Button>
+        </div>
+      </>
+    );
 
   return (
     <>

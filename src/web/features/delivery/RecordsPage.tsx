@@ -16,6 +16,7 @@ import { categoryName, formatTime, groupLabel, modeLabel } from './labels.ts';
 import { QueuedRecords } from './QueuedRecords.tsx';
 import { RecordCard } from './RecordCard.tsx';
 import { RecordFilters, type RecordFilter } from './RecordFilters.tsx';
+import { ReceiptModal } from './ReceiptModal.tsx';
 import { RevisionsModal } from './RevisionsModal.tsx';
 import { withOfflineCopy } from './reference-cache.ts';
 import './delivery.css';
@@ -54,6 +55,7 @@ export default function RecordsPage() {
   const [page, setPage] = useState(1);
   const [feedbackFor, setFeedbackFor] = useState<ServiceRecord | null>(null);
   const [historyFor, setHistoryFor] = useState<ServiceRecord | null>(null);
+  const [receiptFor, setReceiptFor] = useState<ServiceRecord | null>(null);
   const query = staff ? filter : { mine: '1' as const };
   const { data, error, loading, reload } = useLoad(
     (signal) => {
@@ -175,6 +177,7 @@ export default function RecordsPage() {
                 categories={categories}
                 onFeedback={setFeedbackFor}
                 onHistory={setHistoryFor}
+                onReceipt={setReceiptFor}
               />
             ))}
           </ul>
@@ -234,6 +237,7 @@ export default function RecordsPage() {
         }}
       />
       <RevisionsModal record={historyFor} categories={categories} onClose={() => setHistoryFor(null)} />
+      <ReceiptModal record={receiptFor} onClose={() => setReceiptFor(null)} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type {
   recordCorrection,
   recordInput,
   recordStats,
+  serviceReceipt,
   serviceRecord,
   serviceRequest,
 } from '../../../contract/delivery.ts';
@@ -20,6 +21,7 @@ export type ServiceRecord = z.infer<typeof serviceRecord>;
 export type RecordInput = z.infer<typeof recordInput>;
 export type RecordCorrection = z.infer<typeof recordCorrection>;
 export type RecordStats = z.infer<typeof recordStats>;
+export type ServiceReceipt = z.infer<typeof serviceReceipt>;
 export type RequestQuery = Partial<z.infer<typeof listRequestsQuery>>;
 export type RecordQuery = Partial<z.infer<typeof listRecordsQuery>>;
 export type StudioQuery = Partial<z.infer<typeof listStudiosQuery>>;
@@ -53,7 +55,15 @@ export const recordsApi = {
   revisions: (id: number, signal?: AbortSignal) =>
     api.get<Revision[]>(`/api/records/${id}/revisions`, undefined, signal),
   stats: (query: RecordQuery, signal?: AbortSignal) => api.get<RecordStats>('/api/records/stats', query, signal),
+  /** A walk-in's 服务回执: its rating code, the link its QR code holds, and the rating once given. */
+  receipt: (id: number, signal?: AbortSignal) =>
+    api.get<ServiceReceipt>(`/api/records/${id}/receipt`, undefined, signal),
 };
+
+/** The printable receipt slip: a plain link, so the browser opens the PDF itself. */
+export function receiptPdfUrl(id: number, size: 'a6' | 'a4'): string {
+  return `/api/records/${id}/receipt.pdf?size=${size}`;
+}
 
 /** What the record book needs from elsewhere: categories and the studios one may write for. */
 export const referenceApi = {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ratingTarget } from '../../../contract/delivery.ts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useDateFormat, useLoad } from '../hooks.ts';
@@ -6,12 +8,7 @@ import { Field } from './Field.tsx';
 import { ErrorNotice, Loading, StatusNotice } from './Notice.tsx';
 import { RatingForm, StarsShown, type Rating } from './RatingForm.tsx';
 
-interface RatingTarget {
-  studioId: number;
-  studioName: string;
-  servedAt: string;
-  rating: Rating | null;
-}
+type RatingTarget = z.infer<typeof ratingTarget>;
 
 /** Tracking codes and rating codes: what the server accepts (6–16 letters and digits). */
 export const CODE_PATTERN = /^[2-9A-Za-z]{6,16}$/;
@@ -79,10 +76,13 @@ export function RatingForCode({ code, idPrefix }: { code: string; idPrefix: stri
   if (target.loading) return <Loading />;
   if (target.error || !target.data)
     return <ErrorNotice message={target.error ?? ''} onRetry={target.retryable ? target.reload : undefined} />;
-  const { studioName, servedAt, rating } = target.data;
+  const { studioName, servedAt, rating, kind, expired, expiresAt } = target.data;
   return (
     <div className="r-rating" data-testid="rating-section">
       <p className="r-lead">{t('rate.service', { studio: studioName, date: date(servedAt) })}</p>
+      {kind === 'receipt' && expiresAt && !rating && !rated && !expired && (
+        <p>{t('receipt.validUntil', { date: date(expiresAt) })}</p>
+      )}
       {rated ? (
         <StatusNotice tone="success" focus>
           <p>{t('rate.thanks')}</p>
@@ -94,8 +94,12 @@ export function RatingForCode({ code, idPrefix }: { code: string; idPrefix: stri
           <StarsShown score={rating.score} />
           {rating.comment && <p>{rating.comment}</p>}
         </StatusNotice>
+      ) : expired ? (
+        <StatusNotice>
+          <p>{t('receipt.expired')}</p>
+        </StatusNotice>
       ) : (
-        <RatingForm code={code} idPrefix={idPrefix} onRated={setRated} />
+        <RatingForm code={code} idPrefix={idPrefix} onRated={setRated} onAlreadyRated={target.reload} />
       )}
     </div>
   );
@@ -108,6 +112,7 @@ export function RateByCode({ idPrefix, initialCode = '' }: { idPrefix: string; i
   return (
     <div className="r-stack">
       <p>{t('rate.intro')}</p>
+      <p>{t('receipt.askMember')}</p>
       <CodeForm
         id={`${idPrefix}-code`}
         label={t('rate.code')}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../api.ts';
+import { ApiError, api, errorMessage } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { Field } from './Field.tsx';
 import { ErrorNotice } from './Notice.tsx';
@@ -30,10 +30,13 @@ export function RatingForm({
   code,
   idPrefix,
   onRated,
+  onAlreadyRated,
 }: {
   code: string;
   idPrefix: string;
   onRated(rating: Rating): void;
+  /** Someone rated this service meanwhile (another phone, an earlier tab): show that rating instead. */
+  onAlreadyRated?: () => void;
 }) {
   const { t } = useT();
   const [score, setScore] = useState(0);
@@ -55,7 +58,8 @@ export function RatingForm({
       await api.post(`/api/public/ratings/${encodeURIComponent(code)}`, { score, comment: comment.trim() });
       onRated({ score, comment: comment.trim() });
     } catch (err) {
-      setFailure(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'ALREADY_RATED' && onAlreadyRated) onAlreadyRated();
+      else setFailure(errorMessage(err));
     } finally {
       setSending(false);
     }

@@ -1,6 +1,7 @@
 import type { ResidentMessages } from './zh-CN.ts';
 import { en as home } from './home/en.ts';
 import { en as mailbox } from './mailbox/en.ts';
+import { en as confirm } from './confirm/en.ts';
 
 // English; loaded on demand when a resident picks it.
 export const en: ResidentMessages = {
@@ -181,4 +182,5 @@ export const en: ResidentMessages = {
   'track.rated': 'Your rating',
   ...mailbox,
   ...home,
+  ...confirm,
 };

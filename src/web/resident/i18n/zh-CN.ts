@@ -1,5 +1,6 @@
 import { zhCN as home } from './home/zh-CN.ts';
 import { zhCN as mailbox } from './mailbox/zh-CN.ts';
+import { zhCN as confirm } from './confirm/zh-CN.ts';
 // The resident pages' own dictionary, Simplified Chinese (the source language). It is kept apart
 // from the console's dictionaries (src/web/lib/i18n) so a resident's phone never downloads the
 // console's strings; zh-TW and en are loaded only when chosen (see ./index.tsx). Same mechanism:
@@ -179,6 +180,7 @@ export const zhCN = {
   'track.rated': '您的评价',
   ...mailbox,
   ...home,
+  ...confirm,
 };
 
 /** Every key of the resident pages. */

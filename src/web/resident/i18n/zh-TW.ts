@@ -1,6 +1,7 @@
 import type { ResidentMessages } from './zh-CN.ts';
 import { zhTW as home } from './home/zh-TW.ts';
 import { zhTW as mailbox } from './mailbox/zh-TW.ts';
+import { zhTW as confirm } from './confirm/zh-TW.ts';
 
 // Traditional Chinese; loaded on demand when a resident picks it.
 export const zhTW: ResidentMessages = {
@@ -178,4 +179,5 @@ export const zhTW: ResidentMessages = {
   'track.rated': '您的評價',
   ...mailbox,
   ...home,
+  ...confirm,
 };

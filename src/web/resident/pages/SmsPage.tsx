@@ -1,19 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
-import type { subscriptionResult } from '../../../contract/public.ts';
 import { api, errorMessage } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { ErrorNotice, StatusNotice } from '../components/Notice.tsx';
+import {
+  SmsCodeForm,
+  type PendingChange,
+  type SmsCodeSent,
+  type SubscriptionResult,
+} from '../components/SmsCodeForm.tsx';
 import { UnitPicker, unitFromQuery, type UnitChoice } from '../components/UnitPicker.tsx';
 import { useTitle } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 
-type SubscriptionResult = z.infer<typeof subscriptionResult>;
-
 /** Mainland mobile numbers, as the server checks them. */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
-/** /sms — subscribe to (or leave) a community's announcements, with the consent text shown. */
+/**
+ * /sms — subscribe to (or leave) a community's announcements, with the consent text shown.
+ * Either change is confirmed with a code sent to the phone (SmsCodeForm).
+ */
 export function SmsPage({ search }: { search: URLSearchParams }) {
   const { t } = useT();
   useTitle(t('sms.title'));
@@ -24,6 +29,21 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<SubscriptionResult | null>(null);
+  const [pending, setPending] = useState<PendingChange | null>(null);
+
+  const requestCode = async (action: 'subscribe' | 'unsubscribe', unitId: number, p: string) => {
+    setSending(true);
+    setFailure(null);
+    try {
+      const body = action === 'subscribe' ? { unitId, phone: p, consent: true } : { unitId, phone: p };
+      const sent = await api.post<SmsCodeSent>(`/api/public/sms/${action}`, body);
+      setPending({ sent, unitId, phone: p });
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setSending(false);
+    }
+  };
 
   const send = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -44,75 +64,81 @@ export function SmsPage({ search }: { search: URLSearchParams }) {
       document.getElementById(first)?.focus();
       return;
     }
-    setSending(true);
-    try {
-      const body =
-        action === 'subscribe' ? { unitId: unit.id, phone: p, consent: true } : { unitId: unit.id, phone: p };
-      setResult(await api.post<SubscriptionResult>(`/api/public/sms/${action}`, body));
-      setPhone('');
-    } catch (err) {
-      setFailure(errorMessage(err));
-    } finally {
-      setSending(false);
-    }
+    await requestCode(action, unit.id, p);
   };
 
   return (
     <div className="r-stack">
       <h1>{t('sms.title')}</h1>
       <p className="r-lead">{t('sms.intro')}</p>
-      <form className="r-form r-card" onSubmit={send} noValidate aria-busy={sending}>
-        <UnitPicker id="sms-unit" value={unit} onChange={setUnit} error={errors.unit} required />
-        <Field id="sms-phone" label={t('sms.phone')} error={errors.phone} required>
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="r-input"
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel"
-              maxLength={13}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            />
-          )}
-        </Field>
-        <section className="r-consent" aria-labelledby="sms-consent-title">
-          <h2 id="sms-consent-title">{t('sms.consentTitle')}</h2>
-          <p id="sms-consent-text">{t('sms.consentText')}</p>
-          <div className={errors.consent ? 'r-check r-field-error' : 'r-check'}>
-            <input
-              id="sms-consent"
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
-              aria-describedby={errors.consent ? 'sms-consent-text sms-consent-error' : 'sms-consent-text'}
-              aria-invalid={errors.consent ? true : undefined}
-            />
-            <label htmlFor="sms-consent">{t('sms.consent')}</label>
+      <p>{t('smsCode.intro')}</p>
+      {pending ? (
+        <SmsCodeForm
+          pending={pending}
+          resending={sending}
+          onResend={() => void requestCode(pending.sent.purpose, pending.unitId, pending.phone)}
+          onCancel={() => setPending(null)}
+          onDone={(done) => {
+            setPending(null);
+            setPhone('');
+            setResult(done);
+          }}
+        />
+      ) : (
+        <form className="r-form r-card" onSubmit={send} noValidate aria-busy={sending}>
+          <UnitPicker id="sms-unit" value={unit} onChange={setUnit} error={errors.unit} required />
+          <Field id="sms-phone" label={t('sms.phone')} error={errors.phone} required>
+            {(a11y) => (
+              <input
+                {...a11y}
+                className="r-input"
+                type="tel"
+                inputMode="numeric"
+                autoComplete="tel"
+                maxLength={13}
+                value={phone}
+                onChange={(e) => setPhone(e.target.value)}
+              />
+            )}
+          </Field>
+          <section className="r-consent" aria-labelledby="sms-consent-title">
+            <h2 id="sms-consent-title">{t('sms.consentTitle')}</h2>
+            <p id="sms-consent-text">{t('sms.consentText')}</p>
+            <div className={errors.consent ? 'r-check r-field-error' : 'r-check'}>
+              <input
+                id="sms-consent"
+                type="checkbox"
+                checked={consent}
+                onChange={(e) => setConsent(e.target.checked)}
+                aria-describedby={errors.consent ? 'sms-consent-text sms-consent-error' : 'sms-consent-text'}
+                aria-invalid={errors.consent ? true : undefined}
+              />
+              <label htmlFor="sms-consent">{t('sms.consent')}</label>
+            </div>
+            {errors.consent && (
+              <p id="sms-consent-error" className="r-error-text">
+                {errors.consent}
+              </p>
+            )}
+          </section>
+          {failure && <ErrorNotice message={failure} />}
+          <div className="r-actions">
+            <button type="submit" name="action" value="subscribe" className="r-button" disabled={sending}>
+              {t('sms.subscribe')}
+            </button>
+            <button
+              type="submit"
+              name="action"
+              value="unsubscribe"
+              className="r-button r-button-secondary"
+              disabled={sending}
+            >
+              {t('sms.unsubscribe')}
+            </button>
           </div>
-          {errors.consent && (
-            <p id="sms-consent-error" className="r-error-text">
-              {errors.consent}
-            </p>
-          )}
-        </section>
-        {failure && <ErrorNotice message={failure} />}
-        <div className="r-actions">
-          <button type="submit" name="action" value="subscribe" className="r-button" disabled={sending}>
-            {t('sms.subscribe')}
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="unsubscribe"
-            className="r-button r-button-secondary"
-            disabled={sending}
-          >
-            {t('sms.unsubscribe')}
-          </button>
-        </div>
-      </form>
+        </form>
+      )}
+      {pending && failure && <ErrorNotice message={failure} />}
       {result && (
         <StatusNotice tone="success" focus key={`${result.phone}:${String(result.subscribed)}`}>
           <p data-testid="sms-result">

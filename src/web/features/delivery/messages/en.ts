@@ -157,4 +157,22 @@ export const en: Dictionary = {
   'delivery.legal.total': 'Total (by record)',
   'delivery.legal.noCategory': 'The category "Policy and legal advice" was not found.',
   'delivery.legal.empty': 'No legal aid consultations in this selection.',
+
+  'delivery.receipt.button': 'Service receipt',
+  'delivery.receipt.title': 'Service receipt',
+  'delivery.receipt.savedTitle': 'Record saved',
+  'delivery.receipt.intro':
+    'Let the resident scan the QR code with their phone to rate this service, or print the receipt for them.',
+  'delivery.receipt.qrLabel': 'Service receipt QR code: scan it to rate this service',
+  'delivery.receipt.code': 'Receipt code',
+  'delivery.receipt.expires': 'Valid until {date}, for one rating',
+  'delivery.receipt.expired': 'This receipt has expired; the resident can no longer rate with it.',
+  'delivery.receipt.rated': 'Rated by the resident: {n} stars',
+  'delivery.receipt.notRated': 'Not rated yet.',
+  'delivery.receipt.printA6': 'Print receipt (A6)',
+  'delivery.receipt.printA4': 'Print receipt (A4)',
+  'delivery.receipt.refresh': 'Check for a rating',
+  'delivery.receipt.another': 'Record another',
+  'delivery.receipt.close': 'Close',
+  'delivery.receipt.link': 'Rating link',
 };

@@ -154,6 +154,23 @@ export const zhCN = {
   'delivery.legal.total': '合计（按记录计）',
   'delivery.legal.noCategory': '没有找到“政策法律咨询”类别。',
   'delivery.legal.empty': '所选范围内没有法律援助咨询记录。',
+
+  'delivery.receipt.button': '服务回执',
+  'delivery.receipt.title': '服务回执',
+  'delivery.receipt.savedTitle': '记录已保存',
+  'delivery.receipt.intro': '请居民用手机扫描二维码，为这次服务评价；也可以打印回执交给居民。',
+  'delivery.receipt.qrLabel': '服务回执二维码，扫码后为这次服务评价',
+  'delivery.receipt.code': '回执码',
+  'delivery.receipt.expires': '{date} 前有效，只能评价一次',
+  'delivery.receipt.expired': '这张回执已过期，居民不能再用它评价。',
+  'delivery.receipt.rated': '居民已评价：{n} 星',
+  'delivery.receipt.notRated': '居民还没有评价。',
+  'delivery.receipt.printA6': '打印回执（A6）',
+  'delivery.receipt.printA4': '打印回执（A4）',
+  'delivery.receipt.refresh': '刷新评价',
+  'delivery.receipt.another': '再记一条',
+  'delivery.receipt.close': '关闭',
+  'delivery.receipt.link': '评价链接',
 } as const;
 
 /** Every key of delivery's strings, each with its text. */
