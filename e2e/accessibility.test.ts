@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, type AxeViolation } from './fixtures/axe.ts';
+import { openPage, type DemoUser } from './fixtures/browser.ts';
+import { consolePagesOf, residentPaths } from './fixtures/pages.ts';
+import { useE2E } from './fixtures/suite.ts';
+import { LoginPage } from './pages/login.page.ts';
+
+const e2e = useE2E();
+const phone = { width: 390, height: 844 };
+const modes = ['normal', 'large font'] as const;
+type Mode = (typeof modes)[number];
+
+/** Every demo role: each reaches its own menu pages (the supervisor its plan, the member its record book). */
+const users: DemoUser[] = ['admin', 'xicheng', 'xixing', 'zhangwanzhen', 'jiandu'];
+
+/** A fresh context in the mode, as a user's A+ choice stores it. */
+async function contextIn(mode: Mode, viewport?: { width: number; height: number }) {
+  const opened = await openPage(e2e.browser, e2e.url, viewport ? { viewport } : {});
+  if (mode === 'large font')
+    await opened.context.addInitScript(() => window.localStorage.setItem('huimin.largeFont', '1'));
+  return opened;
+}
+
+/** Opens a page, waits until its data is in, and answers what axe finds (WCAG 2.1 A and AA). */
+async function violationsAt(page: Page, path: string): Promise<AxeViolation[]> {
+  await page.goto(path);
+  await page.locator('main').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // A page still loading shows a spinner; axe looks at what the person finally gets.
+  await page
+    .locator('.ant-spin-spinning, [aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  return axeViolations(page);
+}
+
+/** The pages with violations, each with what is wrong where (an empty object when all pass). */
+type Findings = Record<string, AxeViolation[]>;
+const add = (findings: Findings, key: string, found: AxeViolation[]) => {
+  if (found.length > 0) findings[key] = found;
+};
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  for (const mode of modes) {
+    it(`finds nothing on the login page and any resident page, on a phone, ${mode}`, async () => {
+      const { context, page } = await contextIn(mode, phone);
+      const findings: Findings = {};
+      add(findings, '/login', await violationsAt(page, '/login'));
+      for (const path of await residentPaths(e2e.url)) add(findings, path, await violationsAt(page, path));
+      await context.close();
+      expect(findings).toEqual({});
+    }, 240_000);
+
+    for (const user of users) {
+      it(`finds nothing on any console page ${user} opens, ${mode}`, async () => {
+        const { context, page } = await contextIn(mode);
+        const login = new LoginPage(page);
+        await login.goto();
+        await login.signInAs(user);
+        const findings: Findings = {};
+        for (const path of consolePagesOf(user)) add(findings, path, await violationsAt(page, path));
+        await context.close();
+        expect(findings).toEqual({});
+      }, 300_000);
+    }
+  }
+});
