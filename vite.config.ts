@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './src/web/build/precompress.ts';
 import { residentShellInDev, serviceWorker } from './src/web/sw/plugin.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -13,8 +14,8 @@ const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 export default defineConfig({
   root: webRoot,
   // The resident paths (src/contract/resident-paths.ts) reach the dev server's fallback and the
-  // generated service worker from one list.
-  plugins: [react(), residentShellInDev(), serviceWorker()],
+  // generated service worker from one list. Every text file of the build gets .br and .gz copies.
+  plugins: [react(), residentShellInDev(), serviceWorker(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,19 +1,20 @@
 /**
  * `npm run bench`: Huimin's endpoints on a whole-province data set, against a bare Fastify control
  * measured in the same run, interleaved (control, endpoint, control, endpoint, …), then a 100,000-row
- * registry import and the resident entry's first-load size. See bench/README.md.
+ * registry import, each web entry's first-load size, and the throttled page loads. See bench/README.md.
  *
  *   npm run bench                                                   # SQLite
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench   # PostgreSQL (database huimin_bench)
  *   npm run bench -- --only=nearest,records                         # some parts only
  *   npm run bench -- --help                                         # this text
  *
- * Parts: org-units, login, registry, coverage, nearest, records, import, web (all by default).
+ * Parts: org-units, login, registry, coverage, nearest, statistics, records, import, web, pageload (all by
+ * default). `pageload` needs a built web app (`npm run build`) and /usr/bin/chromium.
  *
  * Knobs (environment): BENCH_ROUNDS (3), BENCH_DURATION seconds per measurement of the org-unit and
  * login endpoints (5), BENCH_NEW_DURATION seconds per measurement of the registry, coverage, nearest
  * and records endpoints (3), BENCH_WARMUP seconds per target (2), BENCH_CONNECTIONS (50),
- * BENCH_IMPORT_ROWS (100000), BENCH_DEADLINE_S (600), BENCH_WEB_DIR (dist/web), BENCH_FSYNC (0; 1 counts
+ * BENCH_IMPORT_ROWS (100000), BENCH_DEADLINE_S (600), BENCH_WEB_DIR (dist/web), BENCH_PAGELOAD_RUNS (3), BENCH_FSYNC (0; 1 counts
  * the server's fsync calls per record with strace during the records measurements, which slows them).
  *
  * The parts live beside this file: settings.ts (knobs, --only), dataset.ts, servers.ts (child
@@ -28,6 +29,7 @@ import { measureAll, type Measurement, type Target } from './measure.ts';
 import { endpointTargets } from './parts/endpoints.ts';
 import { importPart } from './parts/import.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
+import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
 import { logWeb, printWeb, webReport, type WebReport } from './parts/web.ts';
 import { summaryOf } from './province.ts';
 import { reportLoad, writeResults } from './report.ts';
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   const parts = selectedParts(process.argv.slice(2));
   const pgUrl = process.env.DATABASE_URL;
   const engine = pgUrl ? 'postgres' : 'sqlite';
-  const loadParts = [...parts].filter((p) => p !== 'import' && p !== 'web');
+  const loadParts = [...parts].filter((p) => p !== 'import' && p !== 'web' && p !== 'pageload');
   log(
     `engine ${engine}; parts ${[...parts].join(', ')}; ${ROUNDS} rounds × ${DURATION} s (org units, login) / ${NEW_DURATION} s (registry, coverage, nearest, records), warm-up ${WARMUP} s, ${CONNECTIONS} connections; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(2)}`,
   );
@@ -159,7 +161,14 @@ async function main(): Promise<void> {
     }
   }
 
+  if (parts.has('pageload')) {
+    const pageload = await pageloadPart();
+    result.pageload = pageload;
+    if (!pageload.ok) failed = true;
+  }
+
   if (parts.has('web')) printWeb(result.web as WebReport);
+  if (parts.has('pageload')) printPageload((result.pageload as { pages: PageLoadResult[] }).pages);
 
   writeResults(result, started);
   if (failed) process.exitCode = 1;

@@ -39,6 +39,7 @@ export const PARTS = [
   'records',
   'import',
   'web',
+  'pageload',
 ] as const;
 export type Part = (typeof PARTS)[number];
 

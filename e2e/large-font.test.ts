@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { residentRoutes } from '../src/contract/resident-paths.ts';
 import { openPage } from './fixtures/browser.ts';
+import { residentPaths } from './fixtures/pages.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 
@@ -42,13 +42,6 @@ const consolePages: ReadonlyArray<{ user: 'admin' | 'xicheng' | 'zhangwanzhen'; 
   { user: 'zhangwanzhen', paths: ['/my-studios', '/studio-apply', '/requests', '/records', '/records/new'] },
 ];
 
-/** Every resident route with its parameters filled in with something that exists (or a code). */
-function residentPaths(studioId: number, unitId: number): string[] {
-  return residentRoutes.map((route) =>
-    route.replace(':id', String(studioId)).replace(':unitId', String(unitId)).replace(':code', 'ZZZZ9999'),
-  );
-}
-
 /**
  * Waits for the page to settle (data loaded, fonts applied) and answers how wide its content
  * is, and, when it is too wide, the outermost elements that stick out (what to fix).
@@ -80,14 +73,9 @@ async function largeFontContext() {
 
 describe('large-font mode on a 360 px wide screen', () => {
   it('never scrolls sideways on any resident page', async () => {
-    const board = (await (await fetch(`${e2e.url}/api/public/units?q=xixing`)).json()) as Array<{ id: number }>;
-    const unitId = board[0]?.id ?? 0;
-    const studios = (await (await fetch(`${e2e.url}/api/public/units/${unitId}/board`)).json()) as {
-      studios: Array<{ id: number }>;
-    };
     const { context, page } = await largeFontContext();
     const widths: Record<string, Awaited<ReturnType<typeof widthOf>>> = {};
-    for (const path of residentPaths(studios.studios[0]?.id ?? 1, unitId)) {
+    for (const path of await residentPaths(e2e.url)) {
       widths[path] = await widthOf(page, path);
       expect(await page.evaluate(() => document.documentElement.classList.contains('hm-large')), path).toBe(true);
     }

@@ -1,16 +1,39 @@
-// The resident entry's first load: the JavaScript a phone fetches before the first render.
+// Each entry's first load: the JavaScript a browser fetches before the first render, in gzip and
+// brotli bytes (the .br file the build wrote, as the server sends it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { log, repoDir } from '../settings.ts';
 
 /** The first-load JavaScript of one HTML entry. */
 export interface EntrySize {
   entry: string;
   how: string;
-  files: Array<{ file: string; bytes: number; gzip: number }>;
+  files: Array<{ file: string; bytes: number; gzip: number; brotli: number }>;
   jsBytes: number;
   jsGzip: number;
+  jsBrotli: number;
+}
+
+/** A file's raw, gzip (level 9) and brotli sizes; brotli from the build's .br copy when there is one. */
+function sizesOf(webDir: string, f: string): { file: string; bytes: number; gzip: number; brotli: number } {
+  const content = readFileSync(f);
+  const brotli = existsSync(`${f}.br`)
+    ? readFileSync(`${f}.br`).length
+    : brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length, brotli };
+}
+
+/** An entry's size from its files. */
+function entrySize(entry: string, how: string, files: EntrySize['files']): EntrySize {
+  return {
+    entry,
+    how,
+    files,
+    jsBytes: files.reduce((s, f) => s + f.bytes, 0),
+    jsGzip: files.reduce((s, f) => s + f.gzip, 0),
+    jsBrotli: files.reduce((s, f) => s + f.brotli, 0),
+  };
 }
 
 function walk(dir: string): string[] {
@@ -42,19 +65,8 @@ function firstLoadJs(webDir: string, html: string, how: string): EntrySize {
       }
     }
   }
-  const files = [...refs]
-    .filter((f) => existsSync(f))
-    .map((f) => {
-      const content = readFileSync(f);
-      return { file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
-    });
-  return {
-    entry: relative(webDir, html),
-    how,
-    files,
-    jsBytes: files.reduce((s, f) => s + f.bytes, 0),
-    jsGzip: files.reduce((s, f) => s + f.gzip, 0),
-  };
+  const files = [...refs].filter((f) => existsSync(f)).map((f) => sizesOf(webDir, f));
+  return entrySize(relative(webDir, html), how, files);
 }
 
 /** A Vite build manifest (build.manifest): chunk key → output file, static imports, entry flag. */
@@ -71,17 +83,9 @@ function firstLoadFromManifest(webDir: string, manifest: ViteManifest, key: stri
   visit(key);
   const files = [...seen].flatMap((k) => {
     const f = join(webDir, manifest[k]?.file ?? '');
-    if (!existsSync(f) || !f.endsWith('.js')) return [];
-    const content = readFileSync(f);
-    return [{ file: relative(webDir, f), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length }];
+    return existsSync(f) && f.endsWith('.js') ? [sizesOf(webDir, f)] : [];
   });
-  return {
-    entry: key,
-    how,
-    files,
-    jsBytes: files.reduce((a, f) => a + f.bytes, 0),
-    jsGzip: files.reduce((a, f) => a + f.gzip, 0),
-  };
+  return entrySize(key, how, files);
 }
 
 const RESIDENT = /resident|public|jumin|citizen/i;
@@ -140,7 +144,7 @@ export type WebReport = ReturnType<typeof webReport>;
 export function logWeb(web: WebReport): void {
   if (web.staff)
     log(
-      `staff entry index.html: first-load JS ${(web.staff.jsGzip / 1024).toFixed(1)} KB gzip (${(web.staff.jsBytes / 1024).toFixed(1)} KB raw, ${web.staff.files.length} files), for comparison`,
+      `staff entry index.html: first-load JS ${(web.staff.jsGzip / 1024).toFixed(1)} KB gzip, ${(web.staff.jsBrotli / 1024).toFixed(1)} KB brotli (${(web.staff.jsBytes / 1024).toFixed(1)} KB raw, ${web.staff.files.length} files)`,
     );
   if (web.resident)
     log(
@@ -148,11 +152,11 @@ export function logWeb(web: WebReport): void {
     );
 }
 
-/** The resident entry's line in the report at the end of a run. */
+/** Each entry's line in the report at the end of a run. */
 export function printWeb(web: WebReport): void {
-  console.log(
-    web.resident
-      ? `\nresident entry ${web.resident.entry} (${web.resident.how}): first-load JS ${(web.resident.jsGzip / 1024).toFixed(1)} KB gzip (level 9), ${(web.resident.jsBytes / 1024).toFixed(1)} KB raw, ${web.resident.files.length} files`
-      : `\n${web.note}`,
-  );
+  const line = (name: string, e: EntrySize) =>
+    `${name} ${e.entry} (${e.how}): first-load JS ${(e.jsGzip / 1024).toFixed(1)} KB gzip (level 9), ${(e.jsBrotli / 1024).toFixed(1)} KB brotli, ${(e.jsBytes / 1024).toFixed(1)} KB raw, ${e.files.length} files`;
+  console.log('');
+  if (web.staff) console.log(line('staff entry', web.staff));
+  console.log(web.resident ? line('resident entry', web.resident) : web.note);
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -98,7 +98,18 @@ export async function buildApp(
   for (const feature of features) await app.register(feature);
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (webRoot) {
+    // The build writes .br and .gz beside each file (src/web/build/precompress.ts); the variant
+    // the browser accepts is sent, with Vary: Accept-Encoding. Hashed assets never change.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', staticCacheControl(relative(webRoot, path))),
+    });
+  }
   const residentShell = webRoot && existsSync(join(webRoot, 'resident.html'));
   app.setNotFoundHandler((request, reply) => {
     // The web apps route in the browser: any non-API GET gets its shell. Residents' pages
@@ -114,6 +125,14 @@ export async function buildApp(
     return sendNotFound(request, reply);
   });
   return app;
+}
+
+/**
+ * Cache policy of a file of the build, by its path inside it: hashed assets (`assets/…`) never
+ * change and are kept a year; the pages, the service worker and the manifest are revalidated.
+ */
+export function staticCacheControl(pathInBuild: string): string {
+  return /^assets[\\/]/.test(pathInBuild) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** A route's URL (`/api/studios/:id`) as a regular expression over request paths. */

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import 'dayjs/locale/zh-tw.js';
 import { setApiLocale } from '../lib/api.ts';
-import { isLocale, type Locale } from '../lib/i18n/index.ts';
+import { hasMessages, isLocale, loadMessages, type Locale } from '../lib/i18n/index.ts';
 import { I18nProvider } from '../lib/i18n/react.tsx';
 import { readStored, removeStored, writeStored } from './storage.ts';
 
@@ -38,6 +38,12 @@ function applyToDocument({ locale, largeFont }: Preferences): void {
   document.documentElement.classList.toggle('hm-large', largeFont);
 }
 
+/** The language this browser chose, loaded before the first render so the first paint is in it. */
+export function storedLocale(): Locale {
+  const stored = readStored(LOCALE_KEY);
+  return isLocale(stored) ? stored : 'zh-CN';
+}
+
 function initial(): Preferences {
   const stored = readStored(LOCALE_KEY);
   // Simplified Chinese unless this browser chose otherwise (the product's default language).
@@ -64,6 +70,18 @@ function takeChosenSignedOut(): boolean {
 /** Holds language and large-font mode, mirrors them to localStorage and the document. */
 export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [prefs, setPrefs] = useState<Preferences>(initial);
+  // The language the text is shown in: the chosen one once its dictionary has arrived.
+  const [shown, setShown] = useState<Locale>(() => (hasMessages(prefs.locale) ? prefs.locale : 'zh-CN'));
+
+  useEffect(() => {
+    let current = true;
+    void loadMessages(prefs.locale).then(() => {
+      if (current) setShown(prefs.locale);
+    });
+    return () => {
+      current = false;
+    };
+  }, [prefs.locale]);
 
   useEffect(() => {
     applyToDocument(prefs);
@@ -88,7 +106,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
 
   return (
     <PreferencesContext value={value}>
-      <I18nProvider locale={prefs.locale}>{children}</I18nProvider>
+      <I18nProvider locale={shown}>{children}</I18nProvider>
     </PreferencesContext>
   );
 }

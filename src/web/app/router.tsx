@@ -1,11 +1,13 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
-import { RequireAuth, RequireAccess } from './guards.tsx';
-import NotFoundPage from './NotFoundPage.tsx';
+import { PageLoading, RequireAuth, RequireAccess } from './guards.tsx';
 
-// Pages load on demand: the login page (eager) stays small on a slow phone network.
+// Pages load on demand: the login page (eager) stays small on a slow phone network. The signed-in
+// frame (menu, drawer, breadcrumbs) is a chunk of its own too, fetched while the session is read.
+const layout = () => import('./AppLayout.tsx');
+const AppLayout = lazy(() => layout().then((m) => ({ default: m.AppLayout })));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx'));
 const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
@@ -56,8 +58,10 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: (
-      <RequireAuth>
-        <AppLayout />
+      <RequireAuth preload={layout}>
+        <Suspense fallback={<PageLoading />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginState } from '../../app/guards.tsx';
 import { PreferenceControls } from '../../app/PreferenceControls.tsx';
@@ -48,7 +48,8 @@ export default function LoginPage() {
         <PreferenceControls idPrefix="login" />
       </header>
       <main id="login-main" tabIndex={-1} className="hm-login-main">
-        <Card className="hm-login-card">
+        {/* A plain panel, not antd's Card: Card brings Tabs into the smallest page a slow phone loads. */}
+        <div className="hm-login-card">
           <div className="hm-login-brand" aria-hidden>
             {t('app.name')}
           </div>
@@ -103,7 +104,7 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-        </Card>
+        </div>
       </main>
     </div>
   );

@@ -1,13 +1,28 @@
 import type { Locale } from '../../../contract/common.ts';
-import { en } from './en.ts';
 import type { MessageKey, Messages, MessageVars } from './messages.ts';
 import { zhCN } from './zh-CN.ts';
-import { zhTW } from './zh-TW.ts';
 
 export type { Locale };
 export type { MessageKey, MessageVars };
 
-const dictionaries: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+// Simplified Chinese ships in the first load; the other two are chunks fetched when chosen, so
+// the login page on a slow phone does not download three languages to show one.
+const dictionaries: Partial<Record<Locale, Messages>> = { 'zh-CN': zhCN };
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  'zh-TW': () => import('./zh-TW.ts').then((m) => m.zhTW),
+  en: () => import('./en.ts').then((m) => m.en),
+};
+
+/** Makes sure a language's dictionary is in memory (translate falls back to Simplified Chinese until then). */
+export async function loadMessages(locale: Locale): Promise<void> {
+  dictionaries[locale] ??= await loaders[locale]();
+}
+
+/** Whether a language's dictionary is in memory. */
+export function hasMessages(locale: Locale): boolean {
+  return dictionaries[locale] !== undefined;
+}
 
 /** The interface languages, in menu order. */
 export const uiLocales: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
@@ -22,7 +37,7 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `vars`. */
 export function translate(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return (dictionaries[locale] ?? zhCN)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
 }

@@ -32,7 +32,7 @@ export const en: Dictionary = {
   'registry.col.profession': 'Profession',
   'registry.col.status': 'Screening',
   'registry.contact.show': 'Show number',
-  'registry.contact.showFor': 'Show the full phone number of “{name}”',
+  'registry.contact.showFor': 'Show number (the full phone number of “{name}”)',
   'registry.contact.audited': 'Viewing the full number is recorded in the audit log',
   'registry.form.newTitle': 'Add a person or organisation',
   'registry.form.editTitle': 'Edit “{name}”',

@@ -30,7 +30,7 @@ export const zhCN = {
   'registry.col.profession': '职业或专业',
   'registry.col.status': '挑选状态',
   'registry.contact.show': '显示号码',
-  'registry.contact.showFor': '显示“{name}”的完整手机号码',
+  'registry.contact.showFor': '显示号码（“{name}”的完整手机号码）',
   'registry.contact.audited': '查看完整号码会记入审计日志',
   'registry.form.newTitle': '新增志愿者或单位',
   'registry.form.editTitle': '编辑“{name}”',

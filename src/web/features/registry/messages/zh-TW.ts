@@ -31,7 +31,7 @@ export const zhTW: Dictionary = {
   'registry.col.profession': '職業或專業',
   'registry.col.status': '挑選狀態',
   'registry.contact.show': '顯示號碼',
-  'registry.contact.showFor': '顯示「{name}」的完整手機號碼',
+  'registry.contact.showFor': '顯示號碼（「{name}」的完整手機號碼）',
   'registry.contact.audited': '查看完整號碼會記入稽核日誌',
   'registry.form.newTitle': '新增志願者或單位',
   'registry.form.editTitle': '編輯「{name}」',
