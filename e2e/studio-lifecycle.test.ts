@@ -288,7 +288,8 @@ describe('recommendation, rejection and reapplying', () => {
     await expect.poll(() => atCommunity.actions()).toEqual(['reopen']);
     await atCommunity.confirmAction('reopen');
     await atCommunity.waitForStatus('draft');
-  });
+    // Two sign-ins and two reviews judged item by item: longer than the default minute on a busy machine.
+  }, 120_000);
 
   it('the status filter lists only studios in that state', async () => {
     const { page, shell } = await signedInAs('xicheng');
