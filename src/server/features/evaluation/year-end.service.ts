@@ -6,7 +6,7 @@ import { defaultGradeRule, excellentQuota, suggestGrade } from '../../../domain/
 import type { YearEndSheet, yearEndQuery } from '../../../contract/evaluation.ts';
 import type { Deps } from '../../context.ts';
 import { resolveScope } from '../../scope.ts';
-import * as repo from './evaluation.repository.ts';
+import * as repo from './year-end.repository.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const mean = (xs: number[]) => (xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length));
