@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type {
   EvaluationProposalTable,
@@ -273,7 +273,7 @@ export async function updateProposalIf(
   db: Kysely<Database>,
   id: number,
   status: string,
-  set: Partial<Omit<EvaluationProposalTable, 'id'>>,
+  set: Updateable<EvaluationProposalTable>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('evaluation_proposals')

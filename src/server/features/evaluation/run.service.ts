@@ -59,8 +59,10 @@ export async function evaluateQuarter(
   root: { path: string },
   quarter: Quarter,
   today: string,
+  draft?: SchemeConfig,
 ): Promise<Evaluated> {
-  const { version, config } = await schemeForQuarter(db, quarter);
+  // A draft scheme (the editor's preview) is scored as version 0, so no stored row is its "previous".
+  const { version, config } = draft ? { version: 0, config: draft } : await schemeForQuarter(db, quarter);
   const served = await servedInQuarter(
     db,
     await candidateStudios(db, root.path, quarterInstants(quarter).start),

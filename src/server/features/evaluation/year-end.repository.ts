@@ -18,6 +18,7 @@ export async function partyMembersServing(db: Kysely<Database>, path: string, ac
       'volunteers.id as volunteer_id',
       'volunteers.name',
       'volunteers.party_branch',
+      'volunteers.probationary',
       'studio_members.studio_id',
       'studio_members.role',
       'studios.name as studio_name',
@@ -107,5 +108,63 @@ export async function inspectionTotalsOf(db: Kysely<Database>, studioIds: number
     .where('quarter', 'in', quarters)
     .where('status', 'in', ['submitted', 'corrected'])
     .where('total', 'is not', null)
+    .execute();
+}
+
+/** The branch's decisions on the grades of a year, for some members. */
+export async function gradesOf(db: Kysely<Database>, year: number, volunteerIds: number[]) {
+  if (volunteerIds.length === 0) return [];
+  return db
+    .selectFrom('year_end_grades')
+    .select(['volunteer_id', 'grade', 'reason', 'suggested', 'decided_at'])
+    .where('year', '=', year)
+    .where('volunteer_id', 'in', volunteerIds)
+    .execute();
+}
+
+/** A party member with the path of their registry unit (for scope) and their branch. */
+export async function findPartyMember(db: Kysely<Database>, volunteerId: number) {
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('org_units as unit', 'unit.id', 'volunteers.unit_id')
+    .select([
+      'volunteers.id',
+      'volunteers.name',
+      'volunteers.unit_id',
+      'volunteers.party_branch',
+      'volunteers.probationary',
+      'unit.path as unit_path',
+    ])
+    .where('volunteers.id', '=', volunteerId)
+    .where('volunteers.kind', '=', 'party_member')
+    .executeTakeFirst();
+}
+
+/** Writes (or replaces) the branch's decision on a member's grade of a year. */
+export async function saveGrade(
+  db: Kysely<Database>,
+  g: {
+    year: number;
+    volunteer_id: number;
+    unit_id: number;
+    suggested: string | null;
+    grade: string;
+    reason: string | null;
+    decided_by: number;
+    decided_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('year_end_grades')
+    .values(g)
+    .onConflict((oc) =>
+      oc.columns(['year', 'volunteer_id']).doUpdateSet({
+        suggested: g.suggested,
+        grade: g.grade,
+        reason: g.reason,
+        decided_by: g.decided_by,
+        decided_at: g.decided_at,
+      }),
+    )
     .execute();
 }
