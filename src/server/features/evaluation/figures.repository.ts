@@ -123,3 +123,9 @@ export async function feeTakingRectifications(db: Kysely<Database>, path: string
     .where('studio_rectifications.opened_at', '<', end)
     .execute();
 }
+
+/** The paths of some units (the streets a run reads one at a time). */
+export async function unitPaths(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('org_units').select(['id', 'path']).where('id', 'in', ids).orderBy('path').execute();
+}

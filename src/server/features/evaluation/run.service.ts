@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { candidateStudios } from '../inspections/inspections.repository.ts';
 import { claimJobPeriod } from '../../jobs/job-runs.repository.ts';
 import * as repo from './evaluation.repository.ts';
-import { gatherFigures, push, servedInQuarter, type Candidate } from './figures.service.ts';
+import { gatherFiguresByStreet, push, servedInQuarter, type Candidate } from './figures.service.ts';
 
 /** The scheme version in force during a quarter (on its first day). */
 export async function schemeForQuarter(
@@ -68,11 +68,10 @@ export async function evaluateQuarter(
     await candidateStudios(db, root.path, quarterInstants(quarter).start),
     quarter,
   );
-  const { figures, complaintsInWindow } = await gatherFigures(
+  const { figures, complaintsInWindow } = await gatherFiguresByStreet(
     db,
-    root.path,
+    served,
     quarter,
-    served.map((s) => s.id),
     config.proposals.windowQuarters,
     today,
   );
