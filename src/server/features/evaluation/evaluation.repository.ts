@@ -82,6 +82,8 @@ export async function insertScores(
 ): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   for (let i = 0; i < rows.length; i += 200) {
+    // Between batches, timers and requests that need no database run (node:sqlite is synchronous).
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const written = await db
       .insertInto('evaluation_scores')
       .values(rows.slice(i, i + 200))
