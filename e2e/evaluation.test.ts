@@ -1,5 +1,8 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { decodePng, pdfPages, pdfText } from '../src/server/documents/pdf-inspection.ts';
+import { axeViolations } from './fixtures/axe.ts';
 import { openPage } from './fixtures/browser.ts';
 import { countOf, textOf, textsOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
@@ -70,6 +73,72 @@ describe('量化考评 (district admin)', () => {
     await expect.poll(textOf(proposals.table.rowsWith(studio).filter({ hasText: '通报表扬' }))).toContain('已确认');
   });
 
+  it('issues the commendation notice naming the top studio, as Word and as a PDF that renders Chinese', async () => {
+    const top = (
+      await page
+        .getByTestId('proposals-table')
+        .getByRole('row')
+        .filter({ hasText: '通报表扬' })
+        .first()
+        .getByRole('link')
+        .innerText()
+    ).trim();
+    await page.getByRole('button', { name: '生成通报' }).click();
+    const notices = page.getByTestId('notices');
+    await expect.poll(textOf(notices)).toContain('予以通报表扬的通报');
+    await expect.poll(textOf(notices)).toContain(top);
+    const docxLink = notices.getByRole('link', { name: /^下载 Word：/ }).first();
+    const docx = await page.request.get((await docxLink.getAttribute('href')) ?? '');
+    expect(docx.status()).toBe(200);
+    const xml = await (await JSZip.loadAsync(await docx.body())).file('word/document.xml')?.async('string');
+    expect(xml).toContain(top);
+    expect(xml).toContain('通报表扬');
+    const pdfLink = notices.getByRole('link', { name: /^下载 PDF：/ }).first();
+    const pdf = await page.request.get((await pdfLink.getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const body = await pdf.body();
+    expect((await pdfText(body)).replace(/\s+/g, '')).toContain(top.replace(/\s+/g, ''));
+    // Rendered by poppler to an image: the page carries ink (the embedded Chinese font drew glyphs).
+    const [png] = await pdfPages(body, 40);
+    const { data } = decodePng(png as Buffer);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) ink++;
+    expect(ink).toBeGreaterThan(500);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The commendation shows on the studio's public page.
+    const hits = (await (await page.request.get(`/api/public/studios?q=${encodeURIComponent(top)}`)).json()) as Array<{
+      id: number;
+    }>;
+    const studioId = hits[0]?.id;
+    expect(studioId).toEqual(expect.any(Number));
+    const resident = await context.newPage();
+    await resident.goto(`${e2e.url}/s/${studioId}`);
+    await expect
+      .poll(textOf(resident.getByTestId('commendations')))
+      .toMatch(/年第\d季度受到通报表扬\s*（.*量评〔\d{4}〕1号）/);
+    await resident.close();
+  });
+
+  it('previews a draft scheme on last quarter without saving it', async () => {
+    await shell.open('考评办法', '量化考评办法');
+    const points = page.getByRole('spinbutton', { name: '基础分 分值' });
+    await points.fill('30');
+    await page.getByRole('button', { name: '用上季度数据预览' }).click();
+    const preview = page.getByTestId('scheme-preview');
+    await expect.poll(textOf(preview)).toContain('婉珍文艺专业服务室');
+    await expect.poll(countOf(preview.locator('[data-row-key]'))).toBe(5);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('runs axe on the scores and a breakdown', async () => {
+    await shell.open('量化考评');
+    await evaluation.scores.settled();
+    expect(await axeViolations(page)).toEqual([]);
+    await evaluation.openBreakdown('婉珍文艺专业服务室');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('shows the member 张婉珍 her year-end sheet with the quarter just scored', async () => {
     await shell.logout();
     await new LoginPage(page).signInAs('zhangwanzhen');
@@ -80,5 +149,6 @@ describe('量化考评 (district admin)', () => {
       .toEqual([expect.stringContaining('张婉珍')]);
     await expect.poll(textOf(sheet.getByRole('row', { name: /张婉珍/ }))).toContain('8 / 78');
     await expect.poll(textOf(sheet.locator('[data-testid^="q3-"]'))).toMatch(/^\d+(\.\d+)?$/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   reviewOutcomes,
 } from '../domain/evaluation/proposals.ts';
 import { itemSources, vetoSources } from '../domain/evaluation/scheme.ts';
+import { grades } from '../domain/evaluation/year-end.ts';
 import { paging } from './common.ts';
 
 const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
@@ -50,6 +51,28 @@ export const schemeInput = z.strictObject({
   note: z.string().trim().max(500).optional(),
   config: schemeConfig,
 });
+
+/** Score a quarter already over (the last by default) under a draft scheme; nothing is saved. */
+export const schemePreviewRequest = z.strictObject({ quarter: quarter.optional(), config: schemeConfig });
+
+/** What each studio would get under the draft, beside its current score. */
+export const schemePreview = z.object({
+  quarter: z.string(),
+  proposals: z.object({ commendation: z.number().int(), review: z.number().int() }),
+  scores: z.array(
+    z.object({
+      studioId: z.number().int(),
+      studioName: z.string(),
+      streetName: z.string(),
+      total: z.number(),
+      districtRank: z.number().int(),
+      /** Its stored score of that quarter under the scheme in force, or null when not run yet. */
+      current: z.number().nullable(),
+      items: z.array(z.object({ code: z.string(), points: z.number() })),
+    }),
+  ),
+});
+export type SchemePreview = z.infer<typeof schemePreview>;
 
 /** A stored version. */
 export const scheme = z.object({
@@ -232,7 +255,32 @@ export const sheetQuery = z.strictObject({ quarter, under: z.coerce.number().int
 export const yearEndQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
   under: z.coerce.number().int().positive().optional(),
+  /** Only this member's row (the sheet of one member). */
+  volunteerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
+
+const grade = z.enum(grades);
+
+/** The configurable rule of the suggested grade: the lowest mean quarterly score of each grade. */
+export const gradeRule = z
+  .strictObject({
+    excellentFrom: z.number().min(0).max(1000),
+    qualifiedFrom: z.number().min(0).max(1000),
+    basicFrom: z.number().min(0).max(1000),
+    excellentRequiresNoComplaint: z.boolean(),
+  })
+  .refine((r) => r.excellentFrom >= r.qualifiedFrom && r.qualifiedFrom >= r.basicFrom, {
+    message: 'excellentFrom ≥ qualifiedFrom ≥ basicFrom',
+  });
+
+/** The branch confirms the suggested grade, or changes it with the reason. */
+export const decideGradeRequest = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  grade,
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export const volunteerParam = z.strictObject({ volunteerId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const memberSheetQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
 /** One party member's year (年终评议党员的重要依据): what they did and the grade it suggests. */
 export const yearEndMember = z.object({
@@ -249,12 +297,18 @@ export const yearEndMember = z.object({
   commendations: z.number().int(),
   substantiatedComplaints: z.number().int(),
   inspectionMean: z.number().nullable(),
-  /** 优秀 / 合格 / 基本合格 / 不合格 as a suggestion only; null for a year with no scored quarter. */
-  suggestedGrade: z.enum(['excellent', 'qualified', 'basic', 'unqualified']).nullable(),
+  /** 优秀 / 合格 / 基本合格 / 不合格 as a suggestion only; null for a probationary member or a year with no scored quarter. */
+  suggestedGrade: grade.nullable(),
+  /** 预备党员: listed, not graded. */
+  probationary: z.boolean(),
+  /** The grade the branch confirmed or changed, and why it changed it. */
+  confirmedGrade: grade.nullable(),
+  gradeReason: z.string().nullable(),
 });
 
 export const yearEndSheet = z.object({
   year: z.number().int(),
+  rule: gradeRule,
   members: z.array(yearEndMember),
   /** Per branch: at most a third of its graded members may be 优秀. */
   branches: z.array(
@@ -268,3 +322,27 @@ export const yearEndSheet = z.object({
   ),
 });
 export type YearEndSheet = z.infer<typeof yearEndSheet>;
+
+/** The district issues the commendation notice of a quarter (from its confirmed commendations). */
+export const issueNoticeRequest = z.strictObject({
+  quarter,
+  /** The issuing unit as printed; the district's organisation department by default. */
+  issuer: z.string().trim().min(2).max(100).optional(),
+  /** The date printed on it; today by default. */
+  issuedOn: date.optional(),
+});
+
+/** A commendation notice (通报表扬) and the studios it names. */
+export const commendationNotice = z.object({
+  id: z.number().int(),
+  quarter: z.string(),
+  number: z.string(),
+  issuedOn: z.string(),
+  issuer: z.string(),
+  title: z.string(),
+  studios: z.array(
+    z.object({ studioId: z.number().int(), name: z.string(), unitName: z.string(), paragraph: z.string() }),
+  ),
+  createdAt: z.string(),
+});
+export type CommendationNotice = z.infer<typeof commendationNotice>;

@@ -25,6 +25,15 @@ export const publicStudio = z.object({
   commitments: z.array(commitment.pick({ id: true, kind: true, text: true, target: true, publishedAt: true })),
   /** The page's address for a QR code or a link; null until the district sets the public address. */
   publicUrl: z.string().nullable(),
+  /** Commendations (通报表扬) the district confirmed, newest first, with the notice that named each once issued. */
+  commendations: z.array(
+    z.object({
+      quarter: z.string(),
+      noticeNumber: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      issuer: z.string().nullable(),
+    }),
+  ),
 });
 export type PublicStudio = z.infer<typeof publicStudio>;
 

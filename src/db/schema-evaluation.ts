@@ -6,6 +6,8 @@ export interface EvaluationTables {
   evaluation_runs: EvaluationRunTable;
   evaluation_scores: EvaluationScoreTable;
   evaluation_proposals: EvaluationProposalTable;
+  commendation_notices: CommendationNoticeTable;
+  year_end_grades: YearEndGradeTable;
 }
 
 /** A version of the district's scheme: never changed once written. */
@@ -72,4 +74,34 @@ export interface EvaluationProposalTable {
   decided_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The commendation notice that named a confirmed commendation (migration 0016). */
+  notice_id: Generated<number | null>;
+}
+
+/** A commendation notice (通报表扬) the district issued from a quarter's confirmed commendations (migration 0016). */
+export interface CommendationNoticeTable {
+  id: Generated<number>;
+  unit_id: number;
+  quarter: string;
+  /** The document number, e.g. 西城区量评〔2026〕3号; unique. */
+  number: string;
+  issued_on: string;
+  issuer: string;
+  /** The notice's text and the studios it names, with what they did (CommendationNoticeContent). */
+  content_json: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** The branch's decision on a party member's year-end grade (migration 0016). */
+export interface YearEndGradeTable {
+  id: Generated<number>;
+  year: number;
+  volunteer_id: number;
+  unit_id: number;
+  suggested: string | null;
+  grade: string;
+  reason: string | null;
+  decided_by: number;
+  decided_at: string;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { buildVolunteer } from './registry.ts';
 import { buildStudio, type StudioParents } from './studios.ts';
 
 const AT = '2026-11-25T08:00:00.000Z';
@@ -79,4 +80,58 @@ export async function buildEvaluationProposal(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, studioId: s.studioId };
+}
+
+/** A confirmed commendation of 2026-Q3 that no notice names yet, for a fresh scored studio. */
+export async function buildConfirmedCommendation(
+  db: Kysely<Database>,
+  parents: StudioParents = {},
+): Promise<{ id: number; studioId: number }> {
+  const p = await buildEvaluationProposal(db, 'commendation', parents);
+  await db
+    .updateTable('evaluation_proposals')
+    .set({ status: 'confirmed', decided_at: AT })
+    .where('id', '=', p.id)
+    .execute();
+  return p;
+}
+
+/** A commendation notice issued by a unit (naming no studio), written straight to the table. */
+export async function buildNotice(db: Kysely<Database>, unitId: number): Promise<{ id: number }> {
+  const number = `测试量评〔2026〕${Math.floor(Math.random() * 1e9)}号`;
+  const content = {
+    number,
+    issuedOn: '2026-11-20',
+    issuer: '中共测试区委员会组织部',
+    quarter: '2026-Q3',
+    title: '关于对2026年第三季度服务开展较好的共产党员专业服务工作室予以通报表扬的通报',
+    opening: '经考评和审定，决定予以通报表扬。',
+    studios: [],
+    closing: '希望再接再厉。',
+  };
+  return db
+    .insertInto('commendation_notices')
+    .values({
+      unit_id: unitId,
+      quarter: '2026-Q3',
+      number,
+      issued_on: '2026-11-20',
+      issuer: content.issuer,
+      content_json: JSON.stringify(content),
+      created_by: null,
+      created_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A party member serving in a fresh studio (so on the year-end sheet of its subtree). */
+export async function buildServingPartyMember(
+  db: Kysely<Database>,
+  parents: StudioParents = {},
+): Promise<{ volunteerId: number; studioId: number }> {
+  const studio = await buildStudio(db, parents);
+  const v = await buildVolunteer(db, { unitId: studio.unitId, kind: 'party_member' });
+  await db.insertInto('studio_members').values({ studio_id: studio.id, volunteer_id: v.id, role: 'member' }).execute();
+  return { volunteerId: v.id, studioId: studio.id };
 }

@@ -24,6 +24,8 @@ export interface VolunteerTable {
   unit_id: number;
   account_id: number | null;
   party_branch: string | null;
+  /** 1 for a probationary party member (预备党员): listed on the year-end sheet, not graded. */
+  probationary: Generated<number>;
   profession: string | null;
   pinyin: string;
   initials: string;

@@ -195,6 +195,10 @@ export const rules: readonly Rule[] = [
   allow('district_admin', 'read', 'commendationProposal', 'inScope'),
   allow('street_admin', 'read', 'commendationProposal', 'inScope'),
   ...commendationLifecycle.rules(),
+  // The district issues the commendation notice (通报表扬) of the commendations it confirmed.
+  allow('district_admin', 'publish', 'commendationProposal', 'inScope'),
+  // The member's branch (its organisation) confirms or changes the suggested year-end grade.
+  ...admins.map((r) => allow(r, 'update', 'evaluationScore', 'inScope')),
   allow('district_admin', 'read', 'reviewProposal', 'inScope'),
   allow('street_admin', 'read', 'reviewProposal', 'inScope'),
   ...reviewLifecycle.rules(),

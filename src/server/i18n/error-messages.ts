@@ -307,6 +307,21 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '驗證碼輸錯次數過多，請重新取得',
     en: 'Too many wrong codes; ask for a new one',
   },
+  NOTHING_TO_NOTIFY: {
+    'zh-CN': '季度 {quarter} 没有尚未通报的已确认表扬',
+    'zh-TW': '季度 {quarter} 沒有尚未通報的已確認表揚',
+    en: 'There is no confirmed commendation of {quarter} that a notice has not named yet',
+  },
+  EXCELLENT_QUOTA_EXCEEDED: {
+    'zh-CN': '支部“{branch}”评为优秀的党员不能超过参评党员的三分之一（最多 {allowed} 人）',
+    'zh-TW': '支部「{branch}」評為優秀的黨員不能超過參評黨員的三分之一（最多 {allowed} 人）',
+    en: 'At most a third of the graded members of the branch "{branch}" may be excellent (at most {allowed})',
+  },
+  MEMBER_PROBATIONARY: {
+    'zh-CN': '预备党员列入评议参考表但不评定等次',
+    'zh-TW': '預備黨員列入評議參考表但不評定等次',
+    en: 'Probationary members are listed on the sheet but not graded',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号',
     'zh-TW': '伺服器內部錯誤，請聯絡管理員並提供請求編號',

@@ -30,6 +30,7 @@ const expected = {
     '/legal-aid',
     '/evaluation',
     '/year-end',
+    '/evaluation-scheme',
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',

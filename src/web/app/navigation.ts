@@ -165,6 +165,12 @@ export const navItems: readonly NavItem[] = [
     group: 'supervision',
   },
   {
+    path: '/evaluation-scheme',
+    label: 'evaluation.scheme.nav',
+    needs: [{ action: 'update', subject: 'evaluationScheme' }],
+    group: 'supervision',
+  },
+  {
     path: '/evaluation-proposals',
     label: 'evaluation.nav.proposals',
     needs: [{ action: 'read', subject: 'reviewProposal' }],

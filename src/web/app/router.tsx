@@ -39,6 +39,7 @@ const EvaluationPage = lazy(() => import('../features/evaluation/EvaluationPage.
 const ScoreDetailPage = lazy(() => import('../features/evaluation/ScoreDetailPage.tsx'));
 const EvaluationProposalsPage = lazy(() => import('../features/evaluation/ProposalsPage.tsx'));
 const YearEndPage = lazy(() => import('../features/evaluation/YearEndPage.tsx'));
+const SchemePage = lazy(() => import('../features/evaluation/SchemePage.tsx'));
 // The dashboard's chunk alone carries ECharts.
 const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
@@ -120,6 +121,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/year-end">
             <YearEndPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'evaluation-scheme',
+        element: (
+          <RequireAccess path="/evaluation-scheme">
+            <SchemePage />
           </RequireAccess>
         ),
       },

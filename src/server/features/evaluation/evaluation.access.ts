@@ -1,5 +1,11 @@
-import { admins, get, post, staff, type AccessCases } from '../../../../test/access/case.ts';
-import { buildEvaluationProposal, buildScore } from '../../../../test/factories/evaluation.ts';
+import { admins, get, post, put, staff, type AccessCases } from '../../../../test/access/case.ts';
+import {
+  buildConfirmedCommendation,
+  buildEvaluationProposal,
+  buildNotice,
+  buildScore,
+  buildServingPartyMember,
+} from '../../../../test/factories/evaluation.ts';
 import { defaultScheme } from '../../../domain/evaluation/scheme.ts';
 
 /**
@@ -82,5 +88,64 @@ export const accessCases: AccessCases = {
       post(`/api/evaluation/reviews/${(await buildEvaluationProposal(s.db, 'review', s.owner)).id}/reject`, {
         reason: '已整改',
       }),
+  },
+  'POST /api/evaluation/schemes/preview': {
+    allowed: ['district_admin'],
+    call: () => post('/api/evaluation/schemes/preview', { quarter: '2026-Q3', config: defaultScheme }),
+  },
+  'GET /api/evaluation/notices': {
+    allowed: ['district_admin', 'street_admin'],
+    call: () => get('/api/evaluation/notices'),
+  },
+  'POST /api/evaluation/notices': {
+    allowed: ['district_admin'],
+    call: async (s) => {
+      await buildConfirmedCommendation(s.db, s.owner);
+      return post('/api/evaluation/notices', { quarter: '2026-Q3' });
+    },
+  },
+  'GET /api/evaluation/notices/:id': {
+    allowed: ['district_admin', 'street_admin'],
+    scoped: true,
+    call: async (s) => get(`/api/evaluation/notices/${(await buildNotice(s.db, s.street)).id}`),
+  },
+  'GET /api/evaluation/notices/:id/notice.docx': {
+    allowed: ['district_admin', 'street_admin'],
+    scoped: true,
+    call: async (s) => get(`/api/evaluation/notices/${(await buildNotice(s.db, s.street)).id}/notice.docx`),
+  },
+  'GET /api/evaluation/notices/:id/notice.pdf': {
+    allowed: ['district_admin', 'street_admin'],
+    scoped: true,
+    call: async (s) => get(`/api/evaluation/notices/${(await buildNotice(s.db, s.street)).id}/notice.pdf`),
+  },
+  'GET /api/evaluation/year-end/rule': { allowed: staff, call: () => get('/api/evaluation/year-end/rule') },
+  'PUT /api/evaluation/year-end/rule': {
+    allowed: ['district_admin'],
+    call: () =>
+      put('/api/evaluation/year-end/rule', {
+        excellentFrom: 90,
+        qualifiedFrom: 75,
+        basicFrom: 60,
+        excellentRequiresNoComplaint: true,
+      }),
+  },
+  'PUT /api/evaluation/year-end/:volunteerId/grade': {
+    allowed: admins,
+    scoped: true,
+    call: async (s) =>
+      put(`/api/evaluation/year-end/${(await buildServingPartyMember(s.db, s.owner)).volunteerId}/grade`, {
+        year: 2026,
+        grade: 'qualified',
+        reason: '全年服务正常',
+      }),
+  },
+  'GET /api/evaluation/year-end/:volunteerId/sheet.docx': {
+    allowed: admins,
+    scoped: true,
+    call: async (s) =>
+      get(
+        `/api/evaluation/year-end/${(await buildServingPartyMember(s.db, s.owner)).volunteerId}/sheet.docx?year=2026`,
+      ),
   },
 };

@@ -1,10 +1,18 @@
-import type { EvaluationProposal, Scheme, ScoreDetail, ScoreSummary } from '../../../contract/evaluation.ts';
+import type {
+  CommendationNotice,
+  EvaluationProposal,
+  Scheme,
+  ScoreDetail,
+  ScoreSummary,
+} from '../../../contract/evaluation.ts';
+import type { CommendationNoticeContent } from '../../../domain/evaluation/notice.ts';
 import type { Breakdown, Change } from '../../../domain/evaluation/scoring.ts';
 import type { SchemeConfig } from '../../../domain/evaluation/scheme.ts';
 import type { EvaluationProposalAction, ReviewOutcome } from '../../../domain/evaluation/proposals.ts';
 import type { EvaluationSchemeTable } from '../../../db/schema-evaluation.ts';
 import type { Selectable } from 'kysely';
 import type { ProposalRow, ScoreRow } from './evaluation.repository.ts';
+import type { NoticeRow } from './notices.repository.ts';
 
 const changesOf = (json: string | null): Change[] | null => (json === null ? null : (JSON.parse(json) as Change[]));
 
@@ -84,5 +92,25 @@ export function presentProposal(row: ProposalRow, allowedActions: EvaluationProp
     decidedAt: row.decided_at,
     createdAt: row.created_at,
     allowedActions,
+  };
+}
+
+/** A commendation notice as the console lists it. */
+export function presentNotice(row: NoticeRow): CommendationNotice {
+  const c = JSON.parse(row.content_json) as CommendationNoticeContent;
+  return {
+    id: row.id,
+    quarter: row.quarter,
+    number: row.number,
+    issuedOn: row.issued_on,
+    issuer: row.issuer,
+    title: c.title,
+    studios: c.studios.map((s) => ({
+      studioId: s.studioId,
+      name: s.name,
+      unitName: s.unitName,
+      paragraph: s.paragraph,
+    })),
+    createdAt: row.created_at,
   };
 }

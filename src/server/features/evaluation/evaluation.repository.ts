@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type {
   EvaluationProposalTable,
@@ -45,123 +45,6 @@ export async function insertScheme(
 
 const inSubtree = (path: string) => subtreeRange(path);
 
-/** Members per studio of a subtree. */
-export async function memberCounts(db: Kysely<Database>, path: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('studio_members')
-    .innerJoin('studios', 'studios.id', 'studio_members.studio_id')
-    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
-    .select(['studio_members.studio_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .groupBy('studio_members.studio_id')
-    .execute();
-}
-
-/** Service records served in [start, end) by studios of a subtree: id, studio and person-times. */
-export async function quarterRecords(db: Kysely<Database>, path: string, start: string, end: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('service_records')
-    .innerJoin('org_units as unit', 'unit.id', 'service_records.unit_id')
-    .select(['service_records.id', 'service_records.studio_id', 'service_records.person_times'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('service_records.served_at', '>=', start)
-    .where('service_records.served_at', '<', end)
-    .orderBy('service_records.id')
-    .execute();
-}
-
-/** Residents' ratings given in [start, end) to studios of a subtree. */
-export async function quarterRatings(db: Kysely<Database>, path: string, start: string, end: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('ratings')
-    .innerJoin('studios', 'studios.id', 'ratings.studio_id')
-    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
-    .select(['ratings.id', 'ratings.studio_id', 'ratings.score'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('ratings.created_at', '>=', start)
-    .where('ratings.created_at', '<', end)
-    .orderBy('ratings.id')
-    .execute();
-}
-
-/** Submitted (or corrected) inspections of a quarter in a subtree, with their totals. */
-export async function quarterInspectionTotals(db: Kysely<Database>, path: string, quarter: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('inspections')
-    .innerJoin('org_units as unit', 'unit.id', 'inspections.unit_id')
-    .select(['inspections.id', 'inspections.studio_id', 'inspections.total'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('inspections.quarter', '=', quarter)
-    .where('inspections.status', 'in', ['submitted', 'corrected'])
-    .where('inspections.total', 'is not', null)
-    .orderBy('inspections.id')
-    .execute();
-}
-
-/** Commitment checks of some months (YYYY-MM) for studios of a subtree. */
-export async function commitmentChecks(db: Kysely<Database>, path: string, months: string[]) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('commitment_checks')
-    .innerJoin('commitments', 'commitments.id', 'commitment_checks.commitment_id')
-    .innerJoin('studios', 'studios.id', 'commitments.studio_id')
-    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
-    .select(['commitment_checks.id', 'commitments.studio_id', 'commitment_checks.kept'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('commitment_checks.period', 'in', months)
-    .orderBy('commitment_checks.id')
-    .execute();
-}
-
-/** Letters about studios of a subtree received between two China days (inclusive), accusations aside. */
-export async function studioLetters(db: Kysely<Database>, path: string, fromDay: string, toDay: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('letters')
-    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
-    .select([
-      'letters.id',
-      'letters.studio_id',
-      'letters.type',
-      'letters.finding',
-      'letters.text',
-      'letters.received_on',
-    ])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('letters.studio_id', 'is not', null)
-    .where('letters.type', '<>', 'accusation')
-    .where('letters.received_on', '>=', fromDay)
-    .where('letters.received_on', '<=', toDay)
-    .orderBy('letters.id')
-    .execute();
-}
-
-/** Profit-drift (趋利化) rectifications opened in [start, end) for studios of a subtree. */
-export async function feeTakingRectifications(db: Kysely<Database>, path: string, start: string, end: string) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('studio_rectifications')
-    .innerJoin('studios', 'studios.id', 'studio_rectifications.studio_id')
-    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
-    .select(['studio_rectifications.id', 'studio_rectifications.studio_id'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('studio_rectifications.kind', '=', 'drift_profit')
-    .where('studio_rectifications.opened_at', '>=', start)
-    .where('studio_rectifications.opened_at', '<', end)
-    .execute();
-}
-
 /** The current scores of a quarter under a scheme version, for the studios of a subtree. */
 export async function currentScores(db: Kysely<Database>, path: string, quarter: string, version: number) {
   const { from, to } = inSubtree(path);
@@ -199,6 +82,8 @@ export async function insertScores(
 ): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   for (let i = 0; i < rows.length; i += 200) {
+    // Between batches, timers and requests that need no database run (node:sqlite is synchronous).
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const written = await db
       .insertInto('evaluation_scores')
       .values(rows.slice(i, i + 200))
@@ -390,7 +275,7 @@ export async function updateProposalIf(
   db: Kysely<Database>,
   id: number,
   status: string,
-  set: Partial<Omit<EvaluationProposalTable, 'id'>>,
+  set: Updateable<EvaluationProposalTable>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('evaluation_proposals')
@@ -415,108 +300,4 @@ export async function hasRun(db: Kysely<Database>, quarter: string, version: num
     .where('scheme_version', '=', version)
     .executeTakeFirst();
   return r !== undefined;
-}
-
-/** Party members serving in the studios of a subtree, with each studio they serve in and their role in it. */
-export async function partyMembersServing(db: Kysely<Database>, path: string, accountId?: number) {
-  const { from, to } = inSubtree(path);
-  let q = db
-    .selectFrom('studio_members')
-    .innerJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
-    .innerJoin('studios', 'studios.id', 'studio_members.studio_id')
-    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
-    .select([
-      'volunteers.id as volunteer_id',
-      'volunteers.name',
-      'volunteers.party_branch',
-      'studio_members.studio_id',
-      'studio_members.role',
-      'studios.name as studio_name',
-    ])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('volunteers.kind', '=', 'party_member');
-  if (accountId !== undefined) q = q.where('volunteers.account_id', '=', accountId);
-  return q.orderBy('volunteers.party_branch').orderBy('volunteers.name').execute();
-}
-
-/** Per studio, in [start, end): services, person-times; ratings and their sum. */
-export async function yearFigures(db: Kysely<Database>, studioIds: number[], start: string, end: string) {
-  if (studioIds.length === 0) return { records: [], ratings: [] };
-  const [records, ratings] = await Promise.all([
-    db
-      .selectFrom('service_records')
-      .select([
-        'studio_id',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.sum<number>('person_times').as('person_times'),
-      ])
-      .where('studio_id', 'in', studioIds)
-      .where('served_at', '>=', start)
-      .where('served_at', '<', end)
-      .groupBy('studio_id')
-      .execute(),
-    db
-      .selectFrom('ratings')
-      .select(['studio_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('score').as('total')])
-      .where('studio_id', 'in', studioIds)
-      .where('created_at', '>=', start)
-      .where('created_at', '<', end)
-      .groupBy('studio_id')
-      .execute(),
-  ]);
-  return { records, ratings };
-}
-
-/** Current scores of some studios in some quarters. */
-export async function scoresOfStudios(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
-  if (studioIds.length === 0) return [];
-  return db
-    .selectFrom('evaluation_scores')
-    .select(['studio_id', 'quarter', 'total'])
-    .where('studio_id', 'in', studioIds)
-    .where('quarter', 'in', quarters)
-    .where('is_current', '=', 1)
-    .execute();
-}
-
-/** Confirmed commendations of some studios in some quarters. */
-export async function commendationsOf(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
-  if (studioIds.length === 0) return [];
-  return db
-    .selectFrom('evaluation_proposals')
-    .select(['studio_id', 'quarter'])
-    .where('studio_id', 'in', studioIds)
-    .where('quarter', 'in', quarters)
-    .where('kind', '=', 'commendation')
-    .where('status', '=', 'confirmed')
-    .execute();
-}
-
-/** Substantiated complaints about some studios received between two China days (inclusive). */
-export async function substantiatedComplaints(db: Kysely<Database>, studioIds: number[], from: string, to: string) {
-  if (studioIds.length === 0) return [];
-  return db
-    .selectFrom('letters')
-    .select(['studio_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('studio_id', 'in', studioIds)
-    .where('type', '=', 'complaint')
-    .where('finding', '=', 'substantiated')
-    .where('received_on', '>=', from)
-    .where('received_on', '<=', to)
-    .groupBy('studio_id')
-    .execute();
-}
-
-/** Submitted inspections of some studios in some quarters: their totals. */
-export async function inspectionTotalsOf(db: Kysely<Database>, studioIds: number[], quarters: string[]) {
-  if (studioIds.length === 0) return [];
-  return db
-    .selectFrom('inspections')
-    .select(['studio_id', 'total'])
-    .where('studio_id', 'in', studioIds)
-    .where('quarter', 'in', quarters)
-    .where('status', 'in', ['submitted', 'corrected'])
-    .where('total', 'is not', null)
-    .execute();
 }

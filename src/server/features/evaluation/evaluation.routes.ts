@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, pageOf } from '../../../contract/common.ts';
 import {
+  commendationNotice,
   confirmEvaluationProposalRequest,
+  issueNoticeRequest,
   evaluationProposal,
   listEvaluationProposalsQuery,
   listScoresQuery,
@@ -10,6 +12,8 @@ import {
   runResult,
   scheme,
   schemeInput,
+  schemePreview,
+  schemePreviewRequest,
   schemeVersionParam,
   scoreDetail,
   scoreSummary,
@@ -17,14 +21,24 @@ import {
   studioScoresQuery,
   yearEndQuery,
   yearEndSheet,
+  yearEndMember,
+  decideGradeRequest,
+  gradeRule,
+  memberSheetQuery,
+  volunteerParam,
 } from '../../../contract/evaluation.ts';
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as evaluation from './evaluation.service.ts';
 import * as proposals from './proposals.service.ts';
+import * as notices from './notices.service.ts';
 import * as yearEnd from './year-end.service.ts';
+import { commendationNoticeDocx } from './notice-docx.presenter.ts';
+import { renderCommendationNoticePdf } from '../../documents/commendation-notice.document.ts';
 import { yearEndWorkbook } from './year-end.presenter.ts';
+import { memberSheetDocx } from './year-end-docx.presenter.ts';
 
 /** Quantitative evaluation (量化考评): the scheme, the quarterly run, scores with breakdowns, rankings, proposals. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -56,6 +70,20 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(
           await evaluation.publishScheme(deps, auditContextOf(request, deps.clock), actorOf(request), request.body),
         ),
+  );
+  app.post(
+    '/api/evaluation/schemes/preview',
+    {
+      config: { access: { action: 'update', subject: 'evaluationScheme' } },
+      schema: {
+        tags,
+        summary:
+          'What each studio would get under a draft scheme in a past quarter (the last by default); saves nothing',
+        body: schemePreviewRequest,
+        response: { 200: schemePreview },
+      },
+    },
+    async (request) => evaluation.previewScheme(deps, actorOf(request), request.body),
   );
   app.get(
     '/api/evaluation/schemes/:version',
@@ -160,6 +188,73 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/evaluation/year-end/rule',
+    {
+      config: { access: { action: 'read', subject: 'evaluationScore' } },
+      schema: { tags, summary: 'The rule of the suggested year-end grade', response: { 200: gradeRule } },
+    },
+    async (request) => yearEnd.gradeRuleFor(deps, actorOf(request)),
+  );
+  app.put(
+    '/api/evaluation/year-end/rule',
+    {
+      config: { access: { action: 'update', subject: 'evaluationScheme' } },
+      schema: {
+        tags,
+        summary: 'The district sets the rule of the suggested grade',
+        body: gradeRule,
+        response: { 200: gradeRule },
+      },
+    },
+    async (request) => yearEnd.setGradeRule(deps, auditContextOf(request, deps.clock), actorOf(request), request.body),
+  );
+  app.put(
+    '/api/evaluation/year-end/:volunteerId/grade',
+    {
+      config: { access: { action: 'update', subject: 'evaluationScore' } },
+      schema: {
+        tags,
+        summary: "The member's branch confirms the suggested grade or changes it with the reason (优秀 ≤ one third)",
+        params: volunteerParam,
+        body: decideGradeRequest,
+        response: { 200: yearEndMember },
+      },
+    },
+    async (request) =>
+      yearEnd.decideGrade(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.params.volunteerId,
+        request.body,
+      ),
+  );
+  app.get(
+    '/api/evaluation/year-end/:volunteerId/sheet.docx',
+    {
+      config: { access: { action: 'export', subject: 'evaluationScore' } },
+      schema: {
+        tags,
+        summary: "One member's year-end sheet as Word (a member: their own)",
+        params: volunteerParam,
+        querystring: memberSheetQuery,
+      },
+    },
+    async (request, reply) => {
+      const { volunteerId } = request.params;
+      const { sheet, member } = await yearEnd.memberSheet(deps, actorOf(request), volunteerId, request.query.year);
+      const name = `${sheet.year}年度党员评议参考表（${member.name}）.docx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="year-end-${sheet.year}-${volunteerId}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(await memberSheetDocx(sheet.year, member));
+    },
+  );
+
+  app.get(
     '/api/evaluation/proposals',
     {
       config: { access: { action: 'read', subject: 'reviewProposal' } },
@@ -223,4 +318,77 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
+
+  app.get(
+    '/api/evaluation/notices',
+    {
+      config: { access: { action: 'read', subject: 'commendationProposal' } },
+      schema: {
+        tags,
+        summary: 'Commendation notices (通报表扬) issued in scope or above it',
+        response: { 200: z.array(commendationNotice) },
+      },
+    },
+    async (request) => notices.listNotices(deps, actorOf(request)),
+  );
+  app.post(
+    '/api/evaluation/notices',
+    {
+      config: { access: { action: 'publish', subject: 'commendationProposal' } },
+      schema: {
+        tags,
+        summary: "Issue the notice of a quarter's confirmed commendations (with the next document number)",
+        body: issueNoticeRequest,
+        response: { 201: commendationNotice },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await notices.issueNotice(deps, auditContextOf(request, deps.clock), actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/evaluation/notices/:id',
+    {
+      config: { access: { action: 'read', subject: 'commendationProposal' } },
+      schema: { tags, summary: 'One commendation notice', params: idParam, response: { 200: commendationNotice } },
+    },
+    async (request) => notices.getNotice(deps, actorOf(request), request.params.id),
+  );
+  const download = (reply: FastifyReply, type: string, name: string, ext: string, body: Buffer) =>
+    reply
+      .type(type)
+      .header(
+        'content-disposition',
+        `attachment; filename="commendation-notice.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`,
+      )
+      .send(body);
+  app.get(
+    '/api/evaluation/notices/:id/notice.docx',
+    {
+      config: { access: { action: 'read', subject: 'commendationProposal' } },
+      schema: { tags, summary: 'The notice as Word (GB/T 9704 layout)', params: idParam },
+    },
+    async (request, reply) => {
+      const c = await notices.noticeContent(deps, actorOf(request), request.params.id);
+      return download(
+        reply,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        `通报表扬${c.number}`,
+        'docx',
+        await commendationNoticeDocx(c),
+      );
+    },
+  );
+  app.get(
+    '/api/evaluation/notices/:id/notice.pdf',
+    {
+      config: { access: { action: 'read', subject: 'commendationProposal' } },
+      schema: { tags, summary: 'The notice as PDF (A4, Chinese font embedded)', params: idParam },
+    },
+    async (request, reply) => {
+      const c = await notices.noticeContent(deps, actorOf(request), request.params.id);
+      return download(reply, 'application/pdf', `通报表扬${c.number}`, 'pdf', await renderCommendationNoticePdf(c));
+    },
+  );
 };

@@ -10,6 +10,8 @@ import type {
   ScoreDetail,
   schemeInput,
   ScoreSummary,
+  SchemePreview,
+  schemePreviewRequest,
 } from '../../../contract/evaluation.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
@@ -17,7 +19,7 @@ import { chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './evaluation.repository.ts';
 import { presentScheme, presentScore, presentScoreDetail } from './evaluation.presenter.ts';
-import { runQuarter } from './run.service.ts';
+import { evaluateQuarter, runQuarter } from './run.service.ts';
 
 /** Every version of the scheme, newest first. */
 export async function listSchemes(deps: Deps, actor: Actor): Promise<Scheme[]> {
@@ -65,6 +67,42 @@ export async function publishScheme(
     return v;
   });
   return getScheme(deps, actor, version);
+}
+
+/**
+ * What each studio would get under a draft scheme in a quarter already over (the last one by
+ * default), without saving anything: the editor's preview.
+ */
+export async function previewScheme(
+  deps: Deps,
+  actor: Actor,
+  input: z.infer<typeof schemePreviewRequest>,
+): Promise<SchemePreview> {
+  authorize(actor, 'update', 'evaluationScheme', { unitPath: actor.unitPath });
+  const config: SchemeConfig = input.config;
+  checkScheme(config);
+  const today = chinaDate(deps.clock.now());
+  const quarter = (input.quarter ?? previousQuarter(quarterOfDay(today))) as Quarter;
+  const e = await evaluateQuarter(deps.db, { path: actor.unitPath }, quarter, today, config);
+  const current = new Map(
+    (await repo.listScores(deps.db, { path: actor.unitPath, quarter, limit: 100_000, offset: 0 })).rows.map((r) => [
+      r.studio_id,
+      r,
+    ]),
+  );
+  return {
+    quarter,
+    proposals: { commendation: e.commend.length, review: e.review.size },
+    scores: e.studios.map((s) => ({
+      studioId: s.id,
+      studioName: s.name,
+      streetName: s.street_name,
+      total: s.breakdown.total,
+      districtRank: s.districtRank,
+      current: current.get(s.id)?.total ?? null,
+      items: s.breakdown.items.map((i) => ({ code: i.code, points: i.direction === 'deduct' ? -i.points : i.points })),
+    })),
+  };
 }
 
 /** The district runs a quarter now (or dry-runs it: the same answer, nothing written). */

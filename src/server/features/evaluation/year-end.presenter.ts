@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { YearEndSheet } from '../../../contract/evaluation.ts';
 
-const gradeLabels = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' } as const;
+/** The grades as the sheets print them. */
+export const gradeLabels = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' } as const;
 
 /** The year-end sheet as a workbook for a branch (A4 landscape): one row per party member, then the 优秀 quota per branch. */
 export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
@@ -26,6 +27,7 @@ export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
     { header: '检查平均分', key: 'inspections', width: 10 },
     { header: '建议等次', key: 'grade', width: 10 },
     { header: '支部确认等次', key: 'confirmed', width: 12 },
+    { header: '调整理由', key: 'reason', width: 24 },
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -44,8 +46,9 @@ export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
       commendations: m.commendations,
       complaints: m.substantiatedComplaints,
       inspections: m.inspectionMean ?? '',
-      grade: m.suggestedGrade ? gradeLabels[m.suggestedGrade] : '不评定',
-      confirmed: '',
+      grade: m.probationary ? '预备党员，不评定' : m.suggestedGrade ? gradeLabels[m.suggestedGrade] : '无考评数据',
+      confirmed: m.confirmedGrade ? gradeLabels[m.confirmedGrade] : '',
+      reason: m.gradeReason ?? '',
     });
   ws.addRow([]);
   ws.addRow(['建议等次仅供参考，由党员所在支部确认或调整并说明理由；优秀比例不超过支部参评党员的三分之一。']);

@@ -2,11 +2,46 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { chinaMidnight } from '../../../domain/inspections/quarters.ts';
-import { defaultGradeRule, excellentQuota, suggestGrade } from '../../../domain/evaluation/year-end.ts';
-import type { YearEndSheet, yearEndQuery } from '../../../contract/evaluation.ts';
-import type { Deps } from '../../context.ts';
-import { resolveScope } from '../../scope.ts';
-import * as repo from './evaluation.repository.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import {
+  defaultGradeRule,
+  excellentQuota,
+  suggestGrade,
+  type Grade,
+  type GradeRule,
+} from '../../../domain/evaluation/year-end.ts';
+import type { decideGradeRequest, YearEndSheet, yearEndQuery } from '../../../contract/evaluation.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import { authorize, resolveScope } from '../../scope.ts';
+import { readSetting, writeSetting } from '../../settings.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as repo from './year-end.repository.ts';
+
+const RULE_KEY = 'evaluation.gradeRule';
+
+/** The rule of the suggested grade in force (the district's, or the default). */
+export async function readGradeRule(deps: Deps): Promise<GradeRule> {
+  const stored = await readSetting(deps.db, RULE_KEY);
+  return stored ? { ...defaultGradeRule, ...(JSON.parse(stored) as Partial<GradeRule>) } : defaultGradeRule;
+}
+
+/** The district sets the rule of the suggested grade (audited). */
+export async function setGradeRule(deps: Deps, ctx: AuditContext, actor: Actor, rule: GradeRule): Promise<GradeRule> {
+  authorize(actor, 'update', 'evaluationScheme', { unitPath: actor.unitPath });
+  const before = await readGradeRule(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, RULE_KEY, JSON.stringify(rule), ctx.at);
+    await recordAudit(trx, ctx, {
+      entity: 'yearEndRule',
+      entityId: actor.unitId,
+      action: 'update',
+      unitId: actor.unitId,
+      before: { ...before },
+      after: { ...rule },
+    });
+  });
+  return rule;
+}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const mean = (xs: number[]) => (xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length));
@@ -15,7 +50,7 @@ const mean = (xs: number[]) => (xs.length === 0 ? null : round2(xs.reduce((a, b)
  * The year-end sheet of the party members serving in the studios in scope: their studios'
  * services, ratings, four quarterly scores, confirmed commendations, substantiated complaints
  * and inspections, with the grade they suggest. A member reads only their own sheet. The
- * registry does not record probationary membership (预备党员) yet, so every member is graded.
+ * probationary members (预备党员) are listed but not graded.
  */
 export async function yearEndSheet(
   deps: Deps,
@@ -25,19 +60,23 @@ export async function yearEndSheet(
   const scope = await resolveScope(deps.db, actor, 'read', 'evaluationScore', query.under);
   // Only the organisations (who may export the sheet) see every member; a member sees themself.
   const onlyOwn = !can(actor, 'export', 'evaluationScore', { unitPath: actor.unitPath });
-  const rows = await repo.partyMembersServing(deps.db, scope.path, onlyOwn ? actor.accountId : undefined);
+  const all = await repo.partyMembersServing(deps.db, scope.path, onlyOwn ? actor.accountId : undefined);
+  const rows = query.volunteerId === undefined ? all : all.filter((r) => r.volunteer_id === query.volunteerId);
   const year = query.year;
+  const rule = await readGradeRule(deps);
   const quarters = [1, 2, 3, 4].map((n) => `${year}-Q${n}`);
   const studioIds = [...new Set(rows.map((r) => r.studio_id))];
   const start = chinaMidnight(`${year}-01-01`);
   const end = chinaMidnight(`${year + 1}-01-01`);
-  const [figures, scores, commendations, complaints, inspections] = await Promise.all([
+  const [figures, scores, commendations, complaints, inspections, decided] = await Promise.all([
     repo.yearFigures(deps.db, studioIds, start, end),
     repo.scoresOfStudios(deps.db, studioIds, quarters),
     repo.commendationsOf(deps.db, studioIds, quarters),
     repo.substantiatedComplaints(deps.db, studioIds, `${year}-01-01`, `${year}-12-31`),
     repo.inspectionTotalsOf(deps.db, studioIds, quarters),
+    repo.gradesOf(deps.db, year, [...new Set(rows.map((r) => r.volunteer_id))]),
   ]);
+  const decision = new Map(decided.map((d) => [d.volunteer_id, d]));
   const byStudio = <T extends { studio_id: number | null }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) if (x.studio_id !== null) m.set(x.studio_id, [...(m.get(x.studio_id) ?? []), x]);
@@ -75,16 +114,22 @@ export async function yearEndSheet(
       commendations: sum(commended, () => 1),
       substantiatedComplaints: substantiated,
       inspectionMean: mean(ids.flatMap((id) => (inspected.get(id) ?? []).map((i) => i.total ?? 0))),
-      suggestedGrade: suggestGrade(defaultGradeRule, {
-        probationary: false,
+      suggestedGrade: suggestGrade(rule, {
+        probationary: first.probationary === 1,
         quarterScores,
         substantiatedComplaints: substantiated,
       }),
+      probationary: first.probationary === 1,
+      confirmedGrade: (decision.get(first.volunteer_id)?.grade ?? null) as Grade | null,
+      gradeReason: decision.get(first.volunteer_id)?.reason ?? null,
     };
   });
   const branchNames = [...new Set(members.map((m) => m.branch))];
   const branches = branchNames.map((branch) => {
-    const grades = members.filter((m) => m.branch === branch).map((m) => m.suggestedGrade);
+    // The branch's grade where it decided, the suggestion elsewhere; probationary members are not graded.
+    const grades = members
+      .filter((m) => m.branch === branch)
+      .map((m) => (m.probationary ? null : (m.confirmedGrade ?? m.suggestedGrade)));
     const quota = excellentQuota(grades);
     return {
       branch,
@@ -94,5 +139,68 @@ export async function yearEndSheet(
       ok: quota.ok,
     };
   });
-  return { year, members, branches };
+  return { year, rule, members, branches };
+}
+
+/**
+ * The member's branch (an organisation whose subtree holds the member) confirms the suggested
+ * grade or changes it, with the reason when it differs; at most a third of the branch's graded
+ * members may be 优秀. Audited with the suggestion beside the decision.
+ */
+export async function decideGrade(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  volunteerId: number,
+  input: z.infer<typeof decideGradeRequest>,
+): Promise<YearEndSheet['members'][number]> {
+  const member = await repo.findPartyMember(deps.db, volunteerId);
+  if (!member) throw new DomainError('NOT_FOUND');
+  authorize(actor, 'update', 'evaluationScore', { unitPath: member.unit_path });
+  if (member.probationary === 1) throw new DomainError('MEMBER_PROBATIONARY');
+  const sheet = await yearEndSheet(deps, actor, { year: input.year });
+  const mine = sheet.members.find((m) => m.volunteerId === volunteerId);
+  if (!mine) throw new DomainError('NOT_FOUND');
+  if (input.grade !== mine.suggestedGrade && !input.reason) throw new DomainError('REASON_REQUIRED');
+  const others = sheet.members
+    .filter((m) => m.branch === mine.branch && m.volunteerId !== volunteerId)
+    .map((m) => (m.probationary ? null : (m.confirmedGrade ?? m.suggestedGrade)));
+  const quota = excellentQuota([...others, input.grade]);
+  if (!quota.ok)
+    throw new DomainError('EXCELLENT_QUOTA_EXCEEDED', { branch: mine.branch ?? '—', allowed: quota.allowed });
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.saveGrade(trx, {
+      year: input.year,
+      volunteer_id: volunteerId,
+      unit_id: member.unit_id,
+      suggested: mine.suggestedGrade,
+      grade: input.grade,
+      reason: input.reason ?? null,
+      decided_by: actor.accountId,
+      decided_at: ctx.at,
+    });
+    await recordAudit(trx, ctx, {
+      entity: 'yearEndGrade',
+      entityId: volunteerId,
+      action: input.grade === mine.suggestedGrade ? 'confirm' : 'change',
+      unitId: member.unit_id,
+      before: { grade: mine.confirmedGrade, suggested: mine.suggestedGrade },
+      after: { year: input.year, grade: input.grade, reason: input.reason ?? null },
+    });
+  });
+  return { ...mine, confirmedGrade: input.grade, gradeReason: input.reason ?? null };
+}
+
+/** The rule of the suggested grade, for anyone who may read the sheet. */
+export async function gradeRuleFor(deps: Deps, actor: Actor): Promise<GradeRule> {
+  authorize(actor, 'read', 'evaluationScore', { unitPath: actor.unitPath });
+  return readGradeRule(deps);
+}
+
+/** One member's sheet of a year (a member: only their own); 404 for anyone else. */
+export async function memberSheet(deps: Deps, actor: Actor, volunteerId: number, year: number) {
+  const sheet = await yearEndSheet(deps, actor, { year, volunteerId });
+  const member = sheet.members[0];
+  if (!member) throw new DomainError('NOT_FOUND');
+  return { sheet, member };
 }

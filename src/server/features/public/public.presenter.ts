@@ -16,6 +16,12 @@ export function presentPublicStudio(
   parts: StudioParts,
   published: CommitmentRow[],
   baseUrl: string | null,
+  commendations: Array<{
+    quarter: string;
+    number: string | null;
+    issued_on: string | null;
+    issuer: string | null;
+  }> = [],
 ): PublicStudio {
   const serving = isServing(core.status as StudioStatus);
   return {
@@ -37,6 +43,15 @@ export function presentPublicStudio(
     lat: core.lat,
     commitments: serving ? published.map(presentPublicCommitment) : [],
     publicUrl: baseUrl ? `${baseUrl}/s/${core.id}` : null,
+    // A studio that lost its plaque no longer shows its honours.
+    commendations: serving
+      ? commendations.map((c) => ({
+          quarter: c.quarter,
+          noticeNumber: c.number,
+          issuedOn: c.issued_on,
+          issuer: c.issuer,
+        }))
+      : [],
   };
 }
 

@@ -7,6 +7,7 @@ import type { PublicStudio } from '../../../contract/public.ts';
 import type { Category } from '../../../contract/studios.ts';
 import type { Deps } from '../../context.ts';
 import { listCommitmentRows } from '../commitments/commitments.repository.ts';
+import { commendationsOfStudio } from '../evaluation/notices.repository.ts';
 import { findUnit, listSubtree } from '../org-units/org-units.repository.ts';
 import { findStudioCore, loadStudioParts } from '../studios/studios.repository.ts';
 import * as repo from './public.repository.ts';
@@ -30,8 +31,10 @@ export async function publicStudio(deps: Deps, id: number, baseUrl: string | nul
   if (!core || !PUBLIC_STATUSES.includes(core.status)) throw new DomainError('NOT_FOUND');
   const parts = await loadStudioParts(deps.db, id);
   // A studio that no longer serves shows no commitments, so they are not even read.
-  const published = isServing(core.status as StudioStatus) ? await listCommitmentRows(deps.db, id, ['published']) : [];
-  return presentPublicStudio(core, parts, published, baseUrl);
+  const serving = isServing(core.status as StudioStatus);
+  const published = serving ? await listCommitmentRows(deps.db, id, ['published']) : [];
+  const commendations = serving ? await commendationsOfStudio(deps.db, id) : [];
+  return presentPublicStudio(core, parts, published, baseUrl, commendations);
 }
 
 /** The QR code (SVG) of a studio's public page; 404 like the page itself. */

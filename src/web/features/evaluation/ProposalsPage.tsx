@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { evaluationApi, type EvaluationProposal } from './api.ts';
+import { NoticesPanel } from './NoticesPanel.tsx';
 
 interface Decision {
   proposal: EvaluationProposal;
@@ -152,6 +153,7 @@ export default function ProposalsPage() {
           />
         </div>
       )}
+      <NoticesPanel />
       <Modal
         open={deciding !== null}
         title={title}

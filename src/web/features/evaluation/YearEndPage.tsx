@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { useAbilities } from '../../app/abilities.ts';
+import { errorMessage } from '../../lib/api.ts';
 import type { TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -8,6 +10,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { evaluationApi, type YearEndSheet } from './api.ts';
 
 type Member = YearEndSheet['members'][number];
+const gradeValues = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
 
 /** 年终评议参考: each party member's year and the grade it suggests (a member sees their own). */
 export default function YearEndPage() {
@@ -19,6 +22,26 @@ export default function YearEndPage() {
     (signal) => evaluationApi.yearEnd(year, signal),
     `year-end:${year}`,
   );
+  const { message } = App.useApp();
+  const abilities = useAbilities();
+  const mayDecide = abilities.may('update', 'evaluationScore');
+  const [deciding, setDeciding] = useState<Member | null>(null);
+  const [form] = Form.useForm<{ grade: string; reason?: string }>();
+  const decide = async (values: { grade: string; reason?: string }) => {
+    if (!deciding) return;
+    try {
+      await evaluationApi.decideGrade(deciding.volunteerId, {
+        year,
+        grade: values.grade,
+        ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
+      });
+      void message.success(t('evaluation.yearEnd.saved', { name: deciding.name }));
+      setDeciding(null);
+      reload();
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
   const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
   const columns: TableColumnsType<Member> = [
     { title: t('evaluation.yearEnd.name'), dataIndex: 'name', key: 'name' },
@@ -46,14 +69,67 @@ export default function YearEndPage() {
     {
       title: t('evaluation.yearEnd.grade'),
       key: 'grade',
-      render: (_, m) => (m.suggestedGrade ? t(`evaluation.yearEnd.grade.${m.suggestedGrade}`) : '—'),
+      render: (_, m) =>
+        m.probationary
+          ? t('evaluation.yearEnd.probationary')
+          : m.suggestedGrade
+            ? t(`evaluation.yearEnd.grade.${m.suggestedGrade}`)
+            : '—',
     },
+    {
+      title: t('evaluation.yearEnd.confirmed'),
+      key: 'confirmed',
+      render: (_, m) => (
+        <Space direction="vertical" size={0}>
+          <span>{m.confirmedGrade ? t(`evaluation.yearEnd.grade.${m.confirmedGrade}`) : '—'}</span>
+          {m.gradeReason ? <span className="hm-muted">{m.gradeReason}</span> : null}
+        </Space>
+      ),
+    },
+    ...(mayDecide
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            className: 'hm-no-print',
+            render: (_: unknown, m: Member) => (
+              <Space>
+                {m.probationary ? null : (
+                  <Button
+                    size="small"
+                    aria-label={`${t('evaluation.yearEnd.decide')} ${m.name}`}
+                    onClick={() => {
+                      form.setFieldsValue({ grade: m.confirmedGrade ?? m.suggestedGrade ?? 'qualified', reason: '' });
+                      setDeciding(m);
+                    }}
+                  >
+                    {t('evaluation.yearEnd.decide')}
+                  </Button>
+                )}
+                <a
+                  href={`/api/evaluation/year-end/${m.volunteerId}/sheet.docx?year=${year}`}
+                  download
+                  aria-label={t('evaluation.yearEnd.docx', { name: m.name })}
+                >
+                  .docx
+                </a>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
       <h1 className="hm-page-title">{t('evaluation.yearEnd.heading')}</h1>
       <p className="hm-muted">{t('evaluation.yearEnd.help')}</p>
-      <Space style={{ marginBottom: 16 }}>
+      <style>
+        {
+          '@media print { @page { size: A4 landscape; margin: 12mm; } .hm-no-print, nav, header, aside { display: none !important; } }'
+        }
+      </style>
+      <Space style={{ marginBottom: 16 }} className="hm-no-print">
+        <Button onClick={() => window.print()}>{t('evaluation.yearEnd.print')}</Button>
         <label>
           {t('evaluation.yearEnd.year')}{' '}
           <Select
@@ -96,6 +172,26 @@ export default function YearEndPage() {
           />
         </div>
       )}
+      <Modal
+        open={deciding !== null}
+        title={deciding ? t('evaluation.yearEnd.decideTitle', { name: deciding.name }) : ''}
+        okText={t('evaluation.yearEnd.decide')}
+        onOk={() => form.submit()}
+        onCancel={() => setDeciding(null)}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => void decide(v)}>
+          <Form.Item name="grade" label={t('evaluation.yearEnd.grade')} rules={[{ required: true }]}>
+            <Select
+              aria-label={t('evaluation.yearEnd.grade')}
+              options={gradeValues.map((g) => ({ value: g, label: t(`evaluation.yearEnd.grade.${g}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('evaluation.yearEnd.reason')}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
   );
 }

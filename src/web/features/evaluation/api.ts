@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type {
+  CommendationNotice,
+  SchemePreview,
   confirmEvaluationProposalRequest,
   EvaluationProposal,
   listEvaluationProposalsQuery,
@@ -13,7 +15,16 @@ import type {
 import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 
-export type { EvaluationProposal, RunResult, Scheme, ScoreDetail, ScoreSummary, YearEndSheet };
+export type {
+  CommendationNotice,
+  EvaluationProposal,
+  RunResult,
+  Scheme,
+  SchemePreview,
+  ScoreDetail,
+  ScoreSummary,
+  YearEndSheet,
+};
 export type ScoresQuery = Partial<z.infer<typeof listScoresQuery>> & { quarter: string };
 export type ProposalsQuery = Partial<z.infer<typeof listEvaluationProposalsQuery>>;
 export type ConfirmRequest = z.infer<typeof confirmEvaluationProposalRequest>;
@@ -33,6 +44,13 @@ export const evaluationApi = {
     api.get<Page<EvaluationProposal>>('/api/evaluation/proposals', query, signal),
   confirm: (p: EvaluationProposal, body: ConfirmRequest) =>
     api.post<EvaluationProposal>(`${decisionPath(p)}/confirm`, body),
+  notices: (signal?: AbortSignal) => api.get<CommendationNotice[]>('/api/evaluation/notices', undefined, signal),
+  issueNotice: (quarter: string) => api.post<CommendationNotice>('/api/evaluation/notices', { quarter }),
+  preview: (config: Scheme['config']) => api.post<SchemePreview>('/api/evaluation/schemes/preview', { config }),
+  publishScheme: (body: { effectiveFrom: string; note?: string; config: Scheme['config'] }) =>
+    api.post<Scheme>('/api/evaluation/schemes', body),
+  decideGrade: (volunteerId: number, body: { year: number; grade: string; reason?: string }) =>
+    api.put<YearEndSheet['members'][number]>(`/api/evaluation/year-end/${volunteerId}/grade`, body),
   reject: (p: EvaluationProposal, reason: string) =>
     api.post<EvaluationProposal>(`${decisionPath(p)}/reject`, { reason }),
 };

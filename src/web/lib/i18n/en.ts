@@ -9,6 +9,7 @@ import { en as mailbox } from '../../features/mailbox/messages.ts';
 import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 import { en as evaluation } from '../../features/evaluation/messages.ts';
+import { en as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
 import { en as frame } from '../../app/console-messages.ts';
 import { en as audit } from '../../features/audit/messages.ts';
 import { en as inspections } from '../../features/inspections/messages.ts';
@@ -193,6 +194,7 @@ export const en: Messages = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...evaluationDocuments,
   ...frame,
   ...audit,
   ...inspections,

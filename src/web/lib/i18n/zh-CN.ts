@@ -8,6 +8,7 @@ import { zhCN as mailbox } from '../../features/mailbox/messages.ts';
 import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 import { zhCN as evaluation } from '../../features/evaluation/messages.ts';
+import { zhCN as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
 import { zhCN as frame } from '../../app/console-messages.ts';
 import { zhCN as audit } from '../../features/audit/messages.ts';
 import { zhCN as inspections } from '../../features/inspections/messages.ts';
@@ -187,6 +188,7 @@ export const zhCN = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...evaluationDocuments,
   ...frame,
   ...audit,
   ...inspections,

@@ -9,6 +9,7 @@ import { zhTW as mailbox } from '../../features/mailbox/messages.ts';
 import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 import { zhTW as evaluation } from '../../features/evaluation/messages.ts';
+import { zhTW as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
 import { zhTW as frame } from '../../app/console-messages.ts';
 import { zhTW as audit } from '../../features/audit/messages.ts';
 import { zhTW as inspections } from '../../features/inspections/messages.ts';
@@ -188,6 +189,7 @@ export const zhTW: Messages = {
   ...needs,
   ...siting,
   ...evaluation,
+  ...evaluationDocuments,
   ...frame,
   ...audit,
   ...inspections,

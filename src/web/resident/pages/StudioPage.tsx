@@ -142,6 +142,23 @@ export function StudioPage({ id, rate }: { id: string; rate: boolean }) {
         )}
       </section>
 
+      {s.commendations.length > 0 && (
+        <section className="r-card r-card-accent" aria-labelledby="commendations-heading">
+          <h2 id="commendations-heading">{t('studio.commendations')}</h2>
+          <ul className="r-list" data-testid="commendations">
+            {s.commendations.map((c) => {
+              const [year = '', q = ''] = c.quarter.split('-Q');
+              return (
+                <li key={c.quarter}>
+                  {t('studio.commendedIn', { year, quarter: q })}
+                  {c.noticeNumber && <span className="r-hint"> {t('studio.notice', { number: c.noticeNumber })}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
       {s.serving && (
         <section className="r-card" aria-labelledby="commitments-heading">
           <h2 id="commitments-heading">{t('studio.commitments')}</h2>

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+
+// The queries that read a quarter's figures from the other areas' tables (records, ratings,
+// inspections, commitments, letters, rectifications), one grouped read per source over a subtree.
+
+const inSubtree = (path: string) => subtreeRange(path);
+
+/** Members per studio of a subtree. */
+export async function memberCounts(db: Kysely<Database>, path: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('studio_members')
+    .innerJoin('studios', 'studios.id', 'studio_members.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['studio_members.studio_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .groupBy('studio_members.studio_id')
+    .execute();
+}
+
+/** Service records served in [start, end) by studios of a subtree: id, studio and person-times. */
+export async function quarterRecords(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('service_records')
+    .innerJoin('org_units as unit', 'unit.id', 'service_records.unit_id')
+    .select(['service_records.id', 'service_records.studio_id', 'service_records.person_times'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('service_records.served_at', '>=', start)
+    .where('service_records.served_at', '<', end)
+    .orderBy('service_records.id')
+    .execute();
+}
+
+/** Residents' ratings given in [start, end) to studios of a subtree. */
+export async function quarterRatings(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('ratings')
+    .innerJoin('studios', 'studios.id', 'ratings.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['ratings.id', 'ratings.studio_id', 'ratings.score'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('ratings.created_at', '>=', start)
+    .where('ratings.created_at', '<', end)
+    .orderBy('ratings.id')
+    .execute();
+}
+
+/** Submitted (or corrected) inspections of a quarter in a subtree, with their totals. */
+export async function quarterInspectionTotals(db: Kysely<Database>, path: string, quarter: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('inspections')
+    .innerJoin('org_units as unit', 'unit.id', 'inspections.unit_id')
+    .select(['inspections.id', 'inspections.studio_id', 'inspections.total'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('inspections.quarter', '=', quarter)
+    .where('inspections.status', 'in', ['submitted', 'corrected'])
+    .where('inspections.total', 'is not', null)
+    .orderBy('inspections.id')
+    .execute();
+}
+
+/** Commitment checks of some months (YYYY-MM) for studios of a subtree. */
+export async function commitmentChecks(db: Kysely<Database>, path: string, months: string[]) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('commitment_checks')
+    .innerJoin('commitments', 'commitments.id', 'commitment_checks.commitment_id')
+    .innerJoin('studios', 'studios.id', 'commitments.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['commitment_checks.id', 'commitments.studio_id', 'commitment_checks.kept'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('commitment_checks.period', 'in', months)
+    .orderBy('commitment_checks.id')
+    .execute();
+}
+
+/** Letters about studios of a subtree received between two China days (inclusive), accusations aside. */
+export async function studioLetters(db: Kysely<Database>, path: string, fromDay: string, toDay: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('letters')
+    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+    .select([
+      'letters.id',
+      'letters.studio_id',
+      'letters.type',
+      'letters.finding',
+      'letters.text',
+      'letters.received_on',
+    ])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('letters.studio_id', 'is not', null)
+    .where('letters.type', '<>', 'accusation')
+    .where('letters.received_on', '>=', fromDay)
+    .where('letters.received_on', '<=', toDay)
+    .orderBy('letters.id')
+    .execute();
+}
+
+/** Profit-drift (趋利化) rectifications opened in [start, end) for studios of a subtree. */
+export async function feeTakingRectifications(db: Kysely<Database>, path: string, start: string, end: string) {
+  const { from, to } = inSubtree(path);
+  return db
+    .selectFrom('studio_rectifications')
+    .innerJoin('studios', 'studios.id', 'studio_rectifications.studio_id')
+    .innerJoin('org_units as unit', 'unit.id', 'studios.unit_id')
+    .select(['studio_rectifications.id', 'studio_rectifications.studio_id'])
+    .where('unit.path', '>=', from)
+    .where('unit.path', '<', to)
+    .where('studio_rectifications.kind', '=', 'drift_profit')
+    .where('studio_rectifications.opened_at', '>=', start)
+    .where('studio_rectifications.opened_at', '<', end)
+    .execute();
+}
+
+/** The paths of some units (the streets a run reads one at a time). */
+export async function unitPaths(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('org_units').select(['id', 'path']).where('id', 'in', ids).orderBy('path').execute();
+}
