@@ -8,6 +8,7 @@ import NotFoundPage from './NotFoundPage.tsx';
 // Pages load on demand: the login page (eager) stays small on a slow phone network.
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx'));
 const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
+const UnitDetailPage = lazy(() => import('../features/org-units/UnitDetailPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));
@@ -75,6 +76,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/org">
             <OrgPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'org/units/:id',
+        element: (
+          <RequireAccess path="/org">
+            <UnitDetailPage />
           </RequireAccess>
         ),
       },
