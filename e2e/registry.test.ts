@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goodRow, idNumberFor, workbookOf } from '../test/registry-workbook.ts';
@@ -177,5 +178,34 @@ describe('志愿者登记册 (community admin)', () => {
     await expect.poll(textOf(exporting.locator('#export-unmasked-warning'))).toContain('审计日志');
     const [download] = await Promise.all([page.waitForEvent('download'), dialogButton(exporting, '导出').click()]);
     expect(download.suggestedFilename()).toBe('志愿者登记册.xlsx');
+  });
+
+  it('edits an exported file and imports it again: the one changed cell updates the record, masked phones stay', async () => {
+    await registry.searchFor('张婉珍');
+    await page.getByRole('button', { name: '导出' }).click();
+    const exporting = dialog(page, '导出到 Excel');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialogButton(exporting, '导出').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(2).getCell(headers.indexOf('手机号码*') + 1).value).toBe('139****0101');
+    sheet.getRow(2).getCell(headers.indexOf('可服务时间') + 1).value = '每周三晚上';
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await registry.openImport();
+    expect(await registry.upload('志愿者登记册.xlsx', edited)).toBe('report');
+    const changes = textOf(page.getByTestId('import-changes'));
+    await expect.poll(changes).toContain('将更新 1 条已有记录');
+    await expect.poll(changes).toContain('第 2 行 张婉珍：可服务时间');
+    await expect.poll(changes).toContain('第 2 行 手机号码：导出时已脱敏，未导入，保留登记册中的原号码');
+    await expect.poll(() => registry.summary()).toMatchObject({ 有错误的行: 0, 重复的行: 0 });
+    await registry.commit(/全部导入（1 行）/);
+    await registry.finishImport();
+    const found = await page.request.get(`/api/volunteers?q=${encodeURIComponent('张婉珍')}`);
+    const person = (
+      (await found.json()) as { items: Array<{ name: string; availability: string; phone: string }> }
+    ).items.find((v) => v.name === '张婉珍');
+    expect(person).toMatchObject({ availability: '每周三晚上', phone: '139****0101' });
   });
 });

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, untilResponse } from './fixtures/browser.ts';
 import { attributeOf, countOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
+import { axeViolations } from './fixtures/axe.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { Shell } from './pages/shell.page.ts';
 import { SitingPage } from './pages/siting.page.ts';
@@ -32,9 +33,25 @@ describe('地图与选点 (district admin)', () => {
     await expect
       .poll(countOf(page.locator('.leaflet-overlay-pane path:not(.hm-map-unit):not(.hm-map-area):not(.hm-map-studio)')))
       .toBeGreaterThan(0);
-    await expect.poll(() => siting.count('hm-map-unit')).toBeGreaterThan(50);
-    await expect.poll(() => siting.count('hm-map-area')).toBeGreaterThan(100);
-    await expect.poll(() => siting.count('hm-map-studio')).toBeGreaterThan(0);
+    // Units and areas overlap at the district's zoom: most are gathered into numbered clusters.
+    await expect.poll(() => siting.layerTotal('组织单位')).toBeGreaterThan(50);
+    const units = await siting.layerTotal('组织单位');
+    await expect.poll(async () => (await siting.pointsShown('hm-map-unit', 'units')).clusters).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const shown = await siting.pointsShown('hm-map-unit', 'units');
+        return shown.alone + shown.clustered;
+      })
+      .toBe(units);
+    await expect.poll(async () => (await siting.pointsShown('hm-map-area', 'areas')).clustered).toBeGreaterThan(100);
+    // Each cluster is a button named by what it holds (“32 个住宅小区，点按放大”).
+    await expect.poll(() => axeViolations(page)).toEqual([]);
+    await expect
+      .poll(async () => {
+        const shown = await siting.pointsShown('hm-map-studio', 'studios');
+        return shown.alone + shown.clustered;
+      })
+      .toBeGreaterThan(0);
     await expect.poll(textOf(siting.tileSource)).toContain('GCJ-02');
     // Everything is drawn, and no tile was asked for, here or anywhere else.
     expect(await siting.count('leaflet-tile')).toBe(0);
@@ -61,6 +78,51 @@ describe('地图与选点 (district admin)', () => {
     for (let i = 1; i < recs.length; i++) expect(recs[i]!.gain).toBeLessThanOrEqual(recs[i - 1]!.gain);
     await expect.poll(() => siting.count('hm-map-rec')).toBe(5);
     await expect.poll(attributeOf(siting.map.locator('.hm-map-rec').first(), 'title')).toContain(recs[0]!.name);
+  });
+
+  it('numbers the recommended sites 1 to 5, none under another or under a cluster, at any zoom', async () => {
+    const apart = async () => {
+      const markers = await siting.recMarkers();
+      const overlaps = markers.flatMap((a, i) =>
+        markers
+          .slice(i + 1)
+          .filter(
+            (b) =>
+              a.box.x < b.box.x + b.box.width &&
+              b.box.x < a.box.x + a.box.width &&
+              a.box.y < b.box.y + b.box.height &&
+              b.box.y < a.box.y + a.box.height,
+          )
+          .map((b) => `${a.rank}/${b.rank}`),
+      );
+      return {
+        ranks: markers.map((m) => m.rank),
+        overlaps,
+        hidden: markers.filter((m) => !m.onTop).map((m) => m.rank),
+      };
+    };
+    // The areas layer is back under the analysis, with its clusters, so a cluster could cover a number.
+    await page.getByRole('checkbox', { name: /^服务场所/ }).check();
+    await expect.poll(() => siting.count('hm-cluster')).toBeGreaterThan(0);
+    // The whole map in the window, so what lies on top at each number can be asked.
+    await page.setViewportSize({ width: 1280, height: 1200 });
+    await siting.map.scrollIntoViewIfNeeded();
+    await expect.poll(apart).toEqual({ ranks: ['1', '2', '3', '4', '5'], overlaps: [], hidden: [] });
+    // Zoomed out, the sites crowd together: they are moved apart, and still all on top.
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+    await zoomOut.click();
+    await zoomOut.click();
+    await expect.poll(apart).toEqual({ ranks: ['1', '2', '3', '4', '5'], overlaps: [], hidden: [] });
+    await page.getByRole('checkbox', { name: /^服务场所/ }).uncheck();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('opens a cluster by clicking it: the map zooms in and shows its points', async () => {
+    const zoom = attributeOf(page.locator('.leaflet-proxy').first(), 'style');
+    const before = await zoom();
+    const cluster = siting.map.locator('.hm-cluster-units').first();
+    await cluster.click();
+    await expect.poll(zoom).not.toBe(before);
   });
 
   it('centres the map on a recommended site when it is chosen in the list', async () => {
@@ -90,6 +152,22 @@ describe('地图与选点 (district admin)', () => {
     await siting.map.locator('img.leaflet-tile').first().waitFor({ state: 'attached' });
     await siting.drawn();
     await expect.poll(attributeOf(unit, 'd')).not.toBe(gcj);
+
+    // On the map itself: the plain base, remembered on this device, and back to the tiles.
+    await siting.chooseBase('无底图');
+    await expect.poll(textOf(siting.tileSource)).toContain('GCJ-02');
+    await expect.poll(countOf(page.locator('img.leaflet-tile'))).toBe(0);
+    await page.reload();
+    await siting.drawn();
+    await expect.poll(() => siting.baseLayer().getByRole('radio', { name: '无底图' }).isChecked()).toBe(true);
+    await expect.poll(countOf(page.locator('img.leaflet-tile'))).toBe(0);
+    await siting.chooseBase('OSM 类瓦片地址');
+    await expect.poll(textOf(siting.tileSource)).toContain('WGS-84');
+    await siting.map.locator('img.leaflet-tile').first().waitFor({ state: 'attached' });
+    // The attribution stays text (an admin's attribution is never markup).
+    await expect
+      .poll(countOf(siting.map.locator('.leaflet-control-attribution a, .leaflet-control-attribution img')))
+      .toBe(0);
 
     // Back to none for everyone else.
     await siting.chooseTiles('无底图');

@@ -79,4 +79,42 @@ export class SitingPage {
     if (url) await this.settings.getByRole('textbox', { name: '瓦片地址模板' }).fill(url);
     await untilResponse(this.page, isSettingsSave, () => dialogButton(this.settings, '保存').click());
   }
+
+  /** How many points of a layer the map holds: those drawn alone (by class) and those inside its clusters. */
+  async pointsShown(className: string, kind: string): Promise<{ alone: number; clustered: number; clusters: number }> {
+    const alone = await this.count(className);
+    const numbers = await this.map
+      .locator(`.hm-cluster-${kind} [aria-hidden="true"]`)
+      .evaluateAll((els) => els.map((e) => Number(e.textContent)));
+    return { alone, clustered: numbers.reduce((a, b) => a + b, 0), clusters: numbers.length };
+  }
+
+  /** The number a layer's checkbox shows beside its name: 组织单位 (367). */
+  async layerTotal(label: string): Promise<number> {
+    const text = await this.page
+      .getByRole('checkbox', { name: new RegExp(`^${label}`) })
+      .evaluate((box) => box.closest('label')?.textContent ?? '');
+    return Number(/\((\d+)\)/.exec(text)?.[1]);
+  }
+
+  /** The numbered recommendation markers: their numbers, boxes, and whether each is the topmost element at its centre. */
+  async recMarkers(): Promise<Array<{ rank: string; box: DOMRect; onTop: boolean }>> {
+    return this.map.locator('.hm-map-rec').evaluateAll((els) =>
+      els.map((el) => {
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return { rank: el.textContent ?? '', box: box.toJSON() as DOMRect, onTop: !!top && el.contains(top) };
+      }),
+    );
+  }
+
+  /** The base-layer choice on the map. */
+  baseLayer(): Locator {
+    return this.page.getByRole('radiogroup', { name: '底图' });
+  }
+
+  /** Chooses a base layer on the map by its name (the buttons are labels over hidden radios). */
+  async chooseBase(name: string): Promise<void> {
+    await this.baseLayer().locator('label').filter({ hasText: name }).click();
+  }
 }

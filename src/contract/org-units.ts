@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { postKinds, unitLevels } from '../domain/org-units/units.ts';
 import { entityId, idText, paging } from './common.ts';
+import { volunteerKind } from './registry.ts';
+import { venueType } from './siting.ts';
+import { studioStatus } from './studios.ts';
 
 /** The levels of the org tree. */
 export const unitLevel = z.enum(unitLevels);
@@ -25,9 +28,37 @@ export const orgUnit = z.object({
   lat: z.number().nullable(),
   address: z.string().nullable(),
   hasChildren: z.boolean(),
+  /** The units above it inside the reader's scope, the reader's own unit first: a search result's trail. */
+  ancestors: z.array(z.object({ id: z.number().int(), shortName: z.string() })),
   allowedActions: z.array(orgUnitAbility),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
+
+/** A few items of one kind in a unit's subtree and how many there are in all. */
+function sample<T extends z.ZodType>(item: T) {
+  return z.object({ total: z.number().int(), items: z.array(item) });
+}
+
+/**
+ * A unit's page: the unit and, in its subtree, its studios, people (registry records), needs
+ * and venues, each counted with its first few; null for a kind the reader may not read.
+ */
+export const orgUnitSummary = z.object({
+  unit: orgUnit,
+  studios: sample(
+    z.object({ id: z.number().int(), name: z.string(), status: studioStatus, unitName: z.string() }),
+  ).nullable(),
+  people: sample(
+    z.object({ id: z.number().int(), name: z.string(), kind: volunteerKind, unitName: z.string() }),
+  ).nullable(),
+  needs: sample(
+    z.object({ id: z.number().int(), text: z.string(), recordedOn: z.string(), unitName: z.string() }),
+  ).nullable(),
+  venues: sample(
+    z.object({ id: z.number().int(), name: z.string(), type: venueType, unitName: z.string() }),
+  ).nullable(),
+});
+export type OrgUnitSummary = z.infer<typeof orgUnitSummary>;
 
 /** Filters of the unit list: a subtree, a search text, a level. */
 export const listOrgUnitsQuery = z.strictObject({

@@ -100,8 +100,23 @@ export const importStatus = z.object({
       problem: z.string(),
       message: z.string(),
       other: z.number().int().nullable(),
+      /** The cell as written, masked when it is a phone or an ID number. */
+      value: z.string().nullable(),
     }),
   ),
+  /** Rows taken with a remark: a masked cell of an exported file left as it is on record. */
+  notices: z.array(z.object({ row: z.number().int(), columnHeader: z.string(), message: z.string() })),
+  /** Rows of an exported file that change the record they name: which columns. */
+  updates: z.array(
+    z.object({
+      row: z.number().int(),
+      recordId: z.number().int(),
+      name: z.string(),
+      columns: z.array(z.string()),
+    }),
+  ),
+  /** Rows of an exported file identical to their record. */
+  unchangedRows: z.number().int(),
   createdAt: z.string(),
 });
 /** Import every row (only when all are good) or only the good ones. */

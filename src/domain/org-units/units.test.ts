@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedChildLevels,
+  ancestorPathsWithin,
   childPath,
   defaultPostKind,
   isGrassroots,
@@ -66,5 +67,18 @@ describe('pathDepth', () => {
     expect(pathDepth(district)).toBe(1);
     expect(pathDepth(childPath(district, '350802003000'))).toBe(2);
     expect(pathDepth(childPath(childPath(district, '350802003000'), '350802003004'))).toBe(3);
+  });
+});
+
+describe('ancestorPathsWithin', () => {
+  const community = '/350802000000/350802003000/350802003001/';
+
+  it('names every ancestor from the scope’s own unit down to the parent', () => {
+    expect(ancestorPathsWithin(community, '/350802000000/')).toEqual(['/350802000000/', '/350802000000/350802003000/']);
+  });
+
+  it('leaves out the ancestors above the scope, and has none for the scope itself', () => {
+    expect(ancestorPathsWithin(community, '/350802000000/350802003000/')).toEqual(['/350802000000/350802003000/']);
+    expect(ancestorPathsWithin('/350802000000/', '/350802000000/')).toEqual([]);
   });
 });

@@ -62,3 +62,18 @@ export function isWithin(path: string, scopePath: string): boolean {
 export function isValidUnitCode(code: string): boolean {
   return /^[0-9A-Za-z-]{1,32}$/.test(code);
 }
+
+/**
+ * The paths of a unit's ancestors that lie inside `scopePath` (the scope's own unit first,
+ * the parent last): what a search result's trail and a unit's breadcrumbs name.
+ */
+export function ancestorPathsWithin(path: string, scopePath: string): string[] {
+  const codes = path.split('/').slice(1, -2);
+  const paths: string[] = [];
+  let prefix = '/';
+  for (const code of codes) {
+    prefix = `${prefix}${code}/`;
+    if (isWithin(prefix, scopePath)) paths.push(prefix);
+  }
+  return paths;
+}

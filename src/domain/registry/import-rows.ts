@@ -14,6 +14,8 @@ export const kindLabels: Record<VolunteerKind, string> = {
 
 /** The template's columns, in order, with the Chinese header each carries. */
 export const templateColumns = [
+  // An exported file carries each record's number, so the file edited and uploaded again updates it.
+  { key: 'recordId', header: '记录编号（新增留空）', width: 12, example: '' },
   { key: 'kind', header: '类型*', width: 14, example: '党员' },
   { key: 'name', header: '姓名或名称*', width: 18, example: '张婉珍' },
   { key: 'gender', header: '性别', width: 8, example: '女' },
@@ -48,19 +50,28 @@ export type RowProblem =
   | 'unknownCategory'
   | 'tooLong'
   | 'duplicateInFile'
-  | 'duplicateExisting';
+  | 'duplicateExisting'
+  | 'unknownRecord'
+  | 'maskedValue'
+  | 'maskedKept';
 
 export interface CellError {
   row: number;
   column: ColumnKey;
   problem: RowProblem;
-  /** For duplicates: the other row of the file, or the existing record's id. */
+  /** For duplicates: the other row of the file. */
   other?: number;
+  /** The cell as written (masked when it is a phone or an ID number), quoted in the message. */
+  value?: string;
+  /** For a duplicate of a record: who it is, as the importer may see it (masked name and unit). */
+  existing?: { name: string; unit: string };
 }
 
 /** A row that passed every check, ready to be stored. */
 export interface CleanRow {
   row: number;
+  /** The record this row updates (an exported file's 记录编号), or null for a new one. */
+  recordId: number | null;
   kind: VolunteerKind;
   name: string;
   gender: '男' | '女' | null;
@@ -101,8 +112,9 @@ const kindByLabel = new Map<string, VolunteerKind>(Object.entries(kindLabels).ma
 /** Checks one row; returns the clean row or the problems of its cells (row numbers are the sheet's). */
 export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean: CleanRow } | { errors: CellError[] } {
   const errors: CellError[] = [];
-  const fail = (column: ColumnKey, problem: RowProblem) => errors.push({ row, column, problem });
   const v = (k: ColumnKey) => (raw[k] ?? '').trim();
+  const fail = (column: ColumnKey, problem: RowProblem) =>
+    errors.push({ row, column, problem, ...(v(column) ? { value: quotedCell(column, v(column)) } : {}) });
   const opt = (k: ColumnKey) => v(k) || null;
 
   for (const [k, max] of Object.entries(maxLength) as Array<[ColumnKey, number]>)
@@ -130,6 +142,10 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
   else if (idNumber && birthYear !== null && birthYearOf(idNumber) !== birthYear)
     fail('birthYear', 'idNumberYearMismatch');
 
+  const recordText = v('recordId');
+  const recordId = recordText ? Number(recordText) : null;
+  if (recordText && !(Number.isSafeInteger(recordId) && (recordId ?? 0) > 0)) fail('recordId', 'unknownRecord');
+
   const unit = v('unit') ? ctx.unit(v('unit')) : undefined;
   if (!v('unit')) fail('unit', 'required');
   else if (!unit) fail('unit', 'unknownUnit');
@@ -151,6 +167,7 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
   return {
     clean: {
       row,
+      recordId,
       kind,
       name: v('name'),
       gender: gender === '男' || gender === '女' ? gender : null,
@@ -169,21 +186,43 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
   };
 }
 
+/** A cell as a message may quote it: phones and ID numbers masked, long text cut. */
+export function quotedCell(column: ColumnKey, text: string): string {
+  if (column === 'phone')
+    return text.length >= 11 ? `${text.slice(0, 3)}****${text.slice(-4)}` : `${text.slice(0, 3)}****`;
+  if (column === 'idNumber')
+    return text.length >= 15 ? `${text.slice(0, 6)}********${text.slice(-4)}` : `${text.slice(0, 6)}****`;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Whether a cell holds a masked value (138****5678, 350802********1234), which is never stored. */
+export function isMasked(text: string): boolean {
+  return text.includes('*');
+}
+
 /**
  * Finds rows that repeat an earlier row of the same file by ID number or phone.
  * The first occurrence stays; each later one is reported against it.
  */
-export function duplicatesInFile(rows: ReadonlyArray<Pick<CleanRow, 'row' | 'phone' | 'idNumber'>>): CellError[] {
+export function duplicatesInFile(
+  rows: ReadonlyArray<Pick<CleanRow, 'row' | 'phone' | 'idNumber'> & { recordId?: number | null }>,
+): CellError[] {
   const byId = new Map<string, number>();
   const byPhone = new Map<string, number>();
+  const byRecord = new Map<number, number>();
   const found: CellError[] = [];
   for (const r of rows) {
+    const sameRecord = r.recordId ? byRecord.get(r.recordId) : undefined;
     const sameId = r.idNumber ? byId.get(r.idNumber) : undefined;
     const samePhone = byPhone.get(r.phone);
-    if (sameId !== undefined) found.push({ row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId });
+    if (sameRecord !== undefined)
+      found.push({ row: r.row, column: 'recordId', problem: 'duplicateInFile', other: sameRecord });
+    else if (sameId !== undefined)
+      found.push({ row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId });
     else if (samePhone !== undefined)
       found.push({ row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone });
     else {
+      if (r.recordId) byRecord.set(r.recordId, r.row);
       if (r.idNumber) byId.set(r.idNumber, r.row);
       byPhone.set(r.phone, r.row);
     }

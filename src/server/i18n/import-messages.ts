@@ -47,11 +47,43 @@ const messages: Record<RowProblem, Record<Locale, string>> = {
     en: 'Same as row {other} of this file',
   },
   duplicateExisting: {
-    'zh-CN': '登记册中已有此人（记录 {other}）',
-    'zh-TW': '登記冊中已有此人（記錄 {other}）',
-    en: 'Already in the registry (record {other})',
+    'zh-CN': '登记册中已有此人：{name}（{unit}）',
+    'zh-TW': '登記冊中已有此人：{name}（{unit}）',
+    en: 'Already in the registry: {name} ({unit})',
+  },
+  unknownRecord: {
+    'zh-CN': '记录编号不存在或不在本账号管辖范围内（新增的人请留空）',
+    'zh-TW': '記錄編號不存在或不在本帳號管轄範圍內（新增的人請留空）',
+    en: 'No such record in your scope (leave the number empty for a new person)',
+  },
+  maskedValue: {
+    'zh-CN': '这是脱敏后的值，不能导入，请填写完整号码',
+    'zh-TW': '這是去識別化後的值，不能匯入，請填寫完整號碼',
+    en: 'This is a masked value and cannot be imported: give the full number',
+  },
+  maskedKept: {
+    'zh-CN': '导出时已脱敏，未导入，保留登记册中的原号码',
+    'zh-TW': '匯出時已去識別化，未匯入，保留登記冊中的原號碼',
+    en: 'Masked in the export: not imported, the number on record is kept',
   },
 };
+
+/** “the value”, quoted as each language quotes. */
+function quoted(value: string, locale: Locale): string {
+  if (locale === 'en') return `: “${value}”`;
+  return locale === 'zh-TW' ? `：「${value}」` : `：“${value}”`;
+}
+
+/** The message of an import problem in a language, quoting the cell and naming the person a duplicate repeats. */
+export function importCellMessage(
+  p: { problem: string; other?: number; value?: string; existing?: { name: string; unit: string } },
+  locale: Locale,
+): string {
+  const base = importProblemMessage(p.problem, locale, p.other)
+    .replace('{name}', p.existing?.name ?? '')
+    .replace('{unit}', p.existing?.unit ?? '');
+  return p.value && p.problem !== 'maskedKept' ? `${base}${quoted(p.value, locale)}` : base;
+}
 
 /** The message of an import problem in a language. */
 export function importProblemMessage(problem: string, locale: Locale, other?: number): string {

@@ -10,6 +10,7 @@ const AppLayout = lazy(() => layout().then((m) => ({ default: m.AppLayout })));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx'));
 const OrgPage = lazy(() => import('../features/org-units/OrgPage.tsx'));
+const UnitDetailPage = lazy(() => import('../features/org-units/UnitDetailPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const AboutPage = lazy(() => import('../features/about/AboutPage.tsx'));
@@ -81,6 +82,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/org">
             <OrgPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'org/units/:id',
+        element: (
+          <RequireAccess path="/org">
+            <UnitDetailPage />
           </RequireAccess>
         ),
       },

@@ -4,6 +4,11 @@ import { admins, get, patch, post, staff, type AccessCases } from '../../../../t
 export const accessCases: AccessCases = {
   'GET /api/org-units': { allowed: staff, scoped: true, call: (s) => get(`/api/org-units?under=${s.under}`) },
   'GET /api/org-units/:id': { allowed: staff, scoped: true, call: (s) => get(`/api/org-units/${s.community}`) },
+  'GET /api/org-units/:id/summary': {
+    allowed: staff,
+    scoped: true,
+    call: (s) => get(`/api/org-units/${s.community}/summary`),
+  },
   'GET /api/org-units/:id/children': {
     allowed: staff,
     scoped: true,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
-import type { OrgUnit } from '../../../contract/org-units.ts';
+import type { OrgUnit, OrgUnitSummary } from '../../../contract/org-units.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -75,6 +75,66 @@ describe('GET /api/org-units', () => {
     expect((await c.get('/api/org-units?limit=abc')).statusCode).toBe(400);
     expect((await c.get('/api/org-units?level=province')).statusCode).toBe(400);
     expect((await c.get(`/api/org-units?q=${'长'.repeat(51)}`)).statusCode).toBe(400);
+  });
+});
+
+describe('search results name each unit’s trail', () => {
+  it('gives 西兴社区 its trail from the reader’s own unit down, in one page', async () => {
+    const trail = async (user: string) => {
+      const page = (await (await t.login(user)).get(`/api/org-units?q=${encodeURIComponent('西兴')}`)).json() as Page;
+      return page.items.find((u) => u.shortName === '西兴社区')?.ancestors.map((a) => a.shortName);
+    };
+    expect(await trail('admin')).toEqual(['新罗区', '西城街道']);
+    expect(await trail('xicheng')).toEqual(['西城街道']);
+    expect(await trail('xixing')).toEqual([]);
+  });
+});
+
+describe('GET /api/org-units/:id/summary', () => {
+  const summaryOf = async (user: string, code: string) =>
+    (await t.login(user)).get(`/api/org-units/${await t.unitId(code)}/summary`);
+
+  it('counts a street’s studios, people, needs and venues and lists the first few of each', async () => {
+    const res = await summaryOf('xicheng', '350802003000');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as OrgUnitSummary;
+    expect(body.unit.shortName).toBe('西城街道');
+    expect(body.unit.ancestors).toEqual([]);
+    for (const part of [body.studios, body.people, body.needs, body.venues]) {
+      expect(part?.total).toBeGreaterThan(0);
+      expect(part?.items.length).toBe(Math.min(5, part?.total ?? 0));
+    }
+  });
+
+  it('counts the unit and everything below it: a community’s counts add up to no more than its street’s', async () => {
+    const street = (await summaryOf('admin', '350802003000')).json() as OrgUnitSummary;
+    const community = (await summaryOf('admin', '350802003004')).json() as OrgUnitSummary;
+    expect(community.unit.ancestors.map((a) => a.shortName)).toEqual(['新罗区', '西城街道']);
+    expect(community.people?.total ?? 0).toBeLessThanOrEqual(street.people?.total ?? 0);
+    expect(community.studios?.total ?? 0).toBeLessThanOrEqual(street.studios?.total ?? 0);
+  });
+
+  it('shows no phone number or ID number', async () => {
+    const text = (await summaryOf('admin', '350802003000')).body;
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(text).not.toContain('phone');
+    expect(text).not.toContain('idNumber');
+  });
+
+  it('leaves out what the reader may not read: a member sees no needs', async () => {
+    const body = (await summaryOf('zhangwanzhen', '350802003004')).json() as OrgUnitSummary;
+    expect(body.needs).toBeNull();
+    expect(body.studios).not.toBeNull();
+  });
+
+  it('answers 404 for another street’s unit and a unit that does not exist, 400 for a bad id', async () => {
+    expect((await summaryOf('xicheng', '350802004001')).statusCode).toBe(404);
+    expect((await summaryOf('xixing', '350802003000')).statusCode).toBe(404);
+    const c = await t.login('xicheng');
+    expect((await c.get('/api/org-units/99999999/summary')).statusCode).toBe(404);
+    const bad = await c.get('/api/org-units/abc/summary');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
   });
 });
 

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, pageOf } from '../../../contract/common.ts';
-import { createOrgUnitRequest, listOrgUnitsQuery, orgUnit, updateOrgUnitRequest } from '../../../contract/org-units.ts';
+import {
+  createOrgUnitRequest,
+  listOrgUnitsQuery,
+  orgUnit,
+  orgUnitSummary,
+  updateOrgUnitRequest,
+} from '../../../contract/org-units.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
+import { getUnitSummary } from './org-unit-summary.service.ts';
 import * as units from './org-units.service.ts';
 
 /** The org tree: browse, search, add units and edit them, each within the actor's subtree. */
@@ -32,6 +39,20 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'One unit', params: idParam, response: { 200: orgUnit } },
     },
     async (request) => units.getUnit(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/org-units/:id/summary',
+    {
+      config: { access: { action: 'read', subject: 'orgUnit' } },
+      schema: {
+        tags,
+        summary: 'A unit’s page: its studios, people, needs and venues, counted, with the first few of each',
+        params: idParam,
+        response: { 200: orgUnitSummary },
+      },
+    },
+    async (request) => getUnitSummary(deps, actorOf(request), request.params.id),
   );
 
   app.get(

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { allowedChildLevels, childPath, defaultPostKind, type UnitLevel } from '../../../domain/org-units/units.ts';
+import {
+  allowedChildLevels,
+  ancestorPathsWithin,
+  childPath,
+  defaultPostKind,
+  type UnitLevel,
+} from '../../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type {
   OrgUnit,
@@ -17,11 +23,19 @@ import * as repo from './org-units.repository.ts';
 import { auditedUnit, presentUnit } from './org-units.presenter.ts';
 
 /** Loads a unit the actor may see, or answers 404. */
-async function loadVisible(deps: Deps, actor: Actor, id: number) {
+export async function loadVisible(deps: Deps, actor: Actor, id: number) {
   const unit = await repo.findUnit(deps.db, id);
   if (!unit) throw new DomainError('NOT_FOUND');
   authorize(actor, 'read', 'orgUnit', { unitPath: unit.path });
   return unit;
+}
+
+/** Rows as the API shows them, their trails read in one query for the whole page. */
+export async function presentUnits(deps: Deps, actor: Actor, rows: readonly repo.UnitListRow[]): Promise<OrgUnit[]> {
+  const paths = new Set(rows.flatMap((r) => ancestorPathsWithin(r.path, actor.unitPath)));
+  const found = await repo.listUnitNamesByPaths(deps.db, [...paths]);
+  const names = new Map(found.map((u) => [u.path, { id: u.id, shortName: u.short_name }]));
+  return rows.map((r) => presentUnit(actor, r, names));
 }
 
 /** One page of the subtree under a unit (the actor's own by default), optionally searched by name, pinyin or initials. */
@@ -34,18 +48,20 @@ export async function listUnits(deps: Deps, actor: Actor, query: z.infer<typeof 
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: rows.map((r) => presentUnit(actor, r)), total };
+  return { items: await presentUnits(deps, actor, rows), total };
 }
 
 /** One unit the actor may see. */
 export async function getUnit(deps: Deps, actor: Actor, id: number): Promise<OrgUnit> {
-  return presentUnit(actor, await loadVisible(deps, actor, id));
+  const [unit] = await presentUnits(deps, actor, [await loadVisible(deps, actor, id)]);
+  if (!unit) throw new DomainError('NOT_FOUND');
+  return unit;
 }
 
 /** The direct children of a unit, for a tree that opens one level at a time. */
 export async function listChildren(deps: Deps, actor: Actor, id: number): Promise<OrgUnit[]> {
   await loadVisible(deps, actor, id);
-  return (await repo.listChildren(deps.db, id)).map((r) => presentUnit(actor, r));
+  return presentUnits(deps, actor, await repo.listChildren(deps.db, id));
 }
 
 /** Adds a unit (typically an enterprise) under a unit in the actor's scope. */

@@ -1,6 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { kindLabels, templateColumns, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
+import {
+  kindLabels,
+  templateColumns,
+  type ColumnKey,
+  type VolunteerKind,
+} from '../../../domain/registry/import-rows.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 
 /** The Excel template staff download, fill in and upload: Chinese headers, an example row, and an instructions sheet. */
@@ -45,25 +50,15 @@ export function streamWorkbook(headers: string[], rows: AsyncIterable<Array<stri
   return out;
 }
 
-/** The export's columns, in the order of `presentExportRow`. */
-export const exportHeaders = [
-  '类型',
-  '姓名或名称',
-  '性别',
-  '出生年份',
-  '手机号码',
-  '身份证号',
-  '所在单位',
-  '所在党支部',
-  '职业或专业',
-  '资质证书',
-  '技能类别',
-  '可服务时间',
-  '挑选状态',
-];
+/**
+ * The export's columns: exactly the template's, so an exported file can be edited and
+ * uploaded again (its 记录编号 makes each row update its record).
+ */
+export const exportHeaders = templateColumns.map((c) => c.header);
 
 /** The fields of a record an export row shows. */
 export interface ExportedVolunteer {
+  id: number;
   kind: string;
   name: string;
   gender: string | null;
@@ -75,28 +70,35 @@ export interface ExportedVolunteer {
   profession: string | null;
   qualifications: string | null;
   availability: string | null;
-  screening_status: string;
+  contact_name: string | null;
+  notes: string | null;
 }
 
-/** One record as an export row: labels in Chinese, the phone masked unless `unmasked`. */
+/**
+ * One record as an export row, in the template's column order: labels in Chinese, the phone
+ * masked unless `unmasked`, the ID number always masked (only that form is stored).
+ */
 export function presentExportRow(
   v: ExportedVolunteer,
   categoryNames: string[],
   unmasked: boolean,
 ): Array<string | number | null> {
-  return [
-    kindLabels[v.kind as VolunteerKind] ?? v.kind,
-    v.name,
-    v.gender,
-    v.birth_year,
-    unmasked ? v.phone : maskPhone(v.phone),
-    v.id_number_masked,
-    v.unit_name,
-    v.party_branch,
-    v.profession,
-    v.qualifications,
-    categoryNames.join('、'),
-    v.availability,
-    v.screening_status === 'selected' ? '已选用' : v.screening_status === 'declined' ? '未选用' : '待挑选',
-  ];
+  const cells: Record<ColumnKey, string | number | null> = {
+    recordId: v.id,
+    kind: kindLabels[v.kind as VolunteerKind] ?? v.kind,
+    name: v.name,
+    gender: v.gender,
+    birthYear: v.birth_year,
+    phone: unmasked ? v.phone : maskPhone(v.phone),
+    idNumber: v.id_number_masked,
+    unit: v.unit_name,
+    partyBranch: v.party_branch,
+    profession: v.profession,
+    qualifications: v.qualifications,
+    categories: categoryNames.join('、'),
+    availability: v.availability,
+    contactName: v.contact_name,
+    notes: v.notes,
+  };
+  return templateColumns.map((c) => cells[c.key]);
 }

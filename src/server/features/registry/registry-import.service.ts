@@ -4,32 +4,29 @@ import type { z } from 'zod';
 import type { Locale } from '../../../contract/common.ts';
 import type { importStatus as importStatusSchema } from '../../../contract/registry.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
-import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
-import {
-  duplicatesInFile,
-  validateRow,
-  type CellError,
-  type CleanRow,
-  type RowContext,
-} from '../../../domain/registry/import-rows.ts';
+import type { CleanRow } from '../../../domain/registry/import-rows.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { Database } from '../../../db/schema.ts';
 import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { idNumberHash, installSecret } from '../../secrets.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { templateWorkbook } from './registry-excel.presenter.ts';
-import { readRegistryRows } from './registry-excel.service.ts';
+import { checkFile, type Checked } from './registry-import-check.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
 import * as imports from './registry-import.repository.ts';
-import { existingMatches, insertCategoryLinks, insertVolunteers, lockRegistryWrites } from './registry.repository.ts';
-import { insertSearchTerms } from './volunteer-terms.repository.ts';
+import {
+  existingMatches,
+  insertCategoryLinks,
+  insertVolunteers,
+  lockRegistryWrites,
+  setCategories,
+  updateVolunteer,
+} from './registry.repository.ts';
+import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
 
-/** Rows validated between two progress updates. */
-const PROGRESS_EVERY = 500;
 /** How often a running dry run or commit says it is alive. */
 const HEARTBEAT_MS = 2_000;
 /** An import silent this long was left by a process that died (several heartbeats missed). */
@@ -61,90 +58,6 @@ async function whileWorking<T>(db: Kysely<Database>, id: number, work: () => Pro
 export async function failInterruptedImports(db: Kysely<Database>, now: Date): Promise<number> {
   const staleBefore = new Date(now.getTime() - STALE_IMPORT_MS).toISOString();
   return imports.failStaleImports(db, staleBefore, [...inProgress], now.toISOString());
-}
-
-/** Everything needed to check rows of one importer: the units and categories it may name. */
-async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
-  const units = await imports.listUnitRefs(db);
-  const byRef = new Map<string, { id: number; inScope: boolean }>();
-  const ambiguous = new Set<string>();
-  for (const u of units) {
-    const entry = { id: u.id, inScope: can(actor, 'create', 'volunteer', { unitPath: u.path }) };
-    byRef.set(u.code, entry);
-    for (const name of new Set([u.name, u.short_name])) {
-      // A name shared by two units is only usable inside the importer's scope, where it is usually unique.
-      const seen = byRef.get(name);
-      if (seen && seen.id !== u.id) {
-        if (entry.inScope && !seen.inScope) byRef.set(name, entry);
-        else if (entry.inScope === seen.inScope) ambiguous.add(name);
-      } else byRef.set(name, entry);
-    }
-  }
-  for (const name of ambiguous) byRef.delete(name);
-  const categories = (await listCategories(db)).filter((c) => c.enabled).sort((a, b) => a.id - b.id);
-  const byName = new Map<string, number>();
-  for (const c of categories)
-    for (const n of [c.name['zh-CN'], c.name['zh-TW'], c.name.en.toLowerCase(), c.code]) byName.set(n, c.id);
-  return {
-    unit: (ref) => byRef.get(ref),
-    category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
-    currentYear: year,
-  };
-}
-
-interface Checked {
-  clean: CleanRow[];
-  problems: CellError[];
-  total: number;
-}
-
-/** Reads and checks every row: cell problems, duplicates within the file, and duplicates of existing records. */
-async function checkFile(
-  db: Kysely<Database>,
-  actor: Actor,
-  file: Buffer,
-  year: number,
-  onProgress: (n: number) => Promise<void>,
-): Promise<Checked> {
-  const ctx = await rowContext(db, actor, year);
-  await installSecret(db, 'id_number_pepper');
-  const clean: CleanRow[] = [];
-  const problems: CellError[] = [];
-  let total = 0;
-  try {
-    for await (const { row, raw } of readRegistryRows(file)) {
-      total += 1;
-      const r = validateRow(row, raw, ctx);
-      if ('clean' in r) clean.push(r.clean);
-      else problems.push(...r.errors);
-      if (total % PROGRESS_EVERY === 0) await onProgress(total);
-    }
-  } catch {
-    throw new DomainError('INVALID_WORKBOOK');
-  }
-  const inFile = duplicatesInFile(clean);
-  const hashes = new Map<number, string>();
-  for (const c of clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
-  const existing = await existingMatches(
-    db,
-    [...hashes.values()],
-    clean.map((c) => c.phone),
-  );
-  const inDb: CellError[] = [];
-  for (const c of clean) {
-    const byId = hashes.has(c.row) ? existing.byHash.get(hashes.get(c.row) ?? '') : undefined;
-    const byPhone = existing.byPhone.get(c.phone);
-    if (byId !== undefined) inDb.push({ row: c.row, column: 'idNumber', problem: 'duplicateExisting', other: byId });
-    else if (byPhone !== undefined)
-      inDb.push({ row: c.row, column: 'phone', problem: 'duplicateExisting', other: byPhone });
-  }
-  const duplicates = [...inFile, ...inDb];
-  const duplicateRows = new Set(duplicates.map((d) => d.row));
-  return {
-    clean: clean.filter((c) => !duplicateRows.has(c.row)),
-    problems: [...problems, ...duplicates].sort((a, b) => a.row - b.row),
-    total,
-  };
 }
 
 /** The Excel template staff download, fill in and upload, listing the enabled categories. */
@@ -215,7 +128,7 @@ export async function startImport(
         processed_rows: checked.total,
         error_rows: errorRows,
         duplicate_rows: duplicateRows,
-        report_json: JSON.stringify(checked.problems),
+        report_json: JSON.stringify(reportOf(checked)),
         updated_at: new Date().toISOString(),
       });
     } catch (err) {
@@ -249,6 +162,30 @@ export async function importStatus(
   locale: Locale,
 ): Promise<z.infer<typeof importStatusSchema>> {
   return presentImportStatus(await loadImport(deps, actor, id), locale);
+}
+
+/** What the dry run keeps to show: problems, kept masked cells, and each update's changed columns. */
+function reportOf(checked: Checked) {
+  return {
+    problems: checked.problems,
+    notices: checked.notices,
+    updates: checked.updates.map((u) => ({
+      row: u.clean.row,
+      recordId: u.clean.recordId,
+      name: u.clean.name,
+      columns: u.columns,
+    })),
+    unchanged: checked.unchanged,
+  };
+}
+
+/** The columns a row sets on the record it updates (its ID number left alone when the file held it masked). */
+function changesOf(c: CleanRow, hash: string | null, keepIdNumber: boolean, at: string) {
+  const { id_number_hash, id_number_masked, account_id, screening_status, created_at, ...cols } = recordOf(c, hash, at);
+  void account_id;
+  void screening_status;
+  void created_at;
+  return keepIdNumber ? cols : { ...cols, id_number_hash, id_number_masked };
 }
 
 /** The columns of a new record from a checked row. */
@@ -298,21 +235,25 @@ async function writeImport(deps: Deps, ctx: AuditContext, actor: Actor, row: imp
     const checked = await checkFile(deps.db, actor, Buffer.from(file), Number(ctx.at.slice(0, 4)), async () => {});
     const badRows = new Set(checked.problems.map((p) => p.row)).size;
     if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
-    const hashes = new Map<number, string>();
-    for (const c of checked.clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(deps.db, c.idNumber));
+    const hashes = checked.hashes;
     await deps.db.transaction().execute(async (trx) => {
       // Under the registry's lock, look once more: a record added, or another upload of the
       // same people committed, since the check above is a duplicate now.
       await lockRegistryWrites(trx);
+      const rows = [...checked.clean, ...checked.updates.map((u) => u.clean)];
       const taken = await existingMatches(
         trx,
-        [...hashes.values()],
-        checked.clean.map((c) => c.phone),
+        rows.flatMap((c) => hashes.get(c.row) ?? []),
+        rows.map((c) => c.phone),
       );
-      const fresh = checked.clean.filter(
-        (c) => !taken.byPhone.has(c.phone) && !(hashes.has(c.row) && taken.byHash.has(hashes.get(c.row) ?? '')),
-      );
-      const skipped = badRows + checked.clean.length - fresh.length;
+      const isFree = (c: CleanRow) => {
+        const byPhone = taken.byPhone.get(c.phone);
+        const byHash = hashes.has(c.row) ? taken.byHash.get(hashes.get(c.row) ?? '') : undefined;
+        return (!byPhone || byPhone.id === c.recordId) && (!byHash || byHash.id === c.recordId);
+      };
+      const fresh = checked.clean.filter(isFree);
+      const updates = checked.updates.filter((u) => isFree(u.clean));
+      const skipped = badRows + rows.length - fresh.length - updates.length;
       if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
       for (let i = 0; i < fresh.length; i += 200) {
         const batch = fresh.slice(i, i + 200);
@@ -328,9 +269,17 @@ async function writeImport(deps: Deps, ctx: AuditContext, actor: Actor, row: imp
           values.map((v, n) => ({ ...v, id: idOf(n) })),
         );
       }
+      for (const u of updates) {
+        const recordId = u.clean.recordId ?? 0;
+        const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
+        await updateVolunteer(trx, recordId, cols);
+        await setCategories(trx, recordId, u.clean.categoryIds);
+        await setSearchTerms(trx, { id: recordId, ...cols });
+      }
+      const committed = fresh.length + updates.length;
       await imports.updateImport(trx, id, {
         status: 'committed',
-        committed_rows: fresh.length,
+        committed_rows: committed,
         updated_at: new Date().toISOString(),
       });
       // What the workbook held is now in the registry, hashed and masked; the file goes.
@@ -343,6 +292,7 @@ async function writeImport(deps: Deps, ctx: AuditContext, actor: Actor, row: imp
         after: {
           mode,
           committed: fresh.length,
+          updated: updates.map((u) => ({ id: u.clean.recordId, columns: u.columns })),
           skipped,
           sample: fresh.slice(0, 3).map((c) => ({ name: c.name, phone: maskPhone(c.phone) })),
         },

@@ -10,7 +10,7 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 import { templateColumns, type CellError, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
-import { importProblemMessage } from '../../i18n/import-messages.ts';
+import { importCellMessage } from '../../i18n/import-messages.ts';
 import type { ImportRow } from './registry-import.repository.ts';
 import type { VolunteerRow } from './registry.repository.ts';
 
@@ -57,11 +57,25 @@ export function auditedVolunteer(c: {
   return { name: c.name, kind: c.kind, unitId: c.unit_id, phone: maskPhone(c.phone), idNumber: c.id_number_masked };
 }
 
+/** What a dry run stored about a file (see registry-import.service.ts). */
+interface StoredReport {
+  problems: CellError[];
+  notices: CellError[];
+  updates: Array<{ row: number; recordId: number; name: string; columns: string[] }>;
+  unchanged: number;
+}
+
 /** An import's progress and, once validated, every problem with its row, column and reason in the reader's language. */
 export function presentImportStatus(row: ImportRow, locale: Locale): z.infer<typeof importStatus> {
-  const report = row.report_json ? (JSON.parse(row.report_json) as CellError[] | { code: string }) : [];
-  const problems = Array.isArray(report) ? report : [];
+  const parsed = row.report_json ? (JSON.parse(row.report_json) as StoredReport | CellError[] | { code: string }) : [];
+  // Reports written before updates existed are a bare list of problems.
+  const report: StoredReport = Array.isArray(parsed)
+    ? { problems: parsed, notices: [], updates: [], unchanged: 0 }
+    : 'problems' in parsed
+      ? parsed
+      : { problems: [], notices: [], updates: [], unchanged: 0 };
   const header = new Map<string, string>(templateColumns.map((c) => [c.key, c.header.replace('*', '')]));
+  const headerOf = (key: string) => header.get(key) ?? key;
   return {
     id: row.id,
     filename: row.filename,
@@ -71,14 +85,27 @@ export function presentImportStatus(row: ImportRow, locale: Locale): z.infer<typ
     errorRows: row.error_rows,
     duplicateRows: row.duplicate_rows,
     committedRows: row.committed_rows,
-    problems: problems.map((p) => ({
+    problems: report.problems.map((p) => ({
       row: p.row,
       column: p.column,
-      columnHeader: header.get(p.column) ?? p.column,
+      columnHeader: headerOf(p.column),
       problem: p.problem,
-      message: importProblemMessage(p.problem, locale, p.other),
+      message: importCellMessage(p, locale),
       other: p.other ?? null,
+      value: p.value ?? null,
     })),
+    notices: report.notices.map((n) => ({
+      row: n.row,
+      columnHeader: headerOf(n.column),
+      message: importCellMessage(n, locale),
+    })),
+    updates: report.updates.map((u) => ({
+      row: u.row,
+      recordId: u.recordId,
+      name: u.name,
+      columns: u.columns.map(headerOf),
+    })),
+    unchangedRows: report.unchanged,
     createdAt: row.created_at,
   };
 }

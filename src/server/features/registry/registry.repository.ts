@@ -180,25 +180,55 @@ export async function lockRegistryWrites(trx: Kysely<Database>): Promise<void> {
 
 /** Existing records that share an ID-number hash or a phone with the given ones (for duplicate reports). */
 export async function existingMatches(db: Kysely<Database>, hashes: string[], phones: string[]) {
-  const byHash = new Map<string, number>();
-  const byPhone = new Map<string, number>();
-  for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db
+  const byHash = new Map<string, MatchedRecord>();
+  const byPhone = new Map<string, MatchedRecord>();
+  const matched = () =>
+    db
       .selectFrom('volunteers')
-      .select(['id', 'id_number_hash'])
-      .where('id_number_hash', 'in', hashes.slice(i, i + 500))
+      .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+      .select(['volunteers.id', 'volunteers.name', 'volunteers.phone', 'volunteers.id_number_hash'])
+      .select('org_units.name as unit_name');
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await matched()
+      .where('volunteers.id_number_hash', 'in', hashes.slice(i, i + 500))
       .execute();
-    for (const r of rows) if (r.id_number_hash) byHash.set(r.id_number_hash, r.id);
+    for (const r of rows) if (r.id_number_hash) byHash.set(r.id_number_hash, r);
   }
   for (let i = 0; i < phones.length; i += 500) {
-    const rows = await db
-      .selectFrom('volunteers')
-      .select(['id', 'phone'])
-      .where('phone', 'in', phones.slice(i, i + 500))
+    const rows = await matched()
+      .where('volunteers.phone', 'in', phones.slice(i, i + 500))
       .execute();
-    for (const r of rows) if (r.phone) byPhone.set(r.phone, r.id);
+    for (const r of rows) if (r.phone) byPhone.set(r.phone, r);
   }
   return { byHash, byPhone };
+}
+
+/** A record an uploaded row repeats: who it is and where. */
+export interface MatchedRecord {
+  id: number;
+  name: string;
+  unit_name: string;
+}
+
+/** The records an uploaded file names by number, with their unit's path and their categories. */
+export async function listRecordsByIds(db: Kysely<Database>, ids: number[]) {
+  const found = new Map<number, VolunteerRow & { categoryIds: number[] }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('volunteers')
+      .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
+      .selectAll('volunteers')
+      .select(columns)
+      .where('volunteers.id', 'in', chunk)
+      .execute();
+    const cats = await categoriesOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    for (const r of rows) found.set(r.id, { ...r, categoryIds: cats.get(r.id) ?? [] });
+  }
+  return found;
 }
 
 /** Replaces a record's skill categories. */

@@ -103,7 +103,7 @@ describe('Excel import of the registry', () => {
       expect(s.problems.find((p) => p.row === i + 2)?.column, `row ${i + 2}`).toBe(column);
     expect(s.problems.find((p) => p.row === 7)).toMatchObject({
       columnHeader: '手机号码',
-      message: '手机号码须为 11 位',
+      message: '手机号码须为 11 位：“139****”',
     });
     expect(await volunteerCount()).toBe(before);
   });
@@ -164,7 +164,14 @@ describe('Excel import of the registry', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const headers = (wb.worksheets[0]?.getRow(1).values as string[]).filter(Boolean);
-    expect(headers.slice(0, 5)).toEqual(['类型*', '姓名或名称*', '性别', '出生年份', '手机号码*']);
+    expect(headers.slice(0, 6)).toEqual([
+      '记录编号（新增留空）',
+      '类型*',
+      '姓名或名称*',
+      '性别',
+      '出生年份',
+      '手机号码*',
+    ]);
   });
 });
 
@@ -303,8 +310,8 @@ describe('GET /api/registry/export.xlsx', () => {
     });
     expect(res.statusCode).toBe(200);
     const sheet = await sheetOf(res.rawPayload);
-    expect(sheet?.getRow(2).getCell(2).value).toBe('张婉珍');
-    expect(sheet?.getRow(2).getCell(5).value).toBe('139****0101');
+    expect(sheet?.getRow(2).getCell(3).value).toBe('张婉珍');
+    expect(sheet?.getRow(2).getCell(6).value).toBe('139****0101');
     const log = await t.db
       .selectFrom('audit_log')
       .select(['action', 'after_json'])
@@ -321,7 +328,7 @@ describe('GET /api/registry/export.xlsx', () => {
       method: 'GET',
       url: `/api/registry/export.xlsx?q=${encodeURIComponent('张婉珍')}&unmasked=1`,
     });
-    expect((await sheetOf(res.rawPayload))?.getRow(2).getCell(5).value).toBe('13905970101');
+    expect((await sheetOf(res.rawPayload))?.getRow(2).getCell(6).value).toBe('13905970101');
     expect(
       (await t.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').executeTakeFirstOrThrow()).action,
     ).toBe('export.unmasked');

@@ -115,7 +115,7 @@ export async function updateVolunteer(
   await deps.db.transaction().execute(async (trx) => {
     await repo.lockRegistryWrites(trx);
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
-    if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other !== id))
+    if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other.id !== id))
       throw new DomainError('DUPLICATE_VOLUNTEER');
     await repo.updateVolunteer(trx, id, cols);
     await repo.setCategories(trx, id, input.categoryIds);

@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { CategoryTag } from '../categories/CategoryTag.tsx';
+import { useAddressUnit } from '../org-units/use-address-unit.ts';
 import type { Categories } from '../categories/use-categories.ts';
 import { needsApi, type Channel, type Need, type NeedQuery } from './api.ts';
 import { channelLabel, channels, percent, urgencyColor, urgencyLabel } from './labels.ts';
@@ -29,7 +30,10 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [range, setRange] = useState<Range>(null);
   const [page, setPage] = useState(1);
+  // A unit's page opens the list filtered to that unit (?under=), shown as a tag that removes it.
+  const address = useAddressUnit();
   const query: NeedQuery = {
+    under: address.under,
     channel,
     categoryId: view === 'all' ? categoryId : undefined,
     uncategorised: view === 'uncategorised' ? '1' : undefined,
@@ -145,6 +149,18 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
             },
           ]}
         />
+        {address.under !== undefined && (
+          <Tag
+            closable
+            closeIcon={<span aria-label={t('org.clearUnit')}>×</span>}
+            onClose={() => {
+              address.clear();
+              changed();
+            }}
+          >
+            {t('org.filteredTo', { name: address.unit?.name ?? '…' })}
+          </Tag>
+        )}
         <div className="hm-field">
           <label htmlFor="needs-channel">{t('needs.col.channel')}</label>
           <Select<Channel>

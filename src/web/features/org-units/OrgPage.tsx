@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
 import { Card, Col, Input, Row } from 'antd';
 import { useMe } from '../../app/session.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -28,7 +29,11 @@ export default function OrgPage() {
           </Card>
         </Col>
         <Col xs={24} lg={16}>
-          <Card title={<h2 className="hm-card-title">{t('org.listOf', { name: scopeName })}</h2>} size="small">
+          <Card
+            title={<h2 className="hm-card-title">{t('org.listOf', { name: scopeName })}</h2>}
+            extra={selected && <Link to={`/org/units/${selected.id}`}>{t('org.openUnit', { name: scopeName })}</Link>}
+            size="small"
+          >
             <div role="search" className="hm-toolbar">
               <div className="hm-field hm-field-wide">
                 <label htmlFor="org-search">{t('org.searchLabel')}</label>

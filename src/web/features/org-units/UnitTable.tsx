@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -6,6 +7,7 @@ import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { orgApi, type OrgUnit } from './api.ts';
 import { levelLabel, postKindLabel } from './labels.ts';
+import { trailOf } from './use-address-unit.ts';
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +23,13 @@ export function UnitTable({ under, q, caption }: { under: number; q: string; cap
   );
 
   const columns: TableColumnsType<OrgUnit> = [
-    { title: t('org.col.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('org.col.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (_, u) => <Link to={`/org/units/${u.id}`}>{u.name}</Link>,
+    },
+    { title: t('org.col.path'), key: 'path', render: (_, u) => trailOf(u) },
     {
       title: t('org.col.level'),
       dataIndex: 'level',

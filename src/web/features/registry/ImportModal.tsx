@@ -3,6 +3,7 @@ import { Alert, App, Button, Modal, Progress, Result, Segmented, Space, Spin, St
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../lib/api.ts';
+import { ImportChanges } from './ImportChanges.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { TEMPLATE_PATH, type ImportProblem, type ImportStatus } from './api.ts';
 import { downloadFile } from './files.ts';
@@ -197,6 +198,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
                 styles={status.duplicateRows ? { content: { color: '#b45309' } } : undefined}
               />
             </div>
+            <ImportChanges status={status} />
             {status.problems.length === 0 ? (
               <Alert type="success" showIcon title={t('registry.import.allGood', { count: status.totalRows })} />
             ) : (

@@ -19,17 +19,19 @@ interface Props {
   categories: Categories;
   /** Whether the account's unit has units below it to filter by. */
   pickUnit: boolean;
+  /** The unit the page was opened for, already applied. */
+  initialUnit?: { id: number; name: string } | undefined;
   onApply(values: RegistryFilterValues): void;
 }
 
 /** Name/pinyin/initials/skill search, kind, category, screening status and unit; applied together. */
-export function RegistryFilters({ categories, pickUnit, onApply }: Props) {
+export function RegistryFilters({ categories, pickUnit, initialUnit, onApply }: Props) {
   const { t, locale } = useI18n();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<VolunteerKind | undefined>(undefined);
   const [categoryId, setCategoryId] = useState<number | undefined>(undefined);
   const [status, setStatus] = useState<ScreeningStatus | undefined>(undefined);
-  const [under, setUnder] = useState<number | undefined>(undefined);
+  const [under, setUnder] = useState<number | undefined>(initialUnit?.id);
 
   const apply = () => onApply({ q: q.trim() || undefined, kind, categoryId, screeningStatus: status, under });
   const reset = () => {
@@ -111,6 +113,7 @@ export function RegistryFilters({ categories, pickUnit, onApply }: Props) {
             id="registry-unit"
             value={under}
             onChange={setUnder}
+            initial={initialUnit}
             allowClear
             placeholder={t('registry.anyUnit')}
           />

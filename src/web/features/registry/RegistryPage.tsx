@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useCategories } from '../categories/use-categories.ts';
+import { useAddressUnit } from '../org-units/use-address-unit.ts';
 import { registryApi, type Volunteer } from './api.ts';
 import { ExportModal } from './ExportModal.tsx';
 import { ImportModal } from './ImportModal.tsx';
@@ -25,7 +26,9 @@ export default function RegistryPage() {
   const { message } = App.useApp();
   usePageTitle(t('registry.heading'));
   const categories = useCategories();
-  const [filters, setFilters] = useState<RegistryFilterValues>({});
+  // A unit's page opens the registry filtered to that unit (?under=).
+  const address = useAddressUnit();
+  const [filters, setFilters] = useState<RegistryFilterValues>(() => (address.under ? { under: address.under } : {}));
   const [page, setPage] = useState(1);
   const [searches, setSearches] = useState(0);
   // undefined: closed; null: new record.
@@ -47,6 +50,7 @@ export default function RegistryPage() {
       <RegistryFilters
         categories={categories}
         pickUnit={hasUnitsBelow}
+        initialUnit={address.under ? { id: address.under, name: address.unit?.name ?? '' } : undefined}
         onApply={(values) => {
           setFilters(values);
           setPage(1);

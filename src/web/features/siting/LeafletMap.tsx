@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { recommendationPane } from './rec-markers.ts';
 
 // Xinluo's centre, for the first frame before the outline is fitted.
 const XINLUO: L.LatLngTuple = [25.1, 117.03];
@@ -24,9 +25,19 @@ export function LeafletMap({ label, describedBy, onReady }: Props) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const map = L.map(element, { center: XINLUO, zoom: 11, zoomSnap: 0.5, keyboard: true, attributionControl: true });
+    // maxZoom: clusters need one even when no tile layer (which would bring its own) is drawn.
+    const map = L.map(element, {
+      center: XINLUO,
+      zoom: 11,
+      maxZoom: 19,
+      zoomSnap: 0.5,
+      keyboard: true,
+      attributionControl: true,
+    });
     // Leaflet's own credit line links out; keep only the tile sources' attributions.
     map.attributionControl.setPrefix(false);
+    // The numbered recommendations sit above every marker and cluster (600), below tooltips (650).
+    map.createPane(recommendationPane).style.zIndex = '640';
     // The container changes size with the layout (large-font mode, the panel wrapping below on phones).
     const resized = new ResizeObserver(() => map.invalidateSize());
     resized.observe(element);

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { venueTypes } from '../../../domain/siting/coverage.ts';
 import { useCategories } from '../categories/use-categories.ts';
 import { sitingApi, type Coverage, type MapSettings } from './api.ts';
+import { BaseLayerSwitch, shownTiles, useBaseLayer } from './BaseLayerSwitch.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { datumOf, toDisplay } from './datum.ts';
 import { LayerControls, type LayerChoice } from './LayerControls.tsx';
@@ -45,7 +46,8 @@ export default function MapPage() {
   const [coverageError, setCoverageError] = useState<string | null>(null);
   const [editingSettings, setEditingSettings] = useState(false);
 
-  const tiles = settings.data?.tiles;
+  const [base, setBase] = useBaseLayer();
+  const tiles = shownTiles(settings.data?.tiles, base);
   const datum = tiles ? datumOf(tiles) : 'gcj02';
   const data = layers.data;
   // While a coverage answer shows, the plain area layer would hide its red markers.
@@ -91,13 +93,13 @@ export default function MapPage() {
     map,
     () =>
       data && choice.shown.has('studios')
-        ? studiosLayer(data.studios, choice.studioCategory, colorOf, categories.nameOf, datum)
+        ? studiosLayer(data.studios, choice.studioCategory, colorOf, categories.nameOf, datum, t)
         : null,
     `studios|${data ? 1 : 0}|${choice.shown.has('studios')}|${choice.studioCategory ?? ''}|${datum}|${categories.all.length}|${locale}`,
   );
   useMapLayer(
     map,
-    () => (data && coverage ? coverageLayer(coverage, data.studios, datum, t) : null),
+    () => (map && data && coverage ? coverageLayer(map, coverage, data.studios, datum, t) : null),
     `coverage|${data ? 1 : 0}|${coverage ? `${coverage.categoryId}/${coverage.radius}` : ''}|${datum}|${locale}`,
   );
 
@@ -171,6 +173,7 @@ export default function MapPage() {
         <Col xs={24} xl={15}>
           <div id="siting-map-anchor" className="hm-map-frame">
             <LeafletMap label={t('siting.mapLabel')} describedBy="map-description" onReady={setMap} />
+            <BaseLayerSwitch tiles={settings.data?.tiles} value={base} onChange={setBase} />
             {(layers.loading || outline.loading) && (
               <div className="hm-map-loading">
                 <Spin description={t('common.loading')} />

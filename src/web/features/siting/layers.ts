@@ -3,7 +3,9 @@ import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import type { Translate } from '../../lib/i18n/index.ts';
 import { levelLabel } from '../org-units/labels.ts';
 import type { Area, Coverage, MapLayers, Outline, VenueType } from './api.ts';
+import { clusterOf } from './cluster.ts';
 import { outlineIn, toDisplay, type Datum } from './datum.ts';
+import { recommendationMarkers } from './rec-markers.ts';
 
 // Builders of the map's layers. Every label goes in as a text node: names come from the
 // database, and Leaflet would put a string into innerHTML.
@@ -43,8 +45,9 @@ export function outlineLayer(outline: Outline, datum: Datum): L.GeoJSON {
   });
 }
 
-export function unitsLayer(units: MapLayers['units'], datum: Datum, t: Translate): L.LayerGroup {
-  return L.layerGroup(
+export function unitsLayer(units: MapLayers['units'], datum: Datum, t: Translate): L.Layer {
+  return clusterOf(
+    'units',
     units.map((u) =>
       L.circleMarker(toDisplay(u.lng, u.lat, datum), {
         radius: u.level === 'district' || u.level === 'street' || u.level === 'town' ? 6 : 4,
@@ -55,6 +58,7 @@ export function unitsLayer(units: MapLayers['units'], datum: Datum, t: Translate
         className: 'hm-map-unit',
       }).bindTooltip(label(u.name, levelLabel(t, u.level as UnitLevel))),
     ),
+    (n) => t('siting.cluster.units', { n }),
   );
 }
 
@@ -63,8 +67,9 @@ export function venuesLayer(
   types: ReadonlySet<VenueType>,
   datum: Datum,
   t: Translate,
-): L.LayerGroup {
-  return L.layerGroup(
+): L.Layer {
+  return clusterOf(
+    'venues',
     venues
       .filter((v) => types.has(v.type))
       .map((v) =>
@@ -77,11 +82,13 @@ export function venuesLayer(
           className: 'hm-map-venue',
         }).bindTooltip(label(v.name, `${t(`siting.venueType.${v.type}`)} · ${v.unitName}`)),
       ),
+    (n) => t('siting.cluster.venues', { n }),
   );
 }
 
-export function areasLayer(areas: Area[], datum: Datum, t: Translate): L.LayerGroup {
-  return L.layerGroup(
+export function areasLayer(areas: Area[], datum: Datum, t: Translate): L.Layer {
+  return clusterOf(
+    'areas',
     areas.map((a) =>
       L.circleMarker(toDisplay(a.lng, a.lat, datum), {
         radius: areaRadius(a.population),
@@ -92,6 +99,7 @@ export function areasLayer(areas: Area[], datum: Datum, t: Translate): L.LayerGr
         className: 'hm-map-area',
       }).bindTooltip(label(a.name, t('siting.population', { n: a.population }))),
     ),
+    (n) => t('siting.cluster.areas', { n }),
   );
 }
 
@@ -101,8 +109,10 @@ export function studiosLayer(
   colorOf: (categoryId: number) => string,
   nameOf: (id: number) => string,
   datum: Datum,
-): L.LayerGroup {
-  return L.layerGroup(
+  t: Translate,
+): L.Layer {
+  return clusterOf(
+    'studios',
     studios
       .filter((s) => located(s) && (categoryId === undefined || s.categoryIds.includes(categoryId)))
       .map((s) => {
@@ -116,6 +126,7 @@ export function studiosLayer(
           className: 'hm-map-studio',
         }).bindTooltip(label(s.name, s.categoryIds.map(nameOf).join('、')));
       }),
+    (n) => t('siting.cluster.studios', { n }),
   );
 }
 
@@ -125,6 +136,7 @@ export function studiosLayer(
  * the radius each would cover (dashed).
  */
 export function coverageLayer(
+  map: L.Map,
   coverage: Coverage,
   studios: MapLayers['studios'],
   datum: Datum,
@@ -154,9 +166,8 @@ export function coverageLayer(
       .bindTooltip(label(a.name, t('siting.population', { n: a.population }), t('siting.coverage.notCovered')))
       .addTo(group);
   }
-  coverage.recommendations.forEach((r, i) => {
-    const at = toDisplay(r.venue.lng, r.venue.lat, datum);
-    L.circle(at, {
+  for (const r of coverage.recommendations) {
+    L.circle(toDisplay(r.venue.lng, r.venue.lat, datum), {
       radius: coverage.radius,
       color: '#b45309',
       weight: 2,
@@ -165,17 +176,7 @@ export function coverageLayer(
       interactive: false,
       className: 'hm-map-rec-radius',
     }).addTo(group);
-    const rank = document.createElement('span');
-    rank.textContent = String(i + 1);
-    L.marker(at, {
-      icon: L.divIcon({ html: rank, className: 'hm-map-rec', iconSize: [28, 28], iconAnchor: [14, 14] }),
-      title: t('siting.rec.markerTitle', { rank: i + 1, name: r.venue.name, gain: r.gain }),
-      alt: t('siting.rec.markerTitle', { rank: i + 1, name: r.venue.name, gain: r.gain }),
-      riseOnHover: true,
-      zIndexOffset: 1000,
-    })
-      .bindTooltip(label(t('siting.rec.rank', { rank: i + 1 }), r.venue.name, t('siting.rec.gain', { n: r.gain })))
-      .addTo(group);
-  });
+  }
+  recommendationMarkers(map, coverage, datum, t, label).addTo(group);
   return group;
 }

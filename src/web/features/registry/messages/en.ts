@@ -95,6 +95,11 @@ export const en: Dictionary = {
   'registry.import.good': 'Good rows',
   'registry.import.errorRows': 'Rows with errors',
   'registry.import.duplicateRows': 'Duplicate rows',
+  'registry.import.updates': '{count} existing records will be updated',
+  'registry.import.unchanged': '{count} more rows are the same as the registry and change nothing',
+  'registry.import.updateLine': 'Row {row}, {name}: {columns}',
+  'registry.import.notices': 'Remarks',
+  'registry.import.noticeLine': 'Row {row}, {column}: {message}',
   'registry.import.allGood': 'All {count} rows are good.',
   'registry.import.hasProblems':
     'Rows with problems are not imported. Fix the file and upload it again to import every row, or import only the {count} good rows now.',

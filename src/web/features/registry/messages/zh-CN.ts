@@ -87,6 +87,11 @@ export const zhCN = {
   'registry.import.good': '无误行数',
   'registry.import.errorRows': '有错误的行',
   'registry.import.duplicateRows': '重复的行',
+  'registry.import.updates': '将更新 {count} 条已有记录',
+  'registry.import.unchanged': '另有 {count} 行与登记册相同，不作改动',
+  'registry.import.updateLine': '第 {row} 行 {name}：{columns}',
+  'registry.import.notices': '说明',
+  'registry.import.noticeLine': '第 {row} 行 {column}：{message}',
   'registry.import.allGood': '全部 {count} 行检查无误。',
   'registry.import.hasProblems':
     '有问题的行不会导入。可修改文件后重新上传再全部导入，也可现在只导入无误的 {count} 行。',

@@ -88,6 +88,11 @@ export const zhTW: Dictionary = {
   'registry.import.good': '無誤列數',
   'registry.import.errorRows': '有錯誤的列',
   'registry.import.duplicateRows': '重複的列',
+  'registry.import.updates': '將更新 {count} 筆已有記錄',
+  'registry.import.unchanged': '另有 {count} 列與登記冊相同，不作改動',
+  'registry.import.updateLine': '第 {row} 列 {name}：{columns}',
+  'registry.import.notices': '說明',
+  'registry.import.noticeLine': '第 {row} 列 {column}：{message}',
   'registry.import.allGood': '全部 {count} 列檢查無誤。',
   'registry.import.hasProblems':
     '有問題的列不會匯入。可修改檔案後重新上傳再全部匯入，也可現在只匯入無誤的 {count} 列。',

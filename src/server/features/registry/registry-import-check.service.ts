@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { can } from '../../../domain/access/rules.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import { maskName } from '../../../domain/mailbox/letters.ts';
+import {
+  duplicatesInFile,
+  validateRow,
+  type CellError,
+  type CleanRow,
+  type ColumnKey,
+  type RawRow,
+  type RowContext,
+} from '../../../domain/registry/import-rows.ts';
+import { changedColumns, unmaskRow, type ExistingRecord } from '../../../domain/registry/import-updates.ts';
+import type { Database } from '../../../db/schema.ts';
+import { idNumberHash, installSecret } from '../../secrets.ts';
+import { listCategories } from '../categories/categories.repository.ts';
+import { readRegistryRows } from './registry-excel.service.ts';
+import * as imports from './registry-import.repository.ts';
+import { existingMatches, listRecordsByIds, type MatchedRecord } from './registry.repository.ts';
+
+/** Rows validated between two progress updates. */
+const PROGRESS_EVERY = 500;
+
+/** Everything needed to check rows of one importer: the units and categories it may name. */
+async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
+  const units = await imports.listUnitRefs(db);
+  const byRef = new Map<string, { id: number; inScope: boolean }>();
+  const ambiguous = new Set<string>();
+  for (const u of units) {
+    const entry = { id: u.id, inScope: can(actor, 'create', 'volunteer', { unitPath: u.path }) };
+    byRef.set(u.code, entry);
+    for (const name of new Set([u.name, u.short_name])) {
+      // A name shared by two units is only usable inside the importer's scope, where it is usually unique.
+      const seen = byRef.get(name);
+      if (seen && seen.id !== u.id) {
+        if (entry.inScope && !seen.inScope) byRef.set(name, entry);
+        else if (entry.inScope === seen.inScope) ambiguous.add(name);
+      } else byRef.set(name, entry);
+    }
+  }
+  for (const name of ambiguous) byRef.delete(name);
+  const categories = (await listCategories(db)).filter((c) => c.enabled).sort((a, b) => a.id - b.id);
+  const byName = new Map<string, number>();
+  for (const c of categories)
+    for (const n of [c.name['zh-CN'], c.name['zh-TW'], c.name.en.toLowerCase(), c.code]) byName.set(n, c.id);
+  return {
+    unit: (ref) => byRef.get(ref),
+    category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
+    currentYear: year,
+  };
+}
+
+/** A row that changes a record: the checked row, the columns that differ, and whether the stored ID number stays. */
+export interface RecordUpdate {
+  clean: CleanRow;
+  columns: ColumnKey[];
+  keepIdNumber: boolean;
+}
+
+/** What a check of a file found: new rows, updates, problems, notes on kept masked cells, unchanged rows. */
+export interface Checked {
+  clean: CleanRow[];
+  updates: RecordUpdate[];
+  problems: CellError[];
+  notices: CellError[];
+  unchanged: number;
+  total: number;
+  /** Each good row's ID number hash, by sheet row. */
+  hashes: Map<number, string>;
+}
+
+/** A duplicate of a stored record, naming the person as the importer may see them. */
+function duplicateOf(row: number, column: ColumnKey, other: MatchedRecord): CellError {
+  return {
+    row,
+    column,
+    problem: 'duplicateExisting',
+    existing: { name: maskName(other.name) ?? '', unit: other.unit_name },
+  };
+}
+
+/**
+ * Reads and checks every row: cell problems, masked cells, the records a row updates (by its
+ * 记录编号, inside the importer's scope), duplicates within the file and of stored records
+ * (a row's own record is not a duplicate of it).
+ */
+export async function checkFile(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: Buffer,
+  year: number,
+  onProgress: (n: number) => Promise<void>,
+): Promise<Checked> {
+  const ctx = await rowContext(db, actor, year);
+  await installSecret(db, 'id_number_pepper');
+  const read: Array<{ row: number; raw: RawRow }> = [];
+  try {
+    for await (const r of readRegistryRows(file)) read.push(r);
+  } catch {
+    throw new DomainError('INVALID_WORKBOOK');
+  }
+  const ids = [...new Set(read.map((r) => Number(r.raw.recordId)).filter((n) => Number.isSafeInteger(n) && n > 0))];
+  const stored = await listRecordsByIds(db, ids);
+  const records = new Map<number, ExistingRecord>();
+  for (const [id, r] of stored) if (can(actor, 'update', 'volunteer', { unitPath: r.unit_path })) records.set(id, r);
+
+  const clean: CleanRow[] = [];
+  const problems: CellError[] = [];
+  const notices: CellError[] = [];
+  const keepIds = new Set<number>();
+  let total = 0;
+  for (const { row, raw } of read) {
+    total += 1;
+    const recordText = (raw.recordId ?? '').trim();
+    const record = recordText ? records.get(Number(recordText)) : undefined;
+    const errors: CellError[] = [];
+    if (recordText && !record) errors.push({ row, column: 'recordId', problem: 'unknownRecord', value: recordText });
+    const unmasked = unmaskRow(row, raw, record);
+    errors.push(...unmasked.errors);
+    const r = validateRow(row, unmasked.raw, ctx);
+    // The record number was checked above, against the records the importer may update.
+    // A masked cell is reported as masked, not again as malformed.
+    const masked = new Set(unmasked.errors.map((e) => e.column));
+    if ('errors' in r) errors.push(...r.errors.filter((e) => e.column !== 'recordId' && !masked.has(e.column)));
+    if (errors.length > 0 || !('clean' in r)) problems.push(...errors);
+    else {
+      clean.push(r.clean);
+      notices.push(...unmasked.notices);
+      if (unmasked.keepIdNumber) keepIds.add(row);
+    }
+    if (total % PROGRESS_EVERY === 0) await onProgress(total);
+  }
+  const inFile = duplicatesInFile(clean);
+  const hashes = new Map<number, string>();
+  for (const c of clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
+  const existing = await existingMatches(
+    db,
+    [...hashes.values()],
+    clean.map((c) => c.phone),
+  );
+  const inDb: CellError[] = [];
+  for (const c of clean) {
+    const other = (m: MatchedRecord | undefined) => (m && m.id !== c.recordId ? m : undefined);
+    const byId = other(hashes.has(c.row) ? existing.byHash.get(hashes.get(c.row) ?? '') : undefined);
+    const byPhone = other(existing.byPhone.get(c.phone));
+    if (byId) inDb.push(duplicateOf(c.row, 'idNumber', byId));
+    else if (byPhone) inDb.push(duplicateOf(c.row, 'phone', byPhone));
+  }
+  const duplicates = [...inFile, ...inDb];
+  const duplicateRows = new Set(duplicates.map((d) => d.row));
+  const good = clean.filter((c) => !duplicateRows.has(c.row));
+  const updates: RecordUpdate[] = [];
+  let unchanged = 0;
+  for (const c of good) {
+    const record = c.recordId ? records.get(c.recordId) : undefined;
+    if (!record) continue;
+    const keepIdNumber = keepIds.has(c.row);
+    const columns = changedColumns(c, record, hashes.get(c.row) ?? null, keepIdNumber);
+    if (columns.length === 0) unchanged += 1;
+    else updates.push({ clean: c, columns, keepIdNumber });
+  }
+  return {
+    clean: good.filter((c) => c.recordId === null),
+    updates,
+    problems: [...problems, ...duplicates].sort((a, b) => a.row - b.row),
+    notices: notices.filter((n) => !duplicateRows.has(n.row)),
+    unchanged,
+    total,
+    hashes,
+  };
+}
