@@ -11,6 +11,7 @@ import { loginThrottlesMigration } from './2026-12-03-0008-login-throttles.ts';
 import { countersAndJobRuns } from './2026-12-03-0009-counters-job-runs.ts';
 import { evaluationMigration } from './2026-12-03-0010-evaluation.ts';
 import { statisticsMigration } from './2026-12-03-0011-statistics.ts';
+import { letterRatesIndexMigration } from './2026-12-03-0015-letter-rates-index.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -29,5 +30,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0009-counters-job-runs': countersAndJobRuns(engine),
     '2026-12-03-0010-evaluation': evaluationMigration(engine),
     '2026-12-03-0011-statistics': statisticsMigration(engine),
+    '2026-12-03-0015-letter-rates-index': letterRatesIndexMigration(engine),
   };
 }
