@@ -71,6 +71,7 @@ describe('quarterly inspections by a citizen supervisor', () => {
     await form.note('按承诺时间开放', '周三下午到访时未开门');
     // Kept as it is filled: a reload without a network (the phone killed the tab) loses nothing.
     await expect.poll(() => form.draftRatings()).toBe(2);
+    await expect.poll(() => form.draftNotes()).toContain('周三下午到访时未开门');
     await page.reload();
     await form.ready();
     await form.checked('按承诺时间开放', '不合格').waitFor({ state: 'attached' });
@@ -169,7 +170,8 @@ describe('quarterly inspections by a citizen supervisor', () => {
     // The quarter before: its studios served, nobody inspected them yet.
     const before = previousQuarter(quarterOfDay(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)));
     await choose(page.getByRole('combobox', { name: '季度' }), before, { exact: true });
-    await expect.poll(attributeOf(table, 'data-loaded')).toBe(before);
+    // useLoad marks what it loaded with its key and a counter: `2026-Q3#0`.
+    await expect.poll(attributeOf(table, 'data-loaded')).toMatch(new RegExp(`^${before}#`));
     await expect.poll(textOf(xicheng.getByRole('cell').nth(7))).toBe('0');
     await expect.poll(textOf(page.getByTestId('overview-uninspected'))).toContain(STUDIO);
     await context.close();

@@ -51,10 +51,13 @@ export async function supervisionTargets({
   const cases = [
     {
       id: 'letter-queue',
-      label: `GET letters, street queue (open, page 1 of ${sv.streetOpenLetters})`,
+      label: `GET letters, street queue (open, page 1 of ≤ ${sv.streetOpenLetters})`,
       session: street,
       path: queuePath,
-      check: (b: { total?: number; items?: unknown[] }) => b.total === sv.streetOpenLetters,
+      // The mailbox job closes, at the server's start, the replies left unrated past their window
+      // (the server's today is later than the data set's), so the queue holds at most what was generated.
+      check: (b: { total?: number; items?: unknown[] }) =>
+        (b.total ?? 0) > 0 && (b.total ?? 0) <= sv.streetOpenLetters && b.items?.length === Math.min(20, b.total ?? 0),
     },
     {
       id: 'rates-district',
