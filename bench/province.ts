@@ -32,6 +32,7 @@ import type { Role } from '../src/domain/access/roles.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import { insertServices, type ServicesMeta } from './province-services.ts';
 import { insertRollups, type RollupsMeta } from './province-rollups.ts';
+import { insertSupervision, type SupervisionMeta } from './province-supervision.ts';
 
 const root = join(import.meta.dirname, '..');
 export const DATA_DIR = join(import.meta.dirname, '.data');
@@ -48,8 +49,9 @@ export const MEMBER = 'bench_member';
  * hashes this file and the other bench/province-*.ts, the migrations and the seeding code).
  * 2: registry, studios and siting data added.
  * 3: service rollups (statistics) added.
+ * 4: letters, supervisors and inspections (supervision) added.
  */
-const DATASET_VERSION = 3;
+const DATASET_VERSION = 4;
 
 /** What the runner needs to know about a generated data set. */
 export interface ProvinceMeta {
@@ -66,6 +68,8 @@ export interface ProvinceMeta {
   services: ServicesMeta;
   /** The service rollups the dashboards read (bench/province-rollups.ts). */
   rollups: RollupsMeta;
+  /** Letters, supervisors and inspections (bench/province-supervision.ts). */
+  supervision: SupervisionMeta;
   generatedMs: number;
 }
 
@@ -101,6 +105,7 @@ export function versionKey(): string {
     join(root, 'bench', 'province-units.ts'),
     join(root, 'bench', 'province-services.ts'),
     join(root, 'bench', 'province-rollups.ts'),
+    join(root, 'bench', 'province-supervision.ts'),
     join(root, 'bench', 'province-generate.ts'),
     join(root, 'bench', 'province-words.ts'),
     join(root, 'src', 'db', 'seed', 'units.ts'),
@@ -121,7 +126,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
   const chosen = choose(specs);
   const at = '2026-11-25T00:00:00.000Z';
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const { ids, services, rollups } = await handle.db.transaction().execute(async (trx) => {
+  const { ids, services, rollups, supervision } = await handle.db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, specs, at);
     await insertAccount(
       trx,
@@ -158,7 +163,13 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
       districtCode: chosen.district.code,
       streetCode: chosen.street.code,
     });
-    return { ids, services, rollups };
+    const supervision = await insertSupervision(trx, specs, ids, {
+      streetCode: chosen.street.code,
+      districtCode: chosen.district.code,
+      at,
+      passwordHash,
+    });
+    return { ids, services, rollups, supervision };
   });
   const id = (code: string) => {
     const v = ids.get(code);
@@ -192,6 +203,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, member: MEMBER, password: BENCH_PASSWORD },
     services,
     rollups,
+    supervision,
     generatedMs: Math.round(performance.now() - started),
   };
 }
@@ -264,7 +276,10 @@ export function summaryOf(meta: ProvinceMeta): string {
   const s = meta.services;
   return (
     `${n(meta.units.total)} units (${meta.units.districts} districts, ${n(meta.units.streetsAndTowns)} streets/towns, ${n(meta.units.leaves)} communities/villages/enterprises), ` +
-    `${n(s.volunteers)} volunteers, ${n(s.studios.total)} studios (${n(s.studios.active)} active), ${n(s.residentialAreas)} residential areas, ${n(s.venues)} venues`
+    `${n(s.volunteers)} volunteers, ${n(s.studios.total)} studios (${n(s.studios.active)} active), ${n(s.residentialAreas)} residential areas, ${n(s.venues)} venues` +
+    (meta.supervision
+      ? `, ${n(meta.supervision.letters)} letters, ${n(meta.supervision.inspections)} inspections by ${n(meta.supervision.supervisors)} supervisors`
+      : '')
   );
 }
 

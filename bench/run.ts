@@ -8,8 +8,8 @@
  *   npm run bench -- --only=nearest,records                         # some parts only
  *   npm run bench -- --help                                         # this text
  *
- * Parts: org-units, login, registry, coverage, nearest, statistics, records, import, web, pageload (all by
- * default). `pageload` needs a built web app (`npm run build`) and /usr/bin/chromium.
+ * Parts: org-units, login, registry, coverage, nearest, statistics, supervision, records, import,
+ * web, pageload (all by default). `pageload` needs a built web app (`npm run build`) and /usr/bin/chromium.
  *
  * Knobs (environment): BENCH_ROUNDS (3), BENCH_DURATION seconds per measurement of the org-unit and
  * login endpoints (5), BENCH_NEW_DURATION seconds per measurement of the registry, coverage, nearest
@@ -30,6 +30,7 @@ import { endpointTargets } from './parts/endpoints.ts';
 import { importPart } from './parts/import.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
 import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
+import { printLatency, supervisionTargets, type Latency } from './parts/supervision.ts';
 import { logWeb, printWeb, webReport, type WebReport } from './parts/web.ts';
 import { summaryOf } from './province.ts';
 import { reportLoad, writeResults } from './report.ts';
@@ -124,6 +125,13 @@ async function main(): Promise<void> {
         duration: DURATION,
       };
       const endpoints = await endpointTargets({ parts, huimin, meta, admin, street });
+      let latency: Latency[] = [];
+      if (parts.has('supervision')) {
+        const supervision = await supervisionTargets({ huimin, meta, admin, street });
+        endpoints.push(...supervision.targets);
+        latency = supervision.latency;
+        result.supervisionLatency = latency;
+      }
       let verifyRecords: ((dbWhere: string) => Promise<RecordsCheck>) | null = null;
       if (parts.has('records')) {
         const records = await recordsTarget({ huimin, meta, engine, runDir, started });
@@ -143,6 +151,7 @@ async function main(): Promise<void> {
         result.summary = summary;
         if (someFailed) failed = true;
       }
+      if (latency.length > 0) printLatency(latency);
       result.measurements = measurements;
 
       if (verifyRecords) {

@@ -68,7 +68,11 @@ export function startServer(name: string, args: string[], env: NodeJS.ProcessEnv
   const child = track(spawn(process.execPath, args, { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   const tail: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 30 s:\n${tail.join('\n')}`)), 30_000);
+    // A busy shared machine can take a while to start a process: two minutes before giving up.
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within 120 s:\n${tail.join('\n')}`)),
+      120_000,
+    );
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString('utf8');

@@ -36,6 +36,7 @@ export const PARTS = [
   'coverage',
   'nearest',
   'statistics',
+  'supervision',
   'records',
   'import',
   'web',

@@ -3,7 +3,9 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, type DemoUser } from './fixtures/browser.ts';
 import { axeViolations } from './fixtures/axe.ts';
-import { countOf, textOf } from './fixtures/expect.ts';
+import { attributeOf, countOf, textOf } from './fixtures/expect.ts';
+import { choose } from './pages/antd-select.ts';
+import { previousQuarter, quarterOfDay } from '../src/domain/inspections/quarters.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 import {
@@ -69,6 +71,7 @@ describe('quarterly inspections by a citizen supervisor', () => {
     await form.note('按承诺时间开放', '周三下午到访时未开门');
     // Kept as it is filled: a reload without a network (the phone killed the tab) loses nothing.
     await expect.poll(() => form.draftRatings()).toBe(2);
+    await expect.poll(() => form.draftNotes()).toContain('周三下午到访时未开门');
     await page.reload();
     await form.ready();
     await form.checked('按承诺时间开放', '不合格').waitFor({ state: 'attached' });
@@ -149,6 +152,28 @@ describe('quarterly inspections by a citizen supervisor', () => {
       items: { name: string; status: string }[];
     };
     expect(studios.items.find((s) => s.name === STUDIO)?.status).toBe('rectification');
+    await context.close();
+  });
+
+  it('the district sees every street’s 三率 and inspection coverage for a quarter on one page', async () => {
+    const { context, page } = await signedIn('admin');
+    await page.goto('/supervision-overview');
+    await page.getByRole('heading', { level: 1, name: '监督总览：三率与检查覆盖' }).waitFor();
+    const table = page.getByTestId('overview-table');
+    const xicheng = table.getByRole('row', { name: /西城街道/ });
+    // Street, letters, 响应率, 解决率, 满意率, 综合, studios to inspect, inspected, coverage, overdue.
+    await expect.poll(textOf(xicheng.getByRole('cell').nth(7))).toBe('1');
+    await expect.poll(textOf(xicheng.getByRole('cell').nth(8))).toMatch(/%$/);
+    await expect.poll(textOf(page.getByTestId('overview-uninspected'))).not.toContain(STUDIO);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The quarter before: its studios served, nobody inspected them yet.
+    const before = previousQuarter(quarterOfDay(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)));
+    await choose(page.getByRole('combobox', { name: '季度' }), before, { exact: true });
+    // useLoad marks what it loaded with its key and a counter: `2026-Q3#0`.
+    await expect.poll(attributeOf(table, 'data-loaded')).toMatch(new RegExp(`^${before}#`));
+    await expect.poll(textOf(xicheng.getByRole('cell').nth(7))).toBe('0');
+    await expect.poll(textOf(page.getByTestId('overview-uninspected'))).toContain(STUDIO);
     await context.close();
   });
 

@@ -29,6 +29,7 @@ const consolePages: ReadonlyArray<{ user: 'admin' | 'xicheng' | 'zhangwanzhen'; 
       '/studio-reviews',
       '/letters',
       '/letter-rates',
+      '/supervision-overview',
       '/mailbox-settings',
       '/public-address',
       '/reminders',

@@ -121,6 +121,27 @@ export class VisitFormScreen {
     );
   }
 
+  /** The notes of the draft kept on the phone, joined, so a test waits until the last keystroke is kept. */
+  async draftNotes(): Promise<string> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('huimin-inspections');
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+          open.onsuccess = () => {
+            const all = open.result.transaction('visit-outbox').objectStore('visit-outbox').getAll();
+            all.onsuccess = () => {
+              const drafts = (all.result as { state: string; body: { ratings: { note: string }[] } }[]).filter(
+                (e) => e.state === 'draft',
+              );
+              resolve((drafts[0]?.body.ratings ?? []).map((r) => r.note).join('|'));
+              open.result.close();
+            };
+          };
+        }),
+    );
+  }
+
   async confirm(): Promise<void> {
     await this.form.getByRole('checkbox', { name: '本人已到现场检查，以上情况属实' }).check();
   }

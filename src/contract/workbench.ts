@@ -11,6 +11,7 @@ export const workbenchTodoKeys = [
   'importsPending',
   'lettersOpen',
   'lettersOverdue',
+  'lettersEscalated',
   'inspectionsPlanned',
   'inspectionsOverdue',
 ] as const;

@@ -12,6 +12,7 @@ import { countersAndJobRuns } from './2026-12-03-0009-counters-job-runs.ts';
 import { evaluationMigration } from './2026-12-03-0010-evaluation.ts';
 import { statisticsMigration } from './2026-12-03-0011-statistics.ts';
 import { smsCodesMigration } from './2026-12-03-0014-sms-codes.ts';
+import { letterRatesIndexMigration } from './2026-12-03-0015-letter-rates-index.ts';
 import { evaluationNoticesMigration } from './2026-12-03-0016-evaluation-notices.ts';
 
 /**
@@ -32,6 +33,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0010-evaluation': evaluationMigration(engine),
     '2026-12-03-0011-statistics': statisticsMigration(engine),
     '2026-12-03-0014-sms-codes': smsCodesMigration(engine),
+    '2026-12-03-0015-letter-rates-index': letterRatesIndexMigration(engine),
     '2026-12-03-0016-evaluation-notices': evaluationNoticesMigration(engine),
   };
 }

@@ -107,6 +107,13 @@ export const navItems: readonly NavItem[] = [
     needs: [{ action: 'read', subject: 'letter' }],
     group: 'supervision',
   },
+  // Every street's 三率 and inspection coverage for a quarter, on one page.
+  {
+    path: '/supervision-overview',
+    label: 'inspections.nav.overview',
+    needs: [{ action: 'read', subject: 'letter' }],
+    group: 'supervision',
+  },
   {
     path: '/mailbox-settings',
     label: 'mailbox.nav.settings',

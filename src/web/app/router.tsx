@@ -50,6 +50,7 @@ const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPa
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
 const ProposalsPage = lazy(() => import('../features/inspections/ProposalsPage.tsx'));
 const ChecklistPage = lazy(() => import('../features/inspections/ChecklistPage.tsx'));
+const SupervisionOverviewPage = lazy(() => import('../features/inspections/OverviewPage.tsx'));
 // The supervisor's list and form are one chunk: once the list has opened, the form opens offline.
 const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
 const MyInspectionsPage = lazy(visits);
@@ -242,6 +243,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/letter-rates">
             <LetterRatesPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'supervision-overview',
+        element: (
+          <RequireAccess path="/supervision-overview">
+            <SupervisionOverviewPage />
           </RequireAccess>
         ),
       },

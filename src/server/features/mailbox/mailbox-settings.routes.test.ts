@@ -208,6 +208,17 @@ describe('三率 (GET /api/mailbox/rates)', () => {
     const own = (await street.get('/api/mailbox/rates?from=2026-11-01&to=2026-11-30')).json() as RatesResult;
     expect(own.rows.map((r) => r.name)).toEqual(['西城街道']);
     expect(own.rows[0]).toMatchObject({ responseRate: 0.7143, composite: 0.7754 });
+    // Below a street, the letters about the community asked for: 婉珍's community holds exactly hers.
+    const community = await t.db
+      .selectFrom('studios')
+      .select('unit_id')
+      .where('name', '=', '婉珍文艺专业服务室')
+      .executeTakeFirstOrThrow();
+    const below = (
+      await street.get(`/api/mailbox/rates?from=2026-11-01&to=2026-11-30&under=${community.unit_id}`)
+    ).json() as RatesResult;
+    expect(below.rows.map((r) => r.name)).toEqual(['西城街道']);
+    expect(below.rows[0]).toMatchObject({ due: 7, acknowledgedOnTime: 5, rated: 5, composite: 0.7754 });
     expect(
       (await street.get(`/api/mailbox/rates?from=2026-11-01&to=2026-11-30&under=${await t.unitId('350802004000')}`))
         .statusCode,

@@ -9,6 +9,7 @@ import { deadlinesOf, nextDueOf, pendingStep, type MailboxSettings } from '../..
 import { emptyTally, type Tally } from '../../../domain/mailbox/rates.ts';
 import { checkMailboxSettings } from '../../../domain/mailbox/settings.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findUnit } from '../org-units/org-units.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { chinaDate } from '../../time.ts';
@@ -151,6 +152,7 @@ export async function rates(deps: Deps, actor: Actor, query: z.infer<typeof rate
   if (!isCalendarDate(query.from)) throw new DomainError('VALIDATION_FAILED', { field: 'from' });
   if (!isCalendarDate(query.to) || query.to < query.from) throw new DomainError('VALIDATION_FAILED', { field: 'to' });
   const scope = await resolveScope(deps.db, actor, 'read', 'letter', query.under);
+  const unit = await findUnit(deps.db, scope.unitId);
   const [settings, counted] = await Promise.all([
     settingsRepo.readMailboxSettings(deps.db),
     repo.countRates(deps.db, {
@@ -159,6 +161,7 @@ export async function rates(deps: Deps, actor: Actor, query: z.infer<typeof rate
       to: query.to,
       today: chinaDate(deps.clock.now()),
       by: query.by,
+      leaf: unit !== undefined && !['district', 'street', 'town'].includes(unit.level),
     }),
   ]);
   const total = emptyTally();

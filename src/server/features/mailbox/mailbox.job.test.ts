@@ -54,6 +54,14 @@ describe('the mailbox job', () => {
     expect(await detail(id)).toMatchObject({ escalated: true, escalatedOn: '2026-12-05' });
     const escalated = (await district.get('/api/letters?escalated=1')).json() as { items: LetterSummary[] };
     expect(escalated.items.map((l) => l.id)).toContain(id);
+    // The district's 工作台 lists it among the letters escalated to it, linked to the filtered queue.
+    const bench = (await district.get('/api/workbench')).json() as {
+      todos: Array<{ key: string; count: number; path: string }>;
+    };
+    expect(bench.todos.find((d) => d.key === 'lettersEscalated')).toMatchObject({
+      count: escalated.items.length,
+      path: '/letters?escalated=1',
+    });
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'actor_name'])

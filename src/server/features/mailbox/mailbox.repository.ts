@@ -253,30 +253,43 @@ export async function listOpenLetterDeadlines(db: Kysely<Database>) {
     .execute();
 }
 
-/** The counts behind 三率, per street or per studio, for letters received in a period within a subtree. */
+/**
+ * The counts behind 三率, per street or per studio, for letters received in a period within a
+ * subtree. From a street up, the streets of the subtree drive it and each one's letters of the
+ * period are read from the `letters_street_rates` index alone (migration 0015), so a province's
+ * quarter is counted without touching the table; below a street (`leaf`), the letters are
+ * matched by the path of the unit they are about.
+ */
 export function rateCountsQuery(
   db: Kysely<Database>,
-  f: { path: string; from: string; to: string; today: string; by: 'street' | 'studio' },
+  f: { path: string; from: string; to: string; today: string; by: 'street' | 'studio'; leaf?: boolean },
 ) {
   const range = subtreeRange(f.path);
   const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const group = f.by === 'street' ? ('letters.street_id' as const) : ('letters.studio_id' as const);
   let q = db
-    .selectFrom('letters')
-    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
-    .innerJoin('org_units as street', 'street.id', 'letters.street_id')
-    .leftJoin('studios', 'studios.id', 'letters.studio_id')
-    .where('unit.path', '>=', range.from)
-    .where('unit.path', '<', range.to)
+    .selectFrom('org_units as street')
+    .innerJoin('letters', 'letters.street_id', 'street.id')
     .where('letters.type', '<>', 'accusation')
     .where('letters.received_on', '>=', f.from)
     .where('letters.received_on', '<=', f.to);
+  q = f.leaf
+    ? q
+        .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+        .where('unit.path', '>=', range.from)
+        .where('unit.path', '<', range.to)
+    : q.where('street.path', '>=', range.from).where('street.path', '<', range.to);
   if (f.by === 'studio') q = q.where('letters.studio_id', 'is not', null);
   return q
+    .$if(f.by === 'studio', (qb) =>
+      // Only the per-studio table needs the studio's name (a join per letter otherwise wasted).
+      qb
+        .leftJoin('studios', 'studios.id', 'letters.studio_id')
+        .select((eb) => eb.fn.max('studios.name').as('studio_name')),
+    )
     .select([
       `${group} as group_id`,
       (eb) => eb.fn.max('street.name').as('street_name'),
-      (eb) => eb.fn.max('studios.name').as('studio_name'),
       (eb) => eb.fn.countAll<number>().as('letters'),
       count(sql`letters.acknowledged_on is not null or letters.ack_due < ${f.today}`).as('due'),
       count(sql`letters.acknowledged_on <= letters.ack_due`).as('acknowledged_on_time'),

@@ -75,8 +75,11 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
     const letters = { path, today, withAccusations: may('read', 'accusation'), ...ONE };
     const open = await listLetters(db, { ...letters, open: true });
     const overdue = await listLetters(db, { ...letters, open: true, overdue: true });
+    // Escalated: still open five working days after a missed deadline, so the district steps in.
+    const escalated = await listLetters(db, { ...letters, open: true, escalated: true });
     todos.push({ key: 'lettersOpen', count: open.total, path: '/letters' });
-    todos.push({ key: 'lettersOverdue', count: overdue.total, path: '/letters' });
+    todos.push({ key: 'lettersOverdue', count: overdue.total, path: '/letters?overdue=1' });
+    todos.push({ key: 'lettersEscalated', count: escalated.total, path: '/letters?escalated=1' });
   }
 
   // Inspections: a supervisor's own plan, or every plan in an organisation's subtree.
@@ -87,7 +90,7 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
     const planned = await listInspections(db, { path, status: 'planned', ...mine, ...ONE });
     const overdue = await listInspections(db, { path, status: 'planned', overdueOn: today, ...mine, ...ONE });
     todos.push({ key: 'inspectionsPlanned', count: planned.total, path: target });
-    todos.push({ key: 'inspectionsOverdue', count: overdue.total, path: target });
+    todos.push({ key: 'inspectionsOverdue', count: overdue.total, path: ownOnly ? target : `${target}?overdue=1` });
   }
 
   // Figures: a member's own studios and record book; an organisation's subtree.

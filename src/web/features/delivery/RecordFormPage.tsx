@@ -102,7 +102,7 @@ function NewRecord() {
       const outcome = await saveRecord(start.key, body, auth);
       if (outcome.kind === 'sent') {
         void message.success(t('delivery.form.sent'));
-        if (outcome.record.allowedActions.includes('showReceipt')) setSaved(outcome.record);
+        if (outcome.value.allowedActions.includes('showReceipt')) setSaved(outcome.value);
         else void navigate('/records');
       } else if (outcome.kind === 'offline') {
         void message.info(t('delivery.form.queued'));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { InspectionStatus } from '../../../domain/inspections/lifecycle.ts';
 import { inspectionStatuses } from '../../../domain/inspections/lifecycle.ts';
 import { useAbilities } from '../../app/abilities.ts';
@@ -27,7 +27,9 @@ export default function InspectionsPage() {
   usePageTitle(t('inspections.plan.heading'));
   const [quarter, setQuarter] = useState<string>(currentQuarter());
   const [status, setStatus] = useState<InspectionStatus | undefined>(undefined);
-  const [overdue, setOverdue] = useState(false);
+  // The 工作台's overdue to-do links here with ?overdue=1.
+  const [params] = useSearchParams();
+  const [overdue, setOverdue] = useState(() => params.get('overdue') === '1');
   const [page, setPage] = useState(1);
   const [planning, setPlanning] = useState(false);
   const [unassigned, setUnassigned] = useState<string[]>([]);

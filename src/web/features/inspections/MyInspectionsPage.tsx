@@ -11,8 +11,7 @@ import type { InspectionSummary } from './api.ts';
 import { loadChecklist, loadMyPlan, useFlushVisits, useOnline, useQueuedVisits } from './hooks.ts';
 import { currentQuarter, formatTime, tone } from './labels.ts';
 import { InspectionTag } from './Tags.tsx';
-import { onVisitsChange, discardVisit } from './visit-sender.ts';
-import type { QueuedVisit } from './visit-outbox.ts';
+import { discardVisit, onVisitsChange, type QueuedVisit } from './visit-outbox.ts';
 import './inspections.css';
 
 // The form is in this chunk: once the plan has opened with a signal, the form opens without one.

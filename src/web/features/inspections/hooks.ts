@@ -4,8 +4,7 @@ import { ApiError } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { checklistApi, inspectionsApi, type Checklist, type InspectionSummary } from './api.ts';
 import { currentQuarter } from './labels.ts';
-import { flushVisits, onVisitsChange, type SendAuth } from './visit-sender.ts';
-import { listVisits, type QueuedVisit } from './visit-outbox.ts';
+import { flushVisits, listVisits, onVisitsChange, type QueuedVisit, type SendAuth } from './visit-outbox.ts';
 
 const PREFIX = 'huimin.inspections.';
 

@@ -1,89 +1,45 @@
-// The supervisor's phone keeps each inspection here from the first answer until the server has it: a small
-// IndexedDB store (survives reloads and a dead battery, shared by tabs, transactional), the
-// same approach as the record book's (features/delivery/offline-queue.ts).
+// The supervisor's phone keeps each inspection from the first answer until the server has it, on
+// the shared offline queue (lib/offline-queue.ts, the record book's too): a draft while it is
+// being filled, pending once submitted, sent from the page or by visits-sync.ts when the network
+// returns. A retry with the same key gets the inspection already written, so it is submitted once.
 
-import type { InspectionReport } from './api.ts';
+import { createOfflineQueue, newIdempotencyKey, type QueueEntry, type SendAuth } from '../../lib/offline-queue.ts';
+import type { InspectionDetail, InspectionReport } from './api.ts';
 
 /** A filled inspection the server has not confirmed yet. */
-export interface QueuedVisit {
-  /** The Idempotency-Key: made once, when the form was first saved, and sent with every try. */
-  key: string;
-  /** Whose it is: a shared phone must not send one supervisor's inspection as another's. */
-  accountId: number;
+export interface QueuedVisit extends QueueEntry {
   inspectionId: number;
   studioName: string;
   body: InspectionReport;
-  /** When it was saved (ms since epoch); the queue is sent in this order. */
-  queuedAt: number;
-  /**
-   * draft: being filled in, kept as the supervisor goes (never sent); pending: submitted on the
-   * phone, waits for the network; failed: the server refused it (the message says why).
-   */
-  state: 'draft' | 'pending' | 'failed';
-  error: string | null;
 }
 
-const DB_NAME = 'huimin-inspections';
-const STORE = 'visit-outbox';
+const visits = createOfflineQueue<QueuedVisit, InspectionDetail>({
+  dbName: 'huimin-inspections',
+  store: 'visit-outbox',
+  channel: 'huimin-visit-outbox',
+  // A send with photos on a weak signal may be slow, but must not hang the page for ever.
+  sendTimeoutMs: 60_000,
+  request: (entry) => ({ url: `/api/inspections/${entry.inspectionId}/submit`, body: entry.body }),
+});
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { keyPath: 'key' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-  }).catch((err: unknown) => {
-    opening = null;
-    throw err;
-  });
-  return opening;
-}
-
-/** Runs one request in its own transaction, resolving once the transaction has committed. */
-async function run<T>(mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = make(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-export function putVisit(entry: QueuedVisit): Promise<IDBValidKey> {
-  return run('readwrite', (s) => s.put(entry));
-}
-
-export async function getVisit(key: string): Promise<QueuedVisit | undefined> {
-  return (
-    (await run<QueuedVisit | undefined>('readonly', (s) => s.get(key) as IDBRequest<QueuedVisit | undefined>)) ??
-    undefined
-  );
-}
-
-export async function removeVisit(key: string): Promise<void> {
-  await run('readwrite', (s) => s.delete(key));
-}
-
-/** An account's queued inspections, oldest first. */
-export async function listVisits(accountId: number): Promise<QueuedVisit[]> {
-  const all = await run<QueuedVisit[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedVisit[]>);
-  return all
-    .filter((e) => e.accountId === accountId)
-    .sort((a, b) => a.queuedAt - b.queuedAt || a.key.localeCompare(b.key));
-}
+/** Calls `listener` whenever the queue changes in any tab; returns the unsubscribe. */
+export const onVisitsChange = visits.onChange;
+/** Sends the account's pending inspections, oldest first (without auth: only when something waits). */
+export const flushVisits = visits.flush;
+/** The account's queued inspections, oldest first. */
+export const listVisits = visits.list;
+/** Saves the filled form on the phone first (never lost), then sends the queue when online. */
+export const saveVisit = visits.save;
+/** Keeps the form as it is filled; a form already submitted on the phone is left as it is. */
+export const saveDraft = visits.saveDraft;
+/** Throws away a queued inspection the supervisor no longer wants to send. */
+export const discardVisit = visits.discard;
+/** A new idempotency key, made once per filled form. */
+export const newVisitKey = newIdempotencyKey;
 
 /** The queued form of one inspection, if this phone holds one. */
 export async function visitFor(accountId: number, inspectionId: number): Promise<QueuedVisit | undefined> {
-  return (await listVisits(accountId)).find((e) => e.inspectionId === inspectionId);
+  return (await visits.list(accountId)).find((e) => e.inspectionId === inspectionId);
 }
 
-/** True when anything waits (any account), without asking the server who is signed in. */
-export async function anyVisits(): Promise<boolean> {
-  return (await run<number>('readonly', (s) => s.count())) > 0;
-}
+export type { InspectionReport, SendAuth };

@@ -1,7 +1,7 @@
 // Sends the inspections a supervisor filled without a network as soon as it is back, whichever
 // page of the console is open. Loaded from index.html on its own, like the record book's pwa.ts.
 
-import { flushVisits } from './visit-sender.ts';
+import { flushVisits } from './visit-outbox.ts';
 
 function flushSoon(): void {
   void flushVisits().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Checkbox, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -14,6 +14,8 @@ import './mailbox.css';
 
 const PAGE_SIZE = 20;
 const UNIT_LEVELS = ['street', 'town', 'community', 'village', 'enterprise'] as const;
+const FLAGS = ['open', 'overdue', 'escalated', 'mine'] as const;
+type Flag = (typeof FLAGS)[number];
 
 /** 监督信箱: the letters in scope, most urgent deadline first, overdue ones flagged. */
 export default function LettersPage() {
@@ -22,11 +24,14 @@ export default function LettersPage() {
   const [status, setStatus] = useState<LetterStatus | undefined>(undefined);
   const [type, setType] = useState<LetterType | undefined>(undefined);
   const [under, setUnder] = useState<number | undefined>(undefined);
-  const [flags, setFlags] = useState<{ open: boolean; overdue: boolean; mine: boolean }>({
-    open: false,
-    overdue: false,
-    mine: false,
-  });
+  // A 工作台 to-do links here with its flag in the address (?overdue=1, ?escalated=1).
+  const [params] = useSearchParams();
+  const [flags, setFlags] = useState<Record<Flag, boolean>>(() => ({
+    open: params.get('open') === '1',
+    overdue: params.get('overdue') === '1',
+    escalated: params.get('escalated') === '1',
+    mine: params.get('mine') === '1',
+  }));
   const [page, setPage] = useState(1);
   const on = (b: boolean) => (b ? '1' : undefined);
   const { data, error, loading, loadedKey, reload } = useLoad(
@@ -38,13 +43,14 @@ export default function LettersPage() {
           under,
           open: on(flags.open),
           overdue: on(flags.overdue),
+          escalated: on(flags.escalated),
           mine: on(flags.mine),
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
         },
         signal,
       ),
-    `${status ?? ''}|${type ?? ''}|${under ?? ''}|${flags.open}|${flags.overdue}|${flags.mine}|${page}`,
+    `${status ?? ''}|${type ?? ''}|${under ?? ''}|${flags.open}|${flags.overdue}|${flags.escalated}|${flags.mine}|${page}`,
   );
   const filter =
     <T,>(set: (v: T) => void) =>
@@ -122,7 +128,7 @@ export default function LettersPage() {
           <label htmlFor="letter-unit">{t('mailbox.filter.unit')}</label>
           <UnitSelect id="letter-unit" value={under} onChange={filter(setUnder)} levels={UNIT_LEVELS} />
         </div>
-        {(['open', 'overdue', 'mine'] as const).map((flag) => (
+        {FLAGS.map((flag) => (
           <Checkbox
             key={flag}
             checked={flags[flag]}

@@ -34,7 +34,11 @@ export function useWorkbench(accountId: number): Workbench | undefined {
 }
 
 // These are parts of another to-do's count (an overdue letter is also an open one), so a badge leaves them out.
-const partOfAnother: ReadonlySet<WorkbenchTodoKey> = new Set(['lettersOverdue', 'inspectionsOverdue']);
+const partOfAnother: ReadonlySet<WorkbenchTodoKey> = new Set([
+  'lettersOverdue',
+  'lettersEscalated',
+  'inspectionsOverdue',
+]);
 
 /** The count a menu entry's badge shows: what its to-dos add up to. */
 export function badgeCounts(workbench: Workbench | undefined): Map<string, number> {

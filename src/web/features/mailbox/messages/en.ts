@@ -36,6 +36,7 @@ export const en: Dictionary = {
   'mailbox.filter.type': 'Kind',
   'mailbox.filter.all': 'All',
   'mailbox.filter.open': 'Open only',
+  'mailbox.filter.escalated': 'Escalated to the district only',
   'mailbox.filter.overdue': 'Overdue only',
   'mailbox.filter.mine': 'Mine only',
   'mailbox.empty': 'No letters',

@@ -35,6 +35,7 @@ export const zhCN = {
   'mailbox.filter.type': '类型',
   'mailbox.filter.all': '全部',
   'mailbox.filter.open': '只看未办结',
+  'mailbox.filter.escalated': '只看已上报区级',
   'mailbox.filter.overdue': '只看超期',
   'mailbox.filter.mine': '只看我负责的',
   'mailbox.empty': '暂无来信',

@@ -36,6 +36,7 @@ export const zhTW: Dictionary = {
   'mailbox.filter.type': '類型',
   'mailbox.filter.all': '全部',
   'mailbox.filter.open': '只看未辦結',
+  'mailbox.filter.escalated': '只看已上報區級',
   'mailbox.filter.overdue': '只看逾期',
   'mailbox.filter.mine': '只看我負責的',
   'mailbox.empty': '暫無來信',
