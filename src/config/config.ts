@@ -55,6 +55,8 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+  /** The Chromium that prints HTML documents (the bulletin) to PDF. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

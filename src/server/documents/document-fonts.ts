@@ -17,11 +17,16 @@ const require = createRequire(import.meta.url);
 // Each file is about 15 MB: read once per process, not once per document.
 const loaded = new Map<FontWeight, Buffer>();
 
+/** Where the TrueType file of one weight lies (a browser printing HTML loads it from there). */
+export function fontPath(weight: FontWeight): string {
+  return require.resolve(fontFiles[weight]);
+}
+
 /** The TrueType data of one weight, read on first use. */
 export function fontData(weight: FontWeight): Buffer {
   const cached = loaded.get(weight);
   if (cached) return cached;
-  const data = readFileSync(require.resolve(fontFiles[weight]));
+  const data = readFileSync(fontPath(weight));
   loaded.set(weight, data);
   return data;
 }

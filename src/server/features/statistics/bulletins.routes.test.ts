@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../../contract/statistics.ts';
 import { renderText } from '../../../domain/statistics/bulletin.ts';
@@ -107,6 +112,45 @@ describe('editing and exporting a bulletin', () => {
     expect(res.body).toContain('<p class="masthead">简报</p>');
     expect(res.body).toMatch(/<span class="figure" title="服务人次：[^"]+">3<\/span>/);
   });
+
+  it('exports a PDF with the open font embedded, Chinese text and the red masthead', async () => {
+    const res = await admin.get(`/api/bulletins/${b.id}/export.pdf`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-'));
+    const file = join(dir, 'b.pdf');
+    writeFileSync(file, res.rawPayload);
+    // The text a reader copies out of it, in reading order.
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('简');
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(`第${b.number}期`);
+    expect(text).toContain('中共新罗区委组织部');
+    expect(flat).toContain('本期，新罗区各“工作室”共服务群众3人次。');
+    expect(text).toMatch(/共印 60 份/);
+    // No line starts with a full stop or an enumeration comma (Chinese line breaking, 禁则).
+    // (A comma after a closing bracket is set half-width by Chromium, so text extraction
+    // reports it as a chunk of its own; the image shows it on the bracket's line.)
+    const lines = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\n');
+    expect(lines.filter((l) => /^\s*[。、；：”》]/.test(l))).toEqual([]);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/NotoSerifSC/);
+    expect(
+      fonts
+        .split('\n')
+        .slice(2)
+        .filter((l) => l.trim() !== '')
+        .every((l) => / yes +yes /.test(l)),
+    ).toBe(true);
+    // Drawn as an image: the masthead's red is on the first page.
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+    const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')));
+    let red = 0;
+    for (let i = 0; i < png.data.length; i += 4)
+      if (png.data[i]! > 200 && png.data[i + 1]! < 60 && png.data[i + 2]! < 60) red += 1;
+    expect(red).toBeGreaterThan(200);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('lists the bulletins of the subtree; a street does not see the district’s', async () => {
     const all = (await admin.get('/api/bulletins')).json() as Array<{ id: number }>;

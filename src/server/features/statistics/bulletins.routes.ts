@@ -13,11 +13,13 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { bulletinDocx } from './bulletin-docx.presenter.ts';
 import { bulletinHtml } from './bulletin-print.presenter.ts';
+import { closePdfBrowser, htmlToPdf } from '../../documents/html-pdf.ts';
 import { editBulletin, generateBulletin, getBulletin, listBulletins } from './bulletins.service.ts';
 
 /** The bulletins (简报): generate a draft from the data, edit it as versions, export .docx and a print view. */
 export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
+  app.addHook('onClose', closePdfBrowser);
   const tags = ['bulletins'];
   const read = { action: 'read', subject: 'bulletin' } as const;
 
@@ -95,6 +97,26 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
           `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .send(await bulletinDocx(b.content));
+    },
+  );
+
+  app.get(
+    '/api/bulletins/:id/export.pdf',
+    {
+      config: { access: read },
+      schema: { tags, summary: 'The bulletin as PDF (open fonts embedded)', params: idParam },
+    },
+    async (request, reply) => {
+      const b = await getBulletin(deps, actorOf(request), request.params.id);
+      const name = `简报${b.year}年第${b.number}期-${renderText(b.content.title, b.content.figures)}.pdf`;
+      const pdf = await htmlToPdf(bulletinHtml(b.content), { chromiumPath: deps.config.CHROMIUM_PATH });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="bulletin.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(pdf);
     },
   );
 

@@ -93,6 +93,11 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: async (s) => get(`/api/bulletins/${await bulletinIn(s)}/export.docx`),
   },
+  'GET /api/bulletins/:id/export.pdf': {
+    allowed: writers,
+    scoped: true,
+    call: async (s) => get(`/api/bulletins/${await bulletinIn(s)}/export.pdf`),
+  },
   'GET /api/bulletins/:id/print': {
     allowed: writers,
     scoped: true,

@@ -2,27 +2,17 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { labelOf, servingStatuses, zhLabels } from '../../../domain/statistics/labels.ts';
-import {
-  chinaDayStart,
-  coverPeriod,
-  monthsOf,
-  previousPeriod,
-  type DayRange,
-} from '../../../domain/statistics/rollups.ts';
+import { chinaDayStart, dayBefore, previousPeriod, type DayRange } from '../../../domain/statistics/rollups.ts';
 import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
 import { volunteerKinds } from '../../../domain/registry/import-rows.ts';
-import { serviceModes, servedGroups } from '../../../domain/delivery/delivery.ts';
 import { venueTypes } from '../../../domain/siting/coverage.ts';
-import { threeRates } from '../../../domain/mailbox/rates.ts';
 import type { Chart, Dashboard, dashboardQuery } from '../../../contract/statistics.ts';
 import type { Deps } from '../../context.ts';
 import { resolveScope } from '../../scope.ts';
 import { chinaDate } from '../../time.ts';
-import { countRates } from '../mailbox/mailbox.repository.ts';
-import { readMailboxSettings } from '../mailbox/mailbox-settings.repository.ts';
-import * as rollups from './rollups.repository.ts';
 import * as repo from './statistics.repository.ts';
 import { chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
+import { letterRates, serviceCharts } from './statistics-services.service.ts';
 
 type Query = z.infer<typeof dashboardQuery>;
 
@@ -37,123 +27,6 @@ async function unitOf(deps: Deps, actor: Actor, under: number | undefined) {
 }
 
 const strip = (u: { id: number; name: string; level: string }) => ({ id: u.id, name: u.name, level: u.level });
-
-/** Sums of the rollups of some units over a period, by one dimension, as a map. */
-async function serviceSums(
-  deps: Deps,
-  unitIds: readonly number[],
-  range: DayRange,
-  by: rollups.RollupDimension,
-  o: { groups: boolean; categoryId?: number | undefined },
-): Promise<Map<string, number>> {
-  const rows = await rollups.sumRollups(deps.db, rollups.slicesOf(unitIds, coverPeriod(range)), by, o);
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    // Loose days come back keyed by day: fold them into their month.
-    const key = by === 'period' ? r.key.slice(0, 7) : r.key;
-    out.set(key, (out.get(key) ?? 0) + r.personTimes);
-  }
-  return out;
-}
-
-/** The service charts, answered from the rollups of the unit (and of its children for the drill-down). */
-async function serviceCharts(
-  deps: Deps,
-  unitId: number,
-  childIds: readonly number[],
-  childNames: ReadonlyMap<string, string>,
-  cur: DayRange,
-  prev: DayRange,
-  categories: Awaited<ReturnType<typeof repo.listCategoryLabels>>,
-): Promise<{ charts: Chart[]; personTimes: [number, number]; legalAid: [number, number] }> {
-  const legal = categories.find((c) => c.code === 'legal');
-  const both = (
-    by: rollups.RollupDimension,
-    o: { groups: boolean; categoryId?: number | undefined },
-    units: readonly number[] = [unitId],
-  ) => Promise.all([serviceSums(deps, units, cur, by, o), serviceSums(deps, units, prev, by, o)]);
-  const [[byCat, byCatPrev], [byMode, byModePrev], [byGroup, byGroupPrev], [byUnit, byUnitPrev]] = await Promise.all([
-    both('category_id', { groups: false }),
-    both('mode', { groups: false }),
-    both('group_key', { groups: true }),
-    both('unit_id', { groups: false }, childIds),
-  ]);
-  const [legalByGroup, legalByGroupPrev] = legal
-    ? await both('group_key', { groups: true, categoryId: legal.id })
-    : [new Map<string, number>(), new Map<string, number>()];
-  const [months, monthsPrev] = await both('period', { groups: false });
-  const sum = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
-  const [legalTotal, legalTotalPrev] = legal
-    ? await both('category_id', { groups: false, categoryId: legal.id })
-    : [new Map<string, number>(), new Map<string, number>()];
-
-  // By month: the period's months, each beside the month at the same place in the previous period.
-  const curMonths = monthsOf(cur);
-  const prevMonths = monthsOf(prev);
-  const monthChart = chartOf(
-    'servicesByMonth',
-    'personTimes',
-    curMonths.map((m, i) => ({
-      key: m,
-      label: `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`,
-      current: months.get(m) ?? 0,
-      previous: prevMonths[i] !== undefined ? (monthsPrev.get(prevMonths[i]) ?? 0) : null,
-    })),
-    (m) => {
-      const from = `${m}-01` > cur.from ? `${m}-01` : cur.from;
-      const to = nextMonth(m) < cur.to ? nextMonth(m) : cur.to;
-      return recordsLink(unitId, { from, to });
-    },
-  );
-  const catKeys = categories.map((c) => String(c.id));
-  const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.name_zh_cn ?? k;
-  const charts: Chart[] = [
-    monthChart,
-    chartOf('servicesByCategory', 'personTimes', tallies(catKeys, catLabel, byCat, byCatPrev), (k) =>
-      recordsLink(unitId, cur, { categoryId: k }),
-    ),
-    chartOf(
-      'servicesByMode',
-      'personTimes',
-      tallies(serviceModes, (k) => labelOf(zhLabels.mode, k), byMode, byModePrev),
-      (k) => recordsLink(unitId, cur, { mode: k }),
-    ),
-    chartOf(
-      'servicesByGroup',
-      'personTimes',
-      tallies(servedGroups, (k) => labelOf(zhLabels.group, k), byGroup, byGroupPrev),
-      (k) => recordsLink(unitId, cur, { group: k }),
-    ),
-    chartOf(
-      'servicesByUnit',
-      'personTimes',
-      tallies(childIds.map(String), (k) => childNames.get(k) ?? k, byUnit, byUnitPrev),
-      (k) => recordsLink(Number(k), cur),
-    ),
-    chartOf(
-      'legalAidByGroup',
-      'personTimes',
-      tallies(
-        ['migrant_workers', 'youth', 'taiwan_overseas'],
-        (k) => labelOf(zhLabels.group, k),
-        legalByGroup,
-        legalByGroupPrev,
-      ),
-      (k) => recordsLink(unitId, cur, { categoryId: legal?.id, group: k }),
-    ),
-  ];
-  return {
-    charts,
-    personTimes: [sum(byCat), sum(byCatPrev)],
-    legalAid: [sum(legalTotal), sum(legalTotalPrev)],
-  };
-}
-
-function nextMonth(m: string): string {
-  const y = Number(m.slice(0, 4));
-  const mo = Number(m.slice(5, 7));
-  return mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
-}
 
 /**
  * The dashboard of a unit (the actor's own, or one below it) over a period, with the period
@@ -220,39 +93,10 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
   const studiosLink = (filters: Record<string, string | undefined>) => linkTo('/studios', unit.id, filters);
   const registryLink = (filters: Record<string, string | undefined>) => linkTo('/registry', unit.id, filters);
 
-  const mailbox = await readMailboxSettings(db);
-  const rateRows = await countRates(db, { path, from: cur.from, to: dayOfEnd(cur.to), today, by: 'street' });
-  const ratePrevRows = await countRates(db, { path, from: prev.from, to: dayOfEnd(prev.to), today, by: 'street' });
-  const rates = (rows: typeof rateRows) => {
-    const t = {
-      letters: 0,
-      due: 0,
-      acknowledgedOnTime: 0,
-      rated: 0,
-      resolved: 0,
-      satisfied: 0,
-      basic: 0,
-      unsatisfied: 0,
-      substantiated: 0,
-    };
-    for (const r of rows) {
-      t.letters += Number(r.letters);
-      t.due += Number(r.due);
-      t.acknowledgedOnTime += Number(r.acknowledged_on_time);
-      t.rated += Number(r.rated);
-      t.resolved += Number(r.resolved);
-      t.satisfied += Number(r.satisfied);
-      t.basic += Number(r.basic);
-      t.unsatisfied += Number(r.unsatisfied);
-      t.substantiated += Number(r.substantiated);
-    }
-    return threeRates(t, mailbox);
-  };
-  const rCur = rates(rateRows);
-  const rPrev = rates(ratePrevRows);
+  const [rCur, rPrev] = await Promise.all([letterRates(deps, path, cur, today), letterRates(deps, path, prev, today)]);
   const pct = (v: number | null) => (v === null ? 0 : Math.round(v * 1000) / 10);
   const lettersLink = (filters: Record<string, string | undefined>) =>
-    linkTo('/mailbox', unit.id, { receivedFrom: cur.from, receivedTo: dayOfEnd(cur.to), ...filters });
+    linkTo('/mailbox', unit.id, { receivedFrom: cur.from, receivedTo: dayBefore(cur.to), ...filters });
 
   const volunteersTotal = (rows: typeof volCur) => rows.reduce((s, r) => s + r.n, 0);
   const scoreMean = (rows: typeof ratingsCur) => {
@@ -434,7 +278,7 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
         linkTo('/inspections', unit.id, {
           status: k === 'done' ? 'submitted' : 'planned',
           dueFrom: cur.from,
-          dueTo: dayOfEnd(cur.to),
+          dueTo: dayBefore(cur.to),
         }),
     ),
     {
@@ -455,7 +299,7 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
             (r) => r.n,
           ),
         ),
-        (k) => linkTo('/needs', unit.id, { categoryId: k, from: cur.from, to: dayOfEnd(cur.to) }),
+        (k) => linkTo('/needs', unit.id, { categoryId: k, from: cur.from, to: dayBefore(cur.to) }),
       ),
       against: chartOf('studiosByCategory', 'count', tallies(catKeys, catLabel, catOf(servingCurIds), null), (k) =>
         studiosLink({ categoryId: k }),
@@ -470,11 +314,4 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
     previous: prev,
     charts,
   };
-}
-
-/** The last day of a half-open range, for filters that take both ends inclusive. */
-function dayOfEnd(to: string): string {
-  const d = new Date(`${to}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

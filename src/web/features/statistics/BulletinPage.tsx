@@ -48,6 +48,7 @@ export default function BulletinPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [downloading, setDownloading] = useState<'docx' | 'pdf' | null>(null);
   useEffect(() => {
     if (data) {
       setBulletin(data);
@@ -94,15 +95,20 @@ export default function BulletinPage() {
         {t('bulletin.version', { version: b.version })}
       </p>
       <Space wrap>
-        <Button
-          onClick={() =>
-            void downloadFile(`/api/bulletins/${b.id}/export.docx`, {}, 'bulletin.docx', locale).catch((err: unknown) =>
-              setNotice({ type: 'error', text: errorMessage(err) }),
-            )
-          }
-        >
-          {t('bulletin.docx')}
-        </Button>
+        {(['docx', 'pdf'] as const).map((kind) => (
+          <Button
+            key={kind}
+            loading={downloading === kind}
+            onClick={() => {
+              setDownloading(kind);
+              void downloadFile(`/api/bulletins/${b.id}/export.${kind}`, {}, `bulletin.${kind}`, locale)
+                .catch((err: unknown) => setNotice({ type: 'error', text: errorMessage(err) }))
+                .finally(() => setDownloading(null));
+            }}
+          >
+            {t(`bulletin.${kind}`)}
+          </Button>
+        ))}
         <a href={`/api/bulletins/${b.id}/print`} target="_blank" rel="noreferrer">
           {t('bulletin.print')}
         </a>

@@ -65,6 +65,7 @@ export const en: Dictionary = {
   'bulletin.save': 'Save changes',
   'bulletin.saved': 'Saved as version {version}',
   'bulletin.docx': 'Download Word',
+  'bulletin.pdf': 'Download PDF',
   'bulletin.print': 'Print view',
   'bulletin.preview': 'Preview',
   'bulletin.figures': 'Figures of the period and their sources',

@@ -63,6 +63,7 @@ export const zhCN = {
   'bulletin.save': '保存修改',
   'bulletin.saved': '已保存为第 {version} 稿',
   'bulletin.docx': '下载 Word',
+  'bulletin.pdf': '下载 PDF',
   'bulletin.print': '打印预览',
   'bulletin.preview': '预览',
   'bulletin.figures': '本期数字及来源',

@@ -64,6 +64,7 @@ export const zhTW: Dictionary = {
   'bulletin.save': '儲存修改',
   'bulletin.saved': '已儲存為第 {version} 稿',
   'bulletin.docx': '下載 Word',
+  'bulletin.pdf': '下載 PDF',
   'bulletin.print': '列印預覽',
   'bulletin.preview': '預覽',
   'bulletin.figures': '本期數字及來源',
