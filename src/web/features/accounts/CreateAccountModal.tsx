@@ -4,6 +4,7 @@ import { assignableRoles, levelsForRole, type Role } from '../../../domain/acces
 import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { levelLabel } from '../org-units/labels.ts';
 import { UnitSelect } from '../org-units/UnitSelect.tsx';
@@ -41,7 +42,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: Props) {
       form.resetFields();
       onCreated(created);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
       if (err instanceof ApiError && err.issues) {
         // Server issues name fields as "body.<field>"; mark them, in the user's language.
         const fields = err.issues

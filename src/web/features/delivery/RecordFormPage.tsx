@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Spin } from 'antd';
+import { Alert, App, Form, Spin } from 'antd';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors, markIssues } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -82,6 +83,7 @@ function NewRecord() {
   const given = (location.state as { request?: ServiceRequest } | null)?.request ?? null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<RecordFormValues>();
   const title = t(queuedKey ? 'delivery.form.editQueuedTitle' : 'delivery.form.newTitle');
   usePageTitle(title);
   // The key is made once, with the start: every later try of this record reuses it.
@@ -104,6 +106,7 @@ function NewRecord() {
         void message.info(t('delivery.form.queued'));
         void navigate('/records');
       } else if (outcome.kind === 'refused') {
+        markIssues(form, outcome.issues);
         setError(t('delivery.form.refused', { message: outcome.message }));
       } else {
         setError(t('delivery.queue.signedOut'));
@@ -170,6 +173,7 @@ function NewRecord() {
           submitLabel={t('delivery.form.submit')}
           busy={busy}
           onSubmit={(v) => void submit(s, v)}
+          form={form}
         />
       </>
     );
@@ -211,6 +215,7 @@ function CorrectRecord({ id }: { id: number }) {
   const categories = useCategories();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<RecordFormValues>();
   usePageTitle(t('delivery.form.editTitle'));
   const {
     data: record,
@@ -227,7 +232,7 @@ function CorrectRecord({ id }: { id: number }) {
       void message.success(t('delivery.form.corrected'));
       void navigate('/records');
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -276,6 +281,7 @@ function CorrectRecord({ id }: { id: number }) {
             busy={busy}
             maskedRecipient={record.recipientName}
             onSubmit={(v) => void submit(v)}
+            form={form}
           />
         </>
       )}

@@ -21,7 +21,7 @@ export type SendOutcome =
   /** No network, or the server was unreachable or failing: try again later. */
   | { kind: 'offline' }
   /** The server refused the record (4xx): the member must change it. */
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; message: string; issues?: ErrorBody['issues'] }
   /** Signed out: keep the record until the member signs in again. */
   | { kind: 'signedOut' };
 
@@ -94,7 +94,7 @@ export async function sendRecord(key: string, body: RecordInput, auth: SendAuth)
     typeof err?.message === 'string'
       ? err.message
       : translate(auth.locale, 'common.serverError', { status: response.status });
-  return { kind: 'refused', message };
+  return { kind: 'refused', message, ...(Array.isArray(err?.issues) ? { issues: err.issues } : {}) };
 }
 
 /** The signed-in account, asked of the server when the sender was not given (app start). */

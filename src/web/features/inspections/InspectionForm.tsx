@@ -8,6 +8,7 @@ import { MAX_PHOTOS } from '../../../contract/inspections.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -292,7 +293,7 @@ function VisitForm({ inspection, checklist, from, mode }: FormProps) {
       void message.success(t('inspections.form.corrected'));
       void navigate(`/inspections/${inspection.id}`);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -320,7 +321,7 @@ function VisitForm({ inspection, checklist, from, mode }: FormProps) {
         setError(t('inspections.queue.signedOut'));
       }
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

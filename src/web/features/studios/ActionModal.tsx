@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { StudioDetail } from './api.ts';
 
@@ -44,7 +45,7 @@ export function ActionModal<V extends object>({
     try {
       onDone(await onSubmit(values));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
