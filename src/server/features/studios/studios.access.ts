@@ -44,6 +44,11 @@ const goodReview = {
  */
 export const accessCases: AccessCases = {
   'GET /api/studios': { allowed: staff, scoped: true, call: (s) => get(`/api/studios?under=${s.under}`) },
+  'GET /api/studios/export.xlsx': {
+    allowed: staff,
+    scoped: true,
+    call: (s) => get(`/api/studios/export.xlsx?under=${s.under}`),
+  },
   'GET /api/studios/:id': read(''),
   // 申办 by the member, or 推荐 by the community or the street.
   'POST /api/studios': {
