@@ -37,7 +37,11 @@ function encodeExtValue(name: string): string {
  * Content-Disposition for a file: the name people read (`服务记录-西城街道-2026-12-03.xlsx`) in
  * RFC 5987's `filename*`, and an ASCII `filename` for clients that know no other.
  */
-export function contentDisposition(name: string, fallback: string, disposition: 'attachment' | 'inline' = 'attachment') {
+export function contentDisposition(
+  name: string,
+  fallback: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   const ascii = fallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(name)}`;
 }
@@ -125,7 +129,7 @@ export async function exportList<T>(deps: Deps, ctx: AuditContext, actor: Actor,
   const name = await exportFileName(deps, actor, spec.what, spec.under, ctx.at);
   async function* rows(): AsyncIterable<Cell[]> {
     let page = first.items;
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       for (const item of page) yield spec.columns.map((c) => c.cell(item));
       if (page.length < PAGE) return;
       offset += PAGE;

@@ -50,7 +50,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/requests/export.xlsx',
     {
       config: { access: { action: 'read', subject: 'serviceRequest' } },
-      schema: { tags, summary: 'Export the filtered requests (residents masked) as .xlsx', querystring: listRequestsQuery },
+      schema: {
+        tags,
+        summary: 'Export the filtered requests (residents masked) as .xlsx',
+        querystring: listRequestsQuery,
+      },
     },
     async (request, reply) =>
       sendXlsx(reply, await exportRequests(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),

@@ -68,7 +68,11 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/needs/export.xlsx',
     {
       config: { access: { action: 'read', subject: 'need' } },
-      schema: { tags, summary: 'Export the filtered needs (resident data masked) as .xlsx', querystring: listNeedsQuery },
+      schema: {
+        tags,
+        summary: 'Export the filtered needs (resident data masked) as .xlsx',
+        querystring: listNeedsQuery,
+      },
     },
     async (request, reply) =>
       sendXlsx(reply, await exportNeeds(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),

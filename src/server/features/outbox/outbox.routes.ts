@@ -27,7 +27,11 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/outbox/export.xlsx',
     {
       config: { access: { action: 'read', subject: 'outbox' } },
-      schema: { tags: ['notifications'], summary: 'Export the filtered outbox (numbers masked) as .xlsx', querystring: listOutboxQuery },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Export the filtered outbox (numbers masked) as .xlsx',
+        querystring: listOutboxQuery,
+      },
     },
     async (request, reply) =>
       sendXlsx(reply, await exportOutbox(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),

@@ -21,12 +21,7 @@ function columns(categories: ReadonlyMap<number, string>): Array<ExportColumn<St
 }
 
 /** The studios list as .xlsx, with the list's filters and scope; audited as an export. */
-export async function exportStudios(
-  deps: Deps,
-  ctx: AuditContext,
-  actor: Actor,
-  q: z.infer<typeof listStudiosQuery>,
-) {
+export async function exportStudios(deps: Deps, ctx: AuditContext, actor: Actor, q: z.infer<typeof listStudiosQuery>) {
   const { limit: _l, offset: _o, ...filter } = q;
   return exportList(deps, ctx, actor, {
     entity: 'studio',
