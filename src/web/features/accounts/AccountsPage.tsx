@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { accountsApi, type Account } from './api.ts';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -106,6 +107,9 @@ export default function AccountsPage() {
   return (
     <>
       <h1 className="hm-page-title">{t('accounts.heading')}</h1>
+      <div className="hm-list-tools">
+        <ExportButton path="/api/accounts/export.xlsx" query={{ q: q || undefined }} fallback="accounts.xlsx" />
+      </div>
       <div className="hm-toolbar">
         <div role="search" className="hm-field hm-field-wide">
           <label htmlFor="account-search">{t('accounts.searchLabel')}</label>
