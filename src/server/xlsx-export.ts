@@ -48,6 +48,7 @@ export function contentDisposition(
 
 /** Characters no file system takes in a name, replaced so a unit's or studio's name is always safe. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being removed
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
 }
 

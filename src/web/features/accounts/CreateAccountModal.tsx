@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { assignableRoles, levelsForRole, type Role } from '../../../domain/access/roles.ts';
 import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import { useMe } from '../../app/session.tsx';
-import { ApiError, errorMessage } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { levelLabel } from '../org-units/labels.ts';

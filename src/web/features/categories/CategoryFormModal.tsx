@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, ColorPicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { categoriesApi, type Category, type CategoryInput } from './api.ts';

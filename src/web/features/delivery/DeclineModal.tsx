@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { requestsApi, type ServiceRequest } from './api.ts';

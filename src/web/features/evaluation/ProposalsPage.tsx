@@ -4,7 +4,6 @@ import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/LoadError.tsx';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';

@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Spin, Table 
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useAbilities } from '../../app/abilities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';

@@ -7,7 +7,6 @@ import { ratings, totalScore, type Rating } from '../../../domain/inspections/ch
 import { MAX_PHOTOS } from '../../../contract/inspections.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';

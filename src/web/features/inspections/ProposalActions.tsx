@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import dayjs from 'dayjs';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { proposalsApi, type Proposal } from './api.ts';

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useMe } from '../../app/session.tsx';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { registryApi, type Volunteer } from './api.ts';

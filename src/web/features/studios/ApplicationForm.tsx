@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
 import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
-import { ApiError, errorMessage } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { UnitSelect } from '../org-units/UnitSelect.tsx';
