@@ -4,6 +4,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { errorMessage, type Query } from '../lib/api.ts';
 import { downloadFile, type DownloadProgress } from '../lib/download.ts';
 import { useI18n } from '../lib/i18n/react.tsx';
+import './list-tools.css';
 
 function sizeOf(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
