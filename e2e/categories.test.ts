@@ -51,8 +51,19 @@ describe('服务类别 (district admin)', () => {
     await expect
       .poll(async () => (await categories.rows()).at(-1))
       .toEqual(expect.arrayContaining(['12', '青少年普法', 'Law for young people']));
+    // Disabling asks once; cancelling leaves it enabled and sends nothing.
+    let writes = 0;
+    page.on('request', (r) => void (r.method() === 'PUT' && /\/api\/categories\//.test(r.url()) && writes++));
+    await categories.row('青少年普法').getByRole('switch').click();
+    const asked = categories.confirmDisable('青少年普法');
+    await expect.poll(textOf(asked)).toContain('已有数据保留');
+    await asked.getByRole('button', { name: '取消' }).click();
+    await asked.waitFor({ state: 'hidden' });
+    expect(writes).toBe(0);
+    await expect.poll(attributeOf(categories.row('青少年普法').getByRole('switch'), 'aria-checked')).toBe('true');
     await categories.toggle('青少年普法');
     await expect.poll(attributeOf(categories.row('青少年普法').getByRole('switch'), 'aria-checked')).toBe('false');
+    expect(writes).toBe(1);
   });
 
   it('refuses a second category with the same code, with the server’s message', async () => {

@@ -1,3 +1,4 @@
+import { sheetRows } from './fixtures/xlsx.ts';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, untilResponse, type DemoUser } from './fixtures/browser.ts';
@@ -346,13 +347,16 @@ describe('staff see, correct the record of, export and count the records in thei
     await dialogButton(revisions, '关闭').click();
     await revisions.waitFor({ state: 'hidden' });
 
+    // The book counts 人次 of the filtered records, prints, and exports exactly what is filtered.
+    await expect.poll(textOf(page.getByTestId('records-totals'))).toContain('共 1 条记录，服务 32 人次');
+    await page.getByRole('button', { name: '打印' }).waitFor();
     const download = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: '导出 Excel' }).click(),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
     ]).then(([d]) => d);
-    expect(download.url()).toContain(`categoryId=${legal?.id}`);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(await download.failure()).toBeNull();
+    expect(download.suggestedFilename()).toMatch(/^服务记录-西城街道-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await sheetRows(await download.path());
+    expect(sheet.map((r) => [r['服务类别'], r['人次']])).toEqual([['政策法律咨询', 32]]);
 
     await shell.open('法律援助统计', '法律援助咨询统计');
     const table = new DataTable(page, 'legal-aid-table');

@@ -90,7 +90,17 @@ describe('志愿者登记册 (community admin)', () => {
     expect(await registry.upload('登记表-已修改.xlsx', await workbookOf(good))).toBe('report');
     await expect.poll(() => registry.summary()).toEqual({ 总行数: 10, 无误行数: 10, 有错误的行: 0, 重复的行: 0 });
     await expect.poll(textOf(registry.panel)).toContain('全部 10 行检查无误');
+    // Committing asks once; cancelling writes nothing and leaves the report as it was.
+    let commits = 0;
+    page.on('request', (r) => void (/\/commit$/.test(r.url()) && commits++));
+    await registry.importButton(/全部导入（10 行）/).click();
+    await expect.poll(textOf(registry.commitConfirmation)).toContain('导入 10 条记录到志愿者登记册？');
+    await registry.commitConfirmation.getByRole('button', { name: '取消' }).click();
+    await registry.commitConfirmation.waitFor({ state: 'hidden' });
+    expect(commits).toBe(0);
+    await expect.poll(textOf(registry.panel)).toContain('全部 10 行检查无误');
     await registry.commit(/全部导入（10 行）/);
+    expect(commits).toBe(1);
     await expect.poll(textOf(registry.panel)).toContain('已导入 10 行');
     await registry.finishImport();
     await expect.poll(() => registry.total()).toBe(13);

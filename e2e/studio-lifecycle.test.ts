@@ -120,7 +120,14 @@ describe('studio lifecycle, from application to revocation', () => {
     await expect.poll(() => detail.progressNow()).toBe('当前：授牌');
 
     await detail.open('award');
+    // Awarding asks once, naming the number and the date; cancelling sends nothing.
+    let sent = 0;
+    page.on('request', (r) => void (/\/api\/studios\/\d+\/plaque$/.test(r.url()) && sent++));
+    await detail.confirmThenCancel();
+    expect(sent).toBe(0);
+    expect(await detail.status()).toBe('contracted');
     expect(await detail.confirmDialog()).toBe(200);
+    expect(sent).toBe(1);
     await detail.waitForStatus('active');
     await expect.poll(() => detail.progressNow()).toBe('已授牌，正在服务');
     // No number typed: the server gave the next free one.

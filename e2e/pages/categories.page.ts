@@ -1,6 +1,6 @@
 import { untilResponse } from '../fixtures/browser.ts';
 import type { Locator, Page } from 'playwright-core';
-import { dialogButton } from './overlays.ts';
+import { dialog, dialogButton } from './overlays.ts';
 import { DataTable } from './table.ts';
 
 /** The category form's fields. */
@@ -98,11 +98,22 @@ export class CategoriesPage {
 
   /** Flips a row's enabled switch and waits for the save. */
   async toggle(nameZhCN: string): Promise<void> {
+    const toggle = this.row(nameZhCN).getByRole('switch');
+    const disabling = (await toggle.getAttribute('aria-checked')) === 'true';
     await untilResponse(
       this.page,
       (url, m) => /\/api\/categories\/\d+$/.test(url) && m === 'PUT',
-      () => this.row(nameZhCN).getByRole('switch').click(),
+      async () => {
+        await toggle.click();
+        // Disabling asks once, in the shared confirmation; enabling does not.
+        if (disabling) await dialogButton(this.confirmDisable(nameZhCN), '停用').click();
+      },
     );
     await this.waitForTable();
+  }
+
+  /** The confirmation that asks before a category is disabled. */
+  confirmDisable(nameZhCN: string): Locator {
+    return dialog(this.page, `停用类别“${nameZhCN}”？`);
   }
 }

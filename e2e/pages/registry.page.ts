@@ -127,12 +127,18 @@ export class RegistryPage {
 
   /** Commits with the given footer button and waits for the result. */
   async commit(name: RegExp): Promise<void> {
+    await this.importButton(name).click();
     await untilResponse(
       this.page,
       (url, method) => /\/api\/registry\/imports\/\d+\/commit$/.test(url) && method === 'POST',
-      () => this.importButton(name).click(),
+      () => this.commitConfirmation.getByRole('button', { name: /^导入 \d+ 条$/ }).click(),
     );
     await this.phase('committed', 'report');
+  }
+
+  /** The shared confirmation that asks once before an import is committed. */
+  get commitConfirmation(): Locator {
+    return this.page.getByRole('dialog', { name: /^导入 \d+ 条记录到志愿者登记册？$/ });
   }
 
   /** Closes the dialog after a commit; the table reloads. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { untilResponse } from '../fixtures/browser.ts';
-import { dialogButton, popconfirmOk } from './overlays.ts';
+import { dialog, dialogButton, popconfirmOk } from './overlays.ts';
 
 const transitionCall = (url: string, method: string) =>
   method === 'POST' && /\/api\/studios\/\d+\/[a-z/-]+$/.test(new URL(url).pathname);
@@ -16,6 +16,12 @@ const CONFIRM: Record<string, string> = {
   revoke: '取消牌匾',
   close: '关闭',
   renew: '续签',
+};
+
+/** Steps that cannot be undone: after the form, the shared confirmation asks once more, by this title. */
+const ASKED: Record<string, RegExp> = {
+  award: /^为“.+”授牌？$/,
+  revoke: /^取消“.+”的牌匾？$/,
 };
 
 /** One studio: status, reason, the allowed steps and their dialogs, documents and history. */
@@ -100,8 +106,27 @@ export class StudioDetailPage {
   async confirmDialog(): Promise<number> {
     const ok = CONFIRM[this.opened];
     if (!ok) throw new Error(`no dialog of a known step is open (last opened: "${this.opened}")`);
-    const response = await untilResponse(this.page, transitionCall, () => dialogButton(this.dialog, ok).click());
+    const asked = ASKED[this.opened];
+    if (!asked) {
+      const response = await untilResponse(this.page, transitionCall, () => dialogButton(this.dialog, ok).click());
+      return response.status();
+    }
+    await dialogButton(this.dialog, ok).click();
+    const again = dialog(this.page, asked);
+    const response = await untilResponse(this.page, transitionCall, () => dialogButton(again, ok).click());
     return response.status();
+  }
+
+  /** Presses the step's OK, then 取消 in the confirmation that asks again; the step's form stays open. */
+  async confirmThenCancel(): Promise<void> {
+    const ok = CONFIRM[this.opened];
+    const asked = ASKED[this.opened];
+    if (!ok || !asked) throw new Error(`the step "${this.opened}" asks no confirmation`);
+    await dialogButton(this.dialog, ok).click();
+    const again = dialog(this.page, asked);
+    await again.waitFor();
+    await dialogButton(again, '取消').click();
+    await again.waitFor({ state: 'hidden' });
   }
 
   /** A step needing only a confirmation (submit, reopen). */

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { mentionsFee } from '../studios/unpaid.ts';
+import { refuseFees } from '../studios/unpaid.ts';
 
 /** Groups served, as the bulletin counts them (进城务工人员、青少年、台胞侨眷 …). */
 export const servedGroups = [
@@ -63,7 +63,7 @@ export function checkRecord(r: RecordInput, now: Date): void {
     throw new DomainError('VALIDATION_FAILED', { field: 'servedAt' });
   if (r.personTimes < 1) throw new DomainError('VALIDATION_FAILED', { field: 'personTimes' });
   if (r.groups.length === 0) throw new DomainError('VALIDATION_FAILED', { field: 'groups' });
-  if (mentionsFee(r.content)) throw new DomainError('FEE_NOT_ALLOWED');
+  refuseFees({ content: r.content });
 }
 
 /** Records may be corrected for this long after they were written (configurable in settings). */
@@ -94,7 +94,7 @@ export function isDuplicateRequest(
 export function checkRating(score: number, comment: string): void {
   if (!Number.isInteger(score) || score < 1 || score > 5)
     throw new DomainError('VALIDATION_FAILED', { field: 'score' });
-  if (mentionsFee(comment)) throw new DomainError('FEE_NOT_ALLOWED');
+  refuseFees({ comment });
 }
 
 /** A walk-in's 服务回执 (the rating code of a record made without a request) may be used this long (configurable). */

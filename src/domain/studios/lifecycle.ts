@@ -191,7 +191,8 @@ export const studioLifecycle = defineLifecycle<
         if (!/^[\p{L}\p{N}-]{3,32}$/u.test(input.plaqueNumber))
           throw new DomainError('VALIDATION_FAILED', { field: 'plaqueNumber' });
         // A plaque number, once given, stays with that studio's history: never reused, even after revocation.
-        if (input.plaqueNumberUsedBefore) throw new DomainError('PLAQUE_NUMBER_TAKEN', { number: input.plaqueNumber });
+        if (input.plaqueNumberUsedBefore)
+          throw new DomainError('PLAQUE_NUMBER_TAKEN', { number: input.plaqueNumber, field: 'plaqueNumber' });
         if (!isDate(input.awardedOn)) throw new DomainError('VALIDATION_FAILED', { field: 'awardedOn' });
         return { effects: [{ kind: 'awardPlaque', number: input.plaqueNumber, awardedOn: input.awardedOn }] };
       },

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.ts';
 /**
  * The unpaid rule (领岗服务的党员不领取报酬): no fee, price or payment may be recorded
  * anywhere. Structured fees are impossible because no schema has such a field; this
@@ -20,3 +21,13 @@ export function mentionsFee(text: string): boolean {
 /** The clause every contract states. */
 export const unpaidClause =
   '领岗服务的党员不领取任何报酬，工作室不向服务对象收取任何费用；工作室以社会化管理为主，作为社区工作的有益补充，防止出现“行政化”“趋利化”倾向。';
+
+/**
+ * Refuses texts that record a fee: the error names the first field (a path in the request body,
+ * such as `items.2.text`) so the form can mark the text that mentions it.
+ */
+export function refuseFees(texts: Record<string, string | null | undefined>): void {
+  for (const [field, text] of Object.entries(texts)) {
+    if (text && mentionsFee(text)) throw new DomainError('FEE_NOT_ALLOWED', { field });
+  }
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, errorStatus, type ErrorCode } from '../../domain/errors.ts';
-import type { ErrorBody } from '../../contract/common.ts';
+import type { ErrorBody, Locale } from '../../contract/common.ts';
 import { localeFromHeader, messageFor } from '../i18n/error-messages.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { isRefusedData } from '../../db/refused-data.ts';
@@ -32,6 +32,26 @@ function send(
   return reply.status(errorStatus[code]).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
+const fieldMessage: Record<Locale, string> = {
+  'zh-CN': '此项不符合要求',
+  'zh-TW': '此項不符合要求',
+  en: 'This value is not valid',
+};
+
+/**
+ * A domain error that names the field it is about (`params.field`, a path inside the body such
+ * as `items.2.text`) carries it as an issue, so the form can mark that field as it marks a
+ * schema error: the unpaid rule's refusal marks the text that mentions a fee.
+ */
+function fieldIssues(request: FastifyRequest, error: DomainError): ErrorBody['issues'] {
+  const field = error.params.field;
+  if (typeof field !== 'string' || field === '') return undefined;
+  const locale = request.locale ?? 'zh-CN';
+  const message =
+    error.code === 'VALIDATION_FAILED' ? fieldMessage[locale] : messageFor(error.code, locale, error.params);
+  return [{ path: `body.${field}`, message }];
+}
+
 /**
  * One error handler: domain errors and malformed requests become 4xx with a stable code
  * and a message in the request's language; anything else is a 500 that names only the
@@ -39,7 +59,8 @@ function send(
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError) return send(request, reply, error.code, error.params);
+    if (error instanceof DomainError)
+      return send(request, reply, error.code, error.params, fieldIssues(request, error));
     const entries = validationEntriesOf(error);
     if (entries) {
       const issues = entries.map((v) => ({

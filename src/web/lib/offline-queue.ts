@@ -38,7 +38,7 @@ export type SendOutcome<R> =
   /** No network, or the server was unreachable or failing: try again later. */
   | { kind: 'offline' }
   /** The server refused it (4xx): kept, with the message. */
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; message: string; issues?: ErrorBody['issues'] }
   /** Signed out: kept until the user signs in again. */
   | { kind: 'signedOut' };
 
@@ -150,7 +150,7 @@ async function post<R>(url: string, body: unknown, key: string, auth: SendAuth, 
     typeof err?.message === 'string'
       ? err.message
       : translate(auth.locale, 'common.serverError', { status: response.status });
-  return { kind: 'refused', message } as const;
+  return { kind: 'refused', message, ...(Array.isArray(err?.issues) ? { issues: err.issues } : {}) } as const;
 }
 
 /** Builds a feature's offline queue over its own IndexedDB store. */

@@ -8,6 +8,11 @@ export const accessCases: AccessCases = {
     scoped: true,
     call: (s) => get(`/api/accounts?under=${s.under}`),
   },
+  'GET /api/accounts/export.xlsx': {
+    allowed: admins,
+    scoped: true,
+    call: (s) => get(`/api/accounts/export.xlsx?under=${s.under}`),
+  },
   'POST /api/accounts': {
     allowed: admins,
     scoped: true,

@@ -4,6 +4,8 @@ import { idParam, pageOf } from '../../../contract/common.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as accounts from './accounts.service.ts';
+import { exportAccounts } from './accounts-export.service.ts';
+import { sendXlsx } from '../../xlsx-export.ts';
 
 /** Staff accounts, managed by admins within their subtree. */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,6 +24,15 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => accounts.listAccounts(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/accounts/export.xlsx',
+    {
+      config: { access: { action: 'read', subject: 'account' } },
+      schema: { tags, summary: 'Export the filtered accounts as .xlsx', querystring: listAccountsQuery },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportAccounts(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),
   );
 
   app.post(

@@ -91,8 +91,15 @@ describe('public commitments (公开承诺)', () => {
     const { id } = await createStudio(t.db, { status: 'active' });
     const res = await (
       await t.login('zhangwanzhen')
-    ).put(`/api/studios/${id}/commitments`, { items: [{ kind: 'other', text: '会员价 9 折优惠价' }] });
+    ).put(`/api/studios/${id}/commitments`, {
+      items: [
+        { kind: 'other', text: '每周三上门理发' },
+        { kind: 'other', text: '会员价 9 折优惠价' },
+      ],
+    });
     expect(res.json().code).toBe('FEE_NOT_ALLOWED');
+    // The refusal names the promise that mentions the fee, so the form marks that text.
+    expect(res.json().issues).toEqual([{ path: 'body.items.1.text', message: res.json().message }]);
   });
 
   it('track fulfilment month by month, judged by the organisation', async () => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { acceptsCommitmentDrafts, acceptsCommitmentPublication } from '../../../domain/commitments/commitments.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
-import { mentionsFee } from '../../../domain/studios/unpaid.ts';
+import { refuseFees } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Commitment, PublicationPreview, PublishResult } from '../../../contract/commitments.ts';
 import { billedText, smsSegments } from '../../../domain/sms/segments.ts';
@@ -55,7 +55,7 @@ export async function saveDrafts(
   authorize(actor, 'update', 'commitment', { unitPath: core.unit_path, ownerAccountIds: ownersOf(core) });
   if (!acceptsCommitmentDrafts(core.status as StudioStatus))
     throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'commit', status: core.status });
-  if (items.some((i) => mentionsFee(i.text))) throw new DomainError('FEE_NOT_ALLOWED');
+  refuseFees(Object.fromEntries(items.map((item, i) => [`items.${i}.text`, item.text])));
   await deps.db.transaction().execute(async (trx) => {
     await repo.replaceDrafts(trx, studioId, items, ctx.at);
     await recordAudit(trx, ctx, {

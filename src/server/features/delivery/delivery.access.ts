@@ -28,6 +28,11 @@ const handlers = [...admins, 'member'] as const;
  */
 export const accessCases: AccessCases = {
   'GET /api/requests': { allowed: staff, scoped: true, call: (s) => get(`/api/requests?under=${s.under}`) },
+  'GET /api/requests/export.xlsx': {
+    allowed: staff,
+    scoped: true,
+    call: (s) => get(`/api/requests/export.xlsx?under=${s.under}`),
+  },
   'GET /api/requests/:id/contact': {
     allowed: handlers,
     ownedBy: ['member'],

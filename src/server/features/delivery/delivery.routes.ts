@@ -16,7 +16,9 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as records from './records.service.ts';
 import { streamRecordsExport } from './records-export.service.ts';
+import { sendXlsx } from '../../xlsx-export.ts';
 import { actOnRequest, listRequests, requestContact } from './requests.service.ts';
+import { exportRequests } from './requests-export.service.ts';
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z
@@ -43,6 +45,19 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listRequests(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/requests/export.xlsx',
+    {
+      config: { access: { action: 'read', subject: 'serviceRequest' } },
+      schema: {
+        tags,
+        summary: 'Export the filtered requests (residents masked) as .xlsx',
+        querystring: listRequestsQuery,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportRequests(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),
   );
   app.get(
     '/api/requests/:id/contact',
@@ -155,14 +170,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = auditContextOf(request, deps.clock);
-      const stream = await streamRecordsExport(deps, ctx, actorOf(request), request.query);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="records.xlsx"; filename*=UTF-8''${encodeURIComponent('服务记录.xlsx')}`,
-        )
-        .send(stream);
+      return sendXlsx(reply, await streamRecordsExport(deps, ctx, actorOf(request), request.query));
     },
   );
   app.get(

@@ -1,10 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { listRecordsQuery } from '../../../contract/delivery.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { streamWorkbook } from '../registry/registry-excel.presenter.ts';
+import { exportFileName, streamWorkbook, type XlsxDownload } from '../../xlsx-export.ts';
 import { categoryNamesZh } from '../categories/categories.repository.ts';
 import { exportHeaders, exportRow } from './records-export.presenter.ts';
 import { countRecords, listExportRows } from './records.repository.ts';
@@ -19,7 +18,7 @@ export async function streamRecordsExport(
   ctx: AuditContext,
   actor: Actor,
   q: z.infer<typeof listRecordsQuery>,
-): Promise<Readable> {
+): Promise<XlsxDownload> {
   const { limit: _limit, offset: _offset, ...query } = q;
   const filter = await recordFilter(deps, actor, query, 'export');
   const count = await countRecords(deps.db, filter);
@@ -38,5 +37,10 @@ export async function streamRecordsExport(
       if (page.length < PAGE) return;
     }
   }
-  return streamWorkbook(exportHeaders, rows());
+  return {
+    stream: streamWorkbook(exportHeaders, rows()),
+    name: await exportFileName(deps, actor, '服务记录', query.under, ctx.at),
+    fallback: 'records.xlsx',
+    rows: count,
+  };
 }

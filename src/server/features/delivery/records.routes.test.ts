@@ -60,7 +60,8 @@ describe('the service record book (服务记录本)', () => {
     expect((await member.post('/api/records', body())).statusCode).toBe(400);
     const send = (payload: Record<string, unknown>, key: string) =>
       member.request({ method: 'POST', url: '/api/records', payload, headers: { 'idempotency-key': key } });
-    expect((await send({ ...body(), content: '讲座收费 5 元' }, 'bad-key-0001')).json().code).toBe('FEE_NOT_ALLOWED');
+    const fee = (await send({ ...body(), content: '讲座收费 5 元' }, 'bad-key-0001')).json();
+    expect(fee).toMatchObject({ code: 'FEE_NOT_ALLOWED', issues: [{ path: 'body.content' }] });
     expect((await send({ ...body(), servedAt: '2027-01-01T00:00:00Z' }, 'bad-key-0002')).statusCode).toBe(400);
     expect((await send({ ...body(), fee: 0 }, 'bad-key-0003')).statusCode).toBe(400);
     const other = await createStudio(t.db, { status: 'active', place: 'zhongcheng' });

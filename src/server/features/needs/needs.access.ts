@@ -12,6 +12,11 @@ export const accessCases: AccessCases = {
     call: () => post('/api/needs/classify', { text: '希望有人来教广场舞' }),
   },
   'GET /api/needs': { allowed: admins, scoped: true, call: (s) => get(`/api/needs?under=${s.under}`) },
+  'GET /api/needs/export.xlsx': {
+    allowed: admins,
+    scoped: true,
+    call: (s) => get(`/api/needs/export.xlsx?under=${s.under}`),
+  },
   'PUT /api/needs/:id/category': {
     allowed: admins,
     scoped: true,

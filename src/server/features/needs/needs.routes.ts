@@ -14,6 +14,8 @@ import {
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as needs from './needs.service.ts';
+import { exportNeeds } from './needs-export.service.ts';
+import { sendXlsx } from '../../xlsx-export.ts';
 
 /** Needs intake (访民情): record, classify, correct, and the most pressing needs by area. */
 export const needRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -61,6 +63,19 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => needs.listNeeds(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/needs/export.xlsx',
+    {
+      config: { access: { action: 'read', subject: 'need' } },
+      schema: {
+        tags,
+        summary: 'Export the filtered needs (resident data masked) as .xlsx',
+        querystring: listNeedsQuery,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportNeeds(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),
   );
   app.put(
     '/api/needs/:id/category',

@@ -1,4 +1,3 @@
-import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   kindLabels,
@@ -30,24 +29,6 @@ export async function templateWorkbook(categoryNames: string[]): Promise<Buffer>
   ];
   for (const l of lines) help.addRow(l);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Streams an export workbook: a header row, then rows as the iterator yields them. */
-export function streamWorkbook(headers: string[], rows: AsyncIterable<Array<string | number | null>>): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet('导出');
-  void (async () => {
-    try {
-      sheet.addRow(headers).commit();
-      for await (const r of rows) sheet.addRow(r).commit();
-      sheet.commit();
-      await wb.commit();
-    } catch (err) {
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    }
-  })();
-  return out;
 }
 
 /**

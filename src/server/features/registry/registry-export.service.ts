@@ -6,7 +6,8 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { listCategories } from '../categories/categories.repository.ts';
-import { exportHeaders, presentExportRow, streamWorkbook } from './registry-excel.presenter.ts';
+import { exportHeaders, presentExportRow } from './registry-excel.presenter.ts';
+import { streamWorkbook } from '../../xlsx-export.ts';
 import { categoriesOf, countVolunteers, listVolunteerExportPage } from './registry.repository.ts';
 
 const PAGE = 1000;

@@ -17,6 +17,10 @@ describe('studio documents', () => {
     const res = await (await t.login('xicheng')).get(`/api/studios/${id}/contract.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    // Saved under what it is, not contract.pdf.
+    expect(res.headers['content-disposition']).toBe(
+      `inline; filename="contract.pdf"; filename*=UTF-8''${encodeURIComponent('婉珍文艺专业服务室-服务协议.pdf')}`,
+    );
     const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
     expect(text).toContain('婉珍文艺专业服务室');
     expect(text).toContain('不领取任何报酬');
@@ -27,6 +31,7 @@ describe('studio documents', () => {
       await t.db.selectFrom('studios').select('id').where('name', '=', '婉珍文艺专业服务室').executeTakeFirstOrThrow()
     ).id;
     const res = await (await t.login('xixing')).get(`/api/studios/${id}/plaque.pdf`);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('婉珍文艺专业服务室-牌匾证书.pdf'));
     expect((await pdfText(res.rawPayload)).replace(/\s+/g, '')).toContain('XL-2011-0002');
     const [page] = await pdfPages(res.rawPayload, 150);
     expect(readQrCode(page ?? Buffer.alloc(0))).toBe(`https://huimin.example.cn/s/${id}`);

@@ -6,6 +6,7 @@ import { renderContractHtml, renderContractPdf } from '../../documents/contract.
 import { renderPlaqueHtml, renderPlaquePdf } from '../../documents/plaque.document.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { requirePublicBaseUrl } from '../../public-url.ts';
+import { contentDisposition, safeFileName } from '../../xlsx-export.ts';
 import { contractDocument, plaqueDocument } from './studio-documents.service.ts';
 
 const langQuery = z.strictObject({ lang: locale.optional() });
@@ -15,18 +16,19 @@ export const studioDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const tags = ['studios'];
   const access = { action: 'read', subject: 'studio' } as const;
-  const pdf = (name: string) => ({
+  // Named for what they are: 婉珍书法义教工作室-服务协议.pdf, not contract.pdf.
+  const pdf = (fallback: string, studioName: string, what: string) => ({
     'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="${name}.pdf"`,
+    'content-disposition': contentDisposition(safeFileName(`${studioName}-${what}.pdf`), `${fallback}.pdf`, 'inline'),
   });
 
   app.get(
     '/api/studios/:id/contract.pdf',
     { config: { access }, schema: { tags, summary: 'The service agreement as PDF', params: studioIdParam } },
-    async (request, reply) =>
-      reply
-        .headers(pdf('contract'))
-        .send(await renderContractPdf(await contractDocument(deps, actorOf(request), request.params.id))),
+    async (request, reply) => {
+      const doc = await contractDocument(deps, actorOf(request), request.params.id);
+      return reply.headers(pdf('contract', doc.studioName, '服务协议')).send(await renderContractPdf(doc));
+    },
   );
   app.get(
     '/api/studios/:id/contract.html',
@@ -59,14 +61,10 @@ export const studioDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: studioIdParam,
       },
     },
-    async (request, reply) =>
-      reply
-        .headers(pdf('plaque'))
-        .send(
-          await renderPlaquePdf(
-            await plaqueDocument(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps)),
-          ),
-        ),
+    async (request, reply) => {
+      const doc = await plaqueDocument(deps, actorOf(request), request.params.id, await requirePublicBaseUrl(deps));
+      return reply.headers(pdf('plaque', doc.studioName, '牌匾证书')).send(await renderPlaquePdf(doc));
+    },
   );
   app.get(
     '/api/studios/:id/plaque.html',

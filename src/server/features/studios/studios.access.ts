@@ -44,6 +44,11 @@ const goodReview = {
  */
 export const accessCases: AccessCases = {
   'GET /api/studios': { allowed: staff, scoped: true, call: (s) => get(`/api/studios?under=${s.under}`) },
+  'GET /api/studios/export.xlsx': {
+    allowed: staff,
+    scoped: true,
+    call: (s) => get(`/api/studios/export.xlsx?under=${s.under}`),
+  },
   'GET /api/studios/:id': read(''),
   'GET /api/studios/candidates': {
     allowed: ['street_admin', 'community_admin', 'member'],

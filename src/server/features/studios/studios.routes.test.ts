@@ -191,6 +191,7 @@ describe('refusals', () => {
     });
     expect(feeInItem.statusCode).toBe(400);
     expect(feeInItem.json().code).toBe('FEE_NOT_ALLOWED');
+    expect(feeInItem.json().issues).toMatchObject([{ path: 'body.serviceItems.0.description' }]);
     expect((await member.post('/api/studios', { ...app, fee: 0 })).json().code).toBe('VALIDATION_FAILED');
   });
 

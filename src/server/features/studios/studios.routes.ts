@@ -23,6 +23,8 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as studios from './studios.service.ts';
 import { act, type ActionRequest } from './studio-transitions.service.ts';
+import { exportStudios } from './studios-export.service.ts';
+import { sendXlsx } from '../../xlsx-export.ts';
 
 /** Studios: applications, the review queue and every lifecycle transition. */
 export const studioRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,6 +43,15 @@ export const studioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => studios.listStudios(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/studios/export.xlsx',
+    {
+      config: { access: { action: 'read', subject: 'studio' } },
+      schema: { tags, summary: 'Export the filtered studios list as .xlsx', querystring: listStudiosQuery },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportStudios(deps, auditContextOf(request, deps.clock), actorOf(request), request.query)),
   );
 
   app.get(

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { mentionsFee } from '../../../domain/studios/unpaid.ts';
+import { refuseFees } from '../../../domain/studios/unpaid.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { StudioApplication, StudioDetail, listStudiosQuery } from '../../../contract/studios.ts';
 import { authorize, resolveScope } from '../../scope.ts';
@@ -69,14 +69,18 @@ async function checkApplication(deps: Deps, actor: Actor, app: StudioApplication
   authorize(actor, 'create', 'studio', { unitPath: unit.path });
   if (!['community', 'village', 'enterprise'].includes(unit.level))
     throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
-  const texts = [
-    app.name,
-    app.description,
-    app.venueAddress,
-    app.openingHours,
-    ...app.serviceItems.flatMap((i) => [i.title, i.description]),
-  ];
-  if (texts.some(mentionsFee)) throw new DomainError('FEE_NOT_ALLOWED');
+  refuseFees({
+    name: app.name,
+    description: app.description,
+    venueAddress: app.venueAddress,
+    openingHours: app.openingHours,
+    ...Object.fromEntries(
+      app.serviceItems.flatMap((item, i) => [
+        [`serviceItems.${i}.title`, item.title],
+        [`serviceItems.${i}.description`, item.description],
+      ]),
+    ),
+  });
   const ids = [app.leaderVolunteerId, ...app.memberVolunteerIds];
   const volunteers = await applications.findVolunteers(deps.db, [...new Set(ids)]);
   // Members come from the part of the tree the applicant may start a studio in.

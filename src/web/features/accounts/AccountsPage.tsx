@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { accountsApi, type Account } from './api.ts';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
 import { formatDay } from '../../lib/dates.ts';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -107,6 +108,9 @@ export default function AccountsPage() {
   return (
     <>
       <h1 className="hm-page-title">{t('accounts.heading')}</h1>
+      <div className="hm-list-tools">
+        <ExportButton path="/api/accounts/export.xlsx" query={{ q: q || undefined }} fallback="accounts.xlsx" />
+      </div>
       <div className="hm-toolbar">
         <div role="search" className="hm-field hm-field-wide">
           <label htmlFor="account-search">{t('accounts.searchLabel')}</label>

@@ -3,7 +3,8 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { assignableRoles, levelsForRole, type Role } from '../../../domain/access/roles.ts';
 import type { UnitLevel } from '../../../domain/org-units/units.ts';
 import { useMe } from '../../app/session.tsx';
-import { ApiError, errorMessage } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { levelLabel } from '../org-units/labels.ts';
 import { UnitSelect } from '../org-units/UnitSelect.tsx';
@@ -41,7 +42,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: Props) {
       form.resetFields();
       onCreated(created);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
       if (err instanceof ApiError && err.issues) {
         // Server issues name fields as "body.<field>"; mark them, in the user's language.
         const fields = err.issues

@@ -9,6 +9,7 @@ import { auditApi, type AuditEntry } from './api.ts';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 import { ChangeDetails } from './ChangeDetails.tsx';
 import { auditActionLabel, auditEntityLabel } from './entities.ts';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 /** The username a failed sign-in tried, from the entry's `after`. */
 function triedUsername(after: unknown): string | null {
@@ -68,6 +69,9 @@ export default function AuditPage() {
   return (
     <>
       <h1 className="hm-page-title">{t('audit.heading')}</h1>
+      <div className="hm-list-tools">
+        <ExportButton path="/api/audit-log/export.xlsx" query={{ ...filters }} fallback="audit-log.xlsx" />
+      </div>
       <AuditFilters
         onApply={(values) => {
           setFilters(values);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -20,6 +21,8 @@ export default function CategoriesPage() {
   // undefined: no form; null: a new category; a category: editing it.
   const [editing, setEditing] = useState<Category | null | undefined>(undefined);
   const [switching, setSwitching] = useState<number | null>(null);
+  // Disabling takes a category away from every new form and resident page: asked once first.
+  const [disabling, setDisabling] = useState<Category | null>(null);
 
   const setEnabled = async (c: Category, enabled: boolean) => {
     setSwitching(c.id);
@@ -33,6 +36,7 @@ export default function CategoriesPage() {
       void message.error(errorMessage(err));
     } finally {
       setSwitching(null);
+      setDisabling(null);
     }
   };
 
@@ -70,7 +74,7 @@ export default function CategoriesPage() {
           aria-label={t('categories.enabledFor', { name: c.name[locale] })}
           checkedChildren={t('categories.on')}
           unCheckedChildren={t('categories.off')}
-          onChange={(on) => void setEnabled(c, on)}
+          onChange={(on) => (on ? void setEnabled(c, true) : setDisabling(c))}
         />
       ),
     },
@@ -127,6 +131,19 @@ export default function CategoriesPage() {
           reload();
         }}
       />
+      {disabling && (
+        <ConfirmDialog
+          open
+          title={t('categories.confirmDisableTitle', { name: disabling.name[locale] })}
+          okText={t('categories.confirmDisableOk')}
+          danger
+          busy={switching === disabling.id}
+          onConfirm={() => void setEnabled(disabling, false)}
+          onCancel={() => setDisabling(null)}
+        >
+          <p>{t('categories.confirmDisableBody')}</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, ColorPicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { categoriesApi, type Category, type CategoryInput } from './api.ts';
 import { CategoryIcon, categoryIcons } from './icons.tsx';
@@ -85,7 +85,7 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
       const input = inputOf(values);
       onSaved(category ? await categoriesApi.update(category.id, input) : await categoriesApi.create(input));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

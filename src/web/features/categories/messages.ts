@@ -15,6 +15,10 @@ export const zhCN = {
   'categories.enabledFor': '启用“{name}”',
   'categories.enabledDone': '已启用“{name}”',
   'categories.disabledDone': '已停用“{name}”',
+  'categories.confirmDisableTitle': '停用类别“{name}”？',
+  'categories.confirmDisableBody':
+    '停用后，新的工作室、志愿者技能和民情需求不能再选择此类别，居民页面也不再列出；已有数据保留，可随时重新启用。',
+  'categories.confirmDisableOk': '停用',
   'categories.saved': '已保存“{name}”',
   'categories.col.position': '顺序',
   'categories.col.category': '类别',
@@ -56,6 +60,10 @@ export const zhTW: Record<Key, string> = {
   'categories.enabledFor': '啟用「{name}」',
   'categories.enabledDone': '已啟用「{name}」',
   'categories.disabledDone': '已停用「{name}」',
+  'categories.confirmDisableTitle': '停用類別「{name}」？',
+  'categories.confirmDisableBody':
+    '停用後，新的工作室、志願者技能和民情需求不能再選擇此類別，居民頁面也不再列出；已有資料保留，可隨時重新啟用。',
+  'categories.confirmDisableOk': '停用',
   'categories.saved': '已儲存「{name}」',
   'categories.col.position': '順序',
   'categories.col.category': '類別',
@@ -95,6 +103,10 @@ export const en: Record<Key, string> = {
   'categories.enabledFor': 'Enable “{name}”',
   'categories.enabledDone': '“{name}” enabled',
   'categories.disabledDone': '“{name}” disabled',
+  'categories.confirmDisableTitle': 'Disable the category “{name}”?',
+  'categories.confirmDisableBody':
+    'New studios, volunteer skills and needs can no longer choose it, and resident pages stop listing it; existing data stays, and it can be enabled again at any time.',
+  'categories.confirmDisableOk': 'Disable',
   'categories.saved': '“{name}” saved',
   'categories.col.position': 'Order',
   'categories.col.category': 'Category',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { requestsApi, type ServiceRequest } from './api.ts';
 
@@ -26,7 +26,7 @@ export function DeclineModal({ request, onClose, onDeclined }: Props) {
       form.resetFields();
       onDeclined();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

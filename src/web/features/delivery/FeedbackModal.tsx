@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { recordsApi, type ServiceRecord } from './api.ts';
 
@@ -32,7 +32,7 @@ export function FeedbackModal({ record, onClose, onSaved }: Props) {
       form.resetFields();
       onSaved(saved);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { Category, RecordCorrection, StudioSummary } from './api.ts';
@@ -64,12 +64,23 @@ interface Props {
   /** For a correction: the recipient as the server shows it (masked); the name must be typed again. */
   maskedRecipient?: string | null | undefined;
   onSubmit(values: RecordFormValues): void;
+  /** The page's handle on the form, so it can mark the fields the server refused. */
+  form?: FormInstance<RecordFormValues>;
 }
 
 /** The service record form (服务记录本), laid out for a phone: one column, native pickers, big targets. */
-export function RecordForm({ initial, studios, categories, submitLabel, busy, maskedRecipient, onSubmit }: Props) {
+export function RecordForm({
+  initial,
+  studios,
+  categories,
+  submitLabel,
+  busy,
+  maskedRecipient,
+  onSubmit,
+  form: given,
+}: Props) {
   const { t, locale } = useI18n();
-  const [form] = Form.useForm<RecordFormValues>();
+  const [form] = Form.useForm<RecordFormValues>(given);
   const studioId = Form.useWatch('studioId', form);
   const enabled = (categories ?? []).filter((c) => c.enabled || c.id === initial.categoryId);
 

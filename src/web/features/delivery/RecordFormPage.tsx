@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Spin } from 'antd';
+import { Alert, App, Button, Form, Spin } from 'antd';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors, markIssues } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -85,6 +86,7 @@ function NewRecord() {
   const [error, setError] = useState<string | null>(null);
   // A walk-in just saved: its receipt is shown here, so the resident can scan it at once.
   const [saved, setSaved] = useState<ServiceRecord | null>(null);
+  const [form] = Form.useForm<RecordFormValues>();
   const title = t(queuedKey ? 'delivery.form.editQueuedTitle' : 'delivery.form.newTitle');
   usePageTitle(title);
   // The key is made once, with the start: every later try of this record reuses it.
@@ -108,6 +110,7 @@ function NewRecord() {
         void message.info(t('delivery.form.queued'));
         void navigate('/records');
       } else if (outcome.kind === 'refused') {
+        markIssues(form, outcome.issues);
         setError(t('delivery.form.refused', { message: outcome.message }));
       } else {
         setError(t('delivery.queue.signedOut'));
@@ -174,6 +177,7 @@ function NewRecord() {
           submitLabel={t('delivery.form.submit')}
           busy={busy}
           onSubmit={(v) => void submit(s, v)}
+          form={form}
         />
       </>
     );
@@ -235,6 +239,7 @@ function CorrectRecord({ id }: { id: number }) {
   const categories = useCategories();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<RecordFormValues>();
   usePageTitle(t('delivery.form.editTitle'));
   const {
     data: record,
@@ -251,7 +256,7 @@ function CorrectRecord({ id }: { id: number }) {
       void message.success(t('delivery.form.corrected'));
       void navigate('/records');
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -300,6 +305,7 @@ function CorrectRecord({ id }: { id: number }) {
             busy={busy}
             maskedRecipient={record.recipientName}
             onSubmit={(v) => void submit(v)}
+            form={form}
           />
         </>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Button, Empty, Pagination, Space, Spin, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
@@ -9,7 +9,8 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { exportUrl, recordsApi, type ServiceRecord } from './api.ts';
+import { recordsApi, type ServiceRecord } from './api.ts';
+import { ExportButton, PrintButton } from '../../components/ListTools.tsx';
 import { FeedbackModal } from './FeedbackModal.tsx';
 import { loadMyStudios, useCategories, useOutbox } from './hooks.ts';
 import { categoryName, formatTime, groupLabel, modeLabel } from './labels.ts';
@@ -64,6 +65,12 @@ export default function RecordsPage() {
       return staff ? load() : withOfflineCopy(`records.${me.id}.${page}`, load);
     },
     `${JSON.stringify(query)}|${page}`,
+  );
+
+  // 人次 of every record the filters select, not only of the page shown.
+  const totals = useLoad(
+    (signal) => (staff ? recordsApi.stats(filter, signal) : Promise.resolve(null)),
+    `${staff}|${JSON.stringify(filter)}|${data?.total ?? ''}`,
   );
 
   // Get the form ready while online: its code and the member's studios, so it opens offline too.
@@ -205,12 +212,8 @@ export default function RecordsPage() {
           <PlusOutlined aria-hidden style={{ marginRight: 8 }} />
           {t('delivery.records.new')}
         </Link>
-        {staff && (
-          <a href={exportUrl(filter)} download className="hm-dlv-link-button">
-            <DownloadOutlined aria-hidden style={{ marginRight: 8 }} />
-            {t('delivery.records.export')}
-          </a>
-        )}
+        {staff && <ExportButton path="/api/records/export.xlsx" query={filter} fallback="records.xlsx" />}
+        <PrintButton />
       </div>
       <h2 className="hm-card-title" style={{ marginBottom: 12 }}>
         {t(staff ? 'delivery.records.inScope' : 'delivery.records.mine')}
@@ -225,6 +228,14 @@ export default function RecordsPage() {
             setPage(1);
           }}
         />
+      )}
+      {staff && totals.data && (
+        <p className="hm-dlv-totals" role="status" data-testid="records-totals">
+          {t('delivery.records.totals', {
+            records: totals.data.records.toLocaleString(locale),
+            personTimes: totals.data.personTimes.toLocaleString(locale),
+          })}
+        </p>
       )}
       {list()}
       <FeedbackModal

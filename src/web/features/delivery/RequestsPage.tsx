@@ -13,6 +13,7 @@ import { requestStatuses, statusLabel, UNIT_LEVELS, type RequestStatus } from '.
 import { RequestCard } from './RequestCard.tsx';
 import { StudioSelect } from './StudioSelect.tsx';
 import './delivery.css';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -54,6 +55,11 @@ export default function RequestsPage() {
   return (
     <>
       <h1 className="hm-page-title">{t('delivery.requests.heading')}</h1>
+      {staff && (
+        <div className="hm-list-tools">
+          <ExportButton path="/api/requests/export.xlsx" query={{ status, under, studioId }} fallback="requests.xlsx" />
+        </div>
+      )}
       <div role="search" aria-label={t('delivery.filter.label')} className="hm-dlv-filters">
         <div className="hm-field">
           <label htmlFor="request-status">{t('delivery.filter.status')}</label>

@@ -71,13 +71,3 @@ export const referenceApi = {
   studios: (query: StudioQuery, signal?: AbortSignal) => api.get<Page<StudioSummary>>('/api/studios', query, signal),
 };
 
-/** The export's address: a plain link, so the browser downloads the .xlsx itself. */
-export function exportUrl(query: RecordQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '' && key !== 'limit' && key !== 'offset')
-      params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `/api/records/export.xlsx?${qs}` : '/api/records/export.xlsx';
-}

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/LoadError.tsx';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
@@ -56,7 +56,7 @@ export default function ProposalsPage() {
       form.resetFields();
       reload();
     } catch (err) {
-      void message.error(errorMessage(err));
+      void message.error(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Spin, Table 
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useAbilities } from '../../app/abilities.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -36,7 +36,7 @@ export default function ChecklistPage() {
       void message.success(t('inspections.checklist.published', { version: saved.version }));
       setVersion((v) => v + 1);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { inspectionsApi, supervisorsApi, type InspectionSummary } from './api.ts';
@@ -38,7 +38,7 @@ export function ReassignModal({
       const done = await inspectionsApi.reassign(inspection.id, v.supervisorId, v.note?.trim() || undefined);
       onDone(done.supervisorName);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -92,7 +92,7 @@ export function CancelModal({
       await inspectionsApi.cancel(inspection.id, v.reason.trim());
       onDone();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

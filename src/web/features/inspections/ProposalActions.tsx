@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import dayjs from 'dayjs';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { proposalsApi, type Proposal } from './api.ts';
 
@@ -34,7 +34,7 @@ export function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDo
       close();
       onDone(done, text);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useMe } from '../../app/session.tsx';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { orgApi } from '../org-units/api.ts';
@@ -19,7 +19,7 @@ interface FormValues {
 }
 
 /** Runs a write and shows the server's refusal in the dialog. */
-function useSubmit<T>(run: (values: T) => Promise<Supervisor>, onDone: (s: Supervisor) => void) {
+function useSubmit<T>(form: FormInstance<T>, run: (values: T) => Promise<Supervisor>, onDone: (s: Supervisor) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: T) => {
@@ -28,7 +28,7 @@ function useSubmit<T>(run: (values: T) => Promise<Supervisor>, onDone: (s: Super
     try {
       onDone(await run(values));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -77,21 +77,25 @@ export function SupervisorFormModal({
       () => undefined,
     );
   }, [supervisor, form]);
-  const { busy, error, submit } = useSubmit<FormValues>((v) => {
-    const details = {
-      name: v.name.trim(),
-      phone: v.phone.trim(),
-      communityId: v.communityId ?? null,
-      ...(v.cardNumber?.trim() ? { cardNumber: v.cardNumber.trim() } : {}),
-    };
-    if (supervisor) return supervisorsApi.update(supervisor.id, details);
-    return supervisorsApi.appoint({
-      ...details,
-      accountId: v.accountId ?? 0,
-      appointedOn: v.appointedOn ?? dayjs().format('YYYY-MM-DD'),
-      ...(v.termEnd ? { termEnd: v.termEnd } : {}),
-    });
-  }, onDone);
+  const { busy, error, submit } = useSubmit<FormValues>(
+    form,
+    (v) => {
+      const details = {
+        name: v.name.trim(),
+        phone: v.phone.trim(),
+        communityId: v.communityId ?? null,
+        ...(v.cardNumber?.trim() ? { cardNumber: v.cardNumber.trim() } : {}),
+      };
+      if (supervisor) return supervisorsApi.update(supervisor.id, details);
+      return supervisorsApi.appoint({
+        ...details,
+        accountId: v.accountId ?? 0,
+        appointedOn: v.appointedOn ?? dayjs().format('YYYY-MM-DD'),
+        ...(v.termEnd ? { termEnd: v.termEnd } : {}),
+      });
+    },
+    onDone,
+  );
 
   const initial: FormValues = supervisor
     ? {
@@ -208,6 +212,7 @@ export function RenewModal({
   const { t } = useI18n();
   const [form] = Form.useForm<{ termEnd?: string }>();
   const { busy, error, submit } = useSubmit<{ termEnd?: string }>(
+    form,
     (v) => supervisorsApi.renew(supervisor.id, v.termEnd || undefined),
     onDone,
   );
@@ -245,6 +250,7 @@ export function DismissModal({
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, error, submit } = useSubmit<{ reason: string }>(
+    form,
     (v) => supervisorsApi.dismiss(supervisor.id, v.reason.trim()),
     onDone,
   );

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Form, Input, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { ratings, totalScore, type Rating } from '../../../domain/inspections/checklist.ts';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { inspectionsApi, type Checklist, type InspectionReport, type InspectionSummary } from './api.ts';
 import { useSendAuth } from './hooks.ts';
@@ -124,7 +124,7 @@ export function VisitForm({ inspection, checklist, from, mode }: FormProps) {
       void message.success(t('inspections.form.corrected'));
       void navigate(`/inspections/${inspection.id}`);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }
@@ -152,7 +152,7 @@ export function VisitForm({ inspection, checklist, from, mode }: FormProps) {
         setError(t('inspections.queue.signedOut'));
       }
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

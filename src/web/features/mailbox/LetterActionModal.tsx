@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { lettersApi, mailboxApi, type LetterAbility, type LetterDetail } from './api.ts';
@@ -99,7 +99,7 @@ export function LetterActionModal({
     try {
       onDone(await send(letter, action, values));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../app/session.tsx';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { Categories } from '../categories/use-categories.ts';
 import { UnitPicker } from '../registry/UnitPicker.tsx';
@@ -81,7 +81,7 @@ export function NeedForm({ categories, onRecorded }: { categories: Categories; o
       form.setFieldsValue({ text: '', residentName: '', residentPhone: '', categoryId: undefined, urgency: 'normal' });
       onRecorded(saved);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

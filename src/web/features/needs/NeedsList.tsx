@@ -10,6 +10,7 @@ import { useAddressUnit } from '../org-units/use-address-unit.ts';
 import type { Categories } from '../categories/use-categories.ts';
 import { needsApi, type Channel, type Need, type NeedQuery } from './api.ts';
 import { channelLabel, channels, percent, urgencyColor, urgencyLabel } from './labels.ts';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 20;
 type View = 'all' | 'uncategorised';
@@ -128,6 +129,9 @@ export function NeedsList({ categories, version, onCorrect }: Props) {
 
   return (
     <>
+      <div className="hm-list-tools">
+        <ExportButton path="/api/needs/export.xlsx" query={query} fallback="needs.xlsx" />
+      </div>
       <div className="hm-toolbar" role="search" aria-label={t('needs.filters')}>
         <Segmented<View>
           aria-label={t('needs.view')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Modal, Progress, Result, Segmented, Space, Spin, Statistic, Table, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { ImportChanges } from './ImportChanges.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
@@ -34,6 +35,8 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
   const run = useImport();
   const [show, setShow] = useState<Show>('all');
   const [downloading, setDownloading] = useState(false);
+  // Committing writes many people at once: the choice waits here for the one confirmation.
+  const [committing, setCommitting] = useState<{ mode: 'all' | 'valid'; count: number } | null>(null);
   const { phase, status, error } = run;
 
   const downloadTemplate = async () => {
@@ -90,14 +93,14 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
           {/* Importing every row is only possible when every row is good (the server refuses otherwise). */}
           <Button
             type={clean ? 'primary' : 'default'}
-            onClick={() => void run.commit('all')}
+            onClick={() => setCommitting({ mode: 'all', count: status.totalRows })}
             disabled={!clean || good === 0}
             aria-describedby={clean ? undefined : 'import-all-hint'}
           >
             {t('registry.import.commitAll', { count: status.totalRows })}
           </Button>
           {!clean && (
-            <Button type="primary" onClick={() => void run.commit('valid')} disabled={good === 0}>
+            <Button type="primary" onClick={() => setCommitting({ mode: 'valid', count: good })} disabled={good === 0}>
               {t('registry.import.commitValid', { count: good })}
             </Button>
           )}
@@ -242,6 +245,20 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
           </>
         )}
       </div>
+      {committing && (
+        <ConfirmDialog
+          open
+          title={t('registry.import.confirmTitle', { count: committing.count })}
+          okText={t('registry.import.confirmOk', { count: committing.count })}
+          onConfirm={() => {
+            setCommitting(null);
+            void run.commit(committing.mode);
+          }}
+          onCancel={() => setCommitting(null)}
+        >
+          <p>{t('registry.import.confirmBody')}</p>
+        </ConfirmDialog>
+      )}
     </Modal>
   );
 }

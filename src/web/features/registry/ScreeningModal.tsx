@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal, Radio, Tag } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { registryApi, type Volunteer } from './api.ts';
 import { kindLabel, statusColor, statusLabel } from './labels.ts';
@@ -38,7 +38,7 @@ export function ScreeningModal({
     try {
       onSaved(await registryApi.screen(volunteer.id, values.status, values.reason.trim()));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Spin } from '
 import { isValidIdNumber } from '../../../domain/registry/id-number.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { Categories } from '../categories/use-categories.ts';
 import { registryApi, type Volunteer, type VolunteerInput, type VolunteerKind } from './api.ts';
@@ -125,7 +126,7 @@ export function VolunteerFormModal({ open, volunteer, categories, onClose, onSav
       const input = inputOf(values);
       onSaved(volunteer ? await registryApi.update(volunteer.id, input) : await registryApi.create(input));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
       if (err instanceof ApiError && err.issues) {
         const fields = err.issues
           .map((i) => i.path.replace(/^body\./, ''))

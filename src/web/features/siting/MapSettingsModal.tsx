@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { sitingApi, type MapSettings, type MapSettingsInput, type TileSource } from './api.ts';
 
@@ -69,7 +69,7 @@ export function MapSettingsModal({
     try {
       onSaved(await sitingApi.saveSettings(inputOf(v)));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
-import { errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { StudioDetail } from './api.ts';
 
@@ -17,6 +18,8 @@ interface Props<V> {
   onSubmit(values: V): Promise<StudioDetail>;
   onDone(studio: StudioDetail): void;
   onValuesChange?: (changed: Partial<V>, form: FormInstance<V>) => void;
+  /** For a step that cannot be undone: what the shared ConfirmDialog asks before it is sent. */
+  confirm?: (values: V) => { title: string; body: ReactNode };
   children: ReactNode;
 }
 
@@ -31,12 +34,15 @@ export function ActionModal<V extends object>({
   onSubmit,
   onDone,
   onValuesChange,
+  confirm,
   children,
 }: Props<V>) {
   const { t } = useI18n();
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The checked values waiting for the confirmation, when the step asks for one.
+  const [pending, setPending] = useState<V | null>(null);
 
   const submit = async (values: V) => {
     setBusy(true);
@@ -44,11 +50,13 @@ export function ActionModal<V extends object>({
     try {
       onDone(await onSubmit(values));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(false);
+      setPending(null);
     }
   };
+  const asked = pending && confirm ? confirm(pending) : null;
 
   return (
     <Modal
@@ -78,12 +86,25 @@ export function ActionModal<V extends object>({
         layout="vertical"
         name={name}
         initialValues={initialValues}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => (confirm ? setPending(v) : void submit(v))}
         onValuesChange={(changed: Partial<V>) => onValuesChange?.(changed, form)}
         requiredMark
       >
         {children}
       </Form>
+      {asked && pending && (
+        <ConfirmDialog
+          open
+          title={asked.title}
+          okText={okText}
+          danger={danger}
+          busy={busy}
+          onConfirm={() => void submit(pending)}
+          onCancel={() => setPending(null)}
+        >
+          {asked.body}
+        </ConfirmDialog>
+      )}
     </Modal>
   );
 }

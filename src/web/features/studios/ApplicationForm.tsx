@@ -3,7 +3,8 @@ import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
 import { isGrassroots } from '../../../domain/org-units/units.ts';
 import { useAbilities } from '../../app/abilities.ts';
 import { useMe } from '../../app/session.tsx';
-import { ApiError, errorMessage } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { UnitSelect } from '../org-units/UnitSelect.tsx';
 import type { Category, StudioApplication, StudioCandidate, StudioDetail } from './api.ts';
@@ -122,7 +123,7 @@ export function ApplicationForm({ draft, categories, volunteers, self, onSave, o
     try {
       await onSave(body, submit);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
       if (err instanceof ApiError && err.issues) {
         const names = err.issues
           .map((i) => i.path.replace(/^body\./, '').split('.')[0] ?? '')

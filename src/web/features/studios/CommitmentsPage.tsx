@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components/LoadError.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
+import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -101,7 +102,7 @@ export default function CommitmentsPage() {
       if (publish) setPreview(await studiosApi.previewPublication(id));
       reload();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(markFieldErrors(form, err));
     } finally {
       setBusy(null);
     }

@@ -7,6 +7,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { studiosApi, type OutboxMessage } from './api.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 50;
 const STATUSES: ReadonlyArray<OutboxMessage['status']> = ['pending', 'sending', 'sent', 'failed'];
@@ -60,6 +61,9 @@ export default function OutboxPage() {
     <>
       <h1 className="hm-page-title">{t('studios.outbox.heading')}</h1>
       <p className="hm-muted">{t('studios.outbox.help')}</p>
+      <div className="hm-list-tools">
+        <ExportButton path="/api/outbox/export.xlsx" query={{ status }} fallback="outbox.xlsx" />
+      </div>
       <div className="hm-toolbar">
         <div className="hm-field">
           <label htmlFor="outbox-status">{t('studios.outbox.status')}</label>

@@ -28,6 +28,13 @@ export function PlaqueModal({ studio, onClose, onDone }: StepProps) {
       initialValues={{ awardedOn: dayjs() }}
       onClose={onClose}
       onDone={onDone}
+      confirm={(v) => ({
+        title: t('studios.plaque.confirmTitle', { name: studio.name }),
+        body: t('studios.plaque.confirmBody', {
+          number: v.plaqueNumber?.trim() || t('studios.plaque.autoNumber'),
+          date: v.awardedOn.format(DATE),
+        }),
+      })}
       onSubmit={(v) =>
         studiosApi.transition(studio.id, 'plaque', {
           awardedOn: v.awardedOn.format(DATE),
@@ -118,6 +125,10 @@ export function RevokeModal({ studio, onClose, onDone }: StepProps) {
       initialValues={{ decidedOn: dayjs() }}
       onClose={onClose}
       onDone={onDone}
+      confirm={() => ({
+        title: t('studios.revoke.confirmTitle', { name: studio.name }),
+        body: t('studios.revoke.confirmBody'),
+      })}
       onSubmit={(v) =>
         studiosApi.transition(studio.id, 'revoke', { reason: v.reason.trim(), decidedOn: v.decidedOn.format(DATE) })
       }

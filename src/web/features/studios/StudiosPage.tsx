@@ -13,6 +13,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { studiosApi, type StudioStatus } from './api.ts';
 import { statusLabel } from './labels.ts';
 import { StudioTable } from './StudioTable.tsx';
+import { ExportButton } from '../../components/ListTools.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -46,6 +47,13 @@ export default function StudiosPage() {
   return (
     <>
       <h1 className="hm-page-title">{t('studios.list.heading')}</h1>
+      <div className="hm-list-tools">
+        <ExportButton
+          path="/api/studios/export.xlsx"
+          query={{ under, categoryId, status, q: q || undefined }}
+          fallback="studios.xlsx"
+        />
+      </div>
       <div className="hm-toolbar">
         <div className="hm-field">
           <label htmlFor="studio-status">{t('studios.list.statusFilter')}</label>

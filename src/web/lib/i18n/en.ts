@@ -62,6 +62,11 @@ export const en: Messages = {
   'common.serverError': 'The server answered with an error ({status})',
   'common.loadFailed': 'Could not load: {message}',
   'common.retry': 'Try again',
+  'export.button': 'Export to Excel',
+  'export.starting': 'Preparing the export…',
+  'export.progress': 'Exporting {rows} rows, {size} received',
+  'export.done': 'Downloaded “{name}”',
+  'print.button': 'Print',
 
   'noPermission.title': 'No permission',
   'noPermission.body': 'Your role may not view this page. Ask your administrator if you need it.',

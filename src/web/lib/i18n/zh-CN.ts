@@ -60,6 +60,11 @@ export const zhCN = {
   'common.serverError': '服务器返回了错误（{status}）',
   'common.loadFailed': '加载失败：{message}',
   'common.retry': '重试',
+  'export.button': '导出 Excel',
+  'export.starting': '正在准备导出…',
+  'export.progress': '正在导出 {rows} 行，已接收 {size}',
+  'export.done': '已下载“{name}”',
+  'print.button': '打印',
 
   'noPermission.title': '无权访问',
   'noPermission.body': '您的角色无权查看此页面。如需使用，请联系上级管理员。',

@@ -61,6 +61,11 @@ export const zhTW: Messages = {
   'common.serverError': '伺服器傳回了錯誤（{status}）',
   'common.loadFailed': '載入失敗：{message}',
   'common.retry': '重試',
+  'export.button': '匯出 Excel',
+  'export.starting': '正在準備匯出…',
+  'export.progress': '正在匯出 {rows} 列，已接收 {size}',
+  'export.done': '已下載「{name}」',
+  'print.button': '列印',
 
   'noPermission.title': '無權存取',
   'noPermission.body': '您的角色無權檢視此頁面。如需使用，請聯絡上級管理員。',

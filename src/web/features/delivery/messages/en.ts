@@ -75,7 +75,7 @@ export const en: Dictionary = {
   'delivery.records.correct': 'Correct',
   'delivery.records.revised': 'Corrected {n} times',
   'delivery.records.history': 'Corrections',
-  'delivery.records.export': 'Export to Excel',
+  'delivery.records.totals': 'With these filters: {records} records, {personTimes} person-times served',
   'delivery.records.col.servedAt': 'When',
   'delivery.records.col.studio': 'Studio',
   'delivery.records.col.category': 'Category',

@@ -74,7 +74,7 @@ export const zhCN = {
   'delivery.records.correct': '更正',
   'delivery.records.revised': '已更正 {n} 次',
   'delivery.records.history': '更正记录',
-  'delivery.records.export': '导出 Excel',
+  'delivery.records.totals': '按当前筛选：共 {records} 条记录，服务 {personTimes} 人次',
   'delivery.records.col.servedAt': '服务时间',
   'delivery.records.col.studio': '工作室',
   'delivery.records.col.category': '类别',

@@ -75,7 +75,7 @@ export const zhTW: Dictionary = {
   'delivery.records.correct': '更正',
   'delivery.records.revised': '已更正 {n} 次',
   'delivery.records.history': '更正記錄',
-  'delivery.records.export': '匯出 Excel',
+  'delivery.records.totals': '依目前篩選：共 {records} 筆記錄，服務 {personTimes} 人次',
   'delivery.records.col.servedAt': '服務時間',
   'delivery.records.col.studio': '工作室',
   'delivery.records.col.category': '類別',

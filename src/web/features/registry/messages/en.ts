@@ -111,6 +111,10 @@ export const en: Dictionary = {
   'registry.import.col.row': 'Row',
   'registry.import.col.column': 'Column',
   'registry.import.col.message': 'Problem',
+  'registry.import.confirmTitle': 'Import {count} records into the registry?',
+  'registry.import.confirmBody':
+    'They are written to the registry. Each can be edited there, but the import cannot be undone as a whole.',
+  'registry.import.confirmOk': 'Import {count}',
   'registry.import.commitAll': 'Import all ({count} rows)',
   'registry.import.commitValid': 'Import only the {count} good rows',
   'registry.import.committed': '{count} rows imported',

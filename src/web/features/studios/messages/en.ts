@@ -186,6 +186,10 @@ export const en: Dictionary = {
   'studios.plaque.numberHelp':
     'Leave empty for the next number. Numbers are unique in the district and never reused, even after revocation.',
   'studios.plaque.submit': 'Award',
+  'studios.plaque.confirmTitle': 'Award the plaque to “{name}”?',
+  'studios.plaque.confirmBody':
+    'Plaque number: {number}; awarded on {date}. The number is taken for good, and the public page and the community bulletin board show the studio as awarded.',
+  'studios.plaque.autoNumber': 'assigned automatically',
 
   'studios.rectify.title': 'Order rectification: {name}',
   'studios.rectify.kind': 'Kind',
@@ -206,6 +210,9 @@ export const en: Dictionary = {
   'studios.revoke.reason': 'Reason',
   'studios.revoke.decidedOn': 'Decided on',
   'studios.revoke.submit': 'Revoke the plaque',
+  'studios.revoke.confirmTitle': 'Revoke the plaque of “{name}”?',
+  'studios.revoke.confirmBody':
+    'This cannot be undone: the plaque number is void, the studio stops serving, and the public page and the community bulletin board show the plaque as revoked.',
 
   'studios.close.title': 'Close the studio: {name}',
   'studios.close.reason': 'Reason',

@@ -180,6 +180,10 @@ export const zhCN = {
   'studios.plaque.number': '牌匾编号',
   'studios.plaque.numberHelp': '留空则自动编号；编号全区唯一，收回后也不再使用。',
   'studios.plaque.submit': '授牌',
+  'studios.plaque.confirmTitle': '为“{name}”授牌？',
+  'studios.plaque.confirmBody':
+    '牌匾编号：{number}；授牌日期：{date}。授牌后编号永久占用，工作室在公开页面和社区公示栏上显示为已授牌。',
+  'studios.plaque.autoNumber': '自动编号',
 
   'studios.rectify.title': '责令整改：{name}',
   'studios.rectify.kind': '整改类型',
@@ -199,6 +203,8 @@ export const zhCN = {
   'studios.revoke.reason': '取消理由',
   'studios.revoke.decidedOn': '决定日期',
   'studios.revoke.submit': '取消牌匾',
+  'studios.revoke.confirmTitle': '取消“{name}”的牌匾？',
+  'studios.revoke.confirmBody': '此操作不能撤销：牌匾编号作废，工作室停止服务，公开页面和社区公示栏将显示已取消牌匾。',
 
   'studios.close.title': '关闭工作室：{name}',
   'studios.close.reason': '关闭原因',

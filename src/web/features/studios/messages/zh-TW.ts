@@ -181,6 +181,10 @@ export const zhTW: Dictionary = {
   'studios.plaque.number': '牌匾編號',
   'studios.plaque.numberHelp': '留空則自動編號；編號全區唯一，收回後也不再使用。',
   'studios.plaque.submit': '授牌',
+  'studios.plaque.confirmTitle': '為「{name}」授牌？',
+  'studios.plaque.confirmBody':
+    '牌匾編號：{number}；授牌日期：{date}。授牌後編號永久佔用，工作室在公開頁面和社區公示欄上顯示為已授牌。',
+  'studios.plaque.autoNumber': '自動編號',
 
   'studios.rectify.title': '責令整改：{name}',
   'studios.rectify.kind': '整改類型',
@@ -200,6 +204,8 @@ export const zhTW: Dictionary = {
   'studios.revoke.reason': '取消理由',
   'studios.revoke.decidedOn': '決定日期',
   'studios.revoke.submit': '取消牌匾',
+  'studios.revoke.confirmTitle': '取消「{name}」的牌匾？',
+  'studios.revoke.confirmBody': '此操作不能撤銷：牌匾編號作廢，工作室停止服務，公開頁面和社區公示欄將顯示已取消牌匾。',
 
   'studios.close.title': '關閉工作室：{name}',
   'studios.close.reason': '關閉原因',
