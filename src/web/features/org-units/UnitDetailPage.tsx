@@ -56,7 +56,10 @@ function SummaryCards({ summary }: { summary: OrgUnitSummary }) {
       to: `/studios?under=${under}`,
       items: (summary.studios?.items ?? []).map((s) => (
         <li key={s.id}>
-          <Link to={`/studios/${s.id}`}>{s.name}</Link>
+          {/* Underlined: the link sits in a line of text, which colour alone would not set it apart from. */}
+          <Link to={`/studios/${s.id}`} style={{ textDecoration: 'underline' }}>
+            {s.name}
+          </Link>
           <span className="hm-muted">
             {' '}
             · {statusLabel(t, s.status)} · {s.unitName}
