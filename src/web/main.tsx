@@ -6,6 +6,7 @@ import { loadBusinessTimeZone } from './lib/dates.ts';
 import { storedLocale } from './app/preferences.tsx';
 import { loadMessages } from './lib/i18n/index.ts';
 import './app/styles.css';
+import './app/contrast.css';
 
 // Dates are days in the server's business time zone, whatever the browser's own.
 loadBusinessTimeZone();

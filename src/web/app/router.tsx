@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
 import { PageLoading, RequireAuth, RequireAccess } from './guards.tsx';
@@ -56,6 +56,11 @@ const visits = () => import('../features/inspections/MyInspectionsPage.tsx');
 const MyInspectionsPage = lazy(visits);
 const InspectionFormPage = lazy(() => visits().then((m) => ({ default: m.InspectionFormPage })));
 
+/** A page under the signed-in frame that opens only to those its menu entry is shown to. */
+function guarded(path: string, menuPath: string, page: ReactElement) {
+  return { path, element: <RequireAccess path={menuPath}>{page}</RequireAccess> };
+}
+
 /** The app's routes; a menu page opens to those the menu shows it to (navigation.ts). */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -70,356 +75,55 @@ export const router = createBrowserRouter([
     children: [
       // Every role starts the day from its 工作台.
       { index: true, element: <Navigate to="/workbench" replace /> },
-      {
-        path: 'workbench',
-        element: (
-          <RequireAccess path="/workbench">
-            <WorkbenchPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'org',
-        element: (
-          <RequireAccess path="/org">
-            <OrgPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'org/units/:id',
-        element: (
-          <RequireAccess path="/org">
-            <UnitDetailPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'accounts',
-        element: (
-          <RequireAccess path="/accounts">
-            <AccountsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequireAccess path="/audit">
-            <AuditPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'evaluation',
-        element: (
-          <RequireAccess path="/evaluation">
-            <EvaluationPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'evaluation/scores/:id',
-        element: (
-          <RequireAccess path="/evaluation">
-            <ScoreDetailPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'year-end',
-        element: (
-          <RequireAccess path="/year-end">
-            <YearEndPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'evaluation-scheme',
-        element: (
-          <RequireAccess path="/evaluation-scheme">
-            <SchemePage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'evaluation-proposals',
-        element: (
-          <RequireAccess path="/evaluation-proposals">
-            <EvaluationProposalsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'statistics',
-        element: (
-          <RequireAccess path="/statistics">
-            <DashboardPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'bulletins',
-        element: (
-          <RequireAccess path="/bulletins">
-            <BulletinsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'bulletins/:id',
-        element: (
-          <RequireAccess path="/bulletins">
-            <BulletinPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'about',
-        element: (
-          <RequireAccess path="/about">
-            <AboutPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'requests',
-        element: (
-          <RequireAccess path="/requests">
-            <RequestsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'records',
-        element: (
-          <RequireAccess path="/records">
-            <RecordsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'records/new',
-        element: (
-          <RequireAccess path="/records">
-            <RecordFormPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'records/:id/edit',
-        element: (
-          <RequireAccess path="/records">
-            <RecordFormPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'legal-aid',
-        element: (
-          <RequireAccess path="/legal-aid">
-            <LegalAidPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'letters',
-        element: (
-          <RequireAccess path="/letters">
-            <LettersPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'letters/:id',
-        element: (
-          <RequireAccess path="/letters">
-            <LetterDetailPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'letter-rates',
-        element: (
-          <RequireAccess path="/letter-rates">
-            <LetterRatesPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'supervision-overview',
-        element: (
-          <RequireAccess path="/supervision-overview">
-            <SupervisionOverviewPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'mailbox-settings',
-        element: (
-          <RequireAccess path="/mailbox-settings">
-            <MailboxSettingsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'public-address',
-        element: (
-          <RequireAccess path="/public-address">
-            <PublicAddressPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'registry',
-        element: (
-          <RequireAccess path="/registry">
-            <RegistryPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'categories',
-        element: (
-          <RequireAccess path="/categories">
-            <CategoriesPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'needs',
-        element: (
-          <RequireAccess path="/needs">
-            <NeedsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'pressing',
-        element: (
-          <RequireAccess path="/pressing">
-            <PressingPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'map',
-        element: (
-          <RequireAccess path="/map">
-            <MapPage />
-          </RequireAccess>
-        ),
-      },
+      guarded('workbench', '/workbench', <WorkbenchPage />),
+      guarded('org', '/org', <OrgPage />),
+      guarded('org/units/:id', '/org', <UnitDetailPage />),
+      guarded('accounts', '/accounts', <AccountsPage />),
+      guarded('audit', '/audit', <AuditPage />),
+      guarded('evaluation', '/evaluation', <EvaluationPage />),
+      guarded('evaluation/scores/:id', '/evaluation', <ScoreDetailPage />),
+      guarded('year-end', '/year-end', <YearEndPage />),
+      guarded('evaluation-scheme', '/evaluation-scheme', <SchemePage />),
+      guarded('evaluation-proposals', '/evaluation-proposals', <EvaluationProposalsPage />),
+      guarded('statistics', '/statistics', <DashboardPage />),
+      guarded('bulletins', '/bulletins', <BulletinsPage />),
+      guarded('bulletins/:id', '/bulletins', <BulletinPage />),
+      guarded('about', '/about', <AboutPage />),
+      guarded('requests', '/requests', <RequestsPage />),
+      guarded('records', '/records', <RecordsPage />),
+      guarded('records/new', '/records', <RecordFormPage />),
+      guarded('records/:id/edit', '/records', <RecordFormPage />),
+      guarded('legal-aid', '/legal-aid', <LegalAidPage />),
+      guarded('letters', '/letters', <LettersPage />),
+      guarded('letters/:id', '/letters', <LetterDetailPage />),
+      guarded('letter-rates', '/letter-rates', <LetterRatesPage />),
+      guarded('supervision-overview', '/supervision-overview', <SupervisionOverviewPage />),
+      guarded('mailbox-settings', '/mailbox-settings', <MailboxSettingsPage />),
+      guarded('public-address', '/public-address', <PublicAddressPage />),
+      guarded('registry', '/registry', <RegistryPage />),
+      guarded('categories', '/categories', <CategoriesPage />),
+      guarded('needs', '/needs', <NeedsPage />),
+      guarded('pressing', '/pressing', <PressingPage />),
+      guarded('map', '/map', <MapPage />),
       // Studios: a studio's own pages are not guarded here; the API shows each account only its scope.
-      {
-        path: 'studio-apply',
-        element: (
-          <RequireAccess path="/studio-apply">
-            <StudioApplyPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'my-studios',
-        element: (
-          <RequireAccess path="/my-studios">
-            <MyStudiosPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'studios',
-        element: (
-          <RequireAccess path="/studios">
-            <StudiosPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'studios/new',
-        element: (
-          <RequireAccess path="/studios">
-            <StudioApplyPage />
-          </RequireAccess>
-        ),
-      },
+      guarded('studio-apply', '/studio-apply', <StudioApplyPage />),
+      guarded('my-studios', '/my-studios', <MyStudiosPage />),
+      guarded('studios', '/studios', <StudiosPage />),
+      guarded('studios/new', '/studios', <StudioApplyPage />),
       { path: 'studios/:id', element: <StudioDetailPage /> },
       { path: 'studios/:id/edit', element: <StudioApplyPage /> },
       { path: 'studios/:id/commitments', element: <StudioCommitmentsPage /> },
-      {
-        path: 'studio-reviews',
-        element: (
-          <RequireAccess path="/studio-reviews">
-            <StudioReviewsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'reminders',
-        element: (
-          <RequireAccess path="/reminders">
-            <RemindersPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'outbox',
-        element: (
-          <RequireAccess path="/outbox">
-            <OutboxPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'supervisors',
-        element: (
-          <RequireAccess path="/supervisors">
-            <SupervisorsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'inspections',
-        element: (
-          <RequireAccess path="/inspections">
-            <InspectionsPage />
-          </RequireAccess>
-        ),
-      },
+      guarded('studio-reviews', '/studio-reviews', <StudioReviewsPage />),
+      guarded('reminders', '/reminders', <RemindersPage />),
+      guarded('outbox', '/outbox', <OutboxPage />),
+      guarded('supervisors', '/supervisors', <SupervisorsPage />),
+      guarded('inspections', '/inspections', <InspectionsPage />),
       // One inspection: the street's and its supervisor's; the API shows each only its own.
       { path: 'inspections/:id', element: <InspectionDetailPage /> },
-      {
-        path: 'rectification-proposals',
-        element: (
-          <RequireAccess path="/rectification-proposals">
-            <ProposalsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'inspection-checklist',
-        element: (
-          <RequireAccess path="/inspection-checklist">
-            <ChecklistPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'my-inspections',
-        element: (
-          <RequireAccess path="/my-inspections">
-            <MyInspectionsPage />
-          </RequireAccess>
-        ),
-      },
-      {
-        path: 'my-inspections/:id',
-        element: (
-          <RequireAccess path="/my-inspections">
-            <InspectionFormPage />
-          </RequireAccess>
-        ),
-      },
+      guarded('rectification-proposals', '/rectification-proposals', <ProposalsPage />),
+      guarded('inspection-checklist', '/inspection-checklist', <ChecklistPage />),
+      guarded('my-inspections', '/my-inspections', <MyInspectionsPage />),
+      guarded('my-inspections/:id', '/my-inspections', <InspectionFormPage />),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -70,4 +70,3 @@ export const referenceApi = {
   categories: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
   studios: (query: StudioQuery, signal?: AbortSignal) => api.get<Page<StudioSummary>>('/api/studios', query, signal),
 };
-
