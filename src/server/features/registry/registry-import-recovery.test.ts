@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
 import { recoverInterruptedImports } from './registry-import.job.ts';
-import { STALE_IMPORT_MS } from './registry-import.service.ts';
+import { STALE_IMPORT_MS } from '../../import-runner.ts';
 
 /**
  * A process killed during an import's dry run or commit used to leave it validating or

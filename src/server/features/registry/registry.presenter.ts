@@ -11,7 +11,7 @@ import { can } from '../../../domain/access/rules.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
 import { templateColumns, type CellError, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
 import { importProblemMessage } from '../../i18n/import-messages.ts';
-import type { ImportRow } from './registry-import.repository.ts';
+import type { ImportRow } from '../../imports.repository.ts';
 import type { VolunteerRow } from './registry.repository.ts';
 
 /** What this actor may do with a record in this unit. */
