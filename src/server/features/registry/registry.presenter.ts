@@ -9,8 +9,8 @@ import {
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { templateColumns, type CellError, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
-import { importProblemMessage } from '../../i18n/import-messages.ts';
+import { templateColumns, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
+import { presentImportStatus as presentImport } from '../../imports.presenter.ts';
 import type { ImportRow } from '../../imports.repository.ts';
 import type { VolunteerRow } from './registry.repository.ts';
 
@@ -59,26 +59,5 @@ export function auditedVolunteer(c: {
 
 /** An import's progress and, once validated, every problem with its row, column and reason in the reader's language. */
 export function presentImportStatus(row: ImportRow, locale: Locale): z.infer<typeof importStatus> {
-  const report = row.report_json ? (JSON.parse(row.report_json) as CellError[] | { code: string }) : [];
-  const problems = Array.isArray(report) ? report : [];
-  const header = new Map<string, string>(templateColumns.map((c) => [c.key, c.header.replace('*', '')]));
-  return {
-    id: row.id,
-    filename: row.filename,
-    status: row.status as z.infer<typeof importStatus>['status'],
-    totalRows: row.total_rows,
-    processedRows: row.processed_rows,
-    errorRows: row.error_rows,
-    duplicateRows: row.duplicate_rows,
-    committedRows: row.committed_rows,
-    problems: problems.map((p) => ({
-      row: p.row,
-      column: p.column,
-      columnHeader: header.get(p.column) ?? p.column,
-      problem: p.problem,
-      message: importProblemMessage(p.problem, locale, p.other),
-      other: p.other ?? null,
-    })),
-    createdAt: row.created_at,
-  };
+  return presentImport(row, locale, templateColumns);
 }
