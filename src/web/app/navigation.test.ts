@@ -33,6 +33,7 @@ const expected = {
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',
+    '/network-imports',
     '/about',
   ],
   street_admin: [
@@ -60,6 +61,7 @@ const expected = {
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',
+    '/network-imports',
     '/about',
   ],
   community_admin: [
@@ -134,7 +136,7 @@ describe('the main menu, derived from the access rules', () => {
       'studios:/studios,/studio-reviews,/reminders',
       'service:/requests,/records',
       'supervision:/letters,/letter-rates,/supervisors,/inspections,/rectification-proposals,/evaluation,/year-end,/evaluation-proposals',
-      'statistics:/legal-aid,/statistics,/bulletins',
+      'statistics:/legal-aid,/statistics,/bulletins,/network-imports',
       'system:/accounts,/outbox,/about',
     ]);
   });

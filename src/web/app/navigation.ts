@@ -183,6 +183,12 @@ export const navItems: readonly NavItem[] = [
     needs: [{ action: 'read', subject: 'bulletin' }],
     group: 'statistics',
   },
+  {
+    path: '/network-imports',
+    label: 'statistics.nav.imports',
+    needs: [{ action: 'create', subject: 'networkImport' }],
+    group: 'statistics',
+  },
   { path: '/about', label: 'nav.about', needs: 'signedIn', group: 'system' },
 ];
 

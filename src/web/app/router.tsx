@@ -39,6 +39,7 @@ const YearEndPage = lazy(() => import('../features/evaluation/YearEndPage.tsx'))
 // The dashboard's chunk alone carries ECharts.
 const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
+const NetworkImportsPage = lazy(() => import('../features/statistics/NetworkImportsPage.tsx'));
 const BulletinPage = lazy(() => import('../features/statistics/BulletinPage.tsx'));
 const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
@@ -131,6 +132,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/statistics">
             <DashboardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'network-imports',
+        element: (
+          <RequireAccess path="/network-imports">
+            <NetworkImportsPage />
           </RequireAccess>
         ),
       },
