@@ -44,6 +44,7 @@ const SchemePage = lazy(() => import('../features/evaluation/SchemePage.tsx'));
 // The dashboard's chunk alone carries ECharts.
 const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
+const NetworkImportsPage = lazy(() => import('../features/statistics/NetworkImportsPage.tsx'));
 const BulletinPage = lazy(() => import('../features/statistics/BulletinPage.tsx'));
 const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
@@ -155,6 +156,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccess path="/statistics">
             <DashboardPage />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'network-imports',
+        element: (
+          <RequireAccess path="/network-imports">
+            <NetworkImportsPage />
           </RequireAccess>
         ),
       },
