@@ -86,6 +86,8 @@ export interface ImportOptions {
   unitId?: number;
   /** The workbook's rows; one valid person in the import's unit by default. */
   rows?: RawRow[];
+  /** The import's kind (`registry`, `studios`, `service-records`); the registry's by default. */
+  kind?: string;
 }
 
 /** Writes an uploaded workbook and its import, validated and ready to commit. */
@@ -116,7 +118,7 @@ export async function buildImport(db: Db, o: ImportOptions = {}): Promise<{ id: 
   const { id } = await db
     .insertInto('imports')
     .values({
-      kind: 'registry',
+      kind: o.kind ?? 'registry',
       unit_id: unitId,
       created_by: uploader,
       filename: '志愿者名册.xlsx',

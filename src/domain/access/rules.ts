@@ -68,6 +68,7 @@ export const subjects = [
   'statisticsSettings',
   'publicAddress',
   'bulletin',
+  'networkImport',
   'workbench',
 ] as const;
 export type Subject = (typeof subjects)[number];
@@ -217,6 +218,9 @@ export const rules: readonly Rule[] = [
   allow('street_admin', 'create', 'bulletin', 'inScope'),
   allow('district_admin', 'update', 'bulletin', 'inScope'),
   allow('street_admin', 'update', 'bulletin', 'inScope'),
+  // Bringing the existing network in (studios, paper record books) is the district's and the streets' work.
+  allow('district_admin', 'create', 'networkImport', 'inScope'),
+  allow('street_admin', 'create', 'networkImport', 'inScope'),
   // 工作台: everyone signed in starts the day from their own to-dos, counted within their scope.
   ...staff.map((r) => allow(r, 'read', 'workbench', 'inScope')),
 ];

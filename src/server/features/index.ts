@@ -29,6 +29,7 @@ import { studioDocumentRoutes } from './studios/studio-documents.routes.ts';
 import { studioRoutes } from './studios/studios.routes.ts';
 import { statisticsRoutes } from './statistics/statistics.routes.ts';
 import { bulletinRoutes } from './statistics/bulletins.routes.ts';
+import { networkImportRoutes } from './statistics/network-import.routes.ts';
 
 /** The one list of feature plugins. */
 export const features: FastifyPluginAsyncZod[] = [
@@ -60,6 +61,7 @@ export const features: FastifyPluginAsyncZod[] = [
   inspectionRoutes,
   evaluationRoutes,
   statisticsRoutes,
+  networkImportRoutes,
   bulletinRoutes,
   workbenchRoutes,
 ];

@@ -1,7 +1,102 @@
 import type { RowProblem } from '../../domain/registry/import-rows.ts';
 import type { Locale } from '../../contract/common.ts';
 
-const messages: Record<RowProblem, Record<Locale, string>> = {
+/** Problems of the network's imports (studios, service records) besides the registry's. */
+type NetworkProblem =
+  | 'invalidDate'
+  | 'futureDate'
+  | 'unknownStudio'
+  | 'notAMember'
+  | 'invalidMode'
+  | 'invalidPersonTimes'
+  | 'unknownGroup'
+  | 'duplicateRecord'
+  | 'invalidStatus'
+  | 'invalidVenueType'
+  | 'unknownPerson'
+  | 'missingContract'
+  | 'missingPlaque'
+  | 'endBeforeStart'
+  | 'duplicateStudio'
+  | 'numberTaken';
+
+const messages: Record<RowProblem | NetworkProblem, Record<Locale, string>> = {
+  invalidDate: {
+    'zh-CN': '日期格式应为 2011-03-05',
+    'zh-TW': '日期格式應為 2011-03-05',
+    en: 'Dates are written 2011-03-05',
+  },
+  futureDate: { 'zh-CN': '日期晚于今天', 'zh-TW': '日期晚於今天', en: 'The date is after today' },
+  unknownStudio: {
+    'zh-CN': '找不到该工作室（请填写准确名称）',
+    'zh-TW': '找不到該工作室（請填寫準確名稱）',
+    en: 'Unknown studio (give its exact name)',
+  },
+  notAMember: {
+    'zh-CN': '此人不是该工作室的领办人或成员',
+    'zh-TW': '此人不是該工作室的領辦人或成員',
+    en: 'Not the leader or a member of that studio',
+  },
+  invalidMode: {
+    'zh-CN': '服务方式须为：工作室内、上门、电话、网上、集体活动',
+    'zh-TW': '服務方式須為：工作室內、上門、電話、網上、集體活動',
+    en: 'Mode must be 工作室内, 上门, 电话, 网上 or 集体活动',
+  },
+  invalidPersonTimes: {
+    'zh-CN': '服务人次须为 1 至 10000 的整数',
+    'zh-TW': '服務人次須為 1 至 10000 的整數',
+    en: 'Person-times must be a whole number from 1 to 10000',
+  },
+  unknownGroup: {
+    'zh-CN': '服务群体不在列表中',
+    'zh-TW': '服務群體不在列表中',
+    en: 'Unknown group served',
+  },
+  duplicateRecord: {
+    'zh-CN': '服务记录本中已有这条记录（记录 {other}）',
+    'zh-TW': '服務記錄本中已有這條記錄（記錄 {other}）',
+    en: 'Already in the record book (record {other})',
+  },
+  invalidStatus: {
+    'zh-CN': '状态须为：已授牌、整改中、已撤销、已签约待授牌',
+    'zh-TW': '狀態須為：已授牌、整改中、已撤銷、已簽約待授牌',
+    en: 'Status must be 已授牌, 整改中, 已撤销 or 已签约待授牌',
+  },
+  invalidVenueType: {
+    'zh-CN': '场所类型须为：社区、企业、大型市场、住宅小区、商务楼宇',
+    'zh-TW': '場所類型須為：社區、企業、大型市場、住宅小區、商務樓宇',
+    en: 'Venue type must be 社区, 企业, 大型市场, 住宅小区 or 商务楼宇',
+  },
+  unknownPerson: {
+    'zh-CN': '志愿者信息库中没有此手机号',
+    'zh-TW': '志願者信息庫中沒有此手機號',
+    en: 'No one in the registry has this mobile number',
+  },
+  missingContract: {
+    'zh-CN': '已授牌或整改中的工作室须填写签约日期、合同期满和合同编号',
+    'zh-TW': '已授牌或整改中的工作室須填寫簽約日期、合同期滿和合同編號',
+    en: 'A serving studio needs its contract date, end and number',
+  },
+  missingPlaque: {
+    'zh-CN': '已授牌的工作室须填写授牌日期和牌匾编号',
+    'zh-TW': '已授牌的工作室須填寫授牌日期和牌匾編號',
+    en: 'A plaqued studio needs its plaque date and number',
+  },
+  endBeforeStart: {
+    'zh-CN': '合同期满早于签约日期',
+    'zh-TW': '合同期滿早於簽約日期',
+    en: 'The contract ends before it starts',
+  },
+  duplicateStudio: {
+    'zh-CN': '该单位已有同名工作室（工作室 {other}）',
+    'zh-TW': '該單位已有同名工作室（工作室 {other}）',
+    en: 'The unit has a studio of this name already (studio {other})',
+  },
+  numberTaken: {
+    'zh-CN': '编号已被使用（工作室 {other}）',
+    'zh-TW': '編號已被使用（工作室 {other}）',
+    en: 'The number is taken (studio {other})',
+  },
   required: { 'zh-CN': '必填项为空', 'zh-TW': '必填項為空', en: 'Required' },
   invalidKind: {
     'zh-CN': '类型须为：党员、专业技术人才、驻区单位、民间组织',
@@ -87,6 +182,6 @@ export function importCellMessage(
 
 /** The message of an import problem in a language. */
 export function importProblemMessage(problem: string, locale: Locale, other?: number): string {
-  const m = messages[problem as RowProblem];
+  const m = messages[problem as RowProblem | NetworkProblem];
   return (m ? m[locale] : problem).replace('{other}', String(other ?? ''));
 }

@@ -35,6 +35,7 @@ const expected = {
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',
+    '/network-imports',
     '/public-address',
     '/about',
   ],
@@ -64,6 +65,7 @@ const expected = {
     '/evaluation-proposals',
     '/statistics',
     '/bulletins',
+    '/network-imports',
     '/about',
   ],
   community_admin: [
@@ -138,7 +140,7 @@ describe('the main menu, derived from the access rules', () => {
       'studios:/studios,/studio-reviews,/reminders',
       'service:/requests,/records',
       'supervision:/letters,/letter-rates,/supervision-overview,/supervisors,/inspections,/rectification-proposals,/evaluation,/year-end,/evaluation-proposals',
-      'statistics:/legal-aid,/statistics,/bulletins',
+      'statistics:/legal-aid,/statistics,/bulletins,/network-imports',
       'system:/accounts,/outbox,/about',
     ]);
   });

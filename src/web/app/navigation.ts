@@ -197,6 +197,12 @@ export const navItems: readonly NavItem[] = [
     group: 'statistics',
   },
   {
+    path: '/network-imports',
+    label: 'statistics.nav.imports',
+    needs: [{ action: 'create', subject: 'networkImport' }],
+    group: 'statistics',
+  },
+  {
     path: '/public-address',
     label: 'nav.publicAddress',
     needs: [{ action: 'update', subject: 'publicAddress' }],

@@ -45,6 +45,7 @@ const SchemePage = lazy(() => import('../features/evaluation/SchemePage.tsx'));
 const DashboardPage = lazy(() => import('../features/statistics/DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('../features/statistics/BulletinsPage.tsx'));
 const BulletinPage = lazy(() => import('../features/statistics/BulletinPage.tsx'));
+const NetworkImportsPage = lazy(() => import('../features/statistics/NetworkImportsPage.tsx'));
 const SupervisorsPage = lazy(() => import('../features/inspections/SupervisorsPage.tsx'));
 const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
       guarded('statistics', '/statistics', <DashboardPage />),
       guarded('bulletins', '/bulletins', <BulletinsPage />),
       guarded('bulletins/:id', '/bulletins', <BulletinPage />),
+      guarded('network-imports', '/network-imports', <NetworkImportsPage />),
       guarded('about', '/about', <AboutPage />),
       guarded('requests', '/requests', <RequestsPage />),
       guarded('records', '/records', <RecordsPage />),

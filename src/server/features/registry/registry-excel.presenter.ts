@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { templateWorkbook as sheetTemplate } from '../../import-sheets.ts';
 import {
   kindLabels,
   templateColumns,
@@ -9,16 +9,7 @@ import { maskPhone } from '../../../domain/registry/id-number.ts';
 
 /** The Excel template staff download, fill in and upload: Chinese headers, an example row, and an instructions sheet. */
 export async function templateWorkbook(categoryNames: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Huimin';
-  const sheet = wb.addWorksheet('志愿者信息');
-  sheet.columns = templateColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(templateColumns.map((c) => [c.key, c.example])));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [{ width: 26 }, { width: 80 }];
-  const lines: Array<[string, string]> = [
+  return sheetTemplate('志愿者信息', templateColumns, [
     ['带 * 的列', '必须填写'],
     ['类型', Object.values(kindLabels).join('、')],
     ['手机号码', '11 位手机号；同一手机号或身份证号在表内和系统中只能出现一次'],
@@ -26,9 +17,7 @@ export async function templateWorkbook(categoryNames: string[]): Promise<Buffer>
     ['所在单位', '填写 12 位区划代码或单位名称（如“西兴社区”），须在本账号管辖范围内'],
     ['技能类别', `可选：${categoryNames.join('、')}；多个用顿号分隔`],
     ['示例行', '第 2 行为示例，导入前请删除或覆盖'],
-  ];
-  for (const l of lines) help.addRow(l);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ]);
 }
 
 /**

@@ -14,39 +14,21 @@ import {
 } from '../../../domain/registry/import-rows.ts';
 import { changedColumns, unmaskRow, type ExistingRecord } from '../../../domain/registry/import-updates.ts';
 import type { Database } from '../../../db/schema.ts';
+import { PROGRESS_EVERY, unitResolver } from '../../import-runner.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { readRegistryRows } from './registry-excel.service.ts';
-import * as imports from './registry-import.repository.ts';
 import { existingMatches, listRecordsByIds, type MatchedRecord } from './registry.repository.ts';
-
-/** Rows validated between two progress updates. */
-const PROGRESS_EVERY = 500;
 
 /** Everything needed to check rows of one importer: the units and categories it may name. */
 async function rowContext(db: Kysely<Database>, actor: Actor, year: number): Promise<RowContext> {
-  const units = await imports.listUnitRefs(db);
-  const byRef = new Map<string, { id: number; inScope: boolean }>();
-  const ambiguous = new Set<string>();
-  for (const u of units) {
-    const entry = { id: u.id, inScope: can(actor, 'create', 'volunteer', { unitPath: u.path }) };
-    byRef.set(u.code, entry);
-    for (const name of new Set([u.name, u.short_name])) {
-      // A name shared by two units is only usable inside the importer's scope, where it is usually unique.
-      const seen = byRef.get(name);
-      if (seen && seen.id !== u.id) {
-        if (entry.inScope && !seen.inScope) byRef.set(name, entry);
-        else if (entry.inScope === seen.inScope) ambiguous.add(name);
-      } else byRef.set(name, entry);
-    }
-  }
-  for (const name of ambiguous) byRef.delete(name);
+  const unit = await unitResolver(db, (path) => can(actor, 'create', 'volunteer', { unitPath: path }));
   const categories = (await listCategories(db)).filter((c) => c.enabled).sort((a, b) => a.id - b.id);
   const byName = new Map<string, number>();
   for (const c of categories)
     for (const n of [c.name['zh-CN'], c.name['zh-TW'], c.name.en.toLowerCase(), c.code]) byName.set(n, c.id);
   return {
-    unit: (ref) => byRef.get(ref),
+    unit,
     category: (name) => byName.get(name) ?? byName.get(name.toLowerCase()),
     currentYear: year,
   };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import * as imports from './registry-import.repository.ts';
-import { failInterruptedImports } from './registry-import.service.ts';
+import * as imports from '../../imports.repository.ts';
+import { failInterruptedImports } from '../../import-runner.ts';
 
 /**
  * Frees the imports a crashed process left validating or committing: marked failed once

@@ -9,9 +9,9 @@ import {
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
-import { templateColumns, type CellError, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
-import { importCellMessage } from '../../i18n/import-messages.ts';
-import type { ImportRow } from './registry-import.repository.ts';
+import { templateColumns, type VolunteerKind } from '../../../domain/registry/import-rows.ts';
+import { presentImportStatus as presentImport } from '../../imports.presenter.ts';
+import type { ImportRow } from '../../imports.repository.ts';
 import type { VolunteerRow } from './registry.repository.ts';
 
 /** What this actor may do with a record in this unit. */
@@ -57,55 +57,7 @@ export function auditedVolunteer(c: {
   return { name: c.name, kind: c.kind, unitId: c.unit_id, phone: maskPhone(c.phone), idNumber: c.id_number_masked };
 }
 
-/** What a dry run stored about a file (see registry-import.service.ts). */
-interface StoredReport {
-  problems: CellError[];
-  notices: CellError[];
-  updates: Array<{ row: number; recordId: number; name: string; columns: string[] }>;
-  unchanged: number;
-}
-
 /** An import's progress and, once validated, every problem with its row, column and reason in the reader's language. */
 export function presentImportStatus(row: ImportRow, locale: Locale): z.infer<typeof importStatus> {
-  const parsed = row.report_json ? (JSON.parse(row.report_json) as StoredReport | CellError[] | { code: string }) : [];
-  // Reports written before updates existed are a bare list of problems.
-  const report: StoredReport = Array.isArray(parsed)
-    ? { problems: parsed, notices: [], updates: [], unchanged: 0 }
-    : 'problems' in parsed
-      ? parsed
-      : { problems: [], notices: [], updates: [], unchanged: 0 };
-  const header = new Map<string, string>(templateColumns.map((c) => [c.key, c.header.replace('*', '')]));
-  const headerOf = (key: string) => header.get(key) ?? key;
-  return {
-    id: row.id,
-    filename: row.filename,
-    status: row.status as z.infer<typeof importStatus>['status'],
-    totalRows: row.total_rows,
-    processedRows: row.processed_rows,
-    errorRows: row.error_rows,
-    duplicateRows: row.duplicate_rows,
-    committedRows: row.committed_rows,
-    problems: report.problems.map((p) => ({
-      row: p.row,
-      column: p.column,
-      columnHeader: headerOf(p.column),
-      problem: p.problem,
-      message: importCellMessage(p, locale),
-      other: p.other ?? null,
-      value: p.value ?? null,
-    })),
-    notices: report.notices.map((n) => ({
-      row: n.row,
-      columnHeader: headerOf(n.column),
-      message: importCellMessage(n, locale),
-    })),
-    updates: report.updates.map((u) => ({
-      row: u.row,
-      recordId: u.recordId,
-      name: u.name,
-      columns: u.columns.map(headerOf),
-    })),
-    unchangedRows: report.unchanged,
-    createdAt: row.created_at,
-  };
+  return presentImport(row, locale, templateColumns);
 }

@@ -1,5 +1,6 @@
 import { admins, get, post, put, type AccessCases, type Scene } from '../../../../test/access/case.ts';
 import { demoAccountId } from '../../../../test/factories/demo.ts';
+import { buildImport } from '../../../../test/factories/registry.ts';
 import { draftBulletin } from '../../../domain/statistics/bulletin.ts';
 import { insertBulletin, insertBulletinVersion } from './bulletins.repository.ts';
 
@@ -97,6 +98,39 @@ export const accessCases: AccessCases = {
     allowed: writers,
     scoped: true,
     call: async (s) => get(`/api/bulletins/${await bulletinIn(s)}/export.pdf`),
+  },
+  'GET /api/network-imports/:kind/template.xlsx': {
+    allowed: writers,
+    call: () => get('/api/network-imports/studios/template.xlsx'),
+  },
+  'POST /api/network-imports/:kind': {
+    allowed: writers,
+    call: () => ({
+      method: 'POST',
+      url: '/api/network-imports/service-records?filename=book.xlsx',
+      payload: Buffer.from('PK'),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+  },
+  // A checked record book, uploaded by the place's party organisation.
+  'GET /api/network-imports/:kind/:id': {
+    allowed: writers,
+    scoped: true,
+    call: async (s) =>
+      get(
+        `/api/network-imports/service-records/${(await buildImport(s.db, { uploaderId: s.adminId, kind: 'service-records' })).id}`,
+      ),
+  },
+  'POST /api/network-imports/:kind/:id/commit': {
+    allowed: writers,
+    scoped: true,
+    call: async (s) =>
+      post(
+        `/api/network-imports/studios/${(await buildImport(s.db, { uploaderId: s.adminId, kind: 'studios' })).id}/commit`,
+        {
+          mode: 'valid',
+        },
+      ),
   },
   'GET /api/bulletins/:id/print': {
     allowed: writers,

@@ -10,7 +10,7 @@ import { listRequestRows } from '../delivery/requests.repository.ts';
 import { listInspections } from '../inspections/inspections.repository.ts';
 import { listLetters } from '../mailbox/mailbox.repository.ts';
 import { listNeedPage } from '../needs/needs.repository.ts';
-import { countImportsAwaitingCommit } from '../registry/registry-import.repository.ts';
+import { countImportsAwaitingCommit } from '../../imports.repository.ts';
 import { countVolunteers } from '../registry/registry.repository.ts';
 import { listOpenReminders } from '../reminders/reminders.repository.ts';
 import { listStudios } from '../studios/studios.repository.ts';

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { ImportChanges } from './ImportChanges.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { TEMPLATE_PATH, type ImportProblem, type ImportStatus } from './api.ts';
+import { registryImportPaths, type ImportPaths, type ImportProblem, type ImportStatus } from './api.ts';
 import { downloadFile } from './files.ts';
 import { useImport } from './use-import.ts';
 
@@ -18,6 +18,11 @@ interface Props {
   onClose(): void;
   /** Called after rows were written, so the list can reload. */
   onCommitted(): void;
+  /** Which import (the registry's by default). */
+  paths?: ImportPaths;
+  /** The dialog's title and introduction when not the registry's. */
+  title?: string;
+  intro?: string;
 }
 
 /** Good rows: those with no problem of either kind. */
@@ -29,10 +34,10 @@ function goodRows(s: ImportStatus): number {
  * 批量导入: template download, upload, the dry run's progress, its report by row and
  * column, and the choice to import every row (only when all are good) or only the good ones.
  */
-export function ImportModal({ open, onClose, onCommitted }: Props) {
+export function ImportModal({ open, onClose, onCommitted, paths = registryImportPaths, title, intro }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const run = useImport();
+  const run = useImport(paths);
   const [show, setShow] = useState<Show>('all');
   const [downloading, setDownloading] = useState(false);
   // Committing writes many people at once: the choice waits here for the one confirmation.
@@ -42,7 +47,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
   const downloadTemplate = async () => {
     setDownloading(true);
     try {
-      await downloadFile(TEMPLATE_PATH, {}, 'registry-template.xlsx', locale);
+      await downloadFile(paths.template, {}, paths.templateFile, locale);
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {
@@ -120,7 +125,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
   return (
     <Modal
       open={open}
-      title={t('registry.import.title')}
+      title={title ?? t('registry.import.title')}
       onCancel={close}
       footer={footer()}
       width={960}
@@ -130,7 +135,7 @@ export function ImportModal({ open, onClose, onCommitted }: Props) {
       <div aria-live="polite" data-testid="import-panel" data-phase={phase}>
         {phase === 'idle' && (
           <>
-            <p>{t('registry.import.intro')}</p>
+            <p>{intro ?? t('registry.import.intro')}</p>
             <ol className="hm-reg-steps">
               <li>{t('registry.import.step1')}</li>
               <li>{t('registry.import.step2')}</li>

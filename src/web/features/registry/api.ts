@@ -19,12 +19,30 @@ export const registryApi = {
   update: (id: number, body: VolunteerInput) => api.put<Volunteer>(`/api/volunteers/${id}`, body),
   screen: (id: number, status: 'selected' | 'declined', reason: string) =>
     api.post<Volunteer>(`/api/volunteers/${id}/screening`, { status, reason }),
-  importStatus: (id: number, signal?: AbortSignal) =>
-    api.get<ImportStatus>(`/api/registry/imports/${id}`, undefined, signal),
-  commitImport: (id: number, mode: 'all' | 'valid') =>
-    api.post<ImportStatus>(`/api/registry/imports/${id}/commit`, { mode }),
 };
 
 export const TEMPLATE_PATH = '/api/registry/template.xlsx';
 export const EXPORT_PATH = '/api/registry/export.xlsx';
 export const IMPORT_PATH = '/api/registry/imports';
+
+/** Where an Excel import's template, upload, report and commit live (the registry's, or the network's imports). */
+export interface ImportPaths {
+  template: string;
+  templateFile: string;
+  upload: string;
+}
+
+/** The registry's import. */
+export const registryImportPaths: ImportPaths = {
+  template: TEMPLATE_PATH,
+  templateFile: 'registry-template.xlsx',
+  upload: IMPORT_PATH,
+};
+
+/** An import's report, and its commit, under its upload path. */
+export const importApi = {
+  status: (paths: ImportPaths, id: number, signal?: AbortSignal) =>
+    api.get<ImportStatus>(`${paths.upload}/${id}`, undefined, signal),
+  commit: (paths: ImportPaths, id: number, mode: 'all' | 'valid') =>
+    api.post<ImportStatus>(`${paths.upload}/${id}/commit`, { mode }),
+};

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
-import { IMPORT_PATH, registryApi, type ImportStatus } from './api.ts';
+import { importApi, registryImportPaths, type ImportPaths, type ImportStatus } from './api.ts';
 import { uploadWorkbook } from './files.ts';
 
 /** How often the dry run's progress is asked for. */
@@ -23,7 +23,7 @@ export interface ImportRun {
  * An Excel import: upload (the dry run starts on the server at once), poll its progress
  * until the report is ready, then commit all rows or only the good ones.
  */
-export function useImport(): ImportRun {
+export function useImport(paths: ImportPaths = registryImportPaths): ImportRun {
   const me = useMe();
   const { locale } = useI18n();
   const [phase, setPhase] = useState<ImportPhase>('idle');
@@ -38,7 +38,7 @@ export function useImport(): ImportRun {
     let timer = 0;
     const poll = async () => {
       try {
-        const s = await registryApi.importStatus(importId, controller.signal);
+        const s = await importApi.status(paths, importId, controller.signal);
         if (controller.signal.aborted) return;
         setStatus(s);
         if (s.status === 'validated') setPhase('report');
@@ -61,7 +61,7 @@ export function useImport(): ImportRun {
   useEffect(() => {
     if (importId === null || (phase !== 'report' && phase !== 'committed')) return;
     const controller = new AbortController();
-    registryApi.importStatus(importId, controller.signal).then(
+    importApi.status(paths, importId, controller.signal).then(
       (s) => !controller.signal.aborted && setStatus(s),
       () => undefined,
     );
@@ -75,7 +75,7 @@ export function useImport(): ImportRun {
       setStatus(null);
       setPhase('uploading');
       try {
-        const { id } = await uploadWorkbook(IMPORT_PATH, file, me.csrfToken, locale);
+        const { id } = await uploadWorkbook(paths.upload, file, me.csrfToken, locale);
         setImportId(id);
         setPhase('checking');
       } catch (err) {
@@ -83,7 +83,7 @@ export function useImport(): ImportRun {
         setPhase('failed');
       }
     },
-    [me.csrfToken, locale],
+    [me.csrfToken, locale, paths],
   );
 
   const commit = useCallback(
@@ -92,7 +92,7 @@ export function useImport(): ImportRun {
       setError(null);
       setPhase('committing');
       try {
-        const committed = await registryApi.commitImport(importId, mode);
+        const committed = await importApi.commit(paths, importId, mode);
         // The commit answers in zh-CN; keep the report as shown and take only the counts.
         setStatus((old) =>
           old ? { ...old, status: committed.status, committedRows: committed.committedRows } : committed,
@@ -103,7 +103,7 @@ export function useImport(): ImportRun {
         setPhase('report');
       }
     },
-    [importId],
+    [importId, paths],
   );
 
   const reset = useCallback(() => {

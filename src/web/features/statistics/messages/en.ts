@@ -70,4 +70,17 @@ export const en: Dictionary = {
   'bulletin.preview': 'Preview',
   'bulletin.figures': 'Figures of the period and their sources',
   'bulletin.back': 'Back to the list',
+  'statistics.nav.imports': 'Bring the network in',
+  'networkImport.heading': 'Bring the existing network in',
+  'networkImport.intro':
+    'Import the studios you have and the paper record books: download the template, fill it in, upload it, check the report of every row, then import. Imported records are marked as such and count in the statistics and the bulletin.',
+  'networkImport.studios.title': 'Import studios',
+  'networkImport.studios.about':
+    'Name, unit, venue type and address, categories, leader and members (found in the registry by mobile number), status, contract and plaque dates and numbers, commitments.',
+  'networkImport.studios.open': 'Import studios',
+  'networkImport.service-records.title': 'Import a record book',
+  'networkImport.service-records.about':
+    'Date, studio, member, category, mode, person-times, groups served, content and follow-up; imported as history, not routed as requests, no rating asked. Re-importing the same book finds its rows as duplicates.',
+  'networkImport.service-records.open': 'Import a record book',
+  'networkImport.committed': 'Imported.',
 };

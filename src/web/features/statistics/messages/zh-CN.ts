@@ -68,6 +68,19 @@ export const zhCN = {
   'bulletin.preview': '预览',
   'bulletin.figures': '本期数字及来源',
   'bulletin.back': '返回列表',
+  'statistics.nav.imports': '导入原有网络',
+  'networkImport.heading': '导入原有网络',
+  'networkImport.intro':
+    '把已有的工作室和纸质服务记录本导入惠民：下载模板，填写后上传，先检查每一行，确认无误再导入。导入的记录标明“导入”，计入统计和简报。',
+  'networkImport.studios.title': '导入工作室',
+  'networkImport.studios.about':
+    '工作室名称、所在单位、场所类型和地址、服务类别、领办党员和成员（按手机号在志愿者信息库中查找）、状态、合同和牌匾的日期与编号、公开承诺。',
+  'networkImport.studios.open': '导入工作室',
+  'networkImport.service-records.title': '导入服务记录本',
+  'networkImport.service-records.about':
+    '服务日期、工作室、服务党员、类别、方式、人次、服务群体、内容和跟踪反馈；作为历史记录导入，不派单，不请群众评价。再次导入同一本记录本时，重复的行会被找出。',
+  'networkImport.service-records.open': '导入服务记录本',
+  'networkImport.committed': '已导入。',
 };
 
 export type Dictionary = Record<keyof typeof zhCN, string>;

@@ -69,4 +69,17 @@ export const zhTW: Dictionary = {
   'bulletin.preview': '預覽',
   'bulletin.figures': '本期數字及來源',
   'bulletin.back': '返回列表',
+  'statistics.nav.imports': '導入原有網絡',
+  'networkImport.heading': '導入原有網絡',
+  'networkImport.intro':
+    '把已有的工作室和紙質服務記錄本導入惠民：下載模板，填寫後上傳，先檢查每一行，確認無誤再導入。導入的記錄標明「導入」，計入統計和簡報。',
+  'networkImport.studios.title': '導入工作室',
+  'networkImport.studios.about':
+    '工作室名稱、所在單位、場所類型和地址、服務類別、領辦黨員和成員（按手機號在志願者信息庫中查找）、狀態、合同和牌匾的日期與編號、公開承諾。',
+  'networkImport.studios.open': '導入工作室',
+  'networkImport.service-records.title': '導入服務記錄本',
+  'networkImport.service-records.about':
+    '服務日期、工作室、服務黨員、類別、方式、人次、服務群體、內容和跟蹤反饋；作為歷史記錄導入，不派單，不請群眾評價。再次導入同一本記錄本時，重複的行會被找出。',
+  'networkImport.service-records.open': '導入服務記錄本',
+  'networkImport.committed': '已導入。',
 };

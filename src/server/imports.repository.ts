@@ -1,9 +1,10 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org-units/units.ts';
+import type { Database } from '../db/schema.ts';
+import { subtreeRange } from '../domain/org-units/units.ts';
 
-// The import's own rows (the uploaded workbook and its progress) and the names a row may use
-// for its unit. Records themselves are written through registry.repository.ts.
+// The spreadsheet imports' own rows (the uploaded workbook, its progress and report) and the
+// names a row may use for its unit, shared by every import (registry, studios, service
+// records). What an import writes goes through its feature's repository.
 
 /** An import with its unit's path (for the scope check). */
 export type ImportRow = Selectable<Database['imports']> & { unit_path: string };
