@@ -120,8 +120,24 @@ describe('地图与选点 (district admin)', () => {
   it('opens a cluster by clicking it: the map zooms in and shows its points', async () => {
     const zoom = attributeOf(page.locator('.leaflet-proxy').first(), 'style');
     const before = await zoom();
-    const cluster = siting.map.locator('.hm-cluster-units').first();
-    await cluster.click();
+    // A units cluster a person can see and reach: inside the window, not under a numbered site
+    // or another layer's cluster (the first one in the page may be either).
+    await siting.map.scrollIntoViewIfNeeded();
+    const reachable = () =>
+      page.evaluate(() => {
+        for (const el of document.querySelectorAll('.hm-cluster-units')) {
+          const r = el.getBoundingClientRect();
+          const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+          if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
+          const hit = document.elementFromPoint(x, y);
+          if (hit && el.contains(hit)) return { x, y };
+        }
+        return null;
+      });
+    await expect.poll(reachable).not.toBeNull();
+    const at = await reachable();
+    if (!at) throw new Error('no units cluster can be clicked');
+    await page.mouse.click(at.x, at.y);
     await expect.poll(zoom).not.toBe(before);
   });
 

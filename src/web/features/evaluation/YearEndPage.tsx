@@ -109,6 +109,7 @@ export default function YearEndPage() {
                 <a
                   href={`/api/evaluation/year-end/${m.volunteerId}/sheet.docx?year=${year}`}
                   download
+                  // The name starts with the visible text (WCAG 2.5.3) and says whose sheet it is.
                   aria-label={t('evaluation.yearEnd.docx', { name: m.name })}
                 >
                   .docx

@@ -37,7 +37,7 @@ export const zhCN = {
   'evaluation.yearEnd.reason': '调整理由（与建议等次不同时必填）',
   'evaluation.yearEnd.saved': '已保存 {name} 的等次',
   'evaluation.yearEnd.print': '打印（A4）',
-  'evaluation.yearEnd.docx': '下载 {name} 的评议参考表',
+  'evaluation.yearEnd.docx': '.docx（{name} 的评议参考表）',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -78,7 +78,7 @@ export const zhTW: Record<Key, string> = {
   'evaluation.yearEnd.reason': '調整理由（與建議等次不同時必填）',
   'evaluation.yearEnd.saved': '已儲存 {name} 的等次',
   'evaluation.yearEnd.print': '列印（A4）',
-  'evaluation.yearEnd.docx': '下載 {name} 的評議參考表',
+  'evaluation.yearEnd.docx': '.docx（{name} 的評議參考表）',
 };
 
 export const en: Record<Key, string> = {
@@ -118,5 +118,5 @@ export const en: Record<Key, string> = {
   'evaluation.yearEnd.reason': 'Reason (required when it differs from the suggestion)',
   'evaluation.yearEnd.saved': 'Grade of {name} saved',
   'evaluation.yearEnd.print': 'Print (A4)',
-  'evaluation.yearEnd.docx': 'Download the sheet of {name}',
+  'evaluation.yearEnd.docx': '.docx (the sheet of {name})',
 };
