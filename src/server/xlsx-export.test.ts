@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildNeed } from '../../test/factories/needs.ts';
 import { buildRequest } from '../../test/factories/requests.ts';
-import { contentDisposition } from './xlsx-export.ts';
+import { contentDisposition } from './content-disposition.ts';
 import { chinaDate } from './time.ts';
 
 let t: TestApp;

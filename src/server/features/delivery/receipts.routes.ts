@@ -4,6 +4,7 @@ import { idParam } from '../../../contract/common.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { requirePublicBaseUrl } from '../../public-url.ts';
 import { getReceipt, receiptPdf } from './receipts.service.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 /** A walk-in's 服务回执: the rating code a member shows as a QR code on the phone or prints as a slip. */
 export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,7 +49,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'application/pdf')
         .header(
           'content-disposition',
-          `inline; filename="receipt-${request.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${out.fileName}.pdf`)}`,
+          contentDisposition(`${out.fileName}.pdf`, `receipt-${request.params.id}.pdf`, 'inline'),
         )
         .send(out.pdf);
     },

@@ -39,6 +39,7 @@ import { commendationNoticeDocx } from './notice-docx.presenter.ts';
 import { renderCommendationNoticePdf } from '../../documents/commendation-notice.document.ts';
 import { yearEndWorkbook } from './year-end.presenter.ts';
 import { memberSheetDocx } from './year-end-docx.presenter.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 /** Quantitative evaluation (量化考评): the scheme, the quarterly run, scores with breakdowns, rankings, proposals. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -179,10 +180,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${sheet.year}年度党员评议参考.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="year-end-${sheet.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}.xlsx`))
         .send(await yearEndWorkbook(sheet));
     },
   );
@@ -246,10 +244,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${sheet.year}年度党员评议参考表（${member.name}）.docx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          `attachment; filename="year-end-${sheet.year}-${volunteerId}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}-${volunteerId}.docx`))
         .send(await memberSheetDocx(sheet.year, member));
     },
   );
@@ -358,10 +353,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const download = (reply: FastifyReply, type: string, name: string, ext: string, body: Buffer) =>
     reply
       .type(type)
-      .header(
-        'content-disposition',
-        `attachment; filename="commendation-notice.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`,
-      )
+      .header('content-disposition', contentDisposition(`${name}.${ext}`, `commendation-notice.${ext}`))
       .send(body);
   app.get(
     '/api/evaluation/notices/:id/notice.docx',

@@ -18,6 +18,7 @@ import { actorOf } from '../../plugins/session.ts';
 import { streamRegistryExport } from './registry-export.service.ts';
 import * as imports from './registry-import.service.ts';
 import * as registry from './registry.service.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -137,10 +138,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       const workbook = await imports.importTemplate(deps, actorOf(request));
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="registry-template.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记模板.xlsx')}`,
-        )
+        .header('content-disposition', contentDisposition('志愿者登记模板.xlsx', 'registry-template.xlsx'))
         .send(workbook);
     },
   );
@@ -164,10 +162,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="registry.xlsx"; filename*=UTF-8''${encodeURIComponent('志愿者登记册.xlsx')}`,
-        )
+        .header('content-disposition', contentDisposition('志愿者登记册.xlsx', 'registry.xlsx'))
         .send(stream);
     },
   );

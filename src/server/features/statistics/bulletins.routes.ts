@@ -15,6 +15,7 @@ import { bulletinDocx } from './bulletin-docx.presenter.ts';
 import { bulletinHtml } from './bulletin-print.presenter.ts';
 import { closePdfBrowser, htmlToPdf } from '../../documents/html-pdf.ts';
 import { editBulletin, generateBulletin, getBulletin, listBulletins } from './bulletins.service.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 /** The bulletins (简报): generate a draft from the data, edit it as versions, export .docx and a print view. */
 export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -92,10 +93,7 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `简报${b.year}年第${b.number}期-${renderText(b.content.title, b.content.figures)}.docx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, 'bulletin.docx'))
         .send(await bulletinDocx(b.content));
     },
   );
@@ -112,10 +110,7 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
       const pdf = await htmlToPdf(bulletinHtml(b.content), { chromiumPath: deps.config.CHROMIUM_PATH });
       return reply
         .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="bulletin.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, 'bulletin.pdf'))
         .send(pdf);
     },
   );

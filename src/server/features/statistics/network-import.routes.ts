@@ -7,6 +7,7 @@ import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
 import * as history from './history-import.service.ts';
 import * as studios from './studio-import.service.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -51,10 +52,7 @@ export const networkImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const k = kinds[request.params.kind];
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="${request.params.kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(k.file)}`,
-        )
+        .header('content-disposition', contentDisposition(k.file, `${request.params.kind}-template.xlsx`))
         .send(await k.template(deps, actorOf(request)));
     },
   );

@@ -14,6 +14,7 @@ import { exportDashboard } from './statistics-export.service.ts';
 import { publicFigures } from './statistics-public.service.ts';
 import { getStatisticsSettings, updateStatisticsSettings } from './statistics-settings.service.ts';
 import { dashboardOf } from './statistics.service.ts';
+import { contentDisposition } from '../../content-disposition.ts';
 
 /** The dashboards of the network (统计), their export, the public figures and the settings. */
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,10 +45,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const out = await exportDashboard(deps, auditContextOf(request, deps.clock), actorOf(request), request.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="statistics.xlsx"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
-        )
+        .header('content-disposition', contentDisposition(out.filename, 'statistics.xlsx'))
         .send(out.body);
     },
   );

@@ -6,7 +6,7 @@ import { renderContractHtml, renderContractPdf } from '../../documents/contract.
 import { renderPlaqueHtml, renderPlaquePdf } from '../../documents/plaque.document.ts';
 import { actorOf } from '../../plugins/session.ts';
 import { requirePublicBaseUrl } from '../../public-url.ts';
-import { contentDisposition, safeFileName } from '../../xlsx-export.ts';
+import { contentDisposition, safeFileName } from '../../content-disposition.ts';
 import { contractDocument, plaqueDocument } from './studio-documents.service.ts';
 
 const langQuery = z.strictObject({ lang: locale.optional() });
