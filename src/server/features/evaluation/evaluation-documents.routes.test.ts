@@ -87,7 +87,14 @@ describe('the commendation notice (通报表扬)', () => {
     for (const p of proposals.items)
       expect((await admin.post(`/api/evaluation/commendations/${p.id}/confirm`, {})).statusCode).toBe(200);
     const before = await t.auditCount();
-    const res = await admin.post('/api/evaluation/notices', { quarter: '2026-Q3', issuedOn: '2026-11-20' });
+    // Five at the same moment (a double click, two tabs): one notice, the others find nothing left.
+    const burst = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        admin.post('/api/evaluation/notices', { quarter: '2026-Q3', issuedOn: '2026-11-20' }),
+      ),
+    );
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const res = burst.find((r) => r.statusCode === 201) ?? burst[0]!;
     expect(res.statusCode, res.body).toBe(201);
     notice = res.json() as CommendationNotice;
     expect(notice.number).toMatch(/量评〔2026〕1号$/);

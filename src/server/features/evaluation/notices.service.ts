@@ -17,6 +17,7 @@ import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './notices.repository.ts';
 import { yearFigures } from './year-end.repository.ts';
 import { presentNotice } from './evaluation.presenter.ts';
+import { serialize } from '../../counters.repository.ts';
 
 /** How many of a studio's services (by what they were) a notice names. */
 const HIGHLIGHTS = 3;
@@ -75,6 +76,9 @@ export async function issueNotice(
   const issuedOn = input.issuedOn ?? chinaDate(new Date(ctx.at));
   const issuer = input.issuer ?? `中共${unit.name}委员会组织部`;
   const id = await deps.db.transaction().execute(async (trx) => {
+    // One issuer at a time per unit: on PostgreSQL two requests would otherwise both collect the
+    // same commendations and both take "count + 1" as their number.
+    await serialize(trx, `commendation_notices:${unit.id}`);
     const rows = await repo.commendationsToNotify(trx, actor.unitPath, quarter);
     if (rows.length === 0) throw new DomainError('NOTHING_TO_NOTIFY', { quarter });
     const year = Number(issuedOn.slice(0, 4));
