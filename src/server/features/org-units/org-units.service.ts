@@ -20,6 +20,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './org-units.repository.ts';
+import { bumpOrgVersion, orgTreeChanged } from './org-tree.repository.ts';
 import { auditedUnit, presentUnit } from './org-units.presenter.ts';
 
 /** Loads a unit the actor may see, or answers 404. */
@@ -97,6 +98,7 @@ export async function createUnit(
       updated_at: ctx.at,
     };
     const newId = await repo.insertUnit(trx, row);
+    await bumpOrgVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'orgUnit',
       entityId: newId,
@@ -106,6 +108,7 @@ export async function createUnit(
     });
     return newId;
   });
+  orgTreeChanged();
   return getUnit(deps, actor, id);
 }
 
@@ -131,6 +134,7 @@ export async function updateUnit(
   if (input.address !== undefined) set.address = input.address;
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateUnit(trx, id, set);
+    await bumpOrgVersion(trx, ctx.at);
     const after = { ...before, ...set };
     await recordAudit(trx, ctx, {
       entity: 'orgUnit',
@@ -141,5 +145,6 @@ export async function updateUnit(
       after: auditedUnit(after),
     });
   });
+  orgTreeChanged();
   return getUnit(deps, actor, id);
 }
