@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { bumpSetting, readSetting } from './settings.repository.ts';
+import { bumpSetting, readAllSettings, readSetting, SETTINGS_VERSION } from './settings.repository.ts';
+import { lastChanged, markChanged } from './version-marks.ts';
 
 // Read models held in memory (the org tree, categories, settings) stay correct across
 // instances the way siting's data and the studio index do: every writer bumps a version row
@@ -11,13 +12,7 @@ import { bumpSetting, readSetting } from './settings.repository.ts';
 /** How stale a cached read model may get before it asks the database whether it changed. */
 export const CHECK_EVERY_MS = 1000;
 
-/** When this process last changed what each version key covers (performance.now()). */
-const changedAt = new Map<string, number>();
-
-/** Tells every cache of `key` in this process to look again on its next read (after a commit). */
-export function markChanged(key: string): void {
-  changedAt.set(key, performance.now());
-}
+export { markChanged };
 
 /**
  * Bumps a version row, in the caller's transaction when given one, so other instances reload
@@ -53,7 +48,7 @@ export class VersionedCache<T> {
   peek(): T | undefined {
     const now = performance.now();
     if (now - this.checkedAt >= CHECK_EVERY_MS) return undefined;
-    if ((changedAt.get(this.key) ?? -Infinity) >= this.checkedAt) return undefined;
+    if (lastChanged(this.key) >= this.checkedAt) return undefined;
     return this.value;
   }
 
@@ -70,7 +65,7 @@ export class VersionedCache<T> {
   private async check(force: boolean): Promise<T> {
     // The answer must come from a look begun after this process's last change (and, when
     // forced, after this call): a look begun earlier may have read the old rows.
-    const notBefore = force ? performance.now() : (changedAt.get(this.key) ?? -Infinity);
+    const notBefore = force ? performance.now() : lastChanged(this.key);
     for (;;) {
       const running = this.pending ?? this.start(performance.now());
       const value = await running.promise;
@@ -96,4 +91,21 @@ export class VersionedCache<T> {
     this.pending = { started, promise };
     return this.pending;
   }
+}
+
+const settingsCaches = new WeakMap<Kysely<Database>, VersionedCache<ReadonlyMap<string, string>>>();
+
+/**
+ * A setting staff change (written with `writeSetting`), read on a hot path: from memory, at most
+ * a second behind another instance's change; in a transaction, from the row. Not for version
+ * counters (`bumpSetting`), which are what caches watch and are always read from the row.
+ */
+export async function readCachedSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  if (db.isTransaction) return readSetting(db, key);
+  let cache = settingsCaches.get(db);
+  if (!cache) {
+    cache = new VersionedCache(db, SETTINGS_VERSION, readAllSettings);
+    settingsCaches.set(db, cache);
+  }
+  return (cache.peek() ?? (await cache.current())).get(key);
 }

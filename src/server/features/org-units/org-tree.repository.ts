@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrgUnitRow } from '../../../db/schema.ts';
-import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { ancestorPathsWithin, subtreeRange } from '../../../domain/org-units/units.ts';
 import { bumpVersion, markChanged, VersionedCache } from '../../versioned-cache.ts';
 
 // A read model: the whole org tree in memory (18,191 units on the bench province, a few MB),
@@ -14,6 +14,12 @@ export const ORG_VERSION = 'org.version';
 /** A unit row with whether it has children, as the tree holds it. */
 export type TreeUnit = OrgUnitRow & { has_children: boolean };
 
+/** An ancestor as a trail names it, built once per tree rather than per row per request. */
+export interface TrailStep {
+  path: string;
+  named: { id: number; shortName: string };
+}
+
 /** The tree: units in path order (so a subtree is one contiguous run), by id, by path and by parent. */
 export interface OrgTree {
   ordered: readonly TreeUnit[];
@@ -21,6 +27,8 @@ export interface OrgTree {
   byId: ReadonlyMap<number, TreeUnit>;
   byPath: ReadonlyMap<string, TreeUnit>;
   children: ReadonlyMap<number, readonly TreeUnit[]>;
+  /** Each unit's ancestors, the root first and the parent last, by the unit's path. */
+  trails: ReadonlyMap<string, readonly TrailStep[]>;
 }
 
 /** Byte order, as the path column collates on both engines (codes are ASCII). */
@@ -46,7 +54,30 @@ async function loadTree(db: Kysely<Database>): Promise<OrgTree> {
     if (list) list.push(u);
     else children.set(u.parent_id, [u]);
   }
-  return { ordered: units, paths: units.map((u) => u.path), byId, byPath, children };
+  // Parents come before children in path order, so each trail extends its parent's.
+  const trails = new Map<string, TrailStep[]>();
+  for (const u of units) {
+    const parent = u.parent_id === null ? undefined : byId.get(u.parent_id);
+    const above = parent ? (trails.get(parent.path) ?? []) : [];
+    trails.set(
+      u.path,
+      parent ? [...above, { path: parent.path, named: { id: parent.id, shortName: parent.short_name } }] : [],
+    );
+  }
+  return { ordered: units, paths: units.map((u) => u.path), byId, byPath, children, trails };
+}
+
+/**
+ * A unit's ancestors from the tree; for a path the tree does not hold (a row read in a
+ * transaction), the units at its ancestor paths that the tree has.
+ */
+export function trailOf(tree: OrgTree, path: string): readonly TrailStep[] {
+  const known = tree.trails.get(path);
+  if (known) return known;
+  return ancestorPathsWithin(path, '/').flatMap((p) => {
+    const u = tree.byPath.get(p);
+    return u ? [{ path: p, named: { id: u.id, shortName: u.short_name } }] : [];
+  });
 }
 
 const trees = new WeakMap<Kysely<Database>, VersionedCache<OrgTree>>();

@@ -138,20 +138,3 @@ export async function insertUnit(db: Kysely<Database>, unit: NewOrgUnit): Promis
 export async function updateUnit(db: Kysely<Database>, id: number, set: OrgUnitUpdate): Promise<void> {
   await db.updateTable('org_units').set(set).where('id', '=', id).execute();
 }
-
-/** The id and short name of the units at these paths, in one indexed read (a page's ancestors). */
-export async function listUnitNamesByPaths(
-  db: Kysely<Database>,
-  paths: readonly string[],
-): Promise<Array<{ id: number; short_name: string; path: string }>> {
-  if (paths.length === 0) return [];
-  if (!db.isTransaction) {
-    const tree = await orgTreeOf(db);
-    return paths.flatMap((p) => tree.byPath.get(p) ?? []);
-  }
-  return db
-    .selectFrom('org_units')
-    .select(['id', 'short_name', 'path'])
-    .where('path', 'in', [...paths])
-    .execute();
-}
