@@ -8,6 +8,7 @@ import { createDatabase } from '../db/database.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import { isEmpty, xinluoUnits } from '../db/seed/demo.ts';
 import { insertUnitTree } from '../db/seed/units.ts';
+import { bumpOrgVersion } from '../server/features/org-units/org-tree.repository.ts';
 import { createAdmin } from './create-admin.ts';
 import { seedDemo } from './seed-demo.ts';
 import { rebuildRollups } from '../server/features/statistics/rollups.commands.ts';
@@ -60,7 +61,12 @@ async function run(argv: string[]): Promise<number> {
           console.error('The database already holds org units; nothing loaded.');
           return 1;
         }
-        const ids = await insertUnitTree(h.db, xinluoUnits(), new Date().toISOString());
+        const at = new Date().toISOString();
+        const ids = await h.db.transaction().execute(async (trx) => {
+          const placed = await insertUnitTree(trx, xinluoUnits(), at);
+          await bumpOrgVersion(trx, at);
+          return placed;
+        });
         console.log(`Loaded ${ids.size} units.`);
         return 0;
       });

@@ -1,6 +1,6 @@
 import type { Deps } from './context.ts';
 import { DomainError } from '../domain/errors.ts';
-import { readSetting } from './settings.repository.ts';
+import { readCachedSetting } from './versioned-cache.ts';
 
 /** The settings key of the public address the district admin saved. */
 export const PUBLIC_URL_SETTING = 'public.baseUrl';
@@ -19,7 +19,7 @@ const trimmed = (url: string) => url.replace(/\/+$/, '');
  * member's browser (127.0.0.1, an intranet name) or an attacker chooses.
  */
 export async function publicAddress(deps: Pick<Deps, 'db' | 'config'>): Promise<PublicAddress> {
-  const saved = await readSetting(deps.db, PUBLIC_URL_SETTING);
+  const saved = await readCachedSetting(deps.db, PUBLIC_URL_SETTING);
   if (saved) return { url: trimmed(saved), source: 'setting' };
   if (deps.config.HUIMIN_PUBLIC_URL) return { url: trimmed(deps.config.HUIMIN_PUBLIC_URL), source: 'environment' };
   return { url: null, source: null };

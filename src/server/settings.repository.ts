@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { markChanged } from './version-marks.ts';
 
 // The settings table holds what staff change at run time and the counters other instances
 // watch (the classifier's corrections, the siting data's version), one key per row.
@@ -10,13 +11,27 @@ export async function readSetting(db: Kysely<Database>, key: string): Promise<st
   return row?.value;
 }
 
-/** Writes a setting, creating it on first use. */
+/** The version row of the settings staff change (`writeSetting` bumps it; `readCachedSetting` watches it). */
+export const SETTINGS_VERSION = 'settings.version';
+
+/**
+ * Writes a setting, creating it on first use, and bumps the settings' version in the same
+ * transaction, so every instance's cached copy (`readCachedSetting`) reloads within a second.
+ */
 export async function writeSetting(db: Kysely<Database>, key: string, value: string, at: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key, value, updated_at: at })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
     .execute();
+  await bumpSetting(db, SETTINGS_VERSION, at);
+  markChanged(SETTINGS_VERSION);
+}
+
+/** Every setting by key (what `readCachedSetting` keeps). */
+export async function readAllSettings(db: Kysely<Database>): Promise<ReadonlyMap<string, string>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
 }
 
 /** Creates a setting unless another writer (or instance) already has; either way answers the stored value. */

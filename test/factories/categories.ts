@@ -1,4 +1,6 @@
-import { nextSeq, type Db } from './common.ts';
+import { BUILT_AT, nextSeq, type Db } from './common.ts';
+import { CATEGORIES_VERSION } from '../../src/server/features/categories/categories.repository.ts';
+import { bumpVersion } from '../../src/server/versioned-cache.ts';
 
 /** The id of a category by its code (the 11 defaults exist in every database: legal, culture, health, repair…). */
 export async function categoryIdOf(db: Db, code: string): Promise<number> {
@@ -53,5 +55,7 @@ export async function buildCategory(db: Db, o: CategoryOptions = {}): Promise<Bu
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // As every writer of categories does: the app's cached copy looks again.
+  await bumpVersion(db, CATEGORIES_VERSION, BUILT_AT);
   return { id, ...c };
 }

@@ -1,5 +1,6 @@
 import { childPath, defaultPostKind, type UnitLevel } from '../../src/domain/org-units/units.ts';
 import { searchKeysOf } from '../../src/domain/text/search-keys.ts';
+import { bumpOrgVersion } from '../../src/server/features/org-units/org-tree.repository.ts';
 import { BUILT_AT, nextSeq, pick, type Db } from './common.ts';
 
 /** What a test may fix of a built org unit; everything else gets a valid default. */
@@ -78,6 +79,8 @@ export async function buildUnit(db: Db, o: UnitOptions = {}): Promise<BuiltUnit>
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // As every writer of units does: the app's in-memory tree looks again.
+  await bumpOrgVersion(db, BUILT_AT);
   return { id, code, name, path, depth, level };
 }
 

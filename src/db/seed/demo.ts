@@ -3,6 +3,7 @@ import type { Database } from '../schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { readXinluoDivisions } from './divisions.ts';
 import { insertUnitTree, type UnitSpec } from './units.ts';
+import { bumpOrgVersion } from '../../server/features/org-units/org-tree.repository.ts';
 import { loadDemoStudios } from './demo-studios.ts';
 import { newAccountRow } from '../../server/features/accounts/accounts.repository.ts';
 import { loadDemoSiting } from './demo-siting.ts';
@@ -67,6 +68,7 @@ export function xinluoUnits(): UnitSpec[] {
 export async function loadDemoData(db: Kysely<Database>, at: string, passwordHash: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, xinluoUnits(), at);
+    await bumpOrgVersion(trx, at);
     for (const a of demoAccounts) {
       const unitId = ids.get(a.unitCode);
       if (unitId === undefined) throw new Error(`demo unit ${a.unitCode} missing`);

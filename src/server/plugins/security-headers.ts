@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { readSetting } from '../settings.repository.ts';
+import { readCachedSetting } from '../versioned-cache.ts';
 
 /** The settings key of the map's tile source (written by the siting feature). */
 const MAP_SETTINGS = 'map';
@@ -85,7 +85,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (type.startsWith('text/html')) {
       let origins: string[] = [];
       try {
-        origins = tileOriginsOf(await readSetting(app.deps.db, MAP_SETTINGS));
+        origins = tileOriginsOf(await readCachedSetting(app.deps.db, MAP_SETTINGS));
       } catch {
         // The database is away: the page still loads, the map shows no tiles until it is back.
       }

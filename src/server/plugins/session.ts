@@ -7,7 +7,8 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../contract/common.ts';
 import type { Config } from '../../config/config.ts';
 import { localeFromHeader } from '../i18n/error-messages.ts';
-import { deleteSession, findSession, touchSession } from '../features/auth/auth.repository.ts';
+import { deleteSession, touchSession } from '../features/auth/auth.repository.ts';
+import { sessionCacheOf } from '../features/auth/session-cache.repository.ts';
 import { sessionIdOf } from '../features/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'huimin_session';
@@ -52,17 +53,29 @@ export function registerSession(app: FastifyInstance): void {
     const token = request.cookies[sessionCookieName(config, request)];
     if (!token) return;
     const sessionId = sessionIdOf(token);
-    const row = await findSession(db, sessionId);
+    const sessions = sessionCacheOf(db);
+    let row = await sessions.find(db, sessionId);
     if (!row || row.disabled) return;
     const now = clock.now().getTime();
-    const lastSeen = Date.parse(row.last_seen_at);
+    let lastSeen = Date.parse(row.last_seen_at);
+    if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+      // The kept row may be older than another instance's touch: ask the database before ending it.
+      sessions.forget(sessionId);
+      row = await sessions.find(db, sessionId);
+      if (!row || row.disabled) return;
+      lastSeen = Date.parse(row.last_seen_at);
+    }
     if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
       await deleteSession(db, sessionId);
+      sessions.forget(sessionId);
       request.sessionExpired = true;
       return;
     }
-    if (shouldTouchSession(lastSeen, now, config.SESSION_IDLE_MINUTES))
-      await touchSession(db, sessionId, new Date(now).toISOString());
+    if (shouldTouchSession(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+      const at = new Date(now).toISOString();
+      await touchSession(db, sessionId, at);
+      sessions.touched(sessionId, at);
+    }
     request.actor = {
       accountId: row.account_id,
       username: row.username,

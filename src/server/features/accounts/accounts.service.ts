@@ -7,6 +7,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, hashPassword } from '../../passwords.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { deleteSessionsOf, deleteThrottlesOfUsername } from '../auth/auth.repository.ts';
+import { sessionCacheOf } from '../auth/session-cache.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { presentAccount } from './accounts.presenter.ts';
@@ -111,5 +112,6 @@ export async function setDisabled(
       after: { disabled },
     });
   });
+  sessionCacheOf(deps.db).forgetAccount(id);
   return presentAccount({ ...row, disabled: disabled ? 1 : 0 }, deps.clock.now().getTime(), actor);
 }

@@ -8,6 +8,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } from '../../passwords.ts';
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
+import { sessionCacheOf } from './session-cache.repository.ts';
 import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
 import { admitAll, forgetOnSuccess, loginThrottleKeys, recordFailure } from './login-throttle.service.ts';
 
@@ -96,6 +97,7 @@ export async function logout(deps: Deps, ctx: AuditContext, sessionId: string): 
         unitId: ctx.actor.unitId,
       });
   });
+  sessionCacheOf(deps.db).forget(sessionId);
 }
 
 /** The signed-in account as the web app shows it. */
@@ -131,6 +133,8 @@ export async function updateSettings(
       after: { locale: input.locale ?? before.locale, largeFont: input.largeFont ?? before.large_font === 1 },
     });
   });
+  // The session row carries the locale.
+  sessionCacheOf(deps.db).forgetAccount(accountId);
 }
 
 /** Changes the actor's own password and ends their other sessions. */
@@ -159,4 +163,5 @@ export async function changePassword(
       unitId: actor.unitId,
     });
   });
+  sessionCacheOf(deps.db).forgetAccount(actor.accountId);
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { presentStaffCategory } from './categories.presenter.ts';
 import * as repo from './categories.repository.ts';
+import { markChanged } from '../../version-marks.ts';
 
 /** Every category in display order, with what the viewer may do with each. */
 export async function listStaffCategories(deps: Deps, actor: Actor): Promise<StaffCategory[]> {
@@ -59,6 +60,8 @@ export async function saveCategory(
     });
     return newId;
   });
+  // Committed: this process reloads its copy now (the bump already told the others).
+  markChanged(repo.CATEGORIES_VERSION);
   const found = (await repo.listCategories(deps.db)).find((c) => c.id === saved);
   if (!found) throw new DomainError('NOT_FOUND');
   return presentStaffCategory(found, actor);

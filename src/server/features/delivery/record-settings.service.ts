@@ -4,7 +4,8 @@ import { DEFAULT_CORRECTION_HOURS, DEFAULT_RECEIPT_DAYS } from '../../../domain/
 import type { Database } from '../../../db/schema.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize } from '../../scope.ts';
-import { readSetting, writeSetting } from '../../settings.repository.ts';
+import { writeSetting } from '../../settings.repository.ts';
+import { readCachedSetting } from '../../versioned-cache.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 
 const CORRECTION_HOURS = 'records.correctionHours';
@@ -19,13 +20,13 @@ export interface RecordSettings {
 
 /** How long records stay correctable, from the settings staff change (hours). */
 export async function correctionHours(db: Kysely<Database>): Promise<number> {
-  const value = await readSetting(db, CORRECTION_HOURS);
+  const value = await readCachedSetting(db, CORRECTION_HOURS);
   return value === undefined ? DEFAULT_CORRECTION_HOURS : Number(value);
 }
 
 /** How long a walk-in's receipt may be used to rate, from the settings staff change (days). */
 export async function receiptDays(db: Kysely<Database>): Promise<number> {
-  const value = await readSetting(db, RECEIPT_DAYS);
+  const value = await readCachedSetting(db, RECEIPT_DAYS);
   return value === undefined ? DEFAULT_RECEIPT_DAYS : Number(value);
 }
 

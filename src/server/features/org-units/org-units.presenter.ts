@@ -4,12 +4,7 @@ import type { VenueType } from '../../../domain/siting/coverage.ts';
 import type { StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
-import {
-  allowedChildLevels,
-  ancestorPathsWithin,
-  type PostKind,
-  type UnitLevel,
-} from '../../../domain/org-units/units.ts';
+import { allowedChildLevels, type PostKind, type UnitLevel } from '../../../domain/org-units/units.ts';
 import type { UnitListRow } from './org-units.repository.ts';
 
 /** What the actor may do with a unit at `path` now; `create` only where some level may go below it. */
@@ -22,11 +17,8 @@ export function orgUnitAbilities(actor: Actor, row: UnitListRow): OrgUnitAbility
   return abilities;
 }
 
-/** The units above others, by path, as `presentUnit` names them. */
-export type AncestorNames = ReadonlyMap<string, { id: number; shortName: string }>;
-
-/** An org unit row as the API shows it, with its trail inside the actor's scope and what the actor may do with it. */
-export function presentUnit(actor: Actor, row: UnitListRow, names: AncestorNames): OrgUnit {
+/** An org unit row as the API shows it, with its trail inside the actor's scope (the scope's unit first) and what the actor may do with it. */
+export function presentUnit(actor: Actor, row: UnitListRow, ancestors: OrgUnit['ancestors']): OrgUnit {
   return {
     id: row.id,
     code: row.code,
@@ -40,7 +32,7 @@ export function presentUnit(actor: Actor, row: UnitListRow, names: AncestorNames
     lat: row.lat,
     address: row.address,
     hasChildren: Boolean(row.has_children),
-    ancestors: ancestorPathsWithin(row.path, actor.unitPath).flatMap((p) => names.get(p) ?? []),
+    ancestors,
     allowedActions: orgUnitAbilities(actor, row),
   };
 }

@@ -2,6 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { likeEscape } from '../../../db/like.ts';
+import { orgTreeOf, subtreePage, treeUnit } from './org-tree.repository.ts';
+
+// Outside a transaction units are read from the in-memory tree (org-tree.repository.ts), at
+// most a second behind another instance's changes; inside one, from the rows themselves, so a
+// writer sees what it is changing.
 
 /** A unit row with whether it has children. */
 export type OrgUnitWithChildren = OrgUnitRow & { has_children: number | boolean };
@@ -12,6 +17,7 @@ const hasChildren = sql<number | boolean>`exists (select 1 from org_units c wher
 
 /** One unit with whether it has children, or undefined. */
 export async function findUnit(db: Kysely<Database>, id: number): Promise<OrgUnitWithChildren | undefined> {
+  if (!db.isTransaction) return treeUnit(db, id);
   return db.selectFrom('org_units').selectAll().select(hasChildren).where('id', '=', id).executeTakeFirst();
 }
 
@@ -66,17 +72,45 @@ const listColumns = [
 /** A unit as lists show it. */
 export type UnitListRow = Pick<OrgUnitRow, (typeof listColumns)[number]> & { has_children: number | boolean };
 
-/** One page of a subtree in tree order, and how many units match in all. */
+/** Whether each row has children: from the tree, or (in a transaction) one query for the page. */
+async function withChildFlags<T extends { id: number }>(
+  db: Kysely<Database>,
+  rows: T[],
+): Promise<Array<T & { has_children: boolean }>> {
+  if (rows.length === 0) return [];
+  let parents: ReadonlySet<number> | ReadonlyMap<number, unknown>;
+  if (!db.isTransaction) parents = (await orgTreeOf(db)).children;
+  else {
+    const found = await db
+      .selectFrom('org_units')
+      .select('parent_id')
+      .distinct()
+      .where(
+        'parent_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    parents = new Set(found.map((r) => r.parent_id ?? 0));
+  }
+  return rows.map((r) => ({ ...r, has_children: parents.has(r.id) }));
+}
+
+/**
+ * One page of a subtree in tree order, and how many units match in all. Without a search it is
+ * a slice of the in-memory tree; a search runs on the rows (LIKE as each engine has it).
+ */
 export async function listSubtree(
   db: Kysely<Database>,
   f: SubtreeFilter,
 ): Promise<{ rows: UnitListRow[]; total: number }> {
+  if (!f.q && !db.isTransaction) return subtreePage(await orgTreeOf(db), f);
   const base = subtreeQuery(db, f);
   const [rows, count] = await Promise.all([
-    base.select(listColumns).select(hasChildren).orderBy('path').limit(f.limit).offset(f.offset).execute(),
+    base.select(listColumns).orderBy('path').limit(f.limit).offset(f.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: await withChildFlags(db, rows), total: Number(count.n) };
 }
 
 /** The direct children of a unit, in tree order. */
@@ -84,13 +118,14 @@ export async function listChildren(
   db: Kysely<Database>,
   parentId: number,
 ): Promise<Array<UnitListRow & { code: string }>> {
-  return db
+  if (!db.isTransaction) return [...((await orgTreeOf(db)).children.get(parentId) ?? [])];
+  const rows = await db
     .selectFrom('org_units')
     .select(listColumns)
-    .select(hasChildren)
     .where('parent_id', '=', parentId)
     .orderBy('path')
     .execute();
+  return withChildFlags(db, rows);
 }
 
 /** Inserts a unit; answers its id. */
@@ -102,17 +137,4 @@ export async function insertUnit(db: Kysely<Database>, unit: NewOrgUnit): Promis
 /** Saves changed fields of a unit. */
 export async function updateUnit(db: Kysely<Database>, id: number, set: OrgUnitUpdate): Promise<void> {
   await db.updateTable('org_units').set(set).where('id', '=', id).execute();
-}
-
-/** The id and short name of the units at these paths, in one indexed read (a page's ancestors). */
-export async function listUnitNamesByPaths(
-  db: Kysely<Database>,
-  paths: readonly string[],
-): Promise<Array<{ id: number; short_name: string; path: string }>> {
-  if (paths.length === 0) return [];
-  return db
-    .selectFrom('org_units')
-    .select(['id', 'short_name', 'path'])
-    .where('path', 'in', [...paths])
-    .execute();
 }

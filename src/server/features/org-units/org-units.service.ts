@@ -3,9 +3,9 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import {
   allowedChildLevels,
-  ancestorPathsWithin,
   childPath,
   defaultPostKind,
+  isWithin,
   type UnitLevel,
 } from '../../../domain/org-units/units.ts';
 import { searchKeysOf } from '../../../domain/text/search-keys.ts';
@@ -20,6 +20,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './org-units.repository.ts';
+import { bumpOrgVersion, orgTreeChanged, orgTreeOf, trailOf } from './org-tree.repository.ts';
 import { auditedUnit, presentUnit } from './org-units.presenter.ts';
 
 /** Loads a unit the actor may see, or answers 404. */
@@ -30,12 +31,16 @@ export async function loadVisible(deps: Deps, actor: Actor, id: number) {
   return unit;
 }
 
-/** Rows as the API shows them, their trails read in one query for the whole page. */
+/** Rows as the API shows them, their trails (inside the actor's scope) named from the in-memory tree. */
 export async function presentUnits(deps: Deps, actor: Actor, rows: readonly repo.UnitListRow[]): Promise<OrgUnit[]> {
-  const paths = new Set(rows.flatMap((r) => ancestorPathsWithin(r.path, actor.unitPath)));
-  const found = await repo.listUnitNamesByPaths(deps.db, [...paths]);
-  const names = new Map(found.map((u) => [u.path, { id: u.id, shortName: u.short_name }]));
-  return rows.map((r) => presentUnit(actor, r, names));
+  const tree = await orgTreeOf(deps.db);
+  return rows.map((r) =>
+    presentUnit(
+      actor,
+      r,
+      trailOf(tree, r.path).flatMap((a) => (isWithin(a.path, actor.unitPath) ? [a.named] : [])),
+    ),
+  );
 }
 
 /** One page of the subtree under a unit (the actor's own by default), optionally searched by name, pinyin or initials. */
@@ -97,6 +102,7 @@ export async function createUnit(
       updated_at: ctx.at,
     };
     const newId = await repo.insertUnit(trx, row);
+    await bumpOrgVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'orgUnit',
       entityId: newId,
@@ -106,6 +112,7 @@ export async function createUnit(
     });
     return newId;
   });
+  orgTreeChanged();
   return getUnit(deps, actor, id);
 }
 
@@ -131,6 +138,7 @@ export async function updateUnit(
   if (input.address !== undefined) set.address = input.address;
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateUnit(trx, id, set);
+    await bumpOrgVersion(trx, ctx.at);
     const after = { ...before, ...set };
     await recordAudit(trx, ctx, {
       entity: 'orgUnit',
@@ -141,5 +149,6 @@ export async function updateUnit(
       after: auditedUnit(after),
     });
   });
+  orgTreeChanged();
   return getUnit(deps, actor, id);
 }

@@ -6,14 +6,15 @@ import type { AuditContext, Deps } from '../../context.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { authorize } from '../../scope.ts';
-import { readSetting, writeSetting } from '../../settings.repository.ts';
+import { writeSetting } from '../../settings.repository.ts';
+import { readCachedSetting } from '../../versioned-cache.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 
 const KEY = 'statistics.minimumCount';
 
 /** The smallest count the public sees as a number (default 5). */
 export async function minimumCount(db: Kysely<Database>): Promise<number> {
-  const v = Number(await readSetting(db, KEY));
+  const v = Number(await readCachedSetting(db, KEY));
   return Number.isInteger(v) && v >= 2 ? v : DEFAULT_MINIMUM;
 }
 
