@@ -55,6 +55,12 @@ export async function findRecordIdByKey(
   return row?.id;
 }
 
+/** The name a record shows for its author. */
+export async function findAuthorName(db: Kysely<Database>, accountId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+  return row?.display_name;
+}
+
 /** Writes a record; answers its id. */
 export async function insertRecord(db: Kysely<Database>, values: Insertable<Database['service_records']>) {
   const row = await db.insertInto('service_records').values(values).returning('id').executeTakeFirstOrThrow();
