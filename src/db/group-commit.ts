@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 /**
@@ -56,24 +56,29 @@ export class GroupCommitter {
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      // The batch is taken only once its transaction holds the connection: requests read in the
+      // same turn of the event loop (one setImmediate) and jobs that arrive while the previous
+      // commit or the other requests' checks hold the connection all join it. Taking the batch
+      // first would start a transaction for the first job alone and leave the rest queued
+      // behind it (batches of one or two under load).
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        await this.runBatch(batch);
+        let trx: ControlledTransaction<Database>;
+        try {
+          trx = await this.db.startTransaction().execute();
+        } catch (error) {
+          for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
+          continue;
+        }
+        await this.runBatch(trx, this.queue.splice(0, this.maxBatch));
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async runBatch(batch: Array<Job<unknown>>): Promise<void> {
+  private async runBatch(trx: ControlledTransaction<Database>, batch: Array<Job<unknown>>): Promise<void> {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    let trx;
-    try {
-      trx = await this.db.startTransaction().execute();
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return;
-    }
     try {
       const steps = new Map<BatchStep<unknown>, unknown[]>();
       for (const job of batch) {
