@@ -75,6 +75,7 @@ export function printCompare(earlier: Results, later: Results): void {
     if (a !== null || b !== null) lines.push(`${label}: ${pair(a, b, Number.isInteger(a ?? b ?? 0) ? 0 : 1)}`);
   };
   fig('start-up, ms to the first 200 of /api/health', 'startup', 'healthMs');
+  fig('start-up, CPU ms until then', 'startup', 'cpuMs');
   fig('start-up jobs busy, s', 'startup', 'busyAfterStartS');
   fig('RSS after start-up, MB', 'startup', 'rssMb');
   fig('records check, 2xx answers', 'recordsCheck', 'ok2xx');
