@@ -13,7 +13,6 @@ import { authorize } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { rollRecords } from '../statistics/rollups.commands.ts';
-import { findStudioCore } from '../studios/studios.repository.ts';
 import { memberAccountsOf } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
 import { maskRecipient, presentRecord } from './records.presenter.ts';
@@ -47,7 +46,7 @@ export async function submitRecord(
 ) {
   const existing = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
   if (existing !== undefined) return { created: false, record: await getRecord(existing) };
-  const studio = await findStudioCore(deps.db, input.studioId);
+  const studio = await repo.findRecordStudio(deps.db, input.studioId);
   if (!studio) throw new DomainError('NOT_FOUND');
   const owners = await memberAccountsOf(deps.db, studio.id);
   authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
