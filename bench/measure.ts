@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { LoadResult, LoadSpec } from './load.ts';
-import { cpuMs, threadState, track, type Server } from './servers.ts';
+import { cpuMs, threadState, track, watchRss, type Server } from './servers.ts';
 import {
   benchDir,
   CONNECTIONS,
@@ -43,6 +43,8 @@ export interface Measurement extends LoadResult {
   settleS: number;
   /** The measurement's planned length, seconds. */
   plannedS: number;
+  /** The server's largest resident set during the measurement, MB (VmHWM reset at its start, and 100 ms samples). */
+  serverRssMaxMb: number | null;
 }
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -75,7 +77,7 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
  * at least 18 of 20 samples 10 ms apart, or 60 s. The thread's state, unlike its CPU use, does not
  * depend on how much CPU other processes leave it. Returns the seconds waited.
  */
-async function settle(server: Server): Promise<number> {
+export async function settle(server: Server, maxMs = 60_000): Promise<number> {
   const started = performance.now();
   const pid = server.child.pid;
   for (;;) {
@@ -86,7 +88,7 @@ async function settle(server: Server): Promise<number> {
       if (state === 'S') sleeping++;
       await new Promise((r) => setTimeout(r, 10));
     }
-    if (sleeping >= 18 || performance.now() - started > 60_000) break;
+    if (sleeping >= 18 || performance.now() - started > maxMs) break;
   }
   return (performance.now() - started) / 1000;
 }
@@ -97,13 +99,15 @@ async function measure(t: Target, round: number, duration: number): Promise<Meas
   }
   const spec = t.prepare ? await t.prepare(round, duration) : t.spec;
   const before = cpuMs(t.server.child.pid);
+  const rss = watchRss(t.server.child.pid);
   const r = await runLoad({ ...spec, connections: CONNECTIONS, duration });
   const after = cpuMs(t.server.child.pid);
+  const serverRssMaxMb = rss.stop();
   const serverCpuUsPerReq =
     before !== null && after !== null && r.requests > 0 ? ((after - before) * 1000) / r.requests : null;
   // Work the server does after the load stops (answering requests already accepted) is not counted above.
   const settleS = t.part === 'control' ? 0 : await settle(t.server);
-  const m = { ...r, target: t.id, round, plannedS: duration, serverCpuUsPerReq, settleS };
+  const m = { ...r, target: t.id, round, plannedS: duration, serverCpuUsPerReq, settleS, serverRssMaxMb };
   await t.after?.(m, spec);
   return m;
 }

@@ -25,6 +25,8 @@ export interface Summary {
   /** Median over rounds of (this measurement ÷ the control measurement right before it): less sensitive to drift. */
   pairedRatio: number | null;
   serverCpuUsPerReq: number | null;
+  /** The server's largest resident set over the target's measurements, MB. */
+  serverRssMaxMb: number | null;
   non2xx: number;
   errors: number;
 }
@@ -61,6 +63,10 @@ function summarise(targets: Target[], ms: Measurement[]): Summary[] {
       ratioToControl: median(rps) / controlMedian,
       pairedRatio: paired,
       serverCpuUsPerReq: cpu.length ? median(cpu) : null,
+      serverRssMaxMb: (() => {
+        const rss = mine.map((m) => m.serverRssMaxMb).filter((x): x is number => typeof x === 'number');
+        return rss.length ? Math.max(...rss) : null;
+      })(),
       non2xx: mine.reduce((n, m) => n + m.non2xx, 0),
       errors: mine.reduce((n, m) => n + m.errors, 0),
     };
@@ -78,6 +84,7 @@ function table(rows: Summary[]): string {
     '× control',
     'paired ×',
     'srv CPU µs/req',
+    'srv RSS MB',
     'non-2xx/err',
   ];
   const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
@@ -91,6 +98,7 @@ function table(rows: Summary[]): string {
     r.ratioToControl.toFixed(3),
     r.pairedRatio === null ? '' : r.pairedRatio.toFixed(3),
     r.serverCpuUsPerReq === null ? '' : Math.round(r.serverCpuUsPerReq).toLocaleString('en-US'),
+    r.serverRssMaxMb === null ? '' : String(r.serverRssMaxMb),
     `${r.non2xx}/${r.errors}`,
   ]);
   const all = [head, ...body];

@@ -1,6 +1,6 @@
 // Child processes: every one is tracked and killed on the way out, whatever happens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { log, repoDir } from './settings.ts';
 
 /** A server process the bench started, and the port it listens on. */
@@ -10,6 +10,8 @@ export interface Server {
   port: number;
   /** The last lines it printed, to show when it fails. */
   tail: string[];
+  /** performance.now() when it was spawned. */
+  spawnedAt: number;
 }
 
 const children = new Set<ChildProcess>();
@@ -65,6 +67,7 @@ export function installExitHandlers(): void {
 
 /** Starts a server process and waits for the line that names its port. */
 export function startServer(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Server> {
+  const spawnedAt = performance.now();
   const child = track(spawn(process.execPath, args, { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   const tail: string[] = [];
   return new Promise((resolve, reject) => {
@@ -84,7 +87,7 @@ export function startServer(name: string, args: string[], env: NodeJS.ProcessEnv
         const m = ready.exec(line);
         if (m) {
           clearTimeout(timer);
-          resolve({ name, child, port: Number(m[1]), tail });
+          resolve({ name, child, port: Number(m[1]), tail, spawnedAt });
         }
       }
     };
@@ -131,4 +134,52 @@ export function threadState(pid: number | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Milliseconds from a server's spawn to its first 200 on `path` (polled every 5 ms once it has
+ * named its port): its start-up time as a client sees it.
+ */
+export async function firstAnswerMs(server: Server, path: string): Promise<number> {
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
+      await res.arrayBuffer();
+      if (res.status === 200) return Math.round(performance.now() - server.spawnedAt);
+    } catch {
+      // not answering yet
+    }
+    if (performance.now() - server.spawnedAt > 120_000)
+      throw new Error(`${server.name} gave no 200 on ${path} in 120 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Watches a process's resident memory: resets its high-water mark (VmHWM, through clear_refs,
+ * where the kernel lets us) and samples VmRSS every 100 ms; `stop` answers the largest seen, MB.
+ */
+export function watchRss(pid: number | undefined): { stop: () => number | null } {
+  if (pid === undefined) return { stop: () => null };
+  let hwmReset = false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    hwmReset = true;
+  } catch {
+    // not allowed here: the samples alone
+  }
+  let maxKb = memoryKb(pid)?.rss ?? 0;
+  const timer = setInterval(() => {
+    const m = memoryKb(pid);
+    if (m && m.rss > maxKb) maxKb = m.rss;
+  }, 100);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const m = memoryKb(pid);
+      if (m) maxKb = Math.max(maxKb, m.rss, hwmReset ? m.hwm : 0);
+      return maxKb > 0 ? Math.round(maxKb / 1024) : null;
+    },
+  };
 }

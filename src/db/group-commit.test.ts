@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-database.ts';
-import { GroupCommitter } from './group-commit.ts';
+import { GroupCommitter, type BatchStep } from './group-commit.ts';
 
 let h: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -37,5 +37,45 @@ describe('group commit', () => {
       .where('key', 'like', 'k%')
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(300);
+  });
+
+  it('runs a batch step once per batch with the items of the jobs that succeeded, or rolls the batch back', async () => {
+    const committer = new GroupCommitter(h.db);
+    const seen: string[][] = [];
+    const total: BatchStep<string> = {
+      run: async (trx, items) => {
+        seen.push(items);
+        const key = `total-${seen.length}`;
+        await trx
+          .insertInto('settings')
+          .values({ key, value: items.join(','), updated_at: '' })
+          .execute();
+      },
+    };
+    const job = (key: string, step = total) =>
+      committer.run(async (trx, batch) => {
+        batch.add(step, key);
+        return insert(key)(trx);
+      });
+    const results = await Promise.allSettled([job('s1'), job('s2'), job('s1'), job('s3')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // Jobs that arrive together share one batch (and one commit).
+    expect(seen).toEqual([['s1', 's2', 's3']]);
+    const rows = await h.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', 'like', 'total-%')
+      .orderBy('key')
+      .execute();
+    expect(rows.map((r) => r.value)).toEqual(['s1,s2,s3']);
+
+    // A failing step rolls back every job of its batch, and each of them is told.
+    const failing: BatchStep<string> = {
+      run: () => Promise.reject(new Error('step failed')),
+    };
+    const again = await Promise.allSettled([job('s4', failing), job('s5', failing)]);
+    expect(again.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const left = await h.db.selectFrom('settings').select('key').where('key', 'in', ['s4', 's5']).execute();
+    expect(left).toEqual([]);
   });
 });

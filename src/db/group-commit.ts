@@ -1,8 +1,24 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
+/**
+ * Work done once per group transaction for all the jobs in it, after they ran and before the
+ * commit: e.g. counters that every job adds to, written as one statement instead of one per job.
+ */
+export interface BatchStep<I> {
+  run(trx: Transaction<Database>, items: I[]): Promise<void>;
+}
+
+/** What a job may hand to the batch: items for a step, kept only if the job itself succeeds. */
+export interface Batch {
+  add<I>(step: BatchStep<I>, item: I): void;
+}
+
+/** A job's work: its statements in its own savepoint, and what it leaves to the batch's steps. */
+export type GroupWork<T> = (trx: Transaction<Database>, batch: Batch) => Promise<T>;
+
 interface Job<T> {
-  work: (trx: Transaction<Database>) => Promise<T>;
+  work: GroupWork<T>;
   resolve: (value: T) => void;
   reject: (reason: unknown) => void;
 }
@@ -13,6 +29,10 @@ interface Job<T> {
  * (one fsync). A job that fails is rolled back to its savepoint alone; every job's promise
  * settles only after the commit that holds it is durable, so an acknowledged write is
  * never lost. With synchronous=FULL this is how writes get past one-fsync-per-request.
+ *
+ * A job may also hand items to a batch step (`batch.add`): the steps run once, with the items
+ * of the jobs that succeeded, in the same transaction before the commit. If a step fails the
+ * whole batch is rolled back and every job in it rejected, so nothing is half counted.
  */
 export class GroupCommitter {
   private readonly db: Kysely<Database>;
@@ -26,7 +46,7 @@ export class GroupCommitter {
   }
 
   /** Runs `work` in the next group transaction; resolves with its result once committed. */
-  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  run<T>(work: GroupWork<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve, reject } as Job<unknown>);
       if (!this.running) void this.drain();
@@ -36,37 +56,51 @@ export class GroupCommitter {
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      // The batch is taken only once its transaction holds the connection: requests read in the
+      // same turn of the event loop (one setImmediate) and jobs that arrive while the previous
+      // commit or the other requests' checks hold the connection all join it. Taking the batch
+      // first would start a transaction for the first job alone and leave the rest queued
+      // behind it (batches of one or two under load).
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        await this.runBatch(batch);
+        let trx: ControlledTransaction<Database>;
+        try {
+          trx = await this.db.startTransaction().execute();
+        } catch (error) {
+          for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
+          continue;
+        }
+        await this.runBatch(trx, this.queue.splice(0, this.maxBatch));
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async runBatch(batch: Array<Job<unknown>>): Promise<void> {
+  private async runBatch(trx: ControlledTransaction<Database>, batch: Array<Job<unknown>>): Promise<void> {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    let trx;
     try {
-      trx = await this.db.startTransaction().execute();
-    } catch (error) {
-      for (const job of batch) job.reject(error);
-      return;
-    }
-    try {
+      const steps = new Map<BatchStep<unknown>, unknown[]>();
       for (const job of batch) {
         const point = await trx.savepoint('job').execute();
+        const handed: Array<[BatchStep<unknown>, unknown]> = [];
+        const view: Batch = { add: (step, item) => void handed.push([step as BatchStep<unknown>, item]) };
         try {
-          const value = await job.work(point);
+          const value = await job.work(point, view);
           await point.releaseSavepoint('job').execute();
           outcomes.push({ ok: true, value });
+          for (const [step, item] of handed) {
+            const items = steps.get(step);
+            if (items) items.push(item);
+            else steps.set(step, [item]);
+          }
         } catch (error) {
           await point.rollbackToSavepoint('job').execute();
           await point.releaseSavepoint('job').execute();
           outcomes.push({ ok: false, error });
         }
       }
+      for (const [step, items] of steps) await step.run(trx, items);
       await trx.commit().execute();
     } catch (error) {
       await trx

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { fontPath, type FontWeight } from './document-fonts.ts';
 
 // HTML documents printed to PDF by Chromium, so Chinese is broken into lines by a real
@@ -33,10 +33,14 @@ let shared: { path: string; browser: Promise<Browser>; users: number; timer?: No
 /** The process's browser, launched on first use and closed once idle, so a run of exports pays one start. */
 async function useBrowser<T>(chromiumPath: string, work: (b: Browser) => Promise<T>): Promise<T> {
   if (!shared || shared.path !== chromiumPath) {
-    const launching = chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
-    });
+    // playwright-core is loaded on the first document, not at start: it is about 15 % of the
+    // server's start-up time (issue 14, item 10), and most processes never print a PDF.
+    const launching = import('playwright-core').then(({ chromium }) =>
+      chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
+      }),
+    );
     shared = { path: chromiumPath, browser: launching, users: 0 };
     launching.then(
       (b) => b.on('disconnected', () => shared?.browser === launching && (shared = undefined)),

@@ -55,6 +55,32 @@ export async function findRecordIdByKey(
   return row?.id;
 }
 
+/**
+ * What writing a record needs of its studio: where it sits and whether it serves. Narrower than
+ * the studio core (whose `studios.*` reads every text column of the row): this runs per record.
+ */
+export async function findRecordStudio(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('studios')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select([
+      'studios.id',
+      'studios.name',
+      'studios.status',
+      'studios.unit_id',
+      'org_units.path as unit_path',
+      'org_units.name as unit_name',
+    ])
+    .where('studios.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The name a record shows for its author. */
+export async function findAuthorName(db: Kysely<Database>, accountId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+  return row?.display_name;
+}
+
 /** Writes a record; answers its id. */
 export async function insertRecord(db: Kysely<Database>, values: Insertable<Database['service_records']>) {
   const row = await db.insertInto('service_records').values(values).returning('id').executeTakeFirstOrThrow();

@@ -4,15 +4,12 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { checkRecord, withinCorrectionWindow } from '../../../domain/delivery/delivery.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { Database } from '../../../db/schema.ts';
-import { groupCommitterOf } from '../../../db/group-commit.ts';
 import type { listRecordsQuery, recordCorrection, recordInput } from '../../../contract/delivery.ts';
-import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
-import { rollCorrection, rollRecord } from '../statistics/rollups.commands.ts';
-import { findStudioCore } from '../studios/studios.repository.ts';
+import { rollCorrection } from '../statistics/rollups.commands.ts';
 import { memberAccountsOf, memberAccountsOfStudios } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
 import {
@@ -23,7 +20,7 @@ import {
   type RecordClock,
 } from './records.presenter.ts';
 import * as repo from './records.repository.ts';
-import { findRequestStudio } from './requests.repository.ts';
+import { submitRecord as submit } from './records.submit.ts';
 
 type RecordQuery = Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>;
 
@@ -65,9 +62,8 @@ export async function recordFilter(
 }
 
 /**
- * Writes a record in the service record book (服务记录本). The idempotency key the client
- * sends with it (one per record, kept with the offline queue) makes a retry return the
- * record already written instead of a second one.
+ * Writes a record (records.submit.ts); a retry with the same Idempotency-Key answers the record
+ * already written.
  */
 export async function submitRecord(
   deps: Deps,
@@ -76,63 +72,7 @@ export async function submitRecord(
   key: string,
   input: z.infer<typeof recordInput>,
 ) {
-  const existing = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
-  if (existing !== undefined) return { created: false, record: await getRecord(deps, actor, existing) };
-  const studio = await findStudioCore(deps.db, input.studioId);
-  if (!studio) throw new DomainError('NOT_FOUND');
-  const owners = await memberAccountsOf(deps.db, studio.id);
-  authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
-  authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: owners });
-  if (!['active', 'rectification'].includes(studio.status))
-    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
-  checkRecord(input, new Date(ctx.at));
-  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
-    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
-  if (input.requestId) {
-    const request = await findRequestStudio(deps.db, input.requestId);
-    if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
-  }
-  let id: number;
-  try {
-    // Records arrive in bursts when phones come back online: group commit shares one flush
-    // among concurrent submissions, and each is acknowledged only once it is on disk.
-    id = await groupCommitterOf(deps.db).run(async (trx) => {
-      const recordId = await repo.insertRecord(trx, {
-        studio_id: studio.id,
-        unit_id: studio.unit_id,
-        author_id: actor.accountId,
-        request_id: input.requestId ?? null,
-        idempotency_key: key,
-        rating_code: newCode(),
-        served_at: new Date(input.servedAt).toISOString(),
-        duration_minutes: input.durationMinutes,
-        recipient_name: input.recipientName ?? null,
-        groups_json: JSON.stringify([...new Set(input.groups)]),
-        category_id: input.categoryId,
-        mode: input.mode,
-        content: input.content,
-        person_times: input.personTimes,
-        created_at: ctx.at,
-        updated_at: ctx.at,
-      });
-      // The dashboards read rollups, kept here so they are never behind the record book.
-      await rollRecord(trx, studio.unit_path, { ...input, servedAt: new Date(input.servedAt).toISOString() });
-      await recordAudit(trx, ctx, {
-        entity: 'serviceRecord',
-        entityId: recordId,
-        action: 'create',
-        unitId: studio.unit_id,
-        after: { ...input, recipientName: maskRecipient(input.recipientName) },
-      });
-      return recordId;
-    });
-  } catch (err) {
-    // Two copies of one submission raced: the unique key let one in; answer with it.
-    const winner = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
-    if (winner === undefined) throw err;
-    return { created: false, record: await getRecord(deps, actor, winner) };
-  }
-  return { created: true, record: await getRecord(deps, actor, id, owners) };
+  return submit(deps, ctx, actor, key, input, (id) => getRecord(deps, actor, id));
 }
 
 /** One record with its follow-ups, if the actor may see it. */

@@ -23,6 +23,28 @@ export async function rollRecord(trx: Kysely<Database>, unitPath: string, fact: 
   await repo.applyRollupDeltas(trx, mergeDeltas(rollupDeltas(fact, units, 1)));
 }
 
+/**
+ * Counts several new records at once (a group commit's batch), in the caller's transaction: the
+ * units on each distinct path are read once and the cells merged, so a burst of records from one
+ * unit is one upsert of its cells.
+ */
+export async function rollRecords(
+  trx: Kysely<Database>,
+  records: ReadonlyArray<{ unitPath: string; fact: RollupFact }>,
+): Promise<void> {
+  const unitsOf = new Map<string, number[]>();
+  const deltas: RollupDelta[] = [];
+  for (const { unitPath, fact } of records) {
+    let units = unitsOf.get(unitPath);
+    if (!units) {
+      units = await repo.unitIdsOnPath(trx, unitPath);
+      unitsOf.set(unitPath, units);
+    }
+    for (const d of rollupDeltas(fact, units, 1)) deltas.push(d);
+  }
+  await repo.applyRollupDeltas(trx, mergeDeltas(deltas));
+}
+
 /** Moves a corrected record's counts from its old version to its new one, in the caller's transaction. */
 export async function rollCorrection(
   trx: Kysely<Database>,

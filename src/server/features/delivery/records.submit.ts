@@ -1,0 +1,124 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../../../domain/access/roles.ts';
+import { checkRecord } from '../../../domain/delivery/delivery.ts';
+import { DomainError } from '../../../domain/errors.ts';
+import type { RollupFact } from '../../../domain/statistics/rollups.ts';
+import type { Database } from '../../../db/schema.ts';
+import { groupCommitterOf, type BatchStep } from '../../../db/group-commit.ts';
+import type { recordInput } from '../../../contract/delivery.ts';
+import { newCode } from '../../codes.ts';
+import type { AuditContext, Deps } from '../../context.ts';
+import { authorize } from '../../scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { allCategoriesExist } from '../categories/categories.repository.ts';
+import { rollRecords } from '../statistics/rollups.commands.ts';
+import { memberAccountsOf } from './delivery.repository.ts';
+import { correctionHours } from './record-settings.service.ts';
+import { maskRecipient, presentRecord } from './records.presenter.ts';
+import * as repo from './records.repository.ts';
+import { findRequestStudio } from './requests.repository.ts';
+
+// Writing a record (服务记录本): the hot write path, kept to as few statements per record as the
+// checks allow. See issue 14, item 5.
+
+/**
+ * The rollups of a group transaction's records, counted once for the batch: one upsert of the
+ * merged cells instead of one per record (a burst of one studio's records touches the same
+ * cells). It runs in the same transaction as the records, so the counts stay exact.
+ */
+const rollupStep: BatchStep<{ unitPath: string; fact: RollupFact }> = {
+  run: (trx: Transaction<Database>, items) => rollRecords(trx, items),
+};
+
+/**
+ * Writes a record in the service record book (服务记录本). The idempotency key the client
+ * sends with it (one per record, kept with the offline queue) makes a retry return the
+ * record already written instead of a second one. `getRecord` answers a retry.
+ */
+export async function submitRecord(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  key: string,
+  input: z.infer<typeof recordInput>,
+  getRecord: (id: number) => Promise<ReturnType<typeof presentRecord>>,
+) {
+  const existing = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
+  if (existing !== undefined) return { created: false, record: await getRecord(existing) };
+  const studio = await repo.findRecordStudio(deps.db, input.studioId);
+  if (!studio) throw new DomainError('NOT_FOUND');
+  const owners = await memberAccountsOf(deps.db, studio.id);
+  authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
+  authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: owners });
+  if (!['active', 'rectification'].includes(studio.status))
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
+  checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
+  if (input.requestId) {
+    const request = await findRequestStudio(deps.db, input.requestId);
+    if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
+  }
+  const servedAt = new Date(input.servedAt).toISOString();
+  const values = {
+    studio_id: studio.id,
+    unit_id: studio.unit_id,
+    author_id: actor.accountId,
+    request_id: input.requestId ?? null,
+    idempotency_key: key,
+    rating_code: newCode(),
+    served_at: servedAt,
+    duration_minutes: input.durationMinutes,
+    recipient_name: input.recipientName ?? null,
+    groups_json: JSON.stringify([...new Set(input.groups)]),
+    category_id: input.categoryId,
+    mode: input.mode,
+    content: input.content,
+    person_times: input.personTimes,
+    created_at: ctx.at,
+    updated_at: ctx.at,
+  };
+  let id: number;
+  try {
+    // Records arrive in bursts when phones come back online: group commit shares one flush
+    // among concurrent submissions, and each is acknowledged only once it is on disk.
+    id = await groupCommitterOf(deps.db).run(async (trx, batch) => {
+      const recordId = await repo.insertRecord(trx, values);
+      // The dashboards read rollups, counted in this transaction so they are never behind the record book.
+      batch.add(rollupStep, { unitPath: studio.unit_path, fact: { ...input, servedAt } });
+      await recordAudit(trx, ctx, {
+        entity: 'serviceRecord',
+        entityId: recordId,
+        action: 'create',
+        unitId: studio.unit_id,
+        after: { ...input, recipientName: maskRecipient(input.recipientName) },
+      });
+      return recordId;
+    });
+  } catch (err) {
+    // Two copies of one submission raced: the unique key let one in; answer with it.
+    const winner = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
+    if (winner === undefined) throw err;
+    return { created: false, record: await getRecord(winner) };
+  }
+  // A record just written has no follow-ups and no corrections, and everything else shown is
+  // known here: no need to read it back.
+  const row: repo.RecordRow = {
+    ...values,
+    id,
+    studio_name: studio.name,
+    unit_name: studio.unit_name,
+    unit_path: studio.unit_path,
+    author_name: await authorName(deps.db, actor.accountId),
+  };
+  const clock = { hours: await correctionHours(deps.db), now: new Date(deps.clock.now()) };
+  return {
+    created: true,
+    record: presentRecord(row, { feedback: [], revisions: 0, studioMembers: owners }, actor, clock),
+  };
+}
+
+async function authorName(db: Kysely<Database>, accountId: number): Promise<string> {
+  return (await repo.findAuthorName(db, accountId)) ?? '';
+}
