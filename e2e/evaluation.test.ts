@@ -7,6 +7,7 @@ import { openPage } from './fixtures/browser.ts';
 import { countOf, textOf, textsOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { EvaluationPage, EvaluationProposalsPage } from './pages/evaluation.page.ts';
+import { choose } from './pages/antd-select.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { dialog, dialogButton, pickRadio, popconfirmOk } from './pages/overlays.ts';
 import { Shell } from './pages/shell.page.ts';
@@ -127,14 +128,47 @@ describe('量化考评 (district admin)', () => {
     await resident.close();
   });
 
-  it('previews a draft scheme on last quarter without saving it', async () => {
+  it('edits a draft scheme, previews last quarter under it, marks a refused field, and publishes it', async () => {
     await shell.open('考评办法', '量化考评办法');
-    const points = page.getByRole('spinbutton', { name: '基础分 分值' });
-    await points.fill('30');
-    await page.getByRole('button', { name: '用上季度数据预览' }).click();
+    const previewButton = page.getByRole('button', { name: '用上季度数据预览' });
     const preview = page.getByTestId('scheme-preview');
-    await expect.poll(textOf(preview)).toContain('婉珍文艺专业服务室');
+    const draftTotal = async () =>
+      Number(
+        (
+          await preview
+            .getByRole('row', { name: /婉珍文艺专业服务室/ })
+            .getByRole('cell')
+            .last()
+            .innerText()
+        ).trim(),
+      );
+    // The draft as published: the preview gives what the run gave.
+    await previewButton.click();
     await expect.poll(countOf(preview.locator('[data-row-key]'))).toBe(6);
+    const before = await draftTotal();
+    expect(before).toBeGreaterThan(0);
+
+    // Ten points off the base: the preview, run again, gives ten less.
+    await page.getByRole('spinbutton', { name: '基础分 分值' }).fill('30');
+    await expect.poll(countOf(preview)).toBe(0);
+    await previewButton.click();
+    await expect.poll(draftTotal).toBe(before - 10);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A base that deducts is refused by the server, which names the field: the editor marks it.
+    const direction = page.getByRole('combobox', { name: '基础分 加/减分' });
+    await choose(direction, '扣分');
+    await previewButton.click();
+    const marked = page.getByTestId('scheme-items').getByRole('row').filter({ has: direction });
+    await expect.poll(textOf(marked)).toContain('此项不符合要求');
+    await choose(direction, '加分');
+    await expect.poll(textOf(marked)).not.toContain('此项不符合要求');
+
+    // The proposal rules are part of the draft; publishing makes it the next version.
+    await page.getByRole('spinbutton', { name: '群众反映强烈：查实投诉件数' }).fill('3');
+    await page.getByRole('button', { name: '发布新版本' }).click();
+    await popconfirmOk(page).click();
+    await expect.poll(textOf(page.getByRole('main'))).toContain('第 2 版');
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -199,6 +233,13 @@ describe('量化考评 (district admin)', () => {
       .toEqual([expect.stringContaining('张婉珍')]);
     await expect.poll(textOf(sheet.getByRole('row', { name: /张婉珍/ }))).toContain('8 / 78');
     await expect.poll(textOf(sheet.locator('[data-testid^="q3-"]'))).toMatch(/^\d+(\.\d+)?$/);
+    // Her own sheet as Word (a member may download only her own).
+    const docx = sheet.getByRole('link', { name: /^\.docx（张婉珍/ });
+    const file = await page.request.get((await docx.getAttribute('href')) ?? '');
+    expect(file.status()).toBe(200);
+    const xml = await (await JSZip.loadAsync(await file.body())).file('word/document.xml')?.async('string');
+    expect(xml).toContain('张婉珍');
+    expect(xml).toContain('年度党员评议参考表');
     expect(await axeViolations(page)).toEqual([]);
   });
 });
