@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { firstDayOf, previousQuarter, quarterOfDay } from '../../domain/inspections/quarters.ts';
+import { chinaMidnight, firstDayOf, previousQuarter, quarterOfDay } from '../../domain/inspections/quarters.ts';
 import { unpaidClause } from '../../domain/studios/unpaid.ts';
 import { searchKeysOf } from '../../domain/text/search-keys.ts';
 import { insertSearchTerms } from '../../server/features/registry/volunteer-terms.repository.ts';
@@ -38,7 +38,10 @@ const complaints = [
  * substantiated complaints in it (each handled twice, rated 不满意 twice, ruled 属实 by the
  * district), so the quarterly run proposes it to its street as 群众反映强烈.
  */
-export async function loadComplainedStudio(db: Kysely<Database>, at: string, servingSince: string): Promise<void> {
+export async function loadComplainedStudio(db: Kysely<Database>, at: string): Promise<void> {
+  const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const lastQuarter = previousQuarter(quarterOfDay(today));
+  const servingSince = chinaMidnight(firstDayOf(previousQuarter(lastQuarter)));
   const unit = await db
     .selectFrom('org_units')
     .select(['id', 'lng', 'lat', 'parent_id'])
@@ -167,8 +170,7 @@ export async function loadComplainedStudio(db: Kysely<Database>, at: string, ser
     .execute();
 
   // The two complaints of last quarter, each through both handlings to the district's ruling.
-  const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
-  const quarterStart = Date.parse(`${firstDayOf(previousQuarter(quarterOfDay(today)))}T00:00:00Z`);
+  const quarterStart = Date.parse(`${firstDayOf(lastQuarter)}T00:00:00Z`);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const letters: DemoLetter[] = complaints.map((c, n) => ({
     code: c.code,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { chinaMidnight, firstDayOf, previousQuarter, quarterOfDay } from '../../domain/inspections/quarters.ts';
-import { COMPLAINED_STUDIO, loadComplainedStudio } from './demo-complained.ts';
+import { COMPLAINED_STUDIO } from './demo-complained.ts';
 
 /** Person-times and ratings of each serving demo studio's service records in the last quarter. */
 const demoQuarter: Record<string, { personTimes: number[]; ratings: number[] }> = {
@@ -24,7 +24,6 @@ export async function loadDemoEvaluation(db: Kysely<Database>, at: string): Prom
   const quarter = previousQuarter(quarterOfDay(today));
   const servingSince = chinaMidnight(firstDayOf(previousQuarter(quarter)));
   const quarterStart = Date.parse(chinaMidnight(firstDayOf(quarter)));
-  await loadComplainedStudio(db, at, servingSince);
   const studios = await db
     .selectFrom('studios')
     .select(['id', 'name', 'unit_id', 'applicant_account_id'])
