@@ -24,6 +24,8 @@ export const volunteer = z.object({
   idNumber: z.string().nullable(),
   profession: z.string().nullable(),
   partyBranch: z.string().nullable(),
+  /** A probationary party member (预备党员): on the year-end sheet, not graded. */
+  probationary: z.boolean(),
   qualifications: z.string().nullable(),
   availability: z.string().nullable(),
   contactName: z.string().nullable(),
@@ -67,6 +69,8 @@ export const volunteerInput = z.strictObject({
     .optional(),
   unitId: entityId,
   partyBranch: text(100).nullable().optional(),
+  /** 预备党员; only a party member can be one. */
+  probationary: z.boolean().optional(),
   profession: text(100).nullable().optional(),
   qualifications: text(500).nullable().optional(),
   availability: text(200).nullable().optional(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { chinaMidnight, firstDayOf, previousQuarter, quarterOfDay } from '../../domain/inspections/quarters.ts';
+import { COMPLAINED_STUDIO } from './demo-complained.ts';
 
 /** Person-times and ratings of each serving demo studio's service records in the last quarter. */
 const demoQuarter: Record<string, { personTimes: number[]; ratings: number[] }> = {
@@ -9,12 +10,14 @@ const demoQuarter: Record<string, { personTimes: number[]; ratings: number[] }> 
   柏先生猪养殖技术服务室: { personTimes: [6, 2, 4], ratings: [4, 4, 3] },
   '共产党员法律专业服务工作室（东门）': { personTimes: [2, 3, 1, 2], ratings: [4, 5, 4, 4, 3] },
   文斌家电维修服务室: { personTimes: [1, 2], ratings: [3, 2] },
+  [COMPLAINED_STUDIO]: { personTimes: [2, 1, 3], ratings: [2, 3, 2] },
 };
 
 /**
  * The serving demo studios' last quarter: they have served since before it, and their record
  * books hold services (with residents' ratings) in it, so the quarterly evaluation has
- * something to score on first start.
+ * something to score on first start; 西城街道's 莲花家电便民维修室 had two complaints found
+ * substantiated in it (demo-complained.ts), so the run proposes it to its street.
  */
 export async function loadDemoEvaluation(db: Kysely<Database>, at: string): Promise<void> {
   const today = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);

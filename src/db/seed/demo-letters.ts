@@ -8,6 +8,7 @@ import {
   nextDueOf,
   overdueState,
   ratingDueOf,
+  type Finding,
   type HandledLetterType,
   type LetterType,
   type Verdict,
@@ -20,9 +21,10 @@ import { addDaysIso } from './dates.ts';
 type Step =
   | { action: 'assign' | 'acknowledge'; day: number; note?: string }
   | { action: 'reply' | 'replyAgain'; day: number; note: string }
-  | { action: 'rate' | 'rateAgain'; day: number; verdict: Verdict; note?: string };
+  | { action: 'rate' | 'rateAgain'; day: number; verdict: Verdict; note?: string }
+  | { action: 'rule'; day: number; finding: Finding; note: string };
 
-interface DemoLetter {
+export interface DemoLetter {
   code: string;
   type: LetterType;
   studio?: string;
@@ -126,10 +128,16 @@ const toStatus: Record<Step['action'], LetterStatus> = {
   replyAgain: 'second_replied',
   rate: 'closed',
   rateAgain: 'closed',
+  rule: 'closed',
 };
 
 /** Loads the demo letters with their timelines, as the street would have handled them up to `at`. */
 export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise<void> {
+  await insertDemoLetters(db, at, letters);
+}
+
+/** Inserts letters with their timelines up to `at` (a second 不满意 on a complaint goes to review; `rule` is the district's). */
+export async function insertDemoLetters(db: Kysely<Database>, at: string, specs: DemoLetter[]): Promise<void> {
   const today = chinaDay(at);
   const calendar = workCalendar();
   const settings = defaultMailboxSettings;
@@ -147,7 +155,13 @@ export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise
     ).map((a) => [a.unit_id, a]),
   );
 
-  for (const spec of letters) {
+  // The ruling is the district's: someone other than the street's handler.
+  const reviewer = await db
+    .selectFrom('accounts')
+    .select(['id', 'username'])
+    .where('role', '=', 'district_admin')
+    .executeTakeFirst();
+  for (const spec of specs) {
     const studio = spec.studio ? await studioBy(spec.studio) : undefined;
     const unit = spec.unitCode ? await unitBy(spec.unitCode) : undefined;
     const unitId = studio?.unit_id ?? unit?.id ?? 0;
@@ -205,6 +219,7 @@ export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise
       at: string;
       note: string | null;
       staff: boolean;
+      by?: { id: number; username: string } | undefined;
     }> = [{ action: 'write', from: null, to: 'received', at: createdAt, note: null, staff: false }];
     let status: LetterStatus = 'received';
     for (const step of spec.steps) {
@@ -214,10 +229,20 @@ export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise
       if (step.action === 'assign') row.handler_id = handler?.id ?? null;
       if (step.action === 'acknowledge') row.acknowledged_on = stepDay;
       if (step.action === 'reply' || step.action === 'replyAgain') row.rating_due = ratingDueOf(stepDay, settings);
+      if (step.action === 'rule') {
+        row.finding = step.finding;
+        row.finding_reason = step.note;
+        row.ruled_by = reviewer?.id ?? null;
+        row.closure = 'ruled';
+        row.closed_at = stepAt;
+      }
       if (step.action === 'rate' || step.action === 'rateAgain') {
         if (step.action === 'rate') row.first_verdict = step.verdict;
         row.verdict = step.verdict;
-        if (step.verdict === 'unsatisfied' && step.action === 'rate') {
+        if (step.verdict === 'unsatisfied' && step.action === 'rateAgain' && spec.type === 'complaint') {
+          to = 'under_review';
+          row.rating_due = null;
+        } else if (step.verdict === 'unsatisfied' && step.action === 'rate') {
           to = 'reopened';
           row.round = 2;
           row.reply_from = stepDay;
@@ -230,7 +255,15 @@ export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise
       }
       const note =
         'note' in step ? (step.note ?? null) : step.action === 'assign' ? (handler?.display_name ?? null) : null;
-      events.push({ action: step.action, from: status, to, at: stepAt, note, staff: !step.action.startsWith('rate') });
+      events.push({
+        action: step.action,
+        from: status,
+        to,
+        at: stepAt,
+        note,
+        staff: !step.action.startsWith('rate'),
+        ...(step.action === 'rule' ? { by: reviewer } : {}),
+      });
       status = to;
       row.updated_at = stepAt;
     }
@@ -280,9 +313,9 @@ export async function loadDemoLetters(db: Kysely<Database>, at: string): Promise
           action: e.action,
           from_status: e.from,
           to_status: e.to,
-          actor_id: e.staff ? (handler?.id ?? null) : null,
+          actor_id: e.staff ? ((e.by ?? handler)?.id ?? null) : null,
           actor_name: e.staff
-            ? (handler?.username ?? null)
+            ? ((e.by ?? handler)?.username ?? null)
             : ['forward', 'overdue', 'escalate'].includes(e.action)
               ? 'system'
               : null,

@@ -9,6 +9,7 @@ import { newAccountRow } from '../../server/features/accounts/accounts.repositor
 import { loadDemoSiting } from './demo-siting.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoLetters } from './demo-letters.ts';
+import { loadComplainedStudio } from './demo-complained.ts';
 import { loadDemoInspections } from './demo-inspections.ts';
 import { loadDemoEvaluation } from './demo-evaluation.ts';
 
@@ -83,6 +84,8 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     await loadDemoSiting(trx, at);
     await loadDemoNeeds(trx, at);
     await loadDemoLetters(trx, at);
+    // Before the inspections: it serves, so this quarter's plan covers it too.
+    await loadComplainedStudio(trx, at);
     await loadDemoInspections(trx, at);
     await loadDemoEvaluation(trx, at);
     await trx

@@ -185,18 +185,27 @@ export const defaultScheme: SchemeConfig = {
 const invalid = (field: string) => new DomainError('VALIDATION_FAILED', { field });
 const isShare = (n: number) => Number.isFinite(n) && n >= 0 && n <= 1;
 
-/** Refuses a scheme the district could not mean: repeated codes, negative points, a cap below zero, bounds inverted. */
+/**
+ * Refuses a scheme the district could not mean: repeated codes, negative points, a cap below
+ * zero, a deducting base, bounds inverted. The refusal names the field by its path in the
+ * config (`items.2.cap`), so the editor marks that very field.
+ */
 export function checkScheme(s: SchemeConfig): void {
-  const codes = [...s.items.map((i) => i.code), ...s.vetoes.map((v) => v.code)];
   if (s.items.length === 0) throw invalid('items');
-  if (new Set(codes).size !== codes.length) throw invalid('items.code');
-  for (const item of s.items) {
-    if (!(Number.isFinite(item.points) && item.points >= 0)) throw invalid('items.points');
-    if (!(Number.isFinite(item.cap) && item.cap >= 0)) throw invalid('items.cap');
-    if (item.source === 'base' && item.direction !== 'add') throw invalid('items.direction');
+  const seen = new Set<string>();
+  const fresh = (code: string, path: string) => {
+    if (seen.has(code)) throw invalid(path);
+    seen.add(code);
+  };
+  for (const [n, item] of s.items.entries()) {
+    fresh(item.code, `items.${n}.code`);
+    if (!(Number.isFinite(item.points) && item.points >= 0)) throw invalid(`items.${n}.points`);
+    if (!(Number.isFinite(item.cap) && item.cap >= 0)) throw invalid(`items.${n}.cap`);
+    if (item.source === 'base' && item.direction !== 'add') throw invalid(`items.${n}.direction`);
     if (item.minCount !== undefined && !(Number.isInteger(item.minCount) && item.minCount >= 0))
-      throw invalid('items.minCount');
+      throw invalid(`items.${n}.minCount`);
   }
+  for (const [n, veto] of s.vetoes.entries()) fresh(veto.code, `vetoes.${n}.code`);
   if (!(Number.isFinite(s.minimum) && Number.isFinite(s.maximum) && s.minimum < s.maximum)) throw invalid('maximum');
   const p = s.proposals;
   if (!isShare(p.commendTopShare)) throw invalid('proposals.commendTopShare');
@@ -250,5 +259,5 @@ export function checkEffectiveFrom(effectiveFrom: string, currentQuarterStart: s
   if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(effectiveFrom)))
     throw invalid('effectiveFrom');
   if (effectiveFrom < currentQuarterStart)
-    throw new DomainError('SCHEME_EFFECTIVE_IN_PAST', { from: currentQuarterStart });
+    throw new DomainError('SCHEME_EFFECTIVE_IN_PAST', { from: currentQuarterStart, field: 'effectiveFrom' });
 }

@@ -25,6 +25,19 @@ const good: RawRow = {
 };
 
 describe('validating an import row', () => {
+  it('reads 预备党员 as 是/否 (empty: 否), for party members only', () => {
+    const clean = (raw: RawRow) => ('clean' in validateRow(2, raw, ctx) ? validateRow(2, raw, ctx) : null);
+    expect(clean({ ...good, probationary: '是' })).toEqual({ clean: expect.objectContaining({ probationary: true }) });
+    expect(clean({ ...good, probationary: '否' })).toEqual({ clean: expect.objectContaining({ probationary: false }) });
+    expect(clean(good)).toEqual({ clean: expect.objectContaining({ probationary: false }) });
+    expect(validateRow(2, { ...good, probationary: '也许' }, ctx)).toEqual({
+      errors: [expect.objectContaining({ column: 'probationary', problem: 'invalidProbationary' })],
+    });
+    expect(validateRow(2, { ...good, kind: '专业技术人才', probationary: '是' }, ctx)).toEqual({
+      errors: [expect.objectContaining({ column: 'probationary', problem: 'invalidProbationary' })],
+    });
+  });
+
   it('turns a good row into a clean record', () => {
     const r = validateRow(2, good, ctx);
     expect(r).toEqual({

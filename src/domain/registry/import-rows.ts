@@ -30,6 +30,8 @@ export const templateColumns = [
   { key: 'availability', header: '可服务时间', width: 18, example: '每周六上午' },
   { key: 'contactName', header: '联系人（单位、组织填写）', width: 16, example: '' },
   { key: 'notes', header: '备注', width: 20, example: '' },
+  // Last, so the columns before it keep their letters in files made from the older template.
+  { key: 'probationary', header: '预备党员（是/否）', width: 12, example: '否' },
 ] as const;
 export type ColumnKey = (typeof templateColumns)[number]['key'];
 
@@ -53,7 +55,8 @@ export type RowProblem =
   | 'duplicateExisting'
   | 'unknownRecord'
   | 'maskedValue'
-  | 'maskedKept';
+  | 'maskedKept'
+  | 'invalidProbationary';
 
 export interface CellError {
   row: number;
@@ -80,6 +83,8 @@ export interface CleanRow {
   idNumber: string | null;
   unitId: number;
   partyBranch: string | null;
+  /** 预备党员 (only a party member can be one). */
+  probationary: boolean;
   profession: string | null;
   qualifications: string | null;
   categoryIds: number[];
@@ -163,6 +168,12 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
     if (!categoryIds.includes(id)) categoryIds.push(id);
   }
 
+  // 是/否 (empty: 否); probation is a party member's only.
+  const probationText = v('probationary');
+  const probationary = probationText === '是';
+  if (probationText && !['是', '否'].includes(probationText)) fail('probationary', 'invalidProbationary');
+  else if (probationary && kind && kind !== 'party_member') fail('probationary', 'invalidProbationary');
+
   if (errors.length > 0 || !kind || !unit) return { errors };
   return {
     clean: {
@@ -176,6 +187,7 @@ export function validateRow(row: number, raw: RawRow, ctx: RowContext): { clean:
       idNumber,
       unitId: unit.id,
       partyBranch: opt('partyBranch'),
+      probationary,
       profession: opt('profession'),
       qualifications: opt('qualifications'),
       categoryIds,

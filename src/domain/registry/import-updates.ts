@@ -11,6 +11,7 @@ export interface ExistingRecord {
   phone: string | null;
   unit_id: number;
   party_branch: string | null;
+  probationary: number;
   profession: string | null;
   qualifications: string | null;
   availability: string | null;
@@ -82,5 +83,6 @@ export function changedColumns(
   if (!sameText(clean.availability, existing.availability)) changed.push('availability');
   if (!sameText(clean.contactName, existing.contact_name)) changed.push('contactName');
   if (!sameText(clean.notes, existing.notes)) changed.push('notes');
+  if (clean.probationary !== (existing.probationary === 1)) changed.push('probationary');
   return changed;
 }

@@ -161,6 +161,11 @@ const messages: Record<RowProblem | NetworkProblem, Record<Locale, string>> = {
     'zh-TW': '匯出時已去識別化，未匯入，保留登記冊中的原號碼',
     en: 'Masked in the export: not imported, the number on record is kept',
   },
+  invalidProbationary: {
+    'zh-CN': '请填写“是”或“否”（只有党员可以是预备党员）',
+    'zh-TW': '請填寫「是」或「否」（只有黨員可以是預備黨員）',
+    en: 'Give 是 or 否 (only a party member can be probationary)',
+  },
 };
 
 /** “the value”, quoted as each language quotes. */

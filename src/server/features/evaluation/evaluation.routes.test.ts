@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { buildAccount } from '../../../../test/factories/accounts.ts';
@@ -332,6 +333,28 @@ describe('the year-end sheet', () => {
     expect(zhang).toMatchObject({ services: 8, personTimes: 78, ratings: 6, ratingMean: 4.67 });
     expect(zhang?.quarterScores.slice(0, 3)).toEqual([null, null, q3?.total]);
     expect(zhang?.suggestedGrade).toEqual(expect.any(String));
+  });
+
+  it('gives the member her own sheet as Word, and nobody else’s', async () => {
+    const member = await t.login('zhangwanzhen');
+    const [zhang] = ((await member.get('/api/evaluation/year-end?year=2026')).json() as YearEndSheet).members;
+    const own = await member.get(`/api/evaluation/year-end/${zhang?.volunteerId}/sheet.docx?year=2026`);
+    expect(own.statusCode, own.body).toBe(200);
+    const xml = await (await JSZip.loadAsync(own.rawPayload)).file('word/document.xml')?.async('string');
+    expect(xml).toContain('张婉珍');
+    const colleague = await t.db
+      .selectFrom('volunteers')
+      .select('id')
+      .where('name', '=', '陈惠敏')
+      .executeTakeFirstOrThrow();
+    const theirs = await member.get(`/api/evaluation/year-end/${colleague.id}/sheet.docx?year=2026`);
+    expect(theirs.statusCode).toBe(404);
+    const xicheng = await t.login('xicheng');
+    expect((await xicheng.get(`/api/evaluation/year-end/${colleague.id}/sheet.docx?year=2026`)).statusCode).toBe(200);
+    const otherStreet = await t.login('zhongcheng');
+    expect((await otherStreet.get(`/api/evaluation/year-end/${colleague.id}/sheet.docx?year=2026`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('exports a branch’s sheet as a workbook for the organisations only', async () => {

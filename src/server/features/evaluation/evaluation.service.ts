@@ -35,6 +35,17 @@ export async function getScheme(deps: Deps, actor: Actor, version: number): Prom
   return presentScheme(row);
 }
 
+/** The scheme's checks, naming a refused field by its path in the request body (`config.items.2.cap`). */
+function checkConfig(config: SchemeConfig): void {
+  try {
+    checkScheme(config);
+  } catch (e) {
+    if (e instanceof DomainError && typeof e.params.field === 'string')
+      throw new DomainError(e.code, { ...e.params, field: `config.${e.params.field}` });
+    throw e;
+  }
+}
+
 /**
  * Publishes a new version of the scheme. It takes effect on its date, which may not lie before
  * the current quarter: a quarter already over keeps the version it was scored with.
@@ -47,7 +58,7 @@ export async function publishScheme(
 ): Promise<Scheme> {
   authorize(actor, 'update', 'evaluationScheme', { unitPath: actor.unitPath });
   const config: SchemeConfig = input.config;
-  checkScheme(config);
+  checkConfig(config);
   checkEffectiveFrom(input.effectiveFrom, firstDayOf(quarterOfDay(chinaDate(new Date(ctx.at)))));
   const version = await deps.db.transaction().execute(async (trx) => {
     const v = await repo.insertScheme(trx, {
@@ -80,7 +91,7 @@ export async function previewScheme(
 ): Promise<SchemePreview> {
   authorize(actor, 'update', 'evaluationScheme', { unitPath: actor.unitPath });
   const config: SchemeConfig = input.config;
-  checkScheme(config);
+  checkConfig(config);
   const today = chinaDate(deps.clock.now());
   const quarter = (input.quarter ?? previousQuarter(quarterOfDay(today))) as Quarter;
   const e = await evaluateQuarter(deps.db, { path: actor.unitPath }, quarter, today, config);

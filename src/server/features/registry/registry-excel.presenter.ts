@@ -37,6 +37,7 @@ export interface ExportedVolunteer {
   id_number_masked: string | null;
   unit_name: string;
   party_branch: string | null;
+  probationary: number;
   profession: string | null;
   qualifications: string | null;
   availability: string | null;
@@ -69,6 +70,7 @@ export function presentExportRow(
     availability: v.availability,
     contactName: v.contact_name,
     notes: v.notes,
+    probationary: v.kind === 'party_member' ? (v.probationary === 1 ? '是' : '否') : null,
   };
   return templateColumns.map((c) => cells[c.key]);
 }

@@ -84,6 +84,7 @@ function recordOf(c: CleanRow, hash: string | null, at: string) {
     unit_id: c.unitId,
     account_id: null,
     party_branch: c.partyBranch,
+    probationary: c.probationary ? 1 : 0,
     profession: c.profession,
     qualifications: c.qualifications,
     availability: c.availability,

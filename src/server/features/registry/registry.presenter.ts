@@ -33,6 +33,7 @@ export function presentVolunteer(r: VolunteerRow, categoryIds: number[], actor: 
     idNumber: r.id_number_masked,
     profession: r.profession,
     partyBranch: r.party_branch,
+    probationary: r.probationary === 1,
     qualifications: r.qualifications,
     availability: r.availability,
     contactName: r.contact_name,

@@ -50,6 +50,9 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
     throw new DomainError('VALIDATION_FAILED', { field: 'idNumber' });
   if (!(await allCategoriesExist(deps.db, input.categoryIds)))
     throw new DomainError('VALIDATION_FAILED', { field: 'categoryIds' });
+  // Probation (预备期) is a party member's: an organisation or a non-member cannot be on it.
+  if (input.probationary === true && input.kind !== 'party_member')
+    throw new DomainError('VALIDATION_FAILED', { field: 'probationary' });
   const keys = searchKeysOf(input.name);
   const idNumber = input.idNumber?.toUpperCase() ?? null;
   return {
@@ -60,6 +63,7 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
     phone: input.phone,
     unit_id: unit.unitId,
     party_branch: input.partyBranch ?? null,
+    probationary: input.probationary === true ? 1 : 0,
     profession: input.profession ?? null,
     qualifications: input.qualifications ?? null,
     availability: input.availability ?? null,

@@ -86,39 +86,36 @@ export default function YearEndPage() {
         </Space>
       ),
     },
-    ...(mayDecide
-      ? [
-          {
-            title: '',
-            key: 'actions',
-            className: 'hm-no-print',
-            render: (_: unknown, m: Member) => (
-              <Space>
-                {m.probationary ? null : (
-                  <Button
-                    size="small"
-                    aria-label={`${t('evaluation.yearEnd.decide')} ${m.name}`}
-                    onClick={() => {
-                      form.setFieldsValue({ grade: m.confirmedGrade ?? m.suggestedGrade ?? 'qualified', reason: '' });
-                      setDeciding(m);
-                    }}
-                  >
-                    {t('evaluation.yearEnd.decide')}
-                  </Button>
-                )}
-                <a
-                  href={`/api/evaluation/year-end/${m.volunteerId}/sheet.docx?year=${year}`}
-                  download
-                  // The name starts with the visible text (WCAG 2.5.3) and says whose sheet it is.
-                  aria-label={t('evaluation.yearEnd.docx', { name: m.name })}
-                >
-                  .docx
-                </a>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    // Everyone who sees a row may download its sheet (a member sees only their own); the branch decides grades.
+    {
+      title: '',
+      key: 'actions',
+      className: 'hm-no-print',
+      render: (_: unknown, m: Member) => (
+        <Space>
+          {!mayDecide || m.probationary ? null : (
+            <Button
+              size="small"
+              aria-label={`${t('evaluation.yearEnd.decide')} ${m.name}`}
+              onClick={() => {
+                form.setFieldsValue({ grade: m.confirmedGrade ?? m.suggestedGrade ?? 'qualified', reason: '' });
+                setDeciding(m);
+              }}
+            >
+              {t('evaluation.yearEnd.decide')}
+            </Button>
+          )}
+          <a
+            href={`/api/evaluation/year-end/${m.volunteerId}/sheet.docx?year=${year}`}
+            download
+            // The name starts with the visible text (WCAG 2.5.3) and says whose sheet it is.
+            aria-label={t('evaluation.yearEnd.docx', { name: m.name })}
+          >
+            .docx
+          </a>
+        </Space>
+      ),
+    },
   ];
   return (
     <>

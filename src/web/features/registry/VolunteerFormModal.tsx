@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Spin } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Spin } from 'antd';
 import { isValidIdNumber } from '../../../domain/registry/id-number.ts';
 import { useMe } from '../../app/session.tsx';
 import { ApiError, errorMessage } from '../../lib/api.ts';
@@ -31,6 +31,7 @@ interface Values {
   idNumber?: string | undefined;
   unitId: number;
   partyBranch?: string | undefined;
+  probationary?: boolean | undefined;
   profession?: string | undefined;
   qualifications?: string | undefined;
   availability?: string | undefined;
@@ -51,6 +52,7 @@ function inputOf(v: Values): VolunteerInput {
     idNumber: orNull(v.idNumber),
     unitId: v.unitId,
     partyBranch: orNull(v.partyBranch),
+    probationary: v.kind === 'party_member' && v.probationary === true,
     profession: orNull(v.profession),
     qualifications: orNull(v.qualifications),
     availability: orNull(v.availability),
@@ -70,6 +72,7 @@ function valuesOf(v: Volunteer, phone: string): Values {
     idNumber: '',
     unitId: v.unitId,
     partyBranch: v.partyBranch ?? '',
+    probationary: v.probationary,
     profession: v.profession ?? '',
     qualifications: v.qualifications ?? '',
     availability: v.availability ?? '',
@@ -276,6 +279,14 @@ export function VolunteerFormModal({ open, volunteer, categories, onClose, onSav
                 </Form.Item>
               </Col>
             )}
+            {kind === 'party_member' ? (
+              // 预备党员 are listed on the year-end sheet but not graded.
+              <Col xs={24} sm={12}>
+                <Form.Item name="probationary" valuePropName="checked">
+                  <Checkbox>{t('registry.form.probationary')}</Checkbox>
+                </Form.Item>
+              </Col>
+            ) : null}
             <Col xs={24} sm={12}>
               <Form.Item label={t('registry.col.profession')} name="profession" rules={text(100)}>
                 <Input autoComplete="off" />

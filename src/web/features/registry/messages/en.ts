@@ -54,6 +54,7 @@ export const en: Dictionary = {
   'registry.form.categoriesHelp': 'Choose any number; used to match studios and residents’ needs',
   'registry.form.contactName': 'Contact person',
   'registry.form.partyBranch': 'Party branch',
+  'registry.form.probationary': 'Probationary member (listed at the year-end review, not graded)',
   'registry.form.availability': 'Available',
   'registry.form.availabilityPlaceholder': 'e.g. Saturday mornings',
   'registry.form.qualifications': 'Qualifications',

@@ -50,6 +50,7 @@ export const zhCN = {
   'registry.form.categoriesHelp': '可多选，用于匹配工作室和服务需求',
   'registry.form.contactName': '联系人',
   'registry.form.partyBranch': '所在党支部',
+  'registry.form.probationary': '预备党员（年终评议时列出、不评定等次）',
   'registry.form.availability': '可服务时间',
   'registry.form.availabilityPlaceholder': '如 每周六上午',
   'registry.form.qualifications': '资质证书',

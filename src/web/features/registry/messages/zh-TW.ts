@@ -51,6 +51,7 @@ export const zhTW: Dictionary = {
   'registry.form.categoriesHelp': '可多選，用於配對工作室和服務需求',
   'registry.form.contactName': '聯絡人',
   'registry.form.partyBranch': '所在黨支部',
+  'registry.form.probationary': '預備黨員（年終評議時列出、不評定等次）',
   'registry.form.availability': '可服務時間',
   'registry.form.availabilityPlaceholder': '如 每週六上午',
   'registry.form.qualifications': '資質證書',
