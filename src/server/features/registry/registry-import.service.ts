@@ -99,6 +99,9 @@ function recordOf(c: CleanRow, hash: string | null, at: string) {
   };
 }
 
+/** New records per INSERT statement (20 columns each: well under SQLite's and PostgreSQL's parameter limits). */
+const INSERT_ROWS = 200;
+
 /**
  * The registry's import: people and organisations, checked against the file and the
  * registry. A row with a 记录编号 updates that record; the others are new records.
@@ -108,12 +111,14 @@ const registryImporter: Importer<CleanRow, Checked> = {
   authorize: (actor, unitPath) => authorize(actor, 'create', 'volunteer', { unitPath }),
   check: (db, actor, file, at, onProgress) => checkFile(db, actor, file, Number(at.slice(0, 4)), onProgress),
   report: reportOf,
-  async write(trx, ctx, _actor, { checked, badRows, mode }) {
+  async write(trx, ctx, _actor, { clean, checked, badRows, mode, first }) {
     const hashes = checked.hashes;
     // Under the registry's lock, look once more: a record added, or another upload of the
-    // same people committed, since the check is a duplicate now.
+    // same people committed, since the check is a duplicate now. In batches (mode valid) the
+    // first batch also applies the updates of existing records.
     await lockRegistryWrites(trx);
-    const rows = [...checked.clean, ...checked.updates.map((u) => u.clean)];
+    const ownUpdates = first ? checked.updates : [];
+    const rows = [...clean, ...ownUpdates.map((u) => u.clean)];
     const taken = await existingMatches(
       trx,
       rows.flatMap((c) => hashes.get(c.row) ?? []),
@@ -124,12 +129,12 @@ const registryImporter: Importer<CleanRow, Checked> = {
       const byHash = hashes.has(c.row) ? taken.byHash.get(hashes.get(c.row) ?? '') : undefined;
       return (!byPhone || byPhone.id === c.recordId) && (!byHash || byHash.id === c.recordId);
     };
-    const fresh = checked.clean.filter(isFree);
-    const updates = checked.updates.filter((u) => isFree(u.clean));
+    const fresh = clean.filter(isFree);
+    const updates = ownUpdates.filter((u) => isFree(u.clean));
     const skipped = badRows + rows.length - fresh.length - updates.length;
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
-    for (let i = 0; i < fresh.length; i += 200) {
-      const batch = fresh.slice(i, i + 200);
+    for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
+      const batch = fresh.slice(i, i + INSERT_ROWS);
       const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
       const ids = await insertVolunteers(trx, values);
       const idOf = (n: number) => ids[n] ?? 0;
@@ -160,8 +165,8 @@ const registryImporter: Importer<CleanRow, Checked> = {
 };
 
 /**
- * Writes the checked rows in one transaction (see `runner.commitImport`): new records and
- * the updates of the records rows name.
+ * Writes the checked rows (see `runner.commitImport`: mode `all` in one transaction, mode
+ * `valid` in batches): new records and the updates of the records rows name.
  */
 export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, id: number, mode: 'all' | 'valid') {
   return presentImportStatus(await runner.commitImport(deps, ctx, actor, registryImporter, id, mode), 'zh-CN');
