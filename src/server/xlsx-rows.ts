@@ -78,7 +78,13 @@ function unescapeXml(s: string): string {
   );
 }
 
-const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+const attrPatterns = new Map<string, RegExp>();
+/** An attribute's value in a tag's attribute text. */
+function attr(attrs: string, name: string): string | undefined {
+  let pattern = attrPatterns.get(name);
+  if (!pattern) attrPatterns.set(name, (pattern = new RegExp(`\\b${name}="([^"]*)"`)));
+  return pattern.exec(attrs)?.[1];
+}
 
 /** The text of a string item (`<si>` or `<is>`): its runs joined, phonetic guides left out. */
 function stringItem(xml: string): string {
@@ -170,11 +176,27 @@ interface Book {
   epoch: number;
 }
 
+/** The text between `<tag>` and `</tag>` (no attributes) in `xml`, or undefined. */
+function between(xml: string, open: string, close: string): string | undefined {
+  const from = xml.indexOf(open);
+  if (from < 0) return undefined;
+  const to = xml.indexOf(close, from + open.length);
+  return to < 0 ? undefined : xml.slice(from + open.length, to);
+}
+
+/** An inline string: the common single plain run read directly, anything richer by `stringItem`. */
+function inlineString(inner: string): string {
+  const is = between(inner, '<is>', '</is>') ?? '';
+  if (is.startsWith('<t>') && is.endsWith('</t>') && is.indexOf('<', 3) === is.length - 4)
+    return unescapeXml(is.slice(3, -4));
+  return stringItem(is);
+}
+
 /** A cell's text as exceljs's reading gave it (numbers as written, dates as YYYY-MM-DD), untrimmed. */
 function cellValue(book: Book, attrs: string, inner: string): string {
   const type = attr(attrs, 't') ?? 'n';
-  if (type === 'inlineStr') return stringItem(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-  const v = unescapeXml(/<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? '');
+  if (type === 'inlineStr') return inlineString(inner);
+  const v = unescapeXml(between(inner, '<v>', '</v>') ?? '');
   if (v === '') return '';
   if (type === 's') return book.strings[Number(v)] ?? '';
   if (type === 'b') return v === '1' ? 'true' : 'false';
@@ -186,17 +208,36 @@ function cellValue(book: Book, attrs: string, inner: string): string {
   return String(num);
 }
 
-/** Parses one `<row>` element. */
+/** Parses one `<row>` element, cell by cell with indexOf (the hot loop of a large import). */
 function parseRow(book: Book, xml: string, previous: number): SheetRow {
-  const head = xml.slice(0, xml.indexOf('>'));
-  const row = Number(attr(head, 'r') ?? previous + 1);
+  const headEnd = xml.indexOf('>');
+  const row = Number(attr(xml.slice(0, headEnd), 'r') ?? previous + 1);
   const cells: Array<string | undefined> = [];
   let column = 0;
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attrs = m[1] ?? '';
+  let at = headEnd;
+  for (;;) {
+    at = xml.indexOf('<c', at);
+    if (at < 0) break;
+    const next = xml[at + 2];
+    if (next !== ' ' && next !== '>' && next !== '/') {
+      at += 2;
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) break;
+    const empty = xml[tagEnd - 1] === '/';
+    const attrs = xml.slice(at + 2, empty ? tagEnd - 1 : tagEnd);
+    let inner = '';
+    if (empty) at = tagEnd + 1;
+    else {
+      const close = xml.indexOf('</c>', tagEnd);
+      if (close < 0) break;
+      inner = xml.slice(tagEnd + 1, close);
+      at = close + 4;
+    }
     const ref = attr(attrs, 'r');
     column = ref ? columnOf(ref) : column + 1;
-    cells[column] = cellValue(book, attrs, m[2] ?? '');
+    cells[column] = cellValue(book, attrs, inner);
   }
   return { row, cells };
 }

@@ -15,14 +15,12 @@ import { templateWorkbook } from './registry-excel.presenter.ts';
 import { checkFile, type Checked } from './registry-import-check.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
 import {
-  existingMatches,
-  insertCategoryLinks,
-  insertVolunteers,
-  lockRegistryWrites,
-  setCategories,
-  updateVolunteer,
-} from './registry.repository.ts';
-import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
+  insertImportedCategoryLinks,
+  insertImportedSearchTerms,
+  insertImportedVolunteers,
+} from './registry-import.repository.ts';
+import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
+import { setSearchTerms } from './volunteer-terms.repository.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';
@@ -99,9 +97,6 @@ function recordOf(c: CleanRow, hash: string | null, at: string) {
   };
 }
 
-/** New records per INSERT statement (20 columns each: well under SQLite's and PostgreSQL's parameter limits). */
-const INSERT_ROWS = 200;
-
 /**
  * The registry's import: people and organisations, checked against the file and the
  * registry. A row with a 记录编号 updates that record; the others are new records.
@@ -133,20 +128,17 @@ const registryImporter: Importer<CleanRow, Checked> = {
     const updates = ownUpdates.filter((u) => isFree(u.clean));
     const skipped = badRows + rows.length - fresh.length - updates.length;
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
-    for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
-      const batch = fresh.slice(i, i + INSERT_ROWS);
-      const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
-      const ids = await insertVolunteers(trx, values);
-      const idOf = (n: number) => ids[n] ?? 0;
-      await insertCategoryLinks(
-        trx,
-        batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id }))),
-      );
-      await insertSearchTerms(
-        trx,
-        values.map((v, n) => ({ ...v, id: idOf(n) })),
-      );
-    }
+    const values = fresh.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
+    const ids = await insertImportedVolunteers(trx, values);
+    const idOf = (n: number) => ids[n] ?? 0;
+    await insertImportedCategoryLinks(
+      trx,
+      fresh.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id }))),
+    );
+    await insertImportedSearchTerms(
+      trx,
+      values.map((v, n) => ({ ...v, id: idOf(n) })),
+    );
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
       const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
