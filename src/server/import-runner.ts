@@ -238,10 +238,10 @@ export async function loadImport<Clean, C extends Checked<Clean>>(
 /**
  * Rows written per transaction of a commit in mode `valid`. On SQLite writes are serialised
  * (one connection): a single transaction of 100,000 rows kept every other request that writes
- * (sessions, records) waiting for the whole commit; between batches they get their turn. 250
- * registry rows (with some 3,500 search terms) take a few tens of milliseconds.
+ * (sessions, records) waiting for the whole commit; between batches they get their turn. 500
+ * registry rows (with some 7,000 search terms) take a few tens of milliseconds.
  */
-export const COMMIT_BATCH = 250;
+export const COMMIT_BATCH = 500;
 
 /**
  * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
