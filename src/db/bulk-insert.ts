@@ -38,8 +38,13 @@ export async function insertMany<DB>(
   options: { perStatement: number; returning?: boolean },
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += options.perStatement) {
-    const slice = rows.slice(i, i + options.perStatement);
+  for (let i = 0; i < rows.length;) {
+    // Full statements, then the rest in powers of two: a handful of shapes in all, where a
+    // statement per leftover size would prepare (and cache) a large new statement per batch.
+    const left = rows.length - i;
+    const n = left >= options.perStatement ? options.perStatement : 2 ** Math.floor(Math.log2(left));
+    const slice = rows.slice(i, i + n);
+    i += n;
     const text = insertSql(db as Kysely<unknown>, table, columns, slice.length, options.returning ?? false);
     const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, slice.flat()));
     for (const r of result.rows) ids.push(Number(r.id));
