@@ -139,6 +139,8 @@ export async function checkFile(
     if (total % PROGRESS_EVERY === 0) await onProgress(total);
     await pause();
   }
+  // The raw cells are done with: let them go before the hashing and lookups (100,000 rows).
+  read.length = 0;
   const inFile = duplicatesInFile(clean);
   const hashes = new Map<number, string>();
   for (const c of clean) {
