@@ -5,7 +5,7 @@ import { goodRow, workbookOf } from '../../test/registry-workbook.ts';
 import { call, type Session } from '../http.ts';
 import { DATA_DIR, type ProvinceMeta } from '../province.ts';
 import { median } from '../report.ts';
-import { memoryKb, type Server } from '../servers.ts';
+import { cpuMs, memoryKb, type Server } from '../servers.ts';
 import { IMPORT_ROWS, log, n0 } from '../settings.ts';
 
 /** The import workbook (IMPORT_ROWS good rows in the bench street's units), cached beside the data set. */
@@ -39,6 +39,8 @@ interface ImportStatus {
 
 interface PhaseFigures {
   seconds: number;
+  /** CPU time the server process used in the phase (user + system, all threads), s: steadier than the seconds on a busy machine. */
+  cpuS: number;
   /** The server's peak resident set in this phase (the larger of the 100 ms VmRSS samples and VmHWM, reset at the phase's start), MB. */
   peakRssMb: number;
   /** GET /api/health, asked every 200 ms by another client during the phase: how long the server kept it waiting. */
@@ -94,13 +96,16 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
     }
   })();
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+  const cpuAt = { dryRun: 0, commit: 0 };
   const figures = (p: 'dryRun' | 'commit', seconds: number): PhaseFigures => ({
     seconds,
+    cpuS: cpuAt[p] / 1000,
     peakRssMb: peakKb[p] / 1024,
     healthMs: { count: health[p].length, median: median(health[p]), max: Math.max(0, ...health[p]) },
   });
   try {
     resetHwm();
+    let cpuStart = cpuMs(pid) ?? 0;
     const started = performance.now();
     const upload = await call(
       server.port,
@@ -127,6 +132,7 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
       }
     }
     const dryRunS = (performance.now() - started) / 1000;
+    cpuAt.dryRun = (cpuMs(pid) ?? 0) - cpuStart;
     sample();
     if (status.status !== 'validated')
       throw new Error(`import dry run ended ${status.status}: ${JSON.stringify(status).slice(0, 500)}`);
@@ -136,6 +142,7 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
 
     phase = 'commit';
     resetHwm();
+    cpuStart = cpuMs(pid) ?? 0;
     const commit = await call(
       server.port,
       'POST',
@@ -143,6 +150,7 @@ async function runImport(server: Server, session: Session, meta: ProvinceMeta): 
       { ...headers, 'content-type': 'application/json' },
       JSON.stringify({ mode: 'valid' }),
     );
+    cpuAt.commit = (cpuMs(pid) ?? 0) - cpuStart;
     sample();
     if (commit.status !== 200) throw new Error(`import commit answered ${commit.status}: ${commit.text.slice(0, 500)}`);
     const committed = JSON.parse(commit.text) as ImportStatus;
@@ -182,7 +190,7 @@ export async function importPart(
   const imp = await runImport(huimin, street, meta);
   const good = imp.status.status === 'committed' && imp.status.committedRows === IMPORT_ROWS;
   const phaseLine = (name: string, f: PhaseFigures) =>
-    `  ${name.padEnd(8)} ${f.seconds.toFixed(1).padStart(6)} s   peak RSS ${n0(f.peakRssMb).padStart(6)} MB   /api/health every 200 ms: median ${n0(f.healthMs.median)} ms, max ${n0(f.healthMs.max)} ms (${f.healthMs.count} answered)`;
+    `  ${name.padEnd(8)} ${f.seconds.toFixed(1).padStart(6)} s (server CPU ${f.cpuS.toFixed(1)} s)   peak RSS ${n0(f.peakRssMb).padStart(6)} MB   /api/health every 200 ms: median ${n0(f.healthMs.median)} ms, max ${n0(f.healthMs.max)} ms (${f.healthMs.count} answered)`;
   console.log(
     [
       `\nregistry import, ${n0(IMPORT_ROWS)} rows (${(imp.fileBytes / 1_048_576).toFixed(1)} MB .xlsx) as the street admin: ${n0(imp.status.committedRows)} committed, ${imp.status.errorRows} with errors, ${imp.status.duplicateRows} duplicates${good ? '' : ' — UNEXPECTED'}`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/roles.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -8,8 +9,8 @@ import { recordAudit } from './features/audit/audit.repository.ts';
 import * as imports from './imports.repository.ts';
 
 // The flow every spreadsheet import shares: upload → dry run in the background (heartbeat,
-// progress) → a row-level report → commit (all rows, or only the good ones) in one
-// transaction, claimed so it runs once. What a row means and how it is written is the
+// progress) → a row-level report → commit (all rows in one transaction, or only the good
+// ones in batches), claimed so it runs once. What a row means and how it is written is the
 // importer's; registry, studio and service-record imports each declare one.
 
 /** A cell refused by a dry run: row of the sheet, column key, problem code, and the other row or record. */
@@ -51,15 +52,17 @@ export interface Importer<Clean, C extends Checked<Clean> = Checked<Clean>> {
   /** What the dry run keeps beside its problems for the report (notices, updates, unchanged rows). */
   report?(checked: C): Record<string, unknown>;
   /**
-   * Writes the good rows in the commit's transaction and answers how many were written and
-   * skipped (found taken since the check); throws IMPORT_HAS_ERRORS in mode `all` if any are.
-   * `audit` adds to (or refines) what the commit's audit row records.
+   * Writes good rows in a transaction of the commit and answers how many were written and
+   * skipped (found taken since the check; `badRows` are counted in by the first batch);
+   * throws IMPORT_HAS_ERRORS in mode `all` if any are. In mode `valid` it is called once per
+   * batch of `clean` (see `commitImport`), `first` for the first one. `audit` adds to (or
+   * refines) what the batch's audit row records.
    */
   write(
     trx: Kysely<Database>,
     ctx: AuditContext,
     actor: Actor,
-    c: { clean: Clean[]; checked: C; importId: number; badRows: number; mode: 'all' | 'valid' },
+    c: { clean: Clean[]; checked: C; importId: number; badRows: number; mode: 'all' | 'valid'; first: boolean },
   ): Promise<{ committed: number; skipped: number; sample: unknown; audit?: Record<string, unknown> }>;
 }
 
@@ -90,6 +93,21 @@ export async function unitResolver(
   return (ref) => byRef.get(ref);
 }
 
+/**
+ * A pause for long loops (checking, hashing, writing): it gives the event loop a turn once
+ * `ms` have passed since the last, so requests never wait long behind an import. SQLite
+ * queries through Kysely resolve without ever leaving the microtask queue, so a loop of them
+ * needs this too.
+ */
+export function pacer(ms = 10): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < ms) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}
+
 /** Rows validated between two progress updates. */
 export const PROGRESS_EVERY = 500;
 /** How often a running dry run or commit says it is alive. */
@@ -118,7 +136,8 @@ async function whileWorking<T>(db: Kysely<Database>, id: number, work: () => Pro
 /**
  * Marks failed the imports a crashed process left validating or committing (run at start
  * and by the jobs), so they stop answering IMPORT_NOT_READY for ever; the file can be
- * uploaded again. Nothing partial was written: a commit is one transaction.
+ * uploaded again. A commit in mode `valid` may have written some batches: its
+ * `committed_rows` says how many, and the upload again finds them as duplicates.
  */
 export async function failInterruptedImports(db: Kysely<Database>, now: Date): Promise<number> {
   const staleBefore = new Date(now.getTime() - STALE_IMPORT_MS).toISOString();
@@ -217,9 +236,26 @@ export async function loadImport<Clean, C extends Checked<Clean>>(
 }
 
 /**
- * Writes the checked rows in one transaction: `all` only when every row is good, `valid`
- * skipping the rows with problems. The file is checked again, so records added since the
- * dry run are still caught as duplicates. Answers the import's row once committed.
+ * Rows written per transaction of a commit in mode `valid`. On SQLite writes are serialised
+ * (one connection): a single transaction of 100,000 rows kept every other request that writes
+ * (sessions, records) waiting for the whole commit; between batches they get their turn. 500
+ * registry rows (with some 7,000 search terms) take a few tens of milliseconds.
+ */
+export const COMMIT_BATCH = 500;
+
+/**
+ * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
+ * problems. The file is checked again, so records added since the dry run are still caught
+ * as duplicates. Answers the import's row once committed.
+ *
+ * Mode `all` is all or nothing: one transaction. Mode `valid` writes in batches of
+ * COMMIT_BATCH rows, each its own transaction with its audit entry and the import's
+ * `committed_rows` so far, so what is written and what the import says it wrote never differ.
+ * The importer re-checks each batch under its lock, so rows another commit wrote meanwhile
+ * are skipped, not doubled. If the process dies half-way, the import is marked failed
+ * (IMPORT_INTERRUPTED, see `failInterruptedImports`) with the rows already written counted;
+ * uploading the same file again reports those rows as duplicates of stored records and
+ * commits the rest, so the end state is the same as one uninterrupted commit.
  */
 export async function commitImport<Clean, C extends Checked<Clean>>(
   deps: Deps,
@@ -233,44 +269,67 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
   if (row.status !== 'validated') throw new DomainError('IMPORT_NOT_READY');
   if (!(await imports.claimImportForCommit(deps.db, id, ctx.at))) throw new DomainError('IMPORT_NOT_READY');
   return whileWorking(deps.db, id, async () => {
+    let written = 0;
     try {
       const file = await imports.readAttachmentContent(deps.db, row.attachment_id);
       const checked = await importer.check(deps.db, actor, Buffer.from(file), ctx.at, async () => {});
       const badRows = new Set(checked.problems.map((p) => p.row)).size;
       if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
-      await deps.db.transaction().execute(async (trx) => {
-        const done = await importer.write(trx, ctx, actor, {
-          clean: checked.clean,
-          checked,
-          importId: id,
-          badRows,
-          mode,
-        });
-        await imports.updateImport(trx, id, {
-          status: 'committed',
-          committed_rows: done.committed,
-          updated_at: new Date().toISOString(),
-        });
-        // What the workbook held is now in the database; the file goes.
-        await imports.clearAttachmentContent(trx, row.attachment_id);
-        await recordAudit(trx, ctx, {
-          entity: 'import',
-          entityId: id,
-          action: 'commit',
-          unitId: row.unit_id,
-          after: {
-            kind: importer.kind,
+      const batch = mode === 'all' ? Math.max(1, checked.clean.length) : COMMIT_BATCH;
+      const batches = Math.max(1, Math.ceil(checked.clean.length / batch));
+      const total = { committed: 0, skipped: badRows, sample: undefined as unknown };
+      for (let n = 0; n < batches; n++) {
+        const last = n === batches - 1;
+        await deps.db.transaction().execute(async (trx) => {
+          const done = await importer.write(trx, ctx, actor, {
+            clean: checked.clean.slice(n * batch, (n + 1) * batch),
+            checked,
+            importId: id,
+            badRows: n === 0 ? badRows : 0,
             mode,
-            committed: done.committed,
-            skipped: done.skipped,
-            sample: done.sample,
-            ...done.audit,
-          },
+            first: n === 0,
+          });
+          total.committed += done.committed;
+          total.skipped += done.skipped - (n === 0 ? badRows : 0);
+          if (n === 0) total.sample = done.sample;
+          await imports.updateImport(trx, id, {
+            committed_rows: total.committed,
+            updated_at: new Date().toISOString(),
+            ...(last ? { status: 'committed' as const } : {}),
+          });
+          // What the workbook held is now in the database; the file goes.
+          if (last) await imports.clearAttachmentContent(trx, row.attachment_id);
+          await recordAudit(trx, ctx, {
+            entity: 'import',
+            entityId: id,
+            action: 'commit',
+            unitId: row.unit_id,
+            after: {
+              kind: importer.kind,
+              mode,
+              committed: done.committed,
+              skipped: done.skipped,
+              sample: done.sample,
+              ...done.audit,
+              ...(batches > 1 ? { batch: n + 1, of: batches } : {}),
+              // The last batch's entry also sums up the whole commit.
+              ...(last && batches > 1 ? { total: { committed: total.committed, skipped: total.skipped } } : {}),
+            },
+          });
         });
-      });
+        written = total.committed;
+        // Let waiting requests (and other writers) in before the next batch.
+        if (!last) await nextTurn();
+      }
       return await loadImport(deps, actor, importer, id);
     } catch (err) {
-      await imports.updateImport(deps.db, id, { status: 'validated', updated_at: new Date().toISOString() });
+      // Nothing written yet: the import can be committed again. Some batches written: it
+      // cannot be undone here, so it ends failed with what was written counted.
+      await imports.updateImport(deps.db, id, {
+        status: written === 0 ? 'validated' : 'failed',
+        ...(written === 0 ? {} : { report_json: JSON.stringify({ code: 'IMPORT_INTERRUPTED' }) }),
+        updated_at: new Date().toISOString(),
+      });
       throw err;
     }
   });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFirstSheet } from './xlsx-rows.ts';
 
 // The workbooks of the spreadsheet imports: the template staff download (a sheet with the
 // columns and an example row, and a sheet of instructions) and the reading of what they
@@ -12,56 +13,36 @@ export interface SheetColumn<K extends string = string> {
   example: string;
 }
 
-/** Text of a cell whatever Excel stored (number, rich text, formula result, date). */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: string; result?: unknown };
-    if (v.richText)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if (v.text !== undefined) return String(v.text).trim();
-    if (v.result !== undefined) return cellText(v.result);
-  }
-  return String(value).trim();
-}
-
 const bare = (header: string) => header.replace(/[*＊\s]/g, '');
 
 /**
- * Reads the first sheet of an uploaded workbook row by row. Columns are matched by header
- * text, so their order may differ from the template. Yields the sheet's row number with
- * each row; blank rows are skipped.
- *
- * The whole workbook is loaded rather than streamed: exceljs's streaming reader decodes each
- * decompressed chunk on its own and corrupts Chinese characters that straddle two chunks
- * (seen here on generated 5,000-row files). Loading costs memory (about 700 MB for 100,000
- * rows) but reads every character right.
+ * Reads the first sheet of an uploaded workbook row by row, streamed (see xlsx-rows.ts).
+ * Columns are matched by header text (row 1), so their order may differ from the template.
+ * Yields the sheet's row number with each row; blank rows are skipped. Cells read as exceljs
+ * gave them: text trimmed, numbers as written, dates as YYYY-MM-DD.
  */
 export async function* readSheetRows<K extends string>(
   file: Buffer,
   columns: ReadonlyArray<SheetColumn<K>>,
 ): AsyncGenerator<{ row: number; raw: Partial<Record<K, string>> }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0];
-  if (!sheet) return;
   const byHeader = new Map<string, K>(columns.map((c) => [bare(c.header), c.key]));
-  const keys = (sheet.getRow(1).values as unknown[]).map((h) => byHeader.get(bare(cellText(h))));
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const values = (sheet.getRow(n).values as unknown[]).map(cellText);
-    if (values.every((v) => v === '')) continue;
+  let keys: Array<K | undefined> = [];
+  for await (const { row, cells } of readFirstSheet(file)) {
+    if (row === 1) {
+      keys = cells.map((h) => (h === undefined ? undefined : byHeader.get(bare(h.trim()))));
+      continue;
+    }
+    if (row < 2) continue;
     const raw: Partial<Record<K, string>> = {};
-    values.forEach((v, i) => {
+    let blank = true;
+    cells.forEach((cell, i) => {
+      const v = (cell ?? '').trim();
+      if (v !== '') blank = false;
       const key = keys[i];
       if (key) raw[key] = v;
     });
-    yield { row: n, raw };
+    if (blank) continue;
+    yield { row, raw };
   }
 }
 

@@ -116,8 +116,8 @@ export async function touchImport(db: Kysely<Database>, id: number, at: string):
 
 /**
  * Marks failed the imports left validating or committing by a process that died: no
- * heartbeat since `staleBefore`, and not one of `running` (this process's own). A commit
- * writes in one transaction, so nothing of theirs was written; answers how many.
+ * heartbeat since `staleBefore`, and not one of `running` (this process's own). What a commit
+ * in batches wrote before it stopped stays counted in `committed_rows`; answers how many.
  */
 export async function failStaleImports(
   db: Kysely<Database>,

@@ -14,7 +14,7 @@ import {
 } from '../../../domain/registry/import-rows.ts';
 import { changedColumns, unmaskRow, type ExistingRecord } from '../../../domain/registry/import-updates.ts';
 import type { Database } from '../../../db/schema.ts';
-import { PROGRESS_EVERY, unitResolver } from '../../import-runner.ts';
+import { PROGRESS_EVERY, pacer, unitResolver } from '../../import-runner.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { readRegistryRows } from './registry-excel.service.ts';
@@ -63,6 +63,29 @@ function duplicateOf(row: number, column: ColumnKey, other: MatchedRecord): Cell
   };
 }
 
+/** The stored records sharing an ID number or a phone with the rows, looked up a slice at a time. */
+async function storedMatches(
+  db: Kysely<Database>,
+  rows: CleanRow[],
+  hashes: Map<number, string>,
+  pause: () => Promise<void>,
+) {
+  const byHash = new Map<string, MatchedRecord>();
+  const byPhone = new Map<string, MatchedRecord>();
+  for (let i = 0; i < rows.length; i += 1_000) {
+    const slice = rows.slice(i, i + 1_000);
+    const found = await existingMatches(
+      db,
+      slice.flatMap((c) => hashes.get(c.row) ?? []),
+      slice.map((c) => c.phone),
+    );
+    for (const [k, v] of found.byHash) byHash.set(k, v);
+    for (const [k, v] of found.byPhone) byPhone.set(k, v);
+    await pause();
+  }
+  return { byHash, byPhone };
+}
+
 /**
  * Reads and checks every row: cell problems, masked cells, the records a row updates (by its
  * 记录编号, inside the importer's scope), duplicates within the file and of stored records
@@ -77,6 +100,7 @@ export async function checkFile(
 ): Promise<Checked> {
   const ctx = await rowContext(db, actor, year);
   await installSecret(db, 'id_number_pepper');
+  const pause = pacer();
   const read: Array<{ row: number; raw: RawRow }> = [];
   try {
     for await (const r of readRegistryRows(file)) read.push(r);
@@ -113,15 +137,17 @@ export async function checkFile(
       if (unmasked.keepIdNumber) keepIds.add(row);
     }
     if (total % PROGRESS_EVERY === 0) await onProgress(total);
+    await pause();
   }
+  // The raw cells are done with: let them go before the hashing and lookups (100,000 rows).
+  read.length = 0;
   const inFile = duplicatesInFile(clean);
   const hashes = new Map<number, string>();
-  for (const c of clean) if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
-  const existing = await existingMatches(
-    db,
-    [...hashes.values()],
-    clean.map((c) => c.phone),
-  );
+  for (const c of clean) {
+    if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
+    await pause();
+  }
+  const existing = await storedMatches(db, clean, hashes, pause);
   const inDb: CellError[] = [];
   for (const c of clean) {
     const other = (m: MatchedRecord | undefined) => (m && m.id !== c.recordId ? m : undefined);

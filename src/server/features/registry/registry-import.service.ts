@@ -15,14 +15,12 @@ import { templateWorkbook } from './registry-excel.presenter.ts';
 import { checkFile, type Checked } from './registry-import-check.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
 import {
-  existingMatches,
-  insertCategoryLinks,
-  insertVolunteers,
-  lockRegistryWrites,
-  setCategories,
-  updateVolunteer,
-} from './registry.repository.ts';
-import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
+  insertImportedCategoryLinks,
+  insertImportedSearchTerms,
+  insertImportedVolunteers,
+} from './registry-import.repository.ts';
+import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
+import { setSearchTerms } from './volunteer-terms.repository.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';
@@ -109,12 +107,14 @@ const registryImporter: Importer<CleanRow, Checked> = {
   authorize: (actor, unitPath) => authorize(actor, 'create', 'volunteer', { unitPath }),
   check: (db, actor, file, at, onProgress) => checkFile(db, actor, file, Number(at.slice(0, 4)), onProgress),
   report: reportOf,
-  async write(trx, ctx, _actor, { checked, badRows, mode }) {
+  async write(trx, ctx, _actor, { clean, checked, badRows, mode, first }) {
     const hashes = checked.hashes;
     // Under the registry's lock, look once more: a record added, or another upload of the
-    // same people committed, since the check is a duplicate now.
+    // same people committed, since the check is a duplicate now. In batches (mode valid) the
+    // first batch also applies the updates of existing records.
     await lockRegistryWrites(trx);
-    const rows = [...checked.clean, ...checked.updates.map((u) => u.clean)];
+    const ownUpdates = first ? checked.updates : [];
+    const rows = [...clean, ...ownUpdates.map((u) => u.clean)];
     const taken = await existingMatches(
       trx,
       rows.flatMap((c) => hashes.get(c.row) ?? []),
@@ -125,24 +125,21 @@ const registryImporter: Importer<CleanRow, Checked> = {
       const byHash = hashes.has(c.row) ? taken.byHash.get(hashes.get(c.row) ?? '') : undefined;
       return (!byPhone || byPhone.id === c.recordId) && (!byHash || byHash.id === c.recordId);
     };
-    const fresh = checked.clean.filter(isFree);
-    const updates = checked.updates.filter((u) => isFree(u.clean));
+    const fresh = clean.filter(isFree);
+    const updates = ownUpdates.filter((u) => isFree(u.clean));
     const skipped = badRows + rows.length - fresh.length - updates.length;
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
-    for (let i = 0; i < fresh.length; i += 200) {
-      const batch = fresh.slice(i, i + 200);
-      const values = batch.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
-      const ids = await insertVolunteers(trx, values);
-      const idOf = (n: number) => ids[n] ?? 0;
-      await insertCategoryLinks(
-        trx,
-        batch.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id }))),
-      );
-      await insertSearchTerms(
-        trx,
-        values.map((v, n) => ({ ...v, id: idOf(n) })),
-      );
-    }
+    const values = fresh.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
+    const ids = await insertImportedVolunteers(trx, values);
+    const idOf = (n: number) => ids[n] ?? 0;
+    await insertImportedCategoryLinks(
+      trx,
+      fresh.flatMap((c, n) => c.categoryIds.map((category_id) => ({ volunteer_id: idOf(n), category_id }))),
+    );
+    await insertImportedSearchTerms(
+      trx,
+      values.map((v, n) => ({ ...v, id: idOf(n) })),
+    );
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
       const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
@@ -161,8 +158,8 @@ const registryImporter: Importer<CleanRow, Checked> = {
 };
 
 /**
- * Writes the checked rows in one transaction (see `runner.commitImport`): new records and
- * the updates of the records rows name.
+ * Writes the checked rows (see `runner.commitImport`: mode `all` in one transaction, mode
+ * `valid` in batches): new records and the updates of the records rows name.
  */
 export async function commitImport(deps: Deps, ctx: AuditContext, actor: Actor, id: number, mode: 'all' | 'valid') {
   return presentImportStatus(await runner.commitImport(deps, ctx, actor, registryImporter, id, mode), 'zh-CN');
