@@ -78,7 +78,7 @@ export async function loadDemoRecordBooks(
       .select(['studios.id', 'studios.unit_id', 'studio_categories.category_id'])
       .where('studios.name', '=', e.studio)
       .executeTakeFirstOrThrow();
-    const more = e.personTimes - sum(existing.filter((r) => r.studio_id === s.id));
+    const more = Math.max(0, e.personTimes - sum(existing.filter((r) => r.studio_id === s.id)));
     books.push([
       { studioId: s.id, unitId: s.unit_id, categoryId: s.category_id, groups: ['elderly'], content: '工作室日常服务' },
       more,
