@@ -8,6 +8,7 @@ export const en: Dictionary = {
   'statistics.from': 'From',
   'statistics.to': 'To (exclusive)',
   'statistics.preset': 'Period',
+  'statistics.preset.last12': 'Last 12 months',
   'statistics.preset.quarter': 'This quarter',
   'statistics.preset.lastQuarter': 'Last quarter',
   'statistics.preset.year': 'This year',

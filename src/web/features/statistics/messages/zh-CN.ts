@@ -7,6 +7,7 @@ export const zhCN = {
   'statistics.from': '起始日期',
   'statistics.to': '截止日期（不含）',
   'statistics.preset': '时段',
+  'statistics.preset.last12': '近 12 个月',
   'statistics.preset.quarter': '本季度',
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',

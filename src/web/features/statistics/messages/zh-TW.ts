@@ -8,6 +8,7 @@ export const zhTW: Dictionary = {
   'statistics.from': '起始日期',
   'statistics.to': '截止日期（不含）',
   'statistics.preset': '時段',
+  'statistics.preset.last12': '近 12 個月',
   'statistics.preset.quarter': '本季度',
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',
