@@ -99,7 +99,7 @@ describe('导入原有网络: studios', () => {
       (url, method) => /\/api\/network-imports\/studios\/\d+\/commit$/.test(url) && method === 'POST',
       () =>
         page
-          .getByRole('dialog', { name: /^导入 2 条记录/ })
+          .getByRole('dialog', { name: '导入 2 个工作室？' })
           .getByRole('button', { name: /^导入 2 条$/ })
           .click(),
     );
