@@ -179,7 +179,9 @@ export async function loadDemoNetwork(db: Kysely<Database>, at: string): Promise
         plaque_number: `XL-2010-${String(101 + i).padStart(4, '0')}`,
         venue_type: p.venue,
         status_reason: null,
-        status_changed_at: since,
+        // Brought into Huimin when the demo was loaded: the quarters scored before it are the
+        // named studios' own (the evaluation demo), as for a district that just adopted Huimin.
+        status_changed_at: at,
         created_at: since,
         updated_at: since,
       })
@@ -233,7 +235,7 @@ export async function loadDemoNetwork(db: Kysely<Database>, at: string): Promise
         actor_id: admin.id,
         actor_name: 'demo',
         note: '原有网络（演示数据）',
-        at: since,
+        at,
       })
       .execute();
   }
