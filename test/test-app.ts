@@ -3,6 +3,7 @@ import { testConfig, type Config } from '../src/config/config.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../src/db/seed/demo.ts';
 import { rebuildRollups } from '../src/server/features/statistics/rollups.commands.ts';
 import { buildApp } from '../src/server/app.ts';
+import { setBusinessTimeZone } from '../src/server/time.ts';
 import type { Clock } from '../src/server/context.ts';
 import { createTestDatabase } from './test-database.ts';
 import { demoPasswordHash } from './factories/accounts.ts';
@@ -31,6 +32,9 @@ export async function createTestApp(
 ) {
   const handle = await createTestDatabase();
   const clock = new TestClock();
+  const config = testConfig({ HUIMIN_DEMO: true, HUIMIN_PUBLIC_URL: 'https://huimin.example.cn', ...options.config });
+  // As a server's start does: the demo's dates and the rollups' days are the configured zone's.
+  setBusinessTimeZone(config.HUIMIN_TIME_ZONE);
   if (options.demo !== false) await loadDemoData(handle.db, clock.now().toISOString(), await demoPasswordHash());
   // As a server's start does (src/server/bootstrap.ts): the demo's records are counted in the rollups.
   await rebuildRollups(handle.db, handle.engine, clock.now().toISOString(), { onlyIfUnbuilt: true });
@@ -40,7 +44,7 @@ export async function createTestApp(
       engine: handle.engine,
       // A test app is a demo instance: its accounts (demo and built) have the demo password. Its
       // public address is set, so printing works; a test of the unset case passes undefined.
-      config: testConfig({ HUIMIN_DEMO: true, HUIMIN_PUBLIC_URL: 'https://huimin.example.cn', ...options.config }),
+      config,
       clock,
       webRoot: null,
     },

@@ -27,6 +27,14 @@ export class DashboardPage {
     return this.board.getByRole('region', { name: title, exact: true });
   }
 
+  /** The current value of a figure, as its table shows it. */
+  async figure(chartTitle: string, item: string): Promise<string> {
+    const row = this.chart(chartTitle)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name: item, exact: true }) });
+    return (await row.getByRole('cell').nth(1).innerText({ timeout: 1_000 })).trim();
+  }
+
   /** Clicks a figure of a chart: the link to the list behind it. */
   async openFigure(chartTitle: string, item: string): Promise<void> {
     await this.chart(chartTitle).getByRole('link', { name: item, exact: true }).click();
@@ -69,6 +77,15 @@ export class BulletinPages {
   async editOpening(text: string): Promise<void> {
     await this.page.getByLabel('导语').fill(text);
     await this.page.getByRole('button', { name: '保存修改' }).click();
+  }
+
+  /** Downloads the PDF. */
+  async downloadPdf(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 60_000 }),
+      this.page.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    return download;
   }
 
   /** Downloads the .docx. */

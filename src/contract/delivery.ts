@@ -191,6 +191,8 @@ export const serviceRecord = z.object({
   content: z.string(),
   personTimes: z.number().int(),
   createdAt: z.string(),
+  /** Brought in from a paper record book by a history import. */
+  imported: z.boolean(),
   feedback: z.array(z.object({ onDate: z.string(), result: z.string(), at: z.string() })),
   revisions: z.number().int(),
   correctable: z.boolean(),

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
 import { hashPassword } from './passwords.ts';
 import { rebuildRollups } from './features/statistics/rollups.commands.ts';
+import { setBusinessTimeZone } from './time.ts';
 
 /** Opens the configured database, migrates it, and loads demo data into an empty one when demo mode is on. */
 export async function openAndPrepare(
@@ -18,6 +19,8 @@ export async function openAndPrepare(
     pgPoolSize: config.PG_POOL_SIZE,
     ...(onConnectionError ? { onConnectionError } : {}),
   });
+  // The demo's dates and the rollups' days are days in the configured zone, before the app is built.
+  setBusinessTimeZone(config.HUIMIN_TIME_ZONE);
   try {
     await migrateToLatest(handle);
     let demoLoaded = false;

@@ -12,6 +12,7 @@ import { loadDemoLetters } from './demo-letters.ts';
 import { loadComplainedStudio } from './demo-complained.ts';
 import { loadDemoInspections } from './demo-inspections.ts';
 import { loadDemoEvaluation } from './demo-evaluation.ts';
+import { loadDemoNetwork } from './demo-network.ts';
 
 /** The documented demo password of every demo account (demo mode only). */
 export const DEMO_PASSWORD = 'Huimin@2026';
@@ -88,6 +89,8 @@ export async function loadDemoData(db: Kysely<Database>, at: string, passwordHas
     await loadComplainedStudio(trx, at);
     await loadDemoInspections(trx, at);
     await loadDemoEvaluation(trx, at);
+    // Last: it tops the network up to bulletin No. 313's figures, counting what the others loaded.
+    await loadDemoNetwork(trx, at);
     await trx
       .insertInto('audit_log')
       .values({

@@ -118,8 +118,3 @@ export function historyKey(
 ): string {
   return [r.studioId, r.servedOn, r.categoryId, r.mode, r.personTimes, r.content].join('\u0001');
 }
-
-/** The instant a service dated by day is stored at: noon, China time, so it counts on that day. */
-export function historyInstant(servedOn: string): string {
-  return `${servedOn}T04:00:00.000Z`;
-}

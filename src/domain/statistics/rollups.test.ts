@@ -21,12 +21,12 @@ const lesson: RollupFact = {
 describe('rollupDeltas', () => {
   it('counts the service on its China calendar day and month', () => {
     expect(chinaDay('2026-03-31T17:30:00.000Z')).toBe('2026-04-01');
-    const cells = rollupDeltas(lesson, [7], 1);
+    const cells = rollupDeltas(lesson, [7], 1, chinaDay);
     expect(new Set(cells.map((c) => `${c.grain}:${c.period}`))).toEqual(new Set(['day:2026-04-01', 'month:2026-04']));
   });
 
   it('counts a record once in the total row and once under each distinct group, for every unit on its path', () => {
-    const cells = rollupDeltas(lesson, [1, 2, 3], 1);
+    const cells = rollupDeltas(lesson, [1, 2, 3], 1, chinaDay);
     // 3 units × 2 grains × (total + 2 groups)
     expect(cells).toHaveLength(18);
     const totalDay = cells.filter((c) => c.grain === 'day' && c.groupKey === '');
@@ -38,13 +38,13 @@ describe('rollupDeltas', () => {
   });
 
   it('takes a record out with the opposite sign', () => {
-    expect(rollupDeltas(lesson, [1], -1).every((c) => c.records === -1 && c.personTimes === -30)).toBe(true);
+    expect(rollupDeltas(lesson, [1], -1, chinaDay).every((c) => c.records === -1 && c.personTimes === -30)).toBe(true);
   });
 });
 
 describe('correctionDeltas', () => {
   it('moves only what the correction changed', () => {
-    const moved = correctionDeltas(lesson, { ...lesson, personTimes: 32, groups: ['youth'] }, [9]);
+    const moved = correctionDeltas(lesson, { ...lesson, personTimes: 32, groups: ['youth'] }, [9], chinaDay);
     const summary = moved.map((d) => `${d.grain}/${d.groupKey || 'all'}:${d.records}/${d.personTimes}`).sort();
     expect(summary).toEqual([
       'day/all:0/2',
@@ -57,7 +57,7 @@ describe('correctionDeltas', () => {
   });
 
   it('moves nothing when nothing changed', () => {
-    expect(correctionDeltas(lesson, lesson, [1, 2])).toEqual([]);
+    expect(correctionDeltas(lesson, lesson, [1, 2], chinaDay)).toEqual([]);
   });
 
   it('sums the rollups of many records to the records themselves', () => {
@@ -68,7 +68,7 @@ describe('correctionDeltas', () => {
       groups: i % 5 ? ['elderly'] : [],
       personTimes: 1 + (i % 7),
     }));
-    const cells = mergeDeltas(facts.flatMap((f) => rollupDeltas(f, [1], 1)));
+    const cells = mergeDeltas(facts.flatMap((f) => rollupDeltas(f, [1], 1, chinaDay)));
     const monthTotal = cells.filter((c) => c.grain === 'month' && c.groupKey === '');
     expect(monthTotal.reduce((s, c) => s + c.personTimes, 0)).toBe(facts.reduce((s, f) => s + f.personTimes, 0));
     expect(monthTotal.reduce((s, c) => s + c.records, 0)).toBe(50);

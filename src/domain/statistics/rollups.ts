@@ -34,16 +34,20 @@ export interface RollupDelta {
 }
 
 /**
- * The China calendar day of an instant (UTC+8, no daylight saving): a service at 07:00 local
- * time on the 1st is the 1st, although it is still the 30th in UTC.
+ * The calendar day (YYYY-MM-DD) of an instant in the business time zone: the server passes the
+ * configured zone's (HUIMIN_TIME_ZONE, src/server/time.ts), so a service at 07:00 local time on
+ * the 1st counts on the 1st, although it is still the 30th in UTC.
  */
+export type DayOf = (instant: string) => string;
+
+/** The China calendar day of an instant (UTC+8, no daylight saving): the default zone's DayOf. */
 export function chinaDay(instant: string): string {
   return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The cells a record adds to (sign 1) or takes from (sign -1), for each unit on its path. */
-export function rollupDeltas(fact: RollupFact, unitIds: readonly number[], sign: 1 | -1): RollupDelta[] {
-  const day = chinaDay(fact.servedAt);
+export function rollupDeltas(fact: RollupFact, unitIds: readonly number[], sign: 1 | -1, dayOf: DayOf): RollupDelta[] {
+  const day = dayOf(fact.servedAt);
   const periods: Array<[Grain, string]> = [
     ['day', day],
     ['month', day.slice(0, 7)],
@@ -81,8 +85,13 @@ export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
 }
 
 /** The cells a correction moves: the old version taken out, the new one put in. */
-export function correctionDeltas(before: RollupFact, after: RollupFact, unitIds: readonly number[]): RollupDelta[] {
-  return mergeDeltas([...rollupDeltas(before, unitIds, -1), ...rollupDeltas(after, unitIds, 1)]);
+export function correctionDeltas(
+  before: RollupFact,
+  after: RollupFact,
+  unitIds: readonly number[],
+  dayOf: DayOf,
+): RollupDelta[] {
+  return mergeDeltas([...rollupDeltas(before, unitIds, -1, dayOf), ...rollupDeltas(after, unitIds, 1, dayOf)]);
 }
 
 /** A half-open range of China calendar days, YYYY-MM-DD: [from, to). */
@@ -150,11 +159,6 @@ export function monthsOf(range: DayRange): string[] {
   if (range.from >= range.to) return out;
   for (let i = monthIndex(range.from); i <= monthIndex(addDays(range.to, -1)); i++) out.push(monthStart(i).slice(0, 7));
   return out;
-}
-
-/** The instant a China calendar day begins (00:00 at UTC+8), as ISO-8601 UTC. */
-export function chinaDayStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 8 * 3600_000).toISOString();
 }
 
 /** The day before a China calendar day. */

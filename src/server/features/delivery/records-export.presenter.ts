@@ -33,6 +33,7 @@ export const exportHeaders = [
   '服务内容',
   '人次',
   '时长（分钟）',
+  '来源',
 ];
 
 /** One record as a spreadsheet row, in Chinese, the recipient masked. */
@@ -49,5 +50,7 @@ export function exportRow(r: ExportRow, categories: ReadonlyMap<number, string>)
     r.content,
     r.person_times,
     r.duration_minutes,
+    // A record brought in from a paper record book says so in the export too.
+    r.import_id === null ? '' : '导入',
   ];
 }

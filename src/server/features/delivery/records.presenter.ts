@@ -79,6 +79,8 @@ export function presentRecord(
     content: r.content,
     personTimes: r.person_times,
     createdAt: r.created_at,
+    // Brought in from a paper record book (history import): the record book marks it.
+    imported: r.import_id !== null,
     feedback: parts.feedback.map((f) => ({ onDate: f.on_date, result: f.result, at: f.created_at })),
     revisions: parts.revisions,
     correctable: r.author_id === actor.accountId && withinCorrectionWindow(r.created_at, clock.now, clock.hours),

@@ -19,6 +19,7 @@ const recordColumns = [
   'service_records.content',
   'service_records.person_times',
   'service_records.created_at',
+  'service_records.import_id',
   'studios.name as studio_name',
   'org_units.name as unit_name',
   'org_units.path as unit_path',
@@ -211,6 +212,7 @@ export async function listExportRows(db: Kysely<Database>, f: RecordFilter, offs
       'service_records.content',
       'service_records.person_times',
       'service_records.duration_minutes',
+      'service_records.import_id',
     ])
     .orderBy('service_records.served_at')
     .orderBy('service_records.id')

@@ -11,11 +11,10 @@ import {
 } from '../../../domain/statistics/bulletin.ts';
 import { servingStatuses } from '../../../domain/statistics/labels.ts';
 import { isGrassroots } from '../../../domain/org-units/units.ts';
-import { chinaDayStart } from '../../../domain/statistics/rollups.ts';
 import type { Bulletin, Chart, bulletinEdit, bulletinInput } from '../../../contract/statistics.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
-import { chinaDate } from '../../time.ts';
+import { businessDayStart, chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './bulletins.repository.ts';
 import { listStudioStates } from './statistics.repository.ts';
@@ -85,7 +84,7 @@ async function bulletinFacts(deps: Deps, actor: Actor, unitId: number, from: str
   };
 
   // Where the studios are: communities, villages and enterprises, and the other venues.
-  const states = (await listStudioStates(deps.db, scope.path, chinaDayStart(to))).filter(
+  const states = (await listStudioStates(deps.db, scope.path, businessDayStart(to))).filter(
     (s) => s.status !== null && servingStatuses.includes(s.status),
   );
   const inOther = (s: (typeof states)[number]) => s.venueType !== null && otherVenues.includes(s.venueType);
@@ -122,22 +121,22 @@ async function bulletinFacts(deps: Deps, actor: Actor, unitId: number, from: str
   figures.needsSurvey = { value: needs.get('survey') ?? 0, label: '征求意见', source: needSource('survey') };
   figures.needsVisit = { value: needs.get('visit') ?? 0, label: '入户访谈', source: needSource('visit') };
 
-  const events = await repo.countStudioEvents(deps.db, scope.path, chinaDayStart(from), chinaDayStart(to));
+  const events = await repo.countStudioEvents(deps.db, scope.path, businessDayStart(from), businessDayStart(to));
   const eventSource = (action: string) => `工作室流转记录 studio_transitions，动作 ${action}，${unit.name}，${period}`;
   figures.applications = { value: events.get('submit') ?? 0, label: '申办、领办', source: eventSource('submit') };
   figures.contracts = { value: events.get('sign') ?? 0, label: '签约', source: eventSource('sign') };
   figures.plaques = { value: events.get('award') ?? 0, label: '授牌', source: eventSource('award') };
   figures.revocations = { value: events.get('revoke') ?? 0, label: '取消牌匾', source: eventSource('revoke') };
 
-  const examples = (await repo.listExampleStudios(deps.db, scope.path, chinaDayStart(from), chinaDayStart(to), 3)).map(
-    (e) => ({
-      studio: e.name,
-      leader: e.leader,
-      unitTrail: isGrassroots(e.unit_level) && e.parent_name ? `${e.parent_name}${e.unit_name}` : e.unit_name,
-      description: e.description,
-      personTimes: Number(e.person_times),
-    }),
-  );
+  const examples = (
+    await repo.listExampleStudios(deps.db, scope.path, businessDayStart(from), businessDayStart(to), 3)
+  ).map((e) => ({
+    studio: e.name,
+    leader: e.leader,
+    unitTrail: isGrassroots(e.unit_level) && e.parent_name ? `${e.parent_name}${e.unit_name}` : e.unit_name,
+    description: e.description,
+    personTimes: Number(e.person_times),
+  }));
   return { unit, figures, examples };
 }
 

@@ -6,13 +6,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { labelOf, zhLabels } from '../../../domain/statistics/labels.ts';
 import { repeatsInFile, type CellProblem } from '../../../domain/imports/cells.ts';
 import { servedGroups, serviceModes, type ServedGroup, type ServiceMode } from '../../../domain/delivery/delivery.ts';
-import {
-  checkHistoryRow,
-  historyColumns,
-  historyInstant,
-  historyKey,
-  type HistoryRow,
-} from '../../../domain/delivery/history-rows.ts';
+import { checkHistoryRow, historyColumns, historyKey, type HistoryRow } from '../../../domain/delivery/history-rows.ts';
 import type { Database } from '../../../db/schema.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
@@ -22,7 +16,7 @@ import { PROGRESS_EVERY, type Importer } from '../../import-runner.ts';
 import { presentImportStatus } from '../../imports.presenter.ts';
 import { readSheetRows, templateWorkbook } from '../../import-sheets.ts';
 import { authorize } from '../../scope.ts';
-import { chinaDate } from '../../time.ts';
+import { businessDayOf, businessNoon, chinaDate } from '../../time.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { insertFeedback, insertRecord } from '../delivery/records.repository.ts';
 import { listRecordsAt, listStudioRefs } from './history-import.repository.ts';
@@ -119,13 +113,13 @@ async function alreadyInBook(db: Kysely<Database>, rows: readonly Clean[]): Prom
   const existing = await listRecordsAt(
     db,
     [...new Set(rows.map((r) => r.studioId))],
-    [...new Set(rows.map((r) => historyInstant(r.servedOn)))],
+    [...new Set(rows.map((r) => businessNoon(r.servedOn)))],
   );
   const byKey = new Map(
     existing.map((e) => [
       historyKey({
         studioId: e.studio_id,
-        servedOn: e.served_at.slice(0, 10),
+        servedOn: businessDayOf(e.served_at),
         categoryId: e.category_id,
         mode: e.mode as ServiceMode,
         personTimes: e.person_times,
@@ -152,7 +146,7 @@ const historyImporter: Importer<Clean> = {
     const skipped = badRows + taken.size;
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
     for (const c of fresh) {
-      const servedAt = historyInstant(c.servedOn);
+      const servedAt = businessNoon(c.servedOn);
       const id = await insertRecord(trx, {
         studio_id: c.studioId,
         unit_id: c.unitId,

@@ -120,6 +120,14 @@ describe('importing a paper record book (服务记录本) as history', () => {
       { person_times: 11, import_id: id, served_at: '2026-10-01T04:00:00.000Z', groups_json: '["youth","elderly"]' },
       { person_times: 12, import_id: id, served_at: '2026-10-02T04:00:00.000Z', groups_json: '["youth","elderly"]' },
     ]);
+    // The record book marks them as imported; a record written in Huimin is not.
+    const book = (
+      (await admin.get(`/api/records?under=${xixing}&from=2026-10-01&to=2026-10-02`)).json() as {
+        items: Array<{ servedAt: string; imported: boolean; personTimes: number }>;
+      }
+    ).items;
+    expect(book.filter((r) => r.imported).map((r) => r.personTimes)).toEqual([12, 11]);
+    expect(book.filter((r) => !r.imported).every((r) => !written.some((w) => w.served_at === r.servedAt))).toBe(true);
     // Exact figures in, exact figures out: the rollups count them at once.
     const after = (
       (await admin.get(`/api/statistics/dashboard?from=2026-10-01&to=2026-11-01&under=${xixing}`)).json() as Dashboard

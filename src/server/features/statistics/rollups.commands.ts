@@ -9,10 +9,19 @@ import {
   type RollupFact,
 } from '../../../domain/statistics/rollups.ts';
 import { readSetting, writeSetting } from '../../settings.repository.ts';
+import { DEFAULT_TIME_ZONE, businessDayOf, businessTimeZone } from '../../time.ts';
 import * as repo from './rollups.repository.ts';
 
 /** Set once the rollups hold every record: written with the rebuild that made them. */
 const BUILT = 'statistics.rollupsBuiltAt';
+/** The business time zone the rollups' days are days in; rollups built before it was kept were China's. */
+const ZONE = 'statistics.rollupsTimeZone';
+
+/** True when the rollups were built, and built in the business zone in force. */
+async function builtInZone(db: Kysely<Database>): Promise<boolean> {
+  if (!(await readSetting(db, BUILT))) return false;
+  return ((await readSetting(db, ZONE)) ?? DEFAULT_TIME_ZONE) === businessTimeZone();
+}
 
 /**
  * Counts a new record in the rollups of its unit and every unit above it, in the caller's
@@ -20,7 +29,7 @@ const BUILT = 'statistics.rollupsBuiltAt';
  */
 export async function rollRecord(trx: Kysely<Database>, unitPath: string, fact: RollupFact): Promise<void> {
   const units = await repo.unitIdsOnPath(trx, unitPath);
-  await repo.applyRollupDeltas(trx, mergeDeltas(rollupDeltas(fact, units, 1)));
+  await repo.applyRollupDeltas(trx, mergeDeltas(rollupDeltas(fact, units, 1, businessDayOf)));
 }
 
 /**
@@ -53,14 +62,16 @@ export async function rollCorrection(
   after: RollupFact,
 ): Promise<void> {
   const units = await repo.unitIdsOnPath(trx, unitPath);
-  await repo.applyRollupDeltas(trx, correctionDeltas(before, after, units));
+  await repo.applyRollupDeltas(trx, correctionDeltas(before, after, units, businessDayOf));
 }
 
 /**
  * Rebuilds every rollup from the record book (the backfill, and the repair after the org tree
  * was reshaped), in one transaction that holds record writers off. With `onlyIfUnbuilt` it
  * does nothing where the rollups were built already (the start of each instance: the first
- * after the upgrade builds them, the others find them built). Answers the records counted.
+ * after the upgrade builds them, the others find them built; a start with another
+ * HUIMIN_TIME_ZONE than they were built in rebuilds them, their days being that zone's).
+ * Answers the records counted.
  */
 export async function rebuildRollups(
   db: Kysely<Database>,
@@ -68,15 +79,16 @@ export async function rebuildRollups(
   at: string,
   o: { onlyIfUnbuilt?: boolean } = {},
 ): Promise<number> {
-  if (o.onlyIfUnbuilt && (await readSetting(db, BUILT))) return 0;
+  if (o.onlyIfUnbuilt && (await builtInZone(db))) return 0;
   return db.transaction().execute(async (trx) => {
     await repo.lockRecordsForRebuild(trx, engine);
-    if (o.onlyIfUnbuilt && (await readSetting(trx, BUILT))) return 0;
+    if (o.onlyIfUnbuilt && (await builtInZone(trx))) return 0;
     await repo.clearRollups(trx);
     let counted = 0;
     for (const unit of await repo.listUnitsWithRecords(trx)) {
       const ids = await repo.unitIdsOnPath(trx, unit.path);
       const deltas: RollupDelta[] = [];
+      // Records are read by UTC hour: each falls in one business day for a zone a whole number of hours from UTC.
       for (const h of await repo.listRecordHours(trx, unit.id)) {
         const fact: RollupFact = {
           servedAt: `${h.hour}:00:00.000Z`,
@@ -85,12 +97,13 @@ export async function rebuildRollups(
           groups: JSON.parse(h.groups_json) as string[],
           personTimes: h.person_times,
         };
-        for (const d of rollupDeltas(fact, ids, 1)) deltas.push({ ...d, records: h.records });
+        for (const d of rollupDeltas(fact, ids, 1, businessDayOf)) deltas.push({ ...d, records: h.records });
         counted += h.records;
       }
       await repo.applyRollupDeltas(trx, mergeDeltas(deltas));
     }
     await writeSetting(trx, BUILT, at, at);
+    await writeSetting(trx, ZONE, businessTimeZone(), at);
     return counted;
   });
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { labelOf, servingStatuses, zhLabels } from '../../../domain/statistics/labels.ts';
-import { chinaDayStart, coverPeriod } from '../../../domain/statistics/rollups.ts';
+import { coverPeriod } from '../../../domain/statistics/rollups.ts';
 import { suppressList } from '../../../domain/statistics/suppression.ts';
 import { servedGroups } from '../../../domain/delivery/delivery.ts';
 import type { publicStatistics, publicStatisticsQuery } from '../../../contract/statistics.ts';
+import { businessDayStart } from '../../time.ts';
 import type { Deps } from '../../context.ts';
 import * as rollups from './rollups.repository.ts';
 import * as repo from './statistics.repository.ts';
@@ -45,7 +46,7 @@ export async function publicFigures(
     sums('group_key', { groups: true }),
     legal ? sums('group_key', { groups: true, categoryId: legal.id }) : Promise.resolve(new Map<string, number>()),
   ]);
-  const states = await repo.listStudioStates(deps.db, unit.path, chinaDayStart(q.to));
+  const states = await repo.listStudioStates(deps.db, unit.path, businessDayStart(q.to));
   const serving = new Set(
     states.filter((s) => s.status !== null && servingStatuses.includes(s.status)).map((s) => s.id),
   );

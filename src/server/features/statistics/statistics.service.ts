@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { labelOf, servingStatuses, zhLabels } from '../../../domain/statistics/labels.ts';
-import { chinaDayStart, dayBefore, previousPeriod, type DayRange } from '../../../domain/statistics/rollups.ts';
+import { dayBefore, previousPeriod, type DayRange } from '../../../domain/statistics/rollups.ts';
 import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
 import { volunteerKinds } from '../../../domain/registry/import-rows.ts';
 import { venueTypes } from '../../../domain/siting/coverage.ts';
 import type { Chart, Dashboard, dashboardQuery } from '../../../contract/statistics.ts';
 import type { Deps } from '../../context.ts';
 import { resolveScope } from '../../scope.ts';
-import { chinaDate } from '../../time.ts';
+import { businessDayStart, chinaDate } from '../../time.ts';
 import * as repo from './statistics.repository.ts';
 import { chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
 import { letterRates, serviceCharts } from './statistics-services.service.ts';
@@ -37,8 +37,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
   const { unit, trail, children } = await unitOf(deps, actor, q.under);
   const cur: DayRange = { from: q.from, to: q.to };
   const prev = previousPeriod(cur);
-  const endCur = chinaDayStart(cur.to);
-  const endPrev = chinaDayStart(prev.to);
+  const endCur = businessDayStart(cur.to);
+  const endPrev = businessDayStart(prev.to);
   const today = chinaDate(deps.clock.now());
   const categories = await repo.listCategoryLabels(deps.db);
   const db = deps.db;
@@ -58,8 +58,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
     repo.countPublishedCommitments(db, path, endPrev),
   ]);
   const [ratingsCur, ratingsPrev, lettersCur, lettersPrev, inspCur, inspPrev, needsCur, needsPrev] = await Promise.all([
-    repo.countRatings(db, path, chinaDayStart(cur.from), endCur),
-    repo.countRatings(db, path, chinaDayStart(prev.from), endPrev),
+    repo.countRatings(db, path, businessDayStart(cur.from), endCur),
+    repo.countRatings(db, path, businessDayStart(prev.from), endPrev),
     repo.countLetters(db, path, cur.from, cur.to),
     repo.countLetters(db, path, prev.from, prev.to),
     repo.countInspections(db, path, cur.from, cur.to, today),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../../contract/common.ts';
+import { businessNoon } from '../../time.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -28,7 +29,8 @@ import * as repo from './history-import.repository.ts';
 // plaque and published commitments. Its history says it was imported, by whom and when.
 
 const UNPAID = '领岗服务的党员不领取报酬，不向服务对象收取任何费用。';
-const at12 = (day: string) => `${day}T04:00:00.000Z`;
+// A date of the workbook stands for noon of that business day (HUIMIN_TIME_ZONE).
+const at12 = businessNoon;
 
 /** Rows that repeat a studio already in Huimin (same name in the same unit) or a number already given. */
 async function takenInDb(db: Kysely<Database>, rows: readonly StudioRow[]): Promise<CellProblem[]> {

@@ -37,6 +37,11 @@ export function RecordCard({ record: r, categories, onFeedback, onHistory, onRec
           {t('delivery.records.duration', { n: r.durationMinutes })}
         </p>
         <div>
+          {r.imported && (
+            <Tag color="purple" title={t('delivery.records.importedHint')}>
+              {t('delivery.records.imported')}
+            </Tag>
+          )}
           {r.groups.map((g) => (
             <Tag key={g}>{groupLabel(t, g)}</Tag>
           ))}

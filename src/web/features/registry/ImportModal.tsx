@@ -23,6 +23,8 @@ interface Props {
   /** The dialog's title and introduction when not the registry's. */
   title?: string;
   intro?: string;
+  /** The confirmation's question and warning when not the registry's (it writes something else). */
+  confirm?: { title: (count: number) => string; body: string };
 }
 
 /** Good rows: those with no problem of either kind. */
@@ -34,7 +36,7 @@ function goodRows(s: ImportStatus): number {
  * 批量导入: template download, upload, the dry run's progress, its report by row and
  * column, and the choice to import every row (only when all are good) or only the good ones.
  */
-export function ImportModal({ open, onClose, onCommitted, paths = registryImportPaths, title, intro }: Props) {
+export function ImportModal({ open, onClose, onCommitted, paths = registryImportPaths, title, intro, confirm }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const run = useImport(paths);
@@ -253,7 +255,7 @@ export function ImportModal({ open, onClose, onCommitted, paths = registryImport
       {committing && (
         <ConfirmDialog
           open
-          title={t('registry.import.confirmTitle', { count: committing.count })}
+          title={confirm?.title(committing.count) ?? t('registry.import.confirmTitle', { count: committing.count })}
           okText={t('registry.import.confirmOk', { count: committing.count })}
           onConfirm={() => {
             setCommitting(null);
@@ -261,7 +263,7 @@ export function ImportModal({ open, onClose, onCommitted, paths = registryImport
           }}
           onCancel={() => setCommitting(null)}
         >
-          <p>{t('registry.import.confirmBody')}</p>
+          <p>{confirm?.body ?? t('registry.import.confirmBody')}</p>
         </ConfirmDialog>
       )}
     </Modal>

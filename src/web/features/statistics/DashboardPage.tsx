@@ -31,7 +31,8 @@ export default function DashboardPage() {
   const { t, locale } = useI18n();
   usePageTitle(t('statistics.heading'));
   const [params, setParams] = useSearchParams();
-  const fallback = presetPeriod('year', new Date());
+  // The last twelve months: a newcomer's first look at the demo is its period, the seed's figures.
+  const fallback = presetPeriod('last12', new Date());
   const from = params.get('from') ?? fallback.from;
   const to = params.get('to') ?? fallback.to;
   const under = params.get('under') ? Number(params.get('under')) : undefined;
@@ -71,7 +72,7 @@ export default function DashboardPage() {
             style={{ minWidth: 140 }}
             placeholder={t('statistics.preset')}
             onChange={(p) => set(presetPeriod(p, new Date()))}
-            options={(['quarter', 'lastQuarter', 'year', 'lastYear'] as const).map((p) => ({
+            options={(['last12', 'quarter', 'lastQuarter', 'year', 'lastYear'] as const).map((p) => ({
               value: p,
               label: t(`statistics.preset.${p}`),
             }))}

@@ -54,6 +54,10 @@ export default function NetworkImportsPage() {
           intro={t(`networkImport.${open}.about`)}
           onClose={() => setOpen(null)}
           onCommitted={() => setDone(open)}
+          confirm={{
+            title: (count) => t(`networkImport.${open}.confirmTitle`, { count }),
+            body: t('networkImport.confirmBody'),
+          }}
         />
       )}
     </div>

@@ -70,6 +70,8 @@ export const en: Dictionary = {
   'delivery.records.recipient': 'Served: {name}',
   'delivery.records.author': 'Written by {name}',
   'delivery.records.fromRequest': "From a resident's request",
+  'delivery.records.imported': 'Imported',
+  'delivery.records.importedHint': 'Brought in from a paper record book',
   'delivery.records.feedback': 'Follow-ups',
   'delivery.records.addFeedback': 'Add a follow-up',
   'delivery.records.correct': 'Correct',

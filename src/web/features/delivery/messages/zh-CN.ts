@@ -69,6 +69,8 @@ export const zhCN = {
   'delivery.records.recipient': '服务对象：{name}',
   'delivery.records.author': '记录人：{name}',
   'delivery.records.fromRequest': '来自居民服务请求',
+  'delivery.records.imported': '导入',
+  'delivery.records.importedHint': '由纸质服务记录本导入的历史记录',
   'delivery.records.feedback': '跟踪反馈',
   'delivery.records.addFeedback': '添加跟踪反馈',
   'delivery.records.correct': '更正',

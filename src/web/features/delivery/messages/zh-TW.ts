@@ -70,6 +70,8 @@ export const zhTW: Dictionary = {
   'delivery.records.recipient': '服務對象：{name}',
   'delivery.records.author': '記錄人：{name}',
   'delivery.records.fromRequest': '來自居民服務請求',
+  'delivery.records.imported': '匯入',
+  'delivery.records.importedHint': '由紙本服務紀錄本匯入的歷史紀錄',
   'delivery.records.feedback': '追蹤回饋',
   'delivery.records.addFeedback': '新增追蹤回饋',
   'delivery.records.correct': '更正',

@@ -8,6 +8,7 @@ export const en: Dictionary = {
   'statistics.from': 'From',
   'statistics.to': 'To (exclusive)',
   'statistics.preset': 'Period',
+  'statistics.preset.last12': 'Last 12 months',
   'statistics.preset.quarter': 'This quarter',
   'statistics.preset.lastQuarter': 'Last quarter',
   'statistics.preset.year': 'This year',
@@ -82,5 +83,9 @@ export const en: Dictionary = {
   'networkImport.service-records.about':
     'Date, studio, member, category, mode, person-times, groups served, content and follow-up; imported as history, not routed as requests, no rating asked. Re-importing the same book finds its rows as duplicates.',
   'networkImport.service-records.open': 'Import a record book',
+  'networkImport.studios.confirmTitle': 'Import {count} studios?',
+  'networkImport.service-records.confirmTitle': 'Import {count} service records as history?',
+  'networkImport.confirmBody':
+    'An import cannot be undone as a whole; imported service records are marked Imported and are not routed as requests.',
   'networkImport.committed': 'Imported.',
 };

@@ -7,6 +7,7 @@ export const zhCN = {
   'statistics.from': '起始日期',
   'statistics.to': '截止日期（不含）',
   'statistics.preset': '时段',
+  'statistics.preset.last12': '近 12 个月',
   'statistics.preset.quarter': '本季度',
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',
@@ -80,6 +81,9 @@ export const zhCN = {
   'networkImport.service-records.about':
     '服务日期、工作室、服务党员、类别、方式、人次、服务群体、内容和跟踪反馈；作为历史记录导入，不派单，不请群众评价。再次导入同一本记录本时，重复的行会被找出。',
   'networkImport.service-records.open': '导入服务记录本',
+  'networkImport.studios.confirmTitle': '导入 {count} 个工作室？',
+  'networkImport.service-records.confirmTitle': '导入 {count} 条服务记录（作为历史）？',
+  'networkImport.confirmBody': '导入后不能整批撤销；导入的服务记录标记为“导入”，不派发为服务请求。',
   'networkImport.committed': '已导入。',
 };
 

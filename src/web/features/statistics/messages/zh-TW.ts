@@ -8,6 +8,7 @@ export const zhTW: Dictionary = {
   'statistics.from': '起始日期',
   'statistics.to': '截止日期（不含）',
   'statistics.preset': '時段',
+  'statistics.preset.last12': '近 12 個月',
   'statistics.preset.quarter': '本季度',
   'statistics.preset.lastQuarter': '上季度',
   'statistics.preset.year': '本年度',
@@ -81,5 +82,8 @@ export const zhTW: Dictionary = {
   'networkImport.service-records.about':
     '服務日期、工作室、服務黨員、類別、方式、人次、服務群體、內容和跟蹤反饋；作為歷史記錄導入，不派單，不請群眾評價。再次導入同一本記錄本時，重複的行會被找出。',
   'networkImport.service-records.open': '導入服務記錄本',
-  'networkImport.committed': '已導入。',
+  'networkImport.studios.confirmTitle': '匯入 {count} 個工作室？',
+  'networkImport.service-records.confirmTitle': '匯入 {count} 筆服務紀錄（作為歷史）？',
+  'networkImport.confirmBody': '匯入後不能整批撤銷；匯入的服務紀錄標記為「匯入」，不派發為服務請求。',
+  'networkImport.committed': '已匯入。',
 };
