@@ -98,9 +98,9 @@ export function searchPageIds(
 }
 
 /**
- * A search's total, in one statement: counted when at most ESTIMATE_ABOVE match,
- * otherwise estimated from the id the first ESTIMATE_ABOVE + 1 reach, so a surname with tens of
- * thousands of matches costs the reading of a thousand index entries, not all of them.
+ * A search's total, in one statement. Below the top it is counted; at the top it is counted
+ * when at most ESTIMATE_ABOVE match, otherwise estimated from the id the first ESTIMATE_ABOVE + 1
+ * reach, so a surname with tens of thousands of matches costs a thousand index entries.
  */
 export async function searchTotal(
   db: Kysely<Database>,
@@ -108,6 +108,14 @@ export async function searchTotal(
   lookup: TermLookup,
   path: string,
 ): Promise<{ total: number; estimate: boolean }> {
+  if (pathDepth(path) > 1) {
+    // Below the top a subtree holds a few thousand people at most: counting is cheaper than estimating.
+    const c = await db
+      .selectFrom(candidateIds(db, q, lookup, path).as('c'))
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { total: Number(c.n), estimate: false };
+  }
   const row = await db
     .selectNoFrom((eb) => [
       eb
