@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { volunteerKinds } from '../domain/registry/import-rows.ts';
-import { entityId, idText, paging } from './common.ts';
+import { entityId, idText, pageOf, paging } from './common.ts';
 
 /** Person (talent, party member, volunteer) or organisation. */
 export const volunteerKind = z.enum(volunteerKinds);
@@ -38,6 +38,13 @@ export const volunteer = z.object({
   allowedActions: z.array(volunteerAbility),
 });
 export type Volunteer = z.infer<typeof volunteer>;
+
+/**
+ * A page of the registry list. Above a thousand matches (a common surname across a province) the
+ * total is estimated from the first thousand rather than counted, and `totalIsEstimate` says so:
+ * the list shows it as "about N".
+ */
+export const volunteerPage = pageOf(volunteer).extend({ totalIsEstimate: z.boolean() });
 
 /** Search and filters of the registry list. */
 export const listVolunteersQuery = z.strictObject({

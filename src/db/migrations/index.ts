@@ -14,6 +14,7 @@ import { statisticsMigration } from './2026-12-03-0011-statistics.ts';
 import { smsCodesMigration } from './2026-12-03-0014-sms-codes.ts';
 import { letterRatesIndexMigration } from './2026-12-03-0015-letter-rates-index.ts';
 import { evaluationNoticesMigration } from './2026-12-03-0016-evaluation-notices.ts';
+import { volunteerTermsByIdMigration } from './2026-12-03-0019-volunteer-terms-by-id.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -35,5 +36,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0014-sms-codes': smsCodesMigration(engine),
     '2026-12-03-0015-letter-rates-index': letterRatesIndexMigration(engine),
     '2026-12-03-0016-evaluation-notices': evaluationNoticesMigration(engine),
+    '2026-12-03-0019-volunteer-terms-by-id': volunteerTermsByIdMigration(engine),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSearchText, termLookup, volunteerSearchTerms } from './search-terms.ts';
+import { estimateTotal, normalizeSearchText, termLookup, volunteerSearchTerms } from './search-terms.ts';
 
 const zhang = {
   name: '张婉珍',
@@ -50,8 +50,12 @@ describe('termLookup', () => {
       pinyin: { from: 'p:婉珍书', to: 'p:婉珍乧' },
       initials: { from: 'i:婉珍书', to: 'i:婉珍乧' },
       exact: false,
+      keyed: false,
     });
     expect(termLookup('婉珍')?.exact).toBe(true);
+    // Only letters and digits can begin a pinyin or initials key.
+    expect(termLookup(' ZW z')?.keyed).toBe(true);
+    expect(termLookup('zw珍')?.keyed).toBe(false);
     expect(termLookup('陈')?.exact).toBe(true);
     const zwz = termLookup(' ZW z');
     expect(zwz?.gram).toBe('g:zw');
@@ -75,5 +79,15 @@ describe('termLookup', () => {
 
   it('has nothing to look up for spaces', () => {
     expect(termLookup('   ')).toBeNull();
+  });
+});
+
+describe('estimateTotal', () => {
+  it('scales what the first matches reach to the whole id range, to three significant digits', () => {
+    // 1,001 matches among ids 1…7,300 of 200,000: about 27,400.
+    expect(estimateTotal(1001, 7300, 200_000)).toBe(27_400);
+    expect(estimateTotal(1001, 1001, 1500)).toBe(1500);
+    // Never below what was seen, even when the last id is below the reach (ids deleted since).
+    expect(estimateTotal(1001, 5000, 4000)).toBe(1001);
   });
 });

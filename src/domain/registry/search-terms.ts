@@ -64,6 +64,8 @@ export interface TermLookup {
    * query), so no candidate needs its text checked and counting never reads a record.
    */
   exact: boolean;
+  /** False when the query holds anything but a-z and 0-9: no pinyin or initials can start with it. */
+  keyed: boolean;
 }
 
 /** The lookup for a query; null when it has nothing to search for (only spaces). */
@@ -76,5 +78,17 @@ export function termLookup(q: string): TermLookup | null {
     pinyin: prefixRange(`p:${key}`),
     initials: prefixRange(`i:${key}`),
     exact: chars.length <= 2,
+    keyed: /^[a-z0-9]+$/.test(key),
   };
+}
+
+/**
+ * A search's total estimated from its first matches in record order: `seen` matches have ids up
+ * to `reach`, the records' ids go up to `last`, so about seen × last ÷ reach match in all. Rounded
+ * to three significant digits (it is shown as "about N"), and never below what was seen.
+ */
+export function estimateTotal(seen: number, reach: number, last: number): number {
+  const raw = reach > 0 ? (seen * Math.max(last, reach)) / reach : seen;
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(raw)) - 2);
+  return Math.max(seen, Math.round(raw / unit) * unit);
 }

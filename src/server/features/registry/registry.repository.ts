@@ -1,9 +1,9 @@
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { pathDepth, subtreeRange } from '../../../domain/org-units/units.ts';
-import { normalizeSearchText, termLookup, type TermLookup } from '../../../domain/registry/search-terms.ts';
-import { likeEscape } from '../../../db/like.ts';
+import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { termLookup } from '../../../domain/registry/search-terms.ts';
 import { serialize } from '../../counters.repository.ts';
+import { candidateIds, searchPageIds, searchTotal } from './volunteer-search.repository.ts';
 
 /** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
@@ -12,38 +12,6 @@ export interface VolunteerFilter {
   categoryId?: number | undefined;
   screeningStatus?: string | undefined;
   q?: string | undefined;
-}
-
-/**
- * The ids of the records in a subtree that hold a query's terms: the gram, and the pinyin and
- * initials prefix ranges. Below the top, a subtree has few units (a street: tens), so each
- * unit's stretch of the key (term, unit) is sought directly; the top's subtree is the whole tree
- * (a province: 18,000 units), so there every matching term is kept if its unit lies inside.
- */
-function candidateIds(db: Kysely<Database>, lookup: TermLookup, path: string) {
-  const { from, to } = subtreeRange(path);
-  const atTop = pathDepth(path) <= 1;
-  const terms = () => {
-    const q = db.selectFrom('volunteer_terms').select('volunteer_terms.volunteer_id');
-    return atTop
-      ? q
-          .innerJoin('org_units', 'org_units.id', 'volunteer_terms.unit_id')
-          .where('org_units.path', '>=', from)
-          .where('org_units.path', '<', to)
-      : q.where(
-          'volunteer_terms.unit_id',
-          'in',
-          db
-            .selectFrom('org_units')
-            .select('org_units.id')
-            .where('org_units.path', '>=', from)
-            .where('org_units.path', '<', to),
-        );
-  };
-  return terms()
-    .where('term', '=', lookup.gram)
-    .union(terms().where('term', '>=', lookup.pinyin.from).where('term', '<', lookup.pinyin.to))
-    .union(terms().where('term', '>=', lookup.initials.from).where('term', '<', lookup.initials.to));
 }
 
 /** Volunteers in a subtree matching a filter: name, pinyin and initials prefixes, or a profession/qualification word. */
@@ -69,23 +37,7 @@ function volunteerQuery(db: Kysely<Database>, f: VolunteerFilter) {
     );
   }
   const lookup = f.q ? termLookup(f.q) : null;
-  if (f.q && lookup) {
-    base = base.where('volunteers.id', 'in', candidateIds(db, lookup, f.path));
-    if (!lookup.exact) {
-      // A longer query's candidates hold its first pair: confirm the whole text.
-      const text = `%${likeEscape(f.q)}%`;
-      const key = `${likeEscape(normalizeSearchText(f.q))}%`;
-      base = base.where((eb) =>
-        eb.or([
-          sql<boolean>`volunteers.name like ${text} escape '\\'`,
-          sql<boolean>`volunteers.pinyin like ${key} escape '\\'`,
-          sql<boolean>`volunteers.initials like ${key} escape '\\'`,
-          sql<boolean>`volunteers.profession like ${text} escape '\\'`,
-          sql<boolean>`volunteers.qualifications like ${text} escape '\\'`,
-        ]),
-      );
-    }
-  }
+  if (f.q && lookup) base = base.where('volunteers.id', 'in', candidateIds(db, f.q, lookup, f.path));
   return base;
 }
 
@@ -94,16 +46,17 @@ export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
 
-/** One page, the total, and the page's skill categories. */
+/** One page, its total (estimated above a thousand for an exact search), and the page's skill categories. */
 async function pageOf(
   db: Kysely<Database>,
   rows: Promise<VolunteerRow[]>,
-  count: Promise<{ n: number | string | bigint }>,
+  count: Promise<{ total: number; estimate: boolean }>,
 ) {
   const [items, c] = await Promise.all([rows, count]);
   return {
     rows: items,
-    total: Number(c.n),
+    total: c.total,
+    totalIsEstimate: c.estimate,
     categories: await categoriesOf(
       db,
       items.map((r) => r.id),
@@ -114,11 +67,9 @@ async function pageOf(
 /** One page of a filtered list, its total and each record's categories. */
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
   const lookup = f.q ? termLookup(f.q) : null;
-  if (lookup?.exact && !f.kind && !f.categoryId && !f.screeningStatus) {
-    // The terms alone answer a short search: count and page over the index, then read only the
-    // page's records (a surname matches tens of thousands in a province).
-    const ids = candidateIds(db, lookup, f.path).as('c');
-    const pageIds = db.selectFrom(ids).select('c.volunteer_id').orderBy('c.volunteer_id').limit(limit).offset(offset);
+  if (f.q && lookup && !f.kind && !f.categoryId && !f.screeningStatus) {
+    // The terms answer a search by themselves: count (or estimate) and page over the index,
+    // then read only the page's records (a surname matches tens of thousands in a province).
     return pageOf(
       db,
       db
@@ -126,20 +77,20 @@ export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter
         .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
         .selectAll('volunteers')
         .select(columns)
-        .where('volunteers.id', 'in', pageIds)
+        .where('volunteers.id', 'in', searchPageIds(db, f.q, lookup, f.path, limit, offset))
         .orderBy('volunteers.id')
         .execute(),
-      db
-        .selectFrom(ids)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
+      searchTotal(db, f.q, lookup, f.path),
     );
   }
   const base = volunteerQuery(db, f);
   return pageOf(
     db,
     base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((c) => ({ total: Number(c.n), estimate: false })),
   );
 }
 

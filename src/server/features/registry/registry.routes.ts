@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam, pageOf } from '../../../contract/common.ts';
+import { idParam } from '../../../contract/common.ts';
 import {
   exportQuery,
   importCommitRequest,
@@ -10,6 +10,7 @@ import {
   volunteer,
   volunteerContact,
   volunteerInput,
+  volunteerPage,
 } from '../../../contract/registry.ts';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
@@ -41,7 +42,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Search the registry by name, pinyin, initials, skill, category and unit',
         querystring: listVolunteersQuery,
-        response: { 200: pageOf(volunteer) },
+        response: { 200: volunteerPage },
       },
     },
     async (request) => registry.listVolunteers(deps, actorOf(request), request.query),

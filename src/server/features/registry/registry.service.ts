@@ -16,13 +16,13 @@ import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.
 /** Searches the registry in the actor's subtree, or a unit inside it. */
 export async function listVolunteers(deps: Deps, actor: Actor, q: z.infer<typeof listVolunteersQuery>) {
   const { path } = await resolveScope(deps.db, actor, 'read', 'volunteer', q.under);
-  const { rows, total, categories } = await repo.listVolunteerPage(
+  const { rows, total, totalIsEstimate, categories } = await repo.listVolunteerPage(
     deps.db,
     { path, kind: q.kind, categoryId: q.categoryId, screeningStatus: q.screeningStatus, q: q.q || undefined },
     q.limit,
     q.offset,
   );
-  return { total, items: rows.map((r) => presentVolunteer(r, categories.get(r.id) ?? [], actor)) };
+  return { total, totalIsEstimate, items: rows.map((r) => presentVolunteer(r, categories.get(r.id) ?? [], actor)) };
 }
 
 async function loadInScope(

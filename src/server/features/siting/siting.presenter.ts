@@ -14,8 +14,28 @@ export function venueActions(actor: Actor, unitPath: string): VenueAbility[] {
   return venueAbility.options.filter((a) => can(actor, a, 'venue', { unitPath }));
 }
 
+/**
+ * What this actor may do, by unit path, remembered: a district's thousands of areas lie in a few
+ * hundred units, and each answer would otherwise run the rules again.
+ */
+export function venueActionsOf(actor: Actor): (unitPath: string) => VenueAbility[] {
+  const known = new Map<string, VenueAbility[]>();
+  return (unitPath) => {
+    let actions = known.get(unitPath);
+    if (!actions) {
+      actions = venueActions(actor, unitPath);
+      known.set(unitPath, actions);
+    }
+    return actions;
+  };
+}
+
 /** A venue as the API shows it, with what the viewer may do. */
-export function presentVenue(v: VenueRow, actor: Actor): Venue {
+export function presentVenue(
+  v: VenueRow,
+  actor: Actor,
+  actionsOf: (unitPath: string) => VenueAbility[] = (path) => venueActions(actor, path),
+): Venue {
   return {
     id: v.id,
     unitId: v.unit_id,
@@ -25,12 +45,16 @@ export function presentVenue(v: VenueRow, actor: Actor): Venue {
     address: v.address,
     lng: v.lng,
     lat: v.lat,
-    allowedActions: venueActions(actor, v.unit_path),
+    allowedActions: actionsOf(v.unit_path),
   };
 }
 
 /** A residential area as the API shows it, with what the viewer may do. */
-export function presentArea(a: AreaRow, actor: Actor): ResidentialArea {
+export function presentArea(
+  a: AreaRow,
+  actor: Actor,
+  actionsOf: (unitPath: string) => VenueAbility[] = (path) => venueActions(actor, path),
+): ResidentialArea {
   return {
     id: a.id,
     unitId: a.unit_id,
@@ -39,7 +63,7 @@ export function presentArea(a: AreaRow, actor: Actor): ResidentialArea {
     population: a.population,
     lng: a.lng,
     lat: a.lat,
-    allowedActions: venueActions(actor, a.unit_path),
+    allowedActions: actionsOf(a.unit_path),
   };
 }
 

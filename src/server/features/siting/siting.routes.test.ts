@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { buildStudio } from '../../../../test/factories/studios.ts';
+import { studioIndexOf } from '../delivery/studio-index.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -146,6 +147,8 @@ describe('GET /api/siting/coverage of a street', () => {
       lng: lng + east,
       lat,
     });
+    // Written straight to the table: tell the studio index, as the plaque's award does.
+    studioIndexOf(t.db).invalidate();
     const district = (await admin.get(`/api/siting/coverage?categoryId=${legal}`)).json() as Coverage;
     expect(district.uncovered.map((a) => a.id)).not.toContain(areaId);
     const own = (await street.get(`/api/siting/coverage?categoryId=${legal}`)).json() as Coverage;

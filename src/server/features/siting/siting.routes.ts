@@ -15,6 +15,7 @@ import {
 } from '../../../contract/siting.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
+import * as coverage from './coverage.service.ts';
 import * as siting from './siting.service.ts';
 
 /** Siting (找准点): venues, residential areas, the map, and coverage per category. */
@@ -120,7 +121,12 @@ export const sitingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: coverageResult },
       },
     },
-    async (request) => siting.coverageOf(deps, actorOf(request), request.query),
+    // The answer comes as JSON text from the coverage cache, made from the same presenters: Fastify
+    // sends a string as it is, so a cached answer is not serialised again (the type is the schema's).
+    async (request, reply) => {
+      const json = await coverage.coverageJson(deps, actorOf(request), request.query);
+      return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof coverageResult>);
+    },
   );
   app.get(
     '/api/map/layers',

@@ -11,6 +11,8 @@ interface Props {
   filters: RegistryFilterValues;
   /** How many records the current filters match, for the confirmation text. */
   total: number;
+  /** The total is the list's estimate (above a thousand matches). */
+  totalIsEstimate?: boolean;
   onClose(): void;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  * Exports the filtered list to .xlsx. Phones are masked unless the admin asks for full
  * numbers, which the server allows only to roles that may read them, and logs.
  */
-export function ExportModal({ open, filters, total, onClose }: Props) {
+export function ExportModal({ open, filters, total, totalIsEstimate = false, onClose }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [unmasked, setUnmasked] = useState(false);
@@ -48,7 +50,7 @@ export function ExportModal({ open, filters, total, onClose }: Props) {
       onCancel={onClose}
       confirmLoading={busy}
     >
-      <p>{t('registry.export.intro', { total })}</p>
+      <p>{t(totalIsEstimate ? 'registry.export.introAbout' : 'registry.export.intro', { total })}</p>
       <Checkbox
         checked={unmasked}
         onChange={(e) => setUnmasked(e.target.checked)}

@@ -102,6 +102,7 @@ export default function RegistryPage() {
         open={exporting}
         filters={filters}
         total={loaded.data?.total ?? 0}
+        totalIsEstimate={loaded.data?.totalIsEstimate ?? false}
         onClose={() => setExporting(false)}
       />
     </>

@@ -3,15 +3,14 @@ import type { TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { Loaded } from '../../lib/use-load.ts';
-import type { Page } from '../../lib/page.ts';
 import { CategoryTag } from '../categories/CategoryTag.tsx';
 import type { Categories } from '../categories/use-categories.ts';
-import type { Volunteer } from './api.ts';
+import type { Volunteer, VolunteerPage } from './api.ts';
 import { ContactCell } from './ContactButton.tsx';
 import { kindLabel, statusColor, statusLabel } from './labels.ts';
 
 interface Props {
-  loaded: Loaded<Page<Volunteer>>;
+  loaded: Loaded<VolunteerPage>;
   categories: Categories;
   page: number;
   pageSize: number;
@@ -100,7 +99,8 @@ export function VolunteerTable({ loaded, categories, page, pageSize, onPage, onE
           pageSize,
           total: data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) =>
+            data?.totalIsEstimate ? t('registry.totalAbout', { total }) : t('common.total', { total }),
           onChange: onPage,
         }}
       />

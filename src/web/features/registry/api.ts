@@ -4,6 +4,8 @@ import { api } from '../../lib/api.ts';
 import type { Page } from '../../lib/page.ts';
 
 export type { Volunteer, VolunteerInput };
+/** A page of the registry: above a thousand matches the total is an estimate, shown as "about N". */
+export type VolunteerPage = Page<Volunteer> & { totalIsEstimate?: boolean };
 export type VolunteerQuery = Partial<z.infer<typeof listVolunteersQuery>>;
 export type ImportStatus = z.infer<typeof importStatus>;
 export type ImportProblem = ImportStatus['problems'][number];
@@ -12,7 +14,7 @@ export type ScreeningStatus = Volunteer['screeningStatus'];
 
 /** The registry (选好人), always bounded by the signed-in account's subtree on the server. */
 export const registryApi = {
-  list: (query: VolunteerQuery, signal?: AbortSignal) => api.get<Page<Volunteer>>('/api/volunteers', query, signal),
+  list: (query: VolunteerQuery, signal?: AbortSignal) => api.get<VolunteerPage>('/api/volunteers', query, signal),
   /** Unmasked phone; the server writes every call to the audit log. */
   contact: (id: number) => api.get<{ phone: string | null; idNumber: string | null }>(`/api/volunteers/${id}/contact`),
   create: (body: VolunteerInput) => api.post<Volunteer>('/api/volunteers', body),

@@ -125,6 +125,8 @@ export const en: Dictionary = {
   'registry.export.open': 'Export',
   'registry.export.title': 'Export to Excel',
   'registry.export.intro': 'Exports the {total} records matching the current filters.',
+  'registry.export.introAbout': 'Exports the about {total} records matching the current filters.',
+  'registry.totalAbout': 'about {total}',
   'registry.export.unmasked': 'Include full phone numbers',
   'registry.export.maskedNote':
     'Phone and ID numbers will have their middle digits hidden. Every export is recorded in the audit log.',

@@ -116,6 +116,8 @@ export const zhCN = {
   'registry.export.open': '导出',
   'registry.export.title': '导出到 Excel',
   'registry.export.intro': '按当前筛选条件导出 {total} 条记录。',
+  'registry.export.introAbout': '按当前筛选条件导出约 {total} 条记录。',
+  'registry.totalAbout': '约 {total} 条',
   'registry.export.unmasked': '包含完整手机号码',
   'registry.export.maskedNote': '手机号码和身份证号将隐去中间位。每次导出都记入审计日志。',
   'registry.export.unmaskedWarning':

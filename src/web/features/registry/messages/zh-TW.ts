@@ -117,6 +117,8 @@ export const zhTW: Dictionary = {
   'registry.export.open': '匯出',
   'registry.export.title': '匯出到 Excel',
   'registry.export.intro': '按目前篩選條件匯出 {total} 筆記錄。',
+  'registry.export.introAbout': '按目前篩選條件匯出約 {total} 筆記錄。',
+  'registry.totalAbout': '約 {total} 筆',
   'registry.export.unmasked': '包含完整手機號碼',
   'registry.export.maskedNote': '手機號碼和身分證號將隱去中間位。每次匯出都記入稽核日誌。',
   'registry.export.unmaskedWarning':
