@@ -28,7 +28,7 @@ beforeAll(async () => {
     const category = i % 3 === 0 ? 'culture' : 'health';
     await buildStudio(t.db, { category, lng: 117.0 + i * 0.004, lat: 25.08 + (i % 4) * 0.003 });
   }
-  await buildStudio(t.db, { category: 'health', status: 'suspended', lng: 117.01, lat: 25.09 });
+  await buildStudio(t.db, { category: 'health', status: 'revoked', lng: 117.01, lat: 25.09 });
 });
 afterAll(() => t.close());
 
@@ -83,7 +83,7 @@ describe('the nearest-studio index', () => {
     expect((await index.nearest(117.02, 25.09, 1, health))[0]?.id).toBe(built.id);
 
     // A change made by this instance is seen by the next query.
-    await t.db.updateTable('studios').set({ status: 'suspended' }).where('id', '=', built.id).execute();
+    await t.db.updateTable('studios').set({ status: 'revoked' }).where('id', '=', built.id).execute();
     index.invalidate();
     expect((await index.nearest(117.02, 25.09, 1, health))[0]?.id).not.toBe(built.id);
   });
