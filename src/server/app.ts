@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { isResidentPath } from '../contract/resident-paths.ts';
 import { systemClock, type AppDeps } from './context.ts';
@@ -17,14 +17,20 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerSecurityLog } from './plugins/security-log.ts';
 import { validatorCompiler } from './plugins/validation.ts';
+import { jsonSerializerCompiler } from './plugins/serialization.ts';
+import { registerResponseCheck } from './plugins/response-check.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
 
-/** Builds the HTTP app on the given database and settings; it does not listen. */
+/**
+ * Builds the HTTP app on the given database and settings; it does not listen. `checkResponses`
+ * (on by default under vitest) checks every answer against its zod contract: see
+ * plugins/response-check.ts.
+ */
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; checkResponses?: boolean } = {},
 ): Promise<FastifyInstance> {
   const logger = options.logger
     ? { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: { req: serializeRequestForLog } }
@@ -54,7 +60,9 @@ export async function buildApp(
   // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // zod validates requests; answers are written from JSON Schema made from the zod contracts.
+  app.setSerializerCompiler(jsonSerializerCompiler());
+  if (options.checkResponses ?? process.env.VITEST !== undefined) registerResponseCheck(app);
 
   // Every API route must say who may call it; a route without a declaration fails at start-up.
   const routePatterns: Array<{ method: string; pattern: RegExp }> = [];
@@ -68,11 +76,13 @@ export async function buildApp(
     }
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every answer and awaits nothing.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   registerErrorHandling(app);
