@@ -76,7 +76,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         await login.signInAs(user);
         const findings: Findings = {};
         // The menu pages, then the detail pages the account opens from them (a studio, a letter, …).
-        for (const path of [...paths, ...(await consoleDetailPathsOf(page, user))])
+        const details = await consoleDetailPathsOf(page, user);
+        process.stdout.write(`[axe] ${mode} ${user} detail pages: ${details.join(' ')}\n`);
+        for (const path of [...paths, ...details])
           add(findings, `${mode} ${user} ${path}`, await violationsAt(page, path));
         await context.close();
         expect(findings).toEqual({});
