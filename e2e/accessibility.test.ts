@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, type AxeViolation } from './fixtures/axe.ts';
 import { openPage, type DemoUser } from './fixtures/browser.ts';
-import { consolePagesOf, residentPaths } from './fixtures/pages.ts';
+import { consoleDetailPathsOf, consolePagesOf, residentPaths } from './fixtures/pages.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { LoginPage } from './pages/login.page.ts';
 
@@ -75,7 +75,11 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         await login.goto();
         await login.signInAs(user);
         const findings: Findings = {};
-        for (const path of paths) add(findings, `${mode} ${user} ${path}`, await violationsAt(page, path));
+        // The menu pages, then the detail pages the account opens from them (a studio, a letter, …).
+        const details = await consoleDetailPathsOf(page, user);
+        process.stdout.write(`[axe] ${mode} ${user} detail pages: ${details.join(' ')}\n`);
+        for (const path of [...paths, ...details])
+          add(findings, `${mode} ${user} ${path}`, await violationsAt(page, path));
         await context.close();
         expect(findings).toEqual({});
       }, 600_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPage } from './fixtures/browser.ts';
+import { openPage, untilResponse } from './fixtures/browser.ts';
 import { attributeOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { CategoriesPage } from './pages/categories.page.ts';
@@ -63,6 +63,35 @@ describe('服务类别 (district admin)', () => {
     await expect.poll(attributeOf(categories.row('青少年普法').getByRole('switch'), 'aria-checked')).toBe('true');
     await categories.toggle('青少年普法');
     await expect.poll(attributeOf(categories.row('青少年普法').getByRole('switch'), 'aria-checked')).toBe('false');
+    expect(writes).toBe(1);
+  });
+
+  it('asks once before the edit dialog’s switch disables a category', async () => {
+    await categories.add({
+      code: 'elder-visits',
+      nameZhCN: '敬老探访',
+      nameZhTW: '敬老探訪',
+      nameEn: 'Elder visits',
+      position: 13,
+    });
+    await categories.row('敬老探访').getByRole('button', { name: '编辑“敬老探访”' }).click();
+    await categories.dialog.getByRole('switch').click();
+    let writes = 0;
+    page.on('request', (r) => void (r.method() === 'PUT' && /\/api\/categories\//.test(r.url()) && writes++));
+    await categories.pressSave();
+    const asked = categories.confirmDisable('敬老探访');
+    await expect.poll(textOf(asked)).toContain('已有数据保留');
+    await asked.getByRole('button', { name: '取消' }).click();
+    await asked.waitFor({ state: 'hidden' });
+    expect(writes).toBe(0);
+    await categories.pressSave();
+    await untilResponse(
+      page,
+      (url, m) => /\/api\/categories\/\d+$/.test(url) && m === 'PUT',
+      () => asked.getByRole('button', { name: '停用' }).click(),
+    );
+    await categories.dialog.waitFor({ state: 'hidden' });
+    await expect.poll(attributeOf(categories.row('敬老探访').getByRole('switch'), 'aria-checked')).toBe('false');
     expect(writes).toBe(1);
   });
 

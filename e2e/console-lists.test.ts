@@ -46,6 +46,48 @@ describe('list exports', () => {
   });
 });
 
+/** Presses the list's export button and reads the workbook back. */
+async function exported(page: Page, button: string): Promise<{ name: string; rows: Array<Record<string, unknown>> }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return { name: download.suggestedFilename(), rows: await sheetRows(await download.path()) };
+}
+
+describe('more list exports, headed in the reader’s language', () => {
+  it('exports the accounts (Chinese headings) and, in English, the needs (English headings)', async () => {
+    const { page, shell } = await signedInAs('xicheng');
+    await page.goto('/accounts');
+    await shell.heading.waitFor();
+    const listed = (await (await page.request.get('/api/accounts?limit=100')).json()) as {
+      items: Array<{ username: string }>;
+    };
+    const accounts = await exported(page, '导出 Excel');
+    expect(accounts.name).toMatch(/^账号-西城街道-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(Object.keys(accounts.rows[0] ?? {})).toEqual(['用户名', '姓名', '角色', '所属单位', '状态', '创建时间']);
+    expect(accounts.rows.map((r) => r['用户名']).sort()).toEqual(listed.items.map((a) => a.username).sort());
+
+    await shell.chooseLanguage('English');
+    await page.goto('/needs');
+    await expect.poll(textOf(shell.heading)).toBe('Residents’ needs');
+    const needs = await exported(page, 'Export to Excel');
+    expect(needs.name).toMatch(/\.xlsx$/);
+    expect(Object.keys(needs.rows[0] ?? {})).toEqual([
+      'Recorded on',
+      'Unit',
+      'Channel',
+      'Resident',
+      'Phone',
+      'Need',
+      'Urgency',
+      'Service category',
+    ]);
+    expect(needs.rows.every((r) => typeof r['Need'] === 'string' && r['Need'] !== '')).toBe(true);
+    await shell.chooseLanguage('简体中文');
+  });
+});
+
 describe('errors at the field', () => {
   it('the unpaid rule’s refusal marks the promise that mentions a fee, and only that one', async () => {
     const { page } = await signedInAs('zhangwanzhen');

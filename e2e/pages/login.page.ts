@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demo, type DemoUser } from '../fixtures/browser.ts';
-import { choose } from './antd-select.ts';
 
 /**
- * The sign-in page. The fields and the submit button are found by the form's ids, the rest by
- * role, so the page object works in every language the page can switch to.
+ * The sign-in page (plain HTML, no antd: it loads first on a slow phone). The fields and the
+ * submit button are found by the form's ids, the rest by role, so the page object works in every
+ * language the page can switch to.
  */
 export class LoginPage {
   readonly page: Page;
@@ -46,9 +46,9 @@ export class LoginPage {
     await this.page.locator('main#main').waitFor();
   }
 
-  /** Picks a language from the menu above the form (shown in its own name, e.g. "English"). */
+  /** Picks a language from the menu above the form (a plain <select>; each shown in its own name, e.g. "English"). */
   async chooseLanguage(name: string): Promise<void> {
-    await choose(this.language, name, { exact: true });
+    await this.language.selectOption({ label: name });
   }
 
   async toggleLargeFont(): Promise<void> {

@@ -7,18 +7,23 @@ import { recordAudit } from './features/audit/audit.repository.ts';
 import { findUnit } from './features/org-units/org-units.repository.ts';
 import { chinaDate } from './time.ts';
 import { contentDisposition, safeFileName } from './content-disposition.ts';
+import type { Locale } from '../contract/common.ts';
+import { exportHeading } from './i18n/export-headers.ts';
 
 /** A spreadsheet cell's value. */
 export type Cell = string | number | null;
 
-/** Streams an export workbook: a header row, then rows as the iterator yields them. */
-export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>): Readable {
+/**
+ * Streams an export workbook: a header row (in `locale`, from the Simplified Chinese headings the
+ * services write), then rows as the iterator yields them.
+ */
+export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>, locale: Locale = 'zh-CN'): Readable {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet('导出');
+  const sheet = wb.addWorksheet(exportHeading('导出', locale));
   void (async () => {
     try {
-      sheet.addRow(headers).commit();
+      sheet.addRow(headers.map((h) => exportHeading(h, locale))).commit();
       for await (const r of rows) sheet.addRow(r).commit();
       sheet.commit();
       await wb.commit();
@@ -31,7 +36,8 @@ export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>): 
 
 /** A workbook on its way out, with what the download needs to be named and its progress shown. */
 export interface XlsxDownload {
-  stream: Readable;
+  /** The workbook, or how to write it in the reader's language (its headings follow Accept-Language). */
+  stream: Readable | ((locale: Locale) => Readable);
   /** `<what>-<unit>-<China date>.xlsx` */
   name: string;
   fallback: string;
@@ -46,7 +52,7 @@ export function sendXlsx(reply: FastifyReply, file: XlsxDownload) {
     .header('cache-control', 'no-store')
     .header('x-export-rows', String(file.rows))
     .header('access-control-expose-headers', 'x-export-rows')
-    .send(file.stream);
+    .send(typeof file.stream === 'function' ? file.stream(reply.request.locale ?? 'zh-CN') : file.stream);
 }
 
 /** One column of a list export: its heading and how a listed item fills it. */
@@ -115,5 +121,10 @@ export async function exportList<T>(deps: Deps, ctx: AuditContext, actor: Actor,
     }
   }
   const headers = spec.columns.map((c) => c.header);
-  return { stream: streamWorkbook(headers, rows()), name, fallback: spec.fallback, rows: first.total };
+  return {
+    stream: (locale: Locale) => streamWorkbook(headers, rows(), locale),
+    name,
+    fallback: spec.fallback,
+    rows: first.total,
+  };
 }

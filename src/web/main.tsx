@@ -1,23 +1,13 @@
-import './lib/zod-jitless.ts';
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
-import { loadBusinessTimeZone } from './lib/dates.ts';
-import { storedLocale } from './app/preferences.tsx';
-import { loadMessages } from './lib/i18n/index.ts';
+import { showLogin } from './features/auth/light-login.tsx';
 import './app/styles.css';
 import './app/contrast.css';
 
-// Dates are days in the server's business time zone, whatever the browser's own.
-loadBusinessTimeZone();
+// The first load of /login is a light page (React and plain HTML, no antd): on a slow phone the
+// form is there in seconds, and the console follows after sign-in. Every other path starts the
+// console at once (its chunks are fetched in parallel by the dynamic import).
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
-const render = () =>
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-// A reader of another language gets it from the first paint (one chunk first); if that chunk
-// cannot be fetched, the console opens in Simplified Chinese.
-loadMessages(storedLocale()).then(render, render);
+const root = createRoot(container);
+if (location.pathname === '/login') showLogin(root);
+else void import('./app/boot.tsx').then((m) => m.bootConsole(root));

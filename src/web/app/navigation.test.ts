@@ -37,6 +37,7 @@ const expected = {
     '/bulletins',
     '/network-imports',
     '/public-address',
+    '/record-settings',
     '/about',
   ],
   street_admin: [

@@ -208,6 +208,12 @@ export const navItems: readonly NavItem[] = [
     needs: [{ action: 'update', subject: 'publicAddress' }],
     group: 'system',
   },
+  {
+    path: '/record-settings',
+    label: 'delivery.nav.recordSettings',
+    needs: [{ action: 'update', subject: 'recordSettings' }],
+    group: 'system',
+  },
   { path: '/about', label: 'nav.about', needs: 'signedIn', group: 'system' },
 ];
 

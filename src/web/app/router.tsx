@@ -18,6 +18,7 @@ const RequestsPage = lazy(() => import('../features/delivery/RequestsPage.tsx'))
 const RecordsPage = lazy(() => import('../features/delivery/RecordsPage.tsx'));
 const RecordFormPage = lazy(() => import('../features/delivery/RecordFormPage.tsx'));
 const LegalAidPage = lazy(() => import('../features/delivery/LegalAidPage.tsx'));
+const RecordSettingsPage = lazy(() => import('../features/delivery/RecordSettingsPage.tsx'));
 const LettersPage = lazy(() => import('../features/mailbox/LettersPage.tsx'));
 const LetterDetailPage = lazy(() => import('../features/mailbox/LetterDetailPage.tsx'));
 const LetterRatesPage = lazy(() => import('../features/mailbox/RatesPage.tsx'));
@@ -102,6 +103,7 @@ export const router = createBrowserRouter([
       guarded('supervision-overview', '/supervision-overview', <SupervisionOverviewPage />),
       guarded('mailbox-settings', '/mailbox-settings', <MailboxSettingsPage />),
       guarded('public-address', '/public-address', <PublicAddressPage />),
+      guarded('record-settings', '/record-settings', <RecordSettingsPage />),
       guarded('registry', '/registry', <RegistryPage />),
       guarded('categories', '/categories', <CategoriesPage />),
       guarded('needs', '/needs', <NeedsPage />),

@@ -55,3 +55,34 @@ export function PrintButton() {
     </Button>
   );
 }
+
+/**
+ * 打印 for a paper form shown on a page of its own (the agreement, the plaque certificate, the
+ * community bulletin board): opens it in a new window and asks the browser to print it once it
+ * has loaded; `selfPrinting` pages (the board, which loads its data after `load`) print themselves
+ * when opened with `?print=1`.
+ */
+export function PrintPageButton({
+  href,
+  label,
+  selfPrinting,
+}: {
+  href: string;
+  label: string;
+  selfPrinting?: boolean;
+}) {
+  const open = () => {
+    if (selfPrinting) {
+      window.open(`${href}${href.includes('?') ? '&' : '?'}print=1`, '_blank');
+      return;
+    }
+    const win = window.open(href, '_blank');
+    // Same origin: the new window's load event and print() are ours to use.
+    win?.addEventListener('load', () => win.print(), { once: true });
+  };
+  return (
+    <Button size="small" icon={<PrinterOutlined aria-hidden />} onClick={open} className="hm-no-print">
+      {label}
+    </Button>
+  );
+}

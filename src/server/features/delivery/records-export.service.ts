@@ -38,7 +38,7 @@ export async function streamRecordsExport(
     }
   }
   return {
-    stream: streamWorkbook(exportHeaders, rows()),
+    stream: (locale) => streamWorkbook(exportHeaders, rows(), locale),
     name: await exportFileName(deps, actor, '服务记录', query.under, ctx.at),
     fallback: 'records.xlsx',
     rows: count,

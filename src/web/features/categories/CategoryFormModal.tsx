@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, ColorPicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { markFieldErrors } from '../../lib/form-errors.ts';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import { categoriesApi, type Category, type CategoryInput } from './api.ts';
@@ -70,15 +71,24 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Switching an enabled category off in this dialog asks once, as the list's switch does.
+  const [disabling, setDisabling] = useState<Values | null>(null);
 
   useEffect(() => {
     if (open) {
       form.setFieldsValue(valuesOf(category, nextPosition));
       setError(null);
+      setDisabling(null);
     }
   }, [open, category, nextPosition, form]);
 
+  const finish = (values: Values) => {
+    if (category?.enabled && !values.enabled) setDisabling(values);
+    else void submit(values);
+  };
+
   const submit = async (values: Values) => {
+    setDisabling(null);
     setBusy(true);
     setError(null);
     try {
@@ -104,7 +114,7 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
       forceRender
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" name="category" onFinish={(v) => void submit(v)} requiredMark>
+      <Form<Values> form={form} layout="vertical" name="category" onFinish={finish} requiredMark>
         <Form.Item
           label={t('categories.form.code')}
           name="code"
@@ -168,6 +178,19 @@ export function CategoryFormModal({ open, category, nextPosition, onClose, onSav
           <Switch />
         </Form.Item>
       </Form>
+      {disabling && category && (
+        <ConfirmDialog
+          open
+          title={t('categories.confirmDisableTitle', { name: category.name[locale] })}
+          okText={t('categories.confirmDisableOk')}
+          danger
+          busy={busy}
+          onConfirm={() => void submit(disabling)}
+          onCancel={() => setDisabling(null)}
+        >
+          <p>{t('categories.confirmDisableBody')}</p>
+        </ConfirmDialog>
+      )}
     </Modal>
   );
 }

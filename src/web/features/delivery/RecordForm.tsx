@@ -1,10 +1,20 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Radio, Select, type FormInstance, type GetProps } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../lib/i18n/react.tsx';
 import type { Category, RecordCorrection, StudioSummary } from './api.ts';
 import { groupLabel, modeLabel, servedGroups, serviceModes, type ServedGroup, type ServiceMode } from './labels.ts';
 import { StudioSelect } from './StudioSelect.tsx';
+
+/**
+ * A checkbox group as a form field: Form.Item marks a required field with aria-required, which a
+ * role="group" may not carry (axe aria-allowed-attr); the label already says it is required.
+ */
+function CheckboxGroupField(props: GetProps<typeof Checkbox.Group>) {
+  const rest: GetProps<typeof Checkbox.Group> & { 'aria-required'?: unknown } = { ...props };
+  delete rest['aria-required'];
+  return <Checkbox.Group {...rest} />;
+}
 
 /** The form's fields; the date and time as the phone's native picker gives it (local time). */
 export interface RecordFormValues {
@@ -168,7 +178,7 @@ export function RecordForm({
         name="groups"
         rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
       >
-        <Checkbox.Group
+        <CheckboxGroupField
           className="hm-dlv-groups"
           role="group"
           aria-label={t('delivery.form.groups')}

@@ -70,3 +70,15 @@ export const referenceApi = {
   categories: (signal?: AbortSignal) => api.get<Category[]>('/api/categories', undefined, signal),
   studios: (query: StudioQuery, signal?: AbortSignal) => api.get<Page<StudioSummary>>('/api/studios', query, signal),
 };
+
+/** How long members may correct a record (hours) and a walk-in's receipt stays valid (days). */
+export interface RecordSettings {
+  correctionHours: number;
+  receiptDays: number;
+}
+
+/** The district's record-book settings (read by anyone who keeps records, changed by the district). */
+export const recordSettingsApi = {
+  get: (signal?: AbortSignal) => api.get<RecordSettings>('/api/settings/records', undefined, signal),
+  save: (body: RecordSettings) => api.put<RecordSettings>('/api/settings/records', body),
+};

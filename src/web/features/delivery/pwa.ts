@@ -1,6 +1,6 @@
 // Makes the console an installable app that opens without a network, and sends the
-// service records a member wrote offline as soon as the network is back. Loaded from
-// index.html on its own, so it runs on every page of the console, not only the record book.
+// service records a member wrote offline as soon as the network is back. Loaded by app/boot.tsx
+// once the console has started, so it runs on every page of the console, not only the record book.
 
 import { flushOutbox } from './outbox.ts';
 

@@ -1,5 +1,5 @@
 // Sends the inspections a supervisor filled without a network as soon as it is back, whichever
-// page of the console is open. Loaded from index.html on its own, like the record book's pwa.ts.
+// page of the console is open. Loaded by app/boot.tsx, like the record book's pwa.ts.
 
 import { flushVisits } from './visit-outbox.ts';
 

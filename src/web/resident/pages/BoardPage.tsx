@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import type { bulletinBoard } from '../../../contract/public.ts';
 import { api } from '../api.ts';
@@ -9,6 +10,20 @@ import { Link } from '../router.tsx';
 import { CommitmentList } from './StudioPage.tsx';
 
 type Board = z.infer<typeof bulletinBoard>;
+
+/**
+ * Opened with `?print=1` (the console's 打印公告栏): prints once the board and its QR codes are
+ * there, so the sheet is not the loading state.
+ */
+function useAutoPrint(ready: boolean): void {
+  const printed = useRef(false);
+  useEffect(() => {
+    if (!ready || printed.current || !new URLSearchParams(location.search).has('print')) return;
+    printed.current = true;
+    const images = [...document.querySelectorAll<HTMLImageElement>('.r-board img')];
+    void Promise.all(images.map((img) => img.decode().catch(() => undefined))).then(() => window.print());
+  }, [ready]);
+}
 
 /**
  * /board/:unitId — the community bulletin board (公告栏): every serving studio with its
@@ -24,6 +39,7 @@ export function BoardPage({ unitId }: { unitId: string }) {
   const categories = useCategories();
   const title = board.data ? t('board.title', { unit: board.data.unit.name }) : '';
   useTitle(title);
+  useAutoPrint(board.data !== undefined && board.data !== null && !categories.loading);
 
   if (board.loading) return <Loading />;
   if (board.error || !board.data)

@@ -5,6 +5,16 @@ export const en: Dictionary = {
   'delivery.nav.requests': 'Service requests',
   'delivery.nav.records': 'Service record book',
   'delivery.nav.legalAid': 'Legal aid by group',
+  'delivery.nav.recordSettings': 'Record settings',
+  'delivery.settings.heading': 'Service record settings',
+  'delivery.settings.receiptDays': 'Receipt validity (days)',
+  'delivery.settings.receiptDaysHelp':
+    'A service receipt (rating code) given for a walk-in, home visit or activity can be used to rate the service for this many days, 1–366.',
+  'delivery.settings.correctionHours': 'Correction window (hours)',
+  'delivery.settings.correctionHoursHelp':
+    'Members may correct their own service records for this many hours after writing them; 0 allows no correction.',
+  'delivery.settings.save': 'Save',
+  'delivery.settings.saved': 'Service record settings saved',
 
   'delivery.group.migrant_workers': 'Migrant workers',
   'delivery.group.youth': 'Young people',

@@ -4,6 +4,15 @@ export const zhCN = {
   'delivery.nav.requests': '服务请求',
   'delivery.nav.records': '服务记录本',
   'delivery.nav.legalAid': '法律援助统计',
+  'delivery.nav.recordSettings': '服务记录设置',
+  'delivery.settings.heading': '服务记录设置',
+  'delivery.settings.receiptDays': '服务回执有效期（天）',
+  'delivery.settings.receiptDaysHelp':
+    '未预约的上门、到站或活动服务开出的服务回执（评价码）在这些天内可用于评价，1–366 天。',
+  'delivery.settings.correctionHours': '记录更正期限（小时）',
+  'delivery.settings.correctionHoursHelp': '党员在填写后这么多小时内可以更正自己的服务记录；0 表示不允许更正。',
+  'delivery.settings.save': '保存',
+  'delivery.settings.saved': '已保存服务记录设置',
 
   'delivery.group.migrant_workers': '进城务工人员',
   'delivery.group.youth': '青少年',

@@ -5,6 +5,15 @@ export const zhTW: Dictionary = {
   'delivery.nav.requests': '服務請求',
   'delivery.nav.records': '服務記錄本',
   'delivery.nav.legalAid': '法律援助統計',
+  'delivery.nav.recordSettings': '服務紀錄設定',
+  'delivery.settings.heading': '服務紀錄設定',
+  'delivery.settings.receiptDays': '服務回執有效期（天）',
+  'delivery.settings.receiptDaysHelp':
+    '未預約的上門、到站或活動服務開出的服務回執（評價碼）在這些天內可用於評價，1–366 天。',
+  'delivery.settings.correctionHours': '紀錄更正期限（小時）',
+  'delivery.settings.correctionHoursHelp': '黨員在填寫後這麼多小時內可以更正自己的服務紀錄；0 表示不允許更正。',
+  'delivery.settings.save': '儲存',
+  'delivery.settings.saved': '已儲存服務紀錄設定',
 
   'delivery.group.migrant_workers': '進城務工人員',
   'delivery.group.youth': '青少年',

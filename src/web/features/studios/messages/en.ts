@@ -144,6 +144,9 @@ export const en: Dictionary = {
   'studios.docs.publicPage': 'Public studio page',
   'studios.docs.board': 'Community bulletin board',
   'studios.docs.newTab': ' (opens in a new window)',
+  'studios.docs.printContract': 'Print the agreement',
+  'studios.docs.printPlaque': 'Print the certificate',
+  'studios.docs.printBoard': 'Print the board',
 
   'studios.review.communityTitle': 'Community qualification review: {name}',
   'studios.review.streetTitle': 'Street qualification review: {name}',

@@ -140,6 +140,9 @@ export const zhCN = {
   'studios.docs.publicPage': '工作室公开页面',
   'studios.docs.board': '社区公告栏',
   'studios.docs.newTab': '（在新窗口打开）',
+  'studios.docs.printContract': '打印服务协议',
+  'studios.docs.printPlaque': '打印牌匾证书',
+  'studios.docs.printBoard': '打印公告栏',
 
   'studios.review.communityTitle': '社区资质审核：{name}',
   'studios.review.streetTitle': '街道资质审核：{name}',

@@ -141,6 +141,9 @@ export const zhTW: Dictionary = {
   'studios.docs.publicPage': '工作室公開頁面',
   'studios.docs.board': '社區公告欄',
   'studios.docs.newTab': '（在新視窗開啟）',
+  'studios.docs.printContract': '列印服務協議',
+  'studios.docs.printPlaque': '列印牌匾證書',
+  'studios.docs.printBoard': '列印公告欄',
 
   'studios.review.communityTitle': '社區資質審核：{name}',
   'studios.review.streetTitle': '街道資質審核：{name}',
