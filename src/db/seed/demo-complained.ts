@@ -156,7 +156,9 @@ export async function loadComplainedStudio(db: Kysely<Database>, at: string): Pr
   await db
     .insertInto('studio_transitions')
     .values(
-      history.map(([action, from, to]) => ({
+      // The steps lead up to the award, a day apart, so the studio's state at any date since
+      // then (what the dashboard reads from the history) is serving.
+      history.map(([action, from, to], i) => ({
         studio_id: id,
         action,
         from_status: from,
@@ -164,7 +166,7 @@ export async function loadComplainedStudio(db: Kysely<Database>, at: string): Pr
         actor_id: street.id,
         actor_name: 'demo',
         note: action === 'award' ? plaque : null,
-        at: action === 'award' ? servingSince : at,
+        at: new Date(Date.parse(servingSince) - (history.length - 1 - i) * 86_400_000).toISOString(),
       })),
     )
     .execute();

@@ -107,6 +107,7 @@ export async function submitRecord(
   const row: repo.RecordRow = {
     ...values,
     id,
+    import_id: null,
     studio_name: studio.name,
     unit_name: studio.unit_name,
     unit_path: studio.unit_path,

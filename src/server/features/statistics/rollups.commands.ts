@@ -49,7 +49,7 @@ export async function rollRecords(
       units = await repo.unitIdsOnPath(trx, unitPath);
       unitsOf.set(unitPath, units);
     }
-    for (const d of rollupDeltas(fact, units, 1)) deltas.push(d);
+    for (const d of rollupDeltas(fact, units, 1, businessDayOf)) deltas.push(d);
   }
   await repo.applyRollupDeltas(trx, mergeDeltas(deltas));
 }
