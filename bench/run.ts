@@ -33,6 +33,7 @@ import { importPart } from './parts/import.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
 import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
 import { printLatency, supervisionTargets, type Latency } from './parts/supervision.ts';
+import { statisticsLatency } from './parts/statistics.ts';
 import { logWeb, printWeb, webReport, type WebReport } from './parts/web.ts';
 import { summaryOf } from './province.ts';
 import { reportLoad, writeResults } from './report.ts';
@@ -148,6 +149,11 @@ async function main(): Promise<void> {
         endpoints.push(...supervision.targets);
         latency = supervision.latency;
         result.supervisionLatency = latency;
+      }
+      if (parts.has('statistics')) {
+        const statistics = await statisticsLatency({ huimin, meta, admin, street });
+        latency = [...latency, ...statistics];
+        result.statisticsLatency = statistics;
       }
       let verifyRecords: ((dbWhere: string) => Promise<RecordsCheck>) | null = null;
       if (parts.has('records')) {

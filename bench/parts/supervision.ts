@@ -19,7 +19,12 @@ export interface Latency {
 }
 
 /** Sequential requests after a short warm-up: p50, p95 and the maximum. */
-async function timeAlone(port: number, path: string, cookie: string, n = 200): Promise<Omit<Latency, 'id' | 'label'>> {
+export async function timeAlone(
+  port: number,
+  path: string,
+  cookie: string,
+  n = 200,
+): Promise<Omit<Latency, 'id' | 'label'>> {
   for (let i = 0; i < 10; i++) await call(port, 'GET', path, { cookie });
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -101,7 +106,7 @@ export async function supervisionTargets({
 
 /** The table of latencies alone, after the load table. */
 export function printLatency(latency: Latency[]): void {
-  console.log('\nsupervision, one request at a time (p95 goal of the 三率 table: < 100 ms)\n');
+  console.log('\none request at a time (p95 goal of the 三率 table and the dashboards: < 100 ms)\n');
   console.log('| endpoint | requests | p50 ms | p95 ms | max ms |');
   console.log('|---|---|---|---|---|');
   for (const l of latency) console.log(`| ${l.label} | ${l.requests} | ${l.p50Ms} | ${l.p95Ms} | ${l.maxMs} |`);
