@@ -129,8 +129,11 @@ export async function buildNotice(db: Kysely<Database>, unitId: number): Promise
 export async function buildServingPartyMember(
   db: Kysely<Database>,
   parents: StudioParents = {},
+  o: { asLeader?: boolean } = {},
 ): Promise<{ volunteerId: number; studioId: number }> {
   const studio = await buildStudio(db, parents);
+  // The leader, when asked for: the registry person linked to the owner's account.
+  if (o.asLeader && parents.leaderId !== undefined) return { volunteerId: parents.leaderId, studioId: studio.id };
   const v = await buildVolunteer(db, { unitId: studio.unitId, kind: 'party_member' });
   await db.insertInto('studio_members').values({ studio_id: studio.id, volunteer_id: v.id, role: 'member' }).execute();
   return { volunteerId: v.id, studioId: studio.id };

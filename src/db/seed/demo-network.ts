@@ -125,6 +125,7 @@ export async function loadDemoNetwork(db: Kysely<Database>, at: string): Promise
   for (const [n, p] of people.entries()) {
     const keys = searchKeysOf(p.name);
     const personal = p.kind === 'party_member' || p.kind === 'talent';
+    const profession = personal ? professions[n % professions.length]! : null;
     const row = await db
       .insertInto('volunteers')
       .values({
@@ -136,7 +137,7 @@ export async function loadDemoNetwork(db: Kysely<Database>, at: string): Promise
         unit_id: p.unit.id,
         account_id: null,
         party_branch: null,
-        profession: personal ? professions[n % professions.length]! : null,
+        profession,
         pinyin: keys.pinyin,
         initials: keys.initials,
         screening_status: p.kind === 'talent' && n % 2 === 1 ? 'candidate' : 'selected',
@@ -146,7 +147,8 @@ export async function loadDemoNetwork(db: Kysely<Database>, at: string): Promise
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.push(row.id);
-    await insertSearchTerms(db, [{ id: row.id, unit_id: p.unit.id, name: p.name, profession: null, ...keys }]);
+    // A person is found by profession too (律师, 医生): the terms carry it as every writer's do.
+    await insertSearchTerms(db, [{ id: row.id, unit_id: p.unit.id, name: p.name, profession, ...keys }]);
   }
 
   const studios: Array<{ id: number; unitId: number; category: string }> = [];

@@ -62,6 +62,7 @@ export const subjects = [
   'rectificationProposal',
   'evaluationScheme',
   'evaluationScore',
+  'yearEndSheet',
   'commendationProposal',
   'reviewProposal',
   'statistics',
@@ -192,6 +193,9 @@ export const rules: readonly Rule[] = [
   ...staff.map((r) => allow(r, 'read', 'evaluationScore', 'inScope')),
   // The year-end sheet of every member in the subtree is for the organisations.
   ...admins.map((r) => allow(r, 'export', 'evaluationScore', 'inScope')),
+  // One member's sheet as a document: the organisations of the subtree, and the member their own.
+  ...admins.map((r) => allow(r, 'read', 'yearEndSheet', 'inScope')),
+  allow('member', 'read', 'yearEndSheet', 'own'),
   allow('district_admin', 'run', 'evaluationScore', 'inScope'),
   allow('district_admin', 'read', 'commendationProposal', 'inScope'),
   allow('street_admin', 'read', 'commendationProposal', 'inScope'),

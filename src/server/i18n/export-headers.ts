@@ -53,6 +53,7 @@ const headers: Record<string, { 'zh-TW': string; en: string }> = {
   服务群体: { 'zh-TW': '服務群體', en: 'Groups served' },
   服务方式: { 'zh-TW': '服務方式', en: 'Mode' },
   服务内容: { 'zh-TW': '服務內容', en: 'Service given' },
+  来源: { 'zh-TW': '來源', en: 'Source' },
   人次: { 'zh-TW': '人次', en: 'Person-times' },
   '时长（分钟）': { 'zh-TW': '時長（分鐘）', en: 'Duration (minutes)' },
 };

@@ -20,7 +20,7 @@ import {
   type RecordClock,
 } from './records.presenter.ts';
 import * as repo from './records.repository.ts';
-import { submitRecord as submit } from './records.submit.ts';
+import { submitRecord as submit } from './record-submission.service.ts';
 
 type RecordQuery = Omit<z.infer<typeof listRecordsQuery>, 'limit' | 'offset'>;
 
@@ -62,7 +62,7 @@ export async function recordFilter(
 }
 
 /**
- * Writes a record (records.submit.ts); a retry with the same Idempotency-Key answers the record
+ * Writes a record (record-submission.service.ts); a retry with the same Idempotency-Key answers the record
  * already written.
  */
 export async function submitRecord(

@@ -41,8 +41,8 @@ const CHECK_EVERY_MS = 1000;
  * There is a tree per category, so a search for one category walks only its studios (with one
  * tree and a filter, finding 10 of a category held by an eighth of the studios meant visiting
  * about 80). It notices changes (a plaque awarded or revoked, a studio moved) by a
- * count-and-latest-update query at most once a second, run after the answer that found the
- * index over a second old (that answer and those meanwhile come from the index as it is). On
+ * count-and-latest-update query at most once a second, before the answer that found the index
+ * over a second old (answers meanwhile come from the index as it is). On
  * SQLite that query scans the studios (about 20 ms for 23,000), so it runs only when the
  * database changed at all since the last one (PRAGMA data_version for other connections and
  * processes, total_changes() for this one): a second without writes costs two counters.
@@ -167,8 +167,8 @@ export class StudioIndex {
   }
 
   /**
-   * The current snapshot. Waits only for the first build and after invalidate(); when the index
-   * is merely over a second old, the look runs after this answer, which comes from memory.
+   * The current snapshot: from memory while the last look is under a second old; otherwise
+   * after a look (the first build, after invalidate(), and at most once a second).
    */
   async current(): Promise<Snapshot> {
     const snapshot = this.snapshot;
@@ -178,11 +178,16 @@ export class StudioIndex {
       return this.refresh();
     }
     if (!snapshot) return this.refresh();
-    if (Date.now() - this.checkedAt >= CHECK_EVERY_MS && !this.pending) {
-      this.refresh().catch(() => {
+    if (Date.now() - this.checkedAt >= CHECK_EVERY_MS) {
+      // Over a second old: look before answering, so a change made on another instance is never
+      // served later than a second after it, however long the index sat unasked. The look is
+      // two counters on SQLite when nothing changed, and one per second under any load.
+      try {
+        return await (this.pending ?? this.refresh());
+      } catch {
         // The database is away: keep answering from the index, look again in a second.
         this.checkedAt = Date.now();
-      });
+      }
     }
     return snapshot;
   }

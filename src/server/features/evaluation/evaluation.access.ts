@@ -141,11 +141,14 @@ export const accessCases: AccessCases = {
       }),
   },
   'GET /api/evaluation/year-end/:volunteerId/sheet.docx': {
-    allowed: admins,
+    allowed: [...admins, 'member'],
+    ownedBy: ['member'],
     scoped: true,
+    // The sheet of the owner's own registry person (the member 张婉珍 in scope, 钟国华 when the
+    // matrix checks the `own` rule): the leader of the studio built for them.
     call: async (s) =>
       get(
-        `/api/evaluation/year-end/${(await buildServingPartyMember(s.db, s.owner)).volunteerId}/sheet.docx?year=2026`,
+        `/api/evaluation/year-end/${(await buildServingPartyMember(s.db, s.owner, { asLeader: true })).volunteerId}/sheet.docx?year=2026`,
       ),
   },
 };

@@ -230,8 +230,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/evaluation/year-end/:volunteerId/sheet.docx',
     {
-      // Read, not export: a member downloads their own sheet; the service answers 404 for anyone else's.
-      config: { access: { action: 'read', subject: 'evaluationScore' } },
+      // A member downloads their own sheet; the service answers 404 for anyone else's.
+      config: { access: { action: 'read', subject: 'yearEndSheet' } },
       schema: {
         tags,
         summary: "One member's year-end sheet as Word (a member: their own)",
