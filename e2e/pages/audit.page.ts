@@ -40,6 +40,12 @@ export class AuditPage {
     await this.table.reloadedBy(() => this.filters.getByRole('button', { name: '搜索', exact: true }).click());
   }
 
+  /** The times of the listed rows (ISO, from each row's <time dateTime>), once the table has settled. */
+  async times(): Promise<string[]> {
+    await this.waitForTable();
+    return this.table.rows.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  }
+
   /** The 操作人 column of the listed rows (a failed sign-in names the username tried). */
   async actors(): Promise<string[]> {
     await this.waitForTable();

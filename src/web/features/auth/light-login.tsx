@@ -78,6 +78,17 @@ function LightLogin({ root }: { root: Root }) {
     };
   }, [root]);
 
+  // A demo instance says so here too, as on every console and resident page.
+  const [isDemo, setDemo] = useState(false);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetch('/api/health', { headers: { accept: 'application/json' }, signal: ctrl.signal })
+      .then(async (res) => (res.ok ? ((await res.json()) as { demo?: boolean }) : null))
+      .then((h) => setDemo(h?.demo === true))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, []);
+
   const choose = useCallback((patch: Partial<typeof prefs>) => {
     setPrefs((current) => {
       const next = { ...current, ...patch };
@@ -101,15 +112,23 @@ function LightLogin({ root }: { root: Root }) {
     await openConsole(root);
   };
 
+  const text = loginText[locale];
   return (
-    <LoginForm
-      locale={locale}
-      largeFont={largeFont}
-      onLocale={(l) => choose({ locale: l })}
-      onLargeFont={(on) => choose({ largeFont: on })}
-      notice={null}
-      signIn={signIn}
-    />
+    <>
+      {isDemo && (
+        <aside className="demo-banner" aria-label={text['demo.label']}>
+          {text['demo.text']}
+        </aside>
+      )}
+      <LoginForm
+        locale={locale}
+        largeFont={largeFont}
+        onLocale={(l) => choose({ locale: l })}
+        onLargeFont={(on) => choose({ largeFont: on })}
+        notice={null}
+        signIn={signIn}
+      />
+    </>
   );
 }
 

@@ -20,6 +20,8 @@ const zhCN = {
   'login.failed': '登录失败',
   'common.loading': '加载中…',
   'common.networkError': '无法连接服务器，请检查网络后重试',
+  'demo.label': '演示环境',
+  'demo.text': '演示环境：数据均为虚构，演示账号的密码是公开的，请勿录入真实信息。',
 };
 
 export type LoginTextKey = keyof typeof zhCN;
@@ -43,6 +45,8 @@ export const loginText: Record<Locale, Record<LoginTextKey, string>> = {
     'login.failed': '登入失敗',
     'common.loading': '載入中…',
     'common.networkError': '無法連線到伺服器，請檢查網路後重試',
+    'demo.label': '示範環境',
+    'demo.text': '示範環境：資料均為虛構，示範帳號的密碼是公開的，請勿輸入真實資訊。',
   },
   en: {
     'app.name': 'Huimin',
@@ -61,6 +65,9 @@ export const loginText: Record<Locale, Record<LoginTextKey, string>> = {
     'login.failed': 'Sign-in failed',
     'common.loading': 'Loading…',
     'common.networkError': 'The server cannot be reached. Check the network and try again.',
+    'demo.label': 'Demo instance',
+    'demo.text':
+      "Demo instance: the data is made up and the demo accounts' password is public; enter no real personal data.",
   },
 };
 
