@@ -60,7 +60,8 @@ export async function submitRecord(
     const request = await findRequestStudio(deps.db, input.requestId);
     if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
   }
-  const servedAt = new Date(input.servedAt).toISOString();
+  const service = repo.serviceColumns(input);
+  const servedAt = service.served_at;
   const values = {
     studio_id: studio.id,
     unit_id: studio.unit_id,
@@ -68,14 +69,7 @@ export async function submitRecord(
     request_id: input.requestId ?? null,
     idempotency_key: key,
     rating_code: newCode(),
-    served_at: servedAt,
-    duration_minutes: input.durationMinutes,
-    recipient_name: input.recipientName ?? null,
-    groups_json: JSON.stringify([...new Set(input.groups)]),
-    category_id: input.categoryId,
-    mode: input.mode,
-    content: input.content,
-    person_times: input.personTimes,
+    ...service,
     created_at: ctx.at,
     updated_at: ctx.at,
   };

@@ -83,6 +83,29 @@ export async function findAuthorName(db: Kysely<Database>, accountId: number): P
 }
 
 /** Writes a record; answers its id. */
+/** What a record says of the service, as its columns: one mapping for a new record and a correction. */
+export function serviceColumns(input: {
+  servedAt: string;
+  durationMinutes: number;
+  recipientName?: string | null;
+  groups: readonly string[];
+  categoryId: number;
+  mode: string;
+  content: string;
+  personTimes: number;
+}) {
+  return {
+    served_at: new Date(input.servedAt).toISOString(),
+    duration_minutes: input.durationMinutes,
+    recipient_name: input.recipientName ?? null,
+    groups_json: JSON.stringify([...new Set(input.groups)]),
+    category_id: input.categoryId,
+    mode: input.mode,
+    content: input.content,
+    person_times: input.personTimes,
+  };
+}
+
 export async function insertRecord(db: Kysely<Database>, values: Insertable<Database['service_records']>) {
   const row = await db.insertInto('service_records').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

@@ -111,18 +111,9 @@ export async function correctRecord(
     personTimes: r.person_times,
   };
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateRecord(trx, id, {
-      served_at: new Date(input.servedAt).toISOString(),
-      duration_minutes: input.durationMinutes,
-      recipient_name: input.recipientName ?? null,
-      groups_json: JSON.stringify([...new Set(input.groups)]),
-      category_id: input.categoryId,
-      mode: input.mode,
-      content: input.content,
-      person_times: input.personTimes,
-      updated_at: ctx.at,
-    });
-    await rollCorrection(trx, r.unit_path, before, { ...input, servedAt: new Date(input.servedAt).toISOString() });
+    const service = repo.serviceColumns(input);
+    await repo.updateRecord(trx, id, { ...service, updated_at: ctx.at });
+    await rollCorrection(trx, r.unit_path, before, { ...input, servedAt: service.served_at });
     await repo.insertRevision(trx, {
       record_id: id,
       before_json: JSON.stringify(before),
