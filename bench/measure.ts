@@ -27,6 +27,8 @@ export interface Target {
   spec: TargetSpec;
   /** Seconds per measurement (DURATION or NEW_DURATION). */
   duration: number;
+  /** Connections for this target when not CONNECTIONS (sign-in: see the login target). */
+  connections?: number;
   /** Adjusts the spec before each measurement (the records target: fresh keys, a count of requests). */
   prepare?: (round: number, duration: number) => Promise<TargetSpec>;
   /** Sees each measurement once it is done. */
@@ -100,7 +102,7 @@ async function measure(t: Target, round: number, duration: number): Promise<Meas
   const spec = t.prepare ? await t.prepare(round, duration) : t.spec;
   const before = cpuMs(t.server.child.pid);
   const rss = watchRss(t.server.child.pid);
-  const r = await runLoad({ ...spec, connections: CONNECTIONS, duration });
+  const r = await runLoad({ ...spec, connections: t.connections ?? CONNECTIONS, duration });
   const after = cpuMs(t.server.child.pid);
   const serverRssMaxMb = rss.stop();
   const serverCpuUsPerReq =
