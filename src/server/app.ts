@@ -72,7 +72,13 @@ export async function buildApp(
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        app.routeAccess.push({
+          method,
+          url: route.url,
+          access,
+          response: (route.schema as { response?: Record<string, unknown> } | undefined)?.response,
+        });
     }
   });
 

@@ -50,8 +50,11 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: Deps;
-    /** Every API route and who may call it, collected as routes register (the access-matrix test reads it). */
-    routeAccess: Array<{ method: string; url: string; access: RouteAccess }>;
+    /**
+     * Every API route, who may call it and its response contracts by status, collected as routes
+     * register (the access-matrix test and the serialisation test read it).
+     */
+    routeAccess: Array<{ method: string; url: string; access: RouteAccess; response?: Record<string, unknown> }>;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './heavy-modules.ts';
 import { readFirstSheet } from './xlsx-rows.ts';
 
 // The workbooks of the spreadsheet imports: the template staff download (a sheet with the
@@ -52,6 +52,7 @@ export async function templateWorkbook(
   columns: ReadonlyArray<SheetColumn>,
   help: ReadonlyArray<[string, string]>,
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Huimin';
   const sheet = wb.addWorksheet(sheetName);

@@ -1,5 +1,4 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../domain/access/roles.ts';
 import type { AuditContext, Deps } from './context.ts';
@@ -9,6 +8,7 @@ import { chinaDate } from './time.ts';
 import { contentDisposition, safeFileName } from './content-disposition.ts';
 import type { Locale } from '../contract/common.ts';
 import { exportHeading } from './i18n/export-headers.ts';
+import { loadExcel } from './heavy-modules.ts';
 
 /** A spreadsheet cell's value. */
 export type Cell = string | number | null;
@@ -19,10 +19,11 @@ export type Cell = string | number | null;
  */
 export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>, locale: Locale = 'zh-CN'): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet(exportHeading('导出', locale));
   void (async () => {
     try {
+      const ExcelJS = await loadExcel();
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const sheet = wb.addWorksheet(exportHeading('导出', locale));
       sheet.addRow(headers.map((h) => exportHeading(h, locale))).commit();
       for await (const r of rows) sheet.addRow(r).commit();
       sheet.commit();

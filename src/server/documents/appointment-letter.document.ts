@@ -22,7 +22,7 @@ const muted = '#5c5048';
  * appoints the resident as its citizen supervisor (群众监督员) for the term, with the card number.
  */
 export async function renderAppointmentLetterPdf(doc: AppointmentLetterDocument): Promise<Buffer> {
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `聘书（${doc.name}）`,
     subject: `群众监督员证号：${doc.cardNumber}`,
     layout: 'landscape',

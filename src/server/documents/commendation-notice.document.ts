@@ -13,7 +13,7 @@ const ink = '#000000';
 /** The commendation notice (通报表扬) as an A4 PDF with its Chinese font embedded. */
 export async function renderCommendationNoticePdf(c: CommendationNoticeContent): Promise<Buffer> {
   const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-  const { pdf, finished } = createPdf({ title: c.title, subject: c.number, layout: 'portrait', margins });
+  const { pdf, finished } = await createPdf({ title: c.title, subject: c.number, layout: 'portrait', margins });
   const width = pdf.page.width - margins.left - margins.right;
   const left = margins.left;
   const body = { width, align: 'justify' as const, lineGap: 28.9 - 16 * 1.3, indent: 32 };

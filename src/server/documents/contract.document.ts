@@ -36,7 +36,7 @@ const indent = 2 * body.size;
 /** The agreement as an A4 PDF in Chinese, with the fonts embedded so it prints the same everywhere. */
 export async function renderContractPdf(doc: ContractDocument): Promise<Buffer> {
   const content = contractContent(doc, 'zh-CN');
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `${content.title}（${doc.studioName}）`,
     subject: `${content.numberLabel}：${doc.contractNumber}`,
     layout: 'portrait',

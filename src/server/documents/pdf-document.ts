@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../heavy-modules.ts';
 import { fontData } from './document-fonts.ts';
 
 /** A pdfkit document being drawn. */
@@ -20,7 +20,8 @@ export function mm(millimetres: number): number {
 }
 
 /** Starts a document (A4 unless `size` says otherwise) with the Chinese fonts registered as `regular` and `bold`, and collects its bytes. */
-export function createPdf(setup: PdfSetup): { pdf: Pdf; finished: Promise<Buffer> } {
+export async function createPdf(setup: PdfSetup): Promise<{ pdf: Pdf; finished: Promise<Buffer> }> {
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: setup.size ?? 'A4',
     layout: setup.layout,

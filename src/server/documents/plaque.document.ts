@@ -76,7 +76,7 @@ const muted = '#5c5048';
 export async function renderPlaquePdf(doc: PlaqueDocument): Promise<Buffer> {
   const w = wordings['zh-CN'];
   const margins = { top: 0, bottom: 0, left: 0, right: 0 };
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `${w.title}（${doc.studioName}）`,
     subject: `${w.numberLabel}：${doc.plaqueNumber}`,
     layout: 'landscape',

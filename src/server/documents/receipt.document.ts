@@ -36,7 +36,7 @@ export async function renderReceiptPdf(doc: ReceiptDocument, size: ReceiptPaper)
   const k = page.scale;
   const margin = mm(8) * k;
   const width = page.width - 2 * margin;
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `服务回执（${doc.studioName}）`,
     subject: doc.service,
     layout: 'portrait',

@@ -42,7 +42,7 @@ const noMargins = { top: 0, bottom: 0, left: 0, right: 0 };
 /** One card as a 90 × 54 mm PDF of two pages, front then back, in Chinese. */
 export async function renderServiceCardPdf(doc: ServiceCardDocument): Promise<Buffer> {
   const w = wordings['zh-CN'];
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `${w.title}（${doc.memberName}）`,
     subject: doc.studioName,
     layout: 'landscape',
@@ -71,7 +71,7 @@ export async function renderServiceCardsSheetPdf(docs: ServiceCardDocument[]): P
   const w = wordings['zh-CN'];
   const streets = [...new Set(docs.map((d) => d.streetName))];
   const scope = streets.length === 1 ? `${streets[0] ?? ''}，` : '';
-  const { pdf, finished } = createPdf({
+  const { pdf, finished } = await createPdf({
     title: `${w.title}（${scope}共 ${docs.length} 张）`,
     subject: `${w.title} · ${w.subtitle}`,
     layout: 'portrait',

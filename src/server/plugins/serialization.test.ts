@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp } from '../../../test/test-app.ts';
 import { registerResponseCheck } from './response-check.ts';
-import { jsonSerializerCompiler } from './serialization.ts';
+import { jsonSerializerCompiler, writerBuilder } from './serialization.ts';
 
 /** Writes `data` as the route with this response contract would, and as zod's encoding did. */
 function both(schema: z.ZodType, data: unknown): { fjs: string; zod: string } {
@@ -91,6 +91,23 @@ describe('answers written from JSON Schema', () => {
       expect(res.statusCode).toBe(200);
       const doc = res.json() as { paths: Record<string, { get?: { responses?: Record<string, unknown> } }> };
       expect(doc.paths['/api/public/nearest']?.get?.responses?.['200']).toBeDefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("builds the writer of every route's every response contract (they are built lazily in the app)", async () => {
+    const t = await createTestApp({ demo: false });
+    try {
+      const build = writerBuilder();
+      let built = 0;
+      for (const route of t.app.routeAccess) {
+        for (const [status, schema] of Object.entries(route.response ?? {})) {
+          expect(() => build({ schema, method: route.method, url: route.url, httpStatus: status })).not.toThrow();
+          built++;
+        }
+      }
+      expect(built).toBeGreaterThan(150);
     } finally {
       await t.close();
     }

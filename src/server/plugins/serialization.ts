@@ -76,13 +76,29 @@ function isSchema(value: unknown): value is JsonSchema {
 }
 
 /**
- * The serializer compiler: Fastify's default one (fast-json-stringify), given the JSON Schema of
- * the route's zod response contract. A plain JSON Schema response passes through unchanged.
+ * Builds a route's writer for one status: Fastify's default serializer (fast-json-stringify),
+ * given the JSON Schema of the route's zod response contract. A plain JSON Schema passes through.
  */
-export function jsonSerializerCompiler(): FastifySerializerCompiler<unknown> {
+export function writerBuilder(): (
+  route: Parameters<FastifySerializerCompiler<unknown>>[0],
+) => (data: unknown) => string {
   const compile = SerializerSelector()({}, {});
   return (route) => {
     const schema = route.schema instanceof $ZodType ? responseJsonSchema(route.schema) : route.schema;
-    return compile({ ...route, httpStatus: String(route.httpStatus ?? ''), schema });
+    return compile({ ...route, httpStatus: String(route.httpStatus ?? ''), schema }) as (data: unknown) => string;
+  };
+}
+
+/**
+ * The serializer compiler. A writer is built on a route's first answer with that status, not at
+ * start: building the writers of every route and status took about half a second of start-up.
+ * (The serialisation test builds every route's writers, so a contract it cannot write still
+ * fails a test rather than a first request.)
+ */
+export function jsonSerializerCompiler(): FastifySerializerCompiler<unknown> {
+  const build = writerBuilder();
+  return (route) => {
+    let write: ((data: unknown) => string) | undefined;
+    return (data: unknown) => (write ??= build(route))(data);
   };
 }

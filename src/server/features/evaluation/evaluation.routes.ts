@@ -35,11 +35,15 @@ import * as evaluation from './evaluation.service.ts';
 import * as proposals from './proposals.service.ts';
 import * as notices from './notices.service.ts';
 import * as yearEnd from './year-end.service.ts';
-import { commendationNoticeDocx } from './notice-docx.presenter.ts';
 import { renderCommendationNoticePdf } from '../../documents/commendation-notice.document.ts';
 import { yearEndWorkbook } from './year-end.presenter.ts';
-import { memberSheetDocx } from './year-end-docx.presenter.ts';
 import { contentDisposition } from '../../content-disposition.ts';
+
+/** The Word documents' writers, loaded with the docx library on the first download (see heavy-modules.ts). */
+const wordDocuments = async () => ({
+  ...(await import('./notice-docx.presenter.ts')),
+  ...(await import('./year-end-docx.presenter.ts')),
+});
 
 /** Quantitative evaluation (量化考评): the scheme, the quarterly run, scores with breakdowns, rankings, proposals. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -246,7 +250,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}-${volunteerId}.docx`))
-        .send(await memberSheetDocx(sheet.year, member));
+        .send(await (await wordDocuments()).memberSheetDocx(sheet.year, member));
     },
   );
 
@@ -369,7 +373,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         `通报表扬${c.number}`,
         'docx',
-        await commendationNoticeDocx(c),
+        await (await wordDocuments()).commendationNoticeDocx(c),
       );
     },
   );

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import type { CommendationNoticeContent } from '../../../domain/evaluation/notice.ts';
-import { chineseDate } from '../statistics/bulletin-docx.presenter.ts';
+import { chineseDate } from '../../../domain/text/chinese-date.ts';
 
 // The commendation notice as Word, in the type of an official notice (GB/T 9704, as the
 // bulletin): A4 with 37/35/28/26 mm margins; the issuer in red 方正小标宋简体 as the masthead, the

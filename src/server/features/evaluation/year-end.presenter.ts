@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../heavy-modules.ts';
 import type { YearEndSheet } from '../../../contract/evaluation.ts';
 
 /** The grades as the sheets print them. */
@@ -6,6 +6,7 @@ export const gradeLabels = { excellent: '优秀', qualified: '合格', basic: '�
 
 /** The year-end sheet as a workbook for a branch (A4 landscape): one row per party member, then the 优秀 quota per branch. */
 export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Huimin';
   const ws = wb.addWorksheet(`${sheet.year}年度党员评议参考`, {

@@ -8,7 +8,9 @@ import { defaultCategories } from '../../../domain/categories/defaults.ts';
 import { addExamples, classify, train, ASK_A_PERSON_BELOW } from '../../../domain/needs/classifier.ts';
 import { parseCorpus } from '../../../domain/needs/corpus.ts';
 import { crossValidate, tokenOverlap } from '../../../domain/needs/evaluation.ts';
-import { tokenize } from './needs-tokenizer.service.ts';
+import { tokenizer } from './needs-tokenizer.service.ts';
+
+const tokenize = await tokenizer();
 
 const SEED = 20110402; // the date of bulletin 313
 const FOLDS = 10;

@@ -13,13 +13,14 @@ import { parseCorpus } from '../../../domain/needs/corpus.ts';
 import { readSetting, bumpSetting } from '../../settings.repository.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { listCorrections } from './needs.repository.ts';
-import { tokenize } from './needs-tokenizer.service.ts';
+import { tokenizer } from './needs-tokenizer.service.ts';
 
 /** A staff correction counts as this many corpus examples: it is a deliberate, local judgement. */
 const CORRECTION_WEIGHT = 3;
 
 let corpusExamples: TrainingExample[] | undefined;
-function corpus(): TrainingExample[] {
+async function corpus(): Promise<TrainingExample[]> {
+  const tokenize = await tokenizer();
   corpusExamples ??= parseCorpus(
     readFileSync(fileURLToPath(new URL('../../../../assets/needs/corpus.tsv', import.meta.url)), 'utf8'),
   ).map((e) => ({ category: e.category, tokens: tokenize(e.text) }));
@@ -46,10 +47,11 @@ export async function needsModel(db: Kysely<Database>): Promise<NeedsModel> {
   const cached = models.get(db);
   if (cached && cached.version === version) return cached.model;
   const corrections = await listCorrections(db);
+  const tokenize = await tokenizer();
   const codes = (await listCategories(db)).map((c) => c.code);
   const model = train(
     [
-      ...corpus(),
+      ...(await corpus()),
       ...corrections.map((c) => ({ category: c.code, tokens: tokenize(c.text), weight: CORRECTION_WEIGHT })),
     ],
     {},
@@ -62,7 +64,7 @@ export async function needsModel(db: Kysely<Database>): Promise<NeedsModel> {
 /** Suggests a category for a text, with ids instead of codes. */
 export async function suggestCategory(db: Kysely<Database>, text: string) {
   const model = await needsModel(db);
-  const result = classify(model, tokenize(text));
+  const result = classify(model, (await tokenizer())(text));
   const ids = new Map((await listCategories(db)).map((c) => [c.code, c]));
   const ranking = result.ranking.flatMap((r) => {
     const c = ids.get(r.category);

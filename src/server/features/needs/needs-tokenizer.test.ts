@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './needs-tokenizer.service.ts';
+import { tokenizer } from './needs-tokenizer.service.ts';
+
+const tokenize = await tokenizer();
 
 describe('jieba tokenizer for needs', () => {
   it('segments Chinese into words, not characters or substrings', () => {

@@ -1,4 +1,5 @@
 import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TabStopType, TextRun } from 'docx';
+import { chineseDate } from '../../../domain/text/chinese-date.ts';
 import { renderText, type BulletinContent } from '../../../domain/statistics/bulletin.ts';
 
 // The bulletin as Word: GB/T 9704 page and type (A4; title 二号 方正小标宋简体, body 三号
@@ -26,12 +27,6 @@ function body(text: string, o: { indent?: boolean; bold?: string } = {}): Paragr
     indent: o.indent === false ? undefined : { firstLine: pt(16) * 20 },
     spacing: { line: Math.round(28.9 * 20), lineRule: LineRuleType.EXACT },
   });
-}
-
-/** A date as the masthead prints it: 2026年12月3日. */
-export function chineseDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
 }
 
 /** The bulletin as a .docx file. */

@@ -1,5 +1,5 @@
 import { renderText, textRuns, type BulletinContent } from '../../../domain/statistics/bulletin.ts';
-import { chineseDate } from './bulletin-docx.presenter.ts';
+import { chineseDate } from '../../../domain/text/chinese-date.ts';
 
 // The bulletin as a page to print (and to save as PDF from the browser): A4 with GB/T 9704
 // margins, the official fonts first and open ones after them, Chinese line breaking by the

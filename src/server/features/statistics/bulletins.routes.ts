@@ -11,7 +11,6 @@ import {
 import { renderText } from '../../../domain/statistics/bulletin.ts';
 import { auditContextOf } from '../../audit.ts';
 import { actorOf } from '../../plugins/session.ts';
-import { bulletinDocx } from './bulletin-docx.presenter.ts';
 import { bulletinHtml } from './bulletin-print.presenter.ts';
 import { closePdfBrowser, htmlToPdf } from '../../documents/html-pdf.ts';
 import { editBulletin, generateBulletin, getBulletin, listBulletins } from './bulletins.service.ts';
@@ -94,7 +93,7 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', contentDisposition(name, 'bulletin.docx'))
-        .send(await bulletinDocx(b.content));
+        .send(await (await import('./bulletin-docx.presenter.ts')).bulletinDocx(b.content));
     },
   );
 

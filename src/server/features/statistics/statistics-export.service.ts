@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../heavy-modules.ts';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { Chart, chartExportQuery } from '../../../contract/statistics.ts';
@@ -44,6 +44,7 @@ export async function exportDashboard(
   await resolveScope(deps.db, actor, 'export', 'statistics', q.under);
   const d = await dashboardOf(deps, actor, { under: q.under, from: q.from, to: q.to });
   const charts = q.chart ? d.charts.filter((c) => c.id === q.chart) : d.charts;
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   for (const c of charts) {
     const ws = wb.addWorksheet(sheetNames[c.id]);
