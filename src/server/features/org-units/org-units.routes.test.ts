@@ -181,6 +181,36 @@ describe('POST /api/org-units', () => {
     expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ code: '350802003E02', name: '西城商务楼宇党支部' });
   });
 
+  it('answers a repeated page byte for byte, and shows an added or renamed unit on the next request', async () => {
+    const c = await t.login('xicheng');
+    const url = '/api/org-units?limit=500';
+    const first = await c.get(url);
+    const again = await c.get(url);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.body).toBe(first.body);
+    const before = first.json() as Page;
+
+    const added = await c.post('/api/org-units', {
+      parentId: before.items[0]?.id,
+      code: '350802003E09',
+      name: '西城物流园党支部',
+      level: 'enterprise',
+      lng: 117.02,
+      lat: 25.09,
+    });
+    expect(added.statusCode).toBe(201);
+    const after = (await c.get(url)).json() as Page;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.map((u) => u.name)).toContain('西城物流园党支部');
+
+    const id = (added.json() as OrgUnit).id;
+    expect((await c.patch(`/api/org-units/${id}`, { name: '西城智慧物流园党支部' })).statusCode).toBe(200);
+    const renamed = (await c.get(url)).json() as Page;
+    expect(renamed.items.map((u) => u.name)).toContain('西城智慧物流园党支部');
+    expect(renamed.items.map((u) => u.name)).not.toContain('西城物流园党支部');
+  });
+
   it('refuses a duplicate code with 409 and writes nothing', async () => {
     const c = await t.login('admin');
     const before = await t.auditCount();

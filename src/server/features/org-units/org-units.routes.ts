@@ -29,7 +29,16 @@ export const orgUnitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(orgUnit) },
       },
     },
-    async (request) => units.listUnits(deps, actorOf(request), request.query),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const kept = await units.keptPage(deps, actor, request.query);
+      // Bytes written earlier by this route's own serializer: sent as they are (the type
+      // provider knows only the page's shape).
+      if (kept.bytes) return reply.type('application/json; charset=utf-8').send(kept.bytes as never);
+      const page = await units.listUnits(deps, actor, request.query);
+      kept.keep(reply.serialize(page) as string);
+      return page;
+    },
   );
 
   app.get(

@@ -20,7 +20,8 @@ import { authorize, resolveScope } from '../../scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as repo from './org-units.repository.ts';
-import { bumpOrgVersion, orgTreeChanged, orgTreeOf, trailOf } from './org-tree.repository.ts';
+import { bumpOrgVersion, orgTreeChanged, orgTreeOf, trailOf, type OrgTree } from './org-tree.repository.ts';
+import { BoundedCache } from '../../bounded-cache.ts';
 import { auditedUnit, presentUnit } from './org-units.presenter.ts';
 
 /** Loads a unit the actor may see, or answers 404. */
@@ -54,6 +55,39 @@ export async function listUnits(deps: Deps, actor: Actor, query: z.infer<typeof 
     offset: query.offset,
   });
   return { items: await presentUnits(deps, actor, rows), total };
+}
+
+/**
+ * Pages of a subtree (not searches) as written for a kind of viewer, kept with the tree they
+ * were read from: a new tree (any unit changed, here or on another instance within a second)
+ * starts empty. Writing a page's JSON and encoding it as UTF-8 (Chinese names are two-byte
+ * strings) was most of the CPU of a listing; a kept page is sent as it was written.
+ */
+const writtenPages = new WeakMap<OrgTree, BoundedCache<Buffer>>();
+
+/** A kept page, or how to keep the one about to be written. Scope is checked every time. */
+export async function keptPage(
+  deps: Deps,
+  actor: Actor,
+  query: z.infer<typeof listOrgUnitsQuery>,
+): Promise<{ bytes: Buffer } | { bytes: undefined; keep: (written: string) => void }> {
+  if (query.q) return { bytes: undefined, keep: () => {} };
+  const scope = await resolveScope(deps.db, actor, 'read', 'orgUnit', query.under);
+  const tree = await orgTreeOf(deps.db);
+  let pages = writtenPages.get(tree);
+  if (!pages) writtenPages.set(tree, (pages = new BoundedCache({ maxEntries: 1000, maxWeight: 16 * 1024 * 1024 })));
+  // What a page shows depends on these alone: the actions offered follow the role and the
+  // viewer's unit, the trails are cut at the viewer's unit.
+  const key = [actor.role, actor.unitPath, scope.path, query.level ?? '', query.limit, query.offset].join('|');
+  const bytes = pages.get(key);
+  if (bytes) return { bytes };
+  return {
+    bytes: undefined,
+    keep: (written) => {
+      const kept = Buffer.from(written);
+      pages.set(key, kept, kept.length);
+    },
+  };
 }
 
 /** One unit the actor may see. */
