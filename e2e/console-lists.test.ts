@@ -84,6 +84,13 @@ describe('more list exports, headed in the reader’s language', () => {
       'Service category',
     ]);
     expect(needs.rows.every((r) => typeof r['Need'] === 'string' && r['Need'] !== '')).toBe(true);
+    // The values picked from a list read in English too, as the screen beside it shows them.
+    expect(needs.rows.length).toBeGreaterThan(0);
+    for (const r of needs.rows) {
+      expect(['Sentiment diary', 'Opinion survey', 'Home visit']).toContain(r['Channel']);
+      expect(['Low', 'Normal', 'Urgent']).toContain(r['Urgency']);
+      expect(String(r['Service category'])).not.toMatch(/[\u3400-\u9fff]/);
+    }
     await shell.chooseLanguage('简体中文');
   });
 });

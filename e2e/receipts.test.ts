@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './fixtures/axe.ts';
-import { openPage } from './fixtures/browser.ts';
-import { textOf } from './fixtures/expect.ts';
+import { openPage, untilResponse } from './fixtures/browser.ts';
+import { inputValueOf, textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
 import { RecordBook } from './pages/delivery.page.ts';
 import { dialog } from './pages/overlays.ts';
 import { LoginPage } from './pages/login.page.ts';
 import { ResidentPages } from './pages/resident.page.ts';
+import { Shell } from './pages/shell.page.ts';
 
 // Issue 10, item 13: a walk-in resident rates the service through its 服务回执.
 
@@ -89,6 +90,47 @@ describe('a walk-in service rated through its receipt (phones, 360×740)', () =>
     const shown = dialog(member.page, '服务回执');
     await expect.poll(textOf(shown.getByTestId('receipt-rating'))).toContain('居民已评价：5 星');
     await expect.poll(textOf(shown.getByTestId('receipt-code'))).toBe(code.replace(/(.{4})(?=.)/g, '$1 '));
+    await member.context.close();
+  });
+
+  it('the district admin shortens how long a receipt is valid on 服务记录设置; the next receipt says so', async () => {
+    const admin = await openPage(e2e.browser, e2e.url);
+    const login = new LoginPage(admin.page);
+    await login.goto();
+    await login.signInAs('admin');
+    await new Shell(admin.page).open('服务记录设置');
+    const days = admin.page.getByRole('spinbutton', { name: '服务回执有效期（天）' });
+    await expect.poll(inputValueOf(days)).toBe('30');
+    await days.fill('3');
+    const saved = await untilResponse(
+      admin.page,
+      (url, method) => url.endsWith('/api/settings/records') && method === 'PUT',
+      () => admin.page.getByRole('button', { name: '保存', exact: true }).click(),
+    );
+    expect(saved.status()).toBe(200);
+    await admin.page.getByText('已保存服务记录设置').waitFor();
+    // Kept by the server, not only shown: the page opened again reads 3.
+    await admin.page.reload();
+    await expect.poll(inputValueOf(days)).toBe('3');
+    await admin.context.close();
+
+    // The member's next walk-in: its receipt is valid for 3 days from now, not 30.
+    const member = await openPage(e2e.browser, e2e.url, { viewport: phone });
+    const memberLogin = new LoginPage(member.page);
+    await memberLogin.goto();
+    await memberLogin.signInAs('zhangwanzhen');
+    const book = new RecordBook(member.page);
+    await book.goto();
+    const form = await book.openNew();
+    await form.fill({ groups: ['老年人'], mode: '上门', content: '上门帮老人设置手机大字体', personTimes: 1 });
+    const recordedAt = Date.now();
+    await form.submit();
+    const validity = member.page.getByTestId('receipt').getByText(/前有效，只能评价一次/);
+    await expect.poll(textOf(validity)).toMatch(/\d{4}\D\d{2}\D\d{2}/);
+    const [, y, m, d] = /(\d{4})\D(\d{2})\D(\d{2})/.exec(await validity.innerText()) ?? [];
+    // The day in China three days after the record was saved (either side of a midnight passed meanwhile).
+    const chinaDayAfter = (ms: number) => new Date(ms + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect([chinaDayAfter(recordedAt), chinaDayAfter(Date.now())]).toContain(`${y}-${m}-${d}`);
     await member.context.close();
   });
 });

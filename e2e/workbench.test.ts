@@ -4,7 +4,9 @@ import { openPage, type DemoUser } from './fixtures/browser.ts';
 import { axeViolations } from './fixtures/axe.ts';
 import { textOf } from './fixtures/expect.ts';
 import { useE2E } from './fixtures/suite.ts';
+import { EvaluationPage } from './pages/evaluation.page.ts';
 import { LoginPage } from './pages/login.page.ts';
+import { popconfirmOk } from './pages/overlays.ts';
 import { Shell } from './pages/shell.page.ts';
 import { DataTable } from './pages/table.ts';
 import { WorkbenchPage } from './pages/workbench.page.ts';
@@ -60,5 +62,29 @@ describe('工作台', () => {
     expect(await bench.todoLabels()).not.toContain('待我审核的工作室申请');
     expect(await axeViolations(page)).toEqual([]);
     await close();
+  });
+
+  it('after the quarter’s evaluation, the district sees its commendations to confirm and the street its reviews', async () => {
+    const district = await signedInAs('admin');
+    await district.shell.open('量化考评');
+    await new EvaluationPage(district.page).runButton.click();
+    await popconfirmOk(district.page).click();
+    await expect.poll(textOf(district.page.getByText(/^考评完成/))).toContain('个工作室');
+    await district.shell.open('工作台');
+    // The run proposed the top studios for commendation: the district confirms them, in one click.
+    await expect.poll(() => district.bench.todoCount('待我确认的考评建议')).toBeGreaterThan(0);
+    await expect.poll(() => district.shell.menuBadge('考评建议')).toMatch(/^\d+ 项待办$/);
+    await district.bench.todo('待我确认的考评建议').click();
+    await expect.poll(textOf(district.shell.heading)).toBe('表扬与整改建议');
+    await district.close();
+
+    // 莲花家电便民维修室's two substantiated complaints put it up for review by its street, 西城街道.
+    const street = await signedInAs('xicheng');
+    await expect.poll(() => street.bench.todoCount('待我确认的考评建议')).toBeGreaterThan(0);
+    expect(await axeViolations(street.page)).toEqual([]);
+    await street.bench.todo('待我确认的考评建议').click();
+    await expect.poll(textOf(street.shell.heading)).toBe('表扬与整改建议');
+    await expect.poll(textOf(street.page.getByTestId('proposals-table'))).toContain('莲花家电便民维修室');
+    await street.close();
   });
 });

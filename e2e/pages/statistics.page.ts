@@ -68,6 +68,12 @@ export class BulletinPages {
     await this.page.getByRole('button', { name: '下载 Word' }).waitFor();
   }
 
+  /** Generates the bulletin of the period the page proposes (last quarter) and waits for its page. */
+  async generateProposedPeriod(): Promise<void> {
+    await this.page.getByRole('button', { name: '生成简报' }).click();
+    await this.page.getByRole('button', { name: '下载 Word' }).waitFor();
+  }
+
   /** The preview of the bulletin's text. */
   preview(): Locator {
     return this.page.getByTestId('bulletin-preview');

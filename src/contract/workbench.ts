@@ -14,6 +14,8 @@ export const workbenchTodoKeys = [
   'lettersEscalated',
   'inspectionsPlanned',
   'inspectionsOverdue',
+  'rectificationProposals',
+  'evaluationProposals',
 ] as const;
 export type WorkbenchTodoKey = (typeof workbenchTodoKeys)[number];
 

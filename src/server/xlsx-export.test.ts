@@ -32,6 +32,63 @@ function savedName(res: LightMyRequestResponse): string {
 
 const today = () => chinaDate(t.clock.now());
 
+const exportsOf = {
+  studios: '/api/studios/export.xlsx',
+  needs: '/api/needs/export.xlsx',
+  requests: '/api/requests/export.xlsx',
+  records: '/api/records/export.xlsx',
+  accounts: '/api/accounts/export.xlsx',
+  outbox: '/api/outbox/export.xlsx',
+  audit: '/api/audit-log/export.xlsx',
+} as const;
+
+/** The columns of each export that hold an enumerated value, by their English headings. */
+const enumerated: Record<keyof typeof exportsOf, string[]> = {
+  studios: ['Status', 'Service category'],
+  needs: ['Channel', 'Urgency', 'Service category'],
+  requests: ['Status', 'Service category'],
+  records: ['Groups served', 'Service category', 'Mode', 'Source'],
+  accounts: ['Role', 'Status'],
+  outbox: ['Status'],
+  audit: ['Entity', 'Action'],
+};
+
+/** Every list export as the district admin downloads it after choosing `locale` in the console. */
+async function sheetsIn(locale: string) {
+  const district = await t.login('admin');
+  // A signed-in user's language is the one chosen in the console (stored with the account).
+  expect((await district.put('/api/auth/me/settings', { locale })).statusCode).toBe(200);
+  // A need, a request and something in the outbox, so their enumerated columns have values to translate.
+  const community = await t.unitId('350802003004');
+  await buildNeed(t.db, { unitId: community });
+  await buildRequest(t.db, { unitId: community });
+  await t.db
+    .insertInto('outbox')
+    .values({
+      channel: 'sms',
+      template_id: 'T',
+      params_json: '{}',
+      recipient: '13811112222',
+      signature: '惠民',
+      body: '【惠民】工作室公开承诺已更新',
+      unit_id: community,
+      entity: 'test',
+      entity_id: '1',
+      status: 'sent',
+      attempts: 1,
+      next_attempt_at: t.clock.now().toISOString(),
+      last_error: null,
+      provider_message_id: null,
+      created_at: t.clock.now().toISOString(),
+      sent_at: t.clock.now().toISOString(),
+    })
+    .execute();
+  const sheets = {} as Record<keyof typeof exportsOf, Array<Record<string, unknown>>>;
+  for (const [list, url] of Object.entries(exportsOf) as Array<[keyof typeof exportsOf, string]>)
+    sheets[list] = await sheetOf(await district.get(url));
+  return sheets;
+}
+
 describe('GET /api/<list>/export.xlsx', () => {
   it('exports the studios the list shows with the same filter, named after what, where and when', async () => {
     const street = await t.login('xicheng');
@@ -126,7 +183,54 @@ describe('GET /api/<list>/export.xlsx', () => {
     expect(sent.every((r) => r['状态'] === '已发送')).toBe(true);
     const logins = await sheetOf(await district.get('/api/audit-log/export.xlsx?action=login'));
     expect(logins.length).toBeGreaterThan(0);
-    expect(new Set(logins.map((r) => r['操作']))).toEqual(new Set(['login']));
+    // In words, as the log reads on screen (not `login`).
+    expect(new Set(logins.map((r) => r['操作']))).toEqual(new Set(['登录']));
+  });
+
+  it('writes statuses, modes, groups, roles, categories and audit words in English for an English reader', async () => {
+    const en = await sheetsIn('en');
+    // Every enumerated column holds English only: no Chinese left in a status, a role or a mode.
+    const chinese = /[\u3400-\u9fff]/;
+    for (const [list, columns] of Object.entries(enumerated)) {
+      const rows = en[list as keyof typeof enumerated];
+      expect(rows.length, list).toBeGreaterThan(0);
+      for (const column of columns) {
+        expect(Object.keys(rows[0]!), list).toContain(column);
+        const values = rows.map((r) => String(r[column] ?? ''));
+        expect(
+          values.filter((v) => chinese.test(v)),
+          `${list} ${column}`,
+        ).toEqual([]);
+      }
+    }
+    expect(new Set(en.accounts.map((r) => r['Role']))).toContain('Party member');
+    expect(new Set(en.accounts.map((r) => r['Status']))).toContain('Active');
+    expect(new Set(en.studios.map((r) => r['Status']))).toContain('Plaque awarded');
+    expect(new Set(en.outbox.map((r) => r['Status']))).toContain('Sent');
+    expect(new Set(en.audit.map((r) => r['Action']))).toContain('Signed in');
+    expect(new Set(en.audit.map((r) => r['Entity']))).toContain('Session');
+    expect(en.records.map((r) => r['Mode'])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(At the studio|Home visit|By phone|Online|Group activity)$/)]),
+    );
+    // A category is named as the district named it in English.
+    const categories = (await (await t.login('admin')).get('/api/categories')).json() as Array<{
+      name: Record<string, string>;
+    }>;
+    const englishNames = new Set(categories.map((c) => c.name['en']));
+    expect(en.records.every((r) => englishNames.has(String(r['Service category'])))).toBe(true);
+  });
+
+  it('writes them in Traditional Chinese for a zh-TW reader, and in Simplified Chinese by default', async () => {
+    const tw = await sheetsIn('zh-TW');
+    expect(new Set(tw.accounts.map((r) => r['角色']))).toContain('領崗黨員');
+    expect(new Set(tw.outbox.map((r) => r['狀態']))).toContain('已發送');
+    expect(new Set(tw.audit.map((r) => r['操作']))).toContain('登入');
+    expect(new Set(tw.audit.map((r) => r['對象']))).toContain('登入工作階段');
+    const channels = new Set(tw.needs.map((r) => r['收集管道']));
+    expect([...channels].every((c) => ['民情日記', '徵求意見', '入戶訪談'].includes(String(c)))).toBe(true);
+    const zh = await sheetsIn('zh-CN');
+    expect(new Set(zh.accounts.map((r) => r['角色']))).toContain('领岗党员');
+    expect(new Set(zh.audit.map((r) => r['对象']))).toContain('登录会话');
   });
 
   it('streams past one page: every one of 520 needs of a community is in the file', async () => {

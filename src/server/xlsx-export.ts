@@ -37,7 +37,7 @@ export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>, l
 
 /** A workbook on its way out, with what the download needs to be named and its progress shown. */
 export interface XlsxDownload {
-  /** The workbook, or how to write it in the reader's language (its headings follow Accept-Language). */
+  /** The workbook, or how to write it in the reader's language (headings and enumerated cells follow Accept-Language). */
   stream: Readable | ((locale: Locale) => Readable);
   /** `<what>-<unit>-<China date>.xlsx` */
   name: string;
@@ -56,10 +56,14 @@ export function sendXlsx(reply: FastifyReply, file: XlsxDownload) {
     .send(typeof file.stream === 'function' ? file.stream(reply.request.locale ?? 'zh-CN') : file.stream);
 }
 
-/** One column of a list export: its heading and how a listed item fills it. */
+/**
+ * One column of a list export: its heading and how a listed item fills it, in the reader's
+ * language where the cell is an enumerated value (a status, a mode, a role); free text, names
+ * and numbers stay as stored.
+ */
 export interface ExportColumn<T> {
   header: string;
-  cell(item: T): Cell;
+  cell(item: T, locale: Locale): Cell;
 }
 
 /** A list the export reads exactly as the screen does, a page at a time. */
@@ -112,10 +116,10 @@ export async function exportList<T>(deps: Deps, ctx: AuditContext, actor: Actor,
     after: { rows: first.total, filter: spec.filter },
   });
   const name = await exportFileName(deps, actor, spec.what, spec.under, ctx.at);
-  async function* rows(): AsyncIterable<Cell[]> {
+  async function* rows(locale: Locale): AsyncIterable<Cell[]> {
     let page = first.items;
     for (let offset = 0; ;) {
-      for (const item of page) yield spec.columns.map((c) => c.cell(item));
+      for (const item of page) yield spec.columns.map((c) => c.cell(item, locale));
       if (page.length < PAGE) return;
       offset += PAGE;
       page = (await spec.page(PAGE, offset)).items;
@@ -123,7 +127,7 @@ export async function exportList<T>(deps: Deps, ctx: AuditContext, actor: Actor,
   }
   const headers = spec.columns.map((c) => c.header);
   return {
-    stream: (locale: Locale) => streamWorkbook(headers, rows(), locale),
+    stream: (locale: Locale) => streamWorkbook(headers, rows(locale), locale),
     name,
     fallback: spec.fallback,
     rows: first.total,

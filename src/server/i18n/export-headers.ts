@@ -2,8 +2,9 @@ import type { Locale } from '../../contract/common.ts';
 
 // The column headings of the list exports (.xlsx) in Traditional Chinese and English, keyed by the
 // Simplified Chinese heading the export services write: the downloaded sheet's headings follow
-// the reader's language (Accept-Language), while the cells stay as the lists store them. A heading
-// missing here stays in Simplified Chinese (export-headers.test.ts checks the services' headings).
+// the reader's language (the account's chosen language, else Accept-Language), as do its
+// enumerated cells (export-values.ts). A heading missing here stays in Simplified Chinese
+// (export-headers.test.ts checks the services' headings).
 // The registry export is not translated: its columns are the import template's, to be re-imported.
 const headers: Record<string, { 'zh-TW': string; en: string }> = {
   导出: { 'zh-TW': '匯出', en: 'Export' },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AuditEntry, listAuditQuery } from '../../../contract/audit.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { exportLabelOr } from '../../i18n/export-values.ts';
 import { exportList, type ExportColumn } from '../../xlsx-export.ts';
 import { listAuditLog } from './audit.service.ts';
 
@@ -11,9 +12,10 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 const columns: Array<ExportColumn<AuditEntry>> = [
   { header: '时间', cell: (e) => e.at.slice(0, 19).replace('T', ' ') },
   { header: '操作人', cell: (e) => e.actorName },
-  { header: '对象', cell: (e) => e.entity },
+  // In words, as the log reads on screen; a type or action newer than the console's words stays raw.
+  { header: '对象', cell: (e, locale) => exportLabelOr(locale, `audit.entity.${e.entity}`, e.entity) },
   { header: '对象编号', cell: (e) => e.entityId },
-  { header: '操作', cell: (e) => e.action },
+  { header: '操作', cell: (e, locale) => exportLabelOr(locale, `audit.action.${e.action}`, e.action) },
   { header: '变更前', cell: (e) => json(e.before) },
   { header: '变更后', cell: (e) => json(e.after) },
   { header: 'IP 地址', cell: (e) => e.ip },

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Category } from '../../../contract/categories.ts';
+import type { Locale } from '../../../contract/common.ts';
 import type { Database } from '../../../db/schema.ts';
 import { bumpVersion, VersionedCache } from '../../versioned-cache.ts';
 import { presentCategory } from './categories.presenter.ts';
@@ -77,6 +78,13 @@ export async function updateCategory(
 ): Promise<void> {
   await db.updateTable('categories').set(set).where('id', '=', id).execute();
   await bumpVersion(db, CATEGORIES_VERSION, new Date().toISOString());
+}
+
+/** Every category's names in the three languages, by id (a list export names them in the reader's language). */
+export async function categoryNamesByLocale(db: Kysely<Database>): Promise<Map<number, Record<Locale, string>>> {
+  return new Map(
+    (await rowsOf(db)).map((r) => [r.id, { 'zh-CN': r.name_zh_cn, 'zh-TW': r.name_zh_tw, en: r.name_en }]),
+  );
 }
 
 /** The Simplified Chinese name of every category, by id (printed documents are in Chinese). */

@@ -1,24 +1,7 @@
+import type { Locale } from '../../../contract/common.ts';
+import { exportLabel, exportLabelOr } from '../../i18n/export-values.ts';
 import { maskRecipient } from './records.presenter.ts';
 import type { ExportRow } from './records.repository.ts';
-
-const groupNames: Record<string, string> = {
-  migrant_workers: '进城务工人员',
-  youth: '青少年',
-  taiwan_overseas: '台胞侨眷',
-  elderly: '老年人',
-  disabled: '残疾人',
-  hardship: '困难群众',
-  women_children: '妇女儿童',
-  veterans: '退役军人',
-  general: '其他居民',
-};
-const modeNames: Record<string, string> = {
-  studio: '工作室内',
-  home: '上门',
-  phone: '电话',
-  online: '网上',
-  activity: '集体活动',
-};
 
 /** The export's column headings, in the order of `exportRow`. */
 export const exportHeaders = [
@@ -36,21 +19,27 @@ export const exportHeaders = [
   '来源',
 ];
 
-/** One record as a spreadsheet row, in Chinese, the recipient masked. */
-export function exportRow(r: ExportRow, categories: ReadonlyMap<number, string>): Array<string | number> {
+/** One record as a spreadsheet row, its groups, category, mode and source in `locale`, the recipient masked. */
+export function exportRow(
+  r: ExportRow,
+  categories: ReadonlyMap<number, Record<Locale, string>>,
+  locale: Locale,
+): Array<string | number> {
   return [
     r.served_at.slice(0, 16).replace('T', ' '),
     r.studio_name,
     r.unit_name,
     r.author,
     maskRecipient(r.recipient_name) ?? '',
-    (JSON.parse(r.groups_json) as string[]).map((g) => groupNames[g] ?? g).join('、'),
-    categories.get(r.category_id) ?? '',
-    modeNames[r.mode] ?? r.mode,
+    (JSON.parse(r.groups_json) as string[])
+      .map((g) => exportLabelOr(locale, `delivery.group.${g}`, g))
+      .join(locale === 'en' ? ', ' : '、'),
+    categories.get(r.category_id)?.[locale] ?? '',
+    exportLabelOr(locale, `delivery.mode.${r.mode}`, r.mode),
     r.content,
     r.person_times,
     r.duration_minutes,
     // A record brought in from a paper record book says so in the export too.
-    r.import_id === null ? '' : '导入',
+    r.import_id === null ? '' : exportLabel(locale, 'delivery.records.imported'),
   ];
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
+import type { Locale } from '../../../contract/common.ts';
 import type { listRecordsQuery } from '../../../contract/delivery.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { exportFileName, streamWorkbook, type XlsxDownload } from '../../xlsx-export.ts';
-import { categoryNamesZh } from '../categories/categories.repository.ts';
+import { categoryNamesByLocale } from '../categories/categories.repository.ts';
 import { exportHeaders, exportRow } from './records-export.presenter.ts';
 import { countRecords, listExportRows } from './records.repository.ts';
 import { recordFilter } from './records.service.ts';
@@ -29,16 +30,16 @@ export async function streamRecordsExport(
     unitId: actor.unitId,
     after: { rows: count, filter: query },
   });
-  const categories = await categoryNamesZh(deps.db);
-  async function* rows() {
+  const categories = await categoryNamesByLocale(deps.db);
+  async function* rows(locale: Locale) {
     for (let offset = 0; ; offset += PAGE) {
       const page = await listExportRows(deps.db, filter, offset, PAGE);
-      for (const r of page) yield exportRow(r, categories);
+      for (const r of page) yield exportRow(r, categories, locale);
       if (page.length < PAGE) return;
     }
   }
   return {
-    stream: (locale) => streamWorkbook(exportHeaders, rows(), locale),
+    stream: (locale) => streamWorkbook(exportHeaders, rows(locale), locale),
     name: await exportFileName(deps, actor, '服务记录', query.under, ctx.at),
     fallback: 'records.xlsx',
     rows: count,

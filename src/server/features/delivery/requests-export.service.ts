@@ -2,25 +2,20 @@ import type { z } from 'zod';
 import type { listRequestsQuery, serviceRequest } from '../../../contract/delivery.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import type { Locale } from '../../../contract/common.ts';
+import { exportLabel } from '../../i18n/export-values.ts';
 import { exportList, type ExportColumn } from '../../xlsx-export.ts';
-import { categoryNamesZh } from '../categories/categories.repository.ts';
+import { categoryNamesByLocale } from '../categories/categories.repository.ts';
 import { listRequests } from './requests.service.ts';
 
 type ServiceRequest = z.infer<typeof serviceRequest>;
 
-const statuses: Record<string, string> = {
-  unassigned: '待分派',
-  assigned: '待接单',
-  accepted: '已接单',
-  completed: '已完成',
-};
-
-function columns(categories: ReadonlyMap<number, string>): Array<ExportColumn<ServiceRequest>> {
+function columns(categories: ReadonlyMap<number, Record<Locale, string>>): Array<ExportColumn<ServiceRequest>> {
   return [
     { header: '查询码', cell: (r) => r.trackingCode },
     { header: '提交时间', cell: (r) => r.createdAt.slice(0, 16).replace('T', ' ') },
-    { header: '状态', cell: (r) => statuses[r.status] ?? r.status },
-    { header: '服务类别', cell: (r) => categories.get(r.categoryId) ?? '' },
+    { header: '状态', cell: (r, locale) => exportLabel(locale, `delivery.status.${r.status}`) },
+    { header: '服务类别', cell: (r, locale) => categories.get(r.categoryId)?.[locale] ?? '' },
     { header: '需求内容', cell: (r) => r.text },
     { header: '希望时间', cell: (r) => r.preferredTime },
     { header: '所在社区', cell: (r) => r.unitName },
@@ -45,6 +40,6 @@ export async function exportRequests(
     under: q.under,
     filter,
     page: (limit, offset) => listRequests(deps, actor, { ...filter, limit, offset }),
-    columns: columns(await categoryNamesZh(deps.db)),
+    columns: columns(await categoryNamesByLocale(deps.db)),
   });
 }

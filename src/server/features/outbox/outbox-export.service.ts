@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { listOutboxQuery, OutboxMessage } from '../../../contract/outbox.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import type { AuditContext, Deps } from '../../context.ts';
+import { exportLabel } from '../../i18n/export-values.ts';
 import { exportList, type ExportColumn } from '../../xlsx-export.ts';
 import { listOutboxMessages } from './outbox.service.ts';
 
-const statuses: Record<string, string> = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败' };
 const at = (s: string | null) => (s ? s.slice(0, 16).replace('T', ' ') : null);
 
 const columns: Array<ExportColumn<OutboxMessage>> = [
@@ -14,7 +14,7 @@ const columns: Array<ExportColumn<OutboxMessage>> = [
   { header: '模板', cell: (m) => m.templateId },
   { header: '接收号码', cell: (m) => m.recipient },
   { header: '内容', cell: (m) => m.body },
-  { header: '状态', cell: (m) => statuses[m.status] ?? m.status },
+  { header: '状态', cell: (m, locale) => exportLabel(locale, `studios.outbox.status.${m.status}`) },
   { header: '尝试次数', cell: (m) => m.attempts },
   { header: '最近错误', cell: (m) => m.lastError },
   { header: '发送时间', cell: (m) => at(m.sentAt) },

@@ -6,7 +6,13 @@ import { buildStudio } from '../../../../test/factories/studios.ts';
 import { buildRequest } from '../../../../test/factories/requests.ts';
 import { buildNeed } from '../../../../test/factories/needs.ts';
 import { buildImport } from '../../../../test/factories/registry.ts';
-import { buildInspection, buildSupervisor, demoSupervisorId } from '../../../../test/factories/inspections.ts';
+import { buildEvaluationProposal } from '../../../../test/factories/evaluation.ts';
+import {
+  buildInspection,
+  buildProposal,
+  buildSupervisor,
+  demoSupervisorId,
+} from '../../../../test/factories/inspections.ts';
 import { buildLetter } from '../../../../test/factories/mailbox.ts';
 
 let t: TestApp;
@@ -95,6 +101,32 @@ describe('GET /api/workbench', () => {
     const after = await todosOf('xicheng');
     expect(after.lettersOpen).toBe(before.lettersOpen! + 1);
     expect((await todosOf('xixing')).lettersOpen).toBeUndefined();
+  });
+
+  it('counts proposals waiting for the viewer’s decision: the street’s rectifications and reviews, the district’s commendations', async () => {
+    const before = {
+      street: await todosOf('xicheng'),
+      district: await todosOf('admin'),
+      other: await todosOf('zhongcheng'),
+    };
+    await buildProposal(t.db, { unitId: xixing.community });
+    await buildEvaluationProposal(t.db, 'review', { unitId: xixing.community });
+    await buildEvaluationProposal(t.db, 'commendation', { unitId: xixing.community });
+    const street = await todosOf('xicheng');
+    const district = await todosOf('admin');
+    // The street decides the inspection's proposal and the evaluation's review, not the commendation.
+    expect(street.rectificationProposals).toBe(before.street.rectificationProposals! + 1);
+    expect(street.evaluationProposals).toBe(before.street.evaluationProposals! + 1);
+    // The district confirms the commendation only; rectification proposals are not its to decide.
+    expect(district.evaluationProposals).toBe(before.district.evaluationProposals! + 1);
+    expect(district.rectificationProposals).toBeUndefined();
+    expect(await todosOf('zhongcheng')).toMatchObject({
+      rectificationProposals: before.other.rectificationProposals,
+      evaluationProposals: before.other.evaluationProposals,
+    });
+    const bench = await workbenchOf('xicheng');
+    expect(bench.todos.find((d) => d.key === 'evaluationProposals')?.path).toBe('/evaluation-proposals');
+    expect(bench.todos.find((d) => d.key === 'rectificationProposals')?.path).toBe('/rectification-proposals');
   });
 
   it('lists the to-dos with something waiting first, with the admin’s figures and own recent actions', async () => {

@@ -7,7 +7,9 @@ import { chinaDate } from '../../time.ts';
 import { studiosOfMember } from '../delivery/delivery.repository.ts';
 import { sumRecords } from '../delivery/records.repository.ts';
 import { listRequestRows } from '../delivery/requests.repository.ts';
+import { listProposals as listEvaluationProposals } from '../evaluation/evaluation.repository.ts';
 import { listInspections } from '../inspections/inspections.repository.ts';
+import { listProposals as listRectificationProposals } from '../inspections/proposals.repository.ts';
 import { listLetters } from '../mailbox/mailbox.repository.ts';
 import { listNeedPage } from '../needs/needs.repository.ts';
 import { countImportsAwaitingCommit } from '../../imports.repository.ts';
@@ -91,6 +93,21 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
     const overdue = await listInspections(db, { path, status: 'planned', overdueOn: today, ...mine, ...ONE });
     todos.push({ key: 'inspectionsPlanned', count: planned.total, path: target });
     todos.push({ key: 'inspectionsOverdue', count: overdue.total, path: ownOnly ? target : `${target}?overdue=1` });
+  }
+
+  // Proposals waiting for the viewer's decision: an inspection's rectification proposal (the
+  // street), and the evaluation's commendations (the district) and reviews (the street).
+  if (may('confirm', 'rectificationProposal')) {
+    const waiting = await listRectificationProposals(db, { path, status: 'proposed', ...ONE });
+    todos.push({ key: 'rectificationProposals', count: waiting.total, path: '/rectification-proposals' });
+  }
+  const kinds = [
+    ...(may('confirm', 'commendationProposal') ? ['commendation'] : []),
+    ...(may('confirm', 'reviewProposal') ? ['review'] : []),
+  ];
+  if (kinds.length > 0) {
+    const waiting = await listEvaluationProposals(db, { path, kinds, status: 'proposed', ...ONE });
+    todos.push({ key: 'evaluationProposals', count: waiting.total, path: '/evaluation-proposals' });
   }
 
   // Figures: a member's own studios and record book; an organisation's subtree.

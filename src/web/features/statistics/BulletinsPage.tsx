@@ -63,6 +63,7 @@ export default function BulletinsPage() {
         <LoadError message={error} onRetry={reload} />
       ) : (
         <List
+          className="hm-bulletin-list"
           aria-label={t('bulletin.list')}
           loading={!data}
           locale={{ emptyText: t('bulletin.none') }}
