@@ -69,7 +69,16 @@ export class GroupCommitter {
       // commit or the other requests' checks hold the connection all join it. Taking the batch
       // first would start a transaction for the first job alone and leave the rest queued
       // behind it (batches of one or two under load).
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
+      // Clients answered by the previous commit send their next requests over a few turns of
+      // the event loop, not all in one: while each turn still brings jobs (a few turns at most,
+      // a turn being a non-blocking poll), wait for them. Batches then hold about twice as many
+      // records, and the commit and the batch's statements are shared by all of them.
+      for (let turn = 0, seen = -1; turn < SETTLE_TURNS && this.queue.length > seen; turn++) {
+        if (this.queue.length >= this.maxBatch) break;
+        seen = this.queue.length;
+        await nextTurn();
+      }
       while (this.queue.length > 0) {
         let trx: ControlledTransaction<Database>;
         try {
@@ -156,6 +165,14 @@ export class GroupCommitter {
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** How many more turns of the event loop a batch waits for while jobs keep arriving. */
+const SETTLE_TURNS = 8;
+
+/** One turn of the event loop: pending I/O (new requests) is read before it resolves. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 const committers = new WeakMap<Kysely<Database>, GroupCommitter>();
 /** The group committer of a database, one per process. */
