@@ -77,9 +77,9 @@ describe('the service record book (服务记录本)', () => {
         .where('period', '=', '2026-11')
         .where('group_key', '=', 'youth')
         .executeTakeFirst();
-      return [Number(cell?.records ?? 0), Number(cell?.person_times ?? 0)];
+      return { records: Number(cell?.records ?? 0), personTimes: Number(cell?.person_times ?? 0) };
     };
-    const [records, personTimes] = await youthThisMonth();
+    const before = await youthThisMonth();
     // Copies of one submission sent together (one batch of the group commit): one is written,
     // the others answer it.
     const copies = await Promise.all([send(key), send(key), send(key), send(key)]);
@@ -95,7 +95,7 @@ describe('the service record book (服务记录本)', () => {
       .execute();
     expect(entries).toHaveLength(1);
     expect(JSON.parse(entries[0]?.after_json ?? '{}')).toMatchObject({ studioId: own, personTimes: 30 });
-    expect(await youthThisMonth()).toEqual([records + 1, personTimes + 30]);
+    expect(await youthThisMonth()).toEqual({ records: before.records + 1, personTimes: before.personTimes + 30 });
 
     await t.db.updateTable('studios').set({ status: 'revoked' }).where('id', '=', own).execute();
     const retry = await send(key);
