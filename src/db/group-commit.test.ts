@@ -27,6 +27,27 @@ describe('group commit', () => {
     expect(keys).toEqual(['a', 'b', 'c']);
   });
 
+  it('undoes a job that failed half-way, and keeps the others of its batch once', async () => {
+    const committer = new GroupCommitter(h.db);
+    const counted: string[][] = [];
+    const step: BatchStep<string> = {
+      run: async (_trx, items) => void counted.push(items),
+    };
+    const job = (key: string, failAfterInsert = false) =>
+      committer.run(async (trx, batch) => {
+        await insert(key)(trx);
+        batch.add(step, key);
+        if (failAfterInsert) throw new Error('failed after its insert');
+        return key;
+      });
+    const results = await Promise.allSettled([job('h1'), job('h2', true), job('h3')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const keys = await h.db.selectFrom('settings').select('key').where('key', 'like', 'h%').orderBy('key').execute();
+    expect(keys.map((k) => k.key)).toEqual(['h1', 'h3']);
+    // The batch step saw the jobs that succeeded, once.
+    expect(counted).toEqual([['h1', 'h3']]);
+  });
+
   it('groups jobs that arrive during a commit into the next transaction', async () => {
     const committer = new GroupCommitter(h.db);
     const many = await Promise.all(Array.from({ length: 300 }, (_, i) => committer.run(insert(`k${i}`))));

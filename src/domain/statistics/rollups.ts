@@ -74,7 +74,8 @@ export function rollupDeltas(fact: RollupFact, unitIds: readonly number[], sign:
 export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const d of deltas) {
-    const key = [d.grain, d.period, d.unitId, d.categoryId, d.mode, d.groupKey].join('\u0000');
+    // A template, not an array join: this runs for every cell of every record of a group commit.
+    const key = `${d.grain}\u0000${d.period}\u0000${d.unitId}\u0000${d.categoryId}\u0000${d.mode}\u0000${d.groupKey}`;
     const seen = byKey.get(key);
     if (seen) {
       seen.records += d.records;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { checkRecord } from '../../../domain/delivery/delivery.ts';
@@ -10,10 +10,9 @@ import type { recordInput } from '../../../contract/delivery.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize } from '../../scope.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { auditRowOf, auditStep } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { rollRecords } from '../statistics/rollups.commands.ts';
-import { memberAccountsOf } from './delivery.repository.ts';
 import { correctionHours } from './record-settings.service.ts';
 import { maskRecipient, presentRecord } from './records.presenter.ts';
 import * as repo from './records.repository.ts';
@@ -44,25 +43,22 @@ export async function submitRecord(
   input: z.infer<typeof recordInput>,
   getRecord: (id: number) => Promise<ReturnType<typeof presentRecord>>,
 ) {
-  const existing = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
-  if (existing !== undefined) return { created: false, record: await getRecord(existing) };
-  const studio = await repo.findRecordStudio(deps.db, input.studioId);
-  if (!studio) throw new DomainError('NOT_FOUND');
-  const owners = await memberAccountsOf(deps.db, studio.id);
-  authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
-  authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: owners });
-  if (!['active', 'rectification'].includes(studio.status))
-    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
-  checkRecord(input, new Date(ctx.at));
-  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
-    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
-  if (input.requestId) {
-    const request = await findRequestStudio(deps.db, input.requestId);
-    if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
+  // No look-up of the key first: the insert itself skips a used key (a unique key and
+  // ON CONFLICT DO NOTHING), so a first submission, the usual case, costs no extra statement.
+  const answerWritten = async (id: number) => ({ created: false, record: await getRecord(id) });
+  let studio: repo.RecordPlace;
+  try {
+    studio = await checkedPlace(deps, ctx, actor, input);
+  } catch (err) {
+    // A retry of a record written before the studio, its members or the categories changed
+    // still answers that record.
+    const written = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
+    if (written === undefined) throw err;
+    return answerWritten(written);
   }
   const service = repo.serviceColumns(input);
   const servedAt = service.served_at;
-  const values = {
+  const values: repo.NewRecord = {
     studio_id: studio.id,
     unit_id: studio.unit_id,
     author_id: actor.accountId,
@@ -73,28 +69,39 @@ export async function submitRecord(
     created_at: ctx.at,
     updated_at: ctx.at,
   };
-  let id: number;
+  let id: number | undefined;
   try {
     // Records arrive in bursts when phones come back online: group commit shares one flush
     // among concurrent submissions, and each is acknowledged only once it is on disk.
     id = await groupCommitterOf(deps.db).run(async (trx, batch) => {
-      const recordId = await repo.insertRecord(trx, values);
-      // The dashboards read rollups, counted in this transaction so they are never behind the record book.
+      const recordId = await repo.insertNewRecord(trx, values);
+      if (recordId === undefined) return undefined;
+      // The dashboards read rollups and the audit log keeps the entry: both written with the
+      // batch, in this transaction, so neither is ever behind the record book.
       batch.add(rollupStep, { unitPath: studio.unit_path, fact: { ...input, servedAt } });
-      await recordAudit(trx, ctx, {
-        entity: 'serviceRecord',
-        entityId: recordId,
-        action: 'create',
-        unitId: studio.unit_id,
-        after: { ...input, recipientName: maskRecipient(input.recipientName) },
-      });
+      batch.add(
+        auditStep,
+        auditRowOf(ctx, {
+          entity: 'serviceRecord',
+          entityId: recordId,
+          action: 'create',
+          unitId: studio.unit_id,
+          after: { ...input, recipientName: maskRecipient(input.recipientName) },
+        }),
+      );
       return recordId;
     });
   } catch (err) {
-    // Two copies of one submission raced: the unique key let one in; answer with it.
+    // Two copies of one submission raced and the write failed: answer with the one written.
     const winner = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
     if (winner === undefined) throw err;
-    return { created: false, record: await getRecord(winner) };
+    return answerWritten(winner);
+  }
+  if (id === undefined) {
+    // The key was used already (a retry, or a copy that lost the race): answer that record.
+    const written = await repo.findRecordIdByKey(deps.db, actor.accountId, key);
+    if (written === undefined) throw new DomainError('CONFLICT');
+    return answerWritten(written);
   }
   // A record just written has no follow-ups and no corrections, and everything else shown is
   // known here: no need to read it back.
@@ -105,15 +112,34 @@ export async function submitRecord(
     studio_name: studio.name,
     unit_name: studio.unit_name,
     unit_path: studio.unit_path,
-    author_name: await authorName(deps.db, actor.accountId),
+    author_name: studio.authorName,
   };
   const clock = { hours: await correctionHours(deps.db), now: new Date(deps.clock.now()) };
   return {
     created: true,
-    record: presentRecord(row, { feedback: [], revisions: 0, studioMembers: owners }, actor, clock),
+    record: presentRecord(row, { feedback: [], revisions: 0, studioMembers: studio.memberAccountIds }, actor, clock),
   };
 }
 
-async function authorName(db: Kysely<Database>, accountId: number): Promise<string> {
-  return (await repo.findAuthorName(db, accountId)) ?? '';
+/** The record's studio once every check passed: scope, the studio serving, the record's own rules. */
+async function checkedPlace(
+  deps: Deps,
+  ctx: AuditContext,
+  actor: Actor,
+  input: z.infer<typeof recordInput>,
+): Promise<repo.RecordPlace> {
+  const studio = await repo.findRecordPlace(deps.db, input.studioId, actor.accountId);
+  if (!studio) throw new DomainError('NOT_FOUND');
+  authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
+  authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: studio.memberAccountIds });
+  if (!['active', 'rectification'].includes(studio.status))
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { action: 'record', status: studio.status });
+  checkRecord(input, new Date(ctx.at));
+  if (!(await allCategoriesExist(deps.db, [input.categoryId])))
+    throw new DomainError('VALIDATION_FAILED', { field: 'categoryId' });
+  if (input.requestId) {
+    const request = await findRequestStudio(deps.db, input.requestId);
+    if (!request || request.studio_id !== studio.id) throw new DomainError('VALIDATION_FAILED', { field: 'requestId' });
+  }
+  return studio;
 }

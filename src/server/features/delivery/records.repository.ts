@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { preparedQuery } from '../../../db/prepared-query.ts';
 import type { Database } from '../../../db/schema.ts';
 
 // Every query of the service record book (服务记录本): records, their corrections and follow-ups.
@@ -57,32 +58,65 @@ export async function findRecordIdByKey(
 }
 
 /**
- * What writing a record needs of its studio: where it sits and whether it serves. Narrower than
- * the studio core (whose `studios.*` reads every text column of the row): this runs per record.
+ * What writing a record needs, in one statement (this runs per record): the studio (where it
+ * sits, whether it serves), one row per member account (left joined: a studio without members
+ * still answers), and the writer's display name. Narrower than the studio core, whose
+ * `studios.*` reads every text column of the row.
  */
-export async function findRecordStudio(db: Kysely<Database>, id: number) {
-  return db
+const recordPlaceQuery = preparedQuery((db, a: { studioId: number; authorId: number }) =>
+  db
     .selectFrom('studios')
     .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
-    .select([
+    .leftJoin('studio_members', 'studio_members.studio_id', 'studios.id')
+    .leftJoin('volunteers', 'volunteers.id', 'studio_members.volunteer_id')
+    .select((eb) => [
       'studios.id',
       'studios.name',
       'studios.status',
       'studios.unit_id',
       'org_units.path as unit_path',
       'org_units.name as unit_name',
+      'volunteers.account_id as member_account_id',
+      eb.selectFrom('accounts').select('display_name').where('accounts.id', '=', a.authorId).as('author_name'),
     ])
-    .where('studios.id', '=', id)
-    .executeTakeFirst();
+    .where('studios.id', '=', a.studioId),
+);
+
+/** A studio as a new record needs it, with its members' accounts and the writer's name. */
+export interface RecordPlace {
+  id: number;
+  name: string;
+  status: string;
+  unit_id: number;
+  unit_path: string;
+  unit_name: string;
+  memberAccountIds: number[];
+  authorName: string;
 }
 
-/** The name a record shows for its author. */
-export async function findAuthorName(db: Kysely<Database>, accountId: number): Promise<string | undefined> {
-  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
-  return row?.display_name;
+/** The studio a record is written for, its members and the writer's name; undefined when there is no such studio. */
+export async function findRecordPlace(
+  db: Kysely<Database>,
+  studioId: number,
+  authorId: number,
+): Promise<RecordPlace | undefined> {
+  const rows = await recordPlaceQuery.rows(db, { studioId, authorId });
+  const first = rows[0];
+  if (!first) return undefined;
+  const memberAccountIds: number[] = [];
+  for (const r of rows) if (r.member_account_id !== null) memberAccountIds.push(r.member_account_id);
+  return {
+    id: first.id,
+    name: first.name,
+    status: first.status,
+    unit_id: first.unit_id,
+    unit_path: first.unit_path,
+    unit_name: first.unit_name,
+    memberAccountIds,
+    authorName: first.author_name ?? '',
+  };
 }
 
-/** Writes a record; answers its id. */
 /** What a record says of the service, as its columns: one mapping for a new record and a correction. */
 export function serviceColumns(input: {
   servedAt: string;
@@ -106,6 +140,48 @@ export function serviceColumns(input: {
   };
 }
 
+/** A new record's columns (every one given, so that the prepared insert binds them all). */
+export type NewRecord = Omit<Insertable<Database['service_records']>, 'id' | 'import_id'> & {
+  request_id: number | null;
+  recipient_name: string | null;
+};
+
+/**
+ * Writes a record unless its author already wrote one under its idempotency key (the unique
+ * key does the check in the same statement); answers the new id, or undefined for a retry.
+ */
+const insertNewRecordQuery = preparedQuery((db, v: NewRecord) =>
+  db
+    .insertInto('service_records')
+    .values({
+      studio_id: v.studio_id,
+      unit_id: v.unit_id,
+      author_id: v.author_id,
+      request_id: v.request_id,
+      idempotency_key: v.idempotency_key,
+      rating_code: v.rating_code,
+      served_at: v.served_at,
+      duration_minutes: v.duration_minutes,
+      recipient_name: v.recipient_name,
+      groups_json: v.groups_json,
+      category_id: v.category_id,
+      mode: v.mode,
+      content: v.content,
+      person_times: v.person_times,
+      created_at: v.created_at,
+      updated_at: v.updated_at,
+    })
+    .onConflict((oc) => oc.columns(['author_id', 'idempotency_key']).doNothing())
+    .returning('id'),
+);
+
+/** Writes a new record; answers its id, or undefined when the author's idempotency key was used already. */
+export async function insertNewRecord(db: Kysely<Database>, values: NewRecord): Promise<number | undefined> {
+  const rows = await insertNewRecordQuery.rows(db, values);
+  return rows[0]?.id;
+}
+
+/** Writes a record; answers its id. */
 export async function insertRecord(db: Kysely<Database>, values: Insertable<Database['service_records']>) {
   const row = await db.insertInto('service_records').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

@@ -56,6 +56,53 @@ describe('the service record book (服务记录本)', () => {
     expect(first.json()).toMatchObject({ personTimes: 30, groups: ['youth', 'migrant_workers'], correctable: true });
   });
 
+  it('audits and counts a record once, and answers a retry with it even after the studio stopped serving', async () => {
+    const own = (await createStudio(t.db, { status: 'active', category: 'health' })).id;
+    const key = 'retry-after-revoke-0003';
+    const send = (k: string) =>
+      member.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: { ...body(), studioId: own },
+        headers: { 'idempotency-key': k },
+      });
+    const unitId = (await t.db.selectFrom('studios').select('unit_id').where('id', '=', own).executeTakeFirstOrThrow())
+      .unit_id;
+    const youthThisMonth = async () => {
+      const cell = await t.db
+        .selectFrom('service_rollups')
+        .select(['records', 'person_times'])
+        .where('unit_id', '=', unitId)
+        .where('grain', '=', 'month')
+        .where('period', '=', '2026-11')
+        .where('group_key', '=', 'youth')
+        .executeTakeFirst();
+      return { records: Number(cell?.records ?? 0), personTimes: Number(cell?.person_times ?? 0) };
+    };
+    const before = await youthThisMonth();
+    // Copies of one submission sent together (one batch of the group commit): one is written,
+    // the others answer it.
+    const copies = await Promise.all([send(key), send(key), send(key), send(key)]);
+    expect(copies.map((c) => c.statusCode).sort()).toEqual([200, 200, 200, 201]);
+    const id = copies.find((c) => c.statusCode === 201)?.json().id;
+    expect(copies.map((c) => c.json().id)).toEqual([id, id, id, id]);
+    const entries = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'unit_id', 'after_json'])
+      .where('entity', '=', 'serviceRecord')
+      .where('entity_id', '=', String(id))
+      .where('action', '=', 'create')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]?.after_json ?? '{}')).toMatchObject({ studioId: own, personTimes: 30 });
+    expect(await youthThisMonth()).toEqual({ records: before.records + 1, personTimes: before.personTimes + 30 });
+
+    await t.db.updateTable('studios').set({ status: 'revoked' }).where('id', '=', own).execute();
+    const retry = await send(key);
+    expect([retry.statusCode, retry.json().id]).toEqual([200, id]);
+    expect((await send('after-revoke-0004')).statusCode).toBe(409);
+  });
+
   it('refuses a record without a key, with a fee, in the future, or for a studio the member does not belong to', async () => {
     expect((await member.post('/api/records', body())).statusCode).toBe(400);
     const send = (payload: Record<string, unknown>, key: string) =>
