@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { Database } from '../../../db/schema.ts';
+import { statusesAt, type TransitionMark } from '../../../domain/statistics/studio-states.ts';
 
 // Every query of the dashboard that is not a rollup: the network's state (studios, registry,
 // commitments) at a moment, and the supervision figures of a period. Each is one grouped
@@ -10,46 +11,73 @@ function inSubtree(path: string) {
   return subtreeRange(path);
 }
 
+/** A studio of the subtree as it stood at an instant: its status then, its venue type, its unit's level. */
+export interface StudioState {
+  id: number;
+  venueType: string | null;
+  level: string;
+  status: string | null;
+}
+
 /**
- * Each studio of the subtree that existed before the instant, with its status then (its last
- * transition before it; a studio with no history reads its present status), its venue type
- * and the level of its unit.
+ * For each instant, each studio of the subtree that existed before it, with its status then
+ * (see `statusesAt`). Two flat queries for all the instants together, the studios and their
+ * transitions in time order, instead of a correlated subquery per studio and instant: the
+ * province has tens of thousands of studios. Instants are compared in SQL, as text, exactly as
+ * the transitions' times are stored.
  */
-export async function listStudioStates(db: Kysely<Database>, path: string, before: string) {
+export async function listStudioStatesAt(
+  db: Kysely<Database>,
+  path: string,
+  instants: readonly string[],
+): Promise<StudioState[][]> {
+  if (instants.length === 0) return [];
   const r = inSubtree(path);
-  const rows = await db
+  const flags = (column: string) =>
+    instants.map((t, k) => sql<number>`case when ${sql.ref(column)} < ${t} then 1 else 0 end`.as(`b${k}`));
+  const studios = await db
     .selectFrom('studios')
     .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
-    .select((eb) => [
-      'studios.id',
-      'studios.venue_type',
-      'studios.status',
-      'org_units.level',
-      eb
-        .selectFrom('studio_transitions')
-        .select('to_status')
-        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
-        .where('studio_transitions.at', '<', before)
-        .orderBy('studio_transitions.at', 'desc')
-        .orderBy('studio_transitions.id', 'desc')
-        .limit(1)
-        .as('status_then'),
-      eb
-        .selectFrom('studio_transitions')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
-        .as('transitions'),
-    ])
+    .select(['studios.id', 'studios.venue_type', 'studios.status', 'org_units.level', ...flags('studios.created_at')])
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('studios.created_at', '<', before)
+    .where((eb) => eb.or(instants.map((t) => eb('studios.created_at', '<', t))))
     .execute();
-  return rows.map((s) => ({
-    id: s.id,
-    venueType: s.venue_type,
-    level: s.level,
-    status: s.status_then ?? (Number(s.transitions) === 0 ? s.status : null),
-  }));
+  const marks = await db
+    .selectFrom('studio_transitions')
+    .innerJoin('studios', 'studios.id', 'studio_transitions.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(['studio_transitions.studio_id', 'studio_transitions.to_status', ...flags('studio_transitions.at')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where((eb) => eb.or(instants.map((t) => eb('studios.created_at', '<', t))))
+    .orderBy('studio_transitions.studio_id')
+    .orderBy('studio_transitions.at')
+    .orderBy('studio_transitions.id')
+    .execute();
+  const history = new Map<number, TransitionMark[]>();
+  for (const m of marks) {
+    const row = m as unknown as Record<string, unknown>;
+    const mark = { toStatus: m.to_status, before: instants.map((_, k) => Number(row[`b${k}`]) === 1) };
+    const list = history.get(m.studio_id);
+    if (list) list.push(mark);
+    else history.set(m.studio_id, [mark]);
+  }
+  const out: StudioState[][] = instants.map(() => []);
+  for (const s of studios) {
+    const row = s as unknown as Record<string, unknown>;
+    const then = statusesAt(s.status, history.get(s.id) ?? [], instants.length);
+    for (let k = 0; k < instants.length; k++) {
+      if (Number(row[`b${k}`]) !== 1) continue;
+      out[k]?.push({ id: s.id, venueType: s.venue_type, level: s.level, status: then[k] ?? null });
+    }
+  }
+  return out;
+}
+
+/** Each studio of the subtree that existed before the instant, with its status then. */
+export async function listStudioStates(db: Kysely<Database>, path: string, before: string): Promise<StudioState[]> {
+  return (await listStudioStatesAt(db, path, [before]))[0] ?? [];
 }
 
 /** The categories of the subtree's studios: (studio, category) pairs. */

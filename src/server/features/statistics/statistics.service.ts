@@ -44,9 +44,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
   const db = deps.db;
   const path = unit.path;
 
-  const [studiosCur, studiosPrev, studioCats, volCur, volPrev] = await Promise.all([
-    repo.listStudioStates(db, path, endCur),
-    repo.listStudioStates(db, path, endPrev),
+  const [[studiosCur = [], studiosPrev = []], studioCats, volCur, volPrev] = await Promise.all([
+    repo.listStudioStatesAt(db, path, [endCur, endPrev]),
     repo.listStudioCategories(db, path),
     repo.countVolunteers(db, path, endCur),
     repo.countVolunteers(db, path, endPrev),
