@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DayRange } from '../../../domain/statistics/rollups.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { Database } from '../../../db/schema.ts';
 import { statusesAt, type TransitionMark } from '../../../domain/statistics/studio-states.ts';
@@ -93,19 +94,39 @@ export async function listStudioCategories(db: Kysely<Database>, path: string) {
     .execute();
 }
 
-/** Registry records of the subtree written before the instant, by kind and screening status. */
-export async function countVolunteers(db: Kysely<Database>, path: string, before: string) {
+/** The `case when … then 1 else 0 end` flag of each instant or range, named n0, n1, …, for counting them in one pass. */
+function flagsOf(conditions: readonly RawBuilder<boolean>[]) {
+  return conditions.map((c, k) => sql<number>`sum(case when ${c} then 1 else 0 end)`.as(`n${k}`));
+}
+
+/** The flag columns n0, n1, … of a row, as numbers. */
+function countsOf(row: object, n: number): number[] {
+  const r = row as Record<string, unknown>;
+  return Array.from({ length: n }, (_, k) => Number(r[`n${k}`] ?? 0));
+}
+
+/**
+ * Registry records of the subtree written before each instant, by kind and screening status:
+ * all instants in one pass over the subtree's registry (the dashboard asks for two).
+ */
+export async function countVolunteers(db: Kysely<Database>, path: string, instants: readonly string[]) {
   const r = inSubtree(path);
+  if (instants.length === 0) return [];
   const rows = await db
     .selectFrom('volunteers')
     .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-    .select(['volunteers.kind', 'volunteers.screening_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['volunteers.kind', 'volunteers.screening_status'])
+    .select(flagsOf(instants.map((t) => sql<boolean>`volunteers.created_at < ${t}`)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('volunteers.created_at', '<', before)
+    .where((eb) => eb.or(instants.map((t) => eb('volunteers.created_at', '<', t))))
     .groupBy(['volunteers.kind', 'volunteers.screening_status'])
     .execute();
-  return rows.map((x) => ({ kind: x.kind, screening: x.screening_status, n: Number(x.n) }));
+  return instants.map((_, k) =>
+    rows
+      .map((x) => ({ kind: x.kind, screening: x.screening_status, n: countsOf(x, instants.length)[k] ?? 0 }))
+      .filter((x) => x.n > 0),
+  );
 }
 
 /** Distinct leaders of the subtree's studios with a contract signed before the instant (签约领岗党员). */
@@ -164,46 +185,54 @@ export async function countRatings(db: Kysely<Database>, path: string, from: str
   return rows.map((x) => ({ score: Number(x.score), n: Number(x.n) }));
 }
 
-/** Letters about the subtree received in [from, to) (days), by type. */
-export async function countLetters(db: Kysely<Database>, path: string, from: string, to: string) {
+/** Letters about the subtree received in each range [from, to) (days), by type, in one pass. */
+export async function countLetters(db: Kysely<Database>, path: string, ranges: readonly DayRange[]) {
   const r = inSubtree(path);
+  if (ranges.length === 0) return [];
+  const within = (d: DayRange) => sql<boolean>`(letters.received_on >= ${d.from} and letters.received_on < ${d.to})`;
   const rows = await db
     .selectFrom('letters')
     .innerJoin('org_units', 'org_units.id', 'letters.unit_id')
-    .select(['letters.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .select('letters.type')
+    .select(flagsOf(ranges.map(within)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('letters.received_on', '>=', from)
-    .where('letters.received_on', '<', to)
+    .where((eb) =>
+      eb.or(ranges.map((d) => eb.and([eb('letters.received_on', '>=', d.from), eb('letters.received_on', '<', d.to)]))),
+    )
     .groupBy('letters.type')
     .execute();
-  return rows.map((x) => ({ type: x.type, n: Number(x.n) }));
+  return ranges.map((_, k) =>
+    rows.map((x) => ({ type: x.type, n: countsOf(x, ranges.length)[k] ?? 0 })).filter((x) => x.n > 0),
+  );
 }
 
 /**
- * Inspections of the subtree's studios due in [from, to) (days): done (submitted or
- * corrected), overdue (still planned after their day, as of `today`) and still to come.
+ * Inspections of the subtree's studios due in each range [from, to) (days): done (submitted or
+ * corrected), overdue (still planned after their day, as of `today`) and still to come; all
+ * ranges in one pass.
  */
-export async function countInspections(db: Kysely<Database>, path: string, from: string, to: string, today: string) {
+export async function countInspections(db: Kysely<Database>, path: string, ranges: readonly DayRange[], today: string) {
   const r = inSubtree(path);
+  if (ranges.length === 0) return [];
+  const within = (d: DayRange) => sql<boolean>`inspections.due_on >= ${d.from} and inspections.due_on < ${d.to}`;
+  const conditions = ranges.flatMap((d) => [
+    sql<boolean>`${within(d)} and inspections.status in ('submitted', 'corrected')`,
+    sql<boolean>`${within(d)} and inspections.status = 'planned' and inspections.due_on < ${today}`,
+    sql<boolean>`${within(d)} and inspections.status = 'planned' and inspections.due_on >= ${today}`,
+  ]);
   const row = await db
     .selectFrom('inspections')
     .innerJoin('org_units', 'org_units.id', 'inspections.unit_id')
-    .select([
-      sql<number>`sum(case when inspections.status in ('submitted', 'corrected') then 1 else 0 end)`.as('done'),
-      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on < ${today} then 1 else 0 end)`.as(
-        'overdue',
-      ),
-      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on >= ${today} then 1 else 0 end)`.as(
-        'planned',
-      ),
-    ])
+    .select(flagsOf(conditions))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('inspections.due_on', '>=', from)
-    .where('inspections.due_on', '<', to)
+    .where((eb) =>
+      eb.or(ranges.map((d) => eb.and([eb('inspections.due_on', '>=', d.from), eb('inspections.due_on', '<', d.to)]))),
+    )
     .executeTakeFirstOrThrow();
-  return { done: Number(row.done ?? 0), overdue: Number(row.overdue ?? 0), planned: Number(row.planned ?? 0) };
+  const n = countsOf(row, conditions.length);
+  return ranges.map((_, k) => ({ done: n[3 * k] ?? 0, overdue: n[3 * k + 1] ?? 0, planned: n[3 * k + 2] ?? 0 }));
 }
 
 /** Residents' needs of the subtree recorded in [from, to) (days), by confirmed (or suggested) category. */
