@@ -34,6 +34,7 @@ export async function listStudioStatesAt(
 ): Promise<StudioState[][]> {
   if (instants.length === 0) return [];
   const r = inSubtree(path);
+  const latest = hullOf(instants.map((t) => ({ from: '', to: t }))).to;
   const flags = (column: string) =>
     instants.map((t, k) => sql<number>`case when ${sql.ref(column)} < ${t} then 1 else 0 end`.as(`b${k}`));
   const studios = await db
@@ -42,7 +43,7 @@ export async function listStudioStatesAt(
     .select(['studios.id', 'studios.venue_type', 'studios.status', 'org_units.level', ...flags('studios.created_at')])
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where((eb) => eb.or(instants.map((t) => eb('studios.created_at', '<', t))))
+    .where('studios.created_at', '<', latest)
     .execute();
   const marks = await db
     .selectFrom('studio_transitions')
@@ -51,7 +52,7 @@ export async function listStudioStatesAt(
     .select(['studio_transitions.studio_id', 'studio_transitions.to_status', ...flags('studio_transitions.at')])
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where((eb) => eb.or(instants.map((t) => eb('studios.created_at', '<', t))))
+    .where('studios.created_at', '<', latest)
     .orderBy('studio_transitions.studio_id')
     .orderBy('studio_transitions.at')
     .orderBy('studio_transitions.id')
@@ -99,6 +100,18 @@ function flagsOf(conditions: readonly RawBuilder<boolean>[]) {
   return conditions.map((c, k) => sql<number>`sum(case when ${c} then 1 else 0 end)`.as(`n${k}`));
 }
 
+/**
+ * The smallest range holding all the ranges (days or instants, compared as text as SQL does):
+ * one index range to read, where an OR of ranges would make SQLite fetch every row by id.
+ * Rows inside it but in none of the ranges count in no flag.
+ */
+function hullOf(ranges: readonly { from: string; to: string }[]): { from: string; to: string } {
+  return {
+    from: ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]?.from ?? ''),
+    to: ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]?.to ?? ''),
+  };
+}
+
 /** The flag columns n0, n1, … of a row, as numbers. */
 function countsOf(row: object, n: number): number[] {
   const r = row as Record<string, unknown>;
@@ -119,7 +132,7 @@ export async function countVolunteers(db: Kysely<Database>, path: string, instan
     .select(flagsOf(instants.map((t) => sql<boolean>`volunteers.created_at < ${t}`)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where((eb) => eb.or(instants.map((t) => eb('volunteers.created_at', '<', t))))
+    .where('volunteers.created_at', '<', hullOf(instants.map((t) => ({ from: '', to: t }))).to)
     .groupBy(['volunteers.kind', 'volunteers.screening_status'])
     .execute();
   return instants.map((_, k) =>
@@ -197,9 +210,8 @@ export async function countLetters(db: Kysely<Database>, path: string, ranges: r
     .select(flagsOf(ranges.map(within)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where((eb) =>
-      eb.or(ranges.map((d) => eb.and([eb('letters.received_on', '>=', d.from), eb('letters.received_on', '<', d.to)]))),
-    )
+    .where('letters.received_on', '>=', hullOf(ranges).from)
+    .where('letters.received_on', '<', hullOf(ranges).to)
     .groupBy('letters.type')
     .execute();
   return ranges.map((_, k) =>
@@ -227,9 +239,8 @@ export async function countInspections(db: Kysely<Database>, path: string, range
     .select(flagsOf(conditions))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where((eb) =>
-      eb.or(ranges.map((d) => eb.and([eb('inspections.due_on', '>=', d.from), eb('inspections.due_on', '<', d.to)]))),
-    )
+    .where('inspections.due_on', '>=', hullOf(ranges).from)
+    .where('inspections.due_on', '<', hullOf(ranges).to)
     .executeTakeFirstOrThrow();
   const n = countsOf(row, conditions.length);
   return ranges.map((_, k) => ({ done: n[3 * k] ?? 0, overdue: n[3 * k + 1] ?? 0, planned: n[3 * k + 2] ?? 0 }));
