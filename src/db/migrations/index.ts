@@ -15,6 +15,7 @@ import { smsCodesMigration } from './2026-12-03-0014-sms-codes.ts';
 import { letterRatesIndexMigration } from './2026-12-03-0015-letter-rates-index.ts';
 import { evaluationNoticesMigration } from './2026-12-03-0016-evaluation-notices.ts';
 import { volunteerTermsByIdMigration } from './2026-12-03-0019-volunteer-terms-by-id.ts';
+import { statisticsCoveringIndexesMigration } from './2026-12-03-0100-statistics-covering-indexes.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -37,5 +38,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0015-letter-rates-index': letterRatesIndexMigration(engine),
     '2026-12-03-0016-evaluation-notices': evaluationNoticesMigration(engine),
     '2026-12-03-0019-volunteer-terms-by-id': volunteerTermsByIdMigration(engine),
+    '2026-12-03-0100-statistics-covering-indexes': statisticsCoveringIndexesMigration(engine),
   };
 }

@@ -1,6 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DayRange } from '../../../domain/statistics/rollups.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import type { Database } from '../../../db/schema.ts';
+import { statusesAt, type TransitionMark } from '../../../domain/statistics/studio-states.ts';
 
 // Every query of the dashboard that is not a rollup: the network's state (studios, registry,
 // commitments) at a moment, and the supervision figures of a period. Each is one grouped
@@ -10,46 +12,74 @@ function inSubtree(path: string) {
   return subtreeRange(path);
 }
 
+/** A studio of the subtree as it stood at an instant: its status then, its venue type, its unit's level. */
+export interface StudioState {
+  id: number;
+  venueType: string | null;
+  level: string;
+  status: string | null;
+}
+
 /**
- * Each studio of the subtree that existed before the instant, with its status then (its last
- * transition before it; a studio with no history reads its present status), its venue type
- * and the level of its unit.
+ * For each instant, each studio of the subtree that existed before it, with its status then
+ * (see `statusesAt`). Two flat queries for all the instants together, the studios and their
+ * transitions in time order, instead of a correlated subquery per studio and instant: the
+ * province has tens of thousands of studios. Instants are compared in SQL, as text, exactly as
+ * the transitions' times are stored.
  */
-export async function listStudioStates(db: Kysely<Database>, path: string, before: string) {
+export async function listStudioStatesAt(
+  db: Kysely<Database>,
+  path: string,
+  instants: readonly string[],
+): Promise<StudioState[][]> {
+  if (instants.length === 0) return [];
   const r = inSubtree(path);
-  const rows = await db
+  const latest = hullOf(instants.map((t) => ({ from: '', to: t }))).to;
+  const flags = (column: string) =>
+    instants.map((t, k) => sql<number>`case when ${sql.ref(column)} < ${t} then 1 else 0 end`.as(`b${k}`));
+  const studios = await db
     .selectFrom('studios')
     .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
-    .select((eb) => [
-      'studios.id',
-      'studios.venue_type',
-      'studios.status',
-      'org_units.level',
-      eb
-        .selectFrom('studio_transitions')
-        .select('to_status')
-        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
-        .where('studio_transitions.at', '<', before)
-        .orderBy('studio_transitions.at', 'desc')
-        .orderBy('studio_transitions.id', 'desc')
-        .limit(1)
-        .as('status_then'),
-      eb
-        .selectFrom('studio_transitions')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('studio_transitions.studio_id', '=', 'studios.id')
-        .as('transitions'),
-    ])
+    .select(['studios.id', 'studios.venue_type', 'studios.status', 'org_units.level', ...flags('studios.created_at')])
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('studios.created_at', '<', before)
+    .where('studios.created_at', '<', latest)
     .execute();
-  return rows.map((s) => ({
-    id: s.id,
-    venueType: s.venue_type,
-    level: s.level,
-    status: s.status_then ?? (Number(s.transitions) === 0 ? s.status : null),
-  }));
+  const marks = await db
+    .selectFrom('studio_transitions')
+    .innerJoin('studios', 'studios.id', 'studio_transitions.studio_id')
+    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
+    .select(['studio_transitions.studio_id', 'studio_transitions.to_status', ...flags('studio_transitions.at')])
+    .where('org_units.path', '>=', r.from)
+    .where('org_units.path', '<', r.to)
+    .where('studios.created_at', '<', latest)
+    .orderBy('studio_transitions.studio_id')
+    .orderBy('studio_transitions.at')
+    .orderBy('studio_transitions.id')
+    .execute();
+  const history = new Map<number, TransitionMark[]>();
+  for (const m of marks) {
+    const row = m as unknown as Record<string, unknown>;
+    const mark = { toStatus: m.to_status, before: instants.map((_, k) => Number(row[`b${k}`]) === 1) };
+    const list = history.get(m.studio_id);
+    if (list) list.push(mark);
+    else history.set(m.studio_id, [mark]);
+  }
+  const out: StudioState[][] = instants.map(() => []);
+  for (const s of studios) {
+    const row = s as unknown as Record<string, unknown>;
+    const then = statusesAt(s.status, history.get(s.id) ?? [], instants.length);
+    for (let k = 0; k < instants.length; k++) {
+      if (Number(row[`b${k}`]) !== 1) continue;
+      out[k]?.push({ id: s.id, venueType: s.venue_type, level: s.level, status: then[k] ?? null });
+    }
+  }
+  return out;
+}
+
+/** Each studio of the subtree that existed before the instant, with its status then. */
+export async function listStudioStates(db: Kysely<Database>, path: string, before: string): Promise<StudioState[]> {
+  return (await listStudioStatesAt(db, path, [before]))[0] ?? [];
 }
 
 /** The categories of the subtree's studios: (studio, category) pairs. */
@@ -65,19 +95,51 @@ export async function listStudioCategories(db: Kysely<Database>, path: string) {
     .execute();
 }
 
-/** Registry records of the subtree written before the instant, by kind and screening status. */
-export async function countVolunteers(db: Kysely<Database>, path: string, before: string) {
+/** The `case when … then 1 else 0 end` flag of each instant or range, named n0, n1, …, for counting them in one pass. */
+function flagsOf(conditions: readonly RawBuilder<boolean>[]) {
+  return conditions.map((c, k) => sql<number>`sum(case when ${c} then 1 else 0 end)`.as(`n${k}`));
+}
+
+/**
+ * The smallest range holding all the ranges (days or instants, compared as text as SQL does):
+ * one index range to read, where an OR of ranges would make SQLite fetch every row by id.
+ * Rows inside it but in none of the ranges count in no flag.
+ */
+function hullOf(ranges: readonly { from: string; to: string }[]): { from: string; to: string } {
+  return {
+    from: ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]?.from ?? ''),
+    to: ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]?.to ?? ''),
+  };
+}
+
+/** The flag columns n0, n1, … of a row, as numbers. */
+function countsOf(row: object, n: number): number[] {
+  const r = row as Record<string, unknown>;
+  return Array.from({ length: n }, (_, k) => Number(r[`n${k}`] ?? 0));
+}
+
+/**
+ * Registry records of the subtree written before each instant, by kind and screening status:
+ * all instants in one pass over the subtree's registry (the dashboard asks for two).
+ */
+export async function countVolunteers(db: Kysely<Database>, path: string, instants: readonly string[]) {
   const r = inSubtree(path);
+  if (instants.length === 0) return [];
   const rows = await db
     .selectFrom('volunteers')
     .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-    .select(['volunteers.kind', 'volunteers.screening_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['volunteers.kind', 'volunteers.screening_status'])
+    .select(flagsOf(instants.map((t) => sql<boolean>`volunteers.created_at < ${t}`)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('volunteers.created_at', '<', before)
+    .where('volunteers.created_at', '<', hullOf(instants.map((t) => ({ from: '', to: t }))).to)
     .groupBy(['volunteers.kind', 'volunteers.screening_status'])
     .execute();
-  return rows.map((x) => ({ kind: x.kind, screening: x.screening_status, n: Number(x.n) }));
+  return instants.map((_, k) =>
+    rows
+      .map((x) => ({ kind: x.kind, screening: x.screening_status, n: countsOf(x, instants.length)[k] ?? 0 }))
+      .filter((x) => x.n > 0),
+  );
 }
 
 /** Distinct leaders of the subtree's studios with a contract signed before the instant (签约领岗党员). */
@@ -136,46 +198,52 @@ export async function countRatings(db: Kysely<Database>, path: string, from: str
   return rows.map((x) => ({ score: Number(x.score), n: Number(x.n) }));
 }
 
-/** Letters about the subtree received in [from, to) (days), by type. */
-export async function countLetters(db: Kysely<Database>, path: string, from: string, to: string) {
+/** Letters about the subtree received in each range [from, to) (days), by type, in one pass. */
+export async function countLetters(db: Kysely<Database>, path: string, ranges: readonly DayRange[]) {
   const r = inSubtree(path);
+  if (ranges.length === 0) return [];
+  const within = (d: DayRange) => sql<boolean>`(letters.received_on >= ${d.from} and letters.received_on < ${d.to})`;
   const rows = await db
     .selectFrom('letters')
     .innerJoin('org_units', 'org_units.id', 'letters.unit_id')
-    .select(['letters.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .select('letters.type')
+    .select(flagsOf(ranges.map(within)))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('letters.received_on', '>=', from)
-    .where('letters.received_on', '<', to)
+    .where('letters.received_on', '>=', hullOf(ranges).from)
+    .where('letters.received_on', '<', hullOf(ranges).to)
     .groupBy('letters.type')
     .execute();
-  return rows.map((x) => ({ type: x.type, n: Number(x.n) }));
+  return ranges.map((_, k) =>
+    rows.map((x) => ({ type: x.type, n: countsOf(x, ranges.length)[k] ?? 0 })).filter((x) => x.n > 0),
+  );
 }
 
 /**
- * Inspections of the subtree's studios due in [from, to) (days): done (submitted or
- * corrected), overdue (still planned after their day, as of `today`) and still to come.
+ * Inspections of the subtree's studios due in each range [from, to) (days): done (submitted or
+ * corrected), overdue (still planned after their day, as of `today`) and still to come; all
+ * ranges in one pass.
  */
-export async function countInspections(db: Kysely<Database>, path: string, from: string, to: string, today: string) {
+export async function countInspections(db: Kysely<Database>, path: string, ranges: readonly DayRange[], today: string) {
   const r = inSubtree(path);
+  if (ranges.length === 0) return [];
+  const within = (d: DayRange) => sql<boolean>`inspections.due_on >= ${d.from} and inspections.due_on < ${d.to}`;
+  const conditions = ranges.flatMap((d) => [
+    sql<boolean>`${within(d)} and inspections.status in ('submitted', 'corrected')`,
+    sql<boolean>`${within(d)} and inspections.status = 'planned' and inspections.due_on < ${today}`,
+    sql<boolean>`${within(d)} and inspections.status = 'planned' and inspections.due_on >= ${today}`,
+  ]);
   const row = await db
     .selectFrom('inspections')
     .innerJoin('org_units', 'org_units.id', 'inspections.unit_id')
-    .select([
-      sql<number>`sum(case when inspections.status in ('submitted', 'corrected') then 1 else 0 end)`.as('done'),
-      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on < ${today} then 1 else 0 end)`.as(
-        'overdue',
-      ),
-      sql<number>`sum(case when inspections.status = 'planned' and inspections.due_on >= ${today} then 1 else 0 end)`.as(
-        'planned',
-      ),
-    ])
+    .select(flagsOf(conditions))
     .where('org_units.path', '>=', r.from)
     .where('org_units.path', '<', r.to)
-    .where('inspections.due_on', '>=', from)
-    .where('inspections.due_on', '<', to)
+    .where('inspections.due_on', '>=', hullOf(ranges).from)
+    .where('inspections.due_on', '<', hullOf(ranges).to)
     .executeTakeFirstOrThrow();
-  return { done: Number(row.done ?? 0), overdue: Number(row.overdue ?? 0), planned: Number(row.planned ?? 0) };
+  const n = countsOf(row, conditions.length);
+  return ranges.map((_, k) => ({ done: n[3 * k] ?? 0, overdue: n[3 * k + 1] ?? 0, planned: n[3 * k + 2] ?? 0 }));
 }
 
 /** Residents' needs of the subtree recorded in [from, to) (days), by confirmed (or suggested) category. */

@@ -44,12 +44,10 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
   const db = deps.db;
   const path = unit.path;
 
-  const [studiosCur, studiosPrev, studioCats, volCur, volPrev] = await Promise.all([
-    repo.listStudioStates(db, path, endCur),
-    repo.listStudioStates(db, path, endPrev),
+  const [[studiosCur = [], studiosPrev = []], studioCats, [volCur = [], volPrev = []]] = await Promise.all([
+    repo.listStudioStatesAt(db, path, [endCur, endPrev]),
     repo.listStudioCategories(db, path),
-    repo.countVolunteers(db, path, endCur),
-    repo.countVolunteers(db, path, endPrev),
+    repo.countVolunteers(db, path, [endCur, endPrev]),
   ]);
   const [leadersCur, leadersPrev, commitCur, commitPrev] = await Promise.all([
     repo.countContractedLeaders(db, path, endCur),
@@ -57,13 +55,19 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
     repo.countPublishedCommitments(db, path, endCur),
     repo.countPublishedCommitments(db, path, endPrev),
   ]);
-  const [ratingsCur, ratingsPrev, lettersCur, lettersPrev, inspCur, inspPrev, needsCur, needsPrev] = await Promise.all([
+  const noInspections = { done: 0, overdue: 0, planned: 0 };
+  const [
+    ratingsCur,
+    ratingsPrev,
+    [lettersCur = [], lettersPrev = []],
+    [inspCur = noInspections, inspPrev = noInspections],
+    needsCur,
+    needsPrev,
+  ] = await Promise.all([
     repo.countRatings(db, path, businessDayStart(cur.from), endCur),
     repo.countRatings(db, path, businessDayStart(prev.from), endPrev),
-    repo.countLetters(db, path, cur.from, cur.to),
-    repo.countLetters(db, path, prev.from, prev.to),
-    repo.countInspections(db, path, cur.from, cur.to, today),
-    repo.countInspections(db, path, prev.from, prev.to, today),
+    repo.countLetters(db, path, [cur, prev]),
+    repo.countInspections(db, path, [cur, prev], today),
     repo.countNeeds(db, path, cur.from, cur.to),
     repo.countNeeds(db, path, prev.from, prev.to),
   ]);
