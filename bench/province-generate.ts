@@ -219,7 +219,8 @@ export function generateStudios(
             : status === 'closed'
               ? '领岗党员工作调动，本人申请不再领岗。'
               : null,
-        status_changed_at: at,
+        // Active since the plaque was awarded: serving through every quarter the evaluation scores.
+        status_changed_at: status === 'active' ? '2025-01-01T00:00:00.000Z' : at,
         created_at: at,
         updated_at: at,
       });

@@ -31,7 +31,8 @@ import { insertUnitTree, type UnitSpec } from '../src/db/seed/units.ts';
 import type { Role } from '../src/domain/access/roles.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import { insertServices, type ServicesMeta } from './province-services.ts';
-import { insertRollups, type RollupsMeta } from './province-rollups.ts';
+import { buildRollups, type RollupsMeta } from './province-rollups.ts';
+import { insertRecords, type RecordsMeta } from './province-records.ts';
 import { insertSupervision, type SupervisionMeta } from './province-supervision.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -50,8 +51,9 @@ export const MEMBER = 'bench_member';
  * 2: registry, studios and siting data added.
  * 3: service rollups (statistics) added.
  * 4: letters, supervisors and inspections (supervision) added.
+ * 5: 10 million service records (with ratings and member accounts); rollups built from them.
  */
-const DATASET_VERSION = 4;
+const DATASET_VERSION = 5;
 
 /** What the runner needs to know about a generated data set. */
 export interface ProvinceMeta {
@@ -66,7 +68,9 @@ export interface ProvinceMeta {
   accounts: { topAdmin: string; streetAdmin: string; member: string; password: string };
   /** Registry, studios and siting (bench/province-services.ts). */
   services: ServicesMeta;
-  /** The service rollups the dashboards read (bench/province-rollups.ts). */
+  /** The service record book (bench/province-records.ts). */
+  records: RecordsMeta;
+  /** The service rollups the dashboards read, built from the records (bench/province-rollups.ts). */
   rollups: RollupsMeta;
   /** Letters, supervisors and inspections (bench/province-supervision.ts). */
   supervision: SupervisionMeta;
@@ -105,6 +109,7 @@ export function versionKey(): string {
     join(root, 'bench', 'province-units.ts'),
     join(root, 'bench', 'province-services.ts'),
     join(root, 'bench', 'province-rollups.ts'),
+    join(root, 'bench', 'province-records.ts'),
     join(root, 'bench', 'province-supervision.ts'),
     join(root, 'bench', 'province-generate.ts'),
     join(root, 'bench', 'province-words.ts'),
@@ -126,7 +131,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
   const chosen = choose(specs);
   const at = '2026-11-25T00:00:00.000Z';
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const { ids, services, rollups, supervision } = await handle.db.transaction().execute(async (trx) => {
+  const { ids, services, supervision } = await handle.db.transaction().execute(async (trx) => {
     const ids = await insertUnitTree(trx, specs, at);
     await insertAccount(
       trx,
@@ -159,18 +164,25 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
       at,
       passwordHash,
     });
-    const rollups = await insertRollups(trx, specs, ids, {
-      districtCode: chosen.district.code,
-      streetCode: chosen.street.code,
-    });
     const supervision = await insertSupervision(trx, specs, ids, {
       streetCode: chosen.street.code,
       districtCode: chosen.district.code,
       at,
       passwordHash,
     });
-    return { ids, services, rollups, supervision };
+    return { ids, services, supervision };
   });
+  // The record book in its own transactions (a month each), then the rollups the app builds from it.
+  const pathOf = async (code: string) =>
+    (await handle.db.selectFrom('org_units').select('path').where('code', '=', code).executeTakeFirstOrThrow()).path;
+  const streetPath = await pathOf(chosen.street.code);
+  const records = await insertRecords(handle, {
+    passwordHash,
+    at,
+    districtPath: await pathOf(chosen.district.code),
+    streetPath,
+  });
+  const rollups = await buildRollups(handle, records, { at, checkPath: streetPath });
   const id = (code: string) => {
     const v = ids.get(code);
     if (v === undefined) throw new Error(`unit ${code} was not inserted`);
@@ -202,6 +214,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     },
     accounts: { topAdmin: TOP_ADMIN, streetAdmin: STREET_ADMIN, member: MEMBER, password: BENCH_PASSWORD },
     services,
+    records,
     rollups,
     supervision,
     generatedMs: Math.round(performance.now() - started),

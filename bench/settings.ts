@@ -36,6 +36,7 @@ export const PARTS = [
   'coverage',
   'nearest',
   'statistics',
+  'evaluation',
   'supervision',
   'records',
   'import',

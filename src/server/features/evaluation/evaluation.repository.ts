@@ -6,6 +6,7 @@ import type {
   EvaluationScoreTable,
 } from '../../../db/schema-evaluation.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { insertMany } from '../../../db/bulk-insert.ts';
 
 // Every query of quantitative evaluation: schemes, the quarter's figures, runs, scores, proposals.
 
@@ -81,16 +82,19 @@ export async function insertScores(
   rows: Array<Insertable<EvaluationScoreTable>>,
 ): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
-  for (let i = 0; i < rows.length; i += 200) {
-    // Between batches, timers and requests that need no database run (node:sqlite is synchronous).
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const written = await db
-      .insertInto('evaluation_scores')
-      .values(rows.slice(i, i + 200))
-      .returning(['id', 'studio_id'])
-      .execute();
-    for (const w of written) ids.set(w.studio_id, w.id);
-  }
+  const first = rows[0];
+  if (!first) return ids;
+  // A province's run writes 20,000+ rows inside the run's transaction, which holds the one
+  // SQLite connection: the insert is compiled once (bulk-insert.ts) rather than per batch.
+  const columns = Object.keys(first) as Array<keyof typeof first>;
+  const written = await insertMany(
+    db,
+    'evaluation_scores',
+    columns,
+    rows.map((r) => columns.map((c) => r[c] ?? null)),
+    { perStatement: 500, returning: true },
+  );
+  rows.forEach((r, i) => ids.set(r.studio_id, written[i] as number));
   return ids;
 }
 
@@ -187,14 +191,15 @@ export async function insertProposals(
   rows: Array<Insertable<EvaluationProposalTable>>,
 ): Promise<Array<{ id: number; kind: string; studio_id: number; unit_id: number }>> {
   const made: Array<{ id: number; kind: string; studio_id: number; unit_id: number }> = [];
-  for (const row of rows) {
-    const r = await db
+  // Batches, in order: a re-run meets each of its thousands of proposals already made.
+  for (let i = 0; i < rows.length; i += 200) {
+    const written = await db
       .insertInto('evaluation_proposals')
-      .values(row)
+      .values(rows.slice(i, i + 200))
       .onConflict((oc) => oc.columns(['kind', 'quarter', 'studio_id']).doNothing())
       .returning(['id', 'kind', 'studio_id', 'unit_id'])
-      .executeTakeFirst();
-    if (r) made.push(r);
+      .execute();
+    for (const r of written) made.push(r);
   }
   return made;
 }

@@ -170,7 +170,8 @@ export async function runQuarter(
   };
   if (o.dryRun) return result;
 
-  result.runId = await db.transaction().execute((trx) => storeRun(trx, ctx, o, e, changed));
+  const rows = scoreRowsOf(ctx, o, e);
+  result.runId = await db.transaction().execute((trx) => storeRun(trx, ctx, o, e, changed, rows));
   return result;
 }
 
@@ -182,6 +183,32 @@ type RunOptions = {
   actor: Actor | null;
 };
 
+/**
+ * The score rows of a run, made before its transaction opens (their JSON is most of the run's
+ * writing work, and on SQLite the transaction holds the one connection every request needs).
+ */
+function scoreRowsOf(ctx: AuditContext, o: RunOptions, e: Evaluated) {
+  return e.studios.map((s) => ({
+    run_id: 0,
+    quarter: o.quarter,
+    scheme_version: e.version,
+    studio_id: s.id,
+    unit_id: s.unit_id,
+    street_id: s.street_id,
+    total: s.breakdown.total,
+    added: s.breakdown.added,
+    deducted: s.breakdown.deducted,
+    per_member: s.perMember,
+    vetoed: s.breakdown.vetoed ? 1 : 0,
+    district_rank: s.districtRank,
+    street_rank: s.streetRank,
+    breakdown_json: JSON.stringify(s.breakdown),
+    changes_json: s.changes === null ? null : JSON.stringify(s.changes),
+    is_current: 1,
+    created_at: ctx.at,
+  }));
+}
+
 /** Writes a run inside the caller's transaction: the run, the scores (earlier ones become history), the proposals, the audit. */
 async function storeRun(
   trx: Kysely<Database>,
@@ -189,6 +216,7 @@ async function storeRun(
   o: RunOptions,
   e: Evaluated,
   changed: number,
+  rows: ReturnType<typeof scoreRowsOf>,
 ): Promise<number> {
   const runId = await repo.insertRun(trx, {
     quarter: o.quarter,
@@ -203,28 +231,8 @@ async function storeRun(
     trx,
     e.studios.flatMap((s) => (s.previous ? [s.previous.id] : [])),
   );
-  const scoreIds = await repo.insertScores(
-    trx,
-    e.studios.map((s) => ({
-      run_id: runId,
-      quarter: o.quarter,
-      scheme_version: e.version,
-      studio_id: s.id,
-      unit_id: s.unit_id,
-      street_id: s.street_id,
-      total: s.breakdown.total,
-      added: s.breakdown.added,
-      deducted: s.breakdown.deducted,
-      per_member: s.perMember,
-      vetoed: s.breakdown.vetoed ? 1 : 0,
-      district_rank: s.districtRank,
-      street_rank: s.streetRank,
-      breakdown_json: JSON.stringify(s.breakdown),
-      changes_json: s.changes === null ? null : JSON.stringify(s.changes),
-      is_current: 1,
-      created_at: ctx.at,
-    })),
-  );
+  for (const row of rows) row.run_id = runId;
+  const scoreIds = await repo.insertScores(trx, rows);
   const byId = new Map(e.studios.map((s) => [s.id, s]));
   const proposal = (kind: 'commendation' | 'review', studioId: number, reasons: string[]) => {
     const s = byId.get(studioId);
@@ -290,9 +298,10 @@ export async function runQuarterOnce(
   const e = await evaluateQuarter(db, root, quarter, today);
   const changed = e.studios.filter((s) => s.changes === null || s.changes.length > 0).length;
   const o: RunOptions = { root, quarter, dryRun: false, trigger: 'job', actor: null };
+  const rows = scoreRowsOf(ctx, o, e);
   return db.transaction().execute(async (trx) => {
     if (!(await claimJobPeriod(trx, 'evaluation', `${quarter}/v${e.version}/${root.id}`, ctx.at))) return false;
-    await storeRun(trx, ctx, o, e, changed);
+    await storeRun(trx, ctx, o, e, changed, rows);
     return true;
   });
 }
