@@ -167,7 +167,8 @@ export async function recordsTarget({ huimin, meta, engine, runDir, started }: R
     const reader = databaseReader(engine, dbWhere);
     try {
       const rows = await reader.query(
-        `select r.idempotency_key as k from service_records r join accounts a on a.id = r.author_id where a.username = '${meta.accounts.member}'`,
+        // This run's keys only: the data set's own service history has records by the same member.
+        `select r.idempotency_key as k from service_records r join accounts a on a.id = r.author_id where a.username = '${meta.accounts.member}' and r.idempotency_key like 'bench-${runTag}-%'`,
       );
       const keys = rows.map((r) => String(r.k));
       const distinct = new Set(keys);
