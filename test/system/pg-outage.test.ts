@@ -79,7 +79,10 @@ describe('a PostgreSQL outage under traffic', () => {
       await sleep(3_000);
       expect(server.child.exitCode, server.output()).toBeNull();
 
-      const during = samples.filter((s) => s.at > stoppedAt + 300);
+      // What is held in memory may still answer for up to a second after the stop (a session is
+      // kept 800 ms, the org tree and categories look at their version rows once a second);
+      // from then on every answer must be the 503.
+      const during = samples.filter((s) => s.at > stoppedAt + 1_100);
       expect(during.length).toBeGreaterThan(10);
       for (const s of during) {
         expect(s.ms, `${s.path} took ${s.ms} ms`).toBeLessThan(2_000);
