@@ -12,6 +12,7 @@ import type { ProvinceMeta } from '../province.ts';
 import { settle } from '../measure.ts';
 import { cpuMs, watchRss, type Server } from '../servers.ts';
 import { log, n0 } from '../settings.ts';
+import { quantileOf } from './supervision.ts';
 
 /** The probe's pace: one request every this many ms, whether or not the last was answered. */
 const PROBE_EVERY_MS = 50;
@@ -59,7 +60,7 @@ function startProbe(port: number, path: string, cookie: string) {
       clearInterval(timer);
       await Promise.all(pending);
       ms.sort((a, b) => a - b);
-      const at = (q: number) => Math.round((ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] ?? 0) * 10) / 10;
+      const at = (q: number) => quantileOf(ms, q);
       return { requests: ms.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), failed };
     },
   };

@@ -18,6 +18,11 @@ export interface Latency {
   maxMs: number;
 }
 
+/** The q-quantile (0 < q ≤ 1) of times sorted ascending, in ms to one decimal; 0 for none. */
+export function quantileOf(sorted: readonly number[], q: number): number {
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0) * 10) / 10;
+}
+
 /** Sequential requests after a short warm-up: p50, p95 and the maximum. */
 export async function timeAlone(
   port: number,
@@ -33,7 +38,7 @@ export async function timeAlone(
     ms.push(res.ms);
   }
   ms.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)] ?? 0) * 10) / 10;
+  const at = (q: number) => quantileOf(ms, q);
   return { requests: n, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
 }
 

@@ -54,14 +54,9 @@ const enumerated: Record<keyof typeof exportsOf, string[]> = {
 };
 
 /** Every list export as the district admin downloads it after choosing `locale` in the console. */
-async function sheetsIn(locale: string) {
-  const district = await t.login('admin');
-  // A signed-in user's language is the one chosen in the console (stored with the account).
-  expect((await district.put('/api/auth/me/settings', { locale })).statusCode).toBe(200);
-  // A need, a request and something in the outbox, so their enumerated columns have values to translate.
-  const community = await t.unitId('350802003004');
-  await buildNeed(t.db, { unitId: community });
-  await buildRequest(t.db, { unitId: community });
+/** Something sent from the outbox for a unit, so the outbox export has a row with a recipient. */
+async function addSentMessage(unitId: number) {
+  const now = t.clock.now().toISOString();
   await t.db
     .insertInto('outbox')
     .values({
@@ -71,18 +66,29 @@ async function sheetsIn(locale: string) {
       recipient: '13811112222',
       signature: '惠民',
       body: '【惠民】工作室公开承诺已更新',
-      unit_id: community,
+      unit_id: unitId,
       entity: 'test',
       entity_id: '1',
       status: 'sent',
       attempts: 1,
-      next_attempt_at: t.clock.now().toISOString(),
+      next_attempt_at: now,
       last_error: null,
       provider_message_id: null,
-      created_at: t.clock.now().toISOString(),
-      sent_at: t.clock.now().toISOString(),
+      created_at: now,
+      sent_at: now,
     })
     .execute();
+}
+
+async function sheetsIn(locale: string) {
+  const district = await t.login('admin');
+  // A signed-in user's language is the one chosen in the console (stored with the account).
+  expect((await district.put('/api/auth/me/settings', { locale })).statusCode).toBe(200);
+  // A need, a request and something in the outbox, so their enumerated columns have values to translate.
+  const community = await t.unitId('350802003004');
+  await buildNeed(t.db, { unitId: community });
+  await buildRequest(t.db, { unitId: community });
+  await addSentMessage(community);
   const sheets = {} as Record<keyof typeof exportsOf, Array<Record<string, unknown>>>;
   for (const [list, url] of Object.entries(exportsOf) as Array<[keyof typeof exportsOf, string]>)
     sheets[list] = await sheetOf(await district.get(url));
@@ -132,27 +138,7 @@ describe('GET /api/<list>/export.xlsx', () => {
     const community = await t.unitId('350802003004');
     await buildNeed(t.db, { unitId: community, residentName: '陈阿婆', residentPhone: '13912345678' });
     await buildRequest(t.db, { unitId: community, residentName: '林阿公', residentPhone: '13987654321' });
-    await t.db
-      .insertInto('outbox')
-      .values({
-        channel: 'sms',
-        template_id: 'T',
-        params_json: '{}',
-        recipient: '13811112222',
-        signature: '惠民',
-        body: '【惠民】工作室公开承诺已更新',
-        unit_id: community,
-        entity: 'test',
-        entity_id: '1',
-        status: 'sent',
-        attempts: 1,
-        next_attempt_at: t.clock.now().toISOString(),
-        last_error: null,
-        provider_message_id: null,
-        created_at: t.clock.now().toISOString(),
-        sent_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await addSentMessage(community);
     const needs = await sheetOf(await street.get(`/api/needs/export.xlsx?under=${community}`));
     const phones = needs.map((r) => r['联系电话']).filter(Boolean);
     expect(phones).toContain('139****5678');
