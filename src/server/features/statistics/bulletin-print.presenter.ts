@@ -4,6 +4,8 @@ import { chineseDate } from '../../../domain/text/chinese-date.ts';
 // The bulletin as a page to print (and to save as PDF from the browser): A4 with GB/T 9704
 // margins, the official fonts first and open ones after them, Chinese line breaking by the
 // browser, each figure marked with the query behind it (title attribute; hidden in print).
+// No system Noto Sans CJK in the stacks: Debian's is a CFF font, which Chromium can only put
+// into a PDF as Type 3 glyphs (not a font a reader's viewer can search or substitute well).
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -43,7 +45,7 @@ body { margin: 0 auto; max-width: 156mm; font-family: "仿宋_GB2312", "FangSong
 h1 { text-align: center; font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif SC", "Noto Serif CJK SC", serif; font-weight: normal; font-size: 22pt; line-height: 1.5; margin: 0 0 6pt; }
 .subtitle { text-align: center; font-family: "楷体_GB2312", "KaiTi", "Noto Serif SC", serif; margin: 0 0 18pt; }
 p { text-indent: 2em; text-align: justify; margin: 0; }
-.lead { font-family: "黑体", "SimHei", "Noto Sans SC", "Noto Sans CJK SC", "Noto Serif SC", sans-serif; font-weight: bold; }
+.lead { font-family: "黑体", "SimHei", "Noto Serif SC", sans-serif; font-weight: bold; }
 .figure { border-bottom: 1px dotted #888; }
 .tail { margin-top: 36pt; font-size: 14pt; line-height: 22pt; border-top: 0.75pt solid #000; }
 .tail p { text-indent: 0; padding-left: 1em; }
