@@ -61,7 +61,7 @@ export function countBy<T>(rows: readonly T[], key: (r: T) => string | null, n: 
   return out;
 }
 
-/** One row of a chart's workbook sheet. */
-export function sheetRows(chart: Chart): Array<[string, number, number | null]> {
-  return chart.items.map((f) => [f.label, f.current, f.previous]);
+/** The rows of a chart's workbook sheet, each figure named by `label` (in the reader's language). */
+export function sheetRows(chart: Chart, label: (f: Figure) => string): Array<[string, number, number | null]> {
+  return chart.items.map((f) => [label(f), f.current, f.previous]);
 }
