@@ -8,13 +8,9 @@ import { figureLabelKey } from '../../../domain/statistics/figure-labels.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { exportText } from '../../i18n/export-values.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { categoryNamesByLocale } from '../categories/categories.repository.ts';
 import { resolveScope } from '../../scope.ts';
 import { dashboardOf } from './statistics.service.ts';
 import { sheetRows } from './statistics.presenter.ts';
-
-// The charts named by service category: their figures' keys are category ids.
-const byCategory: ReadonlySet<Chart['id']> = new Set(['studiosByCategory', 'servicesByCategory', 'needsByCategory']);
 
 /** A worksheet's name from a chart's title: at most 31 characters, none of the ones Excel refuses. */
 export function worksheetName(title: string): string {
@@ -26,16 +22,13 @@ export function worksheetName(title: string): string {
 }
 
 /**
- * The figures of a chart named in the reader's language, as the dashboard names them on screen:
- * enumerated values from the console's dictionary, categories by their name in that language,
- * units as they are stored.
+ * A figure named in the reader's language, as the dashboard names it on screen: an enumerated
+ * value from the console's dictionary, else the dashboard's own label (a category, already in
+ * the reader's language, or a unit, as stored).
  */
-function labelsIn(locale: Locale, categories: ReadonlyMap<number, Record<Locale, string>>) {
-  return (chart: Chart['id'], f: { key: string; label: string }): string => {
-    if (byCategory.has(chart)) return categories.get(Number(f.key))?.[locale] ?? f.label;
-    const label = figureLabelKey(chart, f.key);
-    return label ? exportText(locale, label.key as MessageKey, label.vars) : f.label;
-  };
+function labelIn(locale: Locale, chart: Chart['id'], f: { key: string; label: string }): string {
+  const label = figureLabelKey(chart, f.key);
+  return label ? exportText(locale, label.key as MessageKey, label.vars) : f.label;
 }
 
 /**
@@ -51,11 +44,11 @@ export async function exportDashboard(
   locale: Locale = 'zh-CN',
 ): Promise<{ body: Buffer; filename: string }> {
   await resolveScope(deps.db, actor, 'export', 'statistics', q.under);
-  const d = await dashboardOf(deps, actor, { under: q.under, from: q.from, to: q.to });
+  const d = await dashboardOf(deps, actor, { under: q.under, from: q.from, to: q.to }, locale);
   const charts = q.chart ? d.charts.filter((c) => c.id === q.chart) : d.charts;
   const text = (key: MessageKey, vars?: Record<string, string | number>) => exportText(locale, key, vars);
   const title = (id: Chart['id']) => text(`statistics.chart.${id}`);
-  const labelOf = labelsIn(locale, await categoryNamesByLocale(deps.db));
+  const labelOf = (chart: Chart['id'], f: { key: string; label: string }) => labelIn(locale, chart, f);
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   for (const c of charts) {

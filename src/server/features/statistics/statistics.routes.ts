@@ -32,7 +32,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: dashboard },
       },
     },
-    async (request) => dashboardOf(deps, actorOf(request), request.query),
+    async (request) => dashboardOf(deps, actorOf(request), request.query, request.locale ?? 'zh-CN'),
   );
 
   app.get(
