@@ -88,6 +88,12 @@ describe('GET /api/statistics/export.xlsx in the reader’s language', () => {
     const english = categories.map((c) => c.name['en']);
     expect(byName.get('Person-times by category')).toEqual(expect.arrayContaining(english));
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('Dashboard'));
+    // The dashboard on screen names its categories the same way.
+    const shown = (await (await t.login('admin')).get(`/api/statistics/dashboard?${period}`)).json() as {
+      charts: Array<{ id: string; items: Array<{ label: string }> }>;
+    };
+    const onScreen = shown.charts.find((c) => c.id === 'servicesByCategory')?.items.map((i) => i.label);
+    expect(onScreen).toEqual(byName.get('Person-times by category'));
   });
 
   it('writes them in Traditional Chinese for a zh-TW reader, and in Simplified Chinese by default', async () => {
