@@ -67,7 +67,7 @@ describe('统计看板 (district admin)', () => {
 
   it('exports a chart’s data as .xlsx', async () => {
     const download = await dashboard().exportChart('工作室（按状态）');
-    expect(download.suggestedFilename()).toMatch(/工作室按状态.*\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/工作室（按状态）.*\.xlsx$/);
     expect(await download.failure()).toBeNull();
     // The workbook holds the chart's figures: 西城街道's studios by status, as the table shows them.
     const rows = await sheetValues(await download.path());

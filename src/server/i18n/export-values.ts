@@ -22,3 +22,10 @@ export function exportLabelOr(locale: Locale, key: string, raw: string): string 
   const dictionary: Readonly<Record<string, string>> = dictionaries[locale];
   return Object.hasOwn(dictionary, key) ? (dictionary[key] ?? raw) : raw;
 }
+
+/** The console's message for `key` in `locale`, its `{placeholders}` filled from `vars`. */
+export function exportText(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}

@@ -36,7 +36,7 @@ import * as proposals from './proposals.service.ts';
 import * as notices from './notices.service.ts';
 import * as yearEnd from './year-end.service.ts';
 import { renderCommendationNoticePdf } from '../../documents/commendation-notice.document.ts';
-import { yearEndWorkbook } from './year-end.presenter.ts';
+import { yearEndText, yearEndWorkbook } from './year-end.presenter.ts';
 import { contentDisposition } from '../../content-disposition.ts';
 
 /** The Word documents' writers, loaded with the docx library on the first download (see heavy-modules.ts). */
@@ -181,11 +181,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const sheet = await yearEnd.yearEndSheet(deps, actorOf(request), request.query);
-      const name = `${sheet.year}年度党员评议参考.xlsx`;
+      const locale = request.locale ?? 'zh-CN';
+      const name = `${yearEndText(locale)('evaluation.yearEndSheet.title', { year: sheet.year })}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}.xlsx`))
-        .send(await yearEndWorkbook(sheet));
+        .send(await yearEndWorkbook(sheet, locale));
     },
   );
 
@@ -246,11 +247,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { volunteerId } = request.params;
       const { sheet, member } = await yearEnd.memberSheet(deps, actorOf(request), volunteerId, request.query.year);
-      const name = `${sheet.year}年度党员评议参考表（${member.name}）.docx`;
+      const locale = request.locale ?? 'zh-CN';
+      const name = `${yearEndText(locale)('evaluation.yearEndSheet.docName', { year: sheet.year, name: member.name })}.docx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}-${volunteerId}.docx`))
-        .send(await (await wordDocuments()).memberSheetDocx(sheet.year, member));
+        .send(await (await wordDocuments()).memberSheetDocx(sheet.year, member, locale));
     },
   );
 

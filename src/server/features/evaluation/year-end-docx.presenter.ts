@@ -10,12 +10,14 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { Locale } from '../../../contract/common.ts';
 import type { YearEndSheet } from '../../../contract/evaluation.ts';
-import { gradeLabels } from './year-end.presenter.ts';
+import { gradeLabel, quarterLabel, studiosOf, yearEndText } from './year-end.presenter.ts';
 
-// One party member's year-end sheet as Word (A4 portrait): a title, a two-column table of the
-// year's figures, the suggested grade and the branch's decision with its reason, and lines for
-// the branch to sign. The sheet is a suggestion (年终评议党员的重要依据), so it says so.
+// One party member's year-end sheet as Word (A4 portrait), in the reader's language: a title, a
+// two-column table of the year's figures, the suggested grade and the branch's decision with its
+// reason, and lines for the branch to sign. The sheet is a suggestion (年终评议党员的重要依据), so
+// it says so. Names of people, branches and studios stay as stored.
 
 const FONT = { name: '仿宋_GB2312', eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const TITLE = { ...FONT, name: '方正小标宋简体', eastAsia: '方正小标宋简体' };
@@ -42,38 +44,52 @@ function row(label: string, value: string): TableRow {
   });
 }
 
-/** The sheet of one member as a .docx file. */
-export async function memberSheetDocx(year: number, m: YearEndSheet['members'][number]): Promise<Buffer> {
-  const score = (v: number | null) => (v === null ? '未考评' : String(v));
-  const quarters = m.quarterScores.map((s, i) => `${['一', '二', '三', '四'][i]}季度 ${score(s)}`).join('；');
+/** The sheet of one member as a .docx file, in `locale`. */
+export async function memberSheetDocx(
+  year: number,
+  m: YearEndSheet['members'][number],
+  locale: Locale = 'zh-CN',
+): Promise<Buffer> {
+  const t = yearEndText(locale);
+  const score = (v: number | null) => (v === null ? t('evaluation.yearEndSheet.notScored') : String(v));
+  const quarters = m.quarterScores.map((s, i) => `${quarterLabel(t, i)} ${score(s)}`).join('；');
   const suggested = m.probationary
-    ? '预备党员，不评定等次'
+    ? t('evaluation.yearEnd.probationary')
     : m.suggestedGrade
-      ? gradeLabels[m.suggestedGrade]
-      : '无考评数据';
+      ? gradeLabel(t, m.suggestedGrade)
+      : t('evaluation.yearEndSheet.noScores');
+  const title = t('evaluation.yearEndSheet.docTitle', { year });
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      row('姓名', m.name),
-      row('所在党支部', m.branch ?? '—'),
+      row(t('evaluation.yearEnd.name'), m.name),
+      row(t('evaluation.yearEnd.branch'), m.branch ?? '—'),
+      row(t('evaluation.yearEndSheet.studios'), studiosOf(locale, m, '；') || '—'),
       row(
-        '工作室（角色）',
-        m.studios.map((s) => `${s.name}（${s.role === 'leader' ? '负责人' : '成员'}）`).join('；') || '—',
+        t('evaluation.yearEnd.services'),
+        t('evaluation.yearEndSheet.servicesValue', { services: m.services, personTimes: m.personTimes }),
       ),
-      row('服务次数 / 服务人次', `${m.services} 次 / ${m.personTimes} 人次`),
-      row('群众评价', m.ratings === 0 ? '无' : `${m.ratings} 条，平均 ${m.ratingMean} 分`),
-      row('季度量化考评得分', quarters),
-      row('通报表扬', `${m.commendations} 次`),
-      row('查实投诉', `${m.substantiatedComplaints} 件`),
-      row('检查平均分', m.inspectionMean === null ? '—' : String(m.inspectionMean)),
-      row('建议等次', suggested),
-      row('支部确认等次', m.confirmedGrade ? gradeLabels[m.confirmedGrade] : '（待支部确认）'),
-      row('调整理由', m.gradeReason ?? '—'),
+      row(
+        t('evaluation.evidence.ratings'),
+        m.ratings === 0
+          ? t('evaluation.yearEndSheet.none')
+          : t('evaluation.yearEndSheet.ratingsValue', { n: m.ratings, mean: m.ratingMean ?? '—' }),
+      ),
+      row(t('evaluation.yearEndSheet.quarterScores'), quarters),
+      row(t('evaluation.yearEnd.commendations'), t('evaluation.yearEndSheet.times', { n: m.commendations })),
+      row(t('evaluation.yearEnd.complaints'), t('evaluation.yearEndSheet.cases', { n: m.substantiatedComplaints })),
+      row(t('evaluation.yearEndSheet.inspections'), m.inspectionMean === null ? '—' : String(m.inspectionMean)),
+      row(t('evaluation.yearEnd.grade'), suggested),
+      row(
+        t('evaluation.yearEnd.confirmed'),
+        m.confirmedGrade ? gradeLabel(t, m.confirmedGrade) : t('evaluation.yearEndSheet.pending'),
+      ),
+      row(t('evaluation.yearEndSheet.reason'), m.gradeReason ?? '—'),
     ],
   });
   const doc = new Document({
     creator: 'Huimin',
-    title: `${year}年度党员评议参考表（${m.name}）`,
+    title: t('evaluation.yearEndSheet.docName', { year, name: m.name }),
     sections: [
       {
         properties: {
@@ -86,19 +102,17 @@ export async function memberSheetDocx(year: number, m: YearEndSheet['members'][n
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 360 },
-            children: [new TextRun({ text: `${year}年度党员评议参考表`, font: TITLE, size: 44 })],
+            children: [new TextRun({ text: title, font: TITLE, size: 44 })],
           }),
           table,
           new Paragraph({
             spacing: { before: 240 },
-            children: [
-              text('建议等次由量化考评结果按规则生成，仅供参考，由党员所在党支部确认或调整并说明理由。', { size: 12 }),
-            ],
+            children: [text(t('evaluation.yearEndSheet.docNote'), { size: 12 })],
           }),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: { before: 720 },
-            children: [text('党支部（盖章）：__________　　日期：__________')],
+            children: [text(t('evaluation.yearEndSheet.signature'))],
           }),
         ],
       },

@@ -1,34 +1,61 @@
 import { loadExcel } from '../../heavy-modules.ts';
+import type { Locale } from '../../../contract/common.ts';
 import type { YearEndSheet } from '../../../contract/evaluation.ts';
+import type { MessageKey } from '../../../web/lib/i18n/messages.ts';
+import { exportLabelOr, exportText } from '../../i18n/export-values.ts';
 
-/** The grades as the sheets print them. */
-export const gradeLabels = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' } as const;
+type Member = YearEndSheet['members'][number];
+type Text = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** The year-end sheet as a workbook for a branch (A4 landscape): one row per party member, then the 优秀 quota per branch. */
-export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
+/** The year-end sheet's words in `locale`: the console's own, and the sheet's (evaluation.yearEndSheet.*). */
+export function yearEndText(locale: Locale): Text {
+  return (key, vars) => exportText(locale, key, vars);
+}
+
+/** A grade as the console names it. */
+export function gradeLabel(t: Text, grade: NonNullable<Member['confirmedGrade']>): string {
+  return t(`evaluation.yearEnd.grade.${grade}`);
+}
+
+/** A member's studios, each with their role in it, as the console names the role. */
+export function studiosOf(locale: Locale, m: Member, separator: string): string {
+  return m.studios
+    .map((s) => `${s.name}（${exportLabelOr(locale, `studios.memberRole.${s.role}`, s.role)}）`)
+    .join(separator);
+}
+
+/** A quarter's name: 一季度, Q1. */
+export function quarterLabel(t: Text, i: number): string {
+  return t('evaluation.yearEndSheet.quarter', { n: i + 1, cn: ['一', '二', '三', '四'][i] ?? String(i + 1) });
+}
+
+/**
+ * The year-end sheet as a workbook for a branch (A4 landscape) in the reader's language: one row
+ * per party member, then the 优秀 quota per branch. Names of people, branches and studios stay
+ * as stored.
+ */
+export async function yearEndWorkbook(sheet: YearEndSheet, locale: Locale = 'zh-CN'): Promise<Buffer> {
+  const t = yearEndText(locale);
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Huimin';
-  const ws = wb.addWorksheet(`${sheet.year}年度党员评议参考`, {
+  const ws = wb.addWorksheet(t('evaluation.yearEndSheet.title', { year: sheet.year }), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [
-    { header: '姓名', key: 'name', width: 10 },
-    { header: '所在党支部', key: 'branch', width: 18 },
-    { header: '工作室（角色）', key: 'studios', width: 32 },
-    { header: '服务次数', key: 'services', width: 9 },
-    { header: '服务人次', key: 'personTimes', width: 9 },
-    { header: '群众评价（条/均分）', key: 'ratings', width: 16 },
-    { header: '一季度', key: 'q1', width: 8 },
-    { header: '二季度', key: 'q2', width: 8 },
-    { header: '三季度', key: 'q3', width: 8 },
-    { header: '四季度', key: 'q4', width: 8 },
-    { header: '通报表扬', key: 'commendations', width: 9 },
-    { header: '查实投诉', key: 'complaints', width: 9 },
-    { header: '检查平均分', key: 'inspections', width: 10 },
-    { header: '建议等次', key: 'grade', width: 10 },
-    { header: '支部确认等次', key: 'confirmed', width: 12 },
-    { header: '调整理由', key: 'reason', width: 24 },
+    { header: t('evaluation.yearEnd.name'), key: 'name', width: 10 },
+    { header: t('evaluation.yearEnd.branch'), key: 'branch', width: 18 },
+    { header: t('evaluation.yearEndSheet.studios'), key: 'studios', width: 32 },
+    { header: t('evaluation.yearEndSheet.services'), key: 'services', width: 9 },
+    { header: t('evaluation.yearEndSheet.personTimes'), key: 'personTimes', width: 9 },
+    { header: t('evaluation.yearEnd.ratings'), key: 'ratings', width: 16 },
+    ...[0, 1, 2, 3].map((i) => ({ header: quarterLabel(t, i), key: `q${i + 1}`, width: 8 })),
+    { header: t('evaluation.yearEnd.commendations'), key: 'commendations', width: 9 },
+    { header: t('evaluation.yearEnd.complaints'), key: 'complaints', width: 9 },
+    { header: t('evaluation.yearEndSheet.inspections'), key: 'inspections', width: 10 },
+    { header: t('evaluation.yearEnd.grade'), key: 'grade', width: 10 },
+    { header: t('evaluation.yearEnd.confirmed'), key: 'confirmed', width: 12 },
+    { header: t('evaluation.yearEndSheet.reason'), key: 'reason', width: 24 },
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -36,7 +63,7 @@ export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
     ws.addRow({
       name: m.name,
       branch: m.branch ?? '',
-      studios: m.studios.map((s) => `${s.name}（${s.role === 'leader' ? '负责人' : '成员'}）`).join('；'),
+      studios: studiosOf(locale, m, '；'),
       services: m.services,
       personTimes: m.personTimes,
       ratings: m.ratings === 0 ? '' : `${m.ratings} / ${m.ratingMean}`,
@@ -47,16 +74,21 @@ export async function yearEndWorkbook(sheet: YearEndSheet): Promise<Buffer> {
       commendations: m.commendations,
       complaints: m.substantiatedComplaints,
       inspections: m.inspectionMean ?? '',
-      grade: m.probationary ? '预备党员，不评定' : m.suggestedGrade ? gradeLabels[m.suggestedGrade] : '无考评数据',
-      confirmed: m.confirmedGrade ? gradeLabels[m.confirmedGrade] : '',
+      grade: m.probationary
+        ? t('evaluation.yearEnd.probationary')
+        : m.suggestedGrade
+          ? gradeLabel(t, m.suggestedGrade)
+          : t('evaluation.yearEndSheet.noScores'),
+      confirmed: m.confirmedGrade ? gradeLabel(t, m.confirmedGrade) : '',
       reason: m.gradeReason ?? '',
     });
   ws.addRow([]);
-  ws.addRow(['建议等次仅供参考，由党员所在支部确认或调整并说明理由；优秀比例不超过支部参评党员的三分之一。']);
+  ws.addRow([t('evaluation.yearEndSheet.note')]);
   for (const b of sheet.branches)
     ws.addRow([
-      b.branch ?? '（未填支部）',
-      `参评 ${b.graded} 人，建议优秀 ${b.excellent} 人，上限 ${b.allowed} 人${b.ok ? '' : '（超出上限，须调整）'}`,
+      b.branch ?? t('evaluation.yearEndSheet.noBranch'),
+      t('evaluation.yearEndSheet.branchLine', { graded: b.graded, excellent: b.excellent, allowed: b.allowed }) +
+        (b.ok ? '' : t('evaluation.yearEndSheet.overQuota')),
     ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -7,7 +7,6 @@ import type { Deps } from '../../context.ts';
 import { countRates } from '../mailbox/mailbox.repository.ts';
 import { readMailboxSettings } from '../mailbox/mailbox-settings.repository.ts';
 import * as rollups from './rollups.repository.ts';
-import type * as repo from './statistics.repository.ts';
 import { chartOf, recordsLink, tallies } from './statistics.presenter.ts';
 
 /** Sums of the rollups of some units over a period, by one dimension, as a map. */
@@ -36,7 +35,7 @@ export async function serviceCharts(
   childNames: ReadonlyMap<string, string>,
   cur: DayRange,
   prev: DayRange,
-  categories: Awaited<ReturnType<typeof repo.listCategoryLabels>>,
+  categories: ReadonlyArray<{ id: number; code: string; label: string }>,
 ): Promise<{ charts: Chart[]; personTimes: [number, number]; legalAid: [number, number] }> {
   const legal = categories.find((c) => c.code === 'legal');
   const both = (
@@ -78,7 +77,7 @@ export async function serviceCharts(
     },
   );
   const catKeys = categories.map((c) => String(c.id));
-  const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.name_zh_cn ?? k;
+  const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.label ?? k;
   const charts: Chart[] = [
     monthChart,
     chartOf('servicesByCategory', 'personTimes', tallies(catKeys, catLabel, byCat, byCatPrev), (k) =>

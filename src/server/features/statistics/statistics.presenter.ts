@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contract/common.ts';
 import type { Chart, Figure, FigureLink } from '../../../contract/statistics.ts';
 import { dayBefore } from '../../../domain/statistics/rollups.ts';
 
@@ -61,7 +62,12 @@ export function countBy<T>(rows: readonly T[], key: (r: T) => string | null, n: 
   return out;
 }
 
-/** One row of a chart's workbook sheet. */
-export function sheetRows(chart: Chart): Array<[string, number, number | null]> {
-  return chart.items.map((f) => [f.label, f.current, f.previous]);
+/** The rows of a chart's workbook sheet, each figure named by `label` (in the reader's language). */
+export function sheetRows(chart: Chart, label: (f: Figure) => string): Array<[string, number, number | null]> {
+  return chart.items.map((f) => [label(f), f.current, f.previous]);
+}
+
+/** A service category's name in the reader's language, as the district named it. */
+export function categoryName(c: { name_zh_cn: string; name_zh_tw: string; name_en: string }, locale: Locale): string {
+  return { 'zh-CN': c.name_zh_cn, 'zh-TW': c.name_zh_tw, en: c.name_en }[locale];
 }

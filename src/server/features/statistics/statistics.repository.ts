@@ -292,5 +292,10 @@ export async function listChildUnits(db: Kysely<Database>, id: number) {
 
 /** Categories with their codes and Chinese names, in order. */
 export async function listCategoryLabels(db: Kysely<Database>) {
-  return db.selectFrom('categories').select(['id', 'code', 'name_zh_cn']).orderBy('position').orderBy('id').execute();
+  return db
+    .selectFrom('categories')
+    .select(['id', 'code', 'name_zh_cn', 'name_zh_tw', 'name_en'])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }

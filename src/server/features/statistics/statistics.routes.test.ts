@@ -209,7 +209,7 @@ describe('GET /api/statistics/export.xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.name).toBe('法律援助按群体');
+    expect(ws.name).toBe('法律援助咨询人次（按群体）');
     const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.map((r) => r.slice(1))).toContainEqual(['进城务工人员', 42, 0]);
     expect(await t.auditCount()).toBe(audits + 1);

@@ -32,17 +32,27 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: dashboard },
       },
     },
-    async (request) => dashboardOf(deps, actorOf(request), request.query),
+    async (request) => dashboardOf(deps, actorOf(request), request.query, request.locale ?? 'zh-CN'),
   );
 
   app.get(
     '/api/statistics/export.xlsx',
     {
       config: { access: { action: 'export', subject: 'statistics' } },
-      schema: { tags, summary: 'One chart’s data (or all) as .xlsx', querystring: chartExportQuery },
+      schema: {
+        tags,
+        summary: 'One chart’s data (or all) as .xlsx, in the reader’s language',
+        querystring: chartExportQuery,
+      },
     },
     async (request, reply) => {
-      const out = await exportDashboard(deps, auditContextOf(request, deps.clock), actorOf(request), request.query);
+      const out = await exportDashboard(
+        deps,
+        auditContextOf(request, deps.clock),
+        actorOf(request),
+        request.query,
+        request.locale ?? 'zh-CN',
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(out.filename, 'statistics.xlsx'))

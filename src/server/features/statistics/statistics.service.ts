@@ -7,11 +7,12 @@ import { studioStatuses } from '../../../domain/studios/lifecycle.ts';
 import { volunteerKinds } from '../../../domain/registry/import-rows.ts';
 import { venueTypes } from '../../../domain/siting/coverage.ts';
 import type { Chart, Dashboard, dashboardQuery } from '../../../contract/statistics.ts';
+import type { Locale } from '../../../contract/common.ts';
 import type { Deps } from '../../context.ts';
 import { resolveScope } from '../../scope.ts';
 import { businessDayStart, chinaDate } from '../../time.ts';
 import * as repo from './statistics.repository.ts';
-import { chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
+import { categoryName, chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
 import { letterRates, serviceCharts } from './statistics-services.service.ts';
 
 type Query = z.infer<typeof dashboardQuery>;
@@ -33,14 +34,18 @@ const strip = (u: { id: number; name: string; level: string }) => ({ id: u.id, n
  * before it beside: the network's state at the end of each, the services from the rollups,
  * the supervision figures. Each figure names the list behind it.
  */
-export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<Dashboard> {
+export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Locale = 'zh-CN'): Promise<Dashboard> {
   const { unit, trail, children } = await unitOf(deps, actor, q.under);
   const cur: DayRange = { from: q.from, to: q.to };
   const prev = previousPeriod(cur);
   const endCur = businessDayStart(cur.to);
   const endPrev = businessDayStart(prev.to);
   const today = chinaDate(deps.clock.now());
-  const categories = await repo.listCategoryLabels(deps.db);
+  const categories = (await repo.listCategoryLabels(deps.db)).map((c) => ({
+    id: c.id,
+    code: c.code,
+    label: categoryName(c, locale),
+  }));
   const db = deps.db;
   const path = unit.path;
 
@@ -93,7 +98,7 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query): Promise<D
       (c) => String(c.category_id),
     );
   const catKeys = categories.map((c) => String(c.id));
-  const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.name_zh_cn ?? k;
+  const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.label ?? k;
   const studiosLink = (filters: Record<string, string | undefined>) => linkTo('/studios', unit.id, filters);
   const registryLink = (filters: Record<string, string | undefined>) => linkTo('/registry', unit.id, filters);
 

@@ -39,7 +39,8 @@ export default function DashboardPage() {
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const { data, error, loading, reload } = useLoad(
     (signal) => statisticsApi.dashboard({ under, from, to }, signal),
-    `${under ?? ''}|${from}|${to}`,
+    // The categories come named in the reader's language: a language chosen here asks again.
+    `${under ?? ''}|${from}|${to}|${locale}`,
   );
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

@@ -1,23 +1,15 @@
 import type { MessageKey, Translate } from '../../lib/i18n/index.ts';
+import { figureLabelKey } from '../../../domain/statistics/figure-labels.ts';
 import type { ChartId, Figure } from './api.ts';
 
 // The console's names for what a figure counts: the key translated where the console knows it
-// (statuses, kinds, groups, modes, levels), else the server's Chinese label (categories, units).
-
-const prefixes: Partial<Record<ChartId, string>> = {
-  studiosByStatus: 'studios.status.',
-  studiosByLevel: 'level.',
-  volunteersByKind: 'registry.kind.',
-  servicesByGroup: 'delivery.group.',
-  legalAidByGroup: 'delivery.group.',
-  servicesByMode: 'delivery.mode.',
-};
+// (statuses, kinds, groups, modes, levels, venue types, months…), else the server's label
+// (categories, units). The exported workbook names them from the same table.
 
 /** The label of a figure in the interface language. */
 export function figureLabel(t: Translate, chart: ChartId, f: Figure, has: (k: string) => boolean): string {
-  const prefix = prefixes[chart];
-  const key = prefix ? `${prefix}${f.key}` : '';
-  return prefix && has(key) ? t(key as MessageKey) : f.label;
+  const label = figureLabelKey(chart, f.key);
+  return label && has(label.key) ? t(label.key as MessageKey, label.vars) : f.label;
 }
 
 /** The chart's title. */

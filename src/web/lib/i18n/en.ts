@@ -10,6 +10,7 @@ import { en as needs } from '../../features/needs/messages.ts';
 import { en as siting } from '../../features/siting/messages.ts';
 import { en as evaluation } from '../../features/evaluation/messages.ts';
 import { en as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
+import { en as evaluationYearEnd } from '../../features/evaluation/messages-year-end.ts';
 import { en as evaluationScheme } from '../../features/evaluation/messages-scheme.ts';
 import { en as frame } from '../../app/console-messages.ts';
 import { en as audit } from '../../features/audit/messages.ts';
@@ -216,6 +217,7 @@ export const en: Messages = {
   ...siting,
   ...evaluation,
   ...evaluationDocuments,
+  ...evaluationYearEnd,
   ...evaluationScheme,
   ...frame,
   ...audit,

@@ -9,6 +9,7 @@ import { zhCN as needs } from '../../features/needs/messages.ts';
 import { zhCN as siting } from '../../features/siting/messages.ts';
 import { zhCN as evaluation } from '../../features/evaluation/messages.ts';
 import { zhCN as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
+import { zhCN as evaluationYearEnd } from '../../features/evaluation/messages-year-end.ts';
 import { zhCN as evaluationScheme } from '../../features/evaluation/messages-scheme.ts';
 import { zhCN as frame } from '../../app/console-messages.ts';
 import { zhCN as audit } from '../../features/audit/messages.ts';
@@ -210,6 +211,7 @@ export const zhCN = {
   ...siting,
   ...evaluation,
   ...evaluationDocuments,
+  ...evaluationYearEnd,
   ...evaluationScheme,
   ...frame,
   ...audit,

@@ -10,6 +10,7 @@ import { zhTW as needs } from '../../features/needs/messages.ts';
 import { zhTW as siting } from '../../features/siting/messages.ts';
 import { zhTW as evaluation } from '../../features/evaluation/messages.ts';
 import { zhTW as evaluationDocuments } from '../../features/evaluation/messages-documents.ts';
+import { zhTW as evaluationYearEnd } from '../../features/evaluation/messages-year-end.ts';
 import { zhTW as evaluationScheme } from '../../features/evaluation/messages-scheme.ts';
 import { zhTW as frame } from '../../app/console-messages.ts';
 import { zhTW as audit } from '../../features/audit/messages.ts';
@@ -211,6 +212,7 @@ export const zhTW: Messages = {
   ...siting,
   ...evaluation,
   ...evaluationDocuments,
+  ...evaluationYearEnd,
   ...evaluationScheme,
   ...frame,
   ...audit,
