@@ -21,6 +21,7 @@ import {
 } from './registry-import.repository.ts';
 import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
 import { setSearchTerms } from './volunteer-terms.repository.ts';
+import { bumpRegistryVersion, registryChanged } from './registry-pages.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';
@@ -107,6 +108,7 @@ const registryImporter: Importer<CleanRow, Checked> = {
   authorize: (actor, unitPath) => authorize(actor, 'create', 'volunteer', { unitPath }),
   check: (db, actor, file, at, onProgress) => checkFile(db, actor, file, Number(at.slice(0, 4)), onProgress),
   report: reportOf,
+  committed: registryChanged,
   async write(trx, ctx, _actor, { clean, checked, badRows, mode, first }) {
     const hashes = checked.hashes;
     // Under the registry's lock, look once more: a record added, or another upload of the
@@ -140,6 +142,7 @@ const registryImporter: Importer<CleanRow, Checked> = {
       trx,
       values.map((v, n) => ({ ...v, id: idOf(n) })),
     );
+    if (fresh.length + updates.length > 0) await bumpRegistryVersion(trx, ctx.at);
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
       const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);

@@ -5,6 +5,7 @@ import { termLookup } from '../../../domain/registry/search-terms.ts';
 import { serialize } from '../../counters.repository.ts';
 import { preparedQuery, type PreparedQuery } from '../../../db/prepared-query.ts';
 import { candidateIds, searchPage } from './volunteer-search.repository.ts';
+import { registryChanged } from './registry-pages.ts';
 
 /** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
@@ -194,6 +195,7 @@ export async function setCategories(db: Kysely<Database>, volunteerId: number, c
       .insertInto('volunteer_categories')
       .values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id })))
       .execute();
+  registryChanged();
 }
 
 /** Counts the records a filter selects. */
@@ -221,6 +223,7 @@ export async function insertVolunteers(
   values: Array<Insertable<Database['volunteers']>>,
 ): Promise<number[]> {
   const rows = await db.insertInto('volunteers').values(values).returning('id').execute();
+  registryChanged();
   return rows.map((r) => r.id);
 }
 
@@ -231,6 +234,7 @@ export async function updateVolunteer(
   set: Updateable<Database['volunteers']>,
 ): Promise<void> {
   await db.updateTable('volunteers').set(set).where('id', '=', id).execute();
+  registryChanged();
 }
 
 /** Links records to skill categories (new records: nothing to replace). */
@@ -239,4 +243,5 @@ export async function insertCategoryLinks(
   links: Array<{ volunteer_id: number; category_id: number }>,
 ): Promise<void> {
   if (links.length) await db.insertInto('volunteer_categories').values(links).execute();
+  registryChanged();
 }
