@@ -3,10 +3,10 @@ import type { Volunteer, VolunteerInput, listVolunteersQuery } from '../../../co
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { isValidIdNumber, maskIdNumber } from '../../../domain/registry/id-number.ts';
-import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { idNumberHash } from '../../secrets.ts';
+import { loadSearchKeys } from '../../heavy-modules.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
@@ -75,7 +75,7 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
   // Probation (预备期) is a party member's: an organisation or a non-member cannot be on it.
   if (input.probationary === true && input.kind !== 'party_member')
     throw new DomainError('VALIDATION_FAILED', { field: 'probationary' });
-  const keys = searchKeysOf(input.name);
+  const keys = (await loadSearchKeys())(input.name);
   const idNumber = input.idNumber?.toUpperCase() ?? null;
   return {
     kind: input.kind,
