@@ -84,6 +84,20 @@ describe('GET /api/volunteers: a common surname across the whole tree', () => {
     expect(past.total).toBe(MANY / 2);
   });
 
+  it('answers a repeated search from its kept page until a record changes', async () => {
+    const street = await t.login('xicheng');
+    const url = `/api/volunteers?q=${encodeURIComponent('欧阳明一')}&limit=5`;
+    type Item = { id: number; screeningStatus: string };
+    const first = await street.get(url);
+    expect((await street.get(url)).body).toBe(first.body);
+    const [item] = (first.json() as { items: Item[] }).items;
+    expect(item?.screeningStatus).toBe('candidate');
+    const screened = await street.post(`/api/volunteers/${item?.id}/screening`, { status: 'selected', reason: '测试' });
+    expect(screened.statusCode, screened.body).toBe(200);
+    const after = (await street.get(url)).json() as { items: Item[] };
+    expect(after.items.find((v) => v.id === item?.id)?.screeningStatus).toBe('selected');
+  });
+
   it('counts exactly when a filter narrows the search', async () => {
     const admin = await t.login('admin');
     const page = (
