@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.ts';
 import type { Engine } from './migrations/helpers.ts';
 import { openSqlite } from './node-sqlite-adapter.ts';
@@ -20,8 +19,13 @@ export const PG_CONNECT_TIMEOUT_MS = 1500;
 /** Oldest SQLite we accept: RETURNING (3.35) and the JSON functions are used. */
 export const MIN_SQLITE_VERSION = '3.45.0';
 
-// int8 (count(*), bigserial) arrives as a string by default; Huimin's counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// pg is loaded only when PostgreSQL is configured: a SQLite server starts without it.
+async function loadPg() {
+  const pg = (await import('pg')).default;
+  // int8 (count(*), bigserial) arrives as a string by default; Huimin's counts fit in a double.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  return pg;
+}
 
 export interface DatabaseOptions {
   /** postgres://… to use PostgreSQL; otherwise SQLite. */
@@ -46,6 +50,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 }
 
 async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pg = await loadPg();
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.pgPoolSize ?? 10,

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
+// Types only (reply.sendFile): the plugin itself loads when there is a web build to serve.
+import type {} from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -117,6 +118,8 @@ export async function buildApp(
   if (webRoot) {
     // The build writes .br and .gz beside each file (src/web/build/precompress.ts); the variant
     // the browser accepts is sent, with Vary: Accept-Encoding. Hashed assets never change.
+    // Loaded only here: with glob it is some 70 ms of start-up an API-only server never uses.
+    const fastifyStatic = (await import('@fastify/static')).default;
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { createDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { DEMO_PASSWORD, isEmpty, loadDemoData } from '../db/seed/demo.ts';
 import { hashPassword } from './passwords.ts';
 import { rebuildRollups } from './features/statistics/rollups.commands.ts';
 import { setBusinessTimeZone } from './time.ts';
@@ -24,7 +23,10 @@ export async function openAndPrepare(
   try {
     await migrateToLatest(handle);
     let demoLoaded = false;
-    if (config.HUIMIN_DEMO && (await isEmpty(handle.db))) {
+    // The demo's seeding code (and the pinyin library it uses) loads only in demo mode.
+    const demo = config.HUIMIN_DEMO ? await import('../db/seed/demo.ts') : undefined;
+    if (demo && (await demo.isEmpty(handle.db))) {
+      const { loadDemoData, DEMO_PASSWORD } = demo;
       await loadDemoData(handle.db, new Date().toISOString(), await hashPassword(DEMO_PASSWORD));
       demoLoaded = true;
     }

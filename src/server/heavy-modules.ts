@@ -11,3 +11,6 @@ export const loadDocx = () => import('docx');
 
 /** pdfkit: every PDF document. */
 export const loadPdfKit = async () => (await import('pdfkit')).default;
+
+/** pinyin-pro, through the search keys of names: only writes of people and units need it. */
+export const loadSearchKeys = async () => (await import('../domain/text/search-keys.ts')).searchKeysOf;

@@ -64,6 +64,8 @@ export interface Importer<Clean, C extends Checked<Clean> = Checked<Clean>> {
     actor: Actor,
     c: { clean: Clean[]; checked: C; importId: number; badRows: number; mode: 'all' | 'valid'; first: boolean },
   ): Promise<{ committed: number; skipped: number; sample: unknown; audit?: Record<string, unknown> }>;
+  /** Told after each batch's commit (caches of what was written look again). */
+  committed?(): void;
 }
 
 /**
@@ -318,6 +320,7 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
           });
         });
         written = total.committed;
+        importer.committed?.();
         // Let waiting requests (and other writers) in before the next batch.
         if (!last) await nextTurn();
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { passwordProblems, type PasswordProblem } from '../domain/accounts/password.ts';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
-import { DEMO_PASSWORD } from '../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-password.ts';
 
 // Passwords are shared infrastructure: sign-in (auth) checks them, account creation (accounts)
 // sets them, and neither feature reaches into the other's service for it.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { DomainError } from '../domain/errors.ts';
 
 /** Limits a feature sets on the photos it accepts. */
@@ -50,6 +50,8 @@ export async function normalizePhoto(input: Buffer, limits: PhotoLimits = defaul
   if (input.length > limits.maxBytes) throw tooLarge(limits);
   if (input.length === 0) throw new DomainError('PHOTO_INVALID');
   let result: { data: Buffer; info: OutputInfo };
+  // sharp (a native library) loads on the first photo, not at every start.
+  const sharp = (await import('sharp')).default;
   try {
     const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false });
     const meta = await image.metadata();

@@ -9,6 +9,7 @@ import { contentDisposition, safeFileName } from './content-disposition.ts';
 import type { Locale } from '../contract/common.ts';
 import { exportHeading } from './i18n/export-headers.ts';
 import { loadExcel } from './heavy-modules.ts';
+import { loadExportLabels } from './i18n/export-values.ts';
 
 /** A spreadsheet cell's value. */
 export type Cell = string | number | null;
@@ -21,7 +22,8 @@ export function streamWorkbook(headers: string[], rows: AsyncIterable<Cell[]>, l
   const out = new PassThrough();
   void (async () => {
     try {
-      const ExcelJS = await loadExcel();
+      // The rows' enumerated cells are labelled from the console's dictionaries.
+      const [ExcelJS] = await Promise.all([loadExcel(), loadExportLabels()]);
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
       const sheet = wb.addWorksheet(exportHeading('导出', locale));
       sheet.addRow(headers.map((h) => exportHeading(h, locale))).commit();

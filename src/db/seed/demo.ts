@@ -14,8 +14,7 @@ import { loadDemoInspections } from './demo-inspections.ts';
 import { loadDemoEvaluation } from './demo-evaluation.ts';
 import { loadDemoNetwork } from './demo-network.ts';
 
-/** The documented demo password of every demo account (demo mode only). */
-export const DEMO_PASSWORD = 'Huimin@2026';
+export { DEMO_PASSWORD } from './demo-password.ts';
 
 /** One demo account per role, placed in the real units the bulletin names. */
 export const demoAccounts: Array<{ username: string; displayName: string; role: Role; unitCode: string }> = [

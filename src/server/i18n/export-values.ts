@@ -1,17 +1,36 @@
 import type { Locale } from '../../contract/common.ts';
 import type { MessageKey } from '../../web/lib/i18n/messages.ts';
-import { en } from '../../web/lib/i18n/en.ts';
-import { zhCN } from '../../web/lib/i18n/zh-CN.ts';
-import { zhTW } from '../../web/lib/i18n/zh-TW.ts';
 
 // The enumerated cells of the list exports (statuses, modes, groups served, roles, audit actions…)
 // in the reader's language, in the console's own words: the dictionaries are plain data, so the
 // sheet says exactly what the screen beside it says, and a label changed there changes here too.
-const dictionaries: Record<Locale, Readonly<Record<MessageKey, string>>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+// They are the whole console's messages (some fifteen modules per language), so they load on
+// the first export rather than at every start: `streamWorkbook` awaits `loadExportLabels`
+// before it writes a row.
+type Dictionaries = Record<Locale, Readonly<Record<MessageKey, string>>>;
+let dictionaries: Dictionaries | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the dictionaries once; the labels below need it done. */
+export function loadExportLabels(): Promise<void> {
+  loading ??= Promise.all([
+    import('../../web/lib/i18n/zh-CN.ts'),
+    import('../../web/lib/i18n/zh-TW.ts'),
+    import('../../web/lib/i18n/en.ts'),
+  ]).then(([{ zhCN }, { zhTW }, { en }]) => {
+    dictionaries = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+  });
+  return loading;
+}
+
+function loaded(): Dictionaries {
+  if (!dictionaries) throw new Error('export labels used before loadExportLabels()');
+  return dictionaries;
+}
 
 /** The console's label for `key` in `locale`. */
 export function exportLabel(locale: Locale, key: MessageKey): string {
-  return dictionaries[locale][key];
+  return loaded()[locale][key];
 }
 
 /**
@@ -19,7 +38,7 @@ export function exportLabel(locale: Locale, key: MessageKey): string {
  * value itself when the console has no label for it (a value newer than the dictionaries).
  */
 export function exportLabelOr(locale: Locale, key: string, raw: string): string {
-  const dictionary: Readonly<Record<string, string>> = dictionaries[locale];
+  const dictionary: Readonly<Record<string, string>> = loaded()[locale];
   return Object.hasOwn(dictionary, key) ? (dictionary[key] ?? raw) : raw;
 }
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../../db/seed/demo-password.ts';
 import { get, post, put, type AccessCases } from '../../../../test/access/case.ts';
 import { restoreDemoPasswords } from '../../../../test/factories/accounts.ts';
 

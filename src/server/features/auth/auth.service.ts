@@ -9,7 +9,7 @@ import { assertPasswordAcceptable, DUMMY_HASH, hashPassword, verifyPassword } fr
 import * as repo from './auth.repository.ts';
 import { presentMe } from './auth.presenter.ts';
 import { sessionCacheOf } from './session-cache.repository.ts';
-import { DEMO_PASSWORD } from '../../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../../db/seed/demo-password.ts';
 import { admitAll, forgetOnSuccess, loginThrottleKeys, recordFailure } from './login-throttle.service.ts';
 
 /** The cookie holds a random token; the database keeps only its SHA-256, so a leaked table opens no session. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { loadSearchKeys } from '../../heavy-modules.ts';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import {
@@ -8,7 +9,6 @@ import {
   isWithin,
   type UnitLevel,
 } from '../../../domain/org-units/units.ts';
-import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type {
   OrgUnit,
   createOrgUnitRequest,
@@ -115,6 +115,7 @@ export async function createUnit(
   if (!allowedChildLevels(parent.level as UnitLevel).includes(input.level)) {
     throw new DomainError('VALIDATION_FAILED', { field: 'level' });
   }
+  const searchKeysOf = await loadSearchKeys();
   const id = await deps.db.transaction().execute(async (trx) => {
     if (await repo.findUnitByCode(trx, input.code)) throw new DomainError('UNIT_CODE_TAKEN', { code: input.code });
     const keys = searchKeysOf(input.shortName ?? input.name);
@@ -163,7 +164,7 @@ export async function updateUnit(
   const set: OrgUnitUpdate = { updated_at: ctx.at };
   if (input.name !== undefined) set.name = input.name;
   if (input.shortName !== undefined) {
-    const keys = searchKeysOf(input.shortName);
+    const keys = (await loadSearchKeys())(input.shortName);
     Object.assign(set, { short_name: input.shortName, pinyin: keys.pinyin, initials: keys.initials });
   }
   if (input.postKind !== undefined) set.post_kind = input.postKind;

@@ -5,7 +5,8 @@ import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../domain/registry/id-number.ts';
 import type { CleanRow } from '../../../domain/registry/import-rows.ts';
-import { searchKeysOf } from '../../../domain/text/search-keys.ts';
+import type { SearchKeys } from '../../../domain/text/search-keys.ts';
+import { loadSearchKeys } from '../../heavy-modules.ts';
 import { authorize } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as runner from '../../import-runner.ts';
@@ -21,6 +22,7 @@ import {
 } from './registry-import.repository.ts';
 import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
 import { setSearchTerms } from './volunteer-terms.repository.ts';
+import { bumpRegistryVersion, registryChanged } from './registry-pages.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';
@@ -62,8 +64,13 @@ function reportOf(checked: Checked) {
 }
 
 /** The columns a row sets on the record it updates (its ID number left alone when the file held it masked). */
-function changesOf(c: CleanRow, hash: string | null, keepIdNumber: boolean, at: string) {
-  const { id_number_hash, id_number_masked, account_id, screening_status, created_at, ...cols } = recordOf(c, hash, at);
+function changesOf(c: CleanRow, keys: SearchKeys, hash: string | null, keepIdNumber: boolean, at: string) {
+  const { id_number_hash, id_number_masked, account_id, screening_status, created_at, ...cols } = recordOf(
+    c,
+    keys,
+    hash,
+    at,
+  );
   void account_id;
   void screening_status;
   void created_at;
@@ -71,8 +78,7 @@ function changesOf(c: CleanRow, hash: string | null, keepIdNumber: boolean, at: 
 }
 
 /** The columns of a new record from a checked row. */
-function recordOf(c: CleanRow, hash: string | null, at: string) {
-  const keys = searchKeysOf(c.name);
+function recordOf(c: CleanRow, keys: SearchKeys, hash: string | null, at: string) {
   return {
     kind: c.kind,
     name: c.name,
@@ -107,6 +113,7 @@ const registryImporter: Importer<CleanRow, Checked> = {
   authorize: (actor, unitPath) => authorize(actor, 'create', 'volunteer', { unitPath }),
   check: (db, actor, file, at, onProgress) => checkFile(db, actor, file, Number(at.slice(0, 4)), onProgress),
   report: reportOf,
+  committed: registryChanged,
   async write(trx, ctx, _actor, { clean, checked, badRows, mode, first }) {
     const hashes = checked.hashes;
     // Under the registry's lock, look once more: a record added, or another upload of the
@@ -129,7 +136,8 @@ const registryImporter: Importer<CleanRow, Checked> = {
     const updates = ownUpdates.filter((u) => isFree(u.clean));
     const skipped = badRows + rows.length - fresh.length - updates.length;
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
-    const values = fresh.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
+    const keysOf = await loadSearchKeys();
+    const values = fresh.map((c) => recordOf(c, keysOf(c.name), hashes.get(c.row) ?? null, ctx.at));
     const ids = await insertImportedVolunteers(trx, values);
     const idOf = (n: number) => ids[n] ?? 0;
     await insertImportedCategoryLinks(
@@ -140,9 +148,10 @@ const registryImporter: Importer<CleanRow, Checked> = {
       trx,
       values.map((v, n) => ({ ...v, id: idOf(n) })),
     );
+    if (fresh.length + updates.length > 0) await bumpRegistryVersion(trx, ctx.at);
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
-      const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
+      const cols = changesOf(u.clean, keysOf(u.clean.name), hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
       await updateVolunteer(trx, recordId, cols);
       await setCategories(trx, recordId, u.clean.categoryIds);
       await setSearchTerms(trx, { id: recordId, ...cols });

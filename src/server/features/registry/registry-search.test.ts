@@ -76,6 +76,26 @@ describe('GET /api/volunteers: a common surname across the whole tree', () => {
     expect(page.total).toBe(MANY / 2);
     const ids = new Set(planted.filter((_, i) => i % 2 === 0));
     expect(page.items.every((v) => ids.has(v.id))).toBe(true);
+    // A page past the end has no row to carry the count: it is counted apart.
+    const past = (
+      await street.get(`/api/volunteers?q=${encodeURIComponent('欧阳')}&limit=20&offset=5000`)
+    ).json() as Page;
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(MANY / 2);
+  });
+
+  it('answers a repeated search from its kept page until a record changes', async () => {
+    const street = await t.login('xicheng');
+    const url = `/api/volunteers?q=${encodeURIComponent('欧阳明一')}&limit=5`;
+    type Item = { id: number; screeningStatus: string };
+    const first = await street.get(url);
+    expect((await street.get(url)).body).toBe(first.body);
+    const [item] = (first.json() as { items: Item[] }).items;
+    expect(item?.screeningStatus).toBe('candidate');
+    const screened = await street.post(`/api/volunteers/${item?.id}/screening`, { status: 'selected', reason: '测试' });
+    expect(screened.statusCode, screened.body).toBe(200);
+    const after = (await street.get(url)).json() as { items: Item[] };
+    expect(after.items.find((v) => v.id === item?.id)?.screeningStatus).toBe('selected');
   });
 
   it('counts exactly when a filter narrows the search', async () => {

@@ -3,7 +3,9 @@ import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { termLookup } from '../../../domain/registry/search-terms.ts';
 import { serialize } from '../../counters.repository.ts';
-import { candidateIds, searchPageIds, searchTotal } from './volunteer-search.repository.ts';
+import { preparedQuery, type PreparedQuery } from '../../../db/prepared-query.ts';
+import { candidateIds, searchPage } from './volunteer-search.repository.ts';
+import { registryChanged } from './registry-pages.ts';
 
 /** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {
@@ -46,52 +48,31 @@ export type VolunteerRow = Awaited<ReturnType<typeof findVolunteer>> & object;
 
 const columns = ['org_units.name as unit_name', 'org_units.path as unit_path'] as const;
 
-/** One page, its total (estimated above a thousand for an exact search), and the page's skill categories. */
-async function pageOf(
-  db: Kysely<Database>,
-  rows: Promise<VolunteerRow[]>,
-  count: Promise<{ total: number; estimate: boolean }>,
-) {
-  const [items, c] = await Promise.all([rows, count]);
-  return {
-    rows: items,
-    total: c.total,
-    totalIsEstimate: c.estimate,
-    categories: await categoriesOf(
-      db,
-      items.map((r) => r.id),
-    ),
-  };
-}
-
 /** One page of a filtered list, its total and each record's categories. */
 export async function listVolunteerPage(db: Kysely<Database>, f: VolunteerFilter, limit: number, offset: number) {
   const lookup = f.q ? termLookup(f.q) : null;
+  let page: { rows: VolunteerRow[]; total: number; estimate: boolean };
   if (f.q && lookup && !f.kind && !f.categoryId && !f.screeningStatus) {
     // The terms answer a search by themselves: count (or estimate) and page over the index,
     // then read only the page's records (a surname matches tens of thousands in a province).
-    return pageOf(
-      db,
-      db
-        .selectFrom('volunteers')
-        .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-        .selectAll('volunteers')
-        .select(columns)
-        .where('volunteers.id', 'in', searchPageIds(db, f.q, lookup, f.path, limit, offset))
-        .orderBy('volunteers.id')
-        .execute(),
-      searchTotal(db, f.q, lookup, f.path),
-    );
+    page = await searchPage(db, f.q, lookup, f.path, limit, offset);
+  } else {
+    const base = volunteerQuery(db, f);
+    const [rows, c] = await Promise.all([
+      base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    page = { rows, total: Number(c.n), estimate: false };
   }
-  const base = volunteerQuery(db, f);
-  return pageOf(
-    db,
-    base.selectAll('volunteers').select(columns).orderBy('volunteers.id').limit(limit).offset(offset).execute(),
-    base
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((c) => ({ total: Number(c.n), estimate: false })),
-  );
+  return {
+    rows: page.rows,
+    total: page.total,
+    totalIsEstimate: page.estimate,
+    categories: await categoriesOf(
+      db,
+      page.rows.map((r) => r.id),
+    ),
+  };
 }
 
 /** One record with its unit's name and path, or undefined. */
@@ -105,17 +86,41 @@ export async function findVolunteer(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-/** Skill categories of several volunteers, in one query. */
+/** The categories of `n` volunteers by id: one statement per list length, compiled once. */
+const categoriesQueries = new Map<number, PreparedQuery<Record<string, number>, CategoryLink>>();
+type CategoryLink = { volunteer_id: number; category_id: number };
+
+function categoriesQuery(n: number): PreparedQuery<Record<string, number>, CategoryLink> {
+  let q = categoriesQueries.get(n);
+  if (!q) {
+    q = preparedQuery((db, a: Record<string, number>) =>
+      db
+        .selectFrom('volunteer_categories')
+        .select(['volunteer_id', 'category_id'])
+        .where(
+          'volunteer_id',
+          'in',
+          Array.from({ length: n }, (_, i) => a[`id${i}`]!),
+        )
+        .orderBy('category_id'),
+    );
+    categoriesQueries.set(n, q);
+  }
+  return q;
+}
+
+/** Skill categories of several volunteers, in one query per 500. */
 export async function categoriesOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('volunteer_categories')
-      .select(['volunteer_id', 'category_id'])
-      .where('volunteer_id', 'in', ids.slice(i, i + 500))
-      .orderBy('category_id')
-      .execute();
-    for (const r of rows) map.set(r.volunteer_id, [...(map.get(r.volunteer_id) ?? []), r.category_id]);
+    const chunk = ids.slice(i, i + 500);
+    const args: Record<string, number> = {};
+    chunk.forEach((id, k) => (args[`id${k}`] = id));
+    for (const r of await categoriesQuery(chunk.length).rows(db, args)) {
+      const list = map.get(r.volunteer_id);
+      if (list) list.push(r.category_id);
+      else map.set(r.volunteer_id, [r.category_id]);
+    }
   }
   return map;
 }
@@ -190,6 +195,7 @@ export async function setCategories(db: Kysely<Database>, volunteerId: number, c
       .insertInto('volunteer_categories')
       .values([...new Set(categoryIds)].map((category_id) => ({ volunteer_id: volunteerId, category_id })))
       .execute();
+  registryChanged();
 }
 
 /** Counts the records a filter selects. */
@@ -217,6 +223,7 @@ export async function insertVolunteers(
   values: Array<Insertable<Database['volunteers']>>,
 ): Promise<number[]> {
   const rows = await db.insertInto('volunteers').values(values).returning('id').execute();
+  registryChanged();
   return rows.map((r) => r.id);
 }
 
@@ -227,6 +234,7 @@ export async function updateVolunteer(
   set: Updateable<Database['volunteers']>,
 ): Promise<void> {
   await db.updateTable('volunteers').set(set).where('id', '=', id).execute();
+  registryChanged();
 }
 
 /** Links records to skill categories (new records: nothing to replace). */
@@ -235,4 +243,5 @@ export async function insertCategoryLinks(
   links: Array<{ volunteer_id: number; category_id: number }>,
 ): Promise<void> {
   if (links.length) await db.insertInto('volunteer_categories').values(links).execute();
+  registryChanged();
 }

@@ -45,7 +45,16 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: volunteerPage },
       },
     },
-    async (request) => registry.listVolunteers(deps, actorOf(request), request.query),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const kept = await registry.keptVolunteerPage(deps, actor, request.query);
+      // Bytes written earlier by this route's own serializer: sent as they are (the type
+      // provider knows only the page's shape).
+      if (kept.bytes) return reply.type('application/json; charset=utf-8').send(kept.bytes as never);
+      const page = await registry.listVolunteers(deps, actor, request.query);
+      kept.keep(reply.serialize(page) as string);
+      return page;
+    },
   );
 
   app.get(

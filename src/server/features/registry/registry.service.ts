@@ -3,15 +3,37 @@ import type { Volunteer, VolunteerInput, listVolunteersQuery } from '../../../co
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { isValidIdNumber, maskIdNumber } from '../../../domain/registry/id-number.ts';
-import { searchKeysOf } from '../../../domain/text/search-keys.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { idNumberHash } from '../../secrets.ts';
+import { loadSearchKeys } from '../../heavy-modules.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
 import * as repo from './registry.repository.ts';
 import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
+import { bumpRegistryVersion, keptRegistryPage, registryChanged } from './registry-pages.ts';
+
+/**
+ * A search's page as written before, or how to keep the one about to be written. The scope is
+ * checked every time; the page depends on the viewer's role and unit (the actions offered), the
+ * subtree, the filters and the paging besides the records.
+ */
+export async function keptVolunteerPage(deps: Deps, actor: Actor, q: z.infer<typeof listVolunteersQuery>) {
+  const { path } = await resolveScope(deps.db, actor, 'read', 'volunteer', q.under);
+  const key = [
+    actor.role,
+    actor.unitPath,
+    path,
+    q.kind ?? '',
+    q.categoryId ?? '',
+    q.screeningStatus ?? '',
+    q.limit,
+    q.offset,
+    q.q ?? '',
+  ].join('|');
+  return keptRegistryPage(deps.db, key);
+}
 
 /** Searches the registry in the actor's subtree, or a unit inside it. */
 export async function listVolunteers(deps: Deps, actor: Actor, q: z.infer<typeof listVolunteersQuery>) {
@@ -53,7 +75,7 @@ async function columnsOf(deps: Deps, actor: Actor, input: VolunteerInput, at: st
   // Probation (预备期) is a party member's: an organisation or a non-member cannot be on it.
   if (input.probationary === true && input.kind !== 'party_member')
     throw new DomainError('VALIDATION_FAILED', { field: 'probationary' });
-  const keys = searchKeysOf(input.name);
+  const keys = (await loadSearchKeys())(input.name);
   const idNumber = input.idNumber?.toUpperCase() ?? null;
   return {
     kind: input.kind,
@@ -94,6 +116,7 @@ export async function createVolunteer(
     ]);
     await repo.setCategories(trx, newId, input.categoryIds);
     await insertSearchTerms(trx, [{ id: newId, ...cols }]);
+    await bumpRegistryVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'volunteer',
       entityId: newId,
@@ -103,6 +126,7 @@ export async function createVolunteer(
     });
     return newId;
   });
+  registryChanged();
   return getVolunteer(deps, actor, id);
 }
 
@@ -124,6 +148,7 @@ export async function updateVolunteer(
     await repo.updateVolunteer(trx, id, cols);
     await repo.setCategories(trx, id, input.categoryIds);
     await setSearchTerms(trx, { id, ...cols });
+    await bumpRegistryVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'volunteer',
       entityId: id,
@@ -133,6 +158,7 @@ export async function updateVolunteer(
       after: auditedVolunteer(cols),
     });
   });
+  registryChanged();
   return getVolunteer(deps, actor, id);
 }
 
@@ -153,6 +179,7 @@ export async function screenVolunteer(
       screened_at: ctx.at,
       updated_at: ctx.at,
     });
+    await bumpRegistryVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'volunteer',
       entityId: id,
@@ -162,6 +189,7 @@ export async function screenVolunteer(
       after: decision,
     });
   });
+  registryChanged();
   return getVolunteer(deps, actor, id);
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { volunteerSearchTerms, type SearchableRecord } from '../../../domain/registry/search-terms.ts';
+import { registryChanged } from './registry-pages.ts';
 
 // Every writer of registry records (the API, the import, the demo seed, the bench) keeps their
 // search terms with them, in the same transaction.
@@ -24,4 +25,6 @@ export async function insertSearchTerms(db: Kysely<Database>, records: TermSourc
       .insertInto('volunteer_terms')
       .values(rows.slice(i, i + 2000))
       .execute();
+  // Writers outside the services (seeds, tests) are seen by kept search pages at once.
+  registryChanged();
 }

@@ -36,10 +36,14 @@ class CoverageCaches {
     maxEntries: 64,
     maxWeight: 300_000,
   });
-  /** Finished answers (JSON) by subtree, category, radius, picks and viewer: 16 M characters at most. */
-  readonly answers = new BoundedCache<string>({ maxEntries: 256, maxWeight: 16_000_000 });
+  /**
+   * Finished answers as UTF-8 JSON by subtree, category, radius, picks and viewer: 16 MB at most.
+   * Kept as bytes: encoding a district's answer (a quarter of a megabyte, mostly Chinese) from a
+   * string again for every request was over half of a repeated question's CPU.
+   */
+  readonly answers = new BoundedCache<Buffer>({ maxEntries: 256, maxWeight: 16_000_000 });
   /** Answers being computed, so concurrent askers of a new question share one computation. */
-  readonly computing = new Map<string, Promise<string>>();
+  readonly computing = new Map<string, Promise<Buffer>>();
   private sitingVersion = '';
   private version = '';
 
@@ -159,11 +163,11 @@ async function compute(
  * Who has a studio of the category within walking distance, who does not, and where the next
  * studios should go, as JSON. Answers are kept per (subtree, category, radius, picks, data
  * version) and per viewer's role and unit (what they may edit shows in every area), so a repeated
- * analysis costs a lookup. The data version is the siting version (venues and areas), the units
+ * analysis costs a lookup and a write of the kept bytes. The data version is the siting version (venues and areas), the units
  * and the studio index's stamp (studios' status, categories and points), each looked at at most
  * once a second, so every instance sees a change within a second and this one at once.
  */
-export async function coverageJson(deps: Deps, actor: Actor, query: z.infer<typeof coverageQuery>): Promise<string> {
+export async function coverageJson(deps: Deps, actor: Actor, query: z.infer<typeof coverageQuery>): Promise<Buffer> {
   const { path } = await resolveScope(deps.db, actor, 'read', 'venue', query.under);
   const [stamp, studios] = await Promise.all([sitingStampOf(deps.db).current(), studioIndexOf(deps.db).current()]);
   const version = `${stamp.version}|${studios.stamp}`;
@@ -176,7 +180,9 @@ export async function coverageJson(deps: Deps, actor: Actor, query: z.infer<type
   if (hit !== undefined) return hit;
   let pending = caches.computing.get(key);
   if (!pending) {
-    const computed = compute(deps, actor, path, q, studios.studios).then((answer) => JSON.stringify(answer));
+    const computed = compute(deps, actor, path, q, studios.studios).then((answer) =>
+      Buffer.from(JSON.stringify(answer)),
+    );
     pending = computed;
     caches.computing.set(key, computed);
     const settle = () => {

@@ -121,8 +121,9 @@ export const sitingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: coverageResult },
       },
     },
-    // The answer comes as JSON text from the coverage cache, made from the same presenters: Fastify
-    // sends a string as it is, so a cached answer is not serialised again (the type is the schema's).
+    // The answer comes as UTF-8 JSON from the coverage cache, made from the same presenters: Fastify
+    // sends bytes as they are, so a cached answer is neither serialised nor encoded again (the
+    // type is the schema's).
     async (request, reply) => {
       const json = await coverage.coverageJson(deps, actorOf(request), request.query);
       return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof coverageResult>);
