@@ -44,7 +44,7 @@ export function exportLabelOr(locale: Locale, key: string, raw: string): string 
 
 /** The console's message for `key` in `locale`, its `{placeholders}` filled from `vars`. */
 export function exportText(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return loaded()[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
 }

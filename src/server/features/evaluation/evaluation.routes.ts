@@ -182,7 +182,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const sheet = await yearEnd.yearEndSheet(deps, actorOf(request), request.query);
       const locale = request.locale ?? 'zh-CN';
-      const name = `${yearEndText(locale)('evaluation.yearEndSheet.title', { year: sheet.year })}.xlsx`;
+      const name = `${(await yearEndText(locale))('evaluation.yearEndSheet.title', { year: sheet.year })}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}.xlsx`))
@@ -248,7 +248,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { volunteerId } = request.params;
       const { sheet, member } = await yearEnd.memberSheet(deps, actorOf(request), volunteerId, request.query.year);
       const locale = request.locale ?? 'zh-CN';
-      const name = `${yearEndText(locale)('evaluation.yearEndSheet.docName', { year: sheet.year, name: member.name })}.docx`;
+      const name = `${(await yearEndText(locale))('evaluation.yearEndSheet.docName', { year: sheet.year, name: member.name })}.docx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', contentDisposition(name, `year-end-${sheet.year}-${volunteerId}.docx`))

@@ -50,7 +50,7 @@ export async function memberSheetDocx(
   m: YearEndSheet['members'][number],
   locale: Locale = 'zh-CN',
 ): Promise<Buffer> {
-  const t = yearEndText(locale);
+  const t = await yearEndText(locale);
   const score = (v: number | null) => (v === null ? t('evaluation.yearEndSheet.notScored') : String(v));
   const quarters = m.quarterScores.map((s, i) => `${quarterLabel(t, i)} ${score(s)}`).join('；');
   const suggested = m.probationary

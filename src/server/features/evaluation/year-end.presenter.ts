@@ -2,13 +2,17 @@ import { loadExcel } from '../../heavy-modules.ts';
 import type { Locale } from '../../../contract/common.ts';
 import type { YearEndSheet } from '../../../contract/evaluation.ts';
 import type { MessageKey } from '../../../web/lib/i18n/messages.ts';
-import { exportLabelOr, exportText } from '../../i18n/export-values.ts';
+import { exportLabelOr, exportText, loadExportLabels } from '../../i18n/export-values.ts';
 
 type Member = YearEndSheet['members'][number];
 type Text = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** The year-end sheet's words in `locale`: the console's own, and the sheet's (evaluation.yearEndSheet.*). */
-export function yearEndText(locale: Locale): Text {
+/**
+ * The year-end sheet's words in `locale`: the console's own, and the sheet's
+ * (evaluation.yearEndSheet.*). The dictionaries load on first use, not at start.
+ */
+export async function yearEndText(locale: Locale): Promise<Text> {
+  await loadExportLabels();
   return (key, vars) => exportText(locale, key, vars);
 }
 
@@ -35,7 +39,7 @@ export function quarterLabel(t: Text, i: number): string {
  * as stored.
  */
 export async function yearEndWorkbook(sheet: YearEndSheet, locale: Locale = 'zh-CN'): Promise<Buffer> {
-  const t = yearEndText(locale);
+  const t = await yearEndText(locale);
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Huimin';

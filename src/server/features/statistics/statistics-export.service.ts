@@ -6,7 +6,7 @@ import type { Chart, chartExportQuery } from '../../../contract/statistics.ts';
 import type { MessageKey } from '../../../web/lib/i18n/messages.ts';
 import { figureLabelKey } from '../../../domain/statistics/figure-labels.ts';
 import type { AuditContext, Deps } from '../../context.ts';
-import { exportText } from '../../i18n/export-values.ts';
+import { exportText, loadExportLabels } from '../../i18n/export-values.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { resolveScope } from '../../scope.ts';
 import { dashboardOf } from './statistics.service.ts';
@@ -49,7 +49,7 @@ export async function exportDashboard(
   const text = (key: MessageKey, vars?: Record<string, string | number>) => exportText(locale, key, vars);
   const title = (id: Chart['id']) => text(`statistics.chart.${id}`);
   const labelOf = (chart: Chart['id'], f: { key: string; label: string }) => labelIn(locale, chart, f);
-  const ExcelJS = await loadExcel();
+  const [ExcelJS] = await Promise.all([loadExcel(), loadExportLabels()]);
   const wb = new ExcelJS.Workbook();
   for (const c of charts) {
     const ws = wb.addWorksheet(worksheetName(title(c.id)));
