@@ -11,6 +11,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import * as runner from '../../import-runner.ts';
 import type { Importer } from '../../import-runner.ts';
 import { listCategories } from '../categories/categories.repository.ts';
+import { rollVolunteers, withVolunteerCounts } from '../statistics/count-rollups.commands.ts';
 import { templateWorkbook } from './registry-excel.presenter.ts';
 import { checkFile, type Checked } from './registry-import-check.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
@@ -131,6 +132,10 @@ const registryImporter: Importer<CleanRow, Checked> = {
     if (mode === 'all' && skipped > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: skipped });
     const values = fresh.map((c) => recordOf(c, hashes.get(c.row) ?? null, ctx.at));
     const ids = await insertImportedVolunteers(trx, values);
+    await rollVolunteers(
+      trx,
+      values.map((v) => ({ unitId: v.unit_id, createdAt: v.created_at, kind: v.kind, screening: v.screening_status })),
+    );
     const idOf = (n: number) => ids[n] ?? 0;
     await insertImportedCategoryLinks(
       trx,
@@ -143,7 +148,7 @@ const registryImporter: Importer<CleanRow, Checked> = {
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
       const cols = changesOf(u.clean, hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
-      await updateVolunteer(trx, recordId, cols);
+      await withVolunteerCounts(trx, [recordId], () => updateVolunteer(trx, recordId, cols));
       await setCategories(trx, recordId, u.clean.categoryIds);
       await setSearchTerms(trx, { id: recordId, ...cols });
     }
