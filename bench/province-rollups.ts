@@ -33,7 +33,7 @@ export interface RollupsMeta {
 }
 
 /** The ids of the units on a path (the unit and each ancestor), as the app's rollups count them. */
-function idsOnPath(path: string, idOf: Map<string, number>): number[] {
+export function idsOnPath(path: string, idOf: Map<string, number>): number[] {
   const out: number[] = [];
   for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
     const id = idOf.get(path.slice(0, i + 1));

@@ -32,6 +32,7 @@ import type { Role } from '../src/domain/access/roles.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import { insertServices, type ServicesMeta } from './province-services.ts';
 import { buildRollups, type RollupsMeta } from './province-rollups.ts';
+import { buildCounts, type CountsMeta } from './province-counts.ts';
 import { insertRecords, type RecordsMeta } from './province-records.ts';
 import { insertSupervision, type SupervisionMeta } from './province-supervision.ts';
 
@@ -52,8 +53,9 @@ export const MEMBER = 'bench_member';
  * 3: service rollups (statistics) added.
  * 4: letters, supervisors and inspections (supervision) added.
  * 5: 10 million service records (with ratings and member accounts); rollups built from them.
+ * 6: counts of ratings and letters (bench/province-counts.ts) built from them.
  */
-const DATASET_VERSION = 5;
+const DATASET_VERSION = 6;
 
 /** What the runner needs to know about a generated data set. */
 export interface ProvinceMeta {
@@ -74,6 +76,8 @@ export interface ProvinceMeta {
   rollups: RollupsMeta;
   /** Letters, supervisors and inspections (bench/province-supervision.ts). */
   supervision: SupervisionMeta;
+  /** The counts of ratings and letters the dashboards read (bench/province-counts.ts). */
+  counts: CountsMeta;
   generatedMs: number;
 }
 
@@ -109,6 +113,7 @@ export function versionKey(): string {
     join(root, 'bench', 'province-units.ts'),
     join(root, 'bench', 'province-services.ts'),
     join(root, 'bench', 'province-rollups.ts'),
+    join(root, 'bench', 'province-counts.ts'),
     join(root, 'bench', 'province-records.ts'),
     join(root, 'bench', 'province-supervision.ts'),
     join(root, 'bench', 'province-generate.ts'),
@@ -183,6 +188,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     streetPath,
   });
   const rollups = await buildRollups(handle, records, { at, checkPath: streetPath });
+  const counts = await buildCounts(handle, { at, checkPath: streetPath });
   const id = (code: string) => {
     const v = ids.get(code);
     if (v === undefined) throw new Error(`unit ${code} was not inserted`);
@@ -217,6 +223,7 @@ async function load(handle: DatabaseHandle, key: string): Promise<ProvinceMeta> 
     records,
     rollups,
     supervision,
+    counts,
     generatedMs: Math.round(performance.now() - started),
   };
 }

@@ -19,7 +19,7 @@ import type { NeedTable } from './schema/needs.ts';
 import type { VenueTable, ResidentialAreaTable } from './schema/siting.ts';
 import type { InspectionTables } from './schema-inspections.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
-import type { ServiceRollupTable, BulletinTable, BulletinVersionTable } from './schema/statistics.ts';
+import type { ServiceRollupTable, CountRollupTable, BulletinTable, BulletinVersionTable } from './schema/statistics.ts';
 
 /**
  * Table types. Times are ISO-8601 UTC text and booleans 0/1 integers on both engines,
@@ -121,6 +121,7 @@ export interface Database extends MailboxTables, InspectionTables, EvaluationTab
   rate_counters: { key: string; window_start: string; count: number };
   login_throttles: { key: string; failures: number; blocked_until: string | null; last_failure_at: string };
   service_rollups: ServiceRollupTable;
+  count_rollups: CountRollupTable;
   bulletins: BulletinTable;
   bulletin_versions: BulletinVersionTable;
 }

@@ -18,6 +18,19 @@ export interface ServiceRollupTable {
   person_times: number;
 }
 
+/**
+ * A count kept on write: how many ratings (subject 'rating', key the score), letters ('letter',
+ * key the type) or registry records ('volunteer', key `kind:screening status`, on the day
+ * written) a unit and everything below it had on a business day.
+ */
+export interface CountRollupTable {
+  unit_id: number;
+  subject: string;
+  day: string;
+  key: string;
+  n: number;
+}
+
 /** A bulletin of a unit, numbered per year (第 N 期); its text lives in its versions. */
 export interface BulletinTable {
   id: Generated<number>;

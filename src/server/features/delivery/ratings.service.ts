@@ -3,6 +3,7 @@ import { checkRating, isReceiptExpired, isSameRating, receiptExpiresAt } from '.
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { consume, consumeTrackingLookup } from '../../rate-limit.repository.ts';
+import { rollRating } from '../statistics/count-rollups.commands.ts';
 import { receiptDays } from './record-settings.service.ts';
 import * as repo from './ratings.repository.ts';
 
@@ -103,6 +104,7 @@ export async function rateService(
         comment: input.comment,
         created_at: ctx.at,
       });
+      await rollRating(trx, { studioId: s.studioId, createdAt: ctx.at, score: input.score });
       await recordAudit(trx, ctx, {
         entity: 'rating',
         entityId: id,

@@ -16,6 +16,7 @@ import { normalizePhotos, type PhotoLimits } from '../../photos.ts';
 import { chinaDate } from '../../time.ts';
 import { enqueueSms } from '../outbox/outbox.repository.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
+import { rollLetter } from '../statistics/count-rollups.commands.ts';
 import { findStudioCore } from '../studios/studios.repository.ts';
 import * as repo from './mailbox.repository.ts';
 import { loadCalendar, readMailboxSettings } from './mailbox-settings.repository.ts';
@@ -158,6 +159,7 @@ export async function writeLetter(deps: Deps, ctx: AuditContext, input: z.infer<
       updated_at: ctx.at,
       closed_at: null,
     });
+    await rollLetter(trx, { unitId: route.unitId, receivedOn: today, type: input.type });
     await repo.insertLetterPhotos(
       trx,
       photos.map((p, i) => ({

@@ -12,6 +12,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import * as runner from '../../import-runner.ts';
 import type { Importer } from '../../import-runner.ts';
 import { listCategories } from '../categories/categories.repository.ts';
+import { rollVolunteers, withVolunteerCounts } from '../statistics/count-rollups.commands.ts';
 import { templateWorkbook } from './registry-excel.presenter.ts';
 import { checkFile, type Checked } from './registry-import-check.service.ts';
 import { presentImportStatus } from './registry.presenter.ts';
@@ -139,6 +140,10 @@ const registryImporter: Importer<CleanRow, Checked> = {
     const keysOf = await loadSearchKeys();
     const values = fresh.map((c) => recordOf(c, keysOf(c.name), hashes.get(c.row) ?? null, ctx.at));
     const ids = await insertImportedVolunteers(trx, values);
+    await rollVolunteers(
+      trx,
+      values.map((v) => ({ unitId: v.unit_id, createdAt: v.created_at, kind: v.kind, screening: v.screening_status })),
+    );
     const idOf = (n: number) => ids[n] ?? 0;
     await insertImportedCategoryLinks(
       trx,
@@ -152,7 +157,7 @@ const registryImporter: Importer<CleanRow, Checked> = {
     for (const u of updates) {
       const recordId = u.clean.recordId ?? 0;
       const cols = changesOf(u.clean, keysOf(u.clean.name), hashes.get(u.clean.row) ?? null, u.keepIdNumber, ctx.at);
-      await updateVolunteer(trx, recordId, cols);
+      await withVolunteerCounts(trx, [recordId], () => updateVolunteer(trx, recordId, cols));
       await setCategories(trx, recordId, u.clean.categoryIds);
       await setSearchTerms(trx, { id: recordId, ...cols });
     }

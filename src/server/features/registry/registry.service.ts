@@ -9,6 +9,7 @@ import { idNumberHash } from '../../secrets.ts';
 import { loadSearchKeys } from '../../heavy-modules.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
+import { rollVolunteers, withVolunteerCounts } from '../statistics/count-rollups.commands.ts';
 import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
 import * as repo from './registry.repository.ts';
 import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
@@ -114,6 +115,7 @@ export async function createVolunteer(
     const [newId = 0] = await repo.insertVolunteers(trx, [
       { ...cols, account_id: null, screening_status: 'candidate', created_at: ctx.at },
     ]);
+    await rollVolunteers(trx, [{ unitId: cols.unit_id, createdAt: ctx.at, kind: cols.kind, screening: 'candidate' }]);
     await repo.setCategories(trx, newId, input.categoryIds);
     await insertSearchTerms(trx, [{ id: newId, ...cols }]);
     await bumpRegistryVersion(trx, ctx.at);
@@ -145,7 +147,7 @@ export async function updateVolunteer(
     const dup = await repo.existingMatches(trx, cols.id_number_hash ? [cols.id_number_hash] : [], [cols.phone]);
     if ([...dup.byHash.values(), ...dup.byPhone.values()].some((other) => other.id !== id))
       throw new DomainError('DUPLICATE_VOLUNTEER');
-    await repo.updateVolunteer(trx, id, cols);
+    await withVolunteerCounts(trx, [id], () => repo.updateVolunteer(trx, id, cols));
     await repo.setCategories(trx, id, input.categoryIds);
     await setSearchTerms(trx, { id, ...cols });
     await bumpRegistryVersion(trx, ctx.at);
@@ -172,13 +174,15 @@ export async function screenVolunteer(
 ): Promise<Volunteer> {
   const before = await loadInScope(deps, actor, id, 'screen');
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateVolunteer(trx, id, {
-      screening_status: decision.status,
-      screening_reason: decision.reason,
-      screened_by: actor.accountId,
-      screened_at: ctx.at,
-      updated_at: ctx.at,
-    });
+    await withVolunteerCounts(trx, [id], () =>
+      repo.updateVolunteer(trx, id, {
+        screening_status: decision.status,
+        screening_reason: decision.reason,
+        screened_by: actor.accountId,
+        screened_at: ctx.at,
+        updated_at: ctx.at,
+      }),
+    );
     await bumpRegistryVersion(trx, ctx.at);
     await recordAudit(trx, ctx, {
       entity: 'volunteer',

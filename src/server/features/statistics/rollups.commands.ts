@@ -11,6 +11,7 @@ import {
 import { readSetting, writeSetting } from '../../settings.repository.ts';
 import { DEFAULT_TIME_ZONE, businessDayOf, businessTimeZone } from '../../time.ts';
 import * as repo from './rollups.repository.ts';
+import { countsBuiltInZone, rebuildCounts } from './count-rollups.commands.ts';
 
 /** Set once the rollups hold every record: written with the rebuild that made them. */
 const BUILT = 'statistics.rollupsBuiltAt';
@@ -66,8 +67,9 @@ export async function rollCorrection(
 }
 
 /**
- * Rebuilds every rollup from the record book (the backfill, and the repair after the org tree
- * was reshaped), in one transaction that holds record writers off. With `onlyIfUnbuilt` it
+ * Rebuilds every rollup from the record book, and the counts of ratings and letters (the
+ * backfill, and the repair after the org tree was reshaped), in one transaction that holds
+ * record, rating and letter writers off. With `onlyIfUnbuilt` it
  * does nothing where the rollups were built already (the start of each instance: the first
  * after the upgrade builds them, the others find them built; a start with another
  * HUIMIN_TIME_ZONE than they were built in rebuilds them, their days being that zone's).
@@ -79,10 +81,17 @@ export async function rebuildRollups(
   at: string,
   o: { onlyIfUnbuilt?: boolean } = {},
 ): Promise<number> {
-  if (o.onlyIfUnbuilt && (await builtInZone(db))) return 0;
+  const built = async (q: Kysely<Database>) => ({ services: await builtInZone(q), counts: await countsBuiltInZone(q) });
+  if (o.onlyIfUnbuilt) {
+    const b = await built(db);
+    if (b.services && b.counts) return 0;
+  }
   return db.transaction().execute(async (trx) => {
     await repo.lockRecordsForRebuild(trx, engine);
-    if (o.onlyIfUnbuilt && (await builtInZone(trx))) return 0;
+    const b = o.onlyIfUnbuilt ? await built(trx) : { services: false, counts: false };
+    // The counts of ratings and letters came later than the service rollups: an upgrade builds them alone.
+    if (!b.counts) await rebuildCounts(trx, engine, at);
+    if (b.services) return 0;
     await repo.clearRollups(trx);
     let counted = 0;
     for (const unit of await repo.listUnitsWithRecords(trx)) {

@@ -4,15 +4,18 @@ import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { businessDayStart } from '../../time.ts';
-import { countInspections, countLetters, countVolunteers } from './statistics.repository.ts';
+import { countInspections } from './statistics.repository.ts';
+import { sumCounts, sumVolunteersBefore } from './count-rollups.repository.ts';
 
-// The dashboard counts the registry, the letters and the inspections of both periods in one pass
-// each. On the demo world, for periods around its data, each period's figures must be what
-// counting that period alone gives (the former queries, kept here as the reference).
+// The dashboard counts the inspections of both periods in one pass, and reads the registry and
+// the letters from the counts kept on write. On the demo world, for periods around its
+// data, each period's figures must be what counting that period alone gives (the former
+// queries, kept here as the reference).
 
 let t: TestApp;
 let rootPath = '';
 let streetPath = '';
+const unitIdOf = new Map<string, number>();
 
 const periods = [
   { from: '2026-01-01', to: '2027-01-01' },
@@ -47,7 +50,7 @@ async function lettersIn(db: Kysely<Database>, path: string, from: string, to: s
     .where('letters.received_on', '<', to)
     .groupBy('letters.type')
     .execute();
-  return rows.map((x) => ({ type: x.type, n: Number(x.n) }));
+  return rows.map((x) => ({ key: x.type, n: Number(x.n) }));
 }
 
 async function inspectionsIn(db: Kysely<Database>, path: string, from: string, to: string, today: string) {
@@ -79,16 +82,18 @@ beforeAll(async () => {
   t = await createTestApp();
   const root = await t.db
     .selectFrom('org_units')
-    .select('path')
+    .select(['id', 'path'])
     .where('parent_id', 'is', null)
     .executeTakeFirstOrThrow();
   rootPath = root.path;
+  unitIdOf.set(root.path, root.id);
   const street = await t.db
     .selectFrom('org_units')
-    .select('path')
+    .select(['id', 'path'])
     .where('code', '=', '350802003000')
     .executeTakeFirstOrThrow();
   streetPath = street.path;
+  unitIdOf.set(street.path, street.id);
 });
 afterAll(async () => {
   await t.close();
@@ -100,8 +105,12 @@ describe('dashboard counts of several periods in one pass', () => {
     let seen = 0;
     for (const path of [rootPath, streetPath]) {
       const ends = periods.map((p) => businessDayStart(p.to));
-      const volunteers = await countVolunteers(t.db, path, ends);
-      const letters = await countLetters(t.db, path, periods);
+      const volunteers = await sumVolunteersBefore(
+        t.db,
+        unitIdOf.get(path) ?? 0,
+        periods.map((p) => p.to),
+      );
+      const letters = await sumCounts(t.db, unitIdOf.get(path) ?? 0, 'letter', periods);
       const inspections = await countInspections(t.db, path, periods, today);
       for (const [k, p] of periods.entries()) {
         const vol = await volunteersBefore(t.db, path, ends[k] ?? '');

@@ -118,30 +118,6 @@ function countsOf(row: object, n: number): number[] {
   return Array.from({ length: n }, (_, k) => Number(r[`n${k}`] ?? 0));
 }
 
-/**
- * Registry records of the subtree written before each instant, by kind and screening status:
- * all instants in one pass over the subtree's registry (the dashboard asks for two).
- */
-export async function countVolunteers(db: Kysely<Database>, path: string, instants: readonly string[]) {
-  const r = inSubtree(path);
-  if (instants.length === 0) return [];
-  const rows = await db
-    .selectFrom('volunteers')
-    .innerJoin('org_units', 'org_units.id', 'volunteers.unit_id')
-    .select(['volunteers.kind', 'volunteers.screening_status'])
-    .select(flagsOf(instants.map((t) => sql<boolean>`volunteers.created_at < ${t}`)))
-    .where('org_units.path', '>=', r.from)
-    .where('org_units.path', '<', r.to)
-    .where('volunteers.created_at', '<', hullOf(instants.map((t) => ({ from: '', to: t }))).to)
-    .groupBy(['volunteers.kind', 'volunteers.screening_status'])
-    .execute();
-  return instants.map((_, k) =>
-    rows
-      .map((x) => ({ kind: x.kind, screening: x.screening_status, n: countsOf(x, instants.length)[k] ?? 0 }))
-      .filter((x) => x.n > 0),
-  );
-}
-
 /** Distinct leaders of the subtree's studios with a contract signed before the instant (签约领岗党员). */
 export async function countContractedLeaders(db: Kysely<Database>, path: string, before: string): Promise<number> {
   const r = inSubtree(path);
@@ -179,44 +155,6 @@ export async function countPublishedCommitments(db: Kysely<Database>, path: stri
     .where('commitments.status', '=', 'published')
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Residents' ratings of the subtree's studios given in [from, to) (instants), by score. */
-export async function countRatings(db: Kysely<Database>, path: string, from: string, to: string) {
-  const r = inSubtree(path);
-  const rows = await db
-    .selectFrom('ratings')
-    .innerJoin('studios', 'studios.id', 'ratings.studio_id')
-    .innerJoin('org_units', 'org_units.id', 'studios.unit_id')
-    .select(['ratings.score', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('org_units.path', '>=', r.from)
-    .where('org_units.path', '<', r.to)
-    .where('ratings.created_at', '>=', from)
-    .where('ratings.created_at', '<', to)
-    .groupBy('ratings.score')
-    .execute();
-  return rows.map((x) => ({ score: Number(x.score), n: Number(x.n) }));
-}
-
-/** Letters about the subtree received in each range [from, to) (days), by type, in one pass. */
-export async function countLetters(db: Kysely<Database>, path: string, ranges: readonly DayRange[]) {
-  const r = inSubtree(path);
-  if (ranges.length === 0) return [];
-  const within = (d: DayRange) => sql<boolean>`(letters.received_on >= ${d.from} and letters.received_on < ${d.to})`;
-  const rows = await db
-    .selectFrom('letters')
-    .innerJoin('org_units', 'org_units.id', 'letters.unit_id')
-    .select('letters.type')
-    .select(flagsOf(ranges.map(within)))
-    .where('org_units.path', '>=', r.from)
-    .where('org_units.path', '<', r.to)
-    .where('letters.received_on', '>=', hullOf(ranges).from)
-    .where('letters.received_on', '<', hullOf(ranges).to)
-    .groupBy('letters.type')
-    .execute();
-  return ranges.map((_, k) =>
-    rows.map((x) => ({ type: x.type, n: countsOf(x, ranges.length)[k] ?? 0 })).filter((x) => x.n > 0),
-  );
 }
 
 /**

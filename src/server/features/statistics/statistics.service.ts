@@ -12,6 +12,7 @@ import type { Deps } from '../../context.ts';
 import { resolveScope } from '../../scope.ts';
 import { businessDayStart, chinaDate } from '../../time.ts';
 import * as repo from './statistics.repository.ts';
+import * as counts from './count-rollups.repository.ts';
 import { categoryName, chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
 import { letterRates, serviceCharts } from './statistics-services.service.ts';
 
@@ -52,7 +53,7 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
   const [[studiosCur = [], studiosPrev = []], studioCats, [volCur = [], volPrev = []]] = await Promise.all([
     repo.listStudioStatesAt(db, path, [endCur, endPrev]),
     repo.listStudioCategories(db, path),
-    repo.countVolunteers(db, path, [endCur, endPrev]),
+    counts.sumVolunteersBefore(db, unit.id, [cur.to, prev.to]),
   ]);
   const [leadersCur, leadersPrev, commitCur, commitPrev] = await Promise.all([
     repo.countContractedLeaders(db, path, endCur),
@@ -62,16 +63,14 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
   ]);
   const noInspections = { done: 0, overdue: 0, planned: 0 };
   const [
-    ratingsCur,
-    ratingsPrev,
+    [ratingsCur = [], ratingsPrev = []],
     [lettersCur = [], lettersPrev = []],
     [inspCur = noInspections, inspPrev = noInspections],
     needsCur,
     needsPrev,
   ] = await Promise.all([
-    repo.countRatings(db, path, businessDayStart(cur.from), endCur),
-    repo.countRatings(db, path, businessDayStart(prev.from), endPrev),
-    repo.countLetters(db, path, [cur, prev]),
+    counts.sumRatings(db, unit.id, [cur, prev]),
+    counts.sumCounts(db, unit.id, 'letter', [cur, prev]),
     repo.countInspections(db, path, [cur, prev], today),
     repo.countNeeds(db, path, cur.from, cur.to),
     repo.countNeeds(db, path, prev.from, prev.to),
@@ -253,12 +252,12 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
         (k) => labelOf(zhLabels.letterType, k),
         countBy(
           lettersCur,
-          (r) => r.type,
+          (r) => r.key,
           (r) => r.n,
         ),
         countBy(
           lettersPrev,
-          (r) => r.type,
+          (r) => r.key,
           (r) => r.n,
         ),
       ),
