@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { EvaluationProposalTable } from '../../../db/schema-evaluation.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { isCurrentScore, ofPublishedRun } from './current-score.ts';
 
 // Every query of quantitative evaluation: schemes, the quarter's figures, runs, scores, proposals.
 
@@ -80,7 +81,7 @@ export async function listScores(
     .where('unit.path', '>=', from)
     .where('unit.path', '<', to)
     .where('evaluation_scores.quarter', '=', f.quarter)
-    .where('evaluation_scores.is_current', '=', 1);
+    .where(isCurrentScore);
   const [rows, count] = await Promise.all([
     base
       .select(scoreColumns)
@@ -101,8 +102,8 @@ export async function findScore(db: Kysely<Database>, id: number) {
       .select(scoreColumns)
       .select('evaluation_scores.breakdown_json')
       .where('evaluation_scores.id', '=', id)
-      // A pending run's scores (version negated, runs.repository.ts) are nobody's until published.
-      .where('evaluation_scores.scheme_version', '>', 0)
+      // A pending run's scores are nobody's until it is published (current-score.ts).
+      .where(ofPublishedRun)
       .executeTakeFirst()
   );
 }
@@ -116,6 +117,7 @@ export async function scoreHistory(db: Kysely<Database>, studioId: number, quart
     .where('studio_id', '=', studioId)
     .where('quarter', '=', quarter)
     .where('scheme_version', '=', version)
+    .where(ofPublishedRun)
     .orderBy('id', 'desc')
     .execute();
 }
@@ -127,7 +129,7 @@ export async function currentScoreOf(db: Kysely<Database>, studioId: number, qua
     .select('id')
     .where('studio_id', '=', studioId)
     .where('quarter', '=', quarter)
-    .where('is_current', '=', 1)
+    .where(isCurrentScore)
     .orderBy('scheme_version', 'desc')
     .executeTakeFirst();
 }

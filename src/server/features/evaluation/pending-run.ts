@@ -18,11 +18,12 @@ const WRITE_BATCH = 200;
 const UPDATE_BATCH = 500;
 
 /**
- * A run's scores on their way to being published. They are written as a pending run (see
- * runs.repository.ts) in short transactions, with a pause between them, while the streets are
- * scored; publish() makes them current in one short transaction with the proposals and the
- * audit. A run that fails discards its rows; one that dies leaves rows nobody reads, deleted by
- * the next publication of the quarter.
+ * A run's scores on their way to being published. They are written under a pending run row
+ * (runs.repository.ts) in short transactions, with a pause between them, while the streets are
+ * scored; publish() makes them current in one short transaction (the run row, the proposals,
+ * the audit) and settle() then marks the scores they replaced as history, a batch at a time.
+ * A run that fails discards its rows; one that dies leaves rows nobody reads (current-score.ts),
+ * deleted by the next publication of the quarter.
  */
 export class PendingRun {
   private rows: Array<Insertable<EvaluationScoreTable>> = [];
@@ -136,17 +137,37 @@ export class PendingRun {
       if ((await runs.latestPublishedRun(trx, this.o.quarter, this.version)) !== this.before) return false;
       if (p.claim && !(await claimJobPeriod(trx, 'evaluation', p.claim, this.ctx.at))) return false;
       this.obsolete = (await runs.pendingRuns(trx, this.o.quarter, this.version)).filter((id) => id !== this.id);
-      const run = { id: this.id, version: this.version, firstScoreId: this.firstScoreId };
-      await runs.retireScoresReplacedBy(trx, run, this.o.quarter);
-      const published = await runs.publishScores(trx, run);
-      if (published !== p.scored.length)
-        throw new Error(`evaluation run ${this.id}: ${published} of ${p.scored.length} scores to publish`);
-      await runs.publishRun(trx, { ...run, scored: p.scored.length, changed: p.changed });
+      const written = await runs.countRunScores(trx, { id: this.id, firstScoreId: this.firstScoreId });
+      if (written !== p.scored.length)
+        throw new Error(`evaluation run ${this.id}: ${written} of ${p.scored.length} scores written`);
+      if (!(await runs.publishRun(trx, { id: this.id, version: this.version, scored: written, changed: p.changed })))
+        return false;
       await this.propose(trx, p);
       return true;
     });
     this.timings?.step('publish', performance.now() - started);
     return done;
+  }
+
+  /**
+   * Marks as history, a batch per transaction, the scores this published run replaced (readers
+   * already pass over them, current-score.ts); then deletes the rows of the runs it made obsolete.
+   * A failure is left for the next run, which marks and deletes the same.
+   */
+  async settle(scored: RunScore[]): Promise<void> {
+    const run = { version: this.version, firstScoreId: this.firstScoreId };
+    try {
+      for (let i = 0; i < scored.length; i += UPDATE_BATCH) {
+        const ids = scored.slice(i, i + UPDATE_BATCH).map((s) => s.id);
+        const started = performance.now();
+        await this.db.transaction().execute((trx) => runs.retireReplaced(trx, run, this.o.quarter, ids));
+        this.timings?.step('retire batch', performance.now() - started);
+        await yieldToEventLoop();
+      }
+      for (const id of this.obsolete) await deleteRun(this.db, { id, fromId: 0 });
+    } catch {
+      // The run is published and what readers see is right without this; the next run does it.
+    }
   }
 
   /** The proposals of the run (one already made for a studio is kept) and the audit of it all. */
@@ -218,16 +239,11 @@ export class PendingRun {
     });
   }
 
-  /** Deletes the rows of the runs of the quarter this publication made obsolete; a failure is left for the next. */
-  async cleanUpAfter(): Promise<void> {
-    for (const id of this.obsolete) await deleteRun(this.db, { id, fromId: 0 }).catch(() => undefined);
-  }
-
   private rowOf(s: StreetScore, k: RunScore): Insertable<EvaluationScoreTable> {
     return {
       run_id: this.id,
       quarter: this.o.quarter,
-      scheme_version: runs.pendingVersion(this.version),
+      scheme_version: this.version,
       studio_id: s.id,
       unit_id: s.unit_id,
       street_id: s.street_id,
@@ -240,19 +256,21 @@ export class PendingRun {
       street_rank: 0,
       breakdown_json: JSON.stringify(s.breakdown),
       changes_json: k.changes === null ? null : JSON.stringify(k.changes),
-      is_current: 0,
+      // Current once its run is published (current-score.ts).
+      is_current: 1,
       created_at: this.ctx.at,
     };
   }
 }
 
-/** Deletes a pending run's scores a batch per transaction, then its row. */
+/** Deletes a pending run's scores a batch per transaction, then its row (a published run is left alone). */
 async function deleteRun(db: Kysely<Database>, run: { id: number; fromId: number }): Promise<void> {
+  if (!(await runs.isPending(db, run.id))) return;
   let fromId = run.fromId;
   for (;;) {
     const last = await db
       .transaction()
-      .execute((trx) => runs.deletePendingScores(trx, { id: run.id, fromId }, UPDATE_BATCH));
+      .execute((trx) => runs.deleteRunScores(trx, { id: run.id, fromId }, UPDATE_BATCH));
     if (last === null) break;
     fromId = last + 1;
     await yieldToEventLoop();

@@ -8,6 +8,7 @@ import type { Database } from '../../../db/schema.ts';
 import { candidateStudios } from '../inspections/inspections.repository.ts';
 import * as repo from './evaluation.repository.ts';
 import { unitPaths } from './figures.repository.ts';
+import type { RunTimings } from './run-timings.ts';
 import { gatherFigures, push, servedInQuarter, type Candidate } from './figures.service.ts';
 
 // Scoring a quarter over a subtree one street at a time: each street's figures are read, scored
@@ -82,12 +83,14 @@ export async function scoreByStreet(
   today: string,
   config: SchemeConfig,
   onStreet: (scores: StreetScore[]) => Promise<void>,
+  timings?: RunTimings,
 ): Promise<void> {
-  const served = await servedInQuarter(
-    db,
-    await candidateStudios(db, root.path, quarterInstants(quarter).start),
-    quarter,
-  );
+  let started = performance.now();
+  const candidates = await candidateStudios(db, root.path, quarterInstants(quarter).start);
+  timings?.step('candidates', performance.now() - started);
+  started = performance.now();
+  const served = await servedInQuarter(db, candidates, quarter);
+  timings?.step('served', performance.now() - started);
   const byStreet = new Map<number, Candidate[]>();
   for (const s of served) push(byStreet, s.street_id, s);
   for (const street of await unitPaths(db, [...byStreet.keys()])) {

@@ -100,7 +100,7 @@ async function performRun(
       return { result, published: false };
     }
     result.runId = pending.id;
-    await pending.cleanUpAfter();
+    await pending.settle(scored);
     return { result, published: true };
   } catch (error) {
     await pending?.discard().catch(() => undefined);
@@ -119,30 +119,38 @@ async function scoreAndWrite(
 ): Promise<RunScore[]> {
   const scored: RunScore[] = [];
   let last = performance.now();
-  await scoreByStreet(db, o.root, o.quarter, today, config, async (scores: StreetScore[]) => {
-    o.timings?.step('score street', performance.now() - last);
-    let started = performance.now();
-    const previous = new Map(
-      (
-        await runs.currentBreakdownsOf(
-          db,
-          scores.map((s) => s.id),
-          o.quarter,
-          version,
-        )
-      ).map((r) => [r.studio_id, JSON.parse(r.breakdown_json) as Breakdown]),
-    );
-    o.timings?.step('read previous', performance.now() - started);
-    started = performance.now();
-    const kept = scores.map((s) => {
-      const before = previous.get(s.id);
-      return { ...summaryOf(s), changes: before ? changesBetween(before, s.breakdown) : null, scoreId: 0 };
-    });
-    for (const k of kept) scored.push(k);
-    o.timings?.step('compare', performance.now() - started);
-    if (pending) await pending.add(scores, kept);
-    last = performance.now();
-  });
+  await scoreByStreet(
+    db,
+    o.root,
+    o.quarter,
+    today,
+    config,
+    async (scores: StreetScore[]) => {
+      o.timings?.step('score street', performance.now() - last);
+      let started = performance.now();
+      const previous = new Map(
+        (
+          await runs.currentBreakdownsOf(
+            db,
+            scores.map((s) => s.id),
+            o.quarter,
+            version,
+          )
+        ).map((r) => [r.studio_id, JSON.parse(r.breakdown_json) as Breakdown]),
+      );
+      o.timings?.step('read previous', performance.now() - started);
+      started = performance.now();
+      const kept = scores.map((s) => {
+        const before = previous.get(s.id);
+        return { ...summaryOf(s), changes: before ? changesBetween(before, s.breakdown) : null, scoreId: 0 };
+      });
+      for (const k of kept) scored.push(k);
+      o.timings?.step('compare', performance.now() - started);
+      if (pending) await pending.add(scores, kept);
+      last = performance.now();
+    },
+    o.timings,
+  );
   if (pending) await pending.flush();
   return scored;
 }

@@ -1,17 +1,15 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { EvaluationScoreTable } from '../../../db/schema-evaluation.ts';
 import { insertMany } from '../../../db/bulk-insert.ts';
+import { hasNoLaterCurrent, ofPublishedRun } from './current-score.ts';
 
-// The queries of a run's life: written as pending in short transactions, published in one.
-//
-// A pending run's row and its scores carry the scheme version negated (and the scores
-// is_current 0). Every reader asks for a version or for is_current = 1, so it passes over
-// them until publishScores and publishRun flip them in the publishing transaction; a run that
-// dies half-way leaves only rows nobody reads, which a later publication deletes.
+// The queries of a run's life: its scores written while it is pending, its publication (one
+// small write), then its predecessors' rows marked as history. What readers see of it is
+// decided in current-score.ts.
 
-/** The version a pending run and its scores are stored under until published. */
-export const pendingVersion = (version: number) => -version;
+/** A pending run's row carries its scheme version negated: hasRun and every reader pass over it. */
+const pendingVersion = (version: number) => -version;
 
 /** The newest published run of a quarter under a version (any root), or 0 when there is none. */
 export async function latestPublishedRun(db: Kysely<Database>, quarter: string, version: number): Promise<number> {
@@ -24,7 +22,7 @@ export async function latestPublishedRun(db: Kysely<Database>, quarter: string, 
   return Number(r?.id ?? 0);
 }
 
-/** Records a run as pending (nobody sees it yet); answers its id. */
+/** Records a run as pending (nobody sees it or its scores yet); answers its id. */
 export async function insertPendingRun(
   db: Kysely<Database>,
   run: { quarter: string; version: number; trigger: string; runBy: number | null; at: string },
@@ -48,14 +46,19 @@ export async function insertPendingRun(
 /** The current breakdowns of some studios in a quarter under a version (what a run compares with). */
 export async function currentBreakdownsOf(db: Kysely<Database>, studioIds: number[], quarter: string, version: number) {
   if (studioIds.length === 0) return [];
-  return db
-    .selectFrom('evaluation_scores')
-    .select(['studio_id', 'breakdown_json'])
-    .where('studio_id', 'in', studioIds)
-    .where('quarter', '=', quarter)
-    .where('scheme_version', '=', version)
-    .where('is_current', '=', 1)
-    .execute();
+  return (
+    db
+      .selectFrom('evaluation_scores')
+      .select(['studio_id', 'breakdown_json'])
+      .where('studio_id', 'in', studioIds)
+      .where('quarter', '=', quarter)
+      .where('scheme_version', '=', version)
+      // Unary plus: SQLite then reads by studio (the studio index), not every current score of the quarter.
+      .where(sql<number>`+evaluation_scores.is_current`, '=', 1)
+      .where(ofPublishedRun)
+      .where(hasNoLaterCurrent)
+      .execute()
+  );
 }
 
 /** Writes some of a pending run's scores; answers their ids in the order given. */
@@ -101,53 +104,47 @@ export async function lockVersion(db: Kysely<Database>, version: number): Promis
     .execute();
 }
 
-/** Makes history of the current scores of the studios a pending run scored (it replaces them). */
-export async function retireScoresReplacedBy(
-  db: Kysely<Database>,
-  run: { id: number; version: number; firstScoreId: number },
-  quarter: string,
-): Promise<void> {
-  await db
-    .updateTable('evaluation_scores')
-    .set({ is_current: 0 })
-    .where('quarter', '=', quarter)
-    .where('is_current', '=', 1)
-    .where('scheme_version', '=', run.version)
-    .where('studio_id', 'in', (eb) =>
-      eb
-        .selectFrom('evaluation_scores as pending')
-        .select('pending.studio_id')
-        .where('pending.id', '>=', run.firstScoreId)
-        .where('pending.run_id', '=', run.id),
-    )
-    .execute();
-}
-
-/** Makes a pending run's scores current; answers how many there were. */
-export async function publishScores(
-  db: Kysely<Database>,
-  run: { id: number; version: number; firstScoreId: number },
-): Promise<number> {
+/** How many scores a run has written (from its first score's id on: run_id has no index). */
+export async function countRunScores(db: Kysely<Database>, run: { id: number; firstScoreId: number }) {
   const r = await db
-    .updateTable('evaluation_scores')
-    .set({ scheme_version: run.version, is_current: 1 })
-    // The id bound lets SQLite read the run's rows by key (run_id has no index).
+    .selectFrom('evaluation_scores')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('id', '>=', run.firstScoreId)
     .where('run_id', '=', run.id)
-    .where('scheme_version', '=', pendingVersion(run.version))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
-/** Makes a pending run's row published, with its counts. */
+/** Publishes a pending run, with its counts; answers whether it was still pending. */
 export async function publishRun(
   db: Kysely<Database>,
   run: { id: number; version: number; scored: number; changed: number },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('evaluation_runs')
     .set({ scheme_version: run.version, scored: run.scored, changed: run.changed })
     .where('id', '=', run.id)
+    .where('scheme_version', '=', pendingVersion(run.version))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks as history the earlier current scores of some studios a published run replaced. */
+export async function retireReplaced(
+  db: Kysely<Database>,
+  run: { version: number; firstScoreId: number },
+  quarter: string,
+  studioIds: number[],
+): Promise<void> {
+  if (studioIds.length === 0) return;
+  await db
+    .updateTable('evaluation_scores')
+    .set({ is_current: 0 })
+    .where('studio_id', 'in', studioIds)
+    .where('quarter', '=', quarter)
+    .where('scheme_version', '=', run.version)
+    .where(sql<number>`+evaluation_scores.is_current`, '=', 1)
+    .where('id', '<', run.firstScoreId)
     .execute();
 }
 
@@ -173,8 +170,8 @@ export async function isPending(db: Kysely<Database>, runId: number): Promise<bo
   return r !== undefined;
 }
 
-/** Deletes up to `limit` of a pending run's scores from `fromId` on; answers the last id deleted (null: none left). */
-export async function deletePendingScores(
+/** Deletes up to `limit` of a run's scores from `fromId` on; answers the last id deleted (null: none left). */
+export async function deleteRunScores(
   db: Kysely<Database>,
   run: { id: number; fromId: number },
   limit: number,
@@ -184,7 +181,6 @@ export async function deletePendingScores(
     .select('id')
     .where('id', '>=', run.fromId)
     .where('run_id', '=', run.id)
-    .where('scheme_version', '<', 0)
     .orderBy('id')
     .limit(limit)
     .execute();
