@@ -26,6 +26,7 @@ export interface EvaluationSchemeTable {
 export interface EvaluationRunTable {
   id: Generated<number>;
   quarter: string;
+  /** Negated while the run is pending (written, not yet published: runs.repository.ts). */
   scheme_version: number;
   trigger: string;
   run_by: number | null;
@@ -34,7 +35,10 @@ export interface EvaluationRunTable {
   at: string;
 }
 
-/** A studio's score in one run, with its breakdown; `is_current` marks the latest run's row. */
+/**
+ * A studio's score in one run, with its breakdown; `is_current` marks the latest run's row, read
+ * as current once its run is published (features/evaluation/current-score.repository.ts).
+ */
 export interface EvaluationScoreTable {
   id: Generated<number>;
   run_id: number;

@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { EvaluationProposalTable } from '../../../db/schema-evaluation.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
-import { isCurrentScore, ofPublishedRun } from './current-score.ts';
+import { isCurrentScore, ofPublishedRun } from './current-score.repository.ts';
 
 // Every query of quantitative evaluation: schemes, the quarter's figures, runs, scores, proposals.
 
@@ -102,7 +102,7 @@ export async function findScore(db: Kysely<Database>, id: number) {
       .select(scoreColumns)
       .select('evaluation_scores.breakdown_json')
       .where('evaluation_scores.id', '=', id)
-      // A pending run's scores are nobody's until it is published (current-score.ts).
+      // A pending run's scores are nobody's until it is published (current-score.repository.ts).
       .where(ofPublishedRun)
       .executeTakeFirst()
   );

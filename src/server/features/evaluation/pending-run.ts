@@ -12,17 +12,20 @@ import { yieldToEventLoop, type StreetScore } from './quarter-scores.service.ts'
 import type { RunOptions, RunScore } from './run.service.ts';
 import type { RunTimings } from './run-timings.ts';
 
-/** Rows per write transaction: on SQLite each holds the one connection for a few ms. */
-const WRITE_BATCH = 200;
-/** Rows per transaction when setting places or deleting a pending run's rows. */
-const UPDATE_BATCH = 500;
+// Rows per transaction. On SQLite each transaction holds the one connection, and a score row is
+// a few KB (rewritten whole by an update): at the province's scale, on a busy machine, 200
+// inserted or 500 updated rows held it for 100–180 ms, more than a request should wait.
+/** Rows per write transaction. */
+const WRITE_BATCH = 100;
+/** Rows per transaction when setting places, marking history or deleting a pending run's rows. */
+const UPDATE_BATCH = 100;
 
 /**
  * A run's scores on their way to being published. They are written under a pending run row
  * (runs.repository.ts) in short transactions, with a pause between them, while the streets are
  * scored; publish() makes them current in one short transaction (the run row, the proposals,
  * the audit) and settle() then marks the scores they replaced as history, a batch at a time.
- * A run that fails discards its rows; one that dies leaves rows nobody reads (current-score.ts),
+ * A run that fails discards its rows; one that dies leaves rows nobody reads (current-score.repository.ts),
  * deleted by the next publication of the quarter.
  */
 export class PendingRun {
@@ -151,7 +154,7 @@ export class PendingRun {
 
   /**
    * Marks as history, a batch per transaction, the scores this published run replaced (readers
-   * already pass over them, current-score.ts); then deletes the rows of the runs it made obsolete.
+   * already pass over them, current-score.repository.ts); then deletes the rows of the runs it made obsolete.
    * A failure is left for the next run, which marks and deletes the same.
    */
   async settle(scored: RunScore[]): Promise<void> {
@@ -256,7 +259,7 @@ export class PendingRun {
       street_rank: 0,
       breakdown_json: JSON.stringify(s.breakdown),
       changes_json: k.changes === null ? null : JSON.stringify(k.changes),
-      // Current once its run is published (current-score.ts).
+      // Current once its run is published (current-score.repository.ts).
       is_current: 1,
       created_at: this.ctx.at,
     };

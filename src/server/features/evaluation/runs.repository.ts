@@ -2,11 +2,11 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { EvaluationScoreTable } from '../../../db/schema-evaluation.ts';
 import { insertMany } from '../../../db/bulk-insert.ts';
-import { hasNoLaterCurrent, ofPublishedRun } from './current-score.ts';
+import { hasNoLaterCurrent, ofPublishedRun } from './current-score.repository.ts';
 
 // The queries of a run's life: its scores written while it is pending, its publication (one
 // small write), then its predecessors' rows marked as history. What readers see of it is
-// decided in current-score.ts.
+// decided in current-score.repository.ts.
 
 /** A pending run's row carries its scheme version negated: hasRun and every reader pass over it. */
 const pendingVersion = (version: number) => -version;
@@ -75,7 +75,7 @@ export async function insertPendingScores(
     'evaluation_scores',
     columns,
     rows.map((r) => columns.map((c) => r[c] ?? null)),
-    { perStatement: 100, returning: true },
+    { perStatement: 50, returning: true },
   );
 }
 

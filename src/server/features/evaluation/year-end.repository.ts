@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { isCurrentScore } from './current-score.ts';
+import { isCurrentScore } from './current-score.repository.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 
 // The queries of the year-end sheet: the party members serving and their studios' year.
