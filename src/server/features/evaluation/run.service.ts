@@ -18,6 +18,7 @@ import {
   summaryOf,
   type ScoreSummary,
   type StreetScore,
+  yieldToEventLoop,
 } from './quarter-scores.service.ts';
 
 /** What a run is asked to do. */
@@ -81,11 +82,15 @@ async function performRun(
   const pending = o.dryRun ? null : await PendingRun.start(db, ctx, o, version);
   try {
     const scored = await scoreAndWrite(db, o, version, config, today, pending);
+    // Ranking and the answer each take tens of ms of JavaScript over a province: other requests go between.
+    await yieldToEventLoop();
     const started = performance.now();
     const { places, commend, review } = rankAndPropose(scored, config);
     timings?.step('rank', performance.now() - started);
+    await yieldToEventLoop();
     const changed = scored.filter((s) => s.changes === null || s.changes.length > 0).length;
     const result = resultOf(o, version, scored, places, { commend, review, changed });
+    await yieldToEventLoop();
     if (!pending) return { result, published: false };
     await pending.setPlaces(scored, places);
     const published = await pending.publish({
