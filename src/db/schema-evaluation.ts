@@ -22,12 +22,16 @@ export interface EvaluationSchemeTable {
   created_at: string;
 }
 
+/** A run's scores are seen by readers once it is published (current-score.repository.ts). */
+export type EvaluationRunStatus = 'pending' | 'published';
+
 /** One run over a quarter (the job's, or the district's on demand). */
 export interface EvaluationRunTable {
   id: Generated<number>;
   quarter: string;
-  /** Negated while the run is pending (written, not yet published: runs.repository.ts). */
   scheme_version: number;
+  /** Pending while its scores are written, nobody sees them until published (runs.repository.ts). */
+  status: EvaluationRunStatus;
   trigger: string;
   run_by: number | null;
   scored: number;

@@ -16,6 +16,7 @@ import { letterRatesIndexMigration } from './2026-12-03-0015-letter-rates-index.
 import { evaluationNoticesMigration } from './2026-12-03-0016-evaluation-notices.ts';
 import { volunteerTermsByIdMigration } from './2026-12-03-0019-volunteer-terms-by-id.ts';
 import { statisticsCoveringIndexesMigration } from './2026-12-03-0100-statistics-covering-indexes.ts';
+import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-status.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -39,5 +40,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0016-evaluation-notices': evaluationNoticesMigration(engine),
     '2026-12-03-0019-volunteer-terms-by-id': volunteerTermsByIdMigration(engine),
     '2026-12-03-0100-statistics-covering-indexes': statisticsCoveringIndexesMigration(engine),
+    '2026-12-03-0120-evaluation-run-status': evaluationRunStatusMigration(engine),
   };
 }

@@ -2,8 +2,8 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 
 // Which score rows readers see. A run writes its scores while it scores the streets, marked
-// current, under a run row whose scheme version is negated (pending, runs.repository.ts); it is
-// published by making that one row's version positive. Its predecessors' rows are marked as
+// current, under a run row whose status is pending (runs.repository.ts); it is published by
+// setting that one row's status. Its predecessors' rows are marked as
 // history afterwards, in short transactions (on SQLite, rewriting 20,000 rows of a few KB each
 // in the publishing transaction held the one connection for seconds). So a row is current when
 // it is marked so, its run is published, and no later row of a published run is current for
@@ -19,7 +19,7 @@ export function ofPublishedRun(eb: ScoresEb) {
       .selectFrom('evaluation_runs as score_run')
       .select('score_run.id')
       .whereRef('score_run.id', '=', 'evaluation_scores.run_id')
-      .where('score_run.scheme_version', '>', 0),
+      .where('score_run.status', '=', 'published'),
   );
 }
 
@@ -36,7 +36,7 @@ export function hasNoLaterCurrent(eb: ScoresEb) {
         .whereRef('later.scheme_version', '=', 'evaluation_scores.scheme_version')
         .whereRef('later.id', '>', 'evaluation_scores.id')
         .where('later.is_current', '=', 1)
-        .where('later_run.scheme_version', '>', 0),
+        .where('later_run.status', '=', 'published'),
     ),
   );
 }

@@ -80,7 +80,7 @@ describe('a run on its way', () => {
     expect(await scores()).toEqual(before);
     expect((await scoreRows()).length).toBe(rows);
     expect(await t.auditCount()).toBe(audits);
-    const pending = await t.db.selectFrom('evaluation_runs').select('id').where('scheme_version', '<', 0).execute();
+    const pending = await t.db.selectFrom('evaluation_runs').select('id').where('status', '=', 'pending').execute();
     expect(pending).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe('a run on its way', () => {
     const scored = (published[0] as PromiseFulfilledResult<RunResult>).value.scored;
     expect((await scoreRows()).length).toBe(rows + scored);
     expect((await scores()).length).toBe(scored);
-    expect(await t.db.selectFrom('evaluation_runs').select('id').where('scheme_version', '<', 0).execute()).toEqual([]);
+    expect(await t.db.selectFrom('evaluation_runs').select('id').where('status', '=', 'pending').execute()).toEqual([]);
   });
 
   it('a dry run writes nothing, not even a pending run', async () => {

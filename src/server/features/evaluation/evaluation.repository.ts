@@ -252,6 +252,7 @@ export async function hasRun(db: Kysely<Database>, quarter: string, version: num
     .select('id')
     .where('quarter', '=', quarter)
     .where('scheme_version', '=', version)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   return r !== undefined;
 }

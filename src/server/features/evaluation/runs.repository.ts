@@ -8,9 +8,6 @@ import { hasNoLaterCurrent, ofPublishedRun } from './current-score.repository.ts
 // small write), then its predecessors' rows marked as history. What readers see of it is
 // decided in current-score.repository.ts.
 
-/** A pending run's row carries its scheme version negated: hasRun and every reader pass over it. */
-const pendingVersion = (version: number) => -version;
-
 /** The newest published run of a quarter under a version (any root), or 0 when there is none. */
 export async function latestPublishedRun(db: Kysely<Database>, quarter: string, version: number): Promise<number> {
   const r = await db
@@ -18,6 +15,7 @@ export async function latestPublishedRun(db: Kysely<Database>, quarter: string, 
     .select((eb) => eb.fn.max('id').as('id'))
     .where('quarter', '=', quarter)
     .where('scheme_version', '=', version)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   return Number(r?.id ?? 0);
 }
@@ -31,7 +29,8 @@ export async function insertPendingRun(
     .insertInto('evaluation_runs')
     .values({
       quarter: run.quarter,
-      scheme_version: pendingVersion(run.version),
+      scheme_version: run.version,
+      status: 'pending',
       trigger: run.trigger,
       run_by: run.runBy,
       scored: 0,
@@ -122,9 +121,9 @@ export async function publishRun(
 ): Promise<boolean> {
   const r = await db
     .updateTable('evaluation_runs')
-    .set({ scheme_version: run.version, scored: run.scored, changed: run.changed })
+    .set({ status: 'published', scored: run.scored, changed: run.changed })
     .where('id', '=', run.id)
-    .where('scheme_version', '=', pendingVersion(run.version))
+    .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -154,7 +153,8 @@ export async function pendingRuns(db: Kysely<Database>, quarter: string, version
     .selectFrom('evaluation_runs')
     .select('id')
     .where('quarter', '=', quarter)
-    .where('scheme_version', '=', pendingVersion(version))
+    .where('scheme_version', '=', version)
+    .where('status', '=', 'pending')
     .execute();
   return rows.map((r) => r.id);
 }
@@ -165,7 +165,7 @@ export async function isPending(db: Kysely<Database>, runId: number): Promise<bo
     .selectFrom('evaluation_runs')
     .select('id')
     .where('id', '=', runId)
-    .where('scheme_version', '<', 0)
+    .where('status', '=', 'pending')
     .executeTakeFirst();
   return r !== undefined;
 }
@@ -198,5 +198,5 @@ export async function deleteRunScores(
 
 /** Deletes a pending run's row (its scores gone). */
 export async function deletePendingRun(db: Kysely<Database>, runId: number): Promise<void> {
-  await db.deleteFrom('evaluation_runs').where('id', '=', runId).where('scheme_version', '<', 0).execute();
+  await db.deleteFrom('evaluation_runs').where('id', '=', runId).where('status', '=', 'pending').execute();
 }
