@@ -169,6 +169,9 @@ export const scoreDetail = scoreSummary.extend({
 });
 export type ScoreDetail = z.infer<typeof scoreDetail>;
 
+/** How many of its places a dry run answers (runResult.scores). */
+export const dryRunPreviewLimit = 500;
+
 /** What a run did, or (dry) would do. */
 export const runResult = z.object({
   quarter: z.string(),
@@ -178,17 +181,24 @@ export const runResult = z.object({
   scored: z.number().int(),
   changed: z.number().int(),
   proposals: z.object({ commendation: z.number().int(), review: z.number().int() }),
-  scores: z.array(
-    z.object({
-      studioId: z.number().int(),
-      studioName: z.string(),
-      streetName: z.string(),
-      total: z.number(),
-      districtRank: z.number().int(),
-      streetRank: z.number().int(),
-      changes: z.array(change).nullable(),
-    }),
-  ),
+  /**
+   * A dry run's preview: its first places in the district, at most `dryRunPreviewLimit` (the rest
+   * are counted in `scored`). A real run answers none: its rankings are read page by page from
+   * /api/evaluation/scores (a province's 20,000+ rows were megabytes serialised at once).
+   */
+  scores: z
+    .array(
+      z.object({
+        studioId: z.number().int(),
+        studioName: z.string(),
+        streetName: z.string(),
+        total: z.number(),
+        districtRank: z.number().int(),
+        streetRank: z.number().int(),
+        changes: z.array(change).nullable(),
+      }),
+    )
+    .optional(),
 });
 export type RunResult = z.infer<typeof runResult>;
 

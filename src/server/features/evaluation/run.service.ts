@@ -5,7 +5,7 @@ import { lastDayOf, type Quarter } from '../../../domain/inspections/quarters.ts
 import type { SchemeConfig } from '../../../domain/evaluation/scheme.ts';
 import { changesBetween, type Breakdown, type Change } from '../../../domain/evaluation/scoring.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { RunResult } from '../../../contract/evaluation.ts';
+import { dryRunPreviewLimit, type RunResult } from '../../../contract/evaluation.ts';
 import type { AuditContext } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
 import * as runs from './runs.repository.ts';
@@ -82,7 +82,7 @@ async function performRun(
   const pending = o.dryRun ? null : await PendingRun.start(db, ctx, o, version);
   try {
     const scored = await scoreAndWrite(db, o, version, config, today, pending);
-    // Ranking and the answer each take tens of ms of JavaScript over a province: other requests go between.
+    // Ranking (and a dry run's preview) take tens of ms of JavaScript over a province: other requests go between.
     await yieldToEventLoop();
     const started = performance.now();
     const { places, commend, review } = rankAndPropose(scored, config);
@@ -167,6 +167,16 @@ function resultOf(
   places: Map<number, { district: number; street: number }>,
   p: { commend: number[]; review: Map<number, unknown>; changed: number },
 ): RunResult {
+  const summary = {
+    quarter: o.quarter,
+    schemeVersion: version,
+    dryRun: o.dryRun,
+    runId: null,
+    scored: scored.length,
+    changed: p.changed,
+    proposals: { commendation: p.commend.length, review: p.review.size },
+  };
+  if (!o.dryRun) return summary;
   const scores = scored
     .map((s) => {
       const place = places.get(s.id) ?? { district: 0, street: 0 };
@@ -180,15 +190,7 @@ function resultOf(
         changes: s.changes,
       };
     })
-    .sort((a, b) => a.districtRank - b.districtRank);
-  return {
-    quarter: o.quarter,
-    schemeVersion: version,
-    dryRun: o.dryRun,
-    runId: null,
-    scored: scored.length,
-    changed: p.changed,
-    proposals: { commendation: p.commend.length, review: p.review.size },
-    scores,
-  };
+    .sort((a, b) => a.districtRank - b.districtRank)
+    .slice(0, dryRunPreviewLimit);
+  return { ...summary, scores };
 }
