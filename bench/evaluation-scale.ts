@@ -8,7 +8,8 @@
  * (116 per studio is the province's 2.5 million records over 21,549 studios), then runs the
  * quarter while a timer measures how long the event loop is held (what another request
  * would wait), how long a cheap query asked every 20 ms waits, samples the heap and RSS, and
- * times each step of the run; then runs it again (the re-run compares with the first).
+ * times each step of the run; then runs it again (the re-run compares with the first), then
+ * dry-runs it; each prints the size of its answer.
  * Letters and inspections are not generated.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -126,6 +127,10 @@ async function measuredRun(label: string, dryRun: boolean) {
   await new Promise((r) => setTimeout(r, 50));
   probe.sort((a, b) => a - b);
   const q = (p: number) => Math.round(probe[Math.min(probe.length - 1, Math.floor(p * probe.length))] ?? 0);
+  // The answer the route serialises (after the run, so outside the measured hold).
+  const serialising = performance.now();
+  const answerKb = Math.round(JSON.stringify(result).length / 1024);
+  const answerMs = Math.round(performance.now() - serialising);
   console.log(
     JSON.stringify({
       run: label,
@@ -136,6 +141,7 @@ async function measuredRun(label: string, dryRun: boolean) {
       peakRssMb: Math.round(peakRss / 1_048_576),
       peakHeapMb: Math.round(peakHeap / 1_048_576),
       longestHoldMs: Math.round(longestHold),
+      answer: { kb: answerKb, stringifyMs: answerMs },
       eventLoopDelayMs: {
         p50: Number((delay.percentile(50) / 1e6).toFixed(1)),
         p99: Number((delay.percentile(99) / 1e6).toFixed(1)),
@@ -149,4 +155,5 @@ async function measuredRun(label: string, dryRun: boolean) {
 
 await measuredRun('first', false);
 await measuredRun('re-run', false);
+await measuredRun('dry', true);
 await t.close();

@@ -7,7 +7,7 @@ import { rankStudios, selectProposals, type ReviewReason } from '../../../domain
 import type { Database } from '../../../db/schema.ts';
 import { candidateStudios } from '../inspections/inspections.repository.ts';
 import * as repo from './evaluation.repository.ts';
-import { unitPaths } from './figures.repository.ts';
+import { childPaths, unitPaths } from './figures.repository.ts';
 import type { RunTimings } from './run-timings.ts';
 import { gatherFigures, push, servedInQuarter, type Candidate } from './figures.service.ts';
 
@@ -86,7 +86,7 @@ export async function scoreByStreet(
   timings?: RunTimings,
 ): Promise<void> {
   let started = performance.now();
-  const candidates = await candidateStudios(db, root.path, quarterInstants(quarter).start);
+  const candidates = await candidatesIn(db, root.path, quarterInstants(quarter).start);
   timings?.step('candidates', performance.now() - started);
   started = performance.now();
   const served = await servedInQuarter(db, candidates, quarter);
@@ -121,6 +121,20 @@ export async function scoreByStreet(
     });
     await onStreet(scores);
   }
+}
+
+/**
+ * The candidate studios of a subtree by id, read one child subtree at a time (a candidate's unit
+ * has a street above it, so it is never the root itself): over a province one query held the
+ * connection, and with node:sqlite the event loop, for about 100 ms.
+ */
+async function candidatesIn(db: Kysely<Database>, path: string, start: string): Promise<Candidate[]> {
+  const candidates: Candidate[] = [];
+  for (const child of await childPaths(db, path)) {
+    await yieldToEventLoop();
+    for (const c of await candidateStudios(db, child.path, start)) candidates.push(c);
+  }
+  return candidates.sort((a, b) => a.id - b.id);
 }
 
 /** The places of the scored studios and the proposals the scheme's rules make. */
