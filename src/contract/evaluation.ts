@@ -55,17 +55,24 @@ export const schemeInput = z.strictObject({
 /** Score a quarter already over (the last by default) under a draft scheme; nothing is saved. */
 export const schemePreviewRequest = z.strictObject({ quarter: quarter.optional(), config: schemeConfig });
 
+/** How many proposals a run (or a preview) makes of each kind. */
+const proposalCounts = z.object({ commendation: z.number().int(), review: z.number().int() });
+
+/** A studio's place in a run or a preview. */
+const placedStudio = z.object({
+  studioId: z.number().int(),
+  studioName: z.string(),
+  streetName: z.string(),
+  total: z.number(),
+  districtRank: z.number().int(),
+});
+
 /** What each studio would get under the draft, beside its current score. */
 export const schemePreview = z.object({
   quarter: z.string(),
-  proposals: z.object({ commendation: z.number().int(), review: z.number().int() }),
+  proposals: proposalCounts,
   scores: z.array(
-    z.object({
-      studioId: z.number().int(),
-      studioName: z.string(),
-      streetName: z.string(),
-      total: z.number(),
-      districtRank: z.number().int(),
+    placedStudio.extend({
       /** Its stored score of that quarter under the scheme in force, or null when not run yet. */
       current: z.number().nullable(),
       items: z.array(z.object({ code: z.string(), points: z.number() })),
@@ -169,6 +176,9 @@ export const scoreDetail = scoreSummary.extend({
 });
 export type ScoreDetail = z.infer<typeof scoreDetail>;
 
+/** How many of its places a dry run answers (runResult.scores). */
+export const dryRunPreviewLimit = 500;
+
 /** What a run did, or (dry) would do. */
 export const runResult = z.object({
   quarter: z.string(),
@@ -177,18 +187,15 @@ export const runResult = z.object({
   runId: z.number().int().nullable(),
   scored: z.number().int(),
   changed: z.number().int(),
-  proposals: z.object({ commendation: z.number().int(), review: z.number().int() }),
-  scores: z.array(
-    z.object({
-      studioId: z.number().int(),
-      studioName: z.string(),
-      streetName: z.string(),
-      total: z.number(),
-      districtRank: z.number().int(),
-      streetRank: z.number().int(),
-      changes: z.array(change).nullable(),
-    }),
-  ),
+  proposals: proposalCounts,
+  /**
+   * A dry run's preview: its first places in the district, at most `dryRunPreviewLimit` (the rest
+   * are counted in `scored`). A real run answers none: its rankings are read page by page from
+   * /api/evaluation/scores (a province's 20,000+ rows were megabytes serialised at once).
+   */
+  scores: z
+    .array(placedStudio.extend({ streetRank: z.number().int(), changes: z.array(change).nullable() }))
+    .optional(),
 });
 export type RunResult = z.infer<typeof runResult>;
 

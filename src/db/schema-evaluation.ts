@@ -22,11 +22,16 @@ export interface EvaluationSchemeTable {
   created_at: string;
 }
 
+/** A run's scores are seen by readers once it is published (current-score.repository.ts). */
+export type EvaluationRunStatus = 'pending' | 'published';
+
 /** One run over a quarter (the job's, or the district's on demand). */
 export interface EvaluationRunTable {
   id: Generated<number>;
   quarter: string;
   scheme_version: number;
+  /** Pending while its scores are written, nobody sees them until published (runs.repository.ts). */
+  status: EvaluationRunStatus;
   trigger: string;
   run_by: number | null;
   scored: number;
@@ -34,7 +39,10 @@ export interface EvaluationRunTable {
   at: string;
 }
 
-/** A studio's score in one run, with its breakdown; `is_current` marks the latest run's row. */
+/**
+ * A studio's score in one run, with its breakdown; `is_current` marks the latest run's row, read
+ * as current once its run is published (features/evaluation/current-score.repository.ts).
+ */
 export interface EvaluationScoreTable {
   id: Generated<number>;
   run_id: number;

@@ -77,6 +77,7 @@ export const errorStatus = {
   SCHEME_EFFECTIVE_IN_PAST: 409,
   QUARTER_NOT_OVER: 409,
   NO_SCHEME_IN_FORCE: 409,
+  RUN_SUPERSEDED: 409,
   // Residents: walk-in receipts (服务回执) and SMS subscription codes.
   ALREADY_RATED: 409,
   RECEIPT_EXPIRED: 410,

@@ -21,7 +21,16 @@ export async function buildScore(
   const total = o.total ?? 40;
   const run = await db
     .insertInto('evaluation_runs')
-    .values({ quarter: '2026-Q3', scheme_version: 1, trigger: 'manual', run_by: null, scored: 1, changed: 1, at: AT })
+    .values({
+      quarter: '2026-Q3',
+      scheme_version: 1,
+      status: 'published',
+      trigger: 'manual',
+      run_by: null,
+      scored: 1,
+      changed: 1,
+      at: AT,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const breakdown = { items: [], vetoes: [], added: total, deducted: 0, total, vetoed: false, formula: String(total) };

@@ -17,6 +17,7 @@ import { evaluationNoticesMigration } from './2026-12-03-0016-evaluation-notices
 import { volunteerTermsByIdMigration } from './2026-12-03-0019-volunteer-terms-by-id.ts';
 import { statisticsCoveringIndexesMigration } from './2026-12-03-0100-statistics-covering-indexes.ts';
 import { countRollupsMigration } from './2026-12-03-0110-count-rollups.ts';
+import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-status.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -41,5 +42,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0019-volunteer-terms-by-id': volunteerTermsByIdMigration(engine),
     '2026-12-03-0100-statistics-covering-indexes': statisticsCoveringIndexesMigration(engine),
     '2026-12-03-0110-count-rollups': countRollupsMigration(engine),
+    '2026-12-03-0120-evaluation-run-status': evaluationRunStatusMigration(engine),
   };
 }

@@ -282,6 +282,11 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-TW': '季度 {quarter} 沒有生效的考評辦法',
     en: 'No evaluation scheme was in force in {quarter}',
   },
+  RUN_SUPERSEDED: {
+    'zh-CN': '季度 {quarter} 的考评正由另一次运行更新，本次结果未发布，请稍后查看或重新运行',
+    'zh-TW': '季度 {quarter} 的考評正由另一次運行更新，本次結果未發布，請稍後查看或重新運行',
+    en: 'Another run of {quarter} published its result first; this run was not published (look again, or run it again)',
+  },
   ALREADY_RATED: {
     'zh-CN': '这次服务已经评价过了，每次服务只能评价一次',
     'zh-TW': '這次服務已經評價過了，每次服務只能評價一次',

@@ -3,7 +3,8 @@ import type { Database } from '../../../db/schema.ts';
 import { previousQuarter, quarterOfDay } from '../../../domain/inspections/quarters.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './evaluation.repository.ts';
-import { runQuarterOnce, schemeForQuarter } from './run.service.ts';
+import { schemeForQuarter } from './quarter-scores.service.ts';
+import { runQuarterOnce } from './run.service.ts';
 
 /**
  * After a quarter ends, scores it once for every root of the org tree (the district). Runs

@@ -1,12 +1,8 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type {
-  EvaluationProposalTable,
-  EvaluationRunTable,
-  EvaluationScoreTable,
-} from '../../../db/schema-evaluation.ts';
+import type { EvaluationProposalTable } from '../../../db/schema-evaluation.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
-import { insertMany } from '../../../db/bulk-insert.ts';
+import { isCurrentScore, ofPublishedRun } from './current-score.repository.ts';
 
 // Every query of quantitative evaluation: schemes, the quarter's figures, runs, scores, proposals.
 
@@ -45,58 +41,6 @@ export async function insertScheme(
 }
 
 const inSubtree = (path: string) => subtreeRange(path);
-
-/** The current scores of a quarter under a scheme version, for the studios of a subtree. */
-export async function currentScores(db: Kysely<Database>, path: string, quarter: string, version: number) {
-  const { from, to } = inSubtree(path);
-  return db
-    .selectFrom('evaluation_scores')
-    .innerJoin('org_units as unit', 'unit.id', 'evaluation_scores.unit_id')
-    .select(['evaluation_scores.id', 'evaluation_scores.studio_id', 'evaluation_scores.breakdown_json'])
-    .where('unit.path', '>=', from)
-    .where('unit.path', '<', to)
-    .where('evaluation_scores.quarter', '=', quarter)
-    .where('evaluation_scores.scheme_version', '=', version)
-    .where('evaluation_scores.is_current', '=', 1)
-    .execute();
-}
-
-/** Records a run; answers its id. */
-export async function insertRun(db: Kysely<Database>, run: Insertable<EvaluationRunTable>): Promise<number> {
-  return (await db.insertInto('evaluation_runs').values(run).returning('id').executeTakeFirstOrThrow()).id;
-}
-
-/** Marks scores as history (a later run replaced them). */
-export async function retireScores(db: Kysely<Database>, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500)
-    await db
-      .updateTable('evaluation_scores')
-      .set({ is_current: 0 })
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-}
-
-/** Writes a run's scores; answers the id of each studio's row. */
-export async function insertScores(
-  db: Kysely<Database>,
-  rows: Array<Insertable<EvaluationScoreTable>>,
-): Promise<Map<number, number>> {
-  const ids = new Map<number, number>();
-  const first = rows[0];
-  if (!first) return ids;
-  // A province's run writes 20,000+ rows inside the run's transaction, which holds the one
-  // SQLite connection: the insert is compiled once (bulk-insert.ts) rather than per batch.
-  const columns = Object.keys(first) as Array<keyof typeof first>;
-  const written = await insertMany(
-    db,
-    'evaluation_scores',
-    columns,
-    rows.map((r) => columns.map((c) => r[c] ?? null)),
-    { perStatement: 500, returning: true },
-  );
-  rows.forEach((r, i) => ids.set(r.studio_id, written[i] as number));
-  return ids;
-}
 
 const scoreColumns = [
   'evaluation_scores.id',
@@ -137,7 +81,7 @@ export async function listScores(
     .where('unit.path', '>=', from)
     .where('unit.path', '<', to)
     .where('evaluation_scores.quarter', '=', f.quarter)
-    .where('evaluation_scores.is_current', '=', 1);
+    .where(isCurrentScore);
   const [rows, count] = await Promise.all([
     base
       .select(scoreColumns)
@@ -153,11 +97,15 @@ export async function listScores(
 
 /** One score row with its breakdown. */
 export async function findScore(db: Kysely<Database>, id: number) {
-  return scoreQuery(db)
-    .select(scoreColumns)
-    .select('evaluation_scores.breakdown_json')
-    .where('evaluation_scores.id', '=', id)
-    .executeTakeFirst();
+  return (
+    scoreQuery(db)
+      .select(scoreColumns)
+      .select('evaluation_scores.breakdown_json')
+      .where('evaluation_scores.id', '=', id)
+      // A pending run's scores are nobody's until it is published (current-score.repository.ts).
+      .where(ofPublishedRun)
+      .executeTakeFirst()
+  );
 }
 export type ScoreRow = NonNullable<Awaited<ReturnType<typeof findScore>>>;
 
@@ -169,6 +117,7 @@ export async function scoreHistory(db: Kysely<Database>, studioId: number, quart
     .where('studio_id', '=', studioId)
     .where('quarter', '=', quarter)
     .where('scheme_version', '=', version)
+    .where(ofPublishedRun)
     .orderBy('id', 'desc')
     .execute();
 }
@@ -180,7 +129,7 @@ export async function currentScoreOf(db: Kysely<Database>, studioId: number, qua
     .select('id')
     .where('studio_id', '=', studioId)
     .where('quarter', '=', quarter)
-    .where('is_current', '=', 1)
+    .where(isCurrentScore)
     .orderBy('scheme_version', 'desc')
     .executeTakeFirst();
 }
@@ -303,6 +252,7 @@ export async function hasRun(db: Kysely<Database>, quarter: string, version: num
     .select('id')
     .where('quarter', '=', quarter)
     .where('scheme_version', '=', version)
+    .where('status', '=', 'published')
     .executeTakeFirst();
   return r !== undefined;
 }

@@ -120,7 +120,7 @@ describe('POST /api/evaluation/runs', () => {
     expect(res.statusCode, res.body).toBe(200);
     const dry = res.json() as RunResult;
     expect(dry).toMatchObject({ quarter: '2026-Q3', schemeVersion: 1, dryRun: true, runId: null });
-    expect(dry.scores.map((s) => s.studioId)).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect((dry.scores ?? []).map((s) => s.studioId)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(await t.auditCount()).toBe(before);
     const stored = await t.db.selectFrom('evaluation_scores').select('id').execute();
     expect(stored).toEqual([]);
@@ -132,6 +132,10 @@ describe('POST /api/evaluation/runs', () => {
     expect(res.statusCode, res.body).toBe(200);
     const run = res.json() as RunResult;
     expect(run.runId).toEqual(expect.any(Number));
+    // A summary: the rankings are read page by page (a province's run is 20,000+ rows).
+    expect(run).toMatchObject({ quarter: '2026-Q3', dryRun: false });
+    expect(run).not.toHaveProperty('scores');
+    expect(run.scored).toBe((await scoresOf(admin)).total);
     const page = await scoresOf(admin, `&under=${streetId}`);
     expect(page.items.map((s) => [s.studioId, s.streetRank])).toEqual([
       [a.id, 1],

@@ -19,7 +19,8 @@ import { chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './evaluation.repository.ts';
 import { presentScheme, presentScore, presentScoreDetail } from './evaluation.presenter.ts';
-import { evaluateQuarter, runQuarter } from './run.service.ts';
+import { previewQuarter } from './quarter-scores.service.ts';
+import { runQuarter } from './run.service.ts';
 
 /** Every version of the scheme, newest first. */
 export async function listSchemes(deps: Deps, actor: Actor): Promise<Scheme[]> {
@@ -94,7 +95,7 @@ export async function previewScheme(
   checkConfig(config);
   const today = chinaDate(deps.clock.now());
   const quarter = (input.quarter ?? previousQuarter(quarterOfDay(today))) as Quarter;
-  const e = await evaluateQuarter(deps.db, { path: actor.unitPath }, quarter, today, config);
+  const e = await previewQuarter(deps.db, { path: actor.unitPath }, quarter, today, config);
   const current = new Map(
     (await repo.listScores(deps.db, { path: actor.unitPath, quarter, limit: 100_000, offset: 0 })).rows.map((r) => [
       r.studio_id,
@@ -108,10 +109,10 @@ export async function previewScheme(
       studioId: s.id,
       studioName: s.name,
       streetName: s.street_name,
-      total: s.breakdown.total,
+      total: s.total,
       districtRank: s.districtRank,
       current: current.get(s.id)?.total ?? null,
-      items: s.breakdown.items.map((i) => ({ code: i.code, points: i.direction === 'deduct' ? -i.points : i.points })),
+      items: s.items.map((i) => ({ code: i.code, points: i.direction === 'deduct' ? -i.points : i.points })),
     })),
   };
 }

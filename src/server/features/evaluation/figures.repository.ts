@@ -140,3 +140,14 @@ export async function unitPaths(db: Kysely<Database>, ids: number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('org_units').select(['id', 'path']).where('id', 'in', ids).orderBy('path').execute();
 }
+
+/** The paths of a unit's children, by its path (a run reads a province's candidates one district at a time). */
+export async function childPaths(db: Kysely<Database>, path: string) {
+  return db
+    .selectFrom('org_units as child')
+    .innerJoin('org_units as parent', 'parent.id', 'child.parent_id')
+    .select('child.path')
+    .where('parent.path', '=', path)
+    .orderBy('child.path')
+    .execute();
+}

@@ -176,30 +176,3 @@ export async function gatherFigures(
   }
   return { figures, complaintsInWindow };
 }
-
-/** Lets timers and other requests run: node:sqlite answers synchronously, so a long run must step aside. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * The figures of the served studios, read one street at a time with a pause between streets, so
- * a province-wide run never holds the event loop for longer than one street's queries.
- */
-export async function gatherFiguresByStreet(
-  db: Kysely<Database>,
-  served: Candidate[],
-  quarter: Quarter,
-  windowQuarters: number,
-  today: string,
-): Promise<{ figures: Map<number, StudioFigures>; complaintsInWindow: Map<number, number> }> {
-  const byStreet = new Map<number, number[]>();
-  for (const s of served) push(byStreet, s.street_id, s.id);
-  const figures = new Map<number, StudioFigures>();
-  const complaintsInWindow = new Map<number, number>();
-  for (const street of await repo.unitPaths(db, [...byStreet.keys()])) {
-    await yieldToEventLoop();
-    const part = await gatherFigures(db, street.path, quarter, byStreet.get(street.id) ?? [], windowQuarters, today);
-    for (const [id, f] of part.figures) figures.set(id, f);
-    for (const [id, n] of part.complaintsInWindow) complaintsInWindow.set(id, n);
-  }
-  return { figures, complaintsInWindow };
-}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { isCurrentScore } from './current-score.repository.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 
 // The queries of the year-end sheet: the party members serving and their studios' year.
@@ -66,7 +67,7 @@ export async function scoresOfStudios(db: Kysely<Database>, studioIds: number[],
     .select(['studio_id', 'quarter', 'total'])
     .where('studio_id', 'in', studioIds)
     .where('quarter', 'in', quarters)
-    .where('is_current', '=', 1)
+    .where(isCurrentScore)
     .execute();
 }
 

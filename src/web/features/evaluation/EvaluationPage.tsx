@@ -161,12 +161,19 @@ export default function EvaluationPage() {
             type="info"
             showIcon
             title={t('evaluation.dryRunResult')}
-            description={t('evaluation.dryRunDone', { scored: dry.scored, changed: dry.changed })}
+            description={
+              <>
+                {t('evaluation.dryRunDone', { scored: dry.scored, changed: dry.changed })}
+                {(dry.scores?.length ?? 0) < dry.scored ? (
+                  <> {t('evaluation.dryRunPreview', { shown: dry.scores?.length ?? 0, scored: dry.scored })}</>
+                ) : null}
+              </>
+            }
           />
           <Table
             rowKey="studioId"
             size="small"
-            dataSource={dry.scores}
+            dataSource={dry.scores ?? []}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('evaluation.col.districtRank'), dataIndex: 'districtRank', key: 'rank' },
