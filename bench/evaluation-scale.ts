@@ -18,7 +18,7 @@ import { buildAccount } from '../test/factories/accounts.ts';
 import { buildUnit } from '../test/factories/org-units.ts';
 import { buildStudio } from '../test/factories/studios.ts';
 import { rootUnits } from '../src/server/features/evaluation/evaluation.repository.ts';
-import { StepTimes } from '../src/server/features/evaluation/run-timings.ts';
+import { StepTimes } from '../src/server/jobs/run-timings.ts';
 import { runQuarter } from '../src/server/features/evaluation/run.service.ts';
 
 const studios = Number(process.argv[2] ?? 2000);

@@ -8,7 +8,7 @@ import type { Database } from '../../../db/schema.ts';
 import { candidateStudios } from '../inspections/inspections.repository.ts';
 import * as repo from './evaluation.repository.ts';
 import { childPaths, unitPaths } from './figures.repository.ts';
-import type { RunTimings } from './run-timings.ts';
+import type { RunTimings } from '../../jobs/run-timings.ts';
 import { gatherFigures, push, servedInQuarter, type Candidate } from './figures.service.ts';
 
 // Scoring a quarter over a subtree one street at a time: each street's figures are read, scored

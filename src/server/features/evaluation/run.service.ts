@@ -9,8 +9,8 @@ import { dryRunPreviewLimit, type RunResult } from '../../../contract/evaluation
 import type { AuditContext } from '../../context.ts';
 import { chinaDate } from '../../time.ts';
 import * as runs from './runs.repository.ts';
-import { PendingRun } from './pending-run.ts';
-import type { RunTimings } from './run-timings.ts';
+import { PendingRun } from './pending-run.commands.ts';
+import type { RunTimings } from '../../jobs/run-timings.ts';
 import {
   rankAndPropose,
   schemeForQuarter,

@@ -23,7 +23,7 @@ import {
 } from './registry-import.repository.ts';
 import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
 import { setSearchTerms } from './volunteer-terms.repository.ts';
-import { bumpRegistryVersion, registryChanged } from './registry-pages.ts';
+import { bumpRegistryVersion, registryChanged } from './registry-pages.repository.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';

@@ -5,7 +5,7 @@ import { termLookup } from '../../../domain/registry/search-terms.ts';
 import { serialize } from '../../counters.repository.ts';
 import { preparedQuery, type PreparedQuery } from '../../../db/prepared-query.ts';
 import { candidateIds, searchPage } from './volunteer-search.repository.ts';
-import { registryChanged } from './registry-pages.ts';
+import { registryChanged } from './registry-pages.repository.ts';
 
 /** What a registry list may be narrowed by, inside a subtree. */
 export interface VolunteerFilter {

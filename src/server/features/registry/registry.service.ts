@@ -13,7 +13,7 @@ import { rollVolunteers, withVolunteerCounts } from '../statistics/count-rollups
 import { auditedVolunteer, presentVolunteer } from './registry.presenter.ts';
 import * as repo from './registry.repository.ts';
 import { insertSearchTerms, setSearchTerms } from './volunteer-terms.repository.ts';
-import { bumpRegistryVersion, keptRegistryPage, registryChanged } from './registry-pages.ts';
+import { bumpRegistryVersion, keptRegistryPage, registryChanged } from './registry-pages.repository.ts';
 
 /**
  * A search's page as written before, or how to keep the one about to be written. The scope is

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { volunteerSearchTerms, type SearchableRecord } from '../../../domain/registry/search-terms.ts';
-import { registryChanged } from './registry-pages.ts';
+import { registryChanged } from './registry-pages.repository.ts';
 
 // Every writer of registry records (the API, the import, the demo seed, the bench) keeps their
 // search terms with them, in the same transaction.

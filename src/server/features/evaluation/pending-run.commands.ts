@@ -10,7 +10,7 @@ import * as repo from './evaluation.repository.ts';
 import * as runs from './runs.repository.ts';
 import { yieldToEventLoop, type StreetScore } from './quarter-scores.service.ts';
 import type { RunOptions, RunScore } from './run.service.ts';
-import type { RunTimings } from './run-timings.ts';
+import type { RunTimings } from '../../jobs/run-timings.ts';
 
 // Rows per transaction. On SQLite each transaction holds the one connection, and a score row is
 // a few KB (rewritten whole by an update): at the province's scale, on a busy machine, 200
