@@ -249,6 +249,28 @@ describe('public figures', () => {
     expect(body.legalAidByGroup.items.find((i) => i.key === 'taiwan_overseas')?.value).toBeNull();
   });
 
+  it('name categories and groups in the reader’s language', async () => {
+    const labels = async (language: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/statistics?unit=${xixingUnit}&from=2026-10-01&to=2026-11-01`,
+        headers: { 'accept-language': language },
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as {
+        servicesByCategory: { items: Array<{ key: string; label: string }>; total: { label: string } };
+        legalAidByGroup: { items: Array<{ key: string; label: string }> };
+      };
+      const legal = body.servicesByCategory.items.find((i) => i.key === 'legal')?.label;
+      const migrants = body.legalAidByGroup.items.find((i) => i.key === 'migrant_workers')?.label;
+      return { legal, migrants, total: body.servicesByCategory.total.label };
+    };
+    expect(await labels('zh-CN')).toEqual({ legal: '政策法律咨询', migrants: '进城务工人员', total: '合计' });
+    expect(await labels('zh-TW,zh;q=0.9')).toEqual({ legal: '政策法律諮詢', migrants: '進城務工人員', total: '合計' });
+    const english = await labels('en-US,en;q=0.9');
+    expect(english).toEqual({ legal: 'Policy and legal advice', migrants: 'Migrant workers', total: 'Total' });
+  });
+
   it('follow the district’s minimum, changed with an audit entry', async () => {
     const audits = await t.auditCount();
     expect((await xicheng.put('/api/statistics/settings', { minimumCount: 10 })).statusCode).toBe(403);

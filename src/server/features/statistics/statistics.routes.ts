@@ -95,6 +95,6 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicStatistics },
       },
     },
-    async (request) => publicFigures(deps, request.query),
+    async (request) => publicFigures(deps, request.query, request.locale),
   );
 };

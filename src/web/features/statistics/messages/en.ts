@@ -49,6 +49,7 @@ export const en: Dictionary = {
   'statistics.headline.legalAid': 'Legal-aid consultations (person-times)',
   'statistics.venueUnknown': 'Not recorded',
   'statistics.stars': '{n}-star',
+  'statistics.total': 'Total',
   'statistics.mean': 'Mean score',
   'statistics.month': '{year}-{mm}',
   'statistics.sheet.current': 'This period {from} to {to} (exclusive)',

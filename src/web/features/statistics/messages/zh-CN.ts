@@ -48,6 +48,7 @@ export const zhCN = {
   'statistics.headline.legalAid': '法律援助咨询人次',
   'statistics.venueUnknown': '未登记',
   'statistics.stars': '{n} 星',
+  'statistics.total': '合计',
   'statistics.mean': '平均分',
   'statistics.month': '{year}年{month}月',
   'statistics.sheet.current': '本期 {from} 至 {to}（不含）',

@@ -49,6 +49,7 @@ export const zhTW: Dictionary = {
   'statistics.headline.legalAid': '法律扶助諮詢人次',
   'statistics.venueUnknown': '未登記',
   'statistics.stars': '{n} 星',
+  'statistics.total': '合計',
   'statistics.mean': '平均分',
   'statistics.month': '{year}年{month}月',
   'statistics.sheet.current': '本期 {from} 至 {to}（不含）',
