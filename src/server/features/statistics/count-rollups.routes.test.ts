@@ -217,6 +217,44 @@ describe('dashboard counts kept on write', () => {
     expect(kept).toEqual(await allCounts());
   });
 
+  it('count a record once when two edits and two screenings of it arrive at once', async () => {
+    // On PostgreSQL the two transactions really overlap: without the row lock each would take away
+    // the count of the record as it was and add its own, and the record would be counted twice.
+    const district = await pathOf(
+      (await t.db.selectFrom('org_units').select('code').where('parent_id', 'is', null).executeTakeFirstOrThrow()).code,
+    );
+    const created = await admin.post('/api/volunteers', {
+      kind: 'talent',
+      name: '并发人',
+      phone: '13600000992',
+      unitId: await t.unitId('350802003004'),
+      profession: '律师',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: number }).id;
+    const before = (await shown(admin))[0]?.registry.total ?? 0;
+    for (let round = 0; round < 3; round++) {
+      const edits = await Promise.all(
+        [
+          { kind: 'party_member', unitId: await t.unitId('350802004001') },
+          { kind: 'stationed_unit', unitId: await t.unitId('350802003004') },
+        ].map((change) => admin.put(`/api/volunteers/${id}`, { name: '并发人', phone: '13600000992', ...change })),
+      );
+      for (const e of edits) expect([200, 409], e.body).toContain(e.statusCode);
+      const screenings = await Promise.all(
+        (['selected', 'declined'] as const).map((status) =>
+          admin.post(`/api/volunteers/${id}/screening`, { status, reason: `第${round}轮` }),
+        ),
+      );
+      for (const r of screenings) expect([200, 409], r.body).toContain(r.statusCode);
+      expect((await shown(admin))[0]?.registry.total).toBe(before);
+      expect(await shown(admin)).toEqual(await counted(district));
+    }
+    const kept = await allCounts();
+    await t.db.transaction().execute((trx) => rebuildCounts(trx, t.engine, t.clock.now().toISOString()));
+    expect(kept).toEqual(await allCounts());
+  });
+
   it('count the records of a registry import', async () => {
     const xixing = await t.login('xixing');
     const street = await pathOf('350802003000');
