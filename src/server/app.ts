@@ -20,6 +20,7 @@ import { logRefusal } from './plugins/security-log.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { jsonSerializerCompiler } from './plugins/serialization.ts';
 import { registerResponseCheck } from './plugins/response-check.ts';
+import { requestLogger } from './plugins/request-logger.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
@@ -40,6 +41,8 @@ export async function buildApp(
   setBusinessTimeZone(deps.config.HUIMIN_TIME_ZONE);
   const app = Fastify({
     logger,
+    // Without a logger Fastify skips the per-request child itself.
+    ...(logger ? { childLoggerFactory: requestLogger } : {}),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
