@@ -111,7 +111,7 @@ async function main(): Promise<void> {
         ),
         startServer(
           'huimin',
-          [join(repoDir, 'src', 'server', 'main.ts')],
+          [join(repoDir, 'src', 'server', 'start.js')],
           serverEnv,
           /serving at http:\/\/127\.0\.0\.1:(\d+)/,
         ),

@@ -14,12 +14,13 @@ import { setBusinessTimeZone } from './time.ts';
 import { serializeRequestForLog } from './log-redaction.ts';
 import { features } from './features/index.ts';
 import { registerErrorHandling, sendFrameworkError, sendMethodNotAllowed, sendNotFound } from './plugins/errors.ts';
-import { registerSecurityHeaders } from './plugins/security-headers.ts';
-import { registerSession } from './plugins/session.ts';
-import { registerSecurityLog } from './plugins/security-log.ts';
+import { securityHeadersOf } from './plugins/security-headers.ts';
+import { accessCheckOf, registerSession } from './plugins/session.ts';
+import { logRefusal } from './plugins/security-log.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import { jsonSerializerCompiler } from './plugins/serialization.ts';
 import { registerResponseCheck } from './plugins/response-check.ts';
+import { requestLogger } from './plugins/request-logger.ts';
 
 /** Routes that document the API and carry no access declaration of their own. */
 const DOC_PREFIXES = ['/api/docs', '/api/openapi.json'];
@@ -40,6 +41,8 @@ export async function buildApp(
   setBusinessTimeZone(deps.config.HUIMIN_TIME_ZONE);
   const app = Fastify({
     logger,
+    // Without a logger Fastify skips the per-request child itself.
+    ...(logger ? { childLoggerFactory: requestLogger } : {}),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -72,6 +75,9 @@ export async function buildApp(
     if (!route.url.startsWith('/api/') || DOC_PREFIXES.some((p) => route.url.startsWith(p))) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration`);
+    // The access check runs on the routes that need one; a public route has no hook to pass.
+    const check = accessCheckOf(access);
+    if (check) route.preValidation = [check, ...[route.preValidation ?? []].flat()];
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
         app.routeAccess.push({
@@ -83,20 +89,19 @@ export async function buildApp(
     }
   });
 
-  // A callback hook, not an async one: it runs on every answer and awaits nothing.
+  // The one onSend hook of every answer: its headers, and the security log of a refusal. A
+  // callback hook, not an async one: it awaits nothing but a page's tile setting.
+  const setHeaders = securityHeadersOf(app);
   app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    done(null, payload);
+    logRefusal(request, reply, payload);
+    const pending = setHeaders(request, reply);
+    if (pending) void pending.then(() => done(null, payload));
+    else done(null, payload);
   });
 
   registerErrorHandling(app);
-  registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app);
-  registerSecurityLog(app);
 
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readCachedSetting } from '../versioned-cache.ts';
 
 /** The settings key of the map's tile source (written by the siting feature). */
@@ -71,30 +71,51 @@ const apiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; 
  */
 export const workerPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/** HSTS, sent when the request came over HTTPS. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** The stored map setting the last page policy was made from, and that policy. */
+let lastPage: { stored: string | undefined; policy: string } | undefined;
+
+function pagePolicyOf(stored: string | undefined): string {
+  if (lastPage && lastPage.stored === stored) return lastPage.policy;
+  const policy = pagePolicy(tileOriginsOf(stored));
+  lastPage = { stored, policy };
+  return policy;
+}
+
 /**
- * Security headers on every answer: a Content-Security-Policy (pages get the one above, with
- * the configured tile hosts read when the page is served; everything else a deny-all one),
- * X-Frame-Options DENY for browsers that predate frame-ancestors, and HSTS when the request came
- * over HTTPS (directly, or through a proxy trusted with TRUST_PROXY).
+ * Sets the headers every answer carries: its request id, no MIME sniffing, same-origin
+ * referrers, no caching of API answers, and the security headers: a Content-Security-Policy
+ * (pages get the one above, with the configured tile hosts read when the page is served;
+ * everything else a deny-all one), X-Frame-Options DENY for browsers that predate
+ * frame-ancestors, and HSTS when the request came over HTTPS (directly, or through a proxy
+ * trusted with TRUST_PROXY).
+ *
+ * Synchronous for everything but a page, whose policy needs the stored tile source: then it
+ * returns the promise of that read (which never rejects). Called from the app's one onSend hook.
  */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+export function securityHeadersOf(
+  app: FastifyInstance,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> | undefined {
+  return (request, reply) => {
+    const url = request.url;
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     reply.header('x-frame-options', 'DENY');
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
-      let origins: string[] = [];
-      try {
-        origins = tileOriginsOf(await readCachedSetting(app.deps.db, MAP_SETTINGS));
-      } catch {
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) {
+      return readCachedSetting(app.deps.db, MAP_SETTINGS).then(
+        (stored) => void reply.header('content-security-policy', pagePolicyOf(stored)),
         // The database is away: the page still loads, the map shows no tiles until it is back.
-      }
-      reply.header('content-security-policy', pagePolicy(origins));
-    } else if (request.url.split('?')[0] === '/sw.js') {
-      reply.header('content-security-policy', workerPolicy);
-    } else {
-      reply.header('content-security-policy', apiPolicy);
+        () => void reply.header('content-security-policy', pagePolicyOf(undefined)),
+      );
     }
-    return payload;
-  });
+    const worker = url === '/sw.js' || url.startsWith('/sw.js?');
+    reply.header('content-security-policy', worker ? workerPolicy : apiPolicy);
+    return undefined;
+  };
 }

@@ -6,6 +6,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../contract/common.ts';
 import type { Config } from '../../config/config.ts';
+import type { RouteAccess } from '../context.ts';
 import { localeFromHeader } from '../i18n/error-messages.ts';
 import { deleteSession, touchSession } from '../features/auth/auth.repository.ts';
 import { sessionCacheOf } from '../features/auth/session-cache.repository.ts';
@@ -39,6 +40,11 @@ function sameToken(a: string, b: string): boolean {
  * Resolves who is calling (session cookie → actor) and in which language, enforces the
  * idle timeout and CSRF on cookie-authenticated writes, then checks the route's access
  * declaration. Object-level scope is checked later, in the services.
+ *
+ * Both hooks are callback hooks, not async ones: every request passes the first, and a request
+ * without a session cookie (every public page and API call of a resident) leaves it without a
+ * promise or a tick. The access check is attached only to the routes that need one (see
+ * `accessCheckOf`), so public routes skip it altogether.
  */
 export function registerSession(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
@@ -46,60 +52,73 @@ export function registerSession(app: FastifyInstance): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
-    if (!request.url.startsWith('/api/')) return;
-    const { db, clock, config } = app.deps;
-    const token = request.cookies[sessionCookieName(config, request)];
-    if (!token) return;
-    const sessionId = sessionIdOf(token);
-    const sessions = sessionCacheOf(db);
-    let row = await sessions.find(db, sessionId);
-    if (!row || row.disabled) return;
-    const now = clock.now().getTime();
-    let lastSeen = Date.parse(row.last_seen_at);
-    if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
-      // The kept row may be older than another instance's touch: ask the database before ending it.
-      sessions.forget(sessionId);
-      row = await sessions.find(db, sessionId);
-      if (!row || row.disabled) return;
-      lastSeen = Date.parse(row.last_seen_at);
-    }
-    if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
-      await deleteSession(db, sessionId);
-      sessions.forget(sessionId);
-      request.sessionExpired = true;
-      return;
-    }
-    if (shouldTouchSession(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
-      const at = new Date(now).toISOString();
-      await touchSession(db, sessionId, at);
-      sessions.touched(sessionId, at);
-    }
-    request.actor = {
-      accountId: row.account_id,
-      username: row.username,
-      role: row.role as Role,
-      unitId: row.unit_id,
-      unitPath: row.unit_path,
-    };
-    request.sessionId = sessionId;
-    request.locale = row.locale as Locale;
-    const access = request.routeOptions.config.access;
-    if (!SAFE_METHODS.has(request.method) && !(access && 'public' in access)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, row.csrf_token)) throw new DomainError('CSRF_TOKEN_INVALID');
-    }
+    if (!request.url.startsWith('/api/')) return done();
+    const token = request.cookies[sessionCookieName(app.deps.config, request)];
+    if (!token) return done();
+    resolveSession(app, request, token).then(() => done(), done);
   });
+}
 
-  // preValidation: a caller without access learns nothing from validation messages.
-  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const access = request.routeOptions.config.access;
-    if (!access || 'public' in access) return;
-    if (!request.actor) throw new DomainError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+/** Sets the request's actor, session and locale from a session cookie's token; ends an idle session. */
+async function resolveSession(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
+  const { db, clock, config } = app.deps;
+  const sessionId = sessionIdOf(token);
+  const sessions = sessionCacheOf(db);
+  let row = await sessions.find(db, sessionId);
+  if (!row || row.disabled) return;
+  const now = clock.now().getTime();
+  let lastSeen = Date.parse(row.last_seen_at);
+  if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+    // The kept row may be older than another instance's touch: ask the database before ending it.
+    sessions.forget(sessionId);
+    row = await sessions.find(db, sessionId);
+    if (!row || row.disabled) return;
+    lastSeen = Date.parse(row.last_seen_at);
+  }
+  if (isSessionIdle(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+    await deleteSession(db, sessionId);
+    sessions.forget(sessionId);
+    request.sessionExpired = true;
+    return;
+  }
+  if (shouldTouchSession(lastSeen, now, config.SESSION_IDLE_MINUTES)) {
+    const at = new Date(now).toISOString();
+    await touchSession(db, sessionId, at);
+    sessions.touched(sessionId, at);
+  }
+  request.actor = {
+    accountId: row.account_id,
+    username: row.username,
+    role: row.role as Role,
+    unitId: row.unit_id,
+    unitPath: row.unit_path,
+  };
+  request.sessionId = sessionId;
+  request.locale = row.locale as Locale;
+  const access = request.routeOptions.config.access;
+  if (!SAFE_METHODS.has(request.method) && !(access && 'public' in access)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameToken(sent, row.csrf_token)) throw new DomainError('CSRF_TOKEN_INVALID');
+  }
+}
+
+/**
+ * The preValidation hook a route with this access declaration needs, or null for a public
+ * route (or one without a declaration). Attached to each route as it registers (app.ts), it
+ * runs before validation, so a caller without access learns nothing from validation messages.
+ */
+export function accessCheckOf(
+  access: RouteAccess | undefined,
+): ((request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => void) | null {
+  if (!access || 'public' in access) return null;
+  return (request, _reply, done) => {
+    if (!request.actor) return done(new DomainError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED'));
     if ('action' in access && !roleMayEver(request.actor.role, access.action, access.subject))
-      throw new DomainError('FORBIDDEN');
-  });
+      return done(new DomainError('FORBIDDEN'));
+    done();
+  };
 }
 
 /** The actor of a route that requires sign-in (the preHandler guarantees it). */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { pickStudio, MAX_ROUTING_DISTANCE_M } from '../../../domain/delivery/delivery.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { nearestQuery, nearestResult } from '../../../contract/delivery.ts';
+import type { nearestQuery } from '../../../contract/delivery.ts';
 import type { Deps } from '../../context.ts';
 import { findUnit } from '../org-units/org-units.repository.ts';
 import { countOpenRequests } from './requests.repository.ts';
@@ -41,14 +41,18 @@ export async function originOf(
   throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
 }
 
-/** The nearest serving studios to a resident's position or community, nearest first. */
+/**
+ * The nearest serving studios to a resident's position or community, nearest first: the
+ * origin searched from and the index's studios with their distances (written by
+ * nearest.presenter.ts).
+ */
 export async function findNearestStudios(
   deps: Deps,
   q: z.infer<typeof nearestQuery>,
-): Promise<z.infer<typeof nearestResult>> {
+): Promise<{ origin: { lng: number; lat: number }; found: Array<{ studio: IndexedStudio; distanceM: number }> }> {
   const [lng, lat] = await originOf(deps.db, q.unitId, q);
-  const studios = await studioIndexOf(deps.db).nearest(lng, lat, q.limit, q.categoryId);
-  return { origin: { lng, lat }, studios };
+  const found = await studioIndexOf(deps.db).near(lng, lat, q.limit, q.categoryId);
+  return { origin: { lng, lat }, found };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../../../contract/delivery.ts';
 import { auditContextOf } from '../../audit.ts';
 import { findNearestStudios } from './delivery.service.ts';
+import { nearestJson } from './nearest.presenter.ts';
 import { rateService, ratingForm } from './ratings.service.ts';
 import { createRequest, lookUpRequest, trackRequest } from './requests.service.ts';
 
@@ -40,7 +41,12 @@ export const publicDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: nearestResult },
       },
     },
-    async (request) => findNearestStudios(deps, request.query),
+    async (request, reply) => {
+      const { origin, found } = await findNearestStudios(deps, request.query);
+      // Already JSON of the 200 contract, from its writer (nearest.presenter.ts): sent as it is,
+      // which the reply's types (the contract's object) cannot say.
+      return reply.type('application/json; charset=utf-8').send(nearestJson(origin, found) as never);
+    },
   );
 
   app.post(

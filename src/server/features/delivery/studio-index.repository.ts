@@ -205,24 +205,38 @@ export class StudioIndex {
     categoryId?: number,
     maxKm = Infinity,
   ): Promise<Array<IndexedStudio & { distanceM: number }>> {
+    const found = await this.near(lng, lat, limit, categoryId, maxKm);
+    return found.map(({ studio: s, distanceM }) => ({
+      id: s.id,
+      name: s.name,
+      unitName: s.unitName,
+      categoryIds: s.categoryIds,
+      openingHours: s.openingHours,
+      lng: s.lng,
+      lat: s.lat,
+      distanceM,
+    }));
+  }
+
+  /**
+   * The same search, giving the index's own studio objects (not to be changed: they stay the
+   * same objects until the index is rebuilt, so an answer may keep what it made of them).
+   */
+  async near(
+    lng: number,
+    lat: number,
+    limit: number,
+    categoryId?: number,
+    maxKm = Infinity,
+  ): Promise<Array<{ studio: IndexedStudio; distanceM: number }>> {
     const snap = await this.current();
     const tree = categoryId === undefined ? snap.all : snap.byCategory.get(categoryId);
     if (!tree) return [];
     const points = around(tree.tree, lng, lat, limit, maxKm);
-    const found: Array<IndexedStudio & { distanceM: number }> = [];
+    const found: Array<{ studio: IndexedStudio; distanceM: number }> = [];
     for (const point of points) {
-      const s = snap.studios[tree.members[point] ?? -1];
-      if (!s) continue;
-      found.push({
-        id: s.id,
-        name: s.name,
-        unitName: s.unitName,
-        categoryIds: s.categoryIds,
-        openingHours: s.openingHours,
-        lng: s.lng,
-        lat: s.lat,
-        distanceM: Math.round(distance(lng, lat, s.lng, s.lat) * 1000),
-      });
+      const studio = snap.studios[tree.members[point] ?? -1];
+      if (studio) found.push({ studio, distanceM: Math.round(distance(lng, lat, studio.lng, studio.lat) * 1000) });
     }
     return found;
   }
