@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { maskName } from '../../../domain/mailbox/letters.ts';
 import {
-  duplicatesInFile,
+  fileDuplicateFinder,
   validateRow,
   type CellError,
   type CleanRow,
@@ -170,9 +170,12 @@ export async function checkFile(
   naming.length = 0;
   // In the sheet's order again: a duplicate in the file is reported against its first row.
   clean.sort((a, b) => a.row - b.row);
-  const inFile = duplicatesInFile(clean);
+  const inFile: CellError[] = [];
+  const repeats = fileDuplicateFinder();
   const hashes = new Map<number, string>();
   for (const c of clean) {
+    const d = repeats(c);
+    if (d) inFile.push(d);
     if (c.idNumber) hashes.set(c.row, await idNumberHash(db, c.idNumber));
     await pause();
   }
@@ -184,6 +187,7 @@ export async function checkFile(
     const byPhone = other(existing.byPhone.get(c.phone));
     if (byId) inDb.push(duplicateOf(c.row, 'idNumber', byId));
     else if (byPhone) inDb.push(duplicateOf(c.row, 'phone', byPhone));
+    await pause();
   }
   const duplicates = [...inFile, ...inDb];
   const duplicateRows = new Set(duplicates.map((d) => d.row));
