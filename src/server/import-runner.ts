@@ -244,7 +244,7 @@ export async function loadImport<Clean, C extends Checked<Clean>>(
  * (sessions, records) waiting for the whole commit; between batches they get their turn. 500
  * registry rows (with some 7,000 search terms) take a few tens of milliseconds.
  */
-export const COMMIT_BATCH = 250;
+export const COMMIT_BATCH = 500;
 
 /**
  * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
