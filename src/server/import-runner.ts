@@ -5,6 +5,7 @@ import type { Actor } from '../domain/access/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditContext, Deps } from './context.ts';
+import { withCheckpointsOffThread } from '../db/wal-checkpointer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import * as imports from './imports.repository.ts';
 
@@ -280,50 +281,54 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
       const batch = mode === 'all' ? Math.max(1, checked.clean.length) : COMMIT_BATCH;
       const batches = Math.max(1, Math.ceil(checked.clean.length / batch));
       const total = { committed: 0, skipped: badRows, sample: undefined as unknown };
-      for (let n = 0; n < batches; n++) {
-        const last = n === batches - 1;
-        await deps.db.transaction().execute(async (trx) => {
-          const done = await importer.write(trx, ctx, actor, {
-            clean: checked.clean.slice(n * batch, (n + 1) * batch),
-            checked,
-            importId: id,
-            badRows: n === 0 ? badRows : 0,
-            mode,
-            first: n === 0,
-          });
-          total.committed += done.committed;
-          total.skipped += done.skipped - (n === 0 ? badRows : 0);
-          if (n === 0) total.sample = done.sample;
-          await imports.updateImport(trx, id, {
-            committed_rows: total.committed,
-            updated_at: new Date().toISOString(),
-            ...(last ? { status: 'committed' as const } : {}),
-          });
-          // What the workbook held is now in the database; the file goes.
-          if (last) await imports.clearAttachmentContent(trx, row.attachment_id);
-          await recordAudit(trx, ctx, {
-            entity: 'import',
-            entityId: id,
-            action: 'commit',
-            unitId: row.unit_id,
-            after: {
-              kind: importer.kind,
+      // Batches commit thousands of pages each: their checkpoints are a worker's (see wal-checkpointer.ts).
+      await withCheckpointsOffThread(deps.db, deps.engine, async (checkpoint) => {
+        for (let n = 0; n < batches; n++) {
+          const last = n === batches - 1;
+          await deps.db.transaction().execute(async (trx) => {
+            const done = await importer.write(trx, ctx, actor, {
+              clean: checked.clean.slice(n * batch, (n + 1) * batch),
+              checked,
+              importId: id,
+              badRows: n === 0 ? badRows : 0,
               mode,
-              committed: done.committed,
-              skipped: done.skipped,
-              sample: done.sample,
-              ...done.audit,
-              ...(batches > 1 ? { batch: n + 1, of: batches } : {}),
-              // The last batch's entry also sums up the whole commit.
-              ...(last && batches > 1 ? { total: { committed: total.committed, skipped: total.skipped } } : {}),
-            },
+              first: n === 0,
+            });
+            total.committed += done.committed;
+            total.skipped += done.skipped - (n === 0 ? badRows : 0);
+            if (n === 0) total.sample = done.sample;
+            await imports.updateImport(trx, id, {
+              committed_rows: total.committed,
+              updated_at: new Date().toISOString(),
+              ...(last ? { status: 'committed' as const } : {}),
+            });
+            // What the workbook held is now in the database; the file goes.
+            if (last) await imports.clearAttachmentContent(trx, row.attachment_id);
+            await recordAudit(trx, ctx, {
+              entity: 'import',
+              entityId: id,
+              action: 'commit',
+              unitId: row.unit_id,
+              after: {
+                kind: importer.kind,
+                mode,
+                committed: done.committed,
+                skipped: done.skipped,
+                sample: done.sample,
+                ...done.audit,
+                ...(batches > 1 ? { batch: n + 1, of: batches } : {}),
+                // The last batch's entry also sums up the whole commit.
+                ...(last && batches > 1 ? { total: { committed: total.committed, skipped: total.skipped } } : {}),
+              },
+            });
           });
-        });
-        written = total.committed;
-        importer.committed?.();
-        // Let waiting requests (and other writers) in before the next batch.
-        if (!last) await nextTurn();
-      }
+          written = total.committed;
+          importer.committed?.();
+          // Let waiting requests (and other writers) in before the next batch, while the
+          // batch's pages are copied from the WAL into the database off the main thread.
+          if (!last) await checkpoint();
+        }
+      });
       return await loadImport(deps, actor, importer, id);
     } catch (err) {
       // Nothing written yet: the import can be committed again. Some batches written: it

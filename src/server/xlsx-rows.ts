@@ -208,6 +208,16 @@ function cellValue(book: Book, attrs: string, inner: string): string {
   return String(num);
 }
 
+/**
+ * A string of its own: V8 keeps a slice of 13 or more characters as a view into the string it
+ * was cut from, so a kept cell (an ID number) would hold the row's XML and the whole decoded
+ * piece of the sheet it came from alive for as long as the checked row lives (a 100,000-row
+ * import held every piece of its sheet). Shorter slices are copies already.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Parses one `<row>` element, cell by cell with indexOf (the hot loop of a large import). */
 function parseRow(book: Book, xml: string, previous: number): SheetRow {
   const headEnd = xml.indexOf('>');
@@ -237,7 +247,7 @@ function parseRow(book: Book, xml: string, previous: number): SheetRow {
     }
     const ref = attr(attrs, 'r');
     column = ref ? columnOf(ref) : column + 1;
-    cells[column] = cellValue(book, attrs, inner);
+    cells[column] = own(cellValue(book, attrs, inner));
   }
   return { row, cells };
 }
@@ -275,7 +285,7 @@ export async function* readFirstSheet(zip: Buffer): AsyncGenerator<SheetRow> {
     epoch: /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook) ? 24_107 : 25_569,
   };
   const shared = entries.get('xl/sharedStrings.xml');
-  if (shared) for await (const si of elements(entryPieces(zip, shared), 'si')) book.strings.push(stringItem(si));
+  if (shared) for await (const si of elements(entryPieces(zip, shared), 'si')) book.strings.push(own(stringItem(si)));
 
   let slice = performance.now();
   let previous = 0;

@@ -212,32 +212,42 @@ export function isMasked(text: string): boolean {
   return text.includes('*');
 }
 
+type FileRow = Pick<CleanRow, 'row' | 'phone' | 'idNumber'> & { recordId?: number | null };
+
 /**
- * Finds rows that repeat an earlier row of the same file by ID number or phone.
- * The first occurrence stays; each later one is reported against it.
+ * Finds rows that repeat an earlier row of the same file by ID number or phone, one row at a
+ * time (rows given in the sheet's order): a large file's check gives the event loop turns
+ * between them. The first occurrence stays; each later one is reported against it.
  */
-export function duplicatesInFile(
-  rows: ReadonlyArray<Pick<CleanRow, 'row' | 'phone' | 'idNumber'> & { recordId?: number | null }>,
-): CellError[] {
+export function fileDuplicateFinder(): (r: FileRow) => CellError | undefined {
   const byId = new Map<string, number>();
   const byPhone = new Map<string, number>();
   const byRecord = new Map<number, number>();
-  const found: CellError[] = [];
-  for (const r of rows) {
+  return (r) => {
     const sameRecord = r.recordId ? byRecord.get(r.recordId) : undefined;
     const sameId = r.idNumber ? byId.get(r.idNumber) : undefined;
     const samePhone = byPhone.get(r.phone);
     if (sameRecord !== undefined)
-      found.push({ row: r.row, column: 'recordId', problem: 'duplicateInFile', other: sameRecord });
-    else if (sameId !== undefined)
-      found.push({ row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId });
-    else if (samePhone !== undefined)
-      found.push({ row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone });
-    else {
-      if (r.recordId) byRecord.set(r.recordId, r.row);
-      if (r.idNumber) byId.set(r.idNumber, r.row);
-      byPhone.set(r.phone, r.row);
-    }
+      return { row: r.row, column: 'recordId', problem: 'duplicateInFile', other: sameRecord };
+    if (sameId !== undefined) return { row: r.row, column: 'idNumber', problem: 'duplicateInFile', other: sameId };
+    if (samePhone !== undefined) return { row: r.row, column: 'phone', problem: 'duplicateInFile', other: samePhone };
+    if (r.recordId) byRecord.set(r.recordId, r.row);
+    if (r.idNumber) byId.set(r.idNumber, r.row);
+    byPhone.set(r.phone, r.row);
+    return undefined;
+  };
+}
+
+/**
+ * Finds rows that repeat an earlier row of the same file by ID number or phone.
+ * The first occurrence stays; each later one is reported against it.
+ */
+export function duplicatesInFile(rows: ReadonlyArray<FileRow>): CellError[] {
+  const find = fileDuplicateFinder();
+  const found: CellError[] = [];
+  for (const r of rows) {
+    const d = find(r);
+    if (d) found.push(d);
   }
   return found;
 }

@@ -79,9 +79,19 @@ function unitsAbove(trx: Kysely<Database>) {
 
 /** Counts new registry records (on the day written, by kind and screening status), in the caller's transaction. */
 export async function rollVolunteers(trx: Kysely<Database>, records: readonly VolunteerFact[]): Promise<void> {
+  // Records alike (unit, moment written, kind, status) first counted together: an import's
+  // batch is hundreds of records written at one instant into a few units.
+  const alike = new Map<string, { fact: VolunteerFact; n: number }>();
+  for (const r of records) {
+    const key = `${r.unitId}\u0000${r.createdAt}\u0000${r.kind}\u0000${r.screening}`;
+    const seen = alike.get(key);
+    if (seen) seen.n += 1;
+    else alike.set(key, { fact: r, n: 1 });
+  }
   const above = unitsAbove(trx);
   const deltas: CountDelta[] = [];
-  for (const r of records) for (const d of countDeltas(volunteerFact(r), await above(r.unitId), 1)) deltas.push(d);
+  for (const { fact, n } of alike.values())
+    for (const d of countDeltas(volunteerFact(fact), await above(fact.unitId), n)) deltas.push(d);
   await repo.applyCountDeltas(trx, mergeCountDeltas(deltas));
 }
 

@@ -5,6 +5,7 @@ import { createTestApp, type Client, type TestApp } from '../../../../test/test-
 import { freshIp, postLetter, wanzhenStudioId } from '../../../../test/factories/mailbox.ts';
 import { buildRecord } from '../../../../test/factories/records.ts';
 import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
+import { COMMIT_BATCH } from '../../import-runner.ts';
 import { businessDayStart } from '../../time.ts';
 import { rebuildCounts } from './count-rollups.commands.ts';
 import { rebuildRollups } from './rollups.commands.ts';
@@ -275,6 +276,35 @@ describe('dashboard counts kept on write', () => {
     const committed = await xixing.post(`/api/registry/imports/${id}/commit`, { mode: 'all' });
     expect(committed.statusCode, committed.body).toBe(200);
     expect((await shown(xicheng))[0]?.registry.total).toBe((before[0]?.registry.total ?? 0) + 3);
+    expect(await shown(xicheng)).toEqual(await counted(street));
+    const kept = await allCounts();
+    await t.db.transaction().execute((trx) => rebuildCounts(trx, t.engine, t.clock.now().toISOString()));
+    expect(kept).toEqual(await allCounts());
+  });
+
+  it('count the records of a registry import committed in several batches', async () => {
+    const xixing = await t.login('xixing');
+    const street = await pathOf('350802003000');
+    const before = await shown(xicheng);
+    // Three batches (in mode valid), and a row refused (no phone) that is not counted.
+    const rows = Array.from({ length: COMMIT_BATCH * 2 + 13 }, (_, i) => goodRow(9_200 + i));
+    const upload = await xixing.request({
+      method: 'POST',
+      url: '/api/registry/imports?filename=counts-batches.xlsx',
+      payload: await workbookOf([...rows, { ...goodRow(9_100), phone: '' }]),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(upload.statusCode, upload.body).toBe(202);
+    const id = (upload.json() as { id: number }).id;
+    for (let i = 0; i < 600; i++) {
+      const s = (await xixing.get(`/api/registry/imports/${id}`)).json() as { status: string };
+      if (s.status !== 'validating') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const committed = await xixing.post(`/api/registry/imports/${id}/commit`, { mode: 'valid' });
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect(committed.json()).toMatchObject({ status: 'committed', committedRows: rows.length });
+    expect((await shown(xicheng))[0]?.registry.total).toBe((before[0]?.registry.total ?? 0) + rows.length);
     expect(await shown(xicheng)).toEqual(await counted(street));
     const kept = await allCounts();
     await t.db.transaction().execute((trx) => rebuildCounts(trx, t.engine, t.clock.now().toISOString()));
