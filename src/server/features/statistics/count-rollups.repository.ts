@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { insertMany } from '../../../db/bulk-insert.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
 import {
+  inspectionFigures,
   parseVolunteerKey,
   totalsByKey,
   type CountDelta,
@@ -184,4 +186,124 @@ export async function sumVolunteersBefore(db: Kysely<Database>, unitId: number, 
     days.map((to) => ({ from: '', to })),
   );
   return byDay.map((rows) => rows.map((r) => ({ ...parseVolunteerKey(r.key), n: r.n })));
+}
+
+/** A unit's cells of one subject over days [from, to), with their days. */
+export async function listCountCells(
+  db: Kysely<Database>,
+  unitId: number,
+  subject: CountSubject,
+  range: DayRange,
+): Promise<Array<{ day: string; key: string; n: number }>> {
+  const rows = await db
+    .selectFrom('count_rollups')
+    .select(['key', 'day', 'n'])
+    .where('unit_id', '=', unitId)
+    .where('subject', '=', subject)
+    .where('day', '>=', range.from)
+    .where('day', '<', range.to)
+    .execute();
+  return rows.map((r) => ({ day: r.day, key: r.key, n: Number(r.n) }));
+}
+
+/** Empties the counts of some subjects. */
+export async function clearCountsOf(db: Kysely<Database>, subjects: readonly CountSubject[]): Promise<void> {
+  await db
+    .deleteFrom('count_rollups')
+    .where('subject', 'in', [...subjects])
+    .execute();
+}
+
+/** Holds off inspection and letter writers while their counts are rebuilt (PostgreSQL). */
+export async function lockSupervisionForRebuild(db: Kysely<Database>, engine: Engine): Promise<void> {
+  if (engine === 'postgres') await sql`lock table inspections, letters in share mode`.execute(db);
+}
+
+/** Inspections folded by unit, day due and status (of the units given, or all). */
+export async function listInspectionDays(db: Kysely<Database>, unitIds?: readonly number[]) {
+  if (unitIds?.length === 0) return [];
+  const rows = await db
+    .selectFrom('inspections')
+    .select(['unit_id', 'due_on', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .$if(unitIds !== undefined, (q) => q.where('unit_id', 'in', unitIds ?? []))
+    .groupBy(['unit_id', 'due_on', 'status'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, day: r.due_on, status: r.status, n: Number(r.n) }));
+}
+
+/** What the counts of inspections hold of some: their unit, day due and status. */
+export async function findInspectionFacts(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('inspections').select(['id', 'unit_id', 'due_on', 'status']).where('id', 'in', ids).execute();
+}
+
+/**
+ * Letters folded by street, day received and what 三率 count of them (of the streets given,
+ * or all): acknowledgement 0 none, 1 late, 2 on time.
+ */
+export async function listLetterRateGroups(db: Kysely<Database>, streetIds?: readonly number[]) {
+  if (streetIds?.length === 0) return [];
+  const ack = sql<number>`case when acknowledged_on is null then 0 when acknowledged_on <= ack_due then 2 else 1 end`;
+  const rows = await db
+    .selectFrom('letters')
+    .select([
+      'street_id',
+      'received_on',
+      'type',
+      'ack_due',
+      ack.as('ack'),
+      'verdict',
+      'finding',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('type', '<>', 'accusation')
+    .$if(streetIds !== undefined, (q) => q.where('street_id', 'in', streetIds ?? []))
+    .groupBy(['street_id', 'received_on', 'type', 'ack_due', ack, 'verdict', 'finding'])
+    .execute();
+  return rows.map((r) => ({
+    streetId: r.street_id,
+    day: r.received_on,
+    fact: {
+      type: r.type,
+      ackDue: r.ack_due,
+      acknowledged: (['no', 'late', 'onTime'] as const)[Number(r.ack)] ?? 'no',
+      verdict: r.verdict,
+      finding: r.finding,
+    },
+    n: Number(r.n),
+  }));
+}
+
+/** What 三率's counts hold of a letter: its street, day received and outcome so far. */
+export async function findLetterRateFact(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('letters')
+    .select(['street_id', 'received_on', 'type', 'ack_due', 'acknowledged_on', 'verdict', 'finding'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A unit's inspections (its own and those below it) due in each range of days, as of `today`: done, overdue, to come. */
+export async function sumInspections(db: Kysely<Database>, unitId: number, ranges: readonly DayRange[], today: string) {
+  if (ranges.length === 0) return [];
+  const from = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]?.from ?? '');
+  const to = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]?.to ?? '');
+  const cells = await listCountCells(db, unitId, 'inspection', { from, to });
+  return ranges.map((r) =>
+    inspectionFigures(
+      cells.filter((c) => c.day >= r.from && c.day < r.to),
+      today,
+    ),
+  );
+}
+
+/** Writes cells known to be absent (after `clearCountsOf`), distinct, 2,000 a statement: a rebuild's bulk write. */
+export async function insertFreshCells(db: Kysely<Database>, deltas: readonly CountDelta[]): Promise<void> {
+  await insertMany(
+    db,
+    'count_rollups',
+    ['unit_id', 'subject', 'day', 'key', 'n'],
+    deltas.map((d) => [d.unitId, d.subject, d.day, d.key, d.n]),
+    { perStatement: 2000 },
+  );
 }
