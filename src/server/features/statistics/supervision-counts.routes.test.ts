@@ -7,7 +7,9 @@ import type { Supervisor } from '../../../contract/supervisors.ts';
 import { letterRateTally } from '../../../domain/statistics/count-rollups.ts';
 import { servingStatuses } from '../../../domain/statistics/labels.ts';
 import { dayBefore, previousPeriod } from '../../../domain/statistics/rollups.ts';
-import { bumpSetting } from '../../settings.repository.ts';
+import { bumpSetting, SETTINGS_VERSION } from '../../settings.repository.ts';
+import { markChanged } from '../../versioned-cache.ts';
+import { buildSupervisionCountsOnce } from './supervision-counts.job.ts';
 import { businessDayStart, chinaDate } from '../../time.ts';
 import { countRates } from '../mailbox/mailbox.repository.ts';
 import * as counts from './count-rollups.repository.ts';
@@ -235,5 +237,20 @@ describe('the dashboard at scale: snapshot and counts kept on write', () => {
     await sleep(1100);
     expect((await chart(admin, 'headline')).studiosServing).toBe(before - 1);
     await expectSameAsRows(await topUnit());
+  });
+  it('are built in the background after the upgrade; until then the dashboard counts the rows', async () => {
+    const charts = async () => [await chart(admin, 'inspections'), await chart(admin, 'threeRates')];
+    const shown = await charts();
+    const kept = await allCounts();
+    // As before the upgrade: no such counts, and no mark of them.
+    await t.db.deleteFrom('count_rollups').where('subject', 'in', ['inspection', 'letter-rate']).execute();
+    await t.db.deleteFrom('settings').where('key', '=', 'statistics.supervisionCountsBuiltAt').execute();
+    await bumpSetting(t.db, SETTINGS_VERSION, t.clock.now().toISOString());
+    markChanged(SETTINGS_VERSION);
+    expect(await charts()).toEqual(shown);
+    expect(await buildSupervisionCountsOnce(t.db, t.clock.now())).toBe(true);
+    expect(await buildSupervisionCountsOnce(t.db, t.clock.now())).toBe(false);
+    expect(await allCounts()).toEqual(kept);
+    expect(await charts()).toEqual(shown);
   });
 });
