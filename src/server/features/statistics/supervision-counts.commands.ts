@@ -3,7 +3,6 @@ import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
 import {
   acknowledgementOf,
-  countDeltas,
   inspectionKey,
   letterRateKeys,
   mergeCountDeltas,
@@ -156,21 +155,21 @@ export async function supervisionCells(trx: Kysely<Database>, unitIds?: readonly
     }
     return ids;
   };
-  // Folded first where they start (unit or street, day, key), then spread over the units above.
-  const own = new Map<string, CountDelta>();
+  // Each cell once, in every unit above where it starts: the deltas are already merged.
+  const cells = new Map<string, CountDelta>();
   const add = (subject: CountDelta['subject'], unitId: number, day: string, key: string, n: number) => {
-    const k = `${unitId}\u0000${subject}\u0000${day}\u0000${key}`;
-    const seen = own.get(k);
-    if (seen) seen.n += n;
-    else own.set(k, { unitId, subject, day, key, n });
+    for (const id of up(unitId)) {
+      const k = `${id}\u0000${subject}\u0000${day}\u0000${key}`;
+      const seen = cells.get(k);
+      if (seen) seen.n += n;
+      else cells.set(k, { unitId: id, subject, day, key, n });
+    }
   };
   for (const i of await repo.listInspectionDays(trx, unitIds))
     add('inspection', i.unitId, i.day, inspectionKey(i.status), i.n);
   for (const l of await repo.listLetterRateGroups(trx, unitIds))
     for (const key of letterRateKeys(l.fact)) add('letter-rate', l.streetId, l.day, key, l.n);
-  const deltas: CountDelta[] = [];
-  for (const c of own.values()) for (const d of countDeltas(c, up(c.unitId), c.n)) deltas.push(d);
-  return mergeCountDeltas(deltas);
+  return [...cells.values()].filter((d) => d.n !== 0);
 }
 
 /** Rebuilds the supervision counts, in the caller's transaction, holding their writers off; marks them built. */
