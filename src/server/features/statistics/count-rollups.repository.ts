@@ -219,59 +219,10 @@ export async function lockSupervisionForRebuild(db: Kysely<Database>, engine: En
   if (engine === 'postgres') await sql`lock table inspections, letters in share mode`.execute(db);
 }
 
-/** Inspections folded by unit, day due and status (of the units given, or all). */
-export async function listInspectionDays(db: Kysely<Database>, unitIds?: readonly number[]) {
-  if (unitIds?.length === 0) return [];
-  const rows = await db
-    .selectFrom('inspections')
-    .select(['unit_id', 'due_on', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .$if(unitIds !== undefined, (q) => q.where('unit_id', 'in', unitIds ?? []))
-    .groupBy(['unit_id', 'due_on', 'status'])
-    .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, day: r.due_on, status: r.status, n: Number(r.n) }));
-}
-
 /** What the counts of inspections hold of some: their unit, day due and status. */
 export async function findInspectionFacts(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('inspections').select(['id', 'unit_id', 'due_on', 'status']).where('id', 'in', ids).execute();
-}
-
-/**
- * Letters folded by street, day received and what 三率 count of them (of the streets given,
- * or all): acknowledgement 0 none, 1 late, 2 on time.
- */
-export async function listLetterRateGroups(db: Kysely<Database>, streetIds?: readonly number[]) {
-  if (streetIds?.length === 0) return [];
-  const ack = sql<number>`case when acknowledged_on is null then 0 when acknowledged_on <= ack_due then 2 else 1 end`;
-  const rows = await db
-    .selectFrom('letters')
-    .select([
-      'street_id',
-      'received_on',
-      'type',
-      'ack_due',
-      ack.as('ack'),
-      'verdict',
-      'finding',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('type', '<>', 'accusation')
-    .$if(streetIds !== undefined, (q) => q.where('street_id', 'in', streetIds ?? []))
-    .groupBy(['street_id', 'received_on', 'type', 'ack_due', ack, 'verdict', 'finding'])
-    .execute();
-  return rows.map((r) => ({
-    streetId: r.street_id,
-    day: r.received_on,
-    fact: {
-      type: r.type,
-      ackDue: r.ack_due,
-      acknowledged: (['no', 'late', 'onTime'] as const)[Number(r.ack)] ?? 'no',
-      verdict: r.verdict,
-      finding: r.finding,
-    },
-    n: Number(r.n),
-  }));
 }
 
 /** What 三率's counts hold of a letter: its street, day received and outcome so far. */
@@ -297,13 +248,37 @@ export async function sumInspections(db: Kysely<Database>, unitId: number, range
   );
 }
 
-/** Writes cells known to be absent (after `clearCountsOf`), distinct, 2,000 a statement: a rebuild's bulk write. */
-export async function insertFreshCells(db: Kysely<Database>, deltas: readonly CountDelta[]): Promise<void> {
-  await insertMany(
-    db,
-    'count_rollups',
-    ['unit_id', 'subject', 'day', 'key', 'n'],
-    deltas.map((d) => [d.unitId, d.subject, d.day, d.key, d.n]),
-    { perStatement: 2000 },
-  );
+/**
+ * Writes the inspection and 三率 cells of every inspection and letter, in each unit above where
+ * they start (`up`: each unit with the units on its path), by grouped INSERT … SELECTs: the
+ * keys are those of `inspectionKey` and `letterRateKeys` (domain/statistics/count-rollups.ts).
+ * The cells must be absent (after `clearCountsOf`).
+ */
+export async function insertSupervisionCells(
+  db: Kysely<Database>,
+  up: ReadonlyArray<readonly [number, number]>,
+): Promise<void> {
+  await sql`create temporary table supervision_up (unit_id integer not null, up_id integer not null)`.execute(db);
+  await insertMany(db, 'supervision_up', ['unit_id', 'up_id'], up, { perStatement: 2000 });
+  await sql`insert into count_rollups (unit_id, subject, day, key, n)
+    select u.up_id, 'inspection', i.due_on, i.status, count(*)
+    from inspections i join supervision_up u on u.unit_id = i.unit_id
+    group by u.up_id, i.due_on, i.status`.execute(db);
+  await sql`insert into count_rollups (unit_id, subject, day, key, n)
+    select u.up_id, 'letter-rate', k.day, k.key, count(*)
+    from (
+      select street_id, received_on as day, 'letters' as key from letters where type <> 'accusation'
+      union all select street_id, received_on, 'acked' from letters
+        where type <> 'accusation' and acknowledged_on is not null
+      union all select street_id, received_on, 'onTime' from letters
+        where type <> 'accusation' and acknowledged_on <= ack_due
+      union all select street_id, received_on, 'open:' || ack_due from letters
+        where type <> 'accusation' and acknowledged_on is null
+      union all select street_id, received_on, 'verdict:' || verdict from letters
+        where type <> 'accusation' and verdict is not null
+      union all select street_id, received_on, 'substantiated' from letters
+        where type <> 'accusation' and finding = 'substantiated'
+    ) k join supervision_up u on u.unit_id = k.street_id
+    group by u.up_id, k.day, k.key`.execute(db);
+  await sql`drop table supervision_up`.execute(db);
 }

@@ -141,41 +141,13 @@ function idsOnPath(path: string, idOf: ReadonlyMap<string, number>): number[] {
   return out;
 }
 
-/** The cells the inspections and letters of the units given (all when none are given) make. */
-export async function supervisionCells(trx: Kysely<Database>, unitIds?: readonly number[]): Promise<CountDelta[]> {
-  const units = await repo.listUnitPaths(trx);
-  const idOf = new Map(units.map((u) => [u.path, u.id]));
-  const pathOf = new Map(units.map((u) => [u.id, u.path]));
-  const upOf = new Map<number, number[]>();
-  const up = (unitId: number) => {
-    let ids = upOf.get(unitId);
-    if (!ids) {
-      ids = idsOnPath(pathOf.get(unitId) ?? '', idOf);
-      upOf.set(unitId, ids);
-    }
-    return ids;
-  };
-  // Each cell once, in every unit above where it starts: the deltas are already merged.
-  const cells = new Map<string, CountDelta>();
-  const add = (subject: CountDelta['subject'], unitId: number, day: string, key: string, n: number) => {
-    for (const id of up(unitId)) {
-      const k = `${id}\u0000${subject}\u0000${day}\u0000${key}`;
-      const seen = cells.get(k);
-      if (seen) seen.n += n;
-      else cells.set(k, { unitId: id, subject, day, key, n });
-    }
-  };
-  for (const i of await repo.listInspectionDays(trx, unitIds))
-    add('inspection', i.unitId, i.day, inspectionKey(i.status), i.n);
-  for (const l of await repo.listLetterRateGroups(trx, unitIds))
-    for (const key of letterRateKeys(l.fact)) add('letter-rate', l.streetId, l.day, key, l.n);
-  return [...cells.values()].filter((d) => d.n !== 0);
-}
-
 /** Rebuilds the supervision counts, in the caller's transaction, holding their writers off; marks them built. */
 export async function rebuildSupervisionCounts(trx: Kysely<Database>, engine: Engine, at: string): Promise<void> {
   await repo.lockSupervisionForRebuild(trx, engine);
   await repo.clearCountsOf(trx, SUPERVISION_SUBJECTS);
-  await repo.insertFreshCells(trx, await supervisionCells(trx));
+  const units = await repo.listUnitPaths(trx);
+  const idOf = new Map(units.map((u) => [u.path, u.id]));
+  const up = units.flatMap((u) => idsOnPath(u.path, idOf).map((a) => [u.id, a] as const));
+  await repo.insertSupervisionCells(trx, up);
   await writeSetting(trx, BUILT, at, at);
 }
