@@ -6,6 +6,7 @@ import { BUILT_AT, type Db } from './common.ts';
 import { demoPlace, type Place } from './demo.ts';
 import { buildUnit } from './org-units.ts';
 import { buildVolunteer } from './registry.ts';
+import { bumpStudiosVersion } from '../../src/server/features/statistics/studio-snapshot.repository.ts';
 
 /** Who a studio belongs to. Each one missing is built: a community, a member account, a leader in the registry. */
 export interface StudioParents {
@@ -86,6 +87,8 @@ export async function buildStudio(db: Db, o: StudioOptions = {}): Promise<BuiltS
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('studio_categories').values({ studio_id: id, category_id: categoryId }).execute();
+  // The dashboard's snapshot of the studios reloads, as after any writer of studios.
+  await bumpStudiosVersion(db, BUILT_AT);
   await db
     .insertInto('studio_service_items')
     .values({ studio_id: id, title: '书法培训', description: '', position: 1 })

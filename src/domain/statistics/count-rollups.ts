@@ -5,8 +5,12 @@
  * the sum of its top unit's days (and the registry's before an instant, of all its days before).
  */
 
-/** What is counted: residents' ratings of studios, letters to the mailbox, registry records. */
-export type CountSubject = 'rating' | 'letter' | 'volunteer';
+/**
+ * What is counted: residents' ratings of studios, letters to the mailbox, registry records;
+ * inspections by the day due and status; and the outcomes behind 三率 of letters by the day
+ * received (`letter-rate`, counted in the letter's street and each unit above it).
+ */
+export type CountSubject = 'rating' | 'letter' | 'volunteer' | 'inspection' | 'letter-rate';
 
 /** The key a registry record is counted under: its kind and its screening status. */
 export function volunteerKey(kind: string, screening: string): string {
@@ -54,4 +58,110 @@ export function totalsByKey(cells: ReadonlyArray<{ key: string; n: number }>): A
   const byKey = new Map<string, number>();
   for (const c of cells) byKey.set(c.key, (byKey.get(c.key) ?? 0) + c.n);
   return [...byKey].map(([key, n]) => ({ key, n })).filter((x) => x.n !== 0);
+}
+
+/** The counts an inspection due on a day in a status makes: one, under its status. */
+export function inspectionKey(status: string): string {
+  return status;
+}
+
+/** Inspections of some days by status, as the dashboard counts them as of `today`. */
+export function inspectionFigures(cells: ReadonlyArray<{ day: string; key: string; n: number }>, today: string) {
+  const out = { done: 0, overdue: 0, planned: 0 };
+  for (const c of cells) {
+    if (c.key === 'submitted' || c.key === 'corrected') out.done += c.n;
+    else if (c.key === 'planned') {
+      if (c.day < today) out.overdue += c.n;
+      else out.planned += c.n;
+    }
+  }
+  return out;
+}
+
+/** Whether a letter was acknowledged, and by its deadline. */
+export type Acknowledgement = 'no' | 'onTime' | 'late';
+
+/** A letter's acknowledgement from its row (the dates compared as text, as SQL compares them). */
+export function acknowledgementOf(ackDue: string, acknowledgedOn: string | null): Acknowledgement {
+  if (acknowledgedOn === null) return 'no';
+  return acknowledgedOn <= ackDue ? 'onTime' : 'late';
+}
+
+/** What the three rates need to know of a letter. */
+export interface LetterRateFact {
+  type: string;
+  ackDue: string;
+  acknowledged: Acknowledgement;
+  verdict: string | null;
+  finding: string | null;
+}
+
+/**
+ * The keys a letter counts under for 三率, on its day received: every letter but accusations;
+ * acknowledged (and on time, by its deadline) or still open with its deadline in the key, so
+ * whether it is due can be told for any `today`; its verdict; substantiated.
+ */
+export function letterRateKeys(l: LetterRateFact): string[] {
+  if (l.type === 'accusation') return [];
+  const keys = ['letters'];
+  if (l.acknowledged !== 'no') {
+    keys.push('acked');
+    if (l.acknowledged === 'onTime') keys.push('onTime');
+  } else keys.push(`open:${l.ackDue}`);
+  if (l.verdict !== null) keys.push(`verdict:${l.verdict}`);
+  if (l.finding === 'substantiated') keys.push('substantiated');
+  return keys;
+}
+
+/** The tally behind 三率 (see `tally` in domain/mailbox/rates.ts) of the letter-rate cells of some days, as of `today`. */
+export function letterRateTally(cells: ReadonlyArray<{ key: string; n: number }>, today: string) {
+  const t = {
+    letters: 0,
+    due: 0,
+    acknowledgedOnTime: 0,
+    rated: 0,
+    resolved: 0,
+    satisfied: 0,
+    basic: 0,
+    unsatisfied: 0,
+    substantiated: 0,
+  };
+  for (const { key, n } of cells) {
+    if (key === 'letters') t.letters += n;
+    else if (key === 'acked') t.due += n;
+    else if (key === 'onTime') t.acknowledgedOnTime += n;
+    else if (key === 'substantiated') t.substantiated += n;
+    else if (key.startsWith('open:')) {
+      if (key.slice(5) < today) t.due += n;
+    } else if (key.startsWith('verdict:')) {
+      const v = key.slice(8);
+      t.rated += n;
+      if (v === 'satisfied') {
+        t.satisfied += n;
+        t.resolved += n;
+      } else if (v === 'basic') {
+        t.basic += n;
+        t.resolved += n;
+      } else if (v === 'unsatisfied') t.unsatisfied += n;
+    }
+  }
+  return t;
+}
+
+/** The deltas moving a thing's counts from the keys it had to those it has (in the same units and day, or others). */
+export function movedDeltas(
+  subject: CountSubject,
+  before: { day: string; keys: readonly string[]; unitIds: readonly number[] } | undefined,
+  after: { day: string; keys: readonly string[]; unitIds: readonly number[] } | undefined,
+): CountDelta[] {
+  const out: CountDelta[] = [];
+  for (const [sign, side] of [
+    [-1, before],
+    [1, after],
+  ] as const) {
+    if (!side) continue;
+    for (const key of side.keys)
+      for (const d of countDeltas({ subject, day: side.day, key }, side.unitIds, sign)) out.push(d);
+  }
+  return mergeCountDeltas(out);
 }

@@ -12,6 +12,7 @@ import { purgeImportFiles } from '../features/registry/registry-import.job.ts';
 import { evaluateLastQuarter } from '../features/evaluation/evaluation.job.ts';
 import { pruneThrottlingState } from '../features/auth/throttles.job.ts';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
+import { buildSupervisionCountsOnce } from '../features/statistics/supervision-counts.job.ts';
 
 /** A periodic task: its name, how often it runs, and what it does. */
 interface Job {
@@ -59,6 +60,14 @@ export function startJobs(
     { name: 'inspection-plans', everyMs: 60 * 60_000, run: () => planCurrentQuarter(db, clock.now()) },
     // The quarterly evaluation: once a quarter is over, scored once under the scheme in force.
     { name: 'evaluation', everyMs: 60 * 60_000, run: () => evaluateLastQuarter(db, clock.now()) },
+    // The dashboard's counts of inspections and 三率, built once after the upgrade that brought them.
+    {
+      name: 'supervision-counts',
+      everyMs: 60 * 60_000,
+      run: async () => {
+        if (await buildSupervisionCountsOnce(db, clock.now())) log.info({ job: 'supervision-counts' }, 'job ran');
+      },
+    },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {

@@ -2,6 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { InspectionTable } from '../../../db/schema-inspections.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import {
+  moveInspectionCounts,
+  withInspectionCounts,
+  type InspectionFact,
+} from '../statistics/supervision-counts.commands.ts';
 
 const columns = [
   'inspections.id',
@@ -181,6 +186,7 @@ export async function quarterInspections(db: Kysely<Database>, path: string, qua
  */
 export async function insertPlanned(db: Kysely<Database>, rows: Array<Omit<InspectionTable, 'id'>>): Promise<number[]> {
   const ids: number[] = [];
+  const planned: Array<{ after: InspectionFact }> = [];
   for (const row of rows) {
     const written = await db
       .insertInto('inspections')
@@ -188,8 +194,12 @@ export async function insertPlanned(db: Kysely<Database>, rows: Array<Omit<Inspe
       .onConflict((oc) => oc.columns(['quarter', 'studio_id', 'round']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (written) ids.push(written.id);
+    if (written) {
+      ids.push(written.id);
+      planned.push({ after: { unitId: row.unit_id, dueOn: row.due_on, status: row.status } });
+    }
   }
+  await moveInspectionCounts(db, planned);
   return ids;
 }
 
@@ -220,8 +230,10 @@ export async function updateInspectionIf(
 ): Promise<boolean> {
   let q = db.updateTable('inspections').set(set).where('id', '=', id).where('status', '=', expected.status);
   if (expected.supervisorId !== undefined) q = q.where('supervisor_id', '=', expected.supervisorId);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const counted = set.status !== undefined || set.unit_id !== undefined || set.due_on !== undefined;
+  const run = async () => Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  // The dashboard's counts of inspections move with the change, in the caller's transaction.
+  return counted ? withInspectionCounts(db, [id], run) : run();
 }
 
 /** Appends to an inspection's history. */

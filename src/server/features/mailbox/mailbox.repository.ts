@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } f
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { serialize } from '../../counters.repository.ts';
 
 /** A letter with the names and the path of what it is about, as every check and presenter needs it. */
@@ -108,9 +109,19 @@ export async function listRecentLettersBySender(db: Kysely<Database>, senderHash
     .execute();
 }
 
+/** The columns 三率's counts (statistics) read of a letter: a change of any moves them. */
+const RATE_COLUMNS = ['type', 'street_id', 'received_on', 'ack_due', 'acknowledged_on', 'verdict', 'finding'] as const;
+const countsRates = (set: Updateable<LetterTable>) => RATE_COLUMNS.some((c) => set[c] !== undefined);
+
 /** Writes a new letter; answers its id. */
 export async function insertLetter(db: Kysely<Database>, letter: Insertable<LetterTable>): Promise<number> {
-  return (await db.insertInto('letters').values(letter).returning('id').executeTakeFirstOrThrow()).id;
+  // 三率's counts take the new letter in, in the caller's transaction.
+  return withLetterRateCounts(
+    db,
+    undefined,
+    async () => (await db.insertInto('letters').values(letter).returning('id').executeTakeFirstOrThrow()).id,
+    (id) => id,
+  );
 }
 
 /**
@@ -125,13 +136,16 @@ export async function updateLetterIf(
 ): Promise<boolean> {
   let q = db.updateTable('letters').set(set).where('id', '=', id).where('status', '=', expected.status);
   if (expected.notExtended) q = q.where('extension_reason', 'is', null);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const run = async () => Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  return countsRates(set) ? withLetterRateCounts(db, id, run) : run();
 }
 
 /** Sets columns of a letter whatever its status (recomputed deadlines). */
 export async function updateLetter(db: Kysely<Database>, id: number, set: Updateable<LetterTable>): Promise<void> {
-  await db.updateTable('letters').set(set).where('id', '=', id).execute();
+  const run = async () => {
+    await db.updateTable('letters').set(set).where('id', '=', id).execute();
+  };
+  await (countsRates(set) ? withLetterRateCounts(db, id, run) : run());
 }
 
 /** Appends a step to a letter's timeline. */

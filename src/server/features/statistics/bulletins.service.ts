@@ -17,7 +17,7 @@ import { authorize, resolveScope } from '../../scope.ts';
 import { businessDayStart, chinaDate } from '../../time.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import * as repo from './bulletins.repository.ts';
-import { listStudioStates } from './statistics.repository.ts';
+import { studioStatesAt } from './studio-snapshot.repository.ts';
 import { dashboardOf } from './statistics.service.ts';
 
 const otherVenues = ['market', 'residential', 'office'];
@@ -84,9 +84,8 @@ async function bulletinFacts(deps: Deps, actor: Actor, unitId: number, from: str
   };
 
   // Where the studios are: communities, villages and enterprises, and the other venues.
-  const states = (await listStudioStates(deps.db, scope.path, businessDayStart(to))).filter(
-    (s) => s.status !== null && servingStatuses.includes(s.status),
-  );
+  const [atEnd = []] = await studioStatesAt(deps.db, scope.path, [businessDayStart(to)]);
+  const states = atEnd.filter((s) => s.status !== null && servingStatuses.includes(s.status));
   const inOther = (s: (typeof states)[number]) => s.venueType !== null && otherVenues.includes(s.venueType);
   const studioFigure = (value: number, label: string, rule: string) => ({
     value,

@@ -12,6 +12,7 @@ import { readSetting, writeSetting } from '../../settings.repository.ts';
 import { DEFAULT_TIME_ZONE, businessDayOf, businessTimeZone } from '../../time.ts';
 import * as repo from './count-rollups.repository.ts';
 import { unitIdsOnPath } from './rollups.repository.ts';
+import { rebuildSupervisionCounts } from './supervision-counts.commands.ts';
 
 /** Set once the counts hold every rating and letter: written with the rebuild that made them. */
 const BUILT = 'statistics.countsBuiltAt';
@@ -136,14 +137,16 @@ function idsOnPath(path: string, idOf: ReadonlyMap<string, number>): number[] {
 }
 
 /**
- * Rebuilds the counts from the ratings, letters and registry records, in the caller's transaction (that of
- * `rebuildRollups`), holding their writers off; marks them built in the zone in force.
+ * Rebuilds the counts from the ratings, letters and registry records (and those of inspections and 三率),
+ * in the caller's transaction (that of `rebuildRollups`), holding their writers off; marks them built in
+ * the zone in force.
  */
 export async function rebuildCounts(trx: Kysely<Database>, engine: Engine, at: string): Promise<void> {
   await repo.lockCountedForRebuild(trx, engine);
   await repo.clearCounts(trx);
   await repo.applyCountDeltas(trx, await countCells(trx));
   await markCountsBuilt(trx, at);
+  await rebuildSupervisionCounts(trx, engine, at);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { insertMany } from '../../../db/bulk-insert.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
 import {
+  inspectionFigures,
   parseVolunteerKey,
   totalsByKey,
   type CountDelta,
@@ -184,4 +186,99 @@ export async function sumVolunteersBefore(db: Kysely<Database>, unitId: number, 
     days.map((to) => ({ from: '', to })),
   );
   return byDay.map((rows) => rows.map((r) => ({ ...parseVolunteerKey(r.key), n: r.n })));
+}
+
+/** A unit's cells of one subject over days [from, to), with their days. */
+export async function listCountCells(
+  db: Kysely<Database>,
+  unitId: number,
+  subject: CountSubject,
+  range: DayRange,
+): Promise<Array<{ day: string; key: string; n: number }>> {
+  const rows = await db
+    .selectFrom('count_rollups')
+    .select(['key', 'day', 'n'])
+    .where('unit_id', '=', unitId)
+    .where('subject', '=', subject)
+    .where('day', '>=', range.from)
+    .where('day', '<', range.to)
+    .execute();
+  return rows.map((r) => ({ day: r.day, key: r.key, n: Number(r.n) }));
+}
+
+/** Empties the counts of some subjects. */
+export async function clearCountsOf(db: Kysely<Database>, subjects: readonly CountSubject[]): Promise<void> {
+  await db
+    .deleteFrom('count_rollups')
+    .where('subject', 'in', [...subjects])
+    .execute();
+}
+
+/** Holds off inspection and letter writers while their counts are rebuilt (PostgreSQL). */
+export async function lockSupervisionForRebuild(db: Kysely<Database>, engine: Engine): Promise<void> {
+  if (engine === 'postgres') await sql`lock table inspections, letters in share mode`.execute(db);
+}
+
+/** What the counts of inspections hold of some: their unit, day due and status. */
+export async function findInspectionFacts(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('inspections').select(['id', 'unit_id', 'due_on', 'status']).where('id', 'in', ids).execute();
+}
+
+/** What 三率's counts hold of a letter: its street, day received and outcome so far. */
+export async function findLetterRateFact(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('letters')
+    .select(['street_id', 'received_on', 'type', 'ack_due', 'acknowledged_on', 'verdict', 'finding'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A unit's inspections (its own and those below it) due in each range of days, as of `today`: done, overdue, to come. */
+export async function sumInspections(db: Kysely<Database>, unitId: number, ranges: readonly DayRange[], today: string) {
+  if (ranges.length === 0) return [];
+  const from = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]?.from ?? '');
+  const to = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]?.to ?? '');
+  const cells = await listCountCells(db, unitId, 'inspection', { from, to });
+  return ranges.map((r) =>
+    inspectionFigures(
+      cells.filter((c) => c.day >= r.from && c.day < r.to),
+      today,
+    ),
+  );
+}
+
+/**
+ * Writes the inspection and 三率 cells of every inspection and letter, in each unit above where
+ * they start (`up`: each unit with the units on its path), by grouped INSERT … SELECTs: the
+ * keys are those of `inspectionKey` and `letterRateKeys` (domain/statistics/count-rollups.ts).
+ * The cells must be absent (after `clearCountsOf`).
+ */
+export async function insertSupervisionCells(
+  db: Kysely<Database>,
+  up: ReadonlyArray<readonly [number, number]>,
+): Promise<void> {
+  await sql`create temporary table supervision_up (unit_id integer not null, up_id integer not null)`.execute(db);
+  await insertMany(db, 'supervision_up', ['unit_id', 'up_id'], up, { perStatement: 2000 });
+  await sql`insert into count_rollups (unit_id, subject, day, key, n)
+    select u.up_id, 'inspection', i.due_on, i.status, count(*)
+    from inspections i join supervision_up u on u.unit_id = i.unit_id
+    group by u.up_id, i.due_on, i.status`.execute(db);
+  await sql`insert into count_rollups (unit_id, subject, day, key, n)
+    select u.up_id, 'letter-rate', k.day, k.key, count(*)
+    from (
+      select street_id, received_on as day, 'letters' as key from letters where type <> 'accusation'
+      union all select street_id, received_on, 'acked' from letters
+        where type <> 'accusation' and acknowledged_on is not null
+      union all select street_id, received_on, 'onTime' from letters
+        where type <> 'accusation' and acknowledged_on <= ack_due
+      union all select street_id, received_on, 'open:' || ack_due from letters
+        where type <> 'accusation' and acknowledged_on is null
+      union all select street_id, received_on, 'verdict:' || verdict from letters
+        where type <> 'accusation' and verdict is not null
+      union all select street_id, received_on, 'substantiated' from letters
+        where type <> 'accusation' and finding = 'substantiated'
+    ) k join supervision_up u on u.unit_id = k.street_id
+    group by u.up_id, k.day, k.key`.execute(db);
+  await sql`drop table supervision_up`.execute(db);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
+import { bumpStudiosVersion } from './studio-snapshot.repository.ts';
 
 // What the imports of the existing network read: studios by name with their members, and the
 // services already in the book (so a re-imported book is found out). Writes go through the
@@ -115,6 +116,7 @@ export async function insertImportedStudio(
     .insertInto('studio_categories')
     .values(s.categoryIds.map((category_id) => ({ studio_id: id, category_id })))
     .execute();
+  await bumpStudiosVersion(db, s.at);
   await db
     .insertInto('studio_members')
     .values([

@@ -2,6 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
 import type { DayRange, Grain, RollupDelta } from '../../../domain/statistics/rollups.ts';
+import { notePastRollupWrites } from './sealed-months.repository.ts';
 
 // Every query of the service rollups: applying deltas on write, rebuilding, and reading them.
 
@@ -62,6 +63,11 @@ function upsertSql(db: Kysely<Database>, rows: number): string {
  * to touch one row twice in a statement.
  */
 export async function applyRollupDeltas(db: Kysely<Database>, deltas: readonly RollupDelta[]): Promise<void> {
+  // The months that are over are held in memory (sealed-months.repository.ts): a write to one says so.
+  await notePastRollupWrites(
+    db,
+    deltas.map((d) => d.period),
+  );
   // One order for every writer, so two transactions never wait on each other's rows crosswise.
   const ordered = [...deltas].sort(
     (a, b) =>
@@ -94,6 +100,7 @@ export async function lockRecordsForRebuild(db: Kysely<Database>, engine: Engine
 /** Empties the rollups. */
 export async function clearRollups(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('service_rollups').execute();
+  await notePastRollupWrites(db, ['0000-00']);
 }
 
 /** The units that hold records, with their paths: the backfill goes one unit at a time. */

@@ -12,6 +12,7 @@ import { businessDayStart } from '../../time.ts';
 import type { Deps } from '../../context.ts';
 import * as rollups from './rollups.repository.ts';
 import { categoryName } from './statistics.presenter.ts';
+import * as snapshot from './studio-snapshot.repository.ts';
 import * as repo from './statistics.repository.ts';
 import { minimumCount } from './statistics-settings.service.ts';
 
@@ -53,11 +54,11 @@ export async function publicFigures(
     sums('group_key', { groups: true }),
     legal ? sums('group_key', { groups: true, categoryId: legal.id }) : Promise.resolve(new Map<string, number>()),
   ]);
-  const states = await repo.listStudioStates(deps.db, unit.path, businessDayStart(q.to));
+  const [states = []] = await snapshot.studioStatesAt(deps.db, unit.path, [businessDayStart(q.to)]);
   const serving = new Set(
     states.filter((s) => s.status !== null && servingStatuses.includes(s.status)).map((s) => s.id),
   );
-  const pairs = (await repo.listStudioCategories(deps.db, unit.path)).filter((p) => serving.has(p.studio_id));
+  const pairs = (await snapshot.studioCategoriesIn(deps.db, unit.path)).filter((p) => serving.has(p.studio_id));
   const catItems = (m: (id: number) => number) =>
     categories.map((c) => ({ key: c.code, label: categoryName(c, locale), value: m(c.id) }));
   const groupItems = (m: ReadonlyMap<string, number>, keys: readonly string[]) =>

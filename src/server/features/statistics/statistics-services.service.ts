@@ -2,11 +2,14 @@ import { labelOf, zhLabels } from '../../../domain/statistics/labels.ts';
 import { coverPeriod, dayBefore, monthsOf, type DayRange } from '../../../domain/statistics/rollups.ts';
 import { serviceModes, servedGroups } from '../../../domain/delivery/delivery.ts';
 import { threeRates } from '../../../domain/mailbox/rates.ts';
+import { letterRateTally } from '../../../domain/statistics/count-rollups.ts';
 import type { Chart } from '../../../contract/statistics.ts';
 import type { Deps } from '../../context.ts';
-import { countRates } from '../mailbox/mailbox.repository.ts';
 import { readMailboxSettings } from '../mailbox/mailbox-settings.repository.ts';
+import { countRates } from '../mailbox/mailbox.repository.ts';
 import * as rollups from './rollups.repository.ts';
+import { personTimesByUnit } from './sealed-months.repository.ts';
+import * as counts from './count-rollups.repository.ts';
 import { chartOf, recordsLink, tallies } from './statistics.presenter.ts';
 
 /** Sums of the rollups of some units over a period, by one dimension, as a map. */
@@ -17,6 +20,8 @@ async function serviceSums(
   by: rollups.RollupDimension,
   o: { groups: boolean; categoryId?: number | undefined },
 ): Promise<Map<string, number>> {
+  // By unit (the drill-down to the children): the months that are over from memory.
+  if (by === 'unit_id' && !o.groups && o.categoryId === undefined) return personTimesByUnit(deps.db, unitIds, range);
   const rows = await rollups.sumRollups(deps.db, rollups.slicesOf(unitIds, coverPeriod(range)), by, o);
   const out = new Map<string, number>();
   for (const r of rows) {
@@ -126,8 +131,17 @@ function nextMonth(m: string): string {
   return mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
 }
 
-/** 三率 of the letters received in a period in a subtree, from the per-street counts. */
-export async function letterRates(deps: Deps, path: string, range: DayRange, today: string) {
+/** 三率 of the letters received in each period in a unit's subtree, from the counts kept on write. */
+export async function letterRates(deps: Deps, unitId: number, ranges: readonly DayRange[], today: string) {
+  const [mailbox, byRange] = await Promise.all([
+    readMailboxSettings(deps.db),
+    counts.sumCounts(deps.db, unitId, 'letter-rate', ranges),
+  ]);
+  return byRange.map((cells) => threeRates(letterRateTally(cells, today), mailbox));
+}
+
+/** 三率 of the letters received in a period in a subtree, counted from the letters (per street). */
+export async function letterRatesOfRows(deps: Deps, path: string, range: DayRange, today: string) {
   const mailbox = await readMailboxSettings(deps.db);
   const rows = await countRates(deps.db, { path, from: range.from, to: dayBefore(range.to), today, by: 'street' });
   const t = {

@@ -13,8 +13,10 @@ import { resolveScope } from '../../scope.ts';
 import { businessDayStart, chinaDate } from '../../time.ts';
 import * as repo from './statistics.repository.ts';
 import * as counts from './count-rollups.repository.ts';
+import * as snapshot from './studio-snapshot.repository.ts';
 import { categoryName, chartOf, countBy, linkTo, recordsLink, tallies } from './statistics.presenter.ts';
-import { letterRates, serviceCharts } from './statistics-services.service.ts';
+import { letterRates, letterRatesOfRows, serviceCharts } from './statistics-services.service.ts';
+import { supervisionCountsReady } from './supervision-counts.commands.ts';
 
 type Query = z.infer<typeof dashboardQuery>;
 
@@ -50,11 +52,12 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
   const db = deps.db;
   const path = unit.path;
 
-  const [[studiosCur = [], studiosPrev = []], studioCats, [volCur = [], volPrev = []]] = await Promise.all([
-    repo.listStudioStatesAt(db, path, [endCur, endPrev]),
-    repo.listStudioCategories(db, path),
+  const serving = (status: string) => servingStatuses.includes(status);
+  const [[netCur, netPrev], [volCur = [], volPrev = []]] = await Promise.all([
+    snapshot.studioFiguresAt(db, path, [endCur, endPrev], serving),
     counts.sumVolunteersBefore(db, unit.id, [cur.to, prev.to]),
   ]);
+  if (!netCur || !netPrev) throw new Error('two instants asked, two answers expected');
   const [leadersCur, leadersPrev, commitCur, commitPrev] = await Promise.all([
     repo.countContractedLeaders(db, path, endCur),
     repo.countContractedLeaders(db, path, endPrev),
@@ -62,6 +65,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
     repo.countPublishedCommitments(db, path, endPrev),
   ]);
   const noInspections = { done: 0, overdue: 0, planned: 0 };
+  // Inspections and 三率 from their counts once built (after an upgrade, in the background), from the rows until then.
+  const supervisionCounted = await supervisionCountsReady(db);
   const [
     [ratingsCur = [], ratingsPrev = []],
     [lettersCur = [], lettersPrev = []],
@@ -71,7 +76,9 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
   ] = await Promise.all([
     counts.sumRatings(db, unit.id, [cur, prev]),
     counts.sumCounts(db, unit.id, 'letter', [cur, prev]),
-    repo.countInspections(db, path, [cur, prev], today),
+    supervisionCounted
+      ? counts.sumInspections(db, unit.id, [cur, prev], today)
+      : repo.countInspections(db, path, [cur, prev], today),
     repo.countNeeds(db, path, cur.from, cur.to),
     repo.countNeeds(db, path, prev.from, prev.to),
   ]);
@@ -86,22 +93,14 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
     categories,
   );
 
-  const serving = (s: { status: string | null }) => s.status !== null && servingStatuses.includes(s.status);
-  const servingCur = studiosCur.filter(serving);
-  const servingPrev = studiosPrev.filter(serving);
-  const servingCurIds = new Set(servingCur.map((s) => s.id));
-  const servingPrevIds = new Set(servingPrev.map((s) => s.id));
-  const catOf = (ids: ReadonlySet<number>) =>
-    countBy(
-      studioCats.filter((c) => ids.has(c.studio_id)),
-      (c) => String(c.category_id),
-    );
   const catKeys = categories.map((c) => String(c.id));
   const catLabel = (k: string) => categories.find((c) => String(c.id) === k)?.label ?? k;
   const studiosLink = (filters: Record<string, string | undefined>) => linkTo('/studios', unit.id, filters);
   const registryLink = (filters: Record<string, string | undefined>) => linkTo('/registry', unit.id, filters);
 
-  const [rCur, rPrev] = await Promise.all([letterRates(deps, path, cur, today), letterRates(deps, path, prev, today)]);
+  const [rCur, rPrev] = supervisionCounted
+    ? await letterRates(deps, unit.id, [cur, prev], today)
+    : await Promise.all([letterRatesOfRows(deps, path, cur, today), letterRatesOfRows(deps, path, prev, today)]);
   const pct = (v: number | null) => (v === null ? 0 : Math.round(v * 1000) / 10);
   const lettersLink = (filters: Record<string, string | undefined>) =>
     linkTo('/mailbox', unit.id, { receivedFrom: cur.from, receivedTo: dayBefore(cur.to), ...filters });
@@ -118,8 +117,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
     items: [
       {
         key: 'studiosServing',
-        current: servingCur.length,
-        previous: servingPrev.length,
+        current: netCur.serving,
+        previous: netPrev.serving,
         link: studiosLink({ status: 'active' }),
       },
       {
@@ -155,18 +154,13 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
     chartOf(
       'studiosByStatus',
       'count',
-      tallies(
-        studioStatuses,
-        (k) => labelOf(zhLabels.studioStatus, k),
-        countBy(studiosCur, (s) => s.status),
-        countBy(studiosPrev, (s) => s.status),
-      ),
+      tallies(studioStatuses, (k) => labelOf(zhLabels.studioStatus, k), netCur.byStatus, netPrev.byStatus),
       (k) => studiosLink({ status: k }),
     ),
     chartOf(
       'studiosByCategory',
       'count',
-      tallies(catKeys, catLabel, catOf(servingCurIds), catOf(servingPrevIds)),
+      tallies(catKeys, catLabel, netCur.servingByCategory, netPrev.servingByCategory),
       (k) => studiosLink({ categoryId: k }),
     ),
     chartOf(
@@ -175,8 +169,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
       tallies(
         [...venueTypes, 'unknown'],
         (k) => labelOf(zhLabels.venueType, k),
-        countBy(servingCur, (s) => s.venueType ?? 'unknown'),
-        countBy(servingPrev, (s) => s.venueType ?? 'unknown'),
+        netCur.servingByVenueType,
+        netPrev.servingByVenueType,
       ),
       (k) => studiosLink({ venueType: k }),
     ),
@@ -186,8 +180,8 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
       tallies(
         ['community', 'village', 'enterprise'],
         (k) => labelOf(zhLabels.level, k),
-        countBy(servingCur, (s) => s.level),
-        countBy(servingPrev, (s) => s.level),
+        netCur.servingByLevel,
+        netPrev.servingByLevel,
       ),
       (k) => studiosLink({ level: k }),
     ),
@@ -267,9 +261,13 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
       'threeRates',
       'rate',
       [
-        { key: 'response', current: pct(rCur.responseRate), previous: pct(rPrev.responseRate) },
-        { key: 'resolution', current: pct(rCur.resolutionRate), previous: pct(rPrev.resolutionRate) },
-        { key: 'satisfaction', current: pct(rCur.satisfactionRate), previous: pct(rPrev.satisfactionRate) },
+        { key: 'response', current: pct(rCur?.responseRate ?? null), previous: pct(rPrev?.responseRate ?? null) },
+        { key: 'resolution', current: pct(rCur?.resolutionRate ?? null), previous: pct(rPrev?.resolutionRate ?? null) },
+        {
+          key: 'satisfaction',
+          current: pct(rCur?.satisfactionRate ?? null),
+          previous: pct(rPrev?.satisfactionRate ?? null),
+        },
       ].map((f) => ({ ...f, label: labelOf(zhLabels.rates, f.key) })),
       () => lettersLink({}),
     ),
@@ -309,7 +307,7 @@ export async function dashboardOf(deps: Deps, actor: Actor, q: Query, locale: Lo
         ),
         (k) => linkTo('/needs', unit.id, { categoryId: k, from: cur.from, to: dayBefore(cur.to) }),
       ),
-      against: chartOf('studiosByCategory', 'count', tallies(catKeys, catLabel, catOf(servingCurIds), null), (k) =>
+      against: chartOf('studiosByCategory', 'count', tallies(catKeys, catLabel, netCur.servingByCategory, null), (k) =>
         studiosLink({ categoryId: k }),
       ).items,
     },

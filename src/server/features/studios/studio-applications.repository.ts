@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { StudioApplication } from '../../../contract/studios.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { bumpStudiosVersion } from '../statistics/studio-snapshot.repository.ts';
 
 // The writes of an application (申办 / 推荐) while it is a draft, and the registry and category
 // reads that check it. studios.service.ts decides whether an application may be saved.
@@ -47,6 +48,7 @@ export async function writeApplicationParts(
   studioId: number,
   app: StudioApplication,
 ): Promise<void> {
+  await bumpStudiosVersion(db);
   await db.deleteFrom('studio_categories').where('studio_id', '=', studioId).execute();
   await db.deleteFrom('studio_service_items').where('studio_id', '=', studioId).execute();
   await db.deleteFrom('studio_members').where('studio_id', '=', studioId).execute();
@@ -126,6 +128,7 @@ export async function insertDraft(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await bumpStudiosVersion(db, d.at);
   return row.id;
 }
 
@@ -142,5 +145,7 @@ export async function updateDraft(
     .where('id', '=', id)
     .where('status', '=', 'draft')
     .executeTakeFirst();
-  return Number(changed.numUpdatedRows) === 1;
+  if (Number(changed.numUpdatedRows) !== 1) return false;
+  await bumpStudiosVersion(db, at);
+  return true;
 }

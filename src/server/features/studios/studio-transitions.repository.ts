@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { serialize } from '../../counters.repository.ts';
+import { bumpStudiosVersion } from '../statistics/studio-snapshot.repository.ts';
 
 // The writes of the studio lifecycle: the status move and the records each transition leaves
 // (reviews, agreements, plaques, rectifications). studio-transitions.service.ts decides which.
@@ -37,7 +38,9 @@ export async function moveStatus(
     .where('id', '=', studioId)
     .where('status', '=', from)
     .executeTakeFirst();
-  return Number(moved.numUpdatedRows) === 1;
+  if (Number(moved.numUpdatedRows) !== 1) return false;
+  await bumpStudiosVersion(db, set.at);
+  return true;
 }
 
 /** Keeps a community or street review with its three findings and its decision. */

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { likeEscape } from '../../../db/like.ts';
+import { bumpStudiosVersion } from '../statistics/studio-snapshot.repository.ts';
 
 /** A studio with where it sits and who owns it: what every check needs. */
 export async function findStudioCore(db: Kysely<Database>, id: number) {
@@ -197,4 +198,5 @@ export async function insertHistory(
       at: h.at,
     })
     .execute();
+  await bumpStudiosVersion(db, h.at);
 }
