@@ -30,6 +30,7 @@ import { login } from './http.ts';
 import { measureAll, settle, type Measurement, type Target } from './measure.ts';
 import { endpointTargets } from './parts/endpoints.ts';
 import { importPart } from './parts/import.ts';
+import { rollupCostPart } from './parts/rollup-cost.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
 import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
 import { printLatency, supervisionTargets, type Latency } from './parts/supervision.ts';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const parts = selectedParts(process.argv.slice(2));
   const pgUrl = process.env.DATABASE_URL;
   const engine = pgUrl ? 'postgres' : 'sqlite';
-  const loadParts = [...parts].filter((p) => p !== 'import' && p !== 'web' && p !== 'pageload');
+  const loadParts = [...parts].filter((p) => !['import', 'rollup-cost', 'web', 'pageload'].includes(p));
   log(
     `engine ${engine}; parts ${[...parts].join(', ')}; ${ROUNDS} rounds × ${DURATION} s (org units, login) / ${NEW_DURATION} s (registry, coverage, nearest, records), warm-up ${WARMUP} s, ${CONNECTIONS} connections; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(2)}`,
   );
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     logWeb(web);
   }
 
-  const needServer = loadParts.length > 0 || parts.has('import');
+  const needServer = loadParts.length > 0 || parts.has('import') || parts.has('rollup-cost');
   if (needServer) {
     const { serverEnv, runDir } = prepareRun(pgUrl);
     try {
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
         result.import = imp;
         if (!good) failed = true;
       }
+      if (parts.has('rollup-cost'))
+        result.rollupCost = await rollupCostPart(meta, pgUrl ? { databaseUrl: dbWhere } : { sqliteFile: dbWhere });
     } finally {
       await cleanUp();
     }

@@ -40,6 +40,7 @@ export const PARTS = [
   'supervision',
   'records',
   'import',
+  'rollup-cost',
   'web',
   'pageload',
 ] as const;
