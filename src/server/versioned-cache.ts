@@ -26,6 +26,25 @@ export async function bumpVersion(db: Kysely<Database>, key: string, at: string)
 }
 
 /**
+ * A getter of one `VersionedCache` per database handle in this process, made on first use: the
+ * shape every in-memory read model here shares (org tree, settings, studios, registry pages…).
+ */
+export function cachePerDatabase<T>(
+  key: string,
+  load: (db: Kysely<Database>) => Promise<T>,
+): (db: Kysely<Database>) => VersionedCache<T> {
+  const caches = new WeakMap<Kysely<Database>, VersionedCache<T>>();
+  return (db) => {
+    let cache = caches.get(db);
+    if (!cache) {
+      cache = new VersionedCache(db, key, load);
+      caches.set(db, cache);
+    }
+    return cache;
+  };
+}
+
+/**
  * A value loaded from the database and kept until its version row moves. `peek` answers
  * without awaiting anything when the value is fresh, which keeps hot paths free of ticks.
  */
@@ -93,7 +112,7 @@ export class VersionedCache<T> {
   }
 }
 
-const settingsCaches = new WeakMap<Kysely<Database>, VersionedCache<ReadonlyMap<string, string>>>();
+const settingsCacheOf = cachePerDatabase(SETTINGS_VERSION, readAllSettings);
 
 /**
  * A setting staff change (written with `writeSetting`), read on a hot path: from memory, at most
@@ -102,10 +121,6 @@ const settingsCaches = new WeakMap<Kysely<Database>, VersionedCache<ReadonlyMap<
  */
 export async function readCachedSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
   if (db.isTransaction) return readSetting(db, key);
-  let cache = settingsCaches.get(db);
-  if (!cache) {
-    cache = new VersionedCache(db, SETTINGS_VERSION, readAllSettings);
-    settingsCaches.set(db, cache);
-  }
+  const cache = settingsCacheOf(db);
   return (cache.peek() ?? (await cache.current())).get(key);
 }

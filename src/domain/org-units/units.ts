@@ -77,3 +77,16 @@ export function ancestorPathsWithin(path: string, scopePath: string): string[] {
   }
   return paths;
 }
+
+/**
+ * The ids of the units on a path (the unit and each ancestor, top first), looked up by path among
+ * the units known; a path segment with no known unit is left out.
+ */
+export function idsOnPath(path: string, idOf: ReadonlyMap<string, number>): number[] {
+  const out: number[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
+    const id = idOf.get(path.slice(0, i + 1));
+    if (id !== undefined) out.push(id);
+  }
+  return out;
+}

@@ -1,3 +1,5 @@
+import { emptyTally } from '../mailbox/rates.ts';
+
 /**
  * Counts kept on write for the dashboard: ratings by score, letters by type, registry records by
  * kind and screening status, per unit and every unit above it, per business day. Each adds one
@@ -115,17 +117,7 @@ export function letterRateKeys(l: LetterRateFact): string[] {
 
 /** The tally behind 三率 (see `tally` in domain/mailbox/rates.ts) of the letter-rate cells of some days, as of `today`. */
 export function letterRateTally(cells: ReadonlyArray<{ key: string; n: number }>, today: string) {
-  const t = {
-    letters: 0,
-    due: 0,
-    acknowledgedOnTime: 0,
-    rated: 0,
-    resolved: 0,
-    satisfied: 0,
-    basic: 0,
-    unsatisfied: 0,
-    substantiated: 0,
-  };
+  const t = emptyTally();
   for (const { key, n } of cells) {
     if (key === 'letters') t.letters += n;
     else if (key === 'acked') t.due += n;

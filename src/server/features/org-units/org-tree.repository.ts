@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrgUnitRow } from '../../../db/schema.ts';
 import { ancestorPathsWithin, subtreeRange } from '../../../domain/org-units/units.ts';
-import { bumpVersion, markChanged, VersionedCache } from '../../versioned-cache.ts';
+import { bumpVersion, markChanged, cachePerDatabase } from '../../versioned-cache.ts';
 
 // A read model: the whole org tree in memory (18,191 units on the bench province, a few MB),
 // so subtree pages, `has_children`, counts and scope checks cost no query. Every writer of
@@ -80,17 +80,8 @@ export function trailOf(tree: OrgTree, path: string): readonly TrailStep[] {
   });
 }
 
-const trees = new WeakMap<Kysely<Database>, VersionedCache<OrgTree>>();
-
 /** The tree cache of a database, one per process (a transaction has none: it reads the rows). */
-function cacheOf(db: Kysely<Database>): VersionedCache<OrgTree> {
-  let cache = trees.get(db);
-  if (!cache) {
-    cache = new VersionedCache(db, ORG_VERSION, loadTree);
-    trees.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = cachePerDatabase(ORG_VERSION, loadTree);
 
 /** The org tree of a database, at most a second behind another instance's changes. */
 export async function orgTreeOf(db: Kysely<Database>): Promise<OrgTree> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { BoundedCache } from '../../bounded-cache.ts';
-import { bumpVersion, markChanged, VersionedCache } from '../../versioned-cache.ts';
+import { bumpVersion, markChanged, cachePerDatabase } from '../../versioned-cache.ts';
 import { lastChanged } from '../../version-marks.ts';
 import { orgTreeOf, type OrgTree } from '../org-units/org-tree.repository.ts';
 
@@ -22,20 +22,11 @@ interface Pages {
   since: number;
 }
 
-const caches = new WeakMap<Kysely<Database>, VersionedCache<Pages>>();
-
-function pagesOf(db: Kysely<Database>): VersionedCache<Pages> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new VersionedCache(db, REGISTRY_VERSION, async () => ({
-      tree: undefined,
-      since: performance.now(),
-      pages: new BoundedCache<Buffer>({ maxEntries: 2000, maxWeight: 16 * 1024 * 1024 }),
-    }));
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const pagesOf = cachePerDatabase(REGISTRY_VERSION, async (): Promise<Pages> => ({
+  tree: undefined,
+  since: performance.now(),
+  pages: new BoundedCache<Buffer>({ maxEntries: 2000, maxWeight: 16 * 1024 * 1024 }),
+}));
 
 /** Marks the registry changed in the caller's transaction: other instances drop their pages within a second. */
 export async function bumpRegistryVersion(db: Kysely<Database>, at: string): Promise<void> {

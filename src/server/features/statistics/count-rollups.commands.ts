@@ -1,3 +1,4 @@
+import { idsOnPath } from '../../../domain/org-units/units.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
@@ -124,16 +125,6 @@ export async function withVolunteerCounts<T>(
     for (const f of facts) for (const d of countDeltas(volunteerFact(f), await above(f.unitId), sign)) deltas.push(d);
   await repo.applyCountDeltas(trx, mergeCountDeltas(deltas));
   return result;
-}
-
-/** The ids of the units on a path (the unit and each ancestor), from the units' paths known. */
-function idsOnPath(path: string, idOf: ReadonlyMap<string, number>): number[] {
-  const out: number[] = [];
-  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-    const id = idOf.get(path.slice(0, i + 1));
-    if (id !== undefined) out.push(id);
-  }
-  return out;
 }
 
 /**

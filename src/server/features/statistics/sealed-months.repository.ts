@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { coverPeriod, type DayRange } from '../../../domain/statistics/rollups.ts';
 import { chinaDate } from '../../time.ts';
-import { bumpVersion, VersionedCache } from '../../versioned-cache.ts';
+import { bumpVersion, cachePerDatabase } from '../../versioned-cache.ts';
 import { slicesOf, sumRollups } from './rollups.repository.ts';
 
 // A read model: the person-times of each unit in each month that is over (its rollups' month
@@ -34,16 +34,7 @@ export async function notePastRollupWrites(db: Kysely<Database>, periods: readon
   if (periods.some((p) => p.slice(0, 7) < current)) await bumpVersion(db, PAST_ROLLUPS_VERSION, now.toISOString());
 }
 
-const caches = new WeakMap<Kysely<Database>, VersionedCache<Map<string, number>>>();
-
-function cacheOf(db: Kysely<Database>): VersionedCache<Map<string, number>> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new VersionedCache(db, PAST_ROLLUPS_VERSION, async () => new Map<string, number>());
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = cachePerDatabase(PAST_ROLLUPS_VERSION, async () => new Map<string, number>());
 
 /** The months [from, to) (YYYY-MM). */
 function monthsIn(from: string, to: string): string[] {

@@ -1,7 +1,7 @@
 import { labelOf, zhLabels } from '../../../domain/statistics/labels.ts';
 import { coverPeriod, dayBefore, monthsOf, type DayRange } from '../../../domain/statistics/rollups.ts';
 import { serviceModes, servedGroups } from '../../../domain/delivery/delivery.ts';
-import { threeRates } from '../../../domain/mailbox/rates.ts';
+import { emptyTally, threeRates } from '../../../domain/mailbox/rates.ts';
 import { letterRateTally } from '../../../domain/statistics/count-rollups.ts';
 import type { Chart } from '../../../contract/statistics.ts';
 import type { Deps } from '../../context.ts';
@@ -144,17 +144,7 @@ export async function letterRates(deps: Deps, unitId: number, ranges: readonly D
 export async function letterRatesOfRows(deps: Deps, path: string, range: DayRange, today: string) {
   const mailbox = await readMailboxSettings(deps.db);
   const rows = await countRates(deps.db, { path, from: range.from, to: dayBefore(range.to), today, by: 'street' });
-  const t = {
-    letters: 0,
-    due: 0,
-    acknowledgedOnTime: 0,
-    rated: 0,
-    resolved: 0,
-    satisfied: 0,
-    basic: 0,
-    unsatisfied: 0,
-    substantiated: 0,
-  };
+  const t = emptyTally();
   for (const r of rows) {
     t.letters += Number(r.letters);
     t.due += Number(r.due);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
-import { bumpVersion, markChanged, VersionedCache } from '../../versioned-cache.ts';
+import { bumpVersion, markChanged, cachePerDatabase } from '../../versioned-cache.ts';
 import { orgTreeOf, type OrgTree } from '../org-units/org-tree.repository.ts';
 import * as repo from './statistics.repository.ts';
 
@@ -68,16 +68,7 @@ async function loadSnapshot(db: Kysely<Database>): Promise<Snapshot> {
   return { studios };
 }
 
-const caches = new WeakMap<Kysely<Database>, VersionedCache<Snapshot>>();
-
-function cacheOf(db: Kysely<Database>): VersionedCache<Snapshot> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new VersionedCache(db, STUDIOS_VERSION, loadSnapshot);
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = cachePerDatabase(STUDIOS_VERSION, loadSnapshot);
 
 /** Marks the studios changed in the caller's transaction: other instances reload within a second. */
 export async function bumpStudiosVersion(db: Kysely<Database>, at: string = new Date().toISOString()): Promise<void> {

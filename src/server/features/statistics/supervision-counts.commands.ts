@@ -1,3 +1,4 @@
+import { idsOnPath } from '../../../domain/org-units/units.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Engine } from '../../../db/migrations/helpers.ts';
@@ -129,16 +130,6 @@ export async function withLetterRateCounts<T>(
   const deltas = movedDeltas('letter-rate', await letterSide(above, before), await letterSide(above, after));
   await repo.applyCountDeltas(trx, deltas);
   return result;
-}
-
-/** The ids of the units on a path (the unit and each ancestor), from the units' paths known. */
-function idsOnPath(path: string, idOf: ReadonlyMap<string, number>): number[] {
-  const out: number[] = [];
-  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
-    const id = idOf.get(path.slice(0, i + 1));
-    if (id !== undefined) out.push(id);
-  }
-  return out;
 }
 
 /** Rebuilds the supervision counts, in the caller's transaction, holding their writers off; marks them built. */
