@@ -219,18 +219,28 @@ export async function lockSupervisionForRebuild(db: Kysely<Database>, engine: En
   if (engine === 'postgres') await sql`lock table inspections, letters in share mode`.execute(db);
 }
 
-/** What the counts of inspections hold of some: their unit, day due and status. */
-export async function findInspectionFacts(db: Kysely<Database>, ids: readonly number[]) {
+/**
+ * What the counts of inspections hold of some: their unit, day due and status. Read under a write
+ * lock (a no-op update, which both engines take), as `lockVolunteerFacts` does: two changes of one
+ * inspection at once then see each other's result, and the count moves once.
+ */
+export async function lockInspectionFacts(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('inspections').select(['id', 'unit_id', 'due_on', 'status']).where('id', 'in', ids).execute();
+  return db
+    .updateTable('inspections')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', 'in', ids)
+    .returning(['id', 'unit_id', 'due_on', 'status'])
+    .execute();
 }
 
-/** What 三率's counts hold of a letter: its street, day received and outcome so far. */
-export async function findLetterRateFact(db: Kysely<Database>, id: number) {
+/** What 三率's counts hold of a letter: its street, day received and outcome so far; under a write lock, as above. */
+export async function lockLetterRateFact(db: Kysely<Database>, id: number) {
   return db
-    .selectFrom('letters')
-    .select(['street_id', 'received_on', 'type', 'ack_due', 'acknowledged_on', 'verdict', 'finding'])
+    .updateTable('letters')
+    .set((eb) => ({ type: eb.ref('type') }))
     .where('id', '=', id)
+    .returning(['street_id', 'received_on', 'type', 'ack_due', 'acknowledged_on', 'verdict', 'finding'])
     .executeTakeFirst();
 }
 

@@ -87,9 +87,9 @@ export async function withInspectionCounts<T>(
     dueOn: r.due_on,
     status: r.status,
   });
-  const before = new Map((await repo.findInspectionFacts(trx, ids)).map((r) => [r.id, factOf(r)]));
+  const before = new Map((await repo.lockInspectionFacts(trx, ids)).map((r) => [r.id, factOf(r)]));
   const result = await change();
-  const after = new Map((await repo.findInspectionFacts(trx, ids)).map((r) => [r.id, factOf(r)]));
+  const after = new Map((await repo.lockInspectionFacts(trx, ids)).map((r) => [r.id, factOf(r)]));
   const changed = ids
     .map((id) => ({ before: before.get(id), after: after.get(id) }))
     .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
@@ -97,7 +97,7 @@ export async function withInspectionCounts<T>(
   return result;
 }
 
-type LetterRow = NonNullable<Awaited<ReturnType<typeof repo.findLetterRateFact>>>;
+type LetterRow = NonNullable<Awaited<ReturnType<typeof repo.lockLetterRateFact>>>;
 
 const letterSide = async (above: (id: number) => Promise<number[]>, r: LetterRow | undefined) => {
   if (!r) return undefined;
@@ -121,10 +121,10 @@ export async function withLetterRateCounts<T>(
   change: () => Promise<T>,
   idOf: (result: T) => number | undefined = () => id,
 ): Promise<T> {
-  const before = id === undefined ? undefined : await repo.findLetterRateFact(trx, id);
+  const before = id === undefined ? undefined : await repo.lockLetterRateFact(trx, id);
   const result = await change();
   const newId = idOf(result);
-  const after = newId === undefined ? undefined : await repo.findLetterRateFact(trx, newId);
+  const after = newId === undefined ? undefined : await repo.lockLetterRateFact(trx, newId);
   if (JSON.stringify(before) === JSON.stringify(after)) return result;
   const above = unitsAbove(trx);
   const deltas = movedDeltas('letter-rate', await letterSide(above, before), await letterSide(above, after));

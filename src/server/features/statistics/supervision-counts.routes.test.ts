@@ -203,6 +203,38 @@ describe('the dashboard at scale: snapshot and counts kept on write', () => {
     expect(await allCounts()).toEqual(kept);
   });
 
+  it('move a letter or an inspection once when two changes of it arrive at once', async () => {
+    // On PostgreSQL the transactions overlap. Each change reads the row's counted facts before and
+    // after it under a row lock, and the mailbox's and inspections' own checks let one of two
+    // identical changes through: whichever wins, the counts must stay those of the rows, no 5xx.
+    const xichengAccount = (
+      await t.db.selectFrom('accounts').select('id').where('username', '=', 'xicheng').executeTakeFirstOrThrow()
+    ).id;
+    for (let round = 0; round < 5; round++) {
+      const letter = await complaintAboutWanzhen(t);
+      expect((await street.post(`/api/letters/${letter.id}/assign`, { handlerId: xichengAccount })).statusCode).toBe(
+        200,
+      );
+      const [ack, again] = await Promise.all([
+        street.post(`/api/letters/${letter.id}/acknowledge`),
+        street.post(`/api/letters/${letter.id}/acknowledge`),
+      ]);
+      for (const r of [ack, again]) expect([200, 409], r.body).toContain(r.statusCode);
+      const inspection = await plannedInspection(t, street, jianduId);
+      const [submitted, cancelled] = await Promise.all([
+        submit(jiandu, inspection.id, report()),
+        street.post(`/api/inspections/${inspection.id}/cancel`, { reason: '同时取消' }),
+      ]);
+      expect([201, 409], submitted.body).toContain(submitted.statusCode);
+      expect([200, 409], cancelled.body).toContain(cancelled.statusCode);
+    }
+    await expectSameAsRows(await topUnit());
+    await expectSameAsRows(await unitOf('350802003000'));
+    const kept = await allCounts();
+    await t.db.transaction().execute((trx) => rebuildCounts(trx, t.engine, t.clock.now().toISOString()));
+    expect(await allCounts()).toEqual(kept);
+  });
+
   it("sees another instance's change of a studio within a second (the studios' version it bumped)", async () => {
     const before = (await chart(admin, 'headline')).studiosServing ?? 0;
     const active = await t.db
