@@ -32,6 +32,8 @@ import { endpointTargets } from './parts/endpoints.ts';
 import { importPart } from './parts/import.ts';
 import { rollupCostPart } from './parts/rollup-cost.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
+import { buildServer } from '../scripts/build-server.ts';
+import { findServerBundle } from '../src/server/server-bundle.js';
 import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
 import { printLatency, supervisionTargets, type Latency } from './parts/supervision.ts';
 import { statisticsLatency } from './parts/statistics.ts';
@@ -103,6 +105,12 @@ async function main(): Promise<void> {
       result.dataset = meta;
       log(`data set ${meta.key}: ${summaryOf(meta)}`);
 
+      // Huimin starts as `npm run build && npm run serve` does: from its bundle (start-up, item 10).
+      const bundle = findServerBundle(repoDir);
+      if (!bundle || !('file' in bundle)) {
+        const built = await buildServer();
+        log(`server bundle built (${built.inputs} files, ${built.ms} ms)`);
+      }
       const [control, huimin] = await Promise.all([
         startServer(
           'control',

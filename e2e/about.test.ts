@@ -15,7 +15,9 @@ describe('关于', () => {
     await login.signInAs('zhangwanzhen');
     const shell = new Shell(page);
     await shell.open('关于', '关于惠民');
-    const health = (await (await fetch(`${e2e.url}/api/health`)).json()) as { appVersion: string };
+    const health = (await (await fetch(`${e2e.url}/api/health`)).json()) as { appVersion: string; runsFrom: string };
+    // `npm run test:e2e` builds first, so every page here is served by the bundled server.
+    expect(health.runsFrom).toBe('bundle');
     await expect.poll(textOf(page.getByTestId('app-version'))).toBe(health.appVersion);
     const attribution = page.getByTestId('attribution');
     await expect.poll(visibilityOf(attribution)).toBe(true);

@@ -1,7 +1,10 @@
-// `npm start`: builds the web app once if it has not been built, then runs the server in demo mode.
+// `npm start`: builds the web app once if it has not been built and the server bundle whenever the
+// sources changed since it was built (a few seconds), then runs the server in demo mode.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { findServerBundle } from '../src/server/server-bundle.js';
+import { buildServer } from './build-server.ts';
 
 const root = join(import.meta.dirname, '..');
 if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
@@ -12,6 +15,11 @@ if (!existsSync(join(root, 'dist', 'web', 'index.html'))) {
     { cwd: root, stdio: 'inherit' },
   );
   if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const bundle = findServerBundle(root);
+if (!bundle || !('file' in bundle)) {
+  const { ms } = await buildServer();
+  console.log(`Bundled the server in ${ms} ms (it starts in half the time).`);
 }
 // The two-command start of the README is a demo: it asks for demo data explicitly (an empty
 // database gets the Xinluo demo accounts). HUIMIN_DEMO=0 npm start does not.

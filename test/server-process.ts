@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 
@@ -14,11 +14,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `node src/server/main.ts` and resolves once it prints its address. */
-export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
+/**
+ * Starts `node src/server/main.ts` (or another entry: a copy's src/server/start.js, run in its
+ * checkout) and resolves once it prints its address.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  entry = join(root, 'src', 'server', 'main.ts'),
+): Promise<ServerProcess> {
   const dataDir = env.HUIMIN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'huimin-'));
-  const child = spawn(process.execPath, [join(root, 'src', 'server', 'main.ts')], {
-    cwd: root,
+  const child = spawn(process.execPath, [entry], {
+    cwd: join(dirname(entry), '..', '..'),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', HUIMIN_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

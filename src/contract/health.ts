@@ -13,5 +13,7 @@ export const health = z.object({
   demo: z.boolean(),
   /** The business time zone (HUIMIN_TIME_ZONE): the web prints every date as a day there. */
   timeZone: z.string(),
+  /** The bundled build (`npm run build`, dist/server) or the sources: the bundle starts in half the time. */
+  runsFrom: z.enum(['bundle', 'source']),
 });
 export type Health = z.infer<typeof health>;

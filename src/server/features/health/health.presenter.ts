@@ -8,6 +8,7 @@ export function presentHealth(
   appVersion: string,
   demo: boolean,
   timeZone: string,
+  runsFrom: Health['runsFrom'],
 ): Health {
   return {
     status: probe.reachable ? 'ok' : 'degraded',
@@ -15,5 +16,6 @@ export function presentHealth(
     appVersion,
     demo,
     timeZone,
+    runsFrom,
   };
 }

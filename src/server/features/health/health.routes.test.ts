@@ -16,6 +16,8 @@ describe('GET /api/health', () => {
       status: 'ok',
       database: { engine: t.engine, reachable: true, schemaVersion: Object.keys(migrations(t.engine)).at(-1) },
       appVersion: '0.1.0',
+      // The tests import the sources; a bundled server says 'bundle' (test/system/server-bundle.test.ts).
+      runsFrom: 'source',
     });
   });
 });

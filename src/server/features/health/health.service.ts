@@ -1,5 +1,6 @@
 import type { Health } from '../../../contract/health.ts';
 import type { Deps } from '../../context.ts';
+import { RUNS_FROM } from '../../build-info.ts';
 import { probeDatabase } from './health.repository.ts';
 import { presentHealth } from './health.presenter.ts';
 
@@ -11,5 +12,12 @@ export async function checkHealth(deps: Deps): Promise<Health> {
   } catch {
     probe = { reachable: false, schemaVersion: null };
   }
-  return presentHealth(probe, deps.engine, deps.appVersion, deps.config.HUIMIN_DEMO, deps.config.HUIMIN_TIME_ZONE);
+  return presentHealth(
+    probe,
+    deps.engine,
+    deps.appVersion,
+    deps.config.HUIMIN_DEMO,
+    deps.config.HUIMIN_TIME_ZONE,
+    RUNS_FROM,
+  );
 }
