@@ -2,7 +2,7 @@
 // Finds the server bundle (`npm run build` writes it to dist/server) when it was built from
 // exactly the files on disk now. Loading one bundled file instead of some 600 modules halves the
 // CPU of a start; a bundle of older sources must never run, so every file that went into it is
-// checked: size and modification time, and where only the time differs (a copy, a checkout that
+// checked (a package by its package.json, which every install rewrites): size and modification time, and where only the time differs (a copy, a checkout that
 // rewrote an unchanged file) its content hash. Plain JavaScript because start.js runs it before
 // Node's TypeScript support or the compile cache is loaded.
 import { createHash } from 'node:crypto';
@@ -36,15 +36,11 @@ export function findServerBundle(root) {
   } catch {
     return null;
   }
+  const base = root.endsWith('/') ? root : `${root}/`;
   for (const [path, size, mtimeMs, hash] of manifest.inputs) {
-    const file = join(root, path);
-    let stat;
-    try {
-      stat = statSync(file);
-    } catch {
-      return { stale: path };
-    }
-    if (stat.size !== size) return { stale: path };
+    const file = base + path;
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat === undefined || stat.size !== size) return { stale: path };
     if (Math.trunc(stat.mtimeMs) !== mtimeMs && sha1(readFileSync(file)) !== hash) return { stale: path };
   }
   return { file: join(root, BUNDLE_DIR, manifest.bundle) };

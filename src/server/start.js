@@ -7,7 +7,7 @@
 // as before. `node src/server/main.ts` still works, only slower to start.
 //
 // When `npm run build` has bundled the server (dist/server) from exactly the sources on disk,
-// that one file runs instead of the ~600 modules: half the CPU of a start. A stale bundle never
+// that bundle runs instead of the ~600 modules: half the CPU of a start. A stale bundle never
 // runs; the server then starts from source and says so. HUIMIN_SERVER_BUNDLE=0 always starts
 // from source.
 import { enableCompileCache, flushCompileCache } from 'node:module';
