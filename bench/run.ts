@@ -111,20 +111,19 @@ async function main(): Promise<void> {
         const built = await buildServer();
         log(`server bundle built (${built.inputs} files, ${built.ms} ms)`);
       }
-      const [control, huimin] = await Promise.all([
-        startServer(
-          'control',
-          [join(benchDir, 'control.ts')],
-          { ...process.env, PORT: '0' },
-          /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-        ),
-        startServer(
-          'huimin',
-          [join(repoDir, 'src', 'server', 'start.js')],
-          serverEnv,
-          /serving at http:\/\/127\.0\.0\.1:(\d+)/,
-        ),
-      ]);
+      // One after the other: Huimin's start-up is measured without the control's on the other core.
+      const control = await startServer(
+        'control',
+        [join(benchDir, 'control.ts')],
+        { ...process.env, PORT: '0' },
+        /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+      );
+      const huimin = await startServer(
+        'huimin',
+        [join(repoDir, 'src', 'server', 'start.js')],
+        serverEnv,
+        /serving at http:\/\/127\.0\.0\.1:(\d+)/,
+      );
       log(`control on :${control.port}, huimin on :${huimin.port}`);
       // Start-up (issue 14, item 10): from spawn to the first 200 of /api/health on the existing
       // province database; then the periodic jobs' first run (1 s after start: on a fresh copy of the
@@ -133,13 +132,16 @@ async function main(): Promise<void> {
       const healthMs = await firstAnswerMs(huimin, '/api/health');
       // The CPU it used to get there: steadier than the wall time on a shared machine.
       const startCpuMs = cpuMs(huimin.child.pid);
+      const { runsFrom } = (await (await fetch(`http://127.0.0.1:${huimin.port}/api/health`)).json()) as {
+        runsFrom: string;
+      };
       await new Promise((r) => setTimeout(r, 1_500));
       // Up to 10 minutes: the quarter's evaluation reads 2.5 million records on a fresh copy.
       const busyS = 1.5 + (await settle(huimin, 600_000));
       const rssMb = Math.round((memoryKb(huimin.child.pid)?.rss ?? 0) / 1024);
-      result.startup = { healthMs, cpuMs: startCpuMs, busyAfterStartS: Number(busyS.toFixed(1)), rssMb };
+      result.startup = { runsFrom, healthMs, cpuMs: startCpuMs, busyAfterStartS: Number(busyS.toFixed(1)), rssMb };
       log(
-        `huimin start-up: /api/health answered 200 ${healthMs} ms after spawn (goal < 1,000 ms; ${startCpuMs ?? '?'} ms of CPU); start-up jobs kept it busy until ${busyS.toFixed(1)} s after that; RSS ${rssMb} MB`,
+        `huimin start-up (from its ${runsFrom}): /api/health answered 200 ${healthMs} ms after spawn (goal < 1,000 ms; ${startCpuMs ?? '?'} ms of CPU); start-up jobs kept it busy until ${busyS.toFixed(1)} s after that; RSS ${rssMb} MB`,
       );
 
       const admin = await login(huimin.port, meta.accounts.topAdmin, meta.accounts.password);

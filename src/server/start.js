@@ -12,9 +12,15 @@
 // from source.
 import { enableCompileCache, flushCompileCache } from 'node:module';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { findServerBundle } from './server-bundle.js';
 
 enableCompileCache();
+// The old generation grows by half of what survived a collection instead of up to four times:
+// after a burst of work (the quarter's evaluation reads 2.5 million records of a province) the
+// heap V8 keeps committed, and with it the resident memory, is about 90 MB smaller, for the same
+// CPU. A flag, not a limit: the heap may still grow as far as it must.
+setFlagsFromString('--heap-growing-percent=50');
 const root = join(import.meta.dirname, '..', '..');
 const bundle = process.env.HUIMIN_SERVER_BUNDLE === '0' ? null : findServerBundle(root);
 if (bundle && 'stale' in bundle) {
