@@ -169,4 +169,13 @@ describe('a run on its way', () => {
     expect(dry.runId).toBeNull();
     expect(await t.db.selectFrom('evaluation_runs').select('id').execute()).toEqual(runsBefore);
   });
+
+  it('publishes a run over units with no studio: nothing scored, no error', async () => {
+    // On PostgreSQL the count of a run's scores was asked from an id past the integer range
+    // when it had written none (an error 22003, so a 500 or a failed job).
+    const street = await buildUnit(t.db, { level: 'street' });
+    const empty = await runQuarter(t.db, ctx(), options({ root: street, quarter: '2026-Q2' }));
+    expect(empty.scored).toBe(0);
+    expect(empty.runId).not.toBeNull();
+  });
 });

@@ -140,7 +140,11 @@ export class PendingRun {
       if ((await runs.latestPublishedRun(trx, this.o.quarter, this.version)) !== this.before) return false;
       if (p.claim && !(await claimJobPeriod(trx, 'evaluation', p.claim, this.ctx.at))) return false;
       this.obsolete = (await runs.pendingRuns(trx, this.o.quarter, this.version)).filter((id) => id !== this.id);
-      const written = await runs.countRunScores(trx, { id: this.id, firstScoreId: this.firstScoreId });
+      // A run over units without studios wrote none (and its first id is past any integer column).
+      const written =
+        this.firstScoreId === Number.MAX_SAFE_INTEGER
+          ? 0
+          : await runs.countRunScores(trx, { id: this.id, firstScoreId: this.firstScoreId });
       if (written !== p.scored.length)
         throw new Error(`evaluation run ${this.id}: ${written} of ${p.scored.length} scores written`);
       if (!(await runs.publishRun(trx, { id: this.id, version: this.version, scored: written, changed: p.changed })))
