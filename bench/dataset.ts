@@ -2,6 +2,7 @@
 // (PostgreSQL) for this run, and the environment the Huimin server starts with.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { DATA_DIR, dropPostgresBench, postgresProvince, sqliteProvince, type ProvinceMeta } from './province.ts';
 import { onCleanUp } from './servers.ts';
 import { log } from './settings.ts';
@@ -46,4 +47,21 @@ export async function loadDataset(
   const dbWhere = join(runDir, 'huimin.db');
   copyFileSync(sqliteData.file, dbWhere);
   return { meta: sqliteData.meta, dbWhere };
+}
+
+/**
+ * Refreshes the PostgreSQL planner's statistics of the run's database, as autoanalyze would in
+ * service. This machine's PostgreSQL runs with autovacuum off (CI's configuration), so after the
+ * start-up jobs (the quarter's evaluation adds some 25,000 score rows to a table that was empty
+ * when the template was analyzed) a plan chosen for an empty table turned the evaluation's
+ * re-run from seconds into minutes: a measure of the machine, not of the app.
+ */
+export async function analyzePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
 }

@@ -25,7 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { loadDataset, prepareRun } from './dataset.ts';
+import { analyzePostgres, loadDataset, prepareRun } from './dataset.ts';
 import { login } from './http.ts';
 import { measureAll, settle, type Measurement, type Target } from './measure.ts';
 import { endpointTargets } from './parts/endpoints.ts';
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
       // Up to 10 minutes: the quarter's evaluation reads 2.5 million records on a fresh copy.
       const busyS = 1.5 + (await settle(huimin, 600_000));
       const rssMb = Math.round((memoryKb(huimin.child.pid)?.rss ?? 0) / 1024);
+      if (pgUrl) await analyzePostgres(dbWhere);
       result.startup = { runsFrom, healthMs, cpuMs: startCpuMs, busyAfterStartS: Number(busyS.toFixed(1)), rssMb };
       log(
         `huimin start-up (from its ${runsFrom}): /api/health answered 200 ${healthMs} ms after spawn (goal < 1,000 ms; ${startCpuMs ?? '?'} ms of CPU); start-up jobs kept it busy until ${busyS.toFixed(1)} s after that; RSS ${rssMb} MB`,
