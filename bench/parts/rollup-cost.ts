@@ -5,7 +5,7 @@
 // see the same machine. CPU per record is the steadier figure on a shared machine.
 import { createDatabase } from '../../src/db/database.ts';
 import {
-  insertNewRecord,
+  insertNewRecords,
   serviceColumns,
   type NewRecord,
 } from '../../src/server/features/delivery/records.repository.ts';
@@ -79,7 +79,7 @@ export async function rollupCostPart(meta: ProvinceMeta, where: { sqliteFile?: s
       };
       let stepMs = 0;
       await db.transaction().execute(async (trx) => {
-        await insertNewRecord(trx, values);
+        await insertNewRecords(trx, [values]);
         if (withRollups) {
           const t0 = performance.now();
           await rollRecords(trx, [{ unitPath: studio.path, fact: { ...input, servedAt: input.servedAt } }]);

@@ -8,19 +8,28 @@ import { CompiledQuery, type Kysely } from 'kysely';
 
 const compiled = new WeakMap<object, Map<string, string>>();
 
-/** The SQL of `insert into table (columns) values (…) × rows [returning id]`, compiled once. */
-function insertSql(db: Kysely<unknown>, table: string, columns: readonly string[], rows: number, returning: boolean) {
+/** What an insert answers, and which unique key's conflicts it skips. */
+interface Shape {
+  returning: readonly string[];
+  /** The columns of a unique key: a row that would repeat a stored key is skipped (ON CONFLICT DO NOTHING). */
+  skipConflictsOn?: readonly string[] | undefined;
+}
+
+/** The SQL of `insert into table (columns) values (…) × rows [on conflict do nothing] [returning …]`, compiled once. */
+function insertSql(db: Kysely<unknown>, table: string, columns: readonly string[], rows: number, shape: Shape) {
   const adapter = db.getExecutor().adapter;
   const known = compiled.get(adapter) ?? new Map<string, string>();
   compiled.set(adapter, known);
-  const key = `${table}|${columns.join(',')}|${rows}|${returning}`;
+  const key = `${table}|${columns.join(',')}|${rows}|${shape.returning.join(',')}|${shape.skipConflictsOn?.join(',') ?? ''}`;
   let text = known.get(key);
   if (text === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- built from names given at run time
     const any = db as Kysely<any>;
     const row = Object.fromEntries(columns.map((c) => [c, 0]));
-    const q = any.insertInto(table).values(Array.from({ length: rows }, () => row));
-    text = (returning ? q.returning('id') : q).compile().sql;
+    let q = any.insertInto(table).values(Array.from({ length: rows }, () => row));
+    const conflict = shape.skipConflictsOn;
+    if (conflict) q = q.onConflict((oc) => oc.columns([...conflict]).doNothing());
+    text = (shape.returning.length > 0 ? q.returning([...shape.returning]) : q).compile().sql;
     known.set(key, text);
   }
   return text;
@@ -37,7 +46,26 @@ export async function insertMany<DB>(
   rows: ReadonlyArray<readonly unknown[]>,
   options: { perStatement: number; returning?: boolean },
 ): Promise<number[]> {
-  const ids: number[] = [];
+  const returned = await insertManyReturning<DB, { id: number }>(db, table, columns, rows, {
+    perStatement: options.perStatement,
+    returning: options.returning ? ['id'] : [],
+  });
+  return returned.map((r) => Number(r.id));
+}
+
+/**
+ * Inserts `rows` as `insertMany` does and answers the `returning` columns of the rows written;
+ * with `skipConflictsOn`, a row that repeats a stored (or an earlier given) value of that unique
+ * key is skipped and answers nothing, so the answer may hold fewer rows than were given.
+ */
+export async function insertManyReturning<DB, R>(
+  db: Kysely<DB>,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options: { perStatement: number } & Shape,
+): Promise<R[]> {
+  const answered: R[] = [];
   for (let i = 0; i < rows.length;) {
     // Full statements, then the rest in powers of two: a handful of shapes in all, where a
     // statement per leftover size would prepare (and cache) a large new statement per batch.
@@ -45,9 +73,9 @@ export async function insertMany<DB>(
     const n = left >= options.perStatement ? options.perStatement : 2 ** Math.floor(Math.log2(left));
     const slice = rows.slice(i, i + n);
     i += n;
-    const text = insertSql(db as Kysely<unknown>, table, columns, slice.length, options.returning ?? false);
-    const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, slice.flat()));
-    for (const r of result.rows) ids.push(Number(r.id));
+    const text = insertSql(db as Kysely<unknown>, table, columns, slice.length, options);
+    const result = await db.executeQuery<R>(CompiledQuery.raw(text, slice.flat()));
+    for (const r of result.rows) answered.push(r);
   }
-  return ids;
+  return answered;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { inSavepoint } from '../../../db/savepoint.ts';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { checkRecord } from '../../../domain/delivery/delivery.ts';
@@ -10,7 +11,7 @@ import type { recordInput } from '../../../contract/delivery.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import { authorize } from '../../scope.ts';
-import { auditRowOf, auditStep } from '../audit/audit.repository.ts';
+import { auditRowOf, auditStep, type AuditEntryRow } from '../audit/audit.repository.ts';
 import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { rollRecords } from '../statistics/rollups.commands.ts';
 import { correctionHours } from './record-settings.service.ts';
@@ -21,13 +22,61 @@ import { findRequestStudio } from './requests.repository.ts';
 // Writing a record (服务记录本): the hot write path, kept to as few statements per record as the
 // checks allow. See issue 14, item 5.
 
+/** A record waiting in a group transaction; `written` is filled in by `recordStep`. */
+export interface PendingRecord {
+  values: repo.NewRecord;
+  unitPath: string;
+  fact: RollupFact;
+  /** Its audit entry, once its id is known. */
+  audit: (id: number) => AuditEntryRow;
+  written: { id?: number; error?: unknown };
+}
+
 /**
- * The rollups of a group transaction's records, counted once for the batch: one upsert of the
- * merged cells instead of one per record (a burst of one studio's records touches the same
- * cells). It runs in the same transaction as the records, so the counts stay exact.
+ * The records of a group transaction written together: one multi-row insert (a statement per
+ * record was a round trip each on PostgreSQL, taken one after another while the batch held
+ * the connection), then the rollups and audit entries of the records written, each one
+ * upsert or insert for the batch. A record skipped for its used idempotency key is neither
+ * counted nor audited. Should the insert fail (a row breaking a constraint), the records are
+ * written one by one, each in its own savepoint, so only the one at fault fails.
  */
-const rollupStep: BatchStep<{ unitPath: string; fact: RollupFact }> = {
-  run: (trx: Transaction<Database>, items) => rollRecords(trx, items),
+export const recordStep: BatchStep<PendingRecord> = {
+  async run(trx: Transaction<Database>, items) {
+    let ids: Map<string, number>;
+    try {
+      ids = await inSavepoint(trx, 'record_batch', () =>
+        repo.insertNewRecords(
+          trx,
+          items.map((i) => i.values),
+        ),
+      );
+    } catch {
+      ids = new Map();
+      for (const item of items) {
+        try {
+          const one = await inSavepoint(trx, 'record_batch', () => repo.insertNewRecords(trx, [item.values]));
+          for (const [key, id] of one) ids.set(key, id);
+        } catch (error) {
+          item.written.error = error;
+        }
+      }
+    }
+    const written: PendingRecord[] = [];
+    for (const item of items) {
+      const key = repo.idempotencyOf(item.values);
+      const id = ids.get(key);
+      // Two copies of one submission in the same batch: the first takes the record.
+      if (id === undefined) continue;
+      ids.delete(key);
+      item.written.id = id;
+      written.push(item);
+    }
+    await rollRecords(trx, written);
+    await auditStep.run(
+      trx,
+      written.map((w) => w.audit(w.written.id ?? 0)),
+    );
+  },
 };
 
 /**
@@ -73,24 +122,28 @@ export async function submitRecord(
   try {
     // Records arrive in bursts when phones come back online: group commit shares one flush
     // among concurrent submissions, and each is acknowledged only once it is on disk.
-    id = await groupCommitterOf(deps.db).run(async (trx, batch) => {
-      const recordId = await repo.insertNewRecord(trx, values);
-      if (recordId === undefined) return undefined;
-      // The dashboards read rollups and the audit log keeps the entry: both written with the
-      // batch, in this transaction, so neither is ever behind the record book.
-      batch.add(rollupStep, { unitPath: studio.unit_path, fact: { ...input, servedAt } });
-      batch.add(
-        auditStep,
-        auditRowOf(ctx, {
-          entity: 'serviceRecord',
-          entityId: recordId,
-          action: 'create',
-          unitId: studio.unit_id,
-          after: { ...input, recipientName: maskRecipient(input.recipientName) },
-        }),
-      );
-      return recordId;
+    // The record, its rollups and its audit entry are written by the batch's step, in one
+    // transaction: the dashboards and the audit log are never behind the record book.
+    const written = await groupCommitterOf(deps.db).run(async (_trx, batch) => {
+      const pending: PendingRecord = {
+        values,
+        unitPath: studio.unit_path,
+        fact: { ...input, servedAt },
+        audit: (recordId) =>
+          auditRowOf(ctx, {
+            entity: 'serviceRecord',
+            entityId: recordId,
+            action: 'create',
+            unitId: studio.unit_id,
+            after: { ...input, recipientName: maskRecipient(input.recipientName) },
+          }),
+        written: {},
+      };
+      batch.add(recordStep, pending);
+      return pending.written;
     });
+    if (written.error !== undefined) throw written.error;
+    id = written.id;
   } catch (err) {
     // Two copies of one submission raced and the write failed: answer with the one written.
     const winner = await repo.findRecordIdByKey(deps.db, actor.accountId, key);

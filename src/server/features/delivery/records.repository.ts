@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { insertManyReturning } from '../../../db/bulk-insert.ts';
 import { preparedQuery } from '../../../db/prepared-query.ts';
 import type { Database } from '../../../db/schema.ts';
 
@@ -146,39 +147,54 @@ export type NewRecord = Omit<Insertable<Database['service_records']>, 'id' | 'im
   recipient_name: string | null;
 };
 
-/**
- * Writes a record unless its author already wrote one under its idempotency key (the unique
- * key does the check in the same statement); answers the new id, or undefined for a retry.
- */
-const insertNewRecordQuery = preparedQuery((db, v: NewRecord) =>
-  db
-    .insertInto('service_records')
-    .values({
-      studio_id: v.studio_id,
-      unit_id: v.unit_id,
-      author_id: v.author_id,
-      request_id: v.request_id,
-      idempotency_key: v.idempotency_key,
-      rating_code: v.rating_code,
-      served_at: v.served_at,
-      duration_minutes: v.duration_minutes,
-      recipient_name: v.recipient_name,
-      groups_json: v.groups_json,
-      category_id: v.category_id,
-      mode: v.mode,
-      content: v.content,
-      person_times: v.person_times,
-      created_at: v.created_at,
-      updated_at: v.updated_at,
-    })
-    .onConflict((oc) => oc.columns(['author_id', 'idempotency_key']).doNothing())
-    .returning('id'),
-);
+/** The columns of a new record, in the order the multi-row insert binds them. */
+const NEW_RECORD_COLUMNS = [
+  'studio_id',
+  'unit_id',
+  'author_id',
+  'request_id',
+  'idempotency_key',
+  'rating_code',
+  'served_at',
+  'duration_minutes',
+  'recipient_name',
+  'groups_json',
+  'category_id',
+  'mode',
+  'content',
+  'person_times',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof NewRecord>;
 
-/** Writes a new record; answers its id, or undefined when the author's idempotency key was used already. */
-export async function insertNewRecord(db: Kysely<Database>, values: NewRecord): Promise<number | undefined> {
-  const rows = await insertNewRecordQuery.rows(db, values);
-  return rows[0]?.id;
+/** The key a record is written under once: its author and the idempotency key the client sent. */
+export function idempotencyOf(r: { author_id: number; idempotency_key: string | null }): string {
+  return `${r.author_id}\u0000${r.idempotency_key ?? ''}`;
+}
+
+/**
+ * Writes records in one statement per 64, skipping each one whose author already wrote a record
+ * under its idempotency key (the unique key does the check in the same statement, also between
+ * two of the given records): answers the new ids by `idempotencyOf` key. A record missing from
+ * the answer is a retry, or the copy of a submission that lost the race.
+ */
+export async function insertNewRecords(
+  db: Kysely<Database>,
+  values: readonly NewRecord[],
+): Promise<Map<string, number>> {
+  const written = await insertManyReturning<Database, { id: number; author_id: number; idempotency_key: string }>(
+    db,
+    'service_records',
+    NEW_RECORD_COLUMNS,
+    values.map((v) => NEW_RECORD_COLUMNS.map((c) => v[c] ?? null)),
+    // 16 columns: 1,024 parameters a statement.
+    {
+      perStatement: 64,
+      returning: ['id', 'author_id', 'idempotency_key'],
+      skipConflictsOn: ['author_id', 'idempotency_key'],
+    },
+  );
+  return new Map(written.map((r) => [idempotencyOf(r), Number(r.id)]));
 }
 
 /** Writes a record; answers its id. */
