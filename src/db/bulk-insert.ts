@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, type Kysely } from 'kysely';
 
 // Multi-row inserts for bulk writers (the registry import): Kysely builds and compiles a
@@ -67,6 +68,9 @@ export async function insertManyReturning<DB, R>(
 ): Promise<R[]> {
   const answered: R[] = [];
   for (let i = 0; i < rows.length;) {
+    // SQLite runs a statement synchronously: between two, other requests get a turn of the
+    // event loop (their reads go to the reader connection; see sqlite-read-write.ts).
+    if (i > 0) await nextTurn();
     // Full statements, then the rest in powers of two: a handful of shapes in all, where a
     // statement per leftover size would prepare (and cache) a large new statement per batch.
     const left = rows.length - i;

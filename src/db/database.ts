@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Engine } from './migrations/helpers.ts';
 import { openSqlite } from './node-sqlite-adapter.ts';
+import { SqliteReadWriteDialect } from './sqlite-read-write.ts';
 import { preparingPool } from './pg-prepared.ts';
 
 /** An open database and what the rest of the app needs to know about it. */
@@ -72,8 +73,10 @@ async function openPostgres(options: DatabaseOptions): Promise<DatabaseHandle> {
 
 async function openSqliteDatabase(file: string): Promise<DatabaseHandle> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const adapter = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: adapter }) });
+  const writer = openSqlite(file);
+  // A file gets a second connection for reads (see sqlite-read-write.ts); memory cannot be shared.
+  const reader = file === ':memory:' ? undefined : openSqlite(file, 'reader');
+  const db = new Kysely<Database>({ dialect: new SqliteReadWriteDialect(writer, reader) });
   const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db);
   const version = rows[0]?.v ?? '0';
   if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {

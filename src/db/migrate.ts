@@ -25,7 +25,13 @@ async function migratorFor(handle: DatabaseHandle): Promise<Migrator> {
 /** Names of the migrations already applied, oldest first; empty on a new database. */
 export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
   try {
-    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    // Built, not raw: a SELECT built with Kysely reads on SQLite's reader connection, so the
+    // health probe never waits for a write in progress (see sqlite-read-write.ts).
+    const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
+      .selectFrom('kysely_migration')
+      .select('name')
+      .orderBy('name')
+      .execute();
     return rows.map((r) => r.name);
   } catch {
     return [];

@@ -16,7 +16,21 @@ describe('openSqlite', () => {
     expect(pragma('foreign_keys')).toBe(1);
     // FILE: big sorts spill to a temporary file rather than growing the process's memory.
     expect(pragma('temp_store')).toBe(1);
-    expect(pragma('cache_size')).toBe(-65536);
+    expect(pragma('cache_size')).toBe(-32768);
+    expect(pragma('query_only')).toBe(0);
     db.close();
+  });
+
+  it('opens a reader that refuses writes, with the larger cache', () => {
+    const file = join(dir, 'reader.db');
+    const writer = openSqlite(file);
+    writer.raw.exec('create table t (x integer)');
+    const reader = openSqlite(file, 'reader');
+    const pragma = (name: string) => Object.values(reader.raw.prepare(`pragma ${name}`).get() ?? {})[0];
+    expect(pragma('query_only')).toBe(1);
+    expect(pragma('cache_size')).toBe(-65536);
+    expect(() => reader.raw.exec('insert into t values (1)')).toThrow(/readonly|query_only/i);
+    reader.close();
+    writer.close();
   });
 });

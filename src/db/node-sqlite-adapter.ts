@@ -74,8 +74,12 @@ function toSqlite(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   });
 }
 
-/** Opens a SQLite file with the settings Huimin relies on: WAL, full fsync on commit, foreign keys, a busy timeout. */
-export function openSqlite(file: string): NodeSqliteAdapter {
+/**
+ * Opens a SQLite file with the settings Huimin relies on: WAL, full fsync on commit, foreign keys,
+ * a busy timeout. A `reader` connection (see sqlite-read-write.ts) refuses writes and is given
+ * the larger page cache, since most statements are reads.
+ */
+export function openSqlite(file: string, role: 'writer' | 'reader' = 'writer'): NodeSqliteAdapter {
   const raw = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
   raw.exec('PRAGMA journal_mode = WAL');
   // FULL: a commit returns only after the WAL is flushed, so no acknowledged write is lost on power failure.
@@ -86,8 +90,10 @@ export function openSqlite(file: string): NodeSqliteAdapter {
   // supervision counts of a province took 110 MB more resident memory, which the C allocator then
   // kept. The file mostly stays in the OS page cache, so small sorts cost the same.
   raw.exec('PRAGMA temp_store = FILE');
-  // 64 MB of page cache instead of SQLite's 2 MB: a province's registry and its search terms are
-  // hundreds of MB, and writes into the terms' b-tree land on pages all over it.
-  raw.exec('PRAGMA cache_size = -65536');
+  // Page cache instead of SQLite's 2 MB: a province's registry and its search terms are hundreds
+  // of MB, and writes into the terms' b-tree land on pages all over it. 64 MB for the connection
+  // that reads, 32 MB for the one that writes (an import's batch touches a few thousand pages).
+  raw.exec(role === 'reader' ? 'PRAGMA cache_size = -65536' : 'PRAGMA cache_size = -32768');
+  if (role === 'reader') raw.exec('PRAGMA query_only = ON');
   return new NodeSqliteAdapter(raw);
 }

@@ -9,11 +9,6 @@ import { subtreeRange } from '../domain/org-units/units.ts';
 /** An import with its unit's path (for the scope check). */
 export type ImportRow = Selectable<Database['imports']> & { unit_path: string };
 
-/** Every unit's code, names and path: the references an import row may name its unit by. */
-export async function listUnitRefs(db: Kysely<Database>) {
-  return db.selectFrom('org_units').select(['id', 'code', 'name', 'short_name', 'path']).execute();
-}
-
 /** Stores an uploaded workbook as an attachment; answers its id. */
 export async function insertAttachment(
   db: Kysely<Database>,
