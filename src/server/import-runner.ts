@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/roles.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -97,21 +96,6 @@ export async function unitResolver(
   }
   for (const name of ambiguous) byRef.delete(name);
   return (ref) => byRef.get(ref);
-}
-
-/**
- * A pause for long loops (checking, hashing, writing): it gives the event loop a turn once
- * `ms` have passed since the last, so requests never wait long behind an import. SQLite
- * queries through Kysely resolve without ever leaving the microtask queue, so a loop of them
- * needs this too.
- */
-export function pacer(ms = 10): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < ms) return;
-    await nextTurn();
-    since = performance.now();
-  };
 }
 
 /** Rows validated between two progress updates. */

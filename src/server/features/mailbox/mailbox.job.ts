@@ -4,6 +4,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { overdueState } from '../../../domain/mailbox/letters.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { AuditContext } from '../../context.ts';
+import { pacer } from '../../pacer.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './mailbox.repository.ts';
 import { loadCalendar, readMailboxSettings } from './mailbox-settings.repository.ts';
@@ -28,8 +29,13 @@ export async function runMailboxJob(
   let flagged = 0;
   let escalated = 0;
   let closedUnrated = 0;
+  // A day's first run after a pause (a new deployment, a province's first start) may flag
+  // thousands of letters, a transaction each: on SQLite those resolve without leaving the
+  // microtask queue, so without pauses the event loop stayed busy for seconds.
+  const pause = pacer();
 
   for (const l of await repo.listLettersPastDeadline(db, today)) {
+    await pause();
     if (l.next_due === null) continue;
     const due = l.next_due;
     const state = overdueState(due, today, settings.escalateAfterDays, calendar);
@@ -52,6 +58,7 @@ export async function runMailboxJob(
   }
 
   for (const l of await repo.listLettersPastRating(db, today)) {
+    await pause();
     try {
       await db.transaction().execute(async (trx) => {
         const row = await repo.findLetter(trx, l.id);

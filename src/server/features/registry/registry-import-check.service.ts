@@ -14,7 +14,8 @@ import {
 } from '../../../domain/registry/import-rows.ts';
 import { changedColumns, unmaskRow, type ExistingRecord } from '../../../domain/registry/import-updates.ts';
 import type { Database } from '../../../db/schema.ts';
-import { PROGRESS_EVERY, pacer, unitResolver } from '../../import-runner.ts';
+import { PROGRESS_EVERY, unitResolver } from '../../import-runner.ts';
+import { pacer } from '../../pacer.ts';
 import { idNumberHash, installSecret } from '../../secrets.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { readRegistryRows } from './registry-excel.service.ts';
