@@ -16,6 +16,7 @@ import { allCategoriesExist } from '../categories/categories.repository.ts';
 import { rollRecords } from '../statistics/rollups.commands.ts';
 import { correctionHours } from './record-settings.service.ts';
 import { maskRecipient, presentRecord } from './records.presenter.ts';
+import { recordPlaceCacheOf } from './record-place-cache.repository.ts';
 import * as repo from './records.repository.ts';
 import { findRequestStudio } from './requests.repository.ts';
 
@@ -181,7 +182,7 @@ async function checkedPlace(
   actor: Actor,
   input: z.infer<typeof recordInput>,
 ): Promise<repo.RecordPlace> {
-  const studio = await repo.findRecordPlace(deps.db, input.studioId, actor.accountId);
+  const studio = await recordPlaceCacheOf(deps.db).find(deps.db, input.studioId, actor.accountId);
   if (!studio) throw new DomainError('NOT_FOUND');
   authorize(actor, 'read', 'studio', { unitPath: studio.unit_path });
   authorize(actor, 'create', 'serviceRecord', { unitPath: studio.unit_path, ownerAccountIds: studio.memberAccountIds });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
 import { createStudio } from '../../../../test/factories/studios.ts';
+import { bumpStudiosVersion } from '../statistics/studio-snapshot.repository.ts';
 
 // The service record book (服务记录本); requests from residents are in delivery.routes.test.ts.
 let t: TestApp;
@@ -97,7 +98,11 @@ describe('the service record book (服务记录本)', () => {
     expect(JSON.parse(entries[0]?.after_json ?? '{}')).toMatchObject({ studioId: own, personTimes: 30 });
     expect(await youthThisMonth()).toEqual({ records: before.records + 1, personTimes: before.personTimes + 30 });
 
-    await t.db.updateTable('studios').set({ status: 'revoked' }).where('id', '=', own).execute();
+    // Revoked as the app's writers do it: with studios.version bumped, so this instance sees it at once.
+    await t.db.transaction().execute(async (trx) => {
+      await trx.updateTable('studios').set({ status: 'revoked' }).where('id', '=', own).execute();
+      await bumpStudiosVersion(trx);
+    });
     const retry = await send(key);
     expect([retry.statusCode, retry.json().id]).toEqual([200, id]);
     expect((await send('after-revoke-0004')).statusCode).toBe(409);
