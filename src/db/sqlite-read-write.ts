@@ -4,7 +4,6 @@ import {
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
-  type QueryCompiler,
   type QueryResult,
 } from 'kysely';
 import type { NodeSqliteAdapter } from './node-sqlite-adapter.ts';
@@ -35,6 +34,11 @@ class Turn {
     this.release = undefined;
     release?.();
   }
+}
+
+/** A savepoint's name as an SQL identifier. */
+function quoted(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** Runs a compiled query on one SQLite connection, as Kysely's own driver does. */
@@ -136,16 +140,17 @@ class ReadWriteDriver implements Driver {
     }
   }
 
-  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.savepointCommand(connection, 'savepoint', name, compile);
+  // Savepoints exist only inside a transaction, which holds the writer; the connection runs them there.
+  async savepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoted(name)}`));
   }
 
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.savepointCommand(connection, 'rollback to', name, compile);
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoted(name)}`));
   }
 
-  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    await this.savepointCommand(connection, 'release', name, compile);
+  async releaseSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`release ${quoted(name)}`));
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -162,18 +167,6 @@ class ReadWriteDriver implements Driver {
     if (!c.holdsWriter) return;
     c.holdsWriter = false;
     this.turn.give();
-  }
-
-  private async savepointCommand(
-    connection: DatabaseConnection,
-    command: 'savepoint' | 'rollback to' | 'release',
-    name: string,
-    compile: QueryCompiler['compileQuery'],
-  ): Promise<void> {
-    // Savepoints exist only inside a transaction, which holds the writer.
-    const text = command === 'savepoint' ? `savepoint "${name}"` : `${command} "${name}"`;
-    await connection.executeQuery(CompiledQuery.raw(text));
-    void compile;
   }
 }
 

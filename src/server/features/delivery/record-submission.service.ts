@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { inSavepoint } from '../../../db/savepoint.ts';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { checkRecord } from '../../../domain/delivery/delivery.ts';
@@ -7,6 +6,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import type { RollupFact } from '../../../domain/statistics/rollups.ts';
 import type { Database } from '../../../db/schema.ts';
 import { groupCommitterOf, type BatchStep } from '../../../db/group-commit.ts';
+import { inSavepoint } from '../../../db/savepoint.ts';
 import type { recordInput } from '../../../contract/delivery.ts';
 import { newCode } from '../../codes.ts';
 import type { AuditContext, Deps } from '../../context.ts';
@@ -63,6 +63,7 @@ export const recordStep: BatchStep<PendingRecord> = {
       }
     }
     const written: PendingRecord[] = [];
+    const audits: AuditEntryRow[] = [];
     for (const item of items) {
       const key = repo.idempotencyOf(item.values);
       const id = ids.get(key);
@@ -71,12 +72,10 @@ export const recordStep: BatchStep<PendingRecord> = {
       ids.delete(key);
       item.written.id = id;
       written.push(item);
+      audits.push(item.audit(id));
     }
     await rollRecords(trx, written);
-    await auditStep.run(
-      trx,
-      written.map((w) => w.audit(w.written.id ?? 0)),
-    );
+    await auditStep.run(trx, audits);
   },
 };
 
