@@ -18,6 +18,7 @@ import { volunteerTermsByIdMigration } from './2026-12-03-0019-volunteer-terms-b
 import { statisticsCoveringIndexesMigration } from './2026-12-03-0100-statistics-covering-indexes.ts';
 import { countRollupsMigration } from './2026-12-03-0110-count-rollups.ts';
 import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-status.ts';
+import { dropVolunteerNameIndexesMigration } from './2026-12-04-0130-drop-volunteer-name-indexes.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -43,5 +44,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0100-statistics-covering-indexes': statisticsCoveringIndexesMigration(engine),
     '2026-12-03-0110-count-rollups': countRollupsMigration(engine),
     '2026-12-03-0120-evaluation-run-status': evaluationRunStatusMigration(engine),
+    '2026-12-04-0130-drop-volunteer-name-indexes': dropVolunteerNameIndexesMigration(engine),
   };
 }
