@@ -34,6 +34,7 @@ import { rollupCostPart } from './parts/rollup-cost.ts';
 import { recordsTarget, type RecordsCheck } from './parts/records.ts';
 import { buildServer } from '../scripts/build-server.ts';
 import { findServerBundle } from '../src/server/server-bundle.js';
+import { SERVER_NODE_FLAGS } from '../src/server/node-flags.js';
 import { pageloadPart, printPageload, type PageLoadResult } from './parts/pageload.ts';
 import { printLatency, supervisionTargets, type Latency } from './parts/supervision.ts';
 import { statisticsLatency } from './parts/statistics.ts';
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
       );
       const huimin = await startServer(
         'huimin',
-        [join(repoDir, 'src', 'server', 'start.js')],
+        [...SERVER_NODE_FLAGS, join(repoDir, 'src', 'server', 'start.js')],
         serverEnv,
         /serving at http:\/\/127\.0\.0\.1:(\d+)/,
       );
