@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DATA_DIR, dropPostgresBench, postgresProvince, sqliteProvince, type ProvinceMeta } from './province.ts';
 import { onCleanUp } from './servers.ts';
+import { SERVER_ENV } from '../src/server/node-flags.js';
 import { log } from './settings.ts';
 
 /** A run's directory and the Huimin server's environment; both are undone by cleanUp. */
 export function prepareRun(pgUrl: string | undefined): { serverEnv: NodeJS.ProcessEnv; runDir: string } {
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    // As `npm run serve` starts it (src/server/node-flags.js).
+    ...SERVER_ENV,
     HUIMIN_DEMO: '0',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
