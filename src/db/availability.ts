@@ -28,6 +28,7 @@ const pgMessages = [
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error/i,
   /Connection terminated due to connection timeout/i,
+  /^timeout expired$/i, // a connection the server never answered (the client's connectionTimeoutMillis)
   /Query read timeout/i,
   /not queryable/i,
 ];
