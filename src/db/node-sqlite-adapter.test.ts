@@ -21,14 +21,14 @@ describe('openSqlite', () => {
     db.close();
   });
 
-  it('opens a reader that refuses writes, with the larger cache', () => {
+  it('opens a reader that refuses writes, with the same 32 MB cache', () => {
     const file = join(dir, 'reader.db');
     const writer = openSqlite(file);
     writer.raw.exec('create table t (x integer)');
     const reader = openSqlite(file, 'reader');
     const pragma = (name: string) => Object.values(reader.raw.prepare(`pragma ${name}`).get() ?? {})[0];
     expect(pragma('query_only')).toBe(1);
-    expect(pragma('cache_size')).toBe(-65536);
+    expect(pragma('cache_size')).toBe(-32768);
     expect(() => reader.raw.exec('insert into t values (1)')).toThrow(/readonly|query_only/i);
     reader.close();
     writer.close();

@@ -76,8 +76,7 @@ function toSqlite(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
 
 /**
  * Opens a SQLite file with the settings Huimin relies on: WAL, full fsync on commit, foreign keys,
- * a busy timeout. A `reader` connection (see sqlite-read-write.ts) refuses writes and is given
- * the larger page cache, since most statements are reads.
+ * a busy timeout. A `reader` connection (see sqlite-read-write.ts) refuses writes.
  */
 export function openSqlite(file: string, role: 'writer' | 'reader' = 'writer'): NodeSqliteAdapter {
   const raw = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
@@ -91,9 +90,11 @@ export function openSqlite(file: string, role: 'writer' | 'reader' = 'writer'): 
   // kept. The file mostly stays in the OS page cache, so small sorts cost the same.
   raw.exec('PRAGMA temp_store = FILE');
   // Page cache instead of SQLite's 2 MB: a province's registry and its search terms are hundreds
-  // of MB, and writes into the terms' b-tree land on pages all over it. 64 MB for the connection
-  // that reads, 32 MB for the one that writes (an import's batch touches a few thousand pages).
-  raw.exec(role === 'reader' ? 'PRAGMA cache_size = -65536' : 'PRAGMA cache_size = -32768');
+  // of MB, and writes into the terms' b-tree land on pages all over it (an import's batch touches
+  // a few thousand pages). 32 MB for each connection: the hot reads (org tree, studios, sessions,
+  // settings) are answered from memory above SQLite, and the rest is in the OS's page cache; the
+  // reader's 64 MB until now was a fifth of the server's resident memory under the bench load.
+  raw.exec('PRAGMA cache_size = -32768');
   if (role === 'reader') raw.exec('PRAGMA query_only = ON');
   return new NodeSqliteAdapter(raw);
 }
