@@ -13,11 +13,19 @@ export function defaultPostKind(level: UnitLevel): PostKind {
   return 'point';
 }
 
+/** The street levels (街道/乡镇): under a district, over the grassroots; letters are routed to them. */
+export const streetLevels: readonly UnitLevel[] = ['street', 'town'];
+
+/** Whether a unit of this level is a street or town. */
+export function isStreetLevel(level: string): boolean {
+  return streetLevels.some((l) => l === level);
+}
+
 /** Which levels may be placed directly under a unit of the given level. */
 export function allowedChildLevels(level: UnitLevel): readonly UnitLevel[] {
   switch (level) {
     case 'district':
-      return ['street', 'town'];
+      return streetLevels;
     case 'street':
     case 'town':
       return ['community', 'village', 'enterprise'];

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { InspectionTable } from '../../../db/schema-inspections.ts';
-import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
 import {
   moveInspectionCounts,
   withInspectionCounts,
@@ -162,7 +162,7 @@ export async function streetsOf(db: Kysely<Database>, path: string) {
     .select(['id', 'name', 'path'])
     .where('path', '>=', from)
     .where('path', '<', to)
-    .where('level', 'in', ['street', 'town'])
+    .where('level', 'in', streetLevels)
     .orderBy('path')
     .execute();
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { isStreetLevel } from '../../../domain/org-units/units.ts';
 import { planInspections, servedDuring, type StatusSpan } from '../../../domain/inspections/plan.ts';
 import { lastDayOf, quarterInstants, quarterOfDay, type Quarter } from '../../../domain/inspections/quarters.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -161,7 +162,7 @@ export async function planOnDemand(
   const unit = await findUnit(deps.db, streetId ?? actor.unitId);
   if (!unit) throw new DomainError('NOT_FOUND');
   authorize(actor, 'plan', 'inspection', { unitPath: unit.path });
-  if (!['street', 'town'].includes(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'streetId' });
+  if (!isStreetLevel(unit.level)) throw new DomainError('VALIDATION_FAILED', { field: 'streetId' });
   return planStreet(deps.db, ctx, unit, quarterOfDay(chinaDate(new Date(ctx.at))));
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../domain/access/roles.ts';
 import { can } from '../../../domain/access/rules.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { isStreetLevel } from '../../../domain/org-units/units.ts';
 import type { Relation } from '../../../domain/lifecycle.ts';
 import { isQuarter, type Quarter } from '../../../domain/inspections/quarters.ts';
 import {
@@ -131,7 +132,7 @@ export async function appointSupervisor(
   const account = await repo.findAccountForRoster(deps.db, input.accountId);
   if (!account) throw new DomainError('VALIDATION_FAILED', { field: 'accountId' });
   authorize(actor, 'create', 'supervisor', { unitPath: account.unit_path });
-  if (account.role !== 'supervisor' || !['street', 'town'].includes(account.unit_level))
+  if (account.role !== 'supervisor' || !isStreetLevel(account.unit_level))
     throw new DomainError('VALIDATION_FAILED', { field: 'accountId' });
   if (account.supervisor_id !== null) throw new DomainError('ALREADY_ON_ROSTER');
   await checkCommunity(deps, account.unit_id, input.communityId);

@@ -6,6 +6,7 @@ import { DomainError } from '../../../domain/errors.ts';
 import { deadlinesAtReceipt, isDuplicateLetter, type HandledLetterType } from '../../../domain/mailbox/letters.ts';
 import type { LetterStatus } from '../../../domain/mailbox/lifecycle.ts';
 import { maskPhone } from '../../../domain/registry/id-number.ts';
+import { isStreetLevel } from '../../../domain/org-units/units.ts';
 import { isServing, type StudioStatus } from '../../../domain/studios/lifecycle.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { newCode } from '../../codes.ts';
@@ -51,8 +52,7 @@ async function routeOf(deps: Deps, input: z.infer<typeof letterInput>) {
   if (!unit || !['community', 'village', 'enterprise'].includes(unit.level))
     throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
   const street = unit.parent_id ? await findUnit(deps.db, unit.parent_id) : undefined;
-  if (!street || !['street', 'town'].includes(street.level))
-    throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
+  if (!street || !isStreetLevel(street.level)) throw new DomainError('VALIDATION_FAILED', { field: 'unitId' });
   return { studioId, unitId: unit.id, streetId: street.id };
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
-import { subtreeRange } from '../../../domain/org-units/units.ts';
+import { streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
 import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { serialize } from '../../counters.repository.ts';
 
@@ -299,7 +299,7 @@ export function rateCountsQuery(
         // also tells PostgreSQL's planner that a district drives a few dozen index walks, not
         // hundreds: without it, it scanned every letter in parallel (90 ms instead of 4 ms for
         // a district), and under 50 connections that held the pool for seconds.
-        .where('street.level', 'in', ['street', 'town']);
+        .where('street.level', 'in', streetLevels);
   if (f.by === 'studio') q = q.where('letters.studio_id', 'is not', null);
   return q
     .$if(f.by === 'studio', (qb) =>
