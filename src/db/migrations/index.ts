@@ -19,6 +19,7 @@ import { statisticsCoveringIndexesMigration } from './2026-12-03-0100-statistics
 import { countRollupsMigration } from './2026-12-03-0110-count-rollups.ts';
 import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-status.ts';
 import { dropVolunteerNameIndexesMigration } from './2026-12-04-0130-drop-volunteer-name-indexes.ts';
+import { letterQuarterRatesIndexMigration } from './2026-12-04-0140-letter-quarter-rates-index.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -45,5 +46,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0110-count-rollups': countRollupsMigration(engine),
     '2026-12-03-0120-evaluation-run-status': evaluationRunStatusMigration(engine),
     '2026-12-04-0130-drop-volunteer-name-indexes': dropVolunteerNameIndexesMigration(engine),
+    '2026-12-04-0140-letter-quarter-rates-index': letterQuarterRatesIndexMigration(engine),
   };
 }
