@@ -73,7 +73,7 @@ describe('static files', () => {
   });
 
   it('send the pages compressed but never as immutable: each visit revalidates them', async () => {
-    for (const url of ['/login', '/workbench', '/index.html']) {
+    for (const url of ['/login', '/workbench', '/index.html', '/assets/gone-1234.js']) {
       const res = await get(url, 'br, gzip');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/text\/html/);
