@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { idCheckCharacter } from '../src/domain/registry/id-number.ts';
 import { templateColumns, type RawRow } from '../src/domain/registry/import-rows.ts';
+import type { importStatus } from '../src/contract/registry.ts';
+import type { z } from 'zod';
+import type { Client } from './test-app.ts';
 
 const surnames =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -47,4 +50,31 @@ export async function workbookOf(rows: RawRow[]): Promise<Buffer> {
   sheet.commit();
   await wb.commit();
   return Buffer.concat(chunks);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An import's status as the API answers it. */
+export type ImportStatus = z.infer<typeof importStatus>;
+
+/** Uploads a registry workbook as `client`; answers the import's id (its dry run runs in the background). */
+export async function uploadRegistryWorkbook(client: Client, file: Buffer, filename = 'test.xlsx'): Promise<number> {
+  const res = await client.request({
+    method: 'POST',
+    url: `/api/registry/imports?filename=${encodeURIComponent(filename)}`,
+    payload: file,
+    headers: { 'content-type': XLSX },
+  });
+  if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`);
+  return res.json().id as number;
+}
+
+/** Waits until import `id`'s dry run has ended (up to 30 s); answers its status. */
+export async function settledImport(client: Client, id: number): Promise<ImportStatus> {
+  for (let i = 0; i < 600; i++) {
+    const s = (await client.get(`/api/registry/imports/${id}`)).json() as ImportStatus;
+    if (s.status !== 'validating') return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
 }

@@ -8,6 +8,7 @@ import { withCheckpointsOffThread } from '../db/wal-checkpointer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { orgTreeOf } from './features/org-units/org-tree.repository.ts';
 import * as imports from './imports.repository.ts';
+import { keepCheck, takeCheck } from './kept-checks.ts';
 
 // The flow every spreadsheet import shares: upload → dry run in the background (heartbeat,
 // progress) → a row-level report → commit (all rows in one transaction, or only the good
@@ -50,6 +51,12 @@ export interface Importer<Clean, C extends Checked<Clean> = Checked<Clean>> {
     at: string,
     onProgress: (n: number) => Promise<void>,
   ): Promise<C>;
+  /**
+   * A fingerprint of everything `check` reads besides the file (version rows, the actor's
+   * scope, the year of `at`): while it is unchanged, the commit uses the dry run's result
+   * instead of checking the file again (see kept-checks.ts). Without it the commit always checks.
+   */
+  inputs?(db: Kysely<Database>, actor: Actor, at: string): Promise<string>;
   /** What the dry run keeps beside its problems for the report (notices, updates, unchanged rows). */
   report?(checked: C): Record<string, unknown>;
   /**
@@ -182,6 +189,8 @@ export async function startImport<Clean, C extends Checked<Clean>>(
   });
   void whileWorking(deps.db, id, async () => {
     try {
+      // Read before the check: a change made while it runs moves them, so the commit checks again.
+      const inputs = await importer.inputs?.(deps.db, actor, ctx.at);
       const checked = await importer.check(deps.db, actor, file, ctx.at, (n) =>
         imports.updateImport(deps.db, id, { processed_rows: n, updated_at: new Date().toISOString() }),
       );
@@ -196,6 +205,7 @@ export async function startImport<Clean, C extends Checked<Clean>>(
         report_json: JSON.stringify({ problems: checked.problems, ...importer.report?.(checked) }),
         updated_at: new Date().toISOString(),
       });
+      if (inputs !== undefined) keepCheck(id, inputs, checked);
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'INTERNAL';
       await deps.db.transaction().execute(async (trx) => {
@@ -235,8 +245,9 @@ export const COMMIT_BATCH = 500;
 
 /**
  * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
- * problems. The file is checked again, so records added since the dry run are still caught
- * as duplicates. Answers the import's row once committed.
+ * problems. The file is checked again when anything the check read has changed since the dry
+ * run (records added since are caught as duplicates); otherwise the dry run's result, kept in
+ * this process, is used (kept-checks.ts). Answers the import's row once committed.
  *
  * Mode `all` is all or nothing: one transaction. Mode `valid` writes in batches of
  * COMMIT_BATCH rows, each its own transaction with its audit entry and the import's
@@ -261,8 +272,16 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
   return whileWorking(deps.db, id, async () => {
     let written = 0;
     try {
-      const file = await imports.readAttachmentContent(deps.db, row.attachment_id);
-      const checked = await importer.check(deps.db, actor, Buffer.from(file), ctx.at, async () => {});
+      const inputs = await importer.inputs?.(deps.db, actor, ctx.at);
+      const checked =
+        (inputs !== undefined ? takeCheck<C>(id, inputs) : undefined) ??
+        (await importer.check(
+          deps.db,
+          actor,
+          Buffer.from(await imports.readAttachmentContent(deps.db, row.attachment_id)),
+          ctx.at,
+          async () => {},
+        ));
       const badRows = new Set(checked.problems.map((p) => p.row)).size;
       if (mode === 'all' && badRows > 0) throw new DomainError('IMPORT_HAS_ERRORS', { count: badRows });
       const batch = mode === 'all' ? Math.max(1, checked.clean.length) : COMMIT_BATCH;

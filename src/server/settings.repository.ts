@@ -11,6 +11,13 @@ export async function readSetting(db: Kysely<Database>, key: string): Promise<st
   return row?.value;
 }
 
+/** The stored values of several settings, in the order of `keys` (undefined where never written). */
+export async function readSettings(db: Kysely<Database>, keys: readonly string[]): Promise<Array<string | undefined>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  return keys.map((k) => byKey.get(k));
+}
+
 /** The version row of the settings staff change (`writeSetting` bumps it; `readCachedSetting` watches it). */
 export const SETTINGS_VERSION = 'settings.version';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
+import { goodRow, settledImport, uploadRegistryWorkbook, workbookOf } from '../../../../test/registry-workbook.ts';
 import { COMMIT_BATCH } from '../../import-runner.ts';
 
 /**
@@ -18,26 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 async function validated(file: Buffer): Promise<{ id: number; duplicateRows: number }> {
-  const res = await admin.request({
-    method: 'POST',
-    url: '/api/registry/imports?filename=batches.xlsx',
-    payload: file,
-    headers: { 'content-type': XLSX },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  const id = res.json().id as number;
-  for (let i = 0; i < 600; i++) {
-    const s = (await admin.get(`/api/registry/imports/${id}`)).json();
-    if (s.status !== 'validating') {
-      expect(s.status).toBe('validated');
-      return s;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
+  const id = await uploadRegistryWorkbook(admin, file, 'batches.xlsx');
+  const s = await settledImport(admin, id);
+  expect(s.status).toBe('validated');
+  return s;
 }
 
 const count = async (table: 'volunteers' | 'volunteer_terms') =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
+import { goodRow, settledImport, uploadRegistryWorkbook, workbookOf } from '../../../../test/registry-workbook.ts';
 import { recoverInterruptedImports } from './registry-import.job.ts';
 import { STALE_IMPORT_MS } from './registry-import.service.ts';
 
@@ -17,27 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function upload(file: Buffer): Promise<number> {
-  const res = await admin.request({
-    method: 'POST',
-    url: '/api/registry/imports?filename=crash.xlsx',
-    payload: file,
-    headers: { 'content-type': XLSX },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().id as number;
-}
-
-async function settled(id: number): Promise<{ status: string; duplicateRows: number; committedRows: number }> {
-  for (let i = 0; i < 600; i++) {
-    const s = (await admin.get(`/api/registry/imports/${id}`)).json();
-    if (s.status !== 'validating') return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
+const upload = (file: Buffer) => uploadRegistryWorkbook(admin, file, 'crash.xlsx');
+const settled = (id: number) => settledImport(admin, id);
 
 const volunteers = async () =>
   Number(

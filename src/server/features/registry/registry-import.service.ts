@@ -11,7 +11,7 @@ import { authorize } from '../../scope.ts';
 import type { AuditContext, Deps } from '../../context.ts';
 import * as runner from '../../import-runner.ts';
 import type { Importer } from '../../import-runner.ts';
-import { listCategories } from '../categories/categories.repository.ts';
+import { CATEGORIES_VERSION, listCategories } from '../categories/categories.repository.ts';
 import { rollVolunteers, withVolunteerCounts } from '../statistics/count-rollups.commands.ts';
 import { templateWorkbook } from './registry-excel.presenter.ts';
 import { checkFile, type Checked } from './registry-import-check.service.ts';
@@ -23,7 +23,9 @@ import {
 } from './registry-import.repository.ts';
 import { existingMatches, lockRegistryWrites, setCategories, updateVolunteer } from './registry.repository.ts';
 import { setSearchTerms } from './volunteer-terms.repository.ts';
-import { bumpRegistryVersion, registryChanged } from './registry-pages.repository.ts';
+import { bumpRegistryVersion, REGISTRY_VERSION, registryChanged } from './registry-pages.repository.ts';
+import { readSettings } from '../../settings.repository.ts';
+import { ORG_VERSION } from '../org-units/org-tree.repository.ts';
 
 /** How long an import may stay silent before it counts as abandoned (the runner's, for every kind). */
 export { STALE_IMPORT_MS } from '../../import-runner.ts';
@@ -113,6 +115,13 @@ const registryImporter: Importer<CleanRow, Checked> = {
   kind: 'registry',
   authorize: (actor, unitPath) => authorize(actor, 'create', 'volunteer', { unitPath }),
   check: (db, actor, file, at, onProgress) => checkFile(db, actor, file, Number(at.slice(0, 4)), onProgress),
+  // What checkFile reads besides the file: the units and categories rows may name, the stored
+  // records (duplicates, updates), the importer's scope and the year ages are checked in. Every
+  // writer of these bumps its version row in its transaction.
+  async inputs(db, actor, at) {
+    const versions = await readSettings(db, [ORG_VERSION, CATEGORIES_VERSION, REGISTRY_VERSION]);
+    return JSON.stringify([actor.accountId, actor.role, actor.unitPath, at.slice(0, 4), versions]);
+  },
   report: reportOf,
   committed: registryChanged,
   async write(trx, ctx, _actor, { clean, checked, badRows, mode, first }) {

@@ -1,13 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app.ts';
-import { goodRow, workbookOf } from '../../../../test/registry-workbook.ts';
+import { goodRow, settledImport, uploadRegistryWorkbook, workbookOf } from '../../../../test/registry-workbook.ts';
 import { templateColumns } from '../../../domain/registry/import-rows.ts';
-import type { importStatus } from '../../../contract/registry.ts';
-import type { z } from 'zod';
-
-type Status = z.infer<typeof importStatus>;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TestApp;
 let admin: Client;
@@ -17,22 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function dryRun(file: Buffer): Promise<Status> {
-  const res = await admin.request({
-    method: 'POST',
-    url: '/api/registry/imports?filename=roundtrip.xlsx',
-    payload: file,
-    headers: { 'content-type': XLSX },
-  });
-  expect(res.statusCode, res.body).toBe(202);
-  const id = res.json().id as number;
-  for (let i = 0; i < 600; i++) {
-    const s = (await admin.get(`/api/registry/imports/${id}`)).json() as Status;
-    if (s.status !== 'validating') return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
+const dryRun = async (file: Buffer) =>
+  settledImport(admin, await uploadRegistryWorkbook(admin, file, 'roundtrip.xlsx'));
 
 /** Exports 张婉珍's record (masked or not), changes one cell by its header, and gives the file back. */
 async function exportedAndEdited(unmasked: boolean, header: string, value: string): Promise<Buffer> {
