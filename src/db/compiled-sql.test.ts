@@ -57,9 +57,18 @@ const queries = {
       .orderBy('letters.id', 'desc')
       .limit(50)
       .offset(0),
+  // The whole tree (a root) reads the quarter's letters once; a district walks its streets.
   'letter-rates-by-street': (db: Kysely<Database>) =>
     rateCountsQuery(db, {
       path: '/350802000000/',
+      from: '2026-10-01',
+      to: '2026-12-31',
+      today: '2026-11-25',
+      by: 'street',
+    }),
+  'letter-rates-by-street-district': (db: Kysely<Database>) =>
+    rateCountsQuery(db, {
+      path: '/350000000000/350802000000/',
       from: '2026-10-01',
       to: '2026-12-31',
       today: '2026-11-25',

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
-import { streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
+import { pathDepth, streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
 import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { serialize } from '../../counters.repository.ts';
 
@@ -269,10 +269,8 @@ export async function listOpenLetterDeadlines(db: Kysely<Database>) {
 
 /**
  * The counts behind 三率, per street or per studio, for letters received in a period within a
- * subtree. From a street up, the streets of the subtree drive it and each one's letters of the
- * period are read from the `letters_street_rates` index alone (migration 0015), so a province's
- * quarter is counted without touching the table; below a street (`leaf`), the letters are
- * matched by the path of the unit they are about.
+ * subtree, read from covering indexes alone (migrations 0015 and 0140), never the table. Below a
+ * street (`leaf`), the letters are matched by the path of the unit they are about.
  */
 export function rateCountsQuery(
   db: Kysely<Database>,
@@ -281,9 +279,17 @@ export function rateCountsQuery(
   const range = subtreeRange(f.path);
   const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const group = f.by === 'street' ? ('letters.street_id' as const) : ('letters.studio_id' as const);
-  let q = db
-    .selectFrom('org_units as street')
-    .innerJoin('letters', 'letters.street_id', 'street.id')
+  // The whole tree (a root) reads the period's letters once, by `letters_received_rates`, and
+  // finds each one's street. A district or a street walks `letters_street_rates` once per street
+  // of it instead: SQLite's planner, which has no statistics here, would read the whole
+  // province's quarter for them too (5.8 ms against 0.4 ms for the bench district). A cross join
+  // keeps the streets outside on SQLite, which honours that order; PostgreSQL plans it freely.
+  const perStreet = !f.leaf && pathDepth(f.path) > 1;
+  let q = (
+    perStreet
+      ? db.selectFrom('org_units as street').crossJoin('letters').whereRef('letters.street_id', '=', 'street.id')
+      : db.selectFrom('org_units as street').innerJoin('letters', 'letters.street_id', 'street.id')
+  )
     .where('letters.type', '<>', 'accusation')
     .where('letters.received_on', '>=', f.from)
     .where('letters.received_on', '<=', f.to);
