@@ -98,9 +98,14 @@ export async function commitmentChecks(db: Kysely<Database>, path: string, month
 /** Letters about studios of a subtree received between two China days (inclusive), accusations aside. */
 export async function studioLetters(db: Kysely<Database>, path: string, fromDay: string, toDay: string) {
   const { from, to } = inSubtree(path);
+  // The units of the subtree outside, each one's letters of the period by `letters_unit_received`.
+  // Left to itself, SQLite's planner (no statistics) read the whole province's period by
+  // `letters_received_rates` for each street instead: 367 ms a street, 400 s for the province's
+  // 1,100. A cross join keeps this order on SQLite; PostgreSQL plans it freely.
   return db
-    .selectFrom('letters')
-    .innerJoin('org_units as unit', 'unit.id', 'letters.unit_id')
+    .selectFrom('org_units as unit')
+    .crossJoin('letters')
+    .whereRef('unit.id', '=', 'letters.unit_id')
     .select([
       'letters.id',
       'letters.studio_id',
