@@ -57,7 +57,7 @@ const queries = {
       .orderBy('letters.id', 'desc')
       .limit(50)
       .offset(0),
-  // The whole tree (a root) reads the quarter's letters once; a district walks its streets.
+  // The whole tree reads the quarter's letters once; a district walks its streets.
   'letter-rates-by-street': (db: Kysely<Database>) =>
     rateCountsQuery(db, {
       path: '/350802000000/',
@@ -65,6 +65,7 @@ const queries = {
       to: '2026-12-31',
       today: '2026-11-25',
       by: 'street',
+      whole: true,
     }),
   'letter-rates-by-street-district': (db: Kysely<Database>) =>
     rateCountsQuery(db, {
