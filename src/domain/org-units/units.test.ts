@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  holdsEveryUnit,
   allowedChildLevels,
   ancestorPathsWithin,
   childPath,
@@ -80,5 +81,15 @@ describe('ancestorPathsWithin', () => {
   it('leaves out the ancestors above the scope, and has none for the scope itself', () => {
     expect(ancestorPathsWithin(community, '/350802000000/350802003000/')).toEqual(['/350802000000/350802003000/']);
     expect(ancestorPathsWithin('/350802000000/', '/350802000000/')).toEqual([]);
+  });
+});
+
+describe('holdsEveryUnit', () => {
+  const paths = ['/1/', '/1/2/', '/1/2/3/', '/1/4/'];
+  it('is true for the one root only', () => {
+    expect(holdsEveryUnit(paths, '/1/')).toBe(true);
+    expect(holdsEveryUnit(paths, '/1/2/')).toBe(false);
+    expect(holdsEveryUnit([...paths, '/5/'], '/1/')).toBe(false);
+    expect(holdsEveryUnit([], '/1/')).toBe(false);
   });
 });

@@ -66,6 +66,16 @@ export function isWithin(path: string, scopePath: string): boolean {
   return path.startsWith(scopePath);
 }
 
+/**
+ * True when the subtree at `path` holds every unit, given all units' paths in byte order:
+ * it holds the first and the last.
+ */
+export function holdsEveryUnit(orderedPaths: readonly string[], path: string): boolean {
+  const first = orderedPaths[0];
+  const last = orderedPaths.at(-1);
+  return first !== undefined && last !== undefined && isWithin(first, path) && isWithin(last, path);
+}
+
 /** Codes may not contain the path separator; they are short and printable. */
 export function isValidUnitCode(code: string): boolean {
   return /^[0-9A-Za-z-]{1,32}$/.test(code);

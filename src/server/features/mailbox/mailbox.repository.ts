@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
-import { streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
+import { holdsEveryUnit, streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
 import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { orgTreeOf } from '../org-units/org-tree.repository.ts';
 import { serialize } from '../../counters.repository.ts';
@@ -345,8 +345,6 @@ export function rateCountsQuery(
 
 /** Runs the 三率 counts. */
 export async function countRates(db: Kysely<Database>, f: Omit<Parameters<typeof rateCountsQuery>[1], 'whole'>) {
-  const units = (await orgTreeOf(db)).ordered;
-  // In path order: the subtree holds every unit when it holds the first and the last.
-  const whole = units[0]?.path === f.path && (units.at(-1)?.path.startsWith(f.path) ?? false);
+  const whole = holdsEveryUnit((await orgTreeOf(db)).paths, f.path);
   return rateCountsQuery(db, { ...f, whole }).execute();
 }
