@@ -7,6 +7,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { NodeSqliteAdapter } from './node-sqlite-adapter.ts';
+import { unflushedBegin } from './unflushed-commit.ts';
 
 // SQLite with a connection for writing and one for reading. Kysely's SQLite driver gives every
 // statement the one connection in turn, so a read waited for any transaction in progress: a
@@ -65,6 +66,8 @@ function readsOnly(query: CompiledQuery): boolean {
 /** A connection as Kysely sees it: it holds the writer only while it is in a transaction. */
 class RoutedConnection implements DatabaseConnection {
   holdsWriter = false;
+  /** The transaction in progress commits without waiting for its flush (unflushed-commit.ts). */
+  unflushed = false;
   private readonly driver: ReadWriteDriver;
 
   constructor(driver: ReadWriteDriver) {
@@ -116,9 +119,14 @@ class ReadWriteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const c = connection as RoutedConnection;
+    const unflushed = unflushedBegin.getStore() === true;
     await this.turn.take();
     c.holdsWriter = true;
     try {
+      if (unflushed) {
+        run(this.writer, CompiledQuery.raw('pragma synchronous = normal'));
+        c.unflushed = true;
+      }
       run(this.writer, CompiledQuery.raw('begin'));
     } catch (error) {
       this.giveBack(c);
@@ -130,6 +138,13 @@ class ReadWriteDriver implements Driver {
     // A failed commit keeps the turn: Kysely rolls back next, and the rollback gives it back.
     run(this.writer, CompiledQuery.raw('commit'));
     this.giveBack(connection as RoutedConnection);
+  }
+
+  /** Every commit after an unflushed one waits for its flush again, before anything else runs. */
+  private flushedAgain(c: RoutedConnection): void {
+    if (!c.unflushed) return;
+    c.unflushed = false;
+    run(this.writer, CompiledQuery.raw('pragma synchronous = full'));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -165,6 +180,7 @@ class ReadWriteDriver implements Driver {
 
   private giveBack(c: RoutedConnection): void {
     if (!c.holdsWriter) return;
+    this.flushedAgain(c);
     c.holdsWriter = false;
     this.turn.give();
   }

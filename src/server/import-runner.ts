@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../domain/access/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditContext, Deps } from './context.ts';
 import { withCheckpointsOffThread } from '../db/wal-checkpointer.ts';
+import { inUnflushedTransaction } from '../db/unflushed-commit.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { orgTreeOf } from './features/org-units/org-tree.repository.ts';
 import * as imports from './imports.repository.ts';
@@ -243,6 +244,8 @@ export async function loadImport<Clean, C extends Checked<Clean>>(
  */
 export const COMMIT_BATCH = 500;
 
+type Work = (trx: Transaction<Database>) => Promise<void>;
+
 /**
  * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
  * problems. The file is checked again when anything the check read has changed since the dry
@@ -256,7 +259,10 @@ export const COMMIT_BATCH = 500;
  * are skipped, not doubled. If the process dies half-way, the import is marked failed
  * (IMPORT_INTERRUPTED, see `failInterruptedImports`) with the rows already written counted;
  * uploading the same file again reports those rows as duplicates of stored records and
- * commits the rest, so the end state is the same as one uninterrupted commit.
+ * commits the rest, so the end state is the same as one uninterrupted commit. Batches before
+ * the last commit without waiting for the disk (unflushed-commit.ts): a power loss undoes whole
+ * batches with their count, and the last batch's flush takes every earlier one with it before
+ * the import says it is committed.
  */
 export async function commitImport<Clean, C extends Checked<Clean>>(
   deps: Deps,
@@ -291,7 +297,11 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
       await withCheckpointsOffThread(deps.db, deps.engine, async (checkpoint) => {
         for (let n = 0; n < batches; n++) {
           const last = n === batches - 1;
-          await deps.db.transaction().execute(async (trx) => {
+          // Only the last batch waits for the disk: its flush takes every earlier one with it.
+          const inTransaction = last
+            ? (work: Work) => deps.db.transaction().execute(work)
+            : (work: Work) => inUnflushedTransaction(deps.db, deps.engine, work);
+          await inTransaction(async (trx) => {
             const done = await importer.write(trx, ctx, actor, {
               clean: checked.clean.slice(n * batch, (n + 1) * batch),
               checked,
