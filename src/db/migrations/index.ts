@@ -20,6 +20,7 @@ import { countRollupsMigration } from './2026-12-03-0110-count-rollups.ts';
 import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-status.ts';
 import { dropVolunteerNameIndexesMigration } from './2026-12-04-0130-drop-volunteer-name-indexes.ts';
 import { letterQuarterRatesIndexMigration } from './2026-12-04-0140-letter-quarter-rates-index.ts';
+import { volunteerTermsWithoutForeignKeyMigration } from './2026-12-04-0150-volunteer-terms-without-foreign-key.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -47,5 +48,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-03-0120-evaluation-run-status': evaluationRunStatusMigration(engine),
     '2026-12-04-0130-drop-volunteer-name-indexes': dropVolunteerNameIndexesMigration(engine),
     '2026-12-04-0140-letter-quarter-rates-index': letterQuarterRatesIndexMigration(engine),
+    '2026-12-04-0150-volunteer-terms-without-foreign-key': volunteerTermsWithoutForeignKeyMigration(engine),
   };
 }
