@@ -21,6 +21,7 @@ import { evaluationRunStatusMigration } from './2026-12-03-0120-evaluation-run-s
 import { dropVolunteerNameIndexesMigration } from './2026-12-04-0130-drop-volunteer-name-indexes.ts';
 import { letterQuarterRatesIndexMigration } from './2026-12-04-0140-letter-quarter-rates-index.ts';
 import { volunteerTermsWithoutForeignKeyMigration } from './2026-12-04-0150-volunteer-terms-without-foreign-key.ts';
+import { openLettersByUnitMigration } from './2026-12-04-0160-open-letters-by-unit.ts';
 
 /**
  * Every migration, by a name that sorts in the order they run. Add new ones with
@@ -49,5 +50,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '2026-12-04-0130-drop-volunteer-name-indexes': dropVolunteerNameIndexesMigration(engine),
     '2026-12-04-0140-letter-quarter-rates-index': letterQuarterRatesIndexMigration(engine),
     '2026-12-04-0150-volunteer-terms-without-foreign-key': volunteerTermsWithoutForeignKeyMigration(engine),
+    '2026-12-04-0160-open-letters-by-unit': openLettersByUnitMigration(engine),
   };
 }

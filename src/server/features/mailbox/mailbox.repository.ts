@@ -59,7 +59,9 @@ export function letterQueueQuery(db: Kysely<Database>, f: Omit<LetterFilter, 'li
   if (f.status) base = base.where('letters.status', '=', f.status);
   if (f.type) base = base.where('letters.type', '=', f.type);
   if (f.studioId) base = base.where('letters.studio_id', '=', f.studioId);
-  if (f.open) base = base.where('letters.status', '<>', 'closed');
+  // A literal, not a parameter: the planners prove from it that `letters_open_unit` (open
+  // letters only) holds every row wanted.
+  if (f.open) base = base.where(sql<boolean>`letters.status <> 'closed'`);
   if (f.overdue) base = base.where('letters.next_due', '<', f.today);
   if (f.escalated) base = base.where('letters.escalated_on', 'is not', null);
   if (f.handlerId) base = base.where('letters.handler_id', '=', f.handlerId);
