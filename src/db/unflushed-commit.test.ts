@@ -29,8 +29,7 @@ async function waitsForFlush(db: Kysely<Database>): Promise<boolean> {
   return rows[0]?.synchronous === 2; // FULL
 }
 
-const count = async () =>
-  Number((await sql<{ n: number }>`select count(*) as n from t`.execute(handle.db)).rows[0]?.n);
+const count = async () => Number((await sql<{ n: number }>`select count(*) as n from t`.execute(handle.db)).rows[0]?.n);
 
 describe('unflushed transactions', () => {
   it('commit without waiting for the disk, and leave every later commit waiting', async () => {
