@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { createDatabase, type DatabaseHandle } from './database.ts';
 import type { Database } from './schema.ts';
-import { inUnflushedTransaction } from './unflushed-commit.ts';
+import { inTransaction } from './unflushed-commit.ts';
 
 // A bulk writer's batches commit without waiting for the disk (unflushed-commit.ts); every
 // other commit must still wait for its flush, on both engines.
@@ -34,7 +34,7 @@ const count = async () => Number((await sql<{ n: number }>`select count(*) as n 
 describe('unflushed transactions', () => {
   it('commit without waiting for the disk, and leave every later commit waiting', async () => {
     expect(await waitsForFlush(handle.db)).toBe(true);
-    const inside = await inUnflushedTransaction(handle.db, handle.engine, async (trx) => {
+    const inside = await inTransaction(handle.db, handle.engine, { unflushed: true }, async (trx) => {
       await sql`insert into t (v) values (1)`.execute(trx);
       return waitsForFlush(trx);
     });
@@ -46,7 +46,7 @@ describe('unflushed transactions', () => {
   it('roll back as any transaction does, and leave later commits waiting', async () => {
     const before = await count();
     await expect(
-      inUnflushedTransaction(handle.db, handle.engine, async (trx) => {
+      inTransaction(handle.db, handle.engine, { unflushed: true }, async (trx) => {
         await sql`insert into t (v) values (2)`.execute(trx);
         throw new Error('stop');
       }),
@@ -71,7 +71,7 @@ describe('on a SQLite file, with a writer shared by every request', () => {
   it('give a write that waited for the turn a flushed commit', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const batch = inUnflushedTransaction(file.db, 'sqlite', async (trx) => {
+    const batch = inTransaction(file.db, 'sqlite', { unflushed: true }, async (trx) => {
       await sql`insert into t (v) values (1)`.execute(trx);
       await held;
     });

@@ -81,26 +81,26 @@ export async function withCheckpointsOffThread<T>(
       worker.once('exit', finish);
       worker.postMessage('checkpoint');
     }));
+  // Copied back in full before the next batch, so SQLite reuses the WAL from its start.
   let since = 0;
-  const checkpoint = async () => {
-    if (failed) return nextTurn();
-    if (++since < COPIED_BACK_EVERY) {
-      // Copied back while the next batch is written: the worker's flushes are not the batch's wait.
-      void ask();
-      return nextTurn();
-    }
-    // Copied back in full before the next batch, so SQLite reuses the WAL from its start.
+  const inFull = async () => {
     since = 0;
     await running;
     await ask();
+  };
+  const checkpoint = async () => {
+    if (failed) return nextTurn();
+    if (++since >= COPIED_BACK_EVERY) return inFull();
+    // Copied back while the next batch is written: the worker's flushes are not the batch's wait.
+    void ask();
+    return nextTurn();
   };
   await sql`pragma wal_autocheckpoint = 0`.execute(db);
   try {
     return await work(checkpoint);
   } finally {
     // The last batch's pages too, before the connection checkpoints on commit again.
-    since = COPIED_BACK_EVERY;
-    await checkpoint();
+    if (!failed) await inFull();
     await sql`pragma wal_autocheckpoint = 1000`.execute(db);
     if (!failed) worker.postMessage('stop');
     await exited;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/access/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditContext, Deps } from './context.ts';
 import { withCheckpointsOffThread } from '../db/wal-checkpointer.ts';
-import { inUnflushedTransaction } from '../db/unflushed-commit.ts';
+import { inTransaction } from '../db/unflushed-commit.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { orgTreeOf } from './features/org-units/org-tree.repository.ts';
 import * as imports from './imports.repository.ts';
@@ -244,8 +244,6 @@ export async function loadImport<Clean, C extends Checked<Clean>>(
  */
 export const COMMIT_BATCH = 500;
 
-type Work = (trx: Transaction<Database>) => Promise<void>;
-
 /**
  * Writes the checked rows: `all` only when every row is good, `valid` skipping the rows with
  * problems. The file is checked again when anything the check read has changed since the dry
@@ -298,10 +296,7 @@ export async function commitImport<Clean, C extends Checked<Clean>>(
         for (let n = 0; n < batches; n++) {
           const last = n === batches - 1;
           // Only the last batch waits for the disk: its flush takes every earlier one with it.
-          const inTransaction = last
-            ? (work: Work) => deps.db.transaction().execute(work)
-            : (work: Work) => inUnflushedTransaction(deps.db, deps.engine, work);
-          await inTransaction(async (trx) => {
+          await inTransaction(deps.db, deps.engine, { unflushed: !last }, async (trx) => {
             const done = await importer.write(trx, ctx, actor, {
               clean: checked.clean.slice(n * batch, (n + 1) * batch),
               checked,
