@@ -1,5 +1,4 @@
 import {
-  sql,
   DummyDriver,
   Kysely,
   PostgresAdapter,
@@ -13,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from './schema.ts';
 import { subtreeQuery } from '../server/features/org-units/org-units.repository.ts';
 import { findSessionQuery } from '../server/features/auth/auth.repository.ts';
-import { letterQueueQuery, rateCountsQuery } from '../server/features/mailbox/mailbox.repository.ts';
+import { rateCountsQuery } from '../server/features/mailbox/mailbox.repository.ts';
+import { letterQueuePage } from '../server/features/mailbox/letter-queue.repository.ts';
 
 /**
  * The SQL of the hottest queries, compiled for both engines and checked in under
@@ -47,16 +47,14 @@ const queries = {
       .offset(0),
   'session-actor': (db: Kysely<Database>) => findSessionQuery(db, 'sha256-of-token'),
   'letter-queue-page': (db: Kysely<Database>) =>
-    letterQueueQuery(db, {
+    letterQueuePage(db, {
       path: '/350802000000/350802003000/',
       today: '2026-11-25',
       open: true,
       withAccusations: false,
-    })
-      .orderBy(sql`coalesce(letters.next_due, '9999-12-31')`)
-      .orderBy('letters.id', 'desc')
-      .limit(50)
-      .offset(0),
+      limit: 50,
+      offset: 0,
+    }),
   // The whole tree reads the quarter's letters once; a district walks its streets.
   'letter-rates-by-street': (db: Kysely<Database>) =>
     rateCountsQuery(db, {

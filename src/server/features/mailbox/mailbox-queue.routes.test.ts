@@ -154,6 +154,25 @@ describe('the queue', () => {
     expect(received.items.every((l) => l.status === 'received' && l.type === 'complaint')).toBe(true);
   });
 
+  it('counts the whole queue on every page, and past the last one', async () => {
+    await complaintAboutWanzhen(t);
+    await complaintAboutWanzhen(t);
+    type Page = { items: LetterSummary[]; total: number };
+    const all = (await street.get('/api/letters?open=1&limit=500')).json() as Page;
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    expect(all.total).toBe(all.items.length);
+    const pages: Page[] = [];
+    for (let offset = 0; offset < all.total; offset += 2)
+      pages.push((await street.get(`/api/letters?open=1&limit=2&offset=${offset}`)).json() as Page);
+    expect(pages.every((p) => p.total === all.total)).toBe(true);
+    expect(pages.flatMap((p) => p.items.map((l) => l.id))).toEqual(all.items.map((l) => l.id));
+    const past = (await street.get(`/api/letters?open=1&limit=2&offset=${all.total + 10}`)).json() as Page;
+    expect(past).toEqual({ items: [], total: all.total });
+    // Another shape of filter is its own statement, with its own count.
+    const complaints = (await street.get('/api/letters?open=1&type=complaint&limit=500')).json() as Page;
+    expect(complaints.total).toBe(all.items.filter((l) => l.type === 'complaint').length);
+  });
+
   it('flags a letter overdue the day after its deadline', async () => {
     // Runs last: it moves the clock, and sessions idle out with it.
     const { id } = await complaintAboutWanzhen(t);

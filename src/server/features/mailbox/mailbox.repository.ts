@@ -35,57 +35,6 @@ export async function findLetterByCode(db: Kysely<Database>, code: string): Prom
   return letterQuery(db).where('letters.tracking_code', '=', code.toUpperCase()).executeTakeFirst();
 }
 
-export interface LetterFilter {
-  path: string;
-  today: string;
-  status?: string | undefined;
-  type?: string | undefined;
-  studioId?: number | undefined;
-  open?: boolean;
-  overdue?: boolean;
-  escalated?: boolean;
-  handlerId?: number | undefined;
-  /** Accusations are the district's alone: the street's queue leaves them out. */
-  withAccusations: boolean;
-  limit: number;
-  offset: number;
-}
-
-/** The letters of a subtree that a queue filter selects. */
-export function letterQueueQuery(db: Kysely<Database>, f: Omit<LetterFilter, 'limit' | 'offset'>) {
-  const { from, to } = subtreeRange(f.path);
-  let base = letterQuery(db).where('unit.path', '>=', from).where('unit.path', '<', to);
-  if (!f.withAccusations) base = base.where('letters.type', '<>', 'accusation');
-  if (f.status) base = base.where('letters.status', '=', f.status);
-  if (f.type) base = base.where('letters.type', '=', f.type);
-  if (f.studioId) base = base.where('letters.studio_id', '=', f.studioId);
-  // A literal, not a parameter: the planners prove from it that `letters_open_unit` (open
-  // letters only) holds every row wanted.
-  if (f.open) base = base.where(sql<boolean>`letters.status <> 'closed'`);
-  if (f.overdue) base = base.where('letters.next_due', '<', f.today);
-  if (f.escalated) base = base.where('letters.escalated_on', 'is not', null);
-  if (f.handlerId) base = base.where('letters.handler_id', '=', f.handlerId);
-  return base;
-}
-
-/** Letters in a subtree: the most urgent deadline first, then the newest. */
-export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
-  const base = letterQueueQuery(db, f);
-  const [rows, count] = await Promise.all([
-    base
-      .orderBy(sql`coalesce(letters.next_due, '9999-12-31')`)
-      .orderBy('letters.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-
 /** Takes the lock new letters are written under, so a duplicate check and its insert cannot interleave. */
 export async function lockLetterIntake(trx: Kysely<Database>): Promise<void> {
   await serialize(trx, 'letter_intake');

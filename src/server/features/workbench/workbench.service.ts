@@ -10,7 +10,7 @@ import { listRequestRows } from '../delivery/requests.repository.ts';
 import { listProposals as listEvaluationProposals } from '../evaluation/evaluation.repository.ts';
 import { listInspections } from '../inspections/inspections.repository.ts';
 import { listProposals as listRectificationProposals } from '../inspections/proposals.repository.ts';
-import { listLetters } from '../mailbox/mailbox.repository.ts';
+import { listLetters } from '../mailbox/letter-queue.repository.ts';
 import { listNeedPage } from '../needs/needs.repository.ts';
 import { countImportsAwaitingCommit } from '../../imports.repository.ts';
 import { countVolunteers } from '../registry/registry.repository.ts';
