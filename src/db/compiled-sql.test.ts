@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from './schema.ts';
 import { subtreeQuery } from '../server/features/org-units/org-units.repository.ts';
 import { findSessionQuery } from '../server/features/auth/auth.repository.ts';
-import { rateCountsQuery } from '../server/features/mailbox/mailbox.repository.ts';
+import { rateCountsQuery, streetCountsQuery } from '../server/features/mailbox/mailbox.repository.ts';
 import { letterQueuePage } from '../server/features/mailbox/letter-queue.repository.ts';
 
 /**
@@ -55,16 +55,9 @@ const queries = {
       limit: 50,
       offset: 0,
     }),
-  // The whole tree reads the quarter's letters once; a district walks its streets.
+  // The whole tree counts the quarter's letters per street once; a district walks its streets.
   'letter-rates-by-street': (db: Kysely<Database>) =>
-    rateCountsQuery(db, {
-      path: '/350802000000/',
-      from: '2026-10-01',
-      to: '2026-12-31',
-      today: '2026-11-25',
-      by: 'street',
-      whole: true,
-    }),
+    streetCountsQuery(db, { from: '2026-10-01', to: '2026-12-31', today: '2026-11-25' }),
   'letter-rates-by-street-district': (db: Kysely<Database>) =>
     rateCountsQuery(db, {
       path: '/350000000000/350802000000/',

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { LetterEventTable, LetterPhotoTable, LetterTable } from '../../../db/schema-mailbox.ts';
-import { holdsEveryUnit, streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
+import { holdsEveryUnit, isStreetLevel, streetLevels, subtreeRange } from '../../../domain/org-units/units.ts';
 import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { orgTreeOf } from '../org-units/org-tree.repository.ts';
 import { serialize } from '../../counters.repository.ts';
@@ -238,10 +238,9 @@ export function rateCountsQuery(
   },
 ) {
   const range = subtreeRange(f.path);
-  const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const group = f.by === 'street' ? ('letters.street_id' as const) : ('letters.studio_id' as const);
-  // The whole tree reads the period's letters once, by `letters_received_rates`, and finds each
-  // one's street; it names no street, so PostgreSQL's generic plan of the prepared statement
+  // The whole tree (per studio here; per street see `streetCountsQuery`) reads the period's
+  // letters once, by `letters_received_rates`, and finds each one's street; it names no street, so PostgreSQL's generic plan of the prepared statement
   // (after five runs) is that range too, not a walk per street (95 ms p50 on the bench province,
   // against 20 ms). A district or a street walks `letters_street_rates` once per street of it:
   // SQLite's planner, which has no statistics here, would read the whole province's quarter for
@@ -278,24 +277,52 @@ export function rateCountsQuery(
         .leftJoin('studios', 'studios.id', 'letters.studio_id')
         .select((eb) => eb.fn.max('studios.name').as('studio_name')),
     )
-    .select([
-      `${group} as group_id`,
-      (eb) => eb.fn.max('street.name').as('street_name'),
-      (eb) => eb.fn.countAll<number>().as('letters'),
-      count(sql`letters.acknowledged_on is not null or letters.ack_due < ${f.today}`).as('due'),
-      count(sql`letters.acknowledged_on <= letters.ack_due`).as('acknowledged_on_time'),
-      count(sql`letters.verdict is not null`).as('rated'),
-      count(sql`letters.verdict in ('satisfied', 'basic')`).as('resolved'),
-      count(sql`letters.verdict = 'satisfied'`).as('satisfied'),
-      count(sql`letters.verdict = 'basic'`).as('basic'),
-      count(sql`letters.verdict = 'unsatisfied'`).as('unsatisfied'),
-      count(sql`letters.finding = 'substantiated'`).as('substantiated'),
-    ])
+    .select([`${group} as group_id`, (eb) => eb.fn.max('street.name').as('street_name'), ...tallyColumns(f.today)])
     .groupBy(group);
+}
+
+/** The outcomes 三率 counts, over the letters of a group. */
+function tallyColumns(today: string) {
+  const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+  return [
+    sql<number>`count(*)`.as('letters'),
+    count(sql`letters.acknowledged_on is not null or letters.ack_due < ${today}`).as('due'),
+    count(sql`letters.acknowledged_on <= letters.ack_due`).as('acknowledged_on_time'),
+    count(sql`letters.verdict is not null`).as('rated'),
+    count(sql`letters.verdict in ('satisfied', 'basic')`).as('resolved'),
+    count(sql`letters.verdict = 'satisfied'`).as('satisfied'),
+    count(sql`letters.verdict = 'basic'`).as('basic'),
+    count(sql`letters.verdict = 'unsatisfied'`).as('unsatisfied'),
+    count(sql`letters.finding = 'substantiated'`).as('substantiated'),
+  ] as const;
+}
+
+/**
+ * The whole tree by street: the period's letters counted per street from the covering index
+ * alone; `countRates` names the streets from the tree held in memory. Joining each letter to its
+ * street before grouping (as `rateCountsQuery` does below the top) cost a look-up per letter, and
+ * PostgreSQL's generic plan of a join after grouping scanned every unit. For the bench province's
+ * quarter (29,765 letters), p50 of the statement: PostgreSQL 31 → 13 ms, SQLite 19 → 13 ms.
+ */
+export function streetCountsQuery(db: Kysely<Database>, f: { from: string; to: string; today: string }) {
+  return db
+    .selectFrom('letters')
+    .where('letters.type', '<>', 'accusation')
+    .where('letters.received_on', '>=', f.from)
+    .where('letters.received_on', '<=', f.to)
+    .select(['letters.street_id as group_id', ...tallyColumns(f.today)])
+    .groupBy('letters.street_id');
 }
 
 /** Runs the 三率 counts. */
 export async function countRates(db: Kysely<Database>, f: Omit<Parameters<typeof rateCountsQuery>[1], 'whole'>) {
-  const whole = holdsEveryUnit((await orgTreeOf(db)).paths, f.path);
-  return rateCountsQuery(db, { ...f, whole }).execute();
+  const tree = await orgTreeOf(db);
+  const whole = holdsEveryUnit(tree.paths, f.path);
+  if (!whole || f.by !== 'street') return rateCountsQuery(db, { ...f, whole }).execute();
+  const rows = await streetCountsQuery(db, f).execute();
+  // Letters are routed to streets and towns only; the level is checked as the joins below the top do.
+  return rows.flatMap((r) => {
+    const street = tree.byId.get(r.group_id);
+    return street && isStreetLevel(street.level) ? [{ ...r, street_name: street.name, studio_name: null }] : [];
+  });
 }
