@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, onPostgres } from '../../test/test-database.ts';
-import { StatementNames } from './pg-prepared.ts';
+import { PLANNED_PER_CALL, StatementNames } from './pg-prepared.ts';
 
 describe('StatementNames', () => {
   it('names a parameterised query the second time it is seen, and keeps the name', () => {
@@ -27,6 +27,13 @@ describe('StatementNames', () => {
     names.nameOf('select b from t where b = $1', 1);
     expect(names.nameOf('select b from t where b = $1', 1)).toBeUndefined();
     expect(names.size).toBe(1);
+  });
+
+  it('never names a query planned per call, however often it repeats', () => {
+    const names = new StatementNames();
+    const text = `select a from t where a >= $1 ${PLANNED_PER_CALL}`;
+    for (let i = 0; i < 10; i++) expect(names.nameOf(text, 1)).toBeUndefined();
+    expect(names.size).toBe(0);
   });
 });
 

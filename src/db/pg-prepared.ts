@@ -1,4 +1,4 @@
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 
 /**
@@ -24,6 +24,15 @@ export interface PreparedOptions {
 
 const DML = /^\s*(select|insert|update|delete|with)\b/i;
 
+/**
+ * Ends a query that must be planned with its values on every call, so it is always sent
+ * unnamed (`query.modifyEnd(plannedPerCall)`). After five runs of a named statement PostgreSQL
+ * may keep a generic plan, made without the values; where the best plan depends on them (a date
+ * range read through one index or another), that plan can cost several times the planning.
+ */
+export const PLANNED_PER_CALL = '/* planned per call */';
+export const plannedPerCall = sql.raw(PLANNED_PER_CALL);
+
 /** Which texts have a name, and which were seen once (a bounded waiting room). */
 export class StatementNames {
   private readonly names = new Map<string, string>();
@@ -41,7 +50,7 @@ export class StatementNames {
     const known = this.names.get(text);
     if (known !== undefined) return known;
     if (parameterCount === 0 || text.length > this.maxLength || this.names.size >= this.maxNames) return undefined;
-    if (!DML.test(text)) return undefined;
+    if (!DML.test(text) || text.endsWith(PLANNED_PER_CALL)) return undefined;
     if (!this.seen.has(text)) {
       if (this.seen.size >= this.maxNames * 4) this.seen.clear();
       this.seen.add(text);

@@ -5,6 +5,7 @@ import { holdsEveryUnit, isStreetLevel, streetLevels, subtreeRange } from '../..
 import { withLetterRateCounts } from '../statistics/supervision-counts.commands.ts';
 import { orgTreeOf } from '../org-units/org-tree.repository.ts';
 import { serialize } from '../../counters.repository.ts';
+import { plannedPerCall } from '../../../db/pg-prepared.ts';
 
 /** A letter with the names and the path of what it is about, as every check and presenter needs it. */
 export function letterQuery(db: Kysely<Database>) {
@@ -240,12 +241,14 @@ export function rateCountsQuery(
   const range = subtreeRange(f.path);
   const group = f.by === 'street' ? ('letters.street_id' as const) : ('letters.studio_id' as const);
   // The whole tree (per studio here; per street see `streetCountsQuery`) reads the period's
-  // letters once, by `letters_received_rates`, and finds each one's street; it names no street, so PostgreSQL's generic plan of the prepared statement
-  // (after five runs) is that range too, not a walk per street (95 ms p50 on the bench province,
-  // against 20 ms). A district or a street walks `letters_street_rates` once per street of it:
-  // SQLite's planner, which has no statistics here, would read the whole province's quarter for
-  // them too (5.8 ms against 0.4 ms for the bench district). A cross join keeps the streets
-  // outside on SQLite, which honours that order; PostgreSQL plans it freely.
+  // letters once, by `letters_received_rates`, and finds each one's street; it names no street,
+  // so PostgreSQL's generic plan of the prepared statement (after five runs) is that range too,
+  // not a walk per street (95 ms p50 on the bench province, against 20 ms). A district or a
+  // street walks `letters_street_rates` once per street of it: SQLite's planner, which has no
+  // statistics here, would read the whole province's quarter for them too (5.8 ms against 0.4 ms
+  // for the bench district). A cross join keeps the streets outside on SQLite, which honours
+  // that order; PostgreSQL plans it freely, but with the values: its generic plan, blind to
+  // how narrow the streets are, read the province's quarter (7.7 ms against 1.3 ms).
   const perStreet = !f.leaf && !f.whole;
   let q = (
     perStreet
@@ -278,7 +281,8 @@ export function rateCountsQuery(
         .select((eb) => eb.fn.max('studios.name').as('studio_name')),
     )
     .select([`${group} as group_id`, (eb) => eb.fn.max('street.name').as('street_name'), ...tallyColumns(f.today)])
-    .groupBy(group);
+    .groupBy(group)
+    .$if(perStreet, (qb) => qb.modifyEnd(plannedPerCall));
 }
 
 /** The outcomes 三率 counts, over the letters of a group. */
