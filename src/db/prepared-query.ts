@@ -65,3 +65,23 @@ export function preparedQuery<A extends object, R>(
     },
   };
 }
+
+/**
+ * One prepared query per shape of a query whose conditions come and go (filters, search forms),
+ * made on first use. The shape names which parts the query has; `build` reads only the shape to
+ * decide, and puts the arguments where values go, as for `preparedQuery`.
+ */
+export function preparedPerShape<S extends { [K in keyof S]: boolean }, A extends object, R>(
+  build: (db: Kysely<Database>, shape: S, args: A) => Compilable<R>,
+): (shape: S) => PreparedQuery<A, R> {
+  const made = new Map<string, PreparedQuery<A, R>>();
+  return (shape) => {
+    const key = (Object.keys(shape) as Array<keyof S>)
+      .sort()
+      .map((k) => +shape[k])
+      .join('');
+    let q = made.get(key);
+    if (!q) made.set(key, (q = preparedQuery((db, a: A) => build(db, shape, a))));
+    return q;
+  };
+}

@@ -1,6 +1,6 @@
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { preparedQuery, type PreparedQuery } from '../../../db/prepared-query.ts';
+import { preparedPerShape } from '../../../db/prepared-query.ts';
 import { subtreeRange } from '../../../domain/org-units/units.ts';
 import { letterQuery } from './mailbox.repository.ts';
 
@@ -93,29 +93,16 @@ function queueCount(db: Kysely<Database>, shape: QueueShape, a: QueueArgs) {
     .select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
-/** One prepared statement per shape, made on first use (a street's queue is read on every visit). */
-function perShape<A extends object, R>(build: (db: Kysely<Database>, shape: QueueShape, a: A) => Compilable<R>) {
-  const made = new Map<string, PreparedQuery<A, R>>();
-  return (shape: QueueShape): PreparedQuery<A, R> => {
-    const key = Object.values(shape)
-      .map((on) => +on)
-      .join('');
-    let q = made.get(key);
-    if (!q) made.set(key, (q = preparedQuery((db, a: A) => build(db, shape, a))));
-    return q;
-  };
-}
-
-/** A queue page's statement as `listLetters` prepares it, built with the filter's values (for review). */
+/** A queue page's statement as `listLetterQueue` prepares it, built with the filter's values (for review). */
 export function letterQueuePage(db: Kysely<Database>, f: LetterFilter) {
   return queuePage(db, queueShape(f), { ...queueArgs(f), limit: f.limit, offset: f.offset });
 }
 
-const queuePageQuery = perShape(queuePage);
-const queueCountQuery = perShape(queueCount);
+const queuePageQuery = preparedPerShape(queuePage);
+const queueCountQuery = preparedPerShape(queueCount);
 
 /** Letters in a subtree: the most urgent deadline first, then the newest; and how many there are. */
-export async function listLetters(db: Kysely<Database>, f: LetterFilter) {
+export async function listLetterQueue(db: Kysely<Database>, f: LetterFilter) {
   const shape = queueShape(f);
   const a = queueArgs(f);
   const rows = await queuePageQuery(shape).rows(db, { ...a, limit: f.limit, offset: f.offset });

@@ -11,7 +11,7 @@ import type { AuditContext, Deps } from '../../context.ts';
 import { authorize, resolveScope } from '../../scope.ts';
 import { chinaDate } from '../../time.ts';
 import * as repo from './mailbox.repository.ts';
-import { listLetters as listQueue } from './letter-queue.repository.ts';
+import { listLetterQueue } from './letter-queue.repository.ts';
 import { loadCalendar, readMailboxSettings } from './mailbox-settings.repository.ts';
 import { allowedActionsOf, presentDetail, presentSummary, relationOf } from './mailbox.presenter.ts';
 import { runTransition } from './mailbox-transitions.service.ts';
@@ -48,7 +48,7 @@ export async function listLetters(
 ): Promise<{ items: LetterSummary[]; total: number }> {
   const scope = await resolveScope(deps.db, actor, 'read', 'letter', query.under);
   const day = today(deps);
-  const { rows, total } = await listQueue(deps.db, {
+  const { rows, total } = await listLetterQueue(deps.db, {
     path: scope.path,
     today: day,
     status: query.status,

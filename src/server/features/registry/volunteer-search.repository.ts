@@ -1,6 +1,6 @@
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { preparedQuery, type PreparedQuery } from '../../../db/prepared-query.ts';
+import { preparedPerShape } from '../../../db/prepared-query.ts';
 import { pathDepth, subtreeRange } from '../../../domain/org-units/units.ts';
 import { estimateTotal, normalizeSearchText, type TermLookup } from '../../../domain/registry/search-terms.ts';
 import { likeEscape } from '../../../db/like.ts';
@@ -197,21 +197,10 @@ function estimateOf(db: Kysely<Database>, shape: Shape, a: SearchArgs) {
   ]);
 }
 
-/** One prepared statement per shape, made on first use. */
-function perShape<A extends object, R>(build: (db: Kysely<Database>, shape: Shape, a: A) => Compilable<R>) {
-  const made = new Map<string, PreparedQuery<A, R>>();
-  return (shape: Shape): PreparedQuery<A, R> => {
-    const key = `${+shape.atTop}${+shape.exact}${+shape.keyed}`;
-    let q = made.get(key);
-    if (!q) made.set(key, (q = preparedQuery((db, a: A) => build(db, shape, a))));
-    return q;
-  };
-}
-
-const countedPageQuery = perShape(countedPage);
-const pageQuery = perShape(pageRows);
-const countQuery = perShape(countOf);
-const estimateQuery = perShape(estimateOf);
+const countedPageQuery = preparedPerShape(countedPage);
+const pageQuery = preparedPerShape(pageRows);
+const countQuery = preparedPerShape(countOf);
+const estimateQuery = preparedPerShape(estimateOf);
 type Row = Awaited<ReturnType<ReturnType<typeof pageQuery>['rows']>>[number];
 
 /** A search's page of records in record order, and its total (estimated at the top above a thousand). */

@@ -10,7 +10,7 @@ import { listRequestRows } from '../delivery/requests.repository.ts';
 import { listProposals as listEvaluationProposals } from '../evaluation/evaluation.repository.ts';
 import { listInspections } from '../inspections/inspections.repository.ts';
 import { listProposals as listRectificationProposals } from '../inspections/proposals.repository.ts';
-import { listLetters } from '../mailbox/letter-queue.repository.ts';
+import { listLetterQueue } from '../mailbox/letter-queue.repository.ts';
 import { listNeedPage } from '../needs/needs.repository.ts';
 import { countImportsAwaitingCommit } from '../../imports.repository.ts';
 import { countVolunteers } from '../registry/registry.repository.ts';
@@ -75,10 +75,10 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
 
   if (may('read', 'letter')) {
     const letters = { path, today, withAccusations: may('read', 'accusation'), ...ONE };
-    const open = await listLetters(db, { ...letters, open: true });
-    const overdue = await listLetters(db, { ...letters, open: true, overdue: true });
+    const open = await listLetterQueue(db, { ...letters, open: true });
+    const overdue = await listLetterQueue(db, { ...letters, open: true, overdue: true });
     // Escalated: still open five working days after a missed deadline, so the district steps in.
-    const escalated = await listLetters(db, { ...letters, open: true, escalated: true });
+    const escalated = await listLetterQueue(db, { ...letters, open: true, escalated: true });
     todos.push({ key: 'lettersOpen', count: open.total, path: '/letters' });
     todos.push({ key: 'lettersOverdue', count: overdue.total, path: '/letters?overdue=1' });
     todos.push({ key: 'lettersEscalated', count: escalated.total, path: '/letters?escalated=1' });
